@@ -1,0 +1,251 @@
+// Loads and validates the knowledge base: every knowledge/**/*.md (gray-matter + zod) and synoniemen.yml.
+// Every problem is collected and reported at once as "file:line: field: what is wrong".
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import matter from "gray-matter";
+import { isMap, LineCounter, parseDocument, type Document } from "yaml";
+import type { ChecklistItem } from "../core/reply.ts";
+import { frontmatterSchema, synonymsSchema } from "./schema.ts";
+import type { KnowledgeBase, KnowledgeEntry, SynonymGroups } from "./types.ts";
+
+export const SYNONYMS_FILE = "synoniemen.yml";
+
+export interface KnowledgeProblem {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+export const formatProblem = (p: KnowledgeProblem): string => `${p.file}:${p.line}: ${p.field}: ${p.message}`;
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
+    this.name = "KnowledgeError";
+  }
+}
+
+/** A parsed YAML document with a way to find the line of any field path. */
+interface YamlSource {
+  doc: Document;
+  /** 1-based line in the file where the YAML text starts. */
+  firstLine: number;
+  counter: LineCounter;
+}
+
+function lineOf(src: YamlSource, path: readonly PropertyKey[]): number {
+  // Walk down as far as the path exists; report the deepest node found (or the key of a missing field's parent).
+  for (let depth = path.length; depth >= 0; depth--) {
+    const sub = path.slice(0, depth).map((p) => (typeof p === "symbol" ? String(p) : p));
+    const node = sub.length === 0 ? src.doc.contents : src.doc.getIn(sub, true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return src.firstLine + src.counter.linePos(range[0]).line - 1;
+  }
+  return src.firstLine;
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "frontmatter";
+  return path
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
+    .join("");
+}
+
+function parseYaml(text: string, firstLine: number): { src: YamlSource; value: unknown; error?: { line: number; message: string } } {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const src = { doc, firstLine, counter };
+  const err = doc.errors[0];
+  if (err) {
+    const line = firstLine + (err.linePos?.[0]?.line ?? 1) - 1;
+    return { src, value: undefined, error: { line, message: `unparsable YAML: ${err.message.split("\n")[0]}` } };
+  }
+  return { src, value: doc.toJS() as unknown };
+}
+
+const TASK_ITEM = /^\s*[-*+]\s+\[( |x|X)\]\s+(.+?)\s*$/;
+
+/** Splits a checklist body into its task-list items and the remaining prose. */
+export function splitChecklist(body: string, id: string): { items: ChecklistItem[]; text: string } {
+  const items: ChecklistItem[] = [];
+  const rest: string[] = [];
+  for (const line of body.split("\n")) {
+    const m = TASK_ITEM.exec(line);
+    if (m?.[2]) items.push({ id: `${id}#${items.length + 1}`, text: m[2] });
+    else rest.push(line);
+  }
+  return { items, text: rest.join("\n").replace(/\n{3,}/g, "\n\n").trim() };
+}
+
+async function listMarkdown(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const items = await readdir(d, { withFileTypes: true });
+    for (const it of items.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (it.name.startsWith(".")) continue;
+      const full = join(d, it.name);
+      if (it.isDirectory()) await walk(full);
+      else if (it.isFile() && it.name.endsWith(".md") && it.name.toLowerCase() !== "readme.md") out.push(full);
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+interface ParsedFile {
+  entry: KnowledgeEntry;
+  src: YamlSource;
+}
+
+/** The id a file claims (its `id` field or its name), even when the file itself is invalid. */
+function claimedId(path: string, raw: string): string {
+  const m = /^id:\s*["']?([a-z0-9-]+)["']?\s*$/m.exec(raw.split(/\n---/)[0] ?? "");
+  return m?.[1] ?? path.split("/").pop()!.replace(/\.md$/, "");
+}
+
+function parseEntryFile(file: string, raw: string, problems: KnowledgeProblem[]): ParsedFile | null {
+  const add = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
+  if (!/^---\r?\n/.test(raw)) {
+    add(1, "frontmatter", "missing: the file must start with a '---' line, the YAML frontmatter and another '---'");
+    return null;
+  }
+  let yamlResult: ReturnType<typeof parseYaml> | undefined;
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // gray-matter splits frontmatter from body; the `yaml` package parses it so that fields keep their lines.
+    parsed = matter(raw, {
+      engines: {
+        yaml: (text: string) => {
+          // gray-matter hands over the text after the opening "---", starting with that line's own newline.
+          yamlResult = parseYaml(text, /^\r?\n/.test(text) ? 1 : 2);
+          const v = yamlResult.value;
+          return (v && typeof v === "object" ? v : {}) as object;
+        },
+      },
+    });
+  } catch (e) {
+    add(1, "frontmatter", `unreadable: ${(e as Error).message}`);
+    return null;
+  }
+  if (!yamlResult) {
+    add(1, "frontmatter", "missing or not closed with a '---' line");
+    return null;
+  }
+  if (yamlResult.error) {
+    add(yamlResult.error.line, "frontmatter", yamlResult.error.message);
+    return null;
+  }
+  const { src } = yamlResult;
+  if (!isMap(src.doc.contents)) {
+    add(2, "frontmatter", "must be a YAML mapping of fields (key: value)");
+    return null;
+  }
+  const result = frontmatterSchema.safeParse(yamlResult.value);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
+      const message = issue.code === "unrecognized_keys" ? `unknown field (allowed: ${Object.keys(frontmatterSchema.shape).join(", ")})` : issue.message;
+      add(lineOf(src, path), fieldName(path), message);
+    }
+    return null;
+  }
+  const fm = result.data;
+  const fileId = file.split("/").pop()!.replace(/\.md$/, "");
+  const id = fm.id ?? fileId;
+  const bodyStartLine = raw.slice(0, raw.length - parsed.content.length).split("\n").length;
+  const body = parsed.content.trim();
+  let items: ChecklistItem[] = [];
+  let text = body;
+  if (fm.kind === "checklist") {
+    ({ items, text } = splitChecklist(body, id));
+    if (items.length === 0) add(bodyStartLine, "body", "a checklist needs at least one task-list item ('- [ ] ...')");
+  }
+  const entry: KnowledgeEntry = {
+    id,
+    title: fm.title,
+    kind: fm.kind,
+    summary: fm.summary.replace(/\s+/g, " ").trim(),
+    questions: fm.questions,
+    keywords: fm.keywords,
+    audience: fm.audience,
+    related: fm.related,
+    sources: fm.sources,
+    updated: fm.updated,
+    body: text,
+    items,
+    file,
+  };
+  return { entry, src };
+}
+
+function parseSynonyms(file: string, raw: string, problems: KnowledgeProblem[]): SynonymGroups {
+  const { src, value, error } = parseYaml(raw, 1);
+  if (error) {
+    problems.push({ file, line: error.line, field: "groups", message: error.message });
+    return [];
+  }
+  if (value !== undefined && value !== null && !isMap(src.doc.contents)) {
+    problems.push({ file, line: 1, field: "groups", message: "must be a mapping with a 'groups' list" });
+    return [];
+  }
+  const result = synonymsSchema.safeParse(value ?? {});
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file, line: lineOf(src, issue.path), field: fieldName(issue.path), message: issue.message });
+    }
+    return [];
+  }
+  return result.data.groups.map((g) => g.map((t) => t.toLowerCase()));
+}
+
+/**
+ * Loads every entry under `dir`. Throws KnowledgeError listing every problem (all files) when anything is wrong.
+ */
+export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
+  const problems: KnowledgeProblem[] = [];
+  const rel = (p: string) => {
+    const r = relative(process.cwd(), p);
+    return r.startsWith("..") ? p : r.split(sep).join("/") || p;
+  };
+  let files: string[];
+  try {
+    files = await listMarkdown(dir);
+  } catch (e) {
+    throw new KnowledgeError([{ file: dir, line: 0, field: "folder", message: `cannot be read: ${(e as Error).message}` }]);
+  }
+  const parsed: ParsedFile[] = [];
+  const claimed = new Set<string>();
+  for (const path of files) {
+    const raw = await readFile(path, "utf8");
+    claimed.add(claimedId(path, raw));
+    const p = parseEntryFile(rel(path), raw, problems);
+    if (p) parsed.push(p);
+  }
+
+  // Cross-file checks: unique ids, related ids that exist.
+  const byId = new Map<string, KnowledgeEntry>();
+  for (const { entry, src } of parsed) {
+    const first = byId.get(entry.id);
+    if (first) {
+      problems.push({ file: entry.file, line: lineOf(src, ["id"]), field: "id", message: `duplicate id "${entry.id}" (also in ${first.file})` });
+    } else byId.set(entry.id, entry);
+  }
+  for (const { entry, src } of parsed) {
+    entry.related.forEach((r, i) => {
+      // An id of an invalid file is reported with that file; only ids that no file claims are dangling.
+      if (!byId.has(r) && !claimed.has(r)) problems.push({ file: entry.file, line: lineOf(src, ["related", i]), field: `related[${i}]`, message: `no entry has id "${r}"` });
+      else if (r === entry.id) problems.push({ file: entry.file, line: lineOf(src, ["related", i]), field: `related[${i}]`, message: "an entry cannot be related to itself" });
+    });
+  }
+
+  let synonyms: SynonymGroups = [];
+  const synPath = join(dir, SYNONYMS_FILE);
+  const synRaw = await readFile(synPath, "utf8").catch(() => null);
+  if (synRaw !== null) synonyms = parseSynonyms(rel(synPath), synRaw, problems);
+
+  if (files.length === 0) problems.push({ file: rel(dir), line: 0, field: "folder", message: "holds no knowledge entries (*.md)" });
+  if (problems.length) throw new KnowledgeError(problems);
+  const entries = [...byId.values()];
+  return { entries, byId, synonyms };
+}

@@ -1,0 +1,33 @@
+// The loaded, validated knowledge base. Produced by the loader (src/knowledge/load.ts).
+import type { ChecklistItem, EntryKind, Link } from "../core/reply.ts";
+
+export type Audience = "raad" | "ambtenaar" | "griffie" | "college";
+
+export interface KnowledgeEntry {
+  id: string;
+  title: string;
+  kind: EntryKind;
+  summary: string;
+  questions: string[];
+  keywords: string[];
+  audience: Audience[];
+  related: string[];
+  sources: Link[];
+  /** Date the content was last checked (YYYY-MM-DD). */
+  updated: string;
+  /** Markdown body without the task list of a checklist. */
+  body: string;
+  /** Checklist items parsed from the body's task list ("- [ ] ..."); empty for other kinds. */
+  items: ChecklistItem[];
+  /** Path relative to the knowledge folder, for messages. */
+  file: string;
+}
+
+/** Synonym groups: every term in a group is expanded to the others at query time. */
+export type SynonymGroups = string[][];
+
+export interface KnowledgeBase {
+  entries: KnowledgeEntry[];
+  byId: Map<string, KnowledgeEntry>;
+  synonyms: SynonymGroups;
+}
