@@ -1,0 +1,19 @@
+// npm run kb:check [-- folder]: validates the knowledge base; prints every problem and exits 1, or a summary.
+import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
+
+const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? "knowledge";
+try {
+  const kb = await loadKnowledgeBase(dir);
+  const perKind = new Map<string, number>();
+  for (const e of kb.entries) perKind.set(e.kind, (perKind.get(e.kind) ?? 0) + 1);
+  const kinds = [...perKind].map(([k, n]) => `${n} ${k}`).join(", ");
+  console.log(`${dir}: ${kb.entries.length} entries OK (${kinds}); ${kb.synonyms.length} synonym groups`);
+} catch (e) {
+  if (e instanceof KnowledgeError) {
+    for (const p of e.problems) console.error(formatProblem(p));
+    console.error(`${dir}: ${e.problems.length} problem(s)`);
+  } else {
+    console.error(`${dir}: ${(e as Error).message}`);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,121 @@
+// Dutch text analysis shared by indexing and querying: fold case and accents, tokenize, drop stop words,
+// stem (Snowball Dutch, memoised, with a few overrides), and split compounds against the base's own vocabulary.
+import snowball from "snowball-stemmers";
+import { nld } from "stopword";
+
+/** Longest question we analyse; the rest of a pasted wall of text is ignored. */
+export const MAX_QUERY_CHARS = 500;
+
+/** Folds case, accents and the Dutch "ĳ" ligature; removes control characters. */
+export function fold(text: string): string {
+  // Fast path: plain ASCII needs no Unicode normalisation.
+  if (/^[\x20-\x7e\n\t]*$/.test(text)) return text.toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/ĳ/g, "ij")
+    .replace(/\p{Cc}/gu, " ");
+}
+
+/** Folded word tokens: letters and digits; "b&w" and "b en w" style stay as separate tokens. */
+export function tokenize(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+// Negations and contrast words carry meaning here ("waarom niet samenwerken"), so they stay searchable.
+const KEEP = new Set(["niet", "geen", "zonder", "tegen", "meer", "alleen", "andere"]);
+const EXTRA_STOP = [
+  "waarom", "wanneer", "welk", "welke", "waar", "waarover", "waarmee", "hoeveel", "wat", "wie", "hoe",
+  "kun", "kunt", "kan", "kunnen", "mag", "mogen", "moet", "moeten", "zou", "zouden", "wil", "wilt", "willen",
+  "ga", "gaat", "gaan", "doe", "doet", "ben", "bent", "is", "zijn", "wordt", "worden", "heb", "hebt", "heeft",
+  "precies", "eigenlijk", "even", "graag", "ik", "jij", "je", "jullie", "wij", "we", "ons", "onze", "mijn", "uw",
+  "u", "er", "eens", "daarbij", "daarvan", "hierover", "iets", "iemand", "welk", "soort", "alsjeblieft",
+  "alstublieft", "svp", "bv", "bijvoorbeeld", "vraag", "vragen", "vertel", "uitleg", "leg", "uit", "betekent",
+  "betekenis", "zit", "staat", "gebeurt", "de", "het", "een", "dan", "toe", "s", "t", "n",
+];
+const STOP = new Set([...nld.filter((w) => !KEEP.has(w)), ...EXTRA_STOP]);
+
+export const isStopWord = (token: string): boolean => STOP.has(token);
+
+// Snowball leaves some irregular plurals apart from their singular.
+const STEM_OVERRIDES: Record<string, string> = {
+  raadsleden: "raadslid",
+  leden: "lid",
+  gemeenten: "gemeent",
+  steden: "stad",
+  regio: "regio",
+  regios: "regio",
+  cooperaties: "cooperatie",
+};
+
+const dutch = snowball.newStemmer("dutch");
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 200_000;
+
+/** Snowball Dutch stem of a folded token, memoised. */
+export function stem(token: string): string {
+  let s = stemCache.get(token);
+  if (s === undefined) {
+    s = STEM_OVERRIDES[token] ?? (token.length <= 3 || /\d/.test(token) ? token : dutch.stem(token));
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    stemCache.set(token, s);
+  }
+  return s;
+}
+
+/** Content tokens: folded, tokenized, stop words dropped. */
+export function contentTokens(text: string): string[] {
+  return tokenize(text).filter((t) => !STOP.has(t) && t.length > 1);
+}
+
+// Words that look like compounds but must stay whole (their parts would only add noise).
+const NEVER_SPLIT = [
+  "samenwerk", "gemeenschap", "burgemeester", "verantwoordelijk", "vertegenwoordig", "ondersteun", "onderzoek",
+  "overheid", "bijzonder", "democrat", "vanzelfsprekend", "uitvoer", "uitgangspunt", "onderwerp", "voorbeeld",
+  "voorwaard", "voorstel", "verbonden", "bedrijf", "betrokken", "belangrijk", "afhankelijk", "omgeving",
+];
+const LINKERS = ["", "s", "e", "en"];
+const MIN_PART = 4;
+
+/**
+ * Splits Dutch compounds into parts that are words of a lexicon (the knowledge base's own vocabulary):
+ * samenwerkingsverband → samenwerking + verband, ontwerpbegroting → ontwerp + begroting.
+ * The first part must be a lexicon word; the rest a lexicon word or itself splittable; linking s/e/en allowed;
+ * parts of at least 4 letters; fewest parts wins.
+ */
+export class CompoundSplitter {
+  private readonly memo = new Map<string, string[] | null>();
+
+  constructor(private readonly lexicon: ReadonlySet<string>) {}
+
+  split(word: string): string[] | null {
+    if (word.length < 2 * MIN_PART || /\d/.test(word)) return null;
+    if (NEVER_SPLIT.some((p) => word.startsWith(p) && word.length - p.length < 6)) return null;
+    const hit = this.memo.get(word);
+    if (hit !== undefined) return hit;
+    const parts = this.best(word, 0);
+    const result = parts && parts.length > 1 ? parts : null;
+    if (this.memo.size > 100_000) this.memo.clear();
+    this.memo.set(word, result);
+    return result;
+  }
+
+  private best(word: string, depth: number): string[] | null {
+    if (depth > 3) return null;
+    let best: string[] | null = null;
+    for (let i = word.length - MIN_PART; i >= MIN_PART; i--) {
+      const head = word.slice(0, i);
+      if (!this.lexicon.has(head)) continue;
+      for (const link of LINKERS) {
+        if (!word.startsWith(link, i)) continue;
+        const tail = word.slice(i + link.length);
+        if (tail.length < MIN_PART) continue;
+        const rest = this.lexicon.has(tail) ? [tail] : this.best(tail, depth + 1);
+        if (rest && (!best || rest.length + 1 < best.length)) best = [head, ...rest];
+        if (best?.length === 2) return best;
+      }
+    }
+    return best;
+  }
+}
