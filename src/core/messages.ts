@@ -1,0 +1,38 @@
+// All user-facing wording shared by the adapters (Dutch, formal "u"). Adapters never invent text of their own.
+
+export const messages = {
+  botName: "Raadswijzer Samenwerken",
+  intro:
+    "Ik beantwoord vragen over samenwerking tussen gemeenten: de Wet gemeenschappelijke regelingen, verbonden partijen en de rol van de raad (kaders stellen, controleren, zienswijzen).",
+  helpTitle: "Waarmee kan ik u helpen?",
+  helpText:
+    "Stel uw vraag in gewone woorden, bijvoorbeeld: \"Hoe geeft de raad een zienswijze op de begroting van een GR?\" of \"Wat is een centrumgemeente?\". Voor een besluit kunt u een checklist openen, bijvoorbeeld \"checklist uittreden\".",
+  unknownTitle: "Daar heb ik geen goed antwoord op",
+  unknownText:
+    "Ik weet alleen iets van samenwerking tussen gemeenten en de rol van de raad daarin. Probeer uw vraag anders te formuleren, of kies een van de onderwerpen hieronder.",
+  ambiguousTitle: "Bedoelde u een van deze onderwerpen?",
+  didYouMean: "Bedoelde u:",
+  related: "Verwante onderwerpen",
+  sources: "Bronnen",
+  checklistsTitle: "Checklists voor een raadsbesluit",
+  checklistProgress: (done: number, total: number) => `${done} van ${total} afgevinkt`,
+  checklistSave: "Opslaan",
+  checklistExport: "Exporteer",
+  checklistOpen: "Open checklist",
+  checklistNotFound: "Ik vond geen checklist over dat onderwerp. Dit zijn de checklists die er zijn:",
+  shareInChannel: "Deel in kanaal",
+  feedbackQuestion: "Was dit antwoord nuttig?",
+  feedbackYes: "👍 Nuttig",
+  feedbackNo: "👎 Niet nuttig",
+  feedbackThanks: "Dank u voor uw reactie.",
+  updated: (date: string) => `Inhoud gecontroleerd op ${date}`,
+  welcomeTitle: "Welkom bij Raadswijzer Samenwerken",
+  topicsTitle: "Veelgevraagde onderwerpen",
+  errorGeneric: "Er ging iets mis bij het beantwoorden. Probeert u het later nog eens.",
+  errorTooLong: "Uw vraag is te lang. Houdt u het alstublieft bij een paar zinnen.",
+  /** Echo of the user's question above an answer (Slack); the adapter escapes the question. */
+  youAsked: (question: string) => `U vroeg: ${question}`,
+  checklistUnknown: "Die checklist ken ik niet. Kiest u een van de checklists uit de lijst.",
+  checklistItemUnknown: "Dat punt hoort niet bij deze checklist. Opent u de checklist opnieuw.",
+  checklistRunUnknown: "Deze checklist is niet meer beschikbaar, bijvoorbeeld omdat de bewaartermijn is verstreken. Opent u de checklist opnieuw.",
+} as const;
