@@ -20,21 +20,27 @@ export function fold(text: string): string {
 
 /** Folded word tokens: letters and digits; "b&w" and "b en w" style stay as separate tokens. */
 export function tokenize(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  // "art. 1 lid 4" is everywhere in legal text; its "lid" is not the member ("AB-lid") a question asks about.
+  return fold(text).replace(/\blid (?=\d)/g, " ").match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 // Negations and contrast words carry meaning here ("waarom niet samenwerken"), so they stay searchable.
 const KEEP = new Set(["niet", "geen", "zonder", "tegen", "meer", "alleen", "andere"]);
 const EXTRA_STOP = [
-  "waarom", "wanneer", "welk", "welke", "waar", "waarover", "waarmee", "hoeveel", "wat", "wie", "hoe",
+  "welk", "welke", "waar", "waarover", "waarmee", "wat", "hoe",
   "kun", "kunt", "kan", "kunnen", "mag", "mogen", "moet", "moeten", "zou", "zouden", "wil", "wilt", "willen",
   "ga", "gaat", "gaan", "doe", "doet", "ben", "bent", "is", "zijn", "wordt", "worden", "heb", "hebt", "heeft",
   "precies", "eigenlijk", "even", "graag", "ik", "jij", "je", "jullie", "wij", "we", "ons", "onze", "mijn", "uw",
   "u", "er", "eens", "daarbij", "daarvan", "hierover", "iets", "iemand", "welk", "soort", "alsjeblieft",
-  "alstublieft", "svp", "bv", "bijvoorbeeld", "vraag", "vragen", "vertel", "uitleg", "leg", "uit", "betekent",
+  "alstublieft", "svp", "bijvoorbeeld", "vraag", "vragen", "vertel", "uitleg", "leg", "uit", "betekent",
   "betekenis", "zit", "staat", "gebeurt", "de", "het", "een", "dan", "toe", "s", "t", "n",
 ];
-const STOP = new Set([...nld.filter((w) => !KEEP.has(w)), ...EXTRA_STOP]);
+/**
+ * Question words that say what kind of answer is wanted ("waarom" → reasons, "wanneer" → dates). They are
+ * indexed and help ranking, but are not part of what a question is about (see src/engine/query.ts).
+ */
+export const INTENT_WORDS: ReadonlySet<string> = new Set(["waarom", "wanneer", "hoeveel", "wie"]);
+const STOP = new Set([...nld.filter((w) => !KEEP.has(w) && !INTENT_WORDS.has(w)), ...EXTRA_STOP]);
 
 export const isStopWord = (token: string): boolean => STOP.has(token);
 

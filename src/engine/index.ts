@@ -16,7 +16,7 @@ import type { Alternative, Answer, Reply } from "../core/reply.ts";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types.ts";
 import { CompoundSplitter, contentTokens, isStopWord, stem, tokenize } from "./analyze.ts";
 import { Bm25Index, type FieldSpec, type SerializedIndex } from "./bm25.ts";
-import { analyzeQuery, controlledVocabulary, QueryVocabulary } from "./query.ts";
+import { analyzeQuery, controlledVocabulary, QueryVocabulary, Strength } from "./query.ts";
 import type { Engine } from "./types.ts";
 
 export type { Engine } from "./types.ts";
@@ -36,6 +36,7 @@ const FIELDS: FieldSpec[] = [
   { name: "body", boost: 1 },
 ];
 const BODY_MASK = 1 << 4;
+const TOPICAL_MASK = (1 << 0) | (1 << 2); // title, keywords
 /** Runner-up within this share of the best score makes a reply "ambiguous". */
 const AMBIGUOUS_RATIO = 0.9;
 /** Candidates taken from BM25 for coverage scoring. */
@@ -138,14 +139,14 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const hits = index.search(q.terms, CANDIDATES);
     const ranked = hits.map((r) => {
       const e = entries[r.doc]!;
-      const matched = new Map<string, boolean>(); // term -> matched outside the body
+      const matched = new Map<string, Strength>();
       for (const { term } of q.terms) {
         const mask = index.fieldsOf(term, r.doc);
-        if (mask) matched.set(term, (mask & ~BODY_MASK) !== 0);
+        if (mask) matched.set(term, mask & TOPICAL_MASK ? Strength.Topical : mask & ~BODY_MASK ? Strength.Other : Strength.Body);
       }
-      const { coverage, exact, strong } = q.evaluate(matched);
+      const { coverage, exact, strong, topical } = q.evaluate(matched);
       const checklistBoost = q.wantsChecklist && e.kind === "checklist" ? 1.6 : 1;
-      return { entry: e, coverage, exact, strong, rank: r.score * (0.25 + coverage) * checklistBoost };
+      return { entry: e, coverage, exact, strong, topical, rank: r.score * (0.25 + coverage) * checklistBoost };
     });
     ranked.sort((a, b) => b.rank - a.rank);
     return ranked;
@@ -166,7 +167,9 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // Confidence: coverage of the question, damped a little when the runner-up is as strong.
     let confidence = best.coverage * (0.9 + 0.1 * Math.min(1, (1 - ratio) * 4));
     // A match only through compound parts or typo corrections, or only somewhere in a body, never answers alone.
-    if (!best.exact || (!best.strong && best.coverage < 0.9)) confidence = Math.min(confidence, threshold * 0.75);
+    // A one-word question needs an entry that is about that word (title or keywords), not one that mentions it.
+    const weak = !best.exact || (!best.strong && best.coverage < 0.9) || (q.conceptCount === 1 && !best.topical);
+    if (weak) confidence = Math.min(confidence, threshold * 0.75);
     confidence = round(Math.max(0, Math.min(1, confidence)));
     const alt = (r: (typeof ranked)[number]): Alternative => ({ id: r.entry.id, title: r.entry.title, score: round(r.coverage) });
     if (confidence < threshold) {

@@ -2,7 +2,7 @@
 // stand for, so the engine can tell how much of the question an entry really answers.
 import Fuse from "fuse.js";
 import type { KnowledgeEntry, SynonymGroups } from "../knowledge/types.ts";
-import { CompoundSplitter, contentTokens, isStopWord, MAX_QUERY_CHARS, stem, tokenize } from "./analyze.ts";
+import { CompoundSplitter, contentTokens, INTENT_WORDS, isStopWord, MAX_QUERY_CHARS, stem, tokenize } from "./analyze.ts";
 
 /** Words that ask for a checklist; they steer the ranking and are not searched for themselves. */
 const CHECKLIST_CUES = new Set([
@@ -15,14 +15,19 @@ const HELP_WORDS = new Set([
   "helpen", "menu", "start", "info", "bot", "raadswijzer", "kun", "kunt", "doen", "wie", "ben", "bent", "bedankt",
   "dank", "dankjewel", "dankuwel", "thanks", "test", "welkom", "commando", "commandos", "opties",
 ]);
+/** Separable-verb particles: "stap je uit" is "uitstappen", "treedt toe" is "toetreden". */
+const PARTICLES = ["uit", "toe", "op", "af", "aan", "in", "mee", "terug", "door", "samen"];
+
 /** Everyday verbs and fillers that say nothing about the subject; not counted as part of the question. */
 const FILLER = new Set([
   "bestaan", "bestaat", "zitten", "zit", "komen", "komt", "krijgen", "krijg", "krijgt", "maken", "maakt",
   "houden", "houdt", "geven", "geeft", "staan", "gebeuren", "gebeurt", "weten", "weet", "zeggen", "zegt", "vinden",
-  "vind", "vindt", "zien", "ziet", "noemen", "noemt", "heet", "heten", "mogelijk", "mogelijkheden", "goed", "goede",
+  "vind", "vindt", "zien", "ziet", "noemen", "noemt", "heet", "heten", "mogelijk", "mogelijkheden",
   "soorten", "manier", "manieren", "verschillende", "belangrijk", "belangrijkste", "precies", "allemaal", "zo",
   "zoal", "zoals", "nou", "eigenlijk", "beetje", "nodig", "welke", "graag", "enkel", "beste", "werkt", "regelt",
-  "functioneert", "betekent", "inhoudt", "houdt", "zitten", "kom", "gebruik",
+  "functioneert", "betekent", "inhoudt", "houdt", "zitten", "kom", "gebruik", "laat", "laten", "maak", "gebeurd", "valt",
+  "vallen", "betekend", "bedoeld", "bedoelt",
+  "nieuws", "vandaag", "morgen", "gisteren", "tegenwoordig", "ergens", "iemand",
 ]);
 
 export interface QueryTerm {
@@ -43,15 +48,25 @@ export interface Evaluation {
   exact: boolean;
   /** At least one concept matched outside the body (title, questions, keywords or summary). */
   strong: boolean;
+  /** At least one concept matched in the title or keywords: the entry is about it. */
+  topical: boolean;
+}
+
+/** Where a term matched in an entry: only in the body, elsewhere (questions, summary), or title/keywords. */
+export const enum Strength {
+  Body = 0,
+  Other = 1,
+  Topical = 2,
 }
 
 export interface AnalyzedQuery {
   isHelp: boolean;
   wantsChecklist: boolean;
   terms: QueryTerm[];
-  weightOf(term: string): number;
-  /** How well an entry whose matched terms are `matched` (term → matched outside the body) covers the question. */
-  evaluate(matched: ReadonlyMap<string, boolean>): Evaluation;
+  /** Number of content words the question is about. */
+  conceptCount: number;
+  /** How well an entry covers the question, given where each query term matched in it. */
+  evaluate(matched: ReadonlyMap<string, Strength>): Evaluation;
 }
 
 const BODY_ONLY = 0.8;
@@ -149,7 +164,8 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const tokens = tokenize(clean(raw));
   const wantsChecklist = tokens.some((t) => CHECKLIST_CUES.has(t));
   const words = tokens.filter((t) => t.length > 1 && !isStopWord(t) && !CHECKLIST_CUES.has(t) && !FILLER.has(t));
-  const subject = words.filter((t) => !HELP_WORDS.has(t));
+  const subject = words.filter((t) => !HELP_WORDS.has(t) && !INTENT_WORDS.has(t));
+  const intents = words.filter((t) => INTENT_WORDS.has(t));
   const isHelp = subject.length === 0 && !wantsChecklist && (tokens.length === 0 || tokens.every((t) => isStopWord(t) || HELP_WORDS.has(t) || FILLER.has(t)));
 
   // Concepts: the question's own content words, one per stem.
@@ -203,6 +219,20 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     }
   }
 
+  // Separable verbs: a particle anywhere in the question joined to a verb ("stap ... uit" → uitstappen).
+  const particles = PARTICLES.filter((p) => tokens.includes(p));
+  if (particles.length) {
+    concepts.forEach((c, i) => {
+      for (const p of particles) {
+        const v = c.token;
+        for (const form of [p + v, `${p}${v}en`, `${p}${v}${v.at(-1)}en`, `${p}${v.replace(/t$/, "")}en`]) {
+          const s = stem(form);
+          if (vocab.known(s)) add(s, i, CREDIT.joined, 1);
+        }
+      }
+    });
+  }
+
   // Synonyms and abbreviations: a group member found in the question adds the other members.
   const stems = concepts.map((c) => c.stem);
   for (const group of vocab.synonymStems) {
@@ -217,6 +247,9 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     }
   }
 
+  // Question words steer the ranking a little ("waarom" → the entry on reasons) but earn no coverage.
+  for (const t of intents.map(stem)) if (vocab.known(t) && !weights.has(t)) weights.set(t, 0.3);
+
   const terms = [...weights].map(([term, weight]) => ({ term, weight }));
   const totalIdf = concepts.reduce((sum, c) => sum + c.idf, 0) || 1;
 
@@ -224,23 +257,25 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     isHelp,
     wantsChecklist,
     terms,
-    weightOf: (term) => weights.get(term) ?? 0,
+    conceptCount: concepts.length,
     evaluate(matched) {
       const best = new Array<number>(concepts.length).fill(0);
       let exact = false;
       let strong = false;
-      for (const [term, outsideBody] of matched) {
+      let topical = false;
+      for (const [term, strength] of matched) {
         const m = credits.get(term);
         if (!m) continue;
         for (const [ci, credit] of m) {
-          const value = credit * (outsideBody ? 1 : BODY_ONLY);
+          const value = credit * (strength === Strength.Body ? BODY_ONLY : 1);
           if (value > best[ci]!) best[ci] = value;
           if (credit >= CREDIT.corrected) exact = true;
-          if (outsideBody) strong = true;
+          if (strength !== Strength.Body) strong = true;
+          if (strength === Strength.Topical) topical = true;
         }
       }
       const coverage = concepts.reduce((sum, c, i) => sum + c.idf * best[i]!, 0) / totalIdf;
-      return { coverage, exact, strong };
+      return { coverage, exact, strong, topical };
     },
   };
 }
