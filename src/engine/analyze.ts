@@ -44,8 +44,25 @@ const STOP = new Set([...nld.filter((w) => !KEEP.has(w) && !INTENT_WORDS.has(w))
 
 export const isStopWord = (token: string): boolean => STOP.has(token);
 
-// Snowball leaves some irregular plurals apart from their singular.
+// Snowball leaves some irregular plurals and some verb/noun pairs of this domain apart.
 const STEM_OVERRIDES: Record<string, string> = {
+  sturing: "stur",
+  stuurt: "stur",
+  durven: "durf",
+  durft: "durf",
+  stoppen: "stop",
+  stopt: "stop",
+  gestopt: "stop",
+  controle: "controler",
+  controleert: "controler",
+  evaluatie: "evaluer",
+  evaluaties: "evaluer",
+  evalueert: "evaluer",
+  informatie: "informer",
+  informeert: "informer",
+  regelt: "regel",
+  deelname: "deelnem",
+  neemt: "nem",
   raadsleden: "raadslid",
   leden: "lid",
   gemeenten: "gemeent",

@@ -16,7 +16,7 @@ import type { Alternative, Answer, Reply } from "../core/reply.ts";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types.ts";
 import { CompoundSplitter, contentTokens, isStopWord, stem, tokenize } from "./analyze.ts";
 import { Bm25Index, type FieldSpec, type SerializedIndex } from "./bm25.ts";
-import { analyzeQuery, controlledVocabulary, QueryVocabulary, Strength } from "./query.ts";
+import { analyzeQuery, controlledVocabulary, QueryVocabulary, Strength, type AnalyzedQuery } from "./query.ts";
 import type { Engine } from "./types.ts";
 
 export type { Engine } from "./types.ts";
@@ -80,6 +80,35 @@ function indexTerms(splitter: CompoundSplitter): (text: string) => string[] {
   };
 }
 
+/** How many of the best BM25 candidates are compared with the way people ask them (their questions). */
+const RERANK = 8;
+
+/**
+ * Among the best candidates, an entry that is asked about in (nearly) these words moves up: the share of the
+ * question's concepts found together in one of the entry's own questions or its title. The questions' stems
+ * are computed lazily and memoised per entry.
+ */
+function phrasingReranker(entries: readonly KnowledgeEntry[]) {
+  const memo = new Map<number, Set<string>[]>();
+  const phrasings = (doc: number): Set<string>[] => {
+    let p = memo.get(doc);
+    if (!p) {
+      const e = entries[doc]!;
+      p = [e.title, ...e.questions].map((q) => new Set(contentTokens(q).map(stem)));
+      if (memo.size > 20_000) memo.clear();
+      memo.set(doc, p);
+    }
+    return p;
+  };
+  return <T extends { doc: number; rank: number }>(ranked: T[], q: AnalyzedQuery): void => {
+    for (const r of ranked.slice(0, RERANK)) {
+      const best = Math.max(0, ...phrasings(r.doc).map((set) => q.phrasingMatch(set)));
+      r.rank *= 1 + 0.5 * best;
+    }
+    ranked.sort((a, b) => b.rank - a.rank);
+  };
+}
+
 /** What a prebuilt index holds, so that a large base starts without re-analysing every entry. */
 interface Prebuilt {
   version: 2;
@@ -135,7 +164,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   };
   const help = (): Reply => ({ status: "help", confidence: 0, answer: null, alternatives: defaultSuggestions() });
 
-  const score = (q: ReturnType<typeof analyzeQuery>) => {
+  const rerank = phrasingReranker(entries);
+  const score = (q: AnalyzedQuery) => {
     const hits = index.search(q.terms, CANDIDATES);
     const ranked = hits.map((r) => {
       const e = entries[r.doc]!;
@@ -146,9 +176,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       }
       const { coverage, exact, strong, topical } = q.evaluate(matched);
       const checklistBoost = q.wantsChecklist && e.kind === "checklist" ? 1.6 : 1;
-      return { entry: e, coverage, exact, strong, topical, rank: r.score * (0.25 + coverage) * checklistBoost };
+      return { doc: r.doc, entry: e, coverage, exact, strong, topical, rank: r.score * (0.25 + coverage) * checklistBoost };
     });
     ranked.sort((a, b) => b.rank - a.rank);
+    rerank(ranked, q);
     return ranked;
   };
 

@@ -25,7 +25,7 @@ const FILLER = new Set([
   "vind", "vindt", "zien", "ziet", "noemen", "noemt", "heet", "heten", "mogelijk", "mogelijkheden",
   "soorten", "manier", "manieren", "verschillende", "belangrijk", "belangrijkste", "precies", "allemaal", "zo",
   "zoal", "zoals", "nou", "eigenlijk", "beetje", "nodig", "welke", "graag", "enkel", "beste", "werkt", "regelt",
-  "functioneert", "betekent", "inhoudt", "houdt", "zitten", "kom", "gebruik", "laat", "laten", "maak", "gebeurd", "valt",
+  "functioneert", "betekent", "inhoudt", "houdt", "zitten", "kom", "gebruik", "laat", "laten", "maak", "gebeurd", "valt", "blijft", "blijven",
   "vallen", "betekend", "bedoeld", "bedoelt",
   "nieuws", "vandaag", "morgen", "gisteren", "tegenwoordig", "ergens", "iemand",
 ]);
@@ -60,11 +60,15 @@ export const enum Strength {
 }
 
 export interface AnalyzedQuery {
+  /** The question as searched: cleaned of markup and cut to length. */
+  text: string;
   isHelp: boolean;
   wantsChecklist: boolean;
   terms: QueryTerm[];
   /** Number of content words the question is about. */
   conceptCount: number;
+  /** How closely a phrasing (the stems of one of an entry's questions) matches the question, 0..1. */
+  phrasingMatch(stems: ReadonlySet<string>): number;
   /** How well an entry covers the question, given where each query term matched in it. */
   evaluate(matched: ReadonlyMap<string, Strength>): Evaluation;
 }
@@ -161,7 +165,8 @@ function clean(raw: string): string {
 }
 
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
-  const tokens = tokenize(clean(raw));
+  const text = clean(raw);
+  const tokens = tokenize(text);
   const wantsChecklist = tokens.some((t) => CHECKLIST_CUES.has(t));
   const words = tokens.filter((t) => t.length > 1 && !isStopWord(t) && !CHECKLIST_CUES.has(t) && !FILLER.has(t));
   const subject = words.filter((t) => !HELP_WORDS.has(t) && !INTENT_WORDS.has(t));
@@ -239,6 +244,8 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     for (const member of group) {
       const at = indexOfSequence(stems, member);
       if (at < 0) continue;
+      // A word found in most entries gains nothing from its synonyms but noise.
+      if (member.length === 1 && vocab.df(member[0]!) > 0.3 * vocab.docCount) continue;
       const covered = member.map((_, k) => at + k);
       for (const other of group) {
         if (other === member) continue;
@@ -254,10 +261,24 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const totalIdf = concepts.reduce((sum, c) => sum + c.idf, 0) || 1;
 
   return {
+    text,
     isHelp,
     wantsChecklist,
     terms,
     conceptCount: concepts.length,
+    phrasingMatch(set) {
+      if (set.size === 0) return 0;
+      let sum = 0;
+      concepts.forEach((c, i) => {
+        let hit = set.has(c.stem);
+        if (!hit) for (const [term, m] of credits) if (m.has(i) && set.has(term)) { hit = true; break; }
+        if (hit) sum += c.idf;
+      });
+      // Both ways: the question's words in the phrasing, and the phrasing's words in the question.
+      let back = 0;
+      for (const st of set) if (credits.has(st) || stems.includes(st)) back++;
+      return (sum / totalIdf) * Math.sqrt(back / set.size);
+    },
     evaluate(matched) {
       const best = new Array<number>(concepts.length).fill(0);
       let exact = false;

@@ -1,0 +1,54 @@
+// The real knowledge base: valid, every entry reachable by its own first question, checklists well formed.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine/index.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+
+const root = join(import.meta.dirname, "../..");
+let kb: KnowledgeBase;
+let engine: Engine;
+
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(join(root, "knowledge"));
+  engine = createEngine(kb);
+});
+
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+describe("knowledge base", () => {
+  it("answers each entry's own first question with that entry", () => {
+    const wrong = kb.entries
+      .map((e) => ({ e, r: engine.ask(e.questions[0]!) }))
+      .filter(({ e, r }) => r.answer?.id !== e.id || !["answer", "ambiguous"].includes(r.status))
+      .map(({ e, r }) => `${e.id}: "${e.questions[0]}" -> ${r.answer?.id ?? "-"} (${r.status})`);
+    expect(wrong).toEqual([]);
+  });
+
+  it("has at least six decision checklists of 6-15 items, each naming its basis", () => {
+    const checklists = kb.entries.filter((e) => e.kind === "checklist");
+    expect(checklists.length).toBeGreaterThanOrEqual(6);
+    for (const c of checklists) {
+      expect(c.items.length, c.id).toBeGreaterThanOrEqual(6);
+      expect(c.items.length, c.id).toBeLessThanOrEqual(15);
+      for (const item of c.items) expect(item.text, `${c.id}: ${item.text}`).toMatch(/\([^)]+\)\.?$/);
+    }
+  });
+
+  it("has the glossary a new councillor needs", () => {
+    const terms = kb.entries.filter((e) => e.kind === "term").map((e) => fold(`${e.title} ${e.keywords.join(" ")}`));
+    for (const t of ["ab", "db", "gr", "wgr", "bvo", "openbaar lichaam", "centrumgemeente", "zienswijze", "wensen en bedenkingen", "verbonden partij", "verlengd lokaal bestuur", "bestuurlijke drukte", "democratische legitimatie", "kaderstellen", "actieve informatieplicht"]) {
+      expect(terms.some((x) => ` ${x} `.includes(` ${t} `)), t).toBe(true);
+    }
+  });
+
+  it("quotes no question of the shared evaluation set verbatim", () => {
+    const file = join(root, "../shared/eval/questions.jsonl");
+    if (!existsSync(file)) return;
+    const evalQs = new Set(readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => fold((JSON.parse(l) as { q: string }).q)));
+    const quoted = kb.entries.flatMap((e) => [e.title, ...e.questions].filter((q) => evalQs.has(fold(q))).map((q) => `${e.id}: ${q}`));
+    expect(quoted).toEqual([]);
+  });
+});
