@@ -1,0 +1,73 @@
+// npm run report                  the griffie report as Dutch text
+// npm run report -- --days 30     only the last 30 days
+// npm run report -- --json        the same report as JSON (src/report/build.ts: GriffieReport)
+// Opens the store from the environment (.env too): PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set.
+import dotenv from "dotenv";
+import { pino } from "pino";
+import { ConfigError, loadConfig } from "../config.ts";
+import { loadKnowledgeBase } from "../knowledge/load.ts";
+import type { SynonymGroups } from "../knowledge/types.ts";
+import { parseReportArgs, REPORT_USAGE as USAGE } from "../report/args.ts";
+import { buildReport } from "../report/build.ts";
+import { formatReportText } from "../report/format.ts";
+import { createStore, StoreConfigError, StoreLockedError } from "../store/index.ts";
+
+async function main(): Promise<number> {
+  const args = parseReportArgs(process.argv.slice(2));
+  if ("help" in args) {
+    console.log(USAGE);
+    return 0;
+  }
+  if ("error" in args) {
+    console.error(`${args.error}\n${USAGE}`);
+    return 2;
+  }
+  dotenv.config({ quiet: true });
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : String(err));
+    return 1;
+  }
+  // Logs go to stderr so that --json output stays clean.
+  const logger = pino({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL }, pino.destination(2));
+
+  let titles: Map<string, string> | undefined;
+  let synonyms: SynonymGroups | undefined;
+  try {
+    const kb = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
+    titles = new Map(kb.entries.map((e) => [e.id, e.title]));
+    synonyms = kb.synonyms;
+  } catch (err) {
+    const reason = (err as Error).message.split("\n")[0];
+    logger.warn({ reason }, "knowledge base not loaded; the report shows ids instead of titles");
+  }
+
+  let store;
+  try {
+    store = await createStore(config, logger);
+  } catch (err) {
+    if (err instanceof StoreLockedError) {
+      console.error(
+        `De ingebouwde database (${config.DATA_DIR}) is in gebruik door de bot (proces ${err.pid}). ` +
+          "Stop de bot even, of gebruik PostgreSQL (DATABASE_URL) zodat bot en rapport dezelfde database delen.",
+      );
+    } else {
+      console.error(err instanceof StoreConfigError ? err.message : `De database kon niet worden geopend: ${(err as Error).message}`);
+    }
+    return 1;
+  }
+  try {
+    const now = new Date();
+    const since = args.days === null ? undefined : new Date(now.getTime() - args.days * 86_400_000);
+    const [unanswered, feedback] = await Promise.all([store.listUnanswered(since), store.listFeedback(since)]);
+    const report = buildReport({ unanswered, feedback, now, days: args.days, ...(titles ? { titles } : {}), ...(synonyms ? { synonyms } : {}) });
+    process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+process.exitCode = await main();

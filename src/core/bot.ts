@@ -1,0 +1,43 @@
+// The facade both chat adapters call, so that Slack, Teams, the CLI and the preview page behave the same.
+// Implementation: createBot() in src/core/create-bot.ts (engine + store + knowledge base).
+import type { Reply } from "./reply.ts";
+import type { ChecklistRun, Platform } from "../store/port.ts";
+
+export interface AskContext {
+  platform: Platform;
+}
+
+export interface ChecklistSummary {
+  id: string;
+  title: string;
+  summary: string;
+  itemCount: number;
+}
+
+export interface ChecklistProgress {
+  run: ChecklistRun;
+  title: string;
+  items: { id: string; text: string; checked: boolean }[];
+  done: number;
+  total: number;
+}
+
+export interface Bot {
+  /** Answers a question; an "unknown" reply is recorded as unanswered. Never throws on bad input. */
+  ask(question: string, ctx: AskContext): Promise<Reply>;
+  /** The reply for one entry by id (related-topic and "bedoelde u" buttons); "unknown" for a bad id. */
+  answerById(id: string): Reply;
+  /** The help reply (greeting, "help", empty input). */
+  help(): Reply;
+  listChecklists(): ChecklistSummary[];
+  /** Best checklist for a free-text topic ("uittreden"), or null. */
+  findChecklist(query: string): ChecklistSummary | null;
+  /** Most useful entry points (App Home, welcome card): a few topics. */
+  featuredTopics(): { id: string; title: string }[];
+  recordFeedback(entryId: string, helpful: boolean, platform: Platform, comment?: string): Promise<void>;
+  startChecklist(checklistId: string, context: string): Promise<ChecklistProgress>;
+  toggleChecklistItem(runId: string, itemId: string, userId: string, checked: boolean): Promise<ChecklistProgress>;
+  checklistProgress(runId: string): Promise<ChecklistProgress | null>;
+  /** Markdown: title, date, every item ticked or not, the sources. */
+  exportChecklist(runId: string): Promise<string | null>;
+}

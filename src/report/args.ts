@@ -1,0 +1,29 @@
+// Command-line options of `npm run report` (src/cli/report.ts).
+import { parseArgs } from "node:util";
+
+export const REPORT_USAGE = `Gebruik: npm run report -- [--days N] [--json]
+  --days N   alleen de laatste N dagen (standaard: alles binnen de bewaartermijn)
+  --json     het rapport als JSON in plaats van tekst`;
+
+export type ReportArgs = { days: number | null; json: boolean } | { error: string } | { help: true };
+
+export function parseReportArgs(argv: string[]): ReportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { days: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      allowPositionals: false,
+    });
+  } catch (err) {
+    return { error: `Ongeldige optie: ${(err as Error).message}` };
+  }
+  if (parsed.values.help) return { help: true };
+  let days: number | null = null;
+  if (parsed.values.days !== undefined) {
+    days = Number(parsed.values.days);
+    if (!Number.isInteger(days) || days < 1) return { error: `--days moet een heel getal van 1 of meer zijn, niet "${parsed.values.days}"` };
+  }
+  return { days, json: parsed.values.json };
+}
+

@@ -1,0 +1,55 @@
+// The griffie report as plain Dutch text for the terminal or an e-mail.
+import { formatDutchDate } from "../core/create-bot.ts";
+import type { Platform } from "../store/port.ts";
+import type { GriffieReport } from "./build.ts";
+
+const PLATFORM_NAMES: Record<Platform, string> = { slack: "Slack", teams: "Teams", cli: "terminal", preview: "voorbeeldpagina" };
+/** Comments shown per entry in the text report (the JSON has them all). */
+export const MAX_COMMENTS = 5;
+
+const percent = (n: number): string => `${Math.round(n * 100)}%`;
+const date = (iso: string): string => formatDutchDate(new Date(iso));
+const quote = (s: string): string => `"${s.replace(/\s+/g, " ")}"`;
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+export function formatReportText(report: GriffieReport): string {
+  const out: string[] = [];
+  out.push(`Rapport Raadswijzer Samenwerken, ${date(report.generatedAt)}`);
+  out.push(
+    report.since && report.days !== null
+      ? `Periode: de laatste ${plural(report.days, "dag", "dagen")} (vanaf ${date(report.since)})`
+      : "Periode: alles wat nog bewaard is (binnen de bewaartermijn)",
+  );
+  out.push("");
+
+  out.push(
+    `Onbeantwoorde vragen (${plural(report.totals.unanswered, "vraag", "vragen")} in ${plural(report.totals.groups, "groep", "groepen")})`,
+  );
+  out.push("");
+  if (report.unanswered.length === 0) out.push("Geen onbeantwoorde vragen in deze periode.");
+  report.unanswered.forEach((g, i) => {
+    const indent = " ".repeat(String(i + 1).length + 2);
+    out.push(`${i + 1}. ${g.count}× ${quote(g.example)}`);
+    if (g.variants.length) out.push(`${indent}Ook gesteld als: ${g.variants.map(quote).join(", ")}`);
+    const guess = g.bestGuess ? `${g.bestGuess.title} [${g.bestGuess.id}]` : "geen";
+    out.push(`${indent}Beste gok: ${guess}; gemiddelde zekerheid ${percent(g.averageConfidence)}`);
+    const where = (Object.entries(g.platforms) as [Platform, number][])
+      .sort((a, b) => b[1] - a[1])
+      .map(([p, n]) => `${PLATFORM_NAMES[p]} ${n}`)
+      .join(", ");
+    out.push(`${indent}Laatst gesteld op ${date(g.lastAsked)}; via ${where}`);
+  });
+  out.push("");
+
+  out.push(`Antwoorden met negatieve reacties (${plural(report.negativeFeedback.length, "onderwerp", "onderwerpen")})`);
+  out.push("");
+  if (report.negativeFeedback.length === 0) out.push("Geen negatieve reacties in deze periode.");
+  for (const f of report.negativeFeedback) {
+    out.push(`- ${f.title} [${f.entryId}]: ${f.negative} × 👎, ${f.positive} × 👍`);
+    for (const c of f.comments.slice(0, MAX_COMMENTS)) {
+      out.push(`    ${c.helpful ? "👍" : "👎"} ${quote(c.comment)} (${date(c.at)})`);
+    }
+    if (f.comments.length > MAX_COMMENTS) out.push(`    … en nog ${f.comments.length - MAX_COMMENTS} opmerkingen`);
+  }
+  return `${out.join("\n")}\n`;
+}

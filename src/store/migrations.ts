@@ -1,0 +1,83 @@
+// Versioned schema migrations, the same SQL for PGlite and PostgreSQL. Append new migrations; never edit an
+// applied one. They run at start-up inside one transaction that first takes a transaction-scoped advisory lock,
+// so two instances starting together apply each migration exactly once.
+import type { SqlClient } from "./sql-client.ts";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string[];
+}
+
+/** Arbitrary constant that identifies this application's migration lock (pg_advisory_xact_lock key). */
+export const MIGRATION_LOCK_KEY = 7_312_004_417;
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "feedback, unanswered questions, checklist runs and ticks",
+    sql: [
+      `CREATE TABLE feedback (
+         id          BIGSERIAL PRIMARY KEY,
+         entry_id    TEXT NOT NULL,
+         helpful     BOOLEAN NOT NULL,
+         comment     TEXT,
+         platform    TEXT NOT NULL,
+         created_at  TIMESTAMPTZ NOT NULL
+       )`,
+      `CREATE INDEX feedback_created_at_idx ON feedback (created_at)`,
+      `CREATE TABLE unanswered (
+         id          BIGSERIAL PRIMARY KEY,
+         question    TEXT NOT NULL,
+         best_guess  TEXT,
+         confidence  DOUBLE PRECISION NOT NULL,
+         platform    TEXT NOT NULL,
+         created_at  TIMESTAMPTZ NOT NULL
+       )`,
+      `CREATE INDEX unanswered_created_at_idx ON unanswered (created_at)`,
+      `CREATE TABLE checklist_runs (
+         run_id       UUID PRIMARY KEY,
+         checklist_id TEXT NOT NULL,
+         context      TEXT NOT NULL,
+         created_at   TIMESTAMPTZ NOT NULL,
+         updated_at   TIMESTAMPTZ NOT NULL
+       )`,
+      `CREATE INDEX checklist_runs_lookup_idx ON checklist_runs (checklist_id, context, created_at DESC)`,
+      `CREATE TABLE checklist_ticks (
+         run_id     UUID NOT NULL REFERENCES checklist_runs (run_id) ON DELETE CASCADE,
+         item_id    TEXT NOT NULL,
+         user_hash  TEXT NOT NULL,
+         ticked_at  TIMESTAMPTZ NOT NULL,
+         PRIMARY KEY (run_id, item_id)
+       )`,
+    ],
+  },
+];
+
+/** Applies every migration not yet in schema_migrations; returns the versions applied now. */
+export async function runMigrations(client: SqlClient, list: readonly Migration[] = migrations): Promise<number[]> {
+  const versions = list.map((m) => m.version);
+  if (new Set(versions).size !== versions.length || versions.some((v, i) => i > 0 && v <= versions[i - 1]!)) {
+    throw new Error("Migrations must have unique, increasing version numbers");
+  }
+  return client.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version    INTEGER PRIMARY KEY,
+         name       TEXT NOT NULL,
+         applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+       )`,
+    );
+    const rows = await tx.query<{ version: number }>("SELECT version FROM schema_migrations");
+    const done = new Set(rows.map((r) => Number(r.version)));
+    const applied: number[] = [];
+    for (const m of list) {
+      if (done.has(m.version)) continue;
+      for (const statement of m.sql) await tx.query(statement);
+      await tx.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

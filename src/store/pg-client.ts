@@ -1,0 +1,60 @@
+// SqlClient over a real PostgreSQL server (node-postgres Pool), used when DATABASE_URL is set so that several bot
+// instances share one database.
+import pg from "pg";
+import type { SqlClient, SqlExecutor, SqlParam } from "./sql-client.ts";
+
+export interface PgClientOptions {
+  connectionString: string;
+  /** Pool size per instance. */
+  max?: number;
+  onError?: (err: Error) => void;
+}
+
+export async function createPgClient(opts: PgClientOptions): Promise<SqlClient> {
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: opts.max ?? 5,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client that loses its connection emits on the pool; without a listener that would crash the process.
+  pool.on("error", (err) => opts.onError?.(err));
+  // Fail fast (and clearly) when the server is unreachable or the credentials are wrong.
+  try {
+    await pool.query("SELECT 1");
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`Cannot connect to PostgreSQL (DATABASE_URL): ${(err as Error).message}`, { cause: err });
+  }
+  let closed = false;
+  return {
+    kind: "postgres",
+    async query<T extends object>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+      const result = await pool.query<T>(sql, [...params]);
+      return result.rows;
+    },
+    async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      const conn = await pool.connect();
+      try {
+        await conn.query("BEGIN");
+        const value = await fn({
+          async query<R extends object>(sql: string, params: readonly SqlParam[] = []): Promise<R[]> {
+            return (await conn.query<R>(sql, [...params])).rows;
+          },
+        });
+        await conn.query("COMMIT");
+        return value;
+      } catch (err) {
+        await conn.query("ROLLBACK").catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// SqlClient over PGlite: PostgreSQL compiled to WebAssembly, embedded in the process (the default store).
+// PGlite is single-process: a lock file next to the data folder stops a second process (another bot instance,
+// or `npm run report` while the bot runs) from opening the same files and corrupting them.
+import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { SqlClient, SqlExecutor, SqlParam } from "./sql-client.ts";
+
+export class StoreLockedError extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The embedded database is in use by process ${pid} (lock file ${lockFile}); stop that process, use DATABASE_URL, ` +
+        "or delete the lock file if no such process runs",
+    );
+    this.name = "StoreLockedError";
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Lock files this process holds (a second open in the same process is refused too). */
+const held = new Set<string>();
+
+/** Takes `<dataDir>.lock` for this process; a lock left by a process that no longer runs is taken over. */
+async function acquireLock(lockFile: string): Promise<() => Promise<void>> {
+  if (held.has(lockFile)) throw new StoreLockedError(lockFile, process.pid);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(lockFile, `${process.pid}\n`, { flag: "wx" });
+      held.add(lockFile);
+      return async () => {
+        held.delete(lockFile);
+        await unlink(lockFile).catch(() => undefined);
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const pid = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
+      // Our own pid in a lock we do not hold: left behind by an earlier run (e.g. pid 1 in a restarted container).
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new StoreLockedError(lockFile, pid);
+      await unlink(lockFile).catch(() => undefined); // stale
+    }
+  }
+  throw new Error(`Could not take the lock ${lockFile}`);
+}
+
+/**
+ * Opens an embedded database. `dataDir` is a folder on disk (created when missing);
+ * leave it out for an in-memory database (tests).
+ */
+export async function createPgliteClient(dataDir?: string): Promise<SqlClient> {
+  let release: () => Promise<void> = async () => undefined;
+  if (dataDir) {
+    await mkdir(dataDir, { recursive: true });
+    release = await acquireLock(`${resolve(dataDir)}.lock`);
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir);
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  let closed = false;
+  return {
+    kind: "pglite",
+    async query<T extends object>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+      const result = await db.query<T>(sql, [...params]);
+      return result.rows;
+    },
+    async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      // PGlite serialises work behind one mutex; inside the transaction only `tx` may be used.
+      return db.transaction(async (tx) =>
+        fn({
+          async query<R extends object>(sql: string, params: readonly SqlParam[] = []): Promise<R[]> {
+            return (await tx.query<R>(sql, [...params])).rows;
+          },
+        }),
+      );
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      try {
+        await db.close();
+      } finally {
+        await release();
+      }
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// The core's persistence port. One SQL implementation backs it: PGlite (embedded, default) or
+// PostgreSQL (when DATABASE_URL is set). Adapters never touch it directly; they call src/core/bot.ts.
+
+export type Platform = "slack" | "teams" | "cli" | "preview";
+
+export interface FeedbackInput {
+  entryId: string;
+  helpful: boolean;
+  comment?: string;
+  platform: Platform;
+}
+
+export interface UnansweredInput {
+  question: string;
+  bestGuess: string | null;
+  confidence: number;
+  platform: Platform;
+}
+
+export interface ChecklistRun {
+  runId: string;
+  checklistId: string;
+  /** Where the run lives: e.g. "slack:C123:1700000000.000100" or "teams:<conversation id>". */
+  context: string;
+  /** Ticked item ids with the (hashed) user and time of the tick. */
+  ticked: { itemId: string; userHash: string; at: Date }[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface UnansweredRow {
+  question: string;
+  bestGuess: string | null;
+  confidence: number;
+  platform: Platform;
+  at: Date;
+}
+
+export interface FeedbackRow {
+  entryId: string;
+  helpful: boolean;
+  comment: string | null;
+  platform: Platform;
+  at: Date;
+}
+
+export interface Store {
+  recordFeedback(input: FeedbackInput): Promise<void>;
+  recordUnanswered(input: UnansweredInput): Promise<void>;
+  /** Creates a run, or returns the newest existing run for the same checklist and context. */
+  startChecklistRun(checklistId: string, context: string): Promise<ChecklistRun>;
+  getChecklistRun(runId: string): Promise<ChecklistRun | null>;
+  /** Ticks (checked=true) or unticks an item; userId is hashed inside the store. */
+  setChecklistItem(runId: string, itemId: string, userId: string, checked: boolean): Promise<ChecklistRun>;
+  listUnanswered(since?: Date): Promise<UnansweredRow[]>;
+  listFeedback(since?: Date): Promise<FeedbackRow[]>;
+  /** Deletes stored questions older than the retention period; returns how many were removed. */
+  purgeExpired(now?: Date): Promise<number>;
+  /** Cheap liveness query for /readyz. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

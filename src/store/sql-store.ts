@@ -1,0 +1,249 @@
+// The one Store implementation (src/store/port.ts), written against SqlClient so PGlite and PostgreSQL share it.
+import { randomUUID } from "node:crypto";
+import type { Logger } from "../log.ts";
+import { hashUserId } from "./hash.ts";
+import type {
+  ChecklistRun,
+  FeedbackInput,
+  FeedbackRow,
+  Platform,
+  Store,
+  UnansweredInput,
+  UnansweredRow,
+} from "./port.ts";
+import type { SqlClient, SqlExecutor } from "./sql-client.ts";
+
+export interface SqlStoreOptions {
+  /** HMAC key for user ids. */
+  hashKey: string;
+  /** Questions, feedback comments and idle checklist runs older than this are purged. */
+  retentionDays: number;
+  logger?: Logger;
+  /** Source of "now" for timestamps (tests). */
+  clock?: () => Date;
+  /** Run purgeExpired every this many ms (0 = never); the timer is unref'd and cleared on close. */
+  purgeIntervalMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+/** Longest question text kept; the rest is cut off (the griffie report needs the gist, not an essay). */
+export const MAX_QUESTION_CHARS = 1000;
+export const MAX_COMMENT_CHARS = 2000;
+/** Namespace for the per-checklist advisory lock (first key of pg_advisory_xact_lock(int, int)). */
+const RUN_LOCK_NAMESPACE = 73_120;
+
+const PLATFORMS: ReadonlySet<string> = new Set<Platform>(["slack", "teams", "cli", "preview"]);
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class UnknownRunError extends Error {
+  constructor(readonly runId: string) {
+    super(`Unknown checklist run: ${runId}`);
+    this.name = "UnknownRunError";
+  }
+}
+
+function toPlatform(value: string): Platform {
+  if (!PLATFORMS.has(value)) throw new Error(`Unknown platform in store: ${value}`);
+  return value as Platform;
+}
+
+function assertPlatform(value: string): asserts value is Platform {
+  toPlatform(value);
+}
+
+const asDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+
+interface RunRow {
+  run_id: string;
+  checklist_id: string;
+  context: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface TickRow {
+  item_id: string;
+  user_hash: string;
+  ticked_at: Date;
+}
+
+export class SqlStore implements Store {
+  private readonly clock: () => Date;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly client: SqlClient,
+    private readonly opts: SqlStoreOptions,
+  ) {
+    if (opts.hashKey.length < 16) throw new Error("The store hash key must be at least 16 characters");
+    if (!(opts.retentionDays > 0)) throw new Error("retentionDays must be a positive number");
+    this.clock = opts.clock ?? (() => new Date());
+    const every = opts.purgeIntervalMs ?? 0;
+    if (every > 0) {
+      this.timer = setInterval(() => {
+        this.purgeExpired().then(
+          (removed) => opts.logger?.info({ removed }, "store: daily retention purge"),
+          (err: unknown) => opts.logger?.error({ err }, "store: retention purge failed"),
+        );
+      }, every);
+      this.timer.unref();
+    }
+  }
+
+  get backend(): SqlClient["kind"] {
+    return this.client.kind;
+  }
+
+  async recordFeedback(input: FeedbackInput): Promise<void> {
+    assertPlatform(input.platform);
+    const comment = input.comment?.trim() ? input.comment.trim().slice(0, MAX_COMMENT_CHARS) : null;
+    await this.client.query(
+      "INSERT INTO feedback (entry_id, helpful, comment, platform, created_at) VALUES ($1, $2, $3, $4, $5)",
+      [input.entryId, input.helpful, comment, input.platform, this.clock()],
+    );
+  }
+
+  async recordUnanswered(input: UnansweredInput): Promise<void> {
+    assertPlatform(input.platform);
+    const confidence = Number.isFinite(input.confidence) ? Math.min(1, Math.max(0, input.confidence)) : 0;
+    await this.client.query(
+      "INSERT INTO unanswered (question, best_guess, confidence, platform, created_at) VALUES ($1, $2, $3, $4, $5)",
+      [input.question.trim().slice(0, MAX_QUESTION_CHARS), input.bestGuess, confidence, input.platform, this.clock()],
+    );
+  }
+
+  async startChecklistRun(checklistId: string, context: string): Promise<ChecklistRun> {
+    const runId = await this.client.transaction(async (tx) => {
+      // Serialise "find or create" per checklist+context across instances sharing one database.
+      await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [RUN_LOCK_NAMESPACE, JSON.stringify([checklistId, context])]);
+      const existing = await tx.query<{ run_id: string }>(
+        "SELECT run_id FROM checklist_runs WHERE checklist_id = $1 AND context = $2 ORDER BY created_at DESC LIMIT 1",
+        [checklistId, context],
+      );
+      if (existing[0]) return existing[0].run_id;
+      const id = randomUUID();
+      const now = this.clock();
+      await tx.query(
+        "INSERT INTO checklist_runs (run_id, checklist_id, context, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
+        [id, checklistId, context, now],
+      );
+      return id;
+    });
+    const run = await this.getChecklistRun(runId);
+    if (!run) throw new UnknownRunError(runId);
+    return run;
+  }
+
+  async getChecklistRun(runId: string): Promise<ChecklistRun | null> {
+    if (!UUID_RE.test(runId)) return null;
+    return this.readRun(this.client, runId);
+  }
+
+  async setChecklistItem(runId: string, itemId: string, userId: string, checked: boolean): Promise<ChecklistRun> {
+    if (!UUID_RE.test(runId)) throw new UnknownRunError(runId);
+    const now = this.clock();
+    const run = await this.client.transaction(async (tx) => {
+      const updated = await tx.query("UPDATE checklist_runs SET updated_at = $2 WHERE run_id = $1 RETURNING run_id", [runId, now]);
+      if (updated.length === 0) throw new UnknownRunError(runId);
+      if (checked) {
+        await tx.query(
+          `INSERT INTO checklist_ticks (run_id, item_id, user_hash, ticked_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (run_id, item_id) DO NOTHING`,
+          [runId, itemId, hashUserId(this.opts.hashKey, userId), now],
+        );
+      } else {
+        await tx.query("DELETE FROM checklist_ticks WHERE run_id = $1 AND item_id = $2", [runId, itemId]);
+      }
+      return this.readRun(tx, runId);
+    });
+    if (!run) throw new UnknownRunError(runId);
+    return run;
+  }
+
+  async listUnanswered(since?: Date): Promise<UnansweredRow[]> {
+    const rows = await this.client.query<{ question: string; best_guess: string | null; confidence: number; platform: string; created_at: Date }>(
+      `SELECT question, best_guess, confidence, platform, created_at FROM unanswered
+       WHERE created_at >= $1 ORDER BY created_at, id`,
+      [since ?? new Date(0)],
+    );
+    return rows.map((r) => ({
+      question: r.question,
+      bestGuess: r.best_guess,
+      confidence: Number(r.confidence),
+      platform: toPlatform(r.platform),
+      at: asDate(r.created_at),
+    }));
+  }
+
+  async listFeedback(since?: Date): Promise<FeedbackRow[]> {
+    const rows = await this.client.query<{ entry_id: string; helpful: boolean; comment: string | null; platform: string; created_at: Date }>(
+      `SELECT entry_id, helpful, comment, platform, created_at FROM feedback
+       WHERE created_at >= $1 ORDER BY created_at, id`,
+      [since ?? new Date(0)],
+    );
+    return rows.map((r) => ({
+      entryId: r.entry_id,
+      helpful: r.helpful,
+      comment: r.comment,
+      platform: toPlatform(r.platform),
+      at: asDate(r.created_at),
+    }));
+  }
+
+  /**
+   * Deletes unanswered questions older than the retention period, clears the comments of older feedback (the
+   * 👍/👎 counts stay) and deletes checklist runs (with their hashed user ids) not touched within the period.
+   * Returns the number of rows removed or cleared.
+   */
+  async purgeExpired(now: Date = this.clock()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.opts.retentionDays * DAY_MS);
+    return this.client.transaction(async (tx) => {
+      const questions = await tx.query("DELETE FROM unanswered WHERE created_at < $1 RETURNING id", [cutoff]);
+      const comments = await tx.query(
+        "UPDATE feedback SET comment = NULL WHERE comment IS NOT NULL AND created_at < $1 RETURNING id",
+        [cutoff],
+      );
+      const runs = await tx.query("DELETE FROM checklist_runs WHERE updated_at < $1 RETURNING run_id", [cutoff]);
+      return questions.length + comments.length + runs.length;
+    });
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      const rows = await this.client.query<{ ok: number }>("SELECT 1 AS ok");
+      return Number(rows[0]?.ok) === 1;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.client.close();
+  }
+
+  private async readRun(db: SqlExecutor, runId: string): Promise<ChecklistRun | null> {
+    const runs = await db.query<RunRow>(
+      "SELECT run_id, checklist_id, context, created_at, updated_at FROM checklist_runs WHERE run_id = $1",
+      [runId],
+    );
+    const run = runs[0];
+    if (!run) return null;
+    const ticks = await db.query<TickRow>(
+      "SELECT item_id, user_hash, ticked_at FROM checklist_ticks WHERE run_id = $1 ORDER BY ticked_at, item_id",
+      [runId],
+    );
+    return {
+      runId: run.run_id,
+      checklistId: run.checklist_id,
+      context: run.context,
+      ticked: ticks.map((t) => ({ itemId: t.item_id, userHash: t.user_hash, at: asDate(t.ticked_at) })),
+      createdAt: asDate(run.created_at),
+      updatedAt: asDate(run.updated_at),
+    };
+  }
+}
