@@ -1,5 +1,6 @@
 // Loads and validates the knowledge base: every knowledge/**/*.md (gray-matter + zod) and synoniemen.yml.
 // Every problem is collected and reported at once as "file:line: field: what is wrong".
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import matter from "gray-matter";
@@ -95,7 +96,8 @@ async function listMarkdown(dir: string): Promise<string[]> {
 
 interface ParsedFile {
   entry: KnowledgeEntry;
-  src: YamlSource;
+  /** Positions of the frontmatter's fields, parsed only when a cross-file problem needs a line. */
+  src: () => YamlSource;
 }
 
 /** The id a file claims (its `id` field or its name), even when the file itself is invalid. */
@@ -104,50 +106,61 @@ function claimedId(path: string, raw: string): string {
   return m?.[1] ?? path.split("/").pop()!.replace(/\.md$/, "");
 }
 
+/** The frontmatter with positions (slow path: only for error messages). */
+function yamlSourceOf(raw: string): ReturnType<typeof parseYaml> | undefined {
+  let result: ReturnType<typeof parseYaml> | undefined;
+  matter(raw, {
+    engines: {
+      yaml: (text: string) => {
+        // gray-matter hands over the text after the opening "---", starting with that line's own newline.
+        result = parseYaml(text, /^\r?\n/.test(text) ? 1 : 2);
+        return {};
+      },
+    },
+  });
+  return result;
+}
+
+function reportFrontmatter(raw: string, add: (line: number, field: string, message: string) => void): void {
+  let yamlResult: ReturnType<typeof parseYaml> | undefined;
+  try {
+    yamlResult = yamlSourceOf(raw);
+  } catch (e) {
+    add(1, "frontmatter", `unreadable: ${(e as Error).message}`);
+    return;
+  }
+  if (!yamlResult) return add(1, "frontmatter", "missing or not closed with a '---' line");
+  if (yamlResult.error) return add(yamlResult.error.line, "frontmatter", yamlResult.error.message);
+  const { src } = yamlResult;
+  if (!isMap(src.doc.contents)) return add(2, "frontmatter", "must be a YAML mapping of fields (key: value)");
+  const result = frontmatterSchema.safeParse(yamlResult.value);
+  if (result.success) return add(1, "frontmatter", "could not be read consistently; check the YAML syntax");
+  for (const issue of result.error.issues) {
+    const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
+    const message = issue.code === "unrecognized_keys" ? `unknown field (allowed: ${Object.keys(frontmatterSchema.shape).join(", ")})` : issue.message;
+    add(lineOf(src, path), fieldName(path), message);
+  }
+}
+
 function parseEntryFile(file: string, raw: string, problems: KnowledgeProblem[]): ParsedFile | null {
-  const add = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
+  const add = (line: number, field: string, message: string) => {
+    problems.push({ file, line, field, message });
+  };
   if (!/^---\r?\n/.test(raw)) {
     add(1, "frontmatter", "missing: the file must start with a '---' line, the YAML frontmatter and another '---'");
     return null;
   }
-  let yamlResult: ReturnType<typeof parseYaml> | undefined;
-  let parsed: matter.GrayMatterFile<string>;
+  // Fast path: gray-matter with its default YAML engine, then zod. Only when something is wrong is the file
+  // parsed again with the `yaml` package, whose positions name the line of every problem.
+  let parsed: matter.GrayMatterFile<string> | undefined;
   try {
-    // gray-matter splits frontmatter from body; the `yaml` package parses it so that fields keep their lines.
-    parsed = matter(raw, {
-      engines: {
-        yaml: (text: string) => {
-          // gray-matter hands over the text after the opening "---", starting with that line's own newline.
-          yamlResult = parseYaml(text, /^\r?\n/.test(text) ? 1 : 2);
-          const v = yamlResult.value;
-          return (v && typeof v === "object" ? v : {}) as object;
-        },
-      },
-    });
-  } catch (e) {
-    add(1, "frontmatter", `unreadable: ${(e as Error).message}`);
-    return null;
+    parsed = matter(raw, {});
+  } catch {
+    parsed = undefined;
   }
-  if (!yamlResult) {
-    add(1, "frontmatter", "missing or not closed with a '---' line");
-    return null;
-  }
-  if (yamlResult.error) {
-    add(yamlResult.error.line, "frontmatter", yamlResult.error.message);
-    return null;
-  }
-  const { src } = yamlResult;
-  if (!isMap(src.doc.contents)) {
-    add(2, "frontmatter", "must be a YAML mapping of fields (key: value)");
-    return null;
-  }
-  const result = frontmatterSchema.safeParse(yamlResult.value);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
-      const message = issue.code === "unrecognized_keys" ? `unknown field (allowed: ${Object.keys(frontmatterSchema.shape).join(", ")})` : issue.message;
-      add(lineOf(src, path), fieldName(path), message);
-    }
+  const result = parsed && typeof parsed.data === "object" && !Array.isArray(parsed.data) ? frontmatterSchema.safeParse(parsed.data) : undefined;
+  if (!parsed || !result?.success) {
+    reportFrontmatter(raw, add);
     return null;
   }
   const fm = result.data;
@@ -176,7 +189,8 @@ function parseEntryFile(file: string, raw: string, problems: KnowledgeProblem[])
     items,
     file,
   };
-  return { entry, src };
+  let src: YamlSource | undefined;
+  return { entry, src: () => (src ??= yamlSourceOf(raw)!.src) };
 }
 
 function parseSynonyms(file: string, raw: string, problems: KnowledgeProblem[]): SynonymGroups {
@@ -216,26 +230,27 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   }
   const parsed: ParsedFile[] = [];
   const claimed = new Set<string>();
-  for (const path of files) {
-    const raw = await readFile(path, "utf8");
+  // Synchronous reads: for thousands of small files at start-up they are several times faster than async ones.
+  files.forEach((path) => {
+    const raw = readFileSync(path, "utf8");
     claimed.add(claimedId(path, raw));
     const p = parseEntryFile(rel(path), raw, problems);
     if (p) parsed.push(p);
-  }
+  });
 
   // Cross-file checks: unique ids, related ids that exist.
   const byId = new Map<string, KnowledgeEntry>();
   for (const { entry, src } of parsed) {
     const first = byId.get(entry.id);
     if (first) {
-      problems.push({ file: entry.file, line: lineOf(src, ["id"]), field: "id", message: `duplicate id "${entry.id}" (also in ${first.file})` });
+      problems.push({ file: entry.file, line: lineOf(src(), ["id"]), field: "id", message: `duplicate id "${entry.id}" (also in ${first.file})` });
     } else byId.set(entry.id, entry);
   }
   for (const { entry, src } of parsed) {
     entry.related.forEach((r, i) => {
       // An id of an invalid file is reported with that file; only ids that no file claims are dangling.
-      if (!byId.has(r) && !claimed.has(r)) problems.push({ file: entry.file, line: lineOf(src, ["related", i]), field: `related[${i}]`, message: `no entry has id "${r}"` });
-      else if (r === entry.id) problems.push({ file: entry.file, line: lineOf(src, ["related", i]), field: `related[${i}]`, message: "an entry cannot be related to itself" });
+      if (!byId.has(r) && !claimed.has(r)) problems.push({ file: entry.file, line: lineOf(src(), ["related", i]), field: `related[${i}]`, message: `no entry has id "${r}"` });
+      else if (r === entry.id) problems.push({ file: entry.file, line: lineOf(src(), ["related", i]), field: `related[${i}]`, message: "an entry cannot be related to itself" });
     });
   }
 

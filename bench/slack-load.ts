@@ -1,0 +1,186 @@
+// `npm run bench:slack`: load test of the Slack slash command over loopback.
+// Starts the whole app in-process (real knowledge base, engine, store in a temp folder) with a test signing
+// secret and a fake Slack Web API, then fires signed `/samenwerken` requests at 200 requests/s with autocannon
+// for 30 s (BENCH_SECONDS to change; BENCH_RATE for the rate). Prints p50/p99 latency, errors and non-2xx
+// responses; exits 1 on any error or non-2xx, and 2 when p99 is above the 20 ms target (BENCH_P99_MS).
+// First a short baseline against /healthz (BENCH_BASELINE_SECONDS, 0 to skip) shows what the machine itself does.
+import { createHmac } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { mkdtemp, rm } from "node:fs/promises";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { startApp } from "../app/start.ts";
+import { createLogger } from "../src/log.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const P99_TARGET_MS = Number(process.env.BENCH_P99_MS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
+const BOT_TOKEN = "xoxb-bench";
+
+if (!(SECONDS > 0 && SECONDS <= 240)) {
+  // Signed requests carry one timestamp; Slack's verification refuses timestamps older than 5 minutes.
+  console.error("BENCH_SECONDS must be between 1 and 240");
+  process.exit(1);
+}
+
+/** A fake Slack Web API on 127.0.0.1 that answers every method with ok (the bot calls auth.test once). */
+async function startFakeSlackApi(): Promise<{ url: string; calls: () => number; close: () => Promise<void> }> {
+  let calls = 0;
+  const server = createServer((req, res) => {
+    calls++;
+    req.resume();
+    req.on("end", () => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ ok: true, user_id: "UBENCHBOT", bot_id: "BBENCH", team_id: "TBENCH" }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls: () => calls,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function signedCommand(text: string, timestamp: number): { body: string; headers: Record<string, string> } {
+  const body = new URLSearchParams({
+    token: "unused",
+    team_id: "TBENCH",
+    team_domain: "bench",
+    channel_id: "CBENCH001",
+    channel_name: "raad",
+    user_id: "UBENCHUSER",
+    user_name: "bench",
+    command: "/samenwerken",
+    text,
+    api_app_id: "ABENCH",
+    response_url: "http://127.0.0.1:9/unused",
+    trigger_id: "1.2.3",
+  }).toString();
+  const signature = `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return {
+    body,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": String(timestamp),
+      "x-slack-signature": signature,
+    },
+  };
+}
+
+const fakeSlack = await startFakeSlackApi();
+const dataDir = await mkdtemp(join(tmpdir(), "raadswijzer-bench-"));
+const app = await startApp({
+  env: {
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? "knowledge",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: fakeSlack.url,
+    PREVIEW: "0",
+  },
+  port: 0,
+  // Per-request info logs would measure the terminal, not the bot.
+  logger: createLogger({ level: process.env.BENCH_LOG_LEVEL ?? "warn" }),
+});
+
+let exitCode = 0;
+try {
+  // A mix of questions: entry titles (answers), ambiguous ones, help, typos and off-topic questions (unknown, which
+  // the bot records as unanswered in the store). Opening checklists is a different path (/checklist) and not measured.
+  const questions = [
+    ...app.bot.featuredTopics().map((t) => t.title),
+    "Mag de raad zelf een gemeenschappelijke regeling opzeggen?",
+    "Wie zit er in het algemeen bestuur?",
+    "Wat is een verbonden partij?",
+    "Hoe geeft de raad een zienswijze op de begroting van een GR?",
+    "wat is een centrumgemeente",
+    "gemeenschapelijke regelng uittreden kosten",
+    "help",
+    "Wat is het recept voor appeltaart?",
+  ];
+  const timestamp = Math.floor(Date.now() / 1000);
+  const requests = questions.map((q) => ({ method: "POST" as const, path: "/slack/events", ...signedCommand(q, timestamp) }));
+
+  // Sanity check: one request answers with blocks.
+  const probe = requests[0]!;
+  const res = await fetch(`${app.url.replace("localhost", "127.0.0.1")}/slack/events`, { method: "POST", headers: probe.headers, body: probe.body });
+  const json = (await res.json()) as { blocks?: unknown[] };
+  if (res.status !== 200 || !Array.isArray(json.blocks) || json.blocks.length === 0) {
+    throw new Error(`probe request failed: HTTP ${res.status}`);
+  }
+
+  // Baseline on the same machine at the same moment: the cheapest route (/healthz), so that a busy machine
+  // shows up as such rather than as a slow bot.
+  const BASELINE_SECONDS = Number(process.env.BENCH_BASELINE_SECONDS ?? 5);
+  let baseline: { p50: number; p99: number } | null = null;
+  if (BASELINE_SECONDS > 0) {
+    const b = await autocannon({ url: `http://127.0.0.1:${app.port}/healthz`, connections: CONNECTIONS, workers: 1, overallRate: RATE, duration: BASELINE_SECONDS });
+    baseline = { p50: b.latency.p50, p99: b.latency.p99 };
+    console.log(`baseline GET /healthz at ${RATE} req/s for ${BASELINE_SECONDS} s: p50 ${b.latency.p50} ms | p99 ${b.latency.p99} ms`);
+  }
+
+  console.log(`Slack load bench: ${RATE} req/s for ${SECONDS} s, ${CONNECTIONS} connections, ${questions.length} different questions, ${cpus().length} cores (nproc)`);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${app.port}`,
+    connections: CONNECTIONS,
+    // One worker thread fires the load, so that autocannon does not share the server's event loop
+    // (overallRate applies per worker).
+    workers: 1,
+    overallRate: RATE,
+    duration: SECONDS,
+    requests,
+    timeout: 10,
+  });
+  const lat = result.latency;
+  const summary = {
+    date: new Date().toISOString(),
+    cores: cpus().length,
+    node: process.version,
+    seconds: SECONDS,
+    rate: RATE,
+    requests: result.requests.total,
+    p50_ms: lat.p50,
+    p90_ms: lat.p90,
+    p99_ms: lat.p99,
+    max_ms: lat.max,
+    mean_ms: Number(lat.average.toFixed(2)),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    baseline_healthz_p50_ms: baseline?.p50 ?? null,
+    baseline_healthz_p99_ms: baseline?.p99 ?? null,
+    loadavg_1m: Number(loadavg()[0]!.toFixed(2)),
+  };
+  console.log(
+    `requests ${summary.requests} | p50 ${summary.p50_ms} ms | p90 ${summary.p90_ms} ms | p99 ${summary.p99_ms} ms | max ${summary.max_ms} ms | ` +
+      `errors ${summary.errors} | timeouts ${summary.timeouts} | non-2xx ${summary.non2xx}`,
+  );
+  console.log(JSON.stringify(summary));
+  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
+    console.error("FAIL: errors or non-2xx responses");
+    exitCode = 1;
+  } else if (lat.p99 > P99_TARGET_MS) {
+    console.error(`FAIL: p99 ${lat.p99} ms is above the ${P99_TARGET_MS} ms target`);
+    exitCode = 2;
+  }
+} catch (err) {
+  console.error("bench failed:", err);
+  exitCode = 1;
+} finally {
+  await app.close();
+  await fakeSlack.close();
+  await rm(dataDir, { recursive: true, force: true });
+}
+process.exit(exitCode);
