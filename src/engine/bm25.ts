@@ -28,13 +28,6 @@ interface Postings {
   fields: Uint8Array;
 }
 
-export interface SerializedIndex {
-  version: 1;
-  docCount: number;
-  fields: FieldSpec[];
-  terms: [string, number[], number[], number[]][];
-}
-
 export class Bm25Index {
   private readonly k1: number;
   private readonly postings = new Map<string, Postings>();
@@ -106,19 +99,61 @@ export class Bm25Index {
     return index;
   }
 
-  static fromJSON(data: SerializedIndex, opts: Bm25Options = {}): Bm25Index {
-    if (data.version !== 1) throw new Error("unsupported index version");
-    const index = new Bm25Index(data.docCount, data.fields, opts);
-    for (const [t, docs, wtf, fields] of data.terms) {
-      index.postings.set(t, { docs: Uint32Array.from(docs), wtf: Float32Array.from(wtf), fields: Uint8Array.from(fields) });
+  /**
+   * Binary form for the start-up cache: a JSON header (terms and their posting counts, plus `extra` data of the
+   * caller), then every posting list's documents (uint32), weights (float32) and field masks (uint8) back to back.
+   * Loading takes views on the buffer instead of parsing millions of numbers.
+   */
+  toBinary(extra: unknown): Uint8Array {
+    const terms = [...this.postings.keys()];
+    const counts = terms.map((t) => this.postings.get(t)!.docs.length);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const header = new TextEncoder().encode(JSON.stringify({ version: 1, docCount: this.docCount, fields: this.fields, terms, counts, extra }));
+    const headerLen = Math.ceil((header.length + 4) / 4) * 4; // keep the typed arrays 4-byte aligned
+    const out = new Uint8Array(headerLen + total * 9);
+    new DataView(out.buffer).setUint32(0, header.length, true);
+    out.set(header, 4);
+    const docs = new Uint32Array(out.buffer, headerLen, total);
+    const wtf = new Float32Array(out.buffer, headerLen + total * 4, total);
+    const fields = new Uint8Array(out.buffer, headerLen + total * 8, total);
+    let at = 0;
+    for (const t of terms) {
+      const p = this.postings.get(t)!;
+      docs.set(p.docs, at);
+      wtf.set(p.wtf, at);
+      fields.set(p.fields, at);
+      at += p.docs.length;
     }
-    return index;
+    return out;
   }
 
-  toJSON(): SerializedIndex {
-    const terms: SerializedIndex["terms"] = [];
-    for (const [t, p] of this.postings) terms.push([t, Array.from(p.docs), Array.from(p.wtf, (x) => Math.round(x * 1e4) / 1e4), Array.from(p.fields)]);
-    return { version: 1, docCount: this.docCount, fields: [...this.fields], terms };
+  static fromBinary(bytes: Uint8Array, opts: Bm25Options = {}): { index: Bm25Index; extra: unknown } {
+    // Copy into a fresh, aligned buffer (a Buffer from readFile may be a view at any offset of a shared pool).
+    const buf = new Uint8Array(bytes.length);
+    buf.set(bytes);
+    const len = new DataView(buf.buffer).getUint32(0, true);
+    const header = JSON.parse(new TextDecoder().decode(buf.subarray(4, 4 + len))) as {
+      version: number;
+      docCount: number;
+      fields: FieldSpec[];
+      terms: string[];
+      counts: number[];
+      extra: unknown;
+    };
+    if (header.version !== 1) throw new Error("unsupported index version");
+    const headerLen = Math.ceil((len + 4) / 4) * 4;
+    const total = header.counts.reduce((a, b) => a + b, 0);
+    const docs = new Uint32Array(buf.buffer, headerLen, total);
+    const wtf = new Float32Array(buf.buffer, headerLen + total * 4, total);
+    const fields = new Uint8Array(buf.buffer, headerLen + total * 8, total);
+    const index = new Bm25Index(header.docCount, header.fields, opts);
+    let at = 0;
+    header.terms.forEach((t, i) => {
+      const n = header.counts[i]!;
+      index.postings.set(t, { docs: docs.subarray(at, at + n), wtf: wtf.subarray(at, at + n), fields: fields.subarray(at, at + n) });
+      at += n;
+    });
+    return { index, extra: header.extra };
   }
 
   /** Number of documents containing the term. */

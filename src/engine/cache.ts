@@ -1,14 +1,14 @@
 // Start-up cache for large bases: the analysed index is kept on disk, keyed by a hash of the entries, so a
 // restart with unchanged knowledge skips analysing every entry again.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import { createEngine, serializeIndex, type EngineOptions } from "./index.ts";
 import type { Engine } from "./types.ts";
 
 /** Bump when the analysis or index format changes, so old caches are not used. */
-const FORMAT = "engine-v1";
+const FORMAT = "engine-v2";
 
 export function knowledgeHash(kb: KnowledgeBase): string {
   const h = createHash("sha256").update(FORMAT);
@@ -21,8 +21,8 @@ export async function createEngineCached(
   cacheDir: string,
   options: Omit<EngineOptions, "prebuiltIndex"> = {},
 ): Promise<{ engine: Engine; cacheHit: boolean }> {
-  const file = join(cacheDir, `index-${knowledgeHash(kb)}.json`);
-  const cached = await readFile(file, "utf8").catch(() => null);
+  const file = join(cacheDir, `index-${knowledgeHash(kb)}.bin`);
+  const cached = await readFile(file).catch(() => null);
   if (cached) {
     try {
       return { engine: createEngine(kb, { ...options, prebuiltIndex: cached }), cacheHit: true };
@@ -30,11 +30,15 @@ export async function createEngineCached(
       // A damaged cache is rebuilt below.
     }
   }
-  const json = serializeIndex(kb.entries);
-  const engine = createEngine(kb, { ...options, prebuiltIndex: json });
+  const bytes = serializeIndex(kb.entries);
+  const engine = createEngine(kb, { ...options, prebuiltIndex: bytes });
   await mkdir(cacheDir, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, json);
+  await writeFile(tmp, bytes);
   await rename(tmp, file);
+  // Only the index of the current knowledge is worth keeping.
+  for (const old of await readdir(cacheDir)) {
+    if (/^index-[0-9a-f]+\.(bin|json)$/.test(old) && join(cacheDir, old) !== file) await unlink(join(cacheDir, old)).catch(() => undefined);
+  }
   return { engine, cacheHit: false };
 }

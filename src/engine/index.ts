@@ -15,7 +15,7 @@
 import type { Alternative, Answer, Reply } from "../core/reply.ts";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types.ts";
 import { CompoundSplitter, contentTokens, isStopWord, stem, tokenize } from "./analyze.ts";
-import { Bm25Index, type FieldSpec, type SerializedIndex } from "./bm25.ts";
+import { Bm25Index, type FieldSpec } from "./bm25.ts";
 import { analyzeQuery, controlledVocabulary, QueryVocabulary, Strength, type AnalyzedQuery } from "./query.ts";
 import type { Engine } from "./types.ts";
 
@@ -25,7 +25,7 @@ export interface EngineOptions {
   /** Confidence at or above which the engine answers (default 0.6). */
   threshold?: number;
   /** A serialized index from `serializeIndex(entries)`, to skip analysing every entry (start-up of large bases). */
-  prebuiltIndex?: string;
+  prebuiltIndex?: Uint8Array;
 }
 
 const FIELDS: FieldSpec[] = [
@@ -109,12 +109,10 @@ function phrasingReranker(entries: readonly KnowledgeEntry[]) {
   };
 }
 
-/** What a prebuilt index holds, so that a large base starts without re-analysing every entry. */
-interface Prebuilt {
-  version: 2;
+/** What a prebuilt index carries besides the postings, so a large base starts without re-analysing entries. */
+interface PrebuiltExtra {
   entryIds: string[];
   lexicon: string[];
-  index: SerializedIndex;
 }
 
 function buildIndex(entries: readonly KnowledgeEntry[]): { index: Bm25Index; lexicon: Set<string> } {
@@ -126,16 +124,17 @@ function buildIndex(entries: readonly KnowledgeEntry[]): { index: Bm25Index; lex
 }
 
 /** Serializes the analysed index of these entries for a start-up cache (see src/engine/cache.ts). */
-export function serializeIndex(entries: readonly KnowledgeEntry[]): string {
+export function serializeIndex(entries: readonly KnowledgeEntry[]): Uint8Array {
   const { index, lexicon } = buildIndex(entries);
-  const data: Prebuilt = { version: 2, entryIds: entries.map((e) => e.id), lexicon: [...lexicon], index: index.toJSON() };
-  return JSON.stringify(data);
+  const extra: PrebuiltExtra = { entryIds: entries.map((e) => e.id), lexicon: [...lexicon] };
+  return index.toBinary(extra);
 }
 
-function loadPrebuilt(json: string, entries: readonly KnowledgeEntry[]): { index: Bm25Index; lexicon: Set<string> } | null {
-  const data = JSON.parse(json) as Prebuilt;
-  if (data.version !== 2 || data.entryIds.length !== entries.length || data.entryIds.some((id, i) => id !== entries[i]?.id)) return null;
-  return { index: Bm25Index.fromJSON(data.index), lexicon: new Set(data.lexicon) };
+function loadPrebuilt(bytes: Uint8Array, entries: readonly KnowledgeEntry[]): { index: Bm25Index; lexicon: Set<string> } | null {
+  const { index, extra } = Bm25Index.fromBinary(bytes);
+  const { entryIds, lexicon } = extra as PrebuiltExtra;
+  if (entryIds.length !== entries.length || entryIds.some((id, i) => id !== entries[i]?.id)) return null;
+  return { index, lexicon: new Set(lexicon) };
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
