@@ -1,0 +1,60 @@
+// `npm start`: one process serving Slack, Teams, health checks and the preview page on one port.
+// SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the store, exit 0.
+import { TeamsConfigError } from "../adapters/teams/index.ts";
+import { ConfigError } from "../src/config.ts";
+import { KnowledgeError } from "../src/knowledge/load.ts";
+import { StoreConfigError } from "../src/store/index.ts";
+import { startApp, type RunningApp } from "./start.ts";
+
+/** Problems the operator can fix; printed as a message, without a stack trace. */
+const STARTUP_ERRORS = [ConfigError, StoreConfigError, KnowledgeError, TeamsConfigError];
+
+let app: RunningApp;
+try {
+  app = await startApp({ env: process.env });
+} catch (err) {
+  if (STARTUP_ERRORS.some((E) => err instanceof E)) {
+    console.error(`Raadswijzer Samenwerken cannot start.\n${(err as Error).message}`);
+    if (err instanceof ConfigError) console.error("Check your environment or .env (see .env.example).");
+  } else if ((err as NodeJS.ErrnoException).code === "EADDRINUSE" || (err as NodeJS.ErrnoException).code === "EACCES") {
+    console.error(`Raadswijzer Samenwerken cannot start: ${(err as Error).message}. Choose another PORT (or HOST).`);
+  } else {
+    console.error("Raadswijzer Samenwerken failed to start:", err);
+  }
+  process.exit(1);
+}
+
+app.logger.info(`Raadswijzer Samenwerken: ${app.url}`);
+
+/** Lets pino write what is buffered (the pretty transport runs in a worker) before the process exits. */
+function flushLogs(running: RunningApp): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 500);
+    running.logger.flush(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+let stopping = false;
+const shutdown = (signal: NodeJS.Signals) => {
+  if (stopping) {
+    app.logger.warn({ signal }, "second signal: exiting at once");
+    process.exit(1);
+  }
+  stopping = true;
+  app.logger.info({ signal }, "shutting down");
+  app
+    .close()
+    .then(async () => {
+      await flushLogs(app);
+      process.exit(0);
+    })
+    .catch((err: unknown) => {
+      app.logger.error({ err }, "shutdown failed");
+      process.exit(1);
+    });
+};
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);

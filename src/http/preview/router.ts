@@ -1,0 +1,202 @@
+// The local preview page ("/") and its JSON API ("/preview/api/*"): ask, read a card as Slack and Teams show
+// it, give feedback, work through a checklist. Everything goes through the Bot facade with platform "preview".
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type Request, type Response, Router } from "express";
+import type { z } from "zod";
+import type { Bot, ChecklistProgress } from "../../core/bot.ts";
+import { messages } from "../../core/messages.ts";
+import type { Reply } from "../../core/reply.ts";
+import type { Logger } from "../../log.ts";
+import { HttpError } from "../errors.ts";
+import { httpMessages } from "../messages.ts";
+import type { PreviewRenderer } from "../mount.ts";
+import { markdownToHtml } from "./markdown.ts";
+import { askSchema, feedbackSchema, idParam, startRunSchema, toggleSchema } from "./schemas.ts";
+import { slackBlocksToHtml } from "./slack-html.ts";
+
+export interface PreviewDeps {
+  bot: Bot;
+  renderers: PreviewRenderer[];
+  logger: Logger;
+  bodyLimitBytes: number;
+}
+
+/** Only our own scripts; inline styles are needed by the Adaptive Cards renderer. */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+export const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), "static");
+
+function adaptiveCardsScript(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve("adaptivecards/dist/adaptivecards.min.js");
+  } catch {
+    return null;
+  }
+}
+
+export interface Rendering {
+  label: string;
+  /** What the platform renderer produced (Block Kit message, Adaptive Card). */
+  payload: unknown;
+  /** Slack only: the blocks as HTML. */
+  html?: string;
+  error?: string;
+}
+
+export interface PreviewReply {
+  reply: Reply;
+  /** The answer's body (markdown subset) as safe HTML. */
+  html: string | null;
+  /** "Inhoud gecontroleerd op …" when the answer has a date. */
+  updatedText: string | null;
+  renderings: Record<string, Rendering>;
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw new HttpError(400, "invalid_input", result.error.issues[0]?.message ?? httpMessages.badRequest);
+  return result.data;
+}
+
+function param(req: Request, name: string): string {
+  const result = idParam.safeParse(req.params[name]);
+  if (!result.success) throw new HttpError(400, "invalid_input", httpMessages.badRequest);
+  return result.data;
+}
+
+function progressJson(p: ChecklistProgress) {
+  return { ...p, label: messages.checklistProgress(p.done, p.total) };
+}
+
+export function previewRouter(deps: PreviewDeps): Router {
+  const { bot, renderers, logger } = deps;
+  const router = Router();
+  router.use((_req, res, next) => {
+    res.set({
+      "Content-Security-Policy": CSP,
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "no-referrer",
+      "X-Frame-Options": "DENY",
+    });
+    next();
+  });
+  const json = express.json({ limit: deps.bodyLimitBytes, strict: true });
+
+  const present = (reply: Reply): PreviewReply => {
+    const renderings: Record<string, Rendering> = {};
+    for (const r of renderers) {
+      try {
+        const payload = r.render(reply);
+        renderings[r.id] = { label: r.label, payload, ...(r.id === "slack" ? { html: slackBlocksToHtml(payload) } : {}) };
+      } catch (err) {
+        logger.warn({ err, renderer: r.id }, "preview renderer failed");
+        renderings[r.id] = { label: r.label, payload: null, error: "Deze weergave kon niet worden gemaakt." };
+      }
+    }
+    const answer = reply.answer;
+    return {
+      reply,
+      html: answer ? markdownToHtml(answer.text) : null,
+      updatedText: answer?.updated ? messages.updated(answer.updated) : null,
+      renderings,
+    };
+  };
+
+  const api = Router();
+  api.get("/help", (_req, res) => {
+    res.json({ ...present(bot.help()), featured: bot.featuredTopics(), messages: pageMessages });
+  });
+  api.post("/ask", json, async (req, res) => {
+    const { q } = parse(askSchema, req.body);
+    res.json(present(await bot.ask(q, { platform: "preview" })));
+  });
+  api.get("/entry/:id", (req, res) => {
+    const reply = bot.answerById(param(req, "id"));
+    if (reply.status === "unknown" || !reply.answer) throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
+    res.json(present(reply));
+  });
+  api.get("/checklists", (_req, res) => {
+    res.json({ title: messages.checklistsTitle, checklists: bot.listChecklists() });
+  });
+  api.post("/checklists/:id/runs", json, async (req, res) => {
+    const checklistId = param(req, "id");
+    const { userId } = parse(startRunSchema, req.body);
+    if (!bot.listChecklists().some((c) => c.id === checklistId)) throw new HttpError(404, "unknown_checklist", httpMessages.unknownChecklist);
+    const progress = await bot.startChecklist(checklistId, `preview:${userId}`);
+    res.status(201).json({ progress: progressJson(progress), ...present(bot.answerById(checklistId)) });
+  });
+  api.get("/runs/:runId", async (req, res) => {
+    const progress = await bot.checklistProgress(param(req, "runId"));
+    if (!progress) throw new HttpError(404, "unknown_run", httpMessages.unknownRun);
+    res.json({ progress: progressJson(progress), ...present(bot.answerById(progress.run.checklistId)) });
+  });
+  api.post("/runs/:runId/items", json, async (req, res) => {
+    const runId = param(req, "runId");
+    const { itemId, checked, userId } = parse(toggleSchema, req.body);
+    const current = await bot.checklistProgress(runId);
+    if (!current) throw new HttpError(404, "unknown_run", httpMessages.unknownRun);
+    if (!current.items.some((i) => i.id === itemId)) throw new HttpError(400, "unknown_item", httpMessages.unknownItem);
+    const progress = await bot.toggleChecklistItem(runId, itemId, userId, checked);
+    res.json({ progress: progressJson(progress) });
+  });
+  api.get("/runs/:runId/export", async (req: Request, res: Response) => {
+    const runId = param(req, "runId");
+    const markdown = await bot.exportChecklist(runId);
+    if (markdown === null) throw new HttpError(404, "unknown_run", httpMessages.unknownRun);
+    res.type("text/markdown; charset=utf-8");
+    if (req.query.download !== undefined) res.attachment(`checklist-${runId.replace(/[^A-Za-z0-9_-]/g, "")}.md`);
+    res.send(markdown);
+  });
+  api.post("/feedback", json, async (req, res) => {
+    const { entryId, helpful, comment } = parse(feedbackSchema, req.body);
+    if (bot.answerById(entryId).status === "unknown") throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
+    await bot.recordFeedback(entryId, helpful, "preview", comment);
+    res.status(201).json({ ok: true, message: messages.feedbackThanks });
+  });
+  router.use("/preview/api", api);
+
+  const acScript = adaptiveCardsScript();
+  router.get("/preview/vendor/adaptivecards.min.js", (_req, res) => {
+    if (!acScript) throw new HttpError(404, "not_found", httpMessages.notFound);
+    res.type("application/javascript").sendFile(acScript, { maxAge: "1h" });
+  });
+  router.use("/preview/assets", express.static(STATIC_DIR, { index: false, fallthrough: true, maxAge: 0 }));
+  router.get("/", (_req, res) => {
+    res.set("Cache-Control", "no-store").sendFile(join(STATIC_DIR, "index.html"));
+  });
+  return router;
+}
+
+/** Chat wording the page reuses, so that it says what the bots say. */
+const pageMessages = {
+  botName: messages.botName,
+  intro: messages.intro,
+  helpTitle: messages.helpTitle,
+  helpText: messages.helpText,
+  unknownTitle: messages.unknownTitle,
+  unknownText: messages.unknownText,
+  ambiguousTitle: messages.ambiguousTitle,
+  related: messages.related,
+  sources: messages.sources,
+  didYouMean: messages.didYouMean,
+  feedbackQuestion: messages.feedbackQuestion,
+  feedbackYes: messages.feedbackYes,
+  feedbackNo: messages.feedbackNo,
+  feedbackThanks: messages.feedbackThanks,
+  checklistsTitle: messages.checklistsTitle,
+  checklistExport: messages.checklistExport,
+  checklistOpen: messages.checklistOpen,
+  topicsTitle: messages.topicsTitle,
+};

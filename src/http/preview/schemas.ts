@@ -1,0 +1,37 @@
+// Input validation for the preview API (zod); messages are Dutch and shown to the user.
+import { z } from "zod";
+import { httpMessages } from "../messages.ts";
+
+export const MAX_QUESTION_CHARS = 500;
+
+const id = z.string({ error: httpMessages.badRequest }).trim().min(1, httpMessages.badRequest).max(200, httpMessages.badRequest);
+const userId = z
+  .string({ error: httpMessages.userIdRequired })
+  .trim()
+  .min(1, httpMessages.userIdRequired)
+  .max(100, httpMessages.userIdRequired)
+  .regex(/^[A-Za-z0-9_-]+$/, httpMessages.userIdRequired);
+
+export const askSchema = z.object({
+  q: z
+    .string({ error: httpMessages.questionRequired })
+    .trim()
+    .min(1, httpMessages.questionRequired)
+    .max(MAX_QUESTION_CHARS, httpMessages.questionTooLong),
+});
+
+export const feedbackSchema = z.object({
+  entryId: id,
+  helpful: z.boolean({ error: httpMessages.helpfulRequired }),
+  comment: z.string().trim().max(1000, httpMessages.badRequest).optional(),
+});
+
+export const startRunSchema = z.object({ userId });
+
+export const toggleSchema = z.object({
+  itemId: id,
+  checked: z.boolean({ error: httpMessages.badRequest }),
+  userId,
+});
+
+export const idParam = z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9_.:#-]+$/);
