@@ -1,23 +1,30 @@
 // `npm run bench:slack`: load test of the Slack slash command over loopback.
 // Starts the whole app in-process (real knowledge base, engine, store in a temp folder) with a test signing
-// secret and a fake Slack Web API, then fires signed `/samenwerken` requests at 200 requests/s with autocannon
-// for 30 s (BENCH_SECONDS to change; BENCH_RATE for the rate). Prints p50/p99 latency, errors and non-2xx
+// secret and a fake Slack Web API, then fires signed `/samenwerken` requests at 200 requests/s, evenly spaced, from
+// a separate load-generator process (bench/load-generator.ts) for 30 s (BENCH_SECONDS to change; BENCH_RATE). Prints p50/p99 latency, errors and non-2xx
 // responses; exits 1 on any error or non-2xx, and 2 when p99 is above the 20 ms target (BENCH_P99_MS).
-// First a short baseline against /healthz (BENCH_BASELINE_SECONDS, 0 to skip) shows what the machine itself does.
+// A warm-up of BENCH_WARMUP_SECONDS (default 3, not measured) precedes the run.
+// First two short baselines (BENCH_BASELINE_SECONDS each, 0 to skip) show what the machine itself does: a bare
+// node:http server answering "ok", and the app's /healthz.
 import { createHmac } from "node:crypto";
+import { subscribe } from "node:diagnostics_channel";
+import type { IncomingMessage } from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
-import autocannon from "autocannon";
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
+import type { LoadRequest, LoadResult } from "./load-generator.ts";
 import { startApp } from "../app/start.ts";
 import { createLogger } from "../src/log.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const P99_TARGET_MS = Number(process.env.BENCH_P99_MS ?? 20);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
 const BOT_TOKEN = "xoxb-bench";
 
@@ -79,6 +86,14 @@ function signedCommand(text: string, timestamp: number): { body: string; headers
 
 const fakeSlack = await startFakeSlackApi();
 const dataDir = await mkdtemp(join(tmpdir(), "raadswijzer-bench-"));
+
+/** Runs the load generator in its own process (so it never shares this server's event loop). */
+async function load(url: string, seconds: number, requests: LoadRequest[] = [{ method: "GET", path: new URL(url).pathname }]): Promise<LoadResult> {
+  const cfgFile = join(dataDir, `load-${Date.now()}.json`);
+  await writeFile(cfgFile, JSON.stringify({ url, rate: RATE, seconds, requests, timeoutMs: 10_000 }));
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", join(import.meta.dirname, "load-generator.ts"), cfgFile], { encoding: "utf8" });
+  return JSON.parse(stdout.trim().split("\n").pop()!) as LoadResult;
+}
 const app = await startApp({
   env: {
     NODE_ENV: "test",
@@ -125,40 +140,70 @@ try {
   // shows up as such rather than as a slow bot.
   const BASELINE_SECONDS = Number(process.env.BENCH_BASELINE_SECONDS ?? 5);
   let baseline: { p50: number; p99: number } | null = null;
+  let bare: { p50: number; p99: number } | null = null;
   if (BASELINE_SECONDS > 0) {
-    const b = await autocannon({ url: `http://127.0.0.1:${app.port}/healthz`, connections: CONNECTIONS, workers: 1, overallRate: RATE, duration: BASELINE_SECONDS });
-    baseline = { p50: b.latency.p50, p99: b.latency.p99 };
-    console.log(`baseline GET /healthz at ${RATE} req/s for ${BASELINE_SECONDS} s: p50 ${b.latency.p50} ms | p99 ${b.latency.p99} ms`);
+    // And a bare node:http server that answers "ok": what this machine and the load generator add on their own.
+    const bareServer = createServer((_req, res) => res.end("ok"));
+    await new Promise<void>((resolve) => bareServer.listen(0, "127.0.0.1", resolve));
+    const bb = await load(`http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`, BASELINE_SECONDS);
+    await new Promise<void>((resolve) => bareServer.close(() => resolve()));
+    bare = { p50: bb.p50, p99: bb.p99 };
+    console.log(`baseline bare node:http "ok" at ${RATE} req/s for ${BASELINE_SECONDS} s: p50 ${bb.p50} ms | p99 ${bb.p99} ms`);
+    const b = await load(`http://127.0.0.1:${app.port}/healthz`, BASELINE_SECONDS);
+    baseline = { p50: b.p50, p99: b.p99 };
+    console.log(`baseline GET /healthz at ${RATE} req/s for ${BASELINE_SECONDS} s: p50 ${b.p50} ms | p99 ${b.p99} ms`);
   }
 
-  console.log(`Slack load bench: ${RATE} req/s for ${SECONDS} s, ${CONNECTIONS} connections, ${questions.length} different questions, ${cpus().length} cores (nproc)`);
-  const result = await autocannon({
-    url: `http://127.0.0.1:${app.port}`,
-    connections: CONNECTIONS,
-    // One worker thread fires the load, so that autocannon does not share the server's event loop
-    // (overallRate applies per worker).
-    workers: 1,
-    overallRate: RATE,
-    duration: SECONDS,
-    requests,
-    timeout: 10,
+  // Server-side time per request (request parsed → response finished), measured inside the server through
+  // node:http's diagnostics channels, and the server's event-loop delay: together they separate what the bot
+  // costs from what the load generator and the machine add.
+  const started = new WeakMap<IncomingMessage, bigint>();
+  const serverMs: number[] = [];
+  let measuring = false;
+  subscribe("http.server.request.start", (msg) => {
+    if (measuring) started.set((msg as { request: IncomingMessage }).request, process.hrtime.bigint());
   });
-  const lat = result.latency;
+  subscribe("http.server.response.finish", (msg) => {
+    const t = started.get((msg as { request: IncomingMessage }).request);
+    if (t !== undefined) serverMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  });
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+
+  console.log(`Slack load bench: ${RATE} req/s for ${SECONDS} s, evenly spaced from a separate process, ${questions.length} different questions, ${cpus().length} cores (nproc)`);
+  // Warm-up (not measured): the first requests compile the engine's and Bolt's hot paths.
+  const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+  if (WARMUP_SECONDS > 0) {
+    await load(`http://127.0.0.1:${app.port}/slack/events`, WARMUP_SECONDS, requests);
+  }
+
+  measuring = true;
+  loopDelay.enable();
+  const result = await load(`http://127.0.0.1:${app.port}/slack/events`, SECONDS, requests);
+  measuring = false;
+  loopDelay.disable();
+  serverMs.sort((a, b) => a - b);
+  const pct = (p: number): number => Number((serverMs[Math.min(serverMs.length - 1, Math.floor(serverMs.length * p))] ?? 0).toFixed(2));
+  const lat = result;
   const summary = {
     date: new Date().toISOString(),
     cores: cpus().length,
     node: process.version,
     seconds: SECONDS,
     rate: RATE,
-    requests: result.requests.total,
+    requests: result.requests,
     p50_ms: lat.p50,
     p90_ms: lat.p90,
     p99_ms: lat.p99,
     max_ms: lat.max,
-    mean_ms: Number(lat.average.toFixed(2)),
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    server_p50_ms: pct(0.5),
+    server_p99_ms: pct(0.99),
+    server_max_ms: pct(1),
+    event_loop_delay_p99_ms: Number((loopDelay.percentile(99) / 1e6).toFixed(2)),
+    baseline_bare_http_p50_ms: bare?.p50 ?? null,
+    baseline_bare_http_p99_ms: bare?.p99 ?? null,
     baseline_healthz_p50_ms: baseline?.p50 ?? null,
     baseline_healthz_p99_ms: baseline?.p99 ?? null,
     loadavg_1m: Number(loadavg()[0]!.toFixed(2)),
@@ -166,6 +211,10 @@ try {
   console.log(
     `requests ${summary.requests} | p50 ${summary.p50_ms} ms | p90 ${summary.p90_ms} ms | p99 ${summary.p99_ms} ms | max ${summary.max_ms} ms | ` +
       `errors ${summary.errors} | timeouts ${summary.timeouts} | non-2xx ${summary.non2xx}`,
+  );
+  console.log(
+    `server-side (request → response finished): p50 ${summary.server_p50_ms} ms | p99 ${summary.server_p99_ms} ms | max ${summary.server_max_ms} ms | ` +
+      `event-loop delay p99 ${summary.event_loop_delay_p99_ms} ms`,
   );
   console.log(JSON.stringify(summary));
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {

@@ -1,0 +1,362 @@
+// Bolt listeners: slash commands, mentions, DMs, App Home and the buttons/checkboxes of our messages.
+// Every listener calls the core (src/core/bot.ts) and renders with ./render.ts; no wording of its own.
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  BlockElementAction,
+  RespondArguments,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+} from "@slack/bolt";
+import type { Bot } from "../../src/core/bot.ts";
+import { messages } from "../../src/core/messages.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import type { Logger } from "../../src/log.ts";
+import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
+import { EventDeduper } from "./dedupe.ts";
+import { slackTextToPlain } from "./mrkdwn.ts";
+import { LIMITS, renderChecklistList, renderExport, renderHome, renderNotice, renderReply, type KnownBlock, type SlackMessage } from "./render.ts";
+
+/** Longest question we accept; longer ones get messages.errorTooLong. */
+export const MAX_QUESTION_CHARS = 1000;
+
+type Client = AllMiddlewareArgs["client"];
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+type CommandHandler = (args: CommandArgs) => Promise<void>;
+type ActionHandler = (args: ActionArgs) => Promise<void>;
+
+/** Slash commands this app handles; manifest/slack/manifest.yml must declare exactly these. */
+export const COMMANDS = ["/samenwerken", "/checklist"] as const;
+/** Bot events this app subscribes to (manifest names); the manifest must declare exactly these. */
+export const EVENTS = ["app_mention", "message.im", "app_home_opened"] as const;
+
+export interface HandlerDeps {
+  bot: Bot;
+  logger: Logger;
+  /**
+   * How long a slash command may take before it is acknowledged empty and answered through response_url
+   * instead (Slack gives up after 3 s). Default 2,500 ms.
+   */
+  ackBudgetMs?: number;
+  /** Dedupe of Events API deliveries (retries carry the same event_id). */
+  deduper?: EventDeduper;
+}
+
+const HELP_WORDS = /^(help|hulp|\?|hallo|hoi|goedemorgen|goedemiddag)$/i;
+const CHECKLIST_PREFIX = /^checklists?\b[:\s]*(.*)$/i;
+
+/** The run context of a conversation: "slack:<channel>" or "slack:<channel>:<thread ts>". */
+export const runContext = (channel: string, threadTs?: string): string => (threadTs ? `slack:${channel}:${threadTs}` : `slack:${channel}`);
+
+/** What the bot says about one text (slash command, mention, DM): help, a checklist, or an answer. */
+export class Conversation {
+  constructor(private readonly bot: Bot) {}
+
+  async messageFor(rawText: string, ctx: string, opts: { share?: boolean } = {}): Promise<SlackMessage> {
+    const text = slackTextToPlain(rawText);
+    if (!text || HELP_WORDS.test(text)) return renderReply(this.bot.help(), {});
+    if (text.length > MAX_QUESTION_CHARS) return renderNotice(messages.errorTooLong);
+    const checklist = CHECKLIST_PREFIX.exec(text);
+    if (checklist) return this.checklistMessage(checklist[1] ?? "", ctx);
+    const reply = await this.bot.ask(text, { platform: "slack" });
+    return this.present(reply, ctx, { question: text, share: opts.share === true && reply.status === "answer" });
+  }
+
+  /** `/checklist [onderwerp]`: the list, or the best checklist opened as a run in this conversation. */
+  async checklistMessage(query: string, ctx: string): Promise<SlackMessage> {
+    const q = query.trim();
+    if (!q) return renderChecklistList(this.bot.listChecklists(), false);
+    const found = this.bot.findChecklist(q);
+    if (!found) return renderChecklistList(this.bot.listChecklists(), true);
+    return this.present(this.bot.answerById(found.id), ctx, {});
+  }
+
+  /** Renders a reply; a checklist answer is opened as a run (ticks shared by everyone in the conversation). */
+  async present(reply: Reply, ctx: string, opts: { question?: string; share?: boolean }): Promise<SlackMessage> {
+    if (reply.status === "answer" && reply.answer?.kind === "checklist" && reply.answer.items?.length) {
+      const progress = await this.bot.startChecklist(reply.answer.id, ctx);
+      return renderReply(reply, { ...opts, progress });
+    }
+    return renderReply(reply, opts);
+  }
+}
+
+// ---------- delivery of interaction results ----------
+
+interface Origin {
+  channel: string | undefined;
+  /** The message the button was on (absent for App Home and ephemeral messages). */
+  messageTs: string | undefined;
+  threadTs: string | undefined;
+  ephemeral: boolean;
+  home: boolean;
+  hasResponseUrl: boolean;
+}
+
+function originOf(body: BlockAction): Origin {
+  const container = body.container as { type?: string; is_ephemeral?: boolean; channel_id?: string; message_ts?: string; thread_ts?: string };
+  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  return {
+    channel: body.channel?.id ?? container.channel_id,
+    messageTs: message?.ts ?? container.message_ts,
+    threadTs: message?.thread_ts ?? container.thread_ts,
+    ephemeral: container.is_ephemeral === true,
+    home: container.type === "view" || body.view?.type === "home",
+    hasResponseUrl: typeof body.response_url === "string" && body.response_url.length > 0,
+  };
+}
+
+function payload(msg: SlackMessage): { text: string; blocks: KnownBlock[] } {
+  return { text: msg.text, blocks: msg.blocks };
+}
+
+async function directMessageChannel(client: Client, userId: string): Promise<string> {
+  const opened = await client.conversations.open({ users: userId });
+  const id = opened.channel?.id;
+  if (!id) throw new Error("conversations.open returned no channel");
+  return id;
+}
+
+/** Where a reply to a click goes, and the run context of a checklist opened there. */
+async function replyTarget(args: ActionArgs): Promise<{ channel: string | undefined; threadTs: string | undefined; ctx: string; origin: Origin }> {
+  const origin = originOf(args.body);
+  if (origin.home || !origin.channel) {
+    const channel = await directMessageChannel(args.client, args.body.user.id);
+    return { channel, threadTs: undefined, ctx: runContext(channel), origin };
+  }
+  return { channel: origin.channel, threadTs: origin.threadTs, ctx: runContext(origin.channel, origin.threadTs), origin };
+}
+
+/** Shows a new reply after a click: replaces an ephemeral message, otherwise posts (in the thread, or in the DM for App Home). */
+async function showReply(args: ActionArgs, build: (ctx: string) => Promise<SlackMessage>): Promise<void> {
+  const target = await replyTarget(args);
+  const msg = await build(target.ctx);
+  if (target.origin.ephemeral && target.origin.hasResponseUrl) {
+    await args.respond({ response_type: "ephemeral", replace_original: true, ...payload(msg) });
+    return;
+  }
+  if (!target.channel) return;
+  await args.client.chat.postMessage({
+    channel: target.channel,
+    ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+    ...payload(msg),
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+}
+
+/** A short ephemeral note to the user who clicked. */
+async function notify(args: ActionArgs, msg: SlackMessage): Promise<void> {
+  const origin = originOf(args.body);
+  if (origin.hasResponseUrl) {
+    await args.respond({ response_type: "ephemeral", replace_original: false, ...payload(msg) });
+  } else if (origin.channel) {
+    await args.client.chat.postEphemeral({ channel: origin.channel, user: args.body.user.id, ...(origin.threadTs ? { thread_ts: origin.threadTs } : {}), ...payload(msg) });
+  }
+}
+
+/** Replaces the message the click came from (checklist progress, feedback thanks). */
+async function updateOrigin(args: ActionArgs, msg: SlackMessage): Promise<void> {
+  const origin = originOf(args.body);
+  if (origin.hasResponseUrl) {
+    await args.respond({ replace_original: true, ...payload(msg) } satisfies RespondArguments);
+  } else if (origin.channel && origin.messageTs) {
+    await args.client.chat.update({ channel: origin.channel, ts: origin.messageTs, ...payload(msg) });
+  }
+}
+
+/** The Dutch text for an error: the core's own user message (e.g. a checklist error) or the generic one. */
+function userMessageOf(err: unknown): string {
+  const m = (err as { userMessage?: unknown } | null)?.userMessage;
+  return typeof m === "string" && m.length > 0 ? m : messages.errorGeneric;
+}
+
+const valueOf = (action: BlockElementAction): string => ("value" in action && typeof action.value === "string" ? action.value : "");
+
+/** The message's blocks with the 👍/👎 row replaced by the thank-you (null when the message is not at hand). */
+function withFeedbackThanks(blocks: unknown): KnownBlock[] | null {
+  if (!Array.isArray(blocks)) return null;
+  const out: KnownBlock[] = [];
+  let replaced = false;
+  for (const block of blocks as KnownBlock[]) {
+    const isFeedbackRow =
+      block.type === "actions" &&
+      block.elements.some((e) => "action_id" in e && (e.action_id === ACTION.feedbackYes || e.action_id === ACTION.feedbackNo));
+    if (!isFeedbackRow) {
+      out.push(block);
+      continue;
+    }
+    // Drop the question line above the buttons too.
+    const prev = out[out.length - 1];
+    if (prev?.type === "context") out.pop();
+    out.push({ type: "context", elements: [{ type: "mrkdwn", text: messages.feedbackThanks, verbatim: true }] });
+    replaced = true;
+  }
+  return replaced ? out : null;
+}
+
+// ---------- registration ----------
+
+/** The commands, events (manifest names) and action ids that registerHandlers registered. */
+export interface Registered {
+  commands: string[];
+  events: string[];
+  actions: string[];
+}
+
+export function registerHandlers(app: App, deps: HandlerDeps): Registered {
+  const { bot, logger } = deps;
+  const conversation = new Conversation(bot);
+  const deduper = deps.deduper ?? new EventDeduper();
+
+  // Events API retries (x-slack-retry-num) carry the event_id of the first delivery: answer once.
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === "string" && !deduper.firstTime(eventId)) {
+      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, "slack: duplicate event delivery skipped");
+      return;
+    }
+    await next();
+  });
+
+  const ackBudgetMs = deps.ackBudgetMs ?? 2_500;
+
+  /**
+   * Answers a slash command in the acknowledgement itself; when the answer takes longer than the budget, acks
+   * empty (so Slack does not show a timeout) and sends the answer through response_url when it is ready.
+   */
+  const answerCommand = async (args: CommandArgs, name: string, build: () => Promise<SlackMessage>): Promise<void> => {
+    const work = build().catch((err: unknown) => {
+      logger.error({ err, command: name }, "slack: command failed");
+      return renderNotice(userMessageOf(err));
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), ackBudgetMs);
+    });
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    if (first) {
+      await args.ack({ response_type: "ephemeral", ...payload(first) });
+      return;
+    }
+    logger.warn({ command: name, budgetMs: ackBudgetMs }, "slack: answer slower than the ack budget; sending it via response_url");
+    await args.ack();
+    await args.respond({ response_type: "ephemeral", ...payload(await work) });
+  };
+
+  const commandHandlers: Record<(typeof COMMANDS)[number], CommandHandler> = {
+    "/samenwerken": (args) =>
+      answerCommand(args, "/samenwerken", () => conversation.messageFor(args.command.text ?? "", runContext(args.command.channel_id), { share: true })),
+    "/checklist": (args) =>
+      answerCommand(args, "/checklist", () => conversation.checklistMessage(slackTextToPlain(args.command.text ?? ""), runContext(args.command.channel_id))),
+  };
+  for (const [name, handler] of Object.entries(commandHandlers)) app.command(name, handler);
+
+  const answerInConversation = async (client: Client, channel: string, text: string, threadTs: string | undefined): Promise<void> => {
+    let msg: SlackMessage;
+    try {
+      msg = await conversation.messageFor(text, runContext(channel, threadTs));
+    } catch (err) {
+      logger.error({ err }, "slack: answering failed");
+      msg = renderNotice(userMessageOf(err));
+    }
+    await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...payload(msg), unfurl_links: false, unfurl_media: false });
+  };
+
+  const eventHandlers: Record<(typeof EVENTS)[number], () => void> = {
+    app_mention: () =>
+      app.event("app_mention", async ({ event, client }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs) => {
+        // Answer in the thread the mention is in, or start one under it.
+        await answerInConversation(client, event.channel, event.text ?? "", event.thread_ts ?? event.ts);
+      }),
+    "message.im": () =>
+      app.event("message", async ({ event, client }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
+        if (event.channel_type !== "im" || event.subtype !== undefined) return;
+        if ("bot_id" in event && event.bot_id) return;
+        await answerInConversation(client, event.channel, event.text ?? "", event.thread_ts);
+      }),
+    app_home_opened: () =>
+      app.event("app_home_opened", async ({ event, client }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs) => {
+        if (event.tab !== "home") return;
+        await client.views.publish({ user_id: event.user, view: renderHome(bot.featuredTopics(), bot.listChecklists()) });
+      }),
+  };
+  for (const register of Object.values(eventHandlers)) register();
+
+  const openEntry: ActionHandler = async (args) => {
+    const id = valueOf(args.action);
+    await showReply(args, (ctx) => conversation.present(bot.answerById(id), ctx, {}));
+  };
+
+  const actionHandlers: Record<string, ActionHandler> = {
+    [ACTION.openEntry]: openEntry,
+    [ACTION.openChecklist]: openEntry,
+    [ACTION.feedbackYes]: (args) => feedback(args, true),
+    [ACTION.feedbackNo]: (args) => feedback(args, false),
+    [ACTION.share]: async (args) => {
+      const origin = originOf(args.body);
+      const msg = await conversation.present(bot.answerById(valueOf(args.action)), runContext(origin.channel ?? "unknown"), {});
+      if (origin.hasResponseUrl) {
+        await args.respond({ response_type: "in_channel", replace_original: false, ...payload(msg) });
+        await args.respond({ delete_original: true });
+      } else if (origin.channel) {
+        await args.client.chat.postMessage({ channel: origin.channel, ...payload(msg), unfurl_links: false });
+      }
+    },
+    [ACTION.tick]: async (args) => {
+      const action = args.action;
+      if (action.type !== "checkboxes") return;
+      const runId = runIdFromBlockId(action.block_id);
+      if (!runId) return;
+      const progress = await bot.checklistProgress(runId);
+      if (!progress) {
+        await notify(args, renderNotice(messages.checklistRunUnknown));
+        return;
+      }
+      const group = Number(action.block_id.split("|")[2] ?? "1");
+      const selected = new Set(action.selected_options.map((o) => Number(o.value)));
+      const first = (group - 1) * LIMITS.checkboxOptions + 1;
+      const last = Math.min(group * LIMITS.checkboxOptions, progress.items.length);
+      let latest = progress;
+      for (let index = first; index <= last; index++) {
+        const item = progress.items[index - 1];
+        if (!item) continue;
+        const want = selected.has(index);
+        if (want !== item.checked) latest = await bot.toggleChecklistItem(runId, item.id, args.body.user.id, want);
+      }
+      await updateOrigin(args, renderReply(bot.answerById(latest.run.checklistId), { progress: latest }));
+    },
+    [ACTION.exportChecklist]: async (args) => {
+      const markdown = await bot.exportChecklist(valueOf(args.action));
+      await notify(args, markdown === null ? renderNotice(messages.checklistRunUnknown) : renderExport(markdown));
+    },
+  };
+
+  async function feedback(args: ActionArgs, helpful: boolean): Promise<void> {
+    const entryId = valueOf(args.action);
+    if (!entryId || bot.answerById(entryId).status === "unknown") return;
+    await bot.recordFeedback(entryId, helpful, "slack");
+    const blocks = withFeedbackThanks(args.body.message?.blocks);
+    if (blocks) await updateOrigin(args, { text: messages.feedbackThanks, blocks });
+    else await notify(args, renderNotice(messages.feedbackThanks));
+  }
+
+  for (const [actionId, handler] of Object.entries(actionHandlers)) {
+    app.action<BlockAction>({ type: "block_actions", action_id: actionPattern(actionId) }, async (args) => {
+      // Acknowledge first (Slack's 3-second window); the result goes out through response_url or the Web API.
+      await args.ack();
+      try {
+        await handler(args);
+      } catch (err) {
+        logger.error({ err, action: actionId }, "slack: action failed");
+        await notify(args, renderNotice(userMessageOf(err))).catch(() => undefined);
+      }
+    });
+  }
+
+  return { commands: Object.keys(commandHandlers), events: Object.keys(eventHandlers), actions: Object.keys(actionHandlers) };
+}
