@@ -1,0 +1,138 @@
+// The botbuilder side: a TeamsActivityHandler that turns activities into calls on conversation.ts and
+// sends the cards back. Personal chat, @mentions in channels and group chats, card clicks (Action.Execute
+// invoke and its Action.Submit fallback), the search message extension and the welcome card.
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+} from "botbuilder";
+import type { Bot } from "../../src/core/bot.ts";
+import type { Logger } from "../../src/log.ts";
+import { messages } from "../../src/core/messages.ts";
+import { parseCardAction } from "./actions.ts";
+import { handleCardAction, replyToText, type ClickContext, type ClickResult } from "./conversation.ts";
+import { CARD_CONTENT_TYPE, renderWelcomeCard, type AdaptiveCard } from "./render.ts";
+import { searchEntries } from "./search-extension.ts";
+
+export function cardActivity(card: AdaptiveCard): { type: "message"; attachments: ReturnType<typeof CardFactory.adaptiveCard>[] } {
+  return { type: "message", attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+export class RaadswijzerTeamsBot extends TeamsActivityHandler {
+  constructor(
+    private readonly bot: Bot,
+    private readonly logger: Logger,
+  ) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const added = context.activity.membersAdded ?? [];
+      const botAdded = added.some((m) => m.id === context.activity.recipient.id);
+      const personal = context.activity.conversation.conversationType === "personal";
+      if (botAdded || (personal && added.length > 0)) {
+        await context.sendActivity(cardActivity(renderWelcomeCard(this.bot.featuredTopics(), this.bot.listChecklists())));
+      }
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    // Action.Submit (the fallback of Action.Execute, and our answer buttons) arrives as a message with a value.
+    const parsed = parseCardAction(activity.value);
+    if (parsed) {
+      const result = await handleCardAction(this.bot, parsed, clickContext(context));
+      await this.deliver(context, result);
+      return;
+    }
+    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? "";
+    const cleaned = stripMentionMarkup(text);
+    this.logger.debug({ conversationType: activity.conversation.conversationType, chars: cleaned.length }, "teams message");
+    const card = await replyToText(this.bot, cleaned);
+    await context.sendActivity(cardActivity(card));
+  }
+
+  private async deliver(context: TurnContext, result: ClickResult): Promise<void> {
+    const replyTo = context.activity.replyToId;
+    if (result.kind === "update" && replyTo) {
+      await context.updateActivity({ ...cardActivity(result.card), id: replyTo });
+      return;
+    }
+    await context.sendActivity(cardActivity(result.card));
+  }
+
+  /** Action.Execute (Universal Actions): the updated card goes back in the invoke response. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const action = invokeValue.action;
+    const parsed = parseCardAction({ ...(action.data ?? {}), action: action.data?.action ?? action.verb });
+    if (!parsed) {
+      this.logger.warn({ verb: action.verb }, "teams card action not recognised");
+      return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: messages.errorGeneric } };
+    }
+    try {
+      // An answer button sent as Action.Execute replaces the card with the answer; ours are Action.Submit.
+      const result = await handleCardAction(this.bot, parsed, clickContext(context));
+      return { statusCode: 200, type: CARD_CONTENT_TYPE, value: result.card as unknown as Record<string, unknown> };
+    } catch (error) {
+      // Teams shows an error response under the card and keeps the card as it was (ticks are not lost).
+      this.logger.error({ err: errorInfo(error), verb: action.verb }, "teams card action failed");
+      return { statusCode: 500, type: "application/vnd.microsoft.error", value: { code: "InternalError", message: messages.errorGeneric } };
+    }
+  }
+
+  /** Action.Submit on a card a user inserted with the search extension arrives as this invoke. */
+  protected override async handleTeamsMessagingExtensionCardButtonClicked(context: TurnContext, cardData: unknown): Promise<void> {
+    const parsed = parseCardAction(cardData);
+    if (!parsed) return;
+    try {
+      const result = await handleCardAction(this.bot, parsed, clickContext(context));
+      if (result.kind === "send") await context.sendActivity(cardActivity(result.card));
+    } catch (error) {
+      // The bot may not be a member of the chat the card was inserted into.
+      this.logger.warn({ err: errorInfo(error) }, "teams card button on an inserted card failed");
+    }
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(
+    _context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    try {
+      return (await searchEntries(this.bot, query)) as MessagingExtensionResponse;
+    } catch (error) {
+      this.logger.error({ err: errorInfo(error) }, "teams search failed");
+      return { composeExtension: { type: "message", text: messages.errorGeneric } };
+    }
+  }
+}
+
+function errorInfo(error: unknown): { name: string; message: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : { name: "Error", message: String(error) };
+}
+
+function clickContext(context: TurnContext): ClickContext {
+  const a = context.activity;
+  return {
+    conversationId: a.conversation.id,
+    cardMessageId: a.replyToId,
+    userId: a.from.aadObjectId ?? a.from.id ?? "anonymous",
+  };
+}
+
+/** Leftover mention markup (other users, or a mention Teams did not attach as an entity). */
+export function stripMentionMarkup(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}

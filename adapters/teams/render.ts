@@ -1,0 +1,325 @@
+// Reply → Adaptive Card (schema 1.5) as Teams shows it. Pure functions: no botbuilder, no I/O.
+// All wording comes from src/core/messages.ts or the knowledge base.
+import type { Alternative, Answer, Reply } from "../../src/core/reply.ts";
+import type { ChecklistProgress, ChecklistSummary } from "../../src/core/bot.ts";
+import type { PreviewRenderer } from "../../src/http/mount.ts";
+import { messages } from "../../src/core/messages.ts";
+import {
+  ACTION_ANSWER,
+  ACTION_CHECKLIST_EXPORT,
+  ACTION_CHECKLIST_SAVE,
+  ACTION_FEEDBACK,
+  toggleInputId,
+  type AnswerAction,
+  type ChecklistAction,
+  type FeedbackAction,
+} from "./actions.ts";
+import { inline, toTeamsMarkdownBlocks } from "./markdown.ts";
+
+export const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+export const CARD_VERSION = "1.5";
+/** Teams rejects cards above 28 KB; we stay below with some margin. */
+export const MAX_CARD_BYTES = 27 * 1024;
+
+export interface TextBlock {
+  type: "TextBlock";
+  text: string;
+  wrap: true;
+  size?: "Small" | "Default" | "Medium" | "Large";
+  color?: "Attention";
+  weight?: "Bolder";
+  isSubtle?: boolean;
+  fontType?: "Monospace";
+  spacing?: "Small" | "Medium" | "Large";
+  separator?: boolean;
+  id?: string;
+}
+
+export interface ToggleInput {
+  type: "Input.Toggle";
+  id: string;
+  title: string;
+  value: "true" | "false";
+  valueOn: "true";
+  valueOff: "false";
+  wrap: true;
+}
+
+export interface OpenUrlAction {
+  type: "Action.OpenUrl";
+  title: string;
+  url: string;
+}
+
+export interface SubmitAction {
+  type: "Action.Submit";
+  title: string;
+  data: AnswerAction | FeedbackAction | ChecklistAction;
+}
+
+export interface ExecuteAction {
+  type: "Action.Execute";
+  title: string;
+  verb: string;
+  data: FeedbackAction | ChecklistAction;
+  style?: "positive";
+  /** Clients without Universal Actions get the same data as an Action.Submit (Teams' documented fallback). */
+  fallback: SubmitAction;
+}
+
+export type CardAction = OpenUrlAction | SubmitAction | ExecuteAction;
+
+export interface ActionSet {
+  type: "ActionSet";
+  actions: CardAction[];
+  id?: string;
+  spacing?: "Small" | "Medium";
+}
+
+export interface Container {
+  type: "Container";
+  items: CardElement[];
+  style?: "emphasis";
+  spacing?: "Medium";
+  separator?: boolean;
+}
+
+export type CardElement = TextBlock | ToggleInput | ActionSet | Container;
+
+export interface AdaptiveCard {
+  $schema: "http://adaptivecards.io/schemas/adaptive-card.json";
+  type: "AdaptiveCard";
+  version: typeof CARD_VERSION;
+  body: CardElement[];
+  msteams?: { width: "Full" };
+}
+
+/** Extra state an updated card shows after a click. */
+export interface CardState {
+  /** The run a checklist card belongs to; ticks and progress are shown from it. */
+  progress?: ChecklistProgress;
+  /** Feedback was given: the 👍/👎 buttons are replaced by a thank-you. */
+  feedbackGiven?: boolean;
+  /** Markdown export of the checklist run, shown in the card. */
+  exportMarkdown?: string;
+  /** A short notice above the card (e.g. a checklist run that no longer exists). */
+  notice?: string;
+}
+
+// ---------- building blocks ----------
+
+const text = (t: string, extra: Partial<TextBlock> = {}): TextBlock => ({ type: "TextBlock", text: t, wrap: true, ...extra });
+
+const title = (t: string): TextBlock => text(t, { size: "Large", weight: "Bolder" });
+
+const heading = (t: string): TextBlock => text(t, { weight: "Bolder", spacing: "Medium" });
+
+const answerButton = (alt: { id: string; title: string }): SubmitAction => ({
+  type: "Action.Submit",
+  title: alt.title,
+  data: { action: ACTION_ANSWER, id: alt.id },
+});
+
+function execute(titleText: string, data: FeedbackAction | ChecklistAction, style?: "positive"): ExecuteAction {
+  return {
+    type: "Action.Execute",
+    title: titleText,
+    verb: data.action,
+    data,
+    ...(style ? { style } : {}),
+    fallback: { type: "Action.Submit", title: titleText, data },
+  };
+}
+
+function buttonList(items: { id: string; title: string }[]): CardElement[] {
+  // One action per ActionSet keeps long Dutch titles readable (Teams truncates side-by-side buttons).
+  return items.map((item) => ({ type: "ActionSet", actions: [answerButton(item)], spacing: "Small" }));
+}
+
+function card(body: CardElement[]): AdaptiveCard {
+  return {
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    type: "AdaptiveCard",
+    version: CARD_VERSION,
+    body,
+    msteams: { width: "Full" },
+  };
+}
+
+export function cardBytes(c: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(c), "utf8");
+}
+
+// ---------- replies ----------
+
+/** Renders any Reply; the card the bot sends, the search extension inserts and the preview page shows. */
+export function renderReplyCard(reply: Reply, state: CardState = {}): AdaptiveCard {
+  switch (reply.status) {
+    case "answer":
+      return reply.answer ? renderAnswerCard(reply.answer, reply.alternatives, state) : renderUnknownCard(reply.alternatives);
+    case "ambiguous":
+      return renderChoiceCard(messages.ambiguousTitle, null, reply.alternatives, reply.answer);
+    case "unknown":
+      return renderUnknownCard(reply.alternatives);
+    case "help":
+      return renderHelpCard(reply.alternatives);
+  }
+}
+
+function renderUnknownCard(alternatives: Alternative[]): AdaptiveCard {
+  return renderChoiceCard(messages.unknownTitle, messages.unknownText, alternatives, null);
+}
+
+function renderChoiceCard(titleText: string, intro: string | null, alternatives: Alternative[], best: Answer | null): AdaptiveCard {
+  const choices = dedupe([...(best ? [{ id: best.id, title: best.title }] : []), ...alternatives]);
+  const body: CardElement[] = [title(titleText)];
+  if (intro) body.push(text(intro));
+  if (choices.length) {
+    body.push(heading(messages.didYouMean), ...buttonList(choices));
+  }
+  return card(body);
+}
+
+function renderHelpCard(alternatives: Alternative[]): AdaptiveCard {
+  const body: CardElement[] = [title(messages.helpTitle), text(messages.intro), text(messages.helpText)];
+  if (alternatives.length) body.push(heading(messages.topicsTitle), ...buttonList(dedupe(alternatives)));
+  return card(body);
+}
+
+function renderAnswerCard(answer: Answer, alternatives: Alternative[], state: CardState): AdaptiveCard {
+  const head: CardElement[] = [
+    ...(state.notice ? [text(state.notice, { color: "Attention", id: "notice" })] : []),
+    title(answer.title),
+    text(inline(answer.summary), { spacing: "Small" }),
+  ];
+  const bodyBlocks = toTeamsMarkdownBlocks(answer.text).map((b) => text(b));
+  const tail: CardElement[] = [];
+
+  if (answer.kind === "checklist" && answer.items?.length) tail.push(...checklistSection(answer, state));
+
+  if (answer.links.length) {
+    // One link per ActionSet: hosts cap actions per set (5 in the default host config) and long titles stay readable.
+    tail.push(
+      heading(messages.sources),
+      ...answer.links.map((l): ActionSet => ({ type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: l.title, url: l.url }], spacing: "Small" })),
+    );
+  }
+  const relatedIds = new Set(answer.related.map((r) => r.id));
+  const related = dedupe([...answer.related, ...alternatives.filter((a) => a.id !== answer.id && !relatedIds.has(a.id))]).slice(0, 6);
+  if (related.length) tail.push(heading(messages.related), ...buttonList(related));
+
+  if (answer.updated) tail.push(text(messages.updated(answer.updated), { size: "Small", isSubtle: true, spacing: "Medium" }));
+
+  if (state.feedbackGiven) {
+    tail.push(text(messages.feedbackThanks, { id: "feedback", spacing: "Medium", separator: true }));
+  } else {
+    tail.push(text(messages.feedbackQuestion, { spacing: "Medium", separator: true }), {
+      type: "ActionSet",
+      id: "feedback",
+      actions: [
+        execute(messages.feedbackYes, { action: ACTION_FEEDBACK, entryId: answer.id, helpful: true }),
+        execute(messages.feedbackNo, { action: ACTION_FEEDBACK, entryId: answer.id, helpful: false }),
+      ],
+    });
+  }
+
+  return fitToLimit(head, bodyBlocks, tail);
+}
+
+function checklistSection(answer: Answer, state: CardState): CardElement[] {
+  const items = answer.items ?? [];
+  const checked = new Set(state.progress ? state.progress.items.filter((i) => i.checked).map((i) => i.id) : []);
+  const section: CardElement[] = [];
+  if (state.progress) {
+    section.push(
+      text(messages.checklistProgress(state.progress.done, state.progress.total), { weight: "Bolder", spacing: "Medium", id: "progress" }),
+    );
+  }
+  items.forEach((item, index) => {
+    section.push({
+      type: "Input.Toggle",
+      id: toggleInputId(index + 1),
+      title: item.text,
+      value: checked.has(item.id) ? "true" : "false",
+      valueOn: "true",
+      valueOff: "false",
+      wrap: true,
+    });
+  });
+  const runId = state.progress?.run.runId;
+  const base = { checklistId: answer.id, ...(runId ? { runId } : {}) };
+  section.push({
+    type: "ActionSet",
+    id: "checklist-actions",
+    actions: [
+      execute(messages.checklistSave, { action: ACTION_CHECKLIST_SAVE, ...base }, "positive"),
+      execute(messages.checklistExport, { action: ACTION_CHECKLIST_EXPORT, ...base }),
+    ],
+  });
+  if (state.exportMarkdown) {
+    section.push({
+      type: "Container",
+      style: "emphasis",
+      spacing: "Medium",
+      items: [text(state.exportMarkdown.replace(/\r?\n/g, "\r"), { fontType: "Monospace", size: "Small", id: "export" })],
+    });
+  }
+  return section;
+}
+
+/** Drops body paragraphs from the end (with an ellipsis) until the card fits Teams' size limit. */
+function fitToLimit(head: CardElement[], bodyBlocks: TextBlock[], tail: CardElement[]): AdaptiveCard {
+  let blocks = bodyBlocks;
+  let result = card([...head, ...blocks, ...tail]);
+  while (cardBytes(result) > MAX_CARD_BYTES && blocks.length) {
+    blocks = blocks.slice(0, -1);
+    result = card([...head, ...blocks, text("…"), ...tail]);
+  }
+  return result;
+}
+
+function dedupe<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)));
+}
+
+// ---------- other cards ----------
+
+export function renderWelcomeCard(topics: { id: string; title: string }[], checklists: ChecklistSummary[]): AdaptiveCard {
+  const body: CardElement[] = [title(messages.welcomeTitle), text(messages.intro), text(messages.helpText)];
+  if (topics.length) body.push(heading(messages.topicsTitle), ...buttonList(topics));
+  if (checklists.length) body.push(heading(messages.checklistsTitle), ...buttonList(checklists));
+  return card(body);
+}
+
+/** The "onderwerpen" command: featured topics and every checklist. */
+export function renderTopicsCard(topics: { id: string; title: string }[], checklists: ChecklistSummary[]): AdaptiveCard {
+  const body: CardElement[] = [title(messages.topicsTitle), ...buttonList(topics)];
+  if (checklists.length) body.push(heading(messages.checklistsTitle), ...buttonList(checklists));
+  return card(body);
+}
+
+/** "checklist <onderwerp>" without a match: say so and list the checklists that exist. */
+export function renderChecklistListCard(checklists: ChecklistSummary[], notFound: boolean): AdaptiveCard {
+  const body: CardElement[] = [title(messages.checklistsTitle)];
+  if (notFound) body.push(text(messages.checklistNotFound));
+  for (const c of checklists) {
+    body.push(text(`**${c.title}**`, { spacing: "Medium" }), text(inline(c.summary), { isSubtle: true, spacing: "Small" }), {
+      type: "ActionSet",
+      actions: [{ type: "Action.Submit", title: messages.checklistOpen, data: { action: ACTION_ANSWER, id: c.id } }],
+      spacing: "Small",
+    });
+  }
+  return card(body);
+}
+
+/** A plain message card (errors). */
+export function renderMessageCard(message: string): AdaptiveCard {
+  return card([text(message)]);
+}
+
+export const teamsPreviewRenderer: PreviewRenderer = {
+  id: "teams",
+  label: "Microsoft Teams",
+  render: (reply: Reply): AdaptiveCard => renderReplyCard(reply),
+};
