@@ -47,7 +47,7 @@ export async function searchEntries(bot: Bot, query: SearchQuery): Promise<Searc
   if (!text) {
     ids = [...bot.featuredTopics().map((t) => t.id), ...bot.listChecklists().map((c) => c.id)];
   } else {
-    const reply = await bot.ask(text, { platform: "teams" });
+    const reply = await bot.ask(text, { platform: "teams", recordUnanswered: false });
     ids = [...(reply.answer ? [reply.answer.id] : []), ...reply.alternatives.map((a) => a.id)];
   }
   const attachments: SearchResultAttachment[] = [];

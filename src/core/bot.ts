@@ -5,6 +5,11 @@ import type { ChecklistRun, Platform } from "../store/port.ts";
 
 export interface AskContext {
   platform: Platform;
+  /**
+   * Whether an "unknown" reply is recorded as an unanswered question (default true). Search-as-you-type (the
+   * Teams message extension) passes false: half-typed words are not questions the griffie needs to see.
+   */
+  recordUnanswered?: boolean;
 }
 
 export interface ChecklistSummary {

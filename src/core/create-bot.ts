@@ -5,7 +5,7 @@ import type { Engine } from "../engine/types.ts";
 import { contentTokens, stem } from "../engine/analyze.ts";
 import type { KnowledgeEntry } from "../knowledge/types.ts";
 import type { ChecklistRun, Platform, Store } from "../store/port.ts";
-import type { Bot, ChecklistProgress, ChecklistSummary } from "./bot.ts";
+import type { AskContext, Bot, ChecklistProgress, ChecklistSummary } from "./bot.ts";
 import { messages } from "./messages.ts";
 import type { Reply } from "./reply.ts";
 
@@ -132,7 +132,7 @@ export function createBot({ engine, store, logger, clock = () => new Date() }: C
   };
 
   return {
-    async ask(question: string, ctx: { platform: Platform }): Promise<Reply> {
+    async ask(question: string, ctx: AskContext): Promise<Reply> {
       const text = typeof question === "string" ? question : "";
       let reply: Reply;
       try {
@@ -142,7 +142,7 @@ export function createBot({ engine, store, logger, clock = () => new Date() }: C
         log.error({ err }, "engine.ask threw");
         return unknownReply();
       }
-      if (reply.status === "unknown" && text.trim()) {
+      if (reply.status === "unknown" && text.trim() && ctx.recordUnanswered !== false) {
         const guess = reply.alternatives.find((a) => a.score > 0);
         try {
           await store.recordUnanswered({

@@ -45,6 +45,13 @@ describe("ask", () => {
     expect(rows[0]).toMatchObject({ question: "Hoe zit het met de btw bij een GR?", bestGuess: "wgr", confidence: 0.22, platform: "teams" });
   });
 
+  it("does not record an unknown search-as-you-type query when asked not to", async () => {
+    const bot = makeBot();
+    const reply = await bot.ask("Hoe zit het met de btw bij een GR?", { platform: "teams", recordUnanswered: false });
+    expect(reply.status).toBe("unknown");
+    expect(await store.listUnanswered()).toEqual([]);
+  });
+
   it("does not record answers, help or empty input", async () => {
     const bot = makeBot(fakeEngine({ "Wat is de Wgr?": answerReply("wgr") }));
     expect((await bot.ask("Wat is de Wgr?", { platform: "slack" })).status).toBe("answer");

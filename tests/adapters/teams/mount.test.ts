@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/log.ts";
 import { createTeamsMount } from "../../../adapters/teams/index.ts";
@@ -157,7 +157,11 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
   });
 
   it("answers composeExtension/query with preview + card results", async () => {
+    const ask = vi.spyOn(bot, "ask");
     const res = await postActivity(server.url, searchInvoke("zienswijze", opts()));
+    // Search-as-you-type is not a question: an unknown search term is not recorded as unanswered.
+    expect(ask).toHaveBeenCalledWith("zienswijze", { platform: "teams", recordUnanswered: false });
+    ask.mockRestore();
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       composeExtension: { type: string; attachmentLayout: string; attachments: { contentType: string; content: unknown; preview: { content: { title: string } } }[] };
