@@ -8,6 +8,8 @@
 // - fuse.js does what it is good at, on short lists: it corrects misspelled query words against the base's
 //   controlled vocabulary (titles, questions, keywords, synonyms); see src/engine/query.ts.
 // - Synonyms and abbreviations (knowledge/synoniemen.yml) are expanded at query time.
+// - The best BM25 candidates are re-ranked by how closely one of their own questions (or the title) is phrased
+//   like the user's question, so "Wat is politieke samenwerking?" prefers that entry over the overview of forms.
 // - Confidence is not the raw BM25 score (which drifts as the base grows) but the IDF-weighted share of the
 //   question's own words that the best entry matched (compound parts, typo corrections and synonyms count for
 //   less, a word found only in the body counts for less than one in title/questions/keywords), damped when the
