@@ -56,14 +56,11 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   try {
     const bot = createBot({ engine, store, logger });
     const deps = { bot, config, logger };
-    const factories: [string, MountFactory][] = [
-      ["slack", createSlackMount],
-      ["teams", createTeamsMount],
-    ];
-    for (const [name, create] of factories) {
+    const factories: MountFactory[] = [createSlackMount, createTeamsMount];
+    for (const create of factories) {
       const mount = await create(deps);
+      // An adapter that is not configured returns null and logs why itself.
       if (mount) mounts.push(mount);
-      else logger.info({ platform: name }, `${name} not configured; not mounted`);
     }
     const renderers: PreviewRenderer[] = [slackPreviewRenderer, teamsPreviewRenderer];
 
