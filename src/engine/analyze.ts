@@ -80,7 +80,9 @@ const STEM_CACHE_MAX = 200_000;
 export function stem(token: string): string {
   let s = stemCache.get(token);
   if (s === undefined) {
-    s = STEM_OVERRIDES[token] ?? (token.length <= 3 || /\d/.test(token) ? token : dutch.stem(token));
+    // Plurals in -ies of loanwords (organisaties, commissies, remedies) keep their -s in Snowball Dutch.
+    const word = token.length > 5 && token.endsWith("ies") ? token.slice(0, -1) : token;
+    s = STEM_OVERRIDES[token] ?? (word.length <= 3 || /\d/.test(word) ? word : dutch.stem(word));
     if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
     stemCache.set(token, s);
   }

@@ -86,29 +86,42 @@ function indexTerms(splitter: CompoundSplitter): (text: string) => string[] {
 const RERANK = 8;
 
 /**
- * Among the best candidates, an entry that is asked about in (nearly) these words moves up: the share of the
- * question's concepts found together in one of the entry's own questions or its title. The questions' stems
- * are computed lazily and memoised per entry.
+ * How entries are phrased, for the best candidates only (stems computed lazily and memoised per entry):
+ * - phrasings: the title and each of the entry's own questions;
+ * - key phrases: the title's parts (split at ":", "(", ",") and the keywords, of two words or more.
  */
-function phrasingReranker(entries: readonly KnowledgeEntry[]) {
-  const memo = new Map<number, Set<string>[]>();
-  const phrasings = (doc: number): Set<string>[] => {
+function entryPhrasing(entries: readonly KnowledgeEntry[]) {
+  const memo = new Map<number, { phrasings: Set<string>[]; keyPhrases: string[][] }>();
+  const stems = (text: string) => contentTokens(text).map(stem);
+  return (doc: number) => {
     let p = memo.get(doc);
     if (!p) {
       const e = entries[doc]!;
-      p = [e.title, ...e.questions].map((q) => new Set(contentTokens(q).map(stem)));
+      const keyPhrases = [...e.title.split(/[:(),;?]/), ...e.keywords].map(stems).filter((k) => k.length >= 2);
+      p = { phrasings: [e.title, ...e.questions].map((q) => new Set(stems(q))), keyPhrases };
       if (memo.size > 20_000) memo.clear();
       memo.set(doc, p);
     }
     return p;
   };
-  return <T extends { doc: number; rank: number }>(ranked: T[], q: AnalyzedQuery): void => {
-    for (const r of ranked.slice(0, RERANK)) {
-      const best = Math.max(0, ...phrasings(r.doc).map((set) => q.phrasingMatch(set)));
-      r.rank *= 1 + 0.5 * best;
-    }
-    ranked.sort((a, b) => b.rank - a.rank);
-  };
+}
+
+/**
+ * Among the best candidates, an entry that is asked about in (nearly) these words moves up: one of its own
+ * questions or its title is phrased like the user's question, or the question names one of its key phrases.
+ */
+function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: number }>(
+  ranked: T[],
+  q: AnalyzedQuery,
+  phrasing: ReturnType<typeof entryPhrasing>,
+): void {
+  for (const r of ranked.slice(0, RERANK)) {
+    const p = phrasing(r.doc);
+    const best = Math.max(0, ...p.phrasings.map((set) => q.phrasingMatch(set)));
+    r.keyPhrase = Math.max(0, ...p.keyPhrases.map((k) => q.phraseShare(k)));
+    r.rank *= (1 + 0.5 * best) * (r.keyPhrase > 0 ? 1.2 : 1);
+  }
+  ranked.sort((a, b) => b.rank - a.rank);
 }
 
 /** What a prebuilt index carries besides the postings, so a large base starts without re-analysing entries. */
@@ -165,7 +178,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   };
   const help = (): Reply => ({ status: "help", confidence: 0, answer: null, alternatives: defaultSuggestions() });
 
-  const rerank = phrasingReranker(entries);
+  const phrasing = entryPhrasing(entries);
   const score = (q: AnalyzedQuery) => {
     const hits = index.search(q.terms, CANDIDATES);
     const ranked = hits.map((r) => {
@@ -177,10 +190,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       }
       const { coverage, exact, strong, topical } = q.evaluate(matched);
       const checklistBoost = q.wantsChecklist && e.kind === "checklist" ? 1.6 : 1;
-      return { doc: r.doc, entry: e, coverage, exact, strong, topical, rank: r.score * (0.25 + coverage) * checklistBoost };
+      return { doc: r.doc, entry: e, coverage, exact, strong, topical, keyPhrase: 0, rank: r.score * (0.25 + coverage) * checklistBoost };
     });
     ranked.sort((a, b) => b.rank - a.rank);
-    rerank(ranked, q);
+    rerankByPhrasing(ranked, q, phrasing);
     return ranked;
   };
 
@@ -201,7 +214,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // A match only through compound parts or typo corrections, or only somewhere in a body, never answers alone.
     // A one-word question needs an entry that is about that word (title or keywords), not one that mentions it.
     const weak = !best.exact || (!best.strong && best.coverage < 0.9) || (q.conceptCount === 1 && !best.topical);
-    if (weak) confidence = Math.min(confidence, threshold * 0.75);
+    if (best.keyPhrase > 0) {
+      // The question names one of the entry's key phrases in full ("bestuurlijke drukte", "gemeenschappelijke
+      // adviescommissie"): strong evidence, however many other words the question has.
+      confidence = Math.max(confidence, threshold + 0.05 + 0.3 * best.keyPhrase);
+    } else if (weak) confidence = Math.min(confidence, threshold * 0.75);
     confidence = round(Math.max(0, Math.min(1, confidence)));
     const alt = (r: (typeof ranked)[number]): Alternative => ({ id: r.entry.id, title: r.entry.title, score: round(r.coverage) });
     if (confidence < threshold) {

@@ -67,6 +67,11 @@ export interface AnalyzedQuery {
   terms: QueryTerm[];
   /** Number of content words the question is about. */
   conceptCount: number;
+  /**
+   * When every stem of a key phrase (two or more words) is in the question: the IDF-weighted share of the
+   * question's concepts that the phrase covers (> 0); otherwise 0.
+   */
+  phraseShare(phraseStems: readonly string[]): number;
   /** How closely a phrasing (the stems of one of an entry's questions) matches the question, 0..1. */
   phrasingMatch(stems: ReadonlySet<string>): number;
   /** How well an entry covers the question, given where each query term matched in it. */
@@ -167,6 +172,9 @@ function clean(raw: string): string {
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
   const text = clean(raw);
   const tokens = tokenize(text);
+  // Capitalised words inside a sentence are names ("Eindhoven", "Ajax"): an unknown name is what the question is
+  // about, so it weighs fully (see unknownIdf).
+  const names = new Set(tokenize((text.match(/(?<=[\p{L}\p{N},;] +)\p{Lu}[\p{L}-]+/gu) ?? []).join(" ")));
   const wantsChecklist = tokens.some((t) => CHECKLIST_CUES.has(t));
   const words = tokens.filter((t) => t.length > 1 && !isStopWord(t) && !CHECKLIST_CUES.has(t) && !FILLER.has(t));
   const subject = words.filter((t) => !HELP_WORDS.has(t) && !INTENT_WORDS.has(t));
@@ -178,9 +186,11 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const seen = new Set<string>();
   for (const token of subject.slice(0, 40)) {
     const s = stem(token);
+    // A number the base does not know ("6 valkuilen") says nothing about the subject.
+    if (/^\d+$/.test(token) && !vocab.known(s)) continue;
     if (seen.has(s)) continue;
     seen.add(s);
-    concepts.push({ token, stem: s, idf: vocab.known(s) ? vocab.idf(vocab.df(s)) : vocab.unknownIdf });
+    concepts.push({ token, stem: s, idf: vocab.known(s) ? vocab.idf(vocab.df(s)) : names.has(token) ? vocab.idf(0) : vocab.unknownIdf });
   }
 
   // term -> (concept index -> credit), and term -> search weight
@@ -258,6 +268,14 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   for (const t of intents.map(stem)) if (vocab.known(t) && !weights.has(t)) weights.set(t, 0.3);
 
   const terms = [...weights].map(([term, weight]) => ({ term, weight }));
+  // A word the base does not know weighs at least three quarters of the rarest word it does know: in "wat
+  // stond er in de troonrede" the one rare known word ("stond") must not make the question look answered.
+  const matchedConcepts = new Set<number>();
+  for (const m of credits.values()) for (const ci of m.keys()) matchedConcepts.add(ci);
+  const rarest = Math.max(0, ...concepts.filter((_, i) => matchedConcepts.has(i)).map((c) => c.idf));
+  concepts.forEach((c, i) => {
+    if (!matchedConcepts.has(i)) c.idf = Math.max(c.idf, 0.75 * rarest);
+  });
   const totalIdf = concepts.reduce((sum, c) => sum + c.idf, 0) || 1;
 
   return {
@@ -266,6 +284,24 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     wantsChecklist,
     terms,
     conceptCount: concepts.length,
+    phraseShare(phraseStems) {
+      const covered = new Set<number>();
+      for (const st of phraseStems) {
+        const direct = stems.indexOf(st);
+        if (direct >= 0) covered.add(direct);
+        else {
+          const m = credits.get(st);
+          if (!m) return 0;
+          for (const [ci, credit] of m) if (credit >= CREDIT.synonym) covered.add(ci);
+        }
+      }
+      // Two words of the question, or the phrase itself: one word's synonyms ("stopt" → "eruit stappen") are not
+      // the question naming the phrase.
+      if (covered.size < Math.min(2, phraseStems.length)) return 0;
+      let sum = 0;
+      for (const ci of covered) sum += concepts[ci]!.idf;
+      return Math.max(sum / totalIdf, 0.001);
+    },
     phrasingMatch(set) {
       if (set.size === 0) return 0;
       let sum = 0;
