@@ -14,7 +14,8 @@
 //   question's own words that the best entry matched (compound parts, typo corrections and synonyms count for
 //   less, a word found only in the body counts for less than one in title/questions/keywords), damped when the
 //   runner-up is just as good. Below the threshold the engine says "unknown" and suggests instead of guessing.
-import type { Alternative, Answer, Reply } from "../core/reply.ts";
+import type { Alternative, Reply } from "../core/reply.ts";
+import { answerOf } from "./answer.ts";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types.ts";
 import { CompoundSplitter, contentTokens, isStopWord, stem, tokenize } from "./analyze.ts";
 import { Bm25Index, type FieldSpec } from "./bm25.ts";
@@ -159,17 +160,6 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const vocab = new QueryVocabulary((t) => index.df(t), entries.length, lexicon, new CompoundSplitter(lexicon), controlledVocabulary(entries, kb.synonyms), kb.synonyms);
 
   const titleOf = (id: string) => kb.byId.get(id)?.title ?? id;
-  const answerOf = (e: KnowledgeEntry): Answer => ({
-    id: e.id,
-    kind: e.kind,
-    title: e.title,
-    summary: e.summary,
-    text: e.body,
-    ...(e.kind === "checklist" ? { items: e.items } : {}),
-    links: e.sources.map((s) => ({ title: s.title, url: s.url })),
-    related: e.related.filter((r) => kb.byId.has(r)).map((r) => ({ id: r, title: titleOf(r) })),
-    updated: e.updated,
-  });
   const round = (n: number) => Math.round(n * 1000) / 1000;
   const defaultSuggestions = (): Alternative[] => {
     const ids = DEFAULT_SUGGESTIONS.filter((id) => kb.byId.has(id));
@@ -229,14 +219,14 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     return {
       status: close.length ? "ambiguous" : "answer",
       confidence,
-      answer: answerOf(best.entry),
+      answer: answerOf(best.entry, kb.byId),
       alternatives: (close.length ? close : ranked.slice(1, 3)).map(alt),
     };
   };
 
   const replyFor = (id: string): Reply | null => {
     const e = kb.byId.get(id);
-    return e ? { status: "answer", confidence: 1, answer: answerOf(e), alternatives: [] } : null;
+    return e ? { status: "answer", confidence: 1, answer: answerOf(e, kb.byId), alternatives: [] } : null;
   };
 
   const engine: Engine = {

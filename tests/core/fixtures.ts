@@ -1,5 +1,6 @@
 // A small knowledge base and a scripted fake Engine for the Bot facade tests.
 import type { Answer, Reply } from "../../src/core/reply.ts";
+import { answerOf as engineAnswerOf } from "../../src/engine/answer.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import type { KnowledgeBase, KnowledgeEntry } from "../../src/knowledge/types.ts";
 
@@ -64,19 +65,7 @@ export const knowledgeBase = (): KnowledgeBase => ({
   synonyms: [["gr", "gemeenschappelijke regeling"]],
 });
 
-export function answerOf(e: KnowledgeEntry): Answer {
-  return {
-    id: e.id,
-    kind: e.kind,
-    title: e.title,
-    summary: e.summary,
-    text: e.body,
-    ...(e.kind === "checklist" ? { items: e.items } : {}),
-    links: e.sources,
-    related: e.related.map((id) => ({ id, title: entries.find((x) => x.id === id)?.title ?? id })),
-    updated: e.updated,
-  };
-}
+export const answerOf = (e: KnowledgeEntry): Answer => engineAnswerOf(e, new Map(entries.map((x) => [x.id, x])));
 
 export const HELP: Reply = { status: "help", confidence: 1, answer: null, alternatives: [] };
 
