@@ -49,7 +49,10 @@ function rawMount(events: string[]): Mount {
     req.on("end", () => res.json({ bytes }));
   });
   router.get("/slow", (_req, res) => {
-    setTimeout(() => res.json({ done: true }), 400);
+    setTimeout(() => {
+      res.on("finish", () => events.push("response"));
+      res.json({ done: true });
+    }, 400);
   });
   return {
     name: "fake",
@@ -157,10 +160,8 @@ describe("graceful close", () => {
   it("finishes in-flight requests, then stops mounts, then closes the store", async () => {
     const events: string[] = [];
     const { url } = await start(events);
-    const inFlight = fetch(`${url}/fake/slow`).then(async (r) => {
-      events.push("response");
-      return { status: r.status, body: await r.json() };
-    });
+    // "response" is recorded by the server when it has sent the slow response (the client may see it later).
+    const inFlight = fetch(`${url}/fake/slow`).then(async (r) => ({ status: r.status, body: await r.json() }));
     await new Promise((r) => setTimeout(r, 100));
     const closed = server!.close().then(() => events.push("closed"));
     expect(await inFlight).toEqual({ status: 200, body: { done: true } });
