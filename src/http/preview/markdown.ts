@@ -6,7 +6,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 }
 
-function safeUrl(url: string): string | null {
+/** The URL when it is http(s) or mailto, else null (no javascript: or data: links in the page). */
+export function safeUrl(url: string): string | null {
   try {
     const u = new URL(url);
     return u.protocol === "https:" || u.protocol === "http:" || u.protocol === "mailto:" ? u.toString() : null;

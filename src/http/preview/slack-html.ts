@@ -1,7 +1,7 @@
 // Renders Slack Block Kit JSON to HTML that looks roughly like Slack shows it, for the preview page.
 // Supports header, section (text, fields, accessory), context, actions, divider, image, input (checkboxes,
 // text input) and rich_text (as plain text). Unknown blocks are shown as a labelled placeholder.
-import { escapeHtml } from "./markdown.ts";
+import { escapeHtml, safeUrl } from "./markdown.ts";
 
 type Json = Record<string, unknown>;
 
@@ -10,15 +10,6 @@ const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 function unescapeSlack(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
-
-function safeHref(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" || u.protocol === "mailto:" ? u.toString() : null;
-  } catch {
-    return null;
-  }
 }
 
 function mrkdwnInline(escaped: string): string {
@@ -59,7 +50,7 @@ function mrkdwnLine(line: string): string {
     parts.push(mrkdwnInline(escapeHtml(unescapeSlack(line.slice(last, m.index)))));
     const target = unescapeSlack(m[1] ?? "");
     const label = unescapeSlack(m[2] ?? target);
-    const href = safeHref(target);
+    const href = safeUrl(target);
     if (href) parts.push(`<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${mrkdwnInline(escapeHtml(label))}</a>`);
     else if (target.startsWith("@") || target.startsWith("#") || target.startsWith("!")) parts.push(`<span class="sk-mention">${escapeHtml(label)}</span>`);
     else parts.push(escapeHtml(m[0]));
@@ -86,7 +77,7 @@ function element(el: unknown): string {
   switch (el.type) {
     case "button": {
       const style = el.style === "primary" ? " sk-primary" : el.style === "danger" ? " sk-danger" : "";
-      const url = typeof el.url === "string" ? safeHref(el.url) : null;
+      const url = typeof el.url === "string" ? safeUrl(el.url) : null;
       if (url) return `<a class="sk-button${style}" href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${plain(el.text)}</a>`;
       return `<button type="button" class="sk-button${style}" ${data}>${plain(el.text)}</button>`;
     }
@@ -113,7 +104,7 @@ function element(el: unknown): string {
     case "plain_text_input":
       return `<span class="sk-input">${el.placeholder ? plain(el.placeholder) : ""}</span>`;
     case "image":
-      return `<img class="sk-context-img" src="${escapeHtml(safeHref(str(el.image_url)) ?? "")}" alt="${escapeHtml(str(el.alt_text))}">`;
+      return `<img class="sk-context-img" src="${escapeHtml(safeUrl(str(el.image_url)) ?? "")}" alt="${escapeHtml(str(el.alt_text))}">`;
     case "mrkdwn":
     case "plain_text":
       return `<span>${textObject(el)}</span>`;
@@ -159,7 +150,7 @@ export function blockToHtml(block: unknown): string {
       return `<div class="sk-input-block"><div class="sk-label">${plain(block.label)}</div>${element(block.element)}${hint}</div>`;
     }
     case "image": {
-      const src = safeHref(str(block.image_url));
+      const src = safeUrl(str(block.image_url));
       return src ? `<img class="sk-image" src="${escapeHtml(src)}" alt="${escapeHtml(str(block.alt_text))}">` : "";
     }
     case "rich_text":
