@@ -1,9 +1,10 @@
-// npm run kb:check [-- folder]: validates the knowledge base; prints every problem and exits 1, or a summary.
+// npm run kb:check [-- folder]: validates the knowledge base with the editors' rules as well as the schema;
+// prints every problem and exits 1, or a summary.
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 
 const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? "knowledge";
 try {
-  const kb = await loadKnowledgeBase(dir);
+  const kb = await loadKnowledgeBase(dir, { editorial: true });
   const perKind = new Map<string, number>();
   for (const e of kb.entries) perKind.set(e.kind, (perKind.get(e.kind) ?? 0) + 1);
   const kinds = [...perKind].map(([k, n]) => `${n} ${k}`).join(", ");

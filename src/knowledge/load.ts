@@ -6,6 +6,7 @@ import { join, relative, sep } from "node:path";
 import matter from "gray-matter";
 import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import type { ChecklistItem } from "../core/reply.ts";
+import { MAX_TOPIC_WORDS, MIN_QUESTIONS, editorPhraseProblems, safetyProblems, sourceUrlProblem, wordCount, type TextField } from "./rules.ts";
 import { frontmatterSchema, synonymsSchema } from "./schema.ts";
 import type { KnowledgeBase, KnowledgeEntry, SynonymGroups } from "./types.ts";
 
@@ -53,13 +54,32 @@ function fieldName(path: readonly PropertyKey[]): string {
     .join("");
 }
 
+/**
+ * Where a YAML error starts. The parser reports an unclosed quote at the end of the text; the quote that was
+ * opened (the last one not part of an escape) is where the editor has to look.
+ */
+function errorOffset(text: string, pos: number, message: string): number {
+  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+  if (!quote) return pos;
+  for (let i = Math.min(pos, text.length - 1); i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    if (quote === '"' && text[i - 1] === "\\") continue;
+    if (quote === "'" && (text[i - 1] === "'" || text[i + 1] === "'")) {
+      i--;
+      continue;
+    }
+    return i;
+  }
+  return pos;
+}
+
 function parseYaml(text: string, firstLine: number): { src: YamlSource; value: unknown; error?: { line: number; message: string } } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const src = { doc, firstLine, counter };
   const err = doc.errors[0];
   if (err) {
-    const line = firstLine + (err.linePos?.[0]?.line ?? 1) - 1;
+    const line = firstLine + counter.linePos(errorOffset(text, err.pos[0], err.message)).line - 1;
     return { src, value: undefined, error: { line, message: `unparsable YAML: ${err.message.split("\n")[0]}` } };
   }
   return { src, value: doc.toJS() as unknown };
@@ -142,7 +162,53 @@ function reportFrontmatter(raw: string, add: (line: number, field: string, messa
   }
 }
 
-function parseEntryFile(file: string, raw: string, problems: KnowledgeProblem[]): ParsedFile | null {
+export interface LoadOptions {
+  /**
+   * Also apply the editors' rules (kb:check): at least 6 questions, no notes to editors in user text, topic
+   * bodies of at most 300 words, checklist items phrased as checks. The safety rules always apply.
+   */
+  editorial?: boolean;
+}
+
+/** Checks the text users see. Lines are looked up only when there is a problem to report. */
+function checkUserText(
+  fm: { title: string; summary: string; questions: string[]; kind: string; sources: { url?: string | undefined }[] },
+  content: string,
+  bodyStartLine: number,
+  fieldLine: () => (path: PropertyKey[]) => number,
+  editorial: boolean,
+  add: (line: number, field: string, message: string) => void,
+): void {
+  const atField = (path: PropertyKey[]) => () => fieldLine()(path);
+  const fields: TextField[] = [
+    { field: "title", text: fm.title, lineAt: (atField(["title"])) },
+    { field: "summary", text: fm.summary, lineAt: (atField(["summary"])) },
+    ...fm.questions.map((q, i) => ({ field: `questions[${i}]`, text: q, lineAt: (atField(["questions", i])) })),
+    { field: "body", text: content, lineAt: (offset: number) => bodyStartLine + (content.slice(0, offset).match(/\n/g)?.length ?? 0) },
+  ];
+  for (const p of safetyProblems(fields)) add(p.line, p.field, p.message);
+  if (!editorial) return;
+  for (const p of editorPhraseProblems(fields)) add(p.line, p.field, p.message);
+  if (fm.questions.length < MIN_QUESTIONS) {
+    add(fieldLine()(["questions"]), "questions", `has ${fm.questions.length}; needs at least ${MIN_QUESTIONS} ways people ask it (formal, loose, a situation)`);
+  }
+  fm.sources.forEach((s, i) => {
+    const why = s.url ? sourceUrlProblem(s.url) : null;
+    if (why) add(fieldLine()(["sources", i, "url"]), `sources[${i}].url`, why);
+  });
+  if (fm.kind === "topic") {
+    const words = wordCount(content);
+    if (words > MAX_TOPIC_WORDS) add(bodyStartLine, "body", `has ${words} words; a topic body has at most ${MAX_TOPIC_WORDS} (split it or move detail to a related entry)`);
+  }
+  if (fm.kind === "checklist") {
+    content.split("\n").forEach((line, i) => {
+      const m = TASK_ITEM.exec(line);
+      if (m?.[2] && !m[2].includes("?")) add(bodyStartLine + i, "body", `checklist item "${m[2].slice(0, 50)}" is a statement; phrase it as a check ("Is ... geregeld?")`);
+    });
+  }
+}
+
+function parseEntryFile(file: string, raw: string, problems: KnowledgeProblem[], editorial = false): ParsedFile | null {
   const add = (line: number, field: string, message: string) => {
     problems.push({ file, line, field, message });
   };
@@ -168,6 +234,11 @@ function parseEntryFile(file: string, raw: string, problems: KnowledgeProblem[])
   const id = fm.id ?? fileId;
   const bodyStartLine = raw.slice(0, raw.length - parsed.content.length).split("\n").length;
   const body = parsed.content.trim();
+  let src: YamlSource | undefined;
+  const srcOf = () => (src ??= yamlSourceOf(raw)!.src);
+  const before = problems.length;
+  checkUserText(fm, parsed.content, bodyStartLine, () => (path) => lineOf(srcOf(), path), editorial, add);
+  if (problems.length > before) return null;
   let items: ChecklistItem[] = [];
   let text = body;
   if (fm.kind === "checklist") {
@@ -183,14 +254,14 @@ function parseEntryFile(file: string, raw: string, problems: KnowledgeProblem[])
     keywords: fm.keywords,
     audience: fm.audience,
     related: fm.related,
-    sources: fm.sources,
+    sources: fm.sources.flatMap((s) => (s.url ? [{ title: s.title, url: s.url }] : [])),
+    citations: fm.sources,
     updated: fm.updated,
     body: text,
     items,
     file,
   };
-  let src: YamlSource | undefined;
-  return { entry, src: () => (src ??= yamlSourceOf(raw)!.src) };
+  return { entry, src: srcOf };
 }
 
 function parseSynonyms(file: string, raw: string, problems: KnowledgeProblem[]): SynonymGroups {
@@ -216,7 +287,7 @@ function parseSynonyms(file: string, raw: string, problems: KnowledgeProblem[]):
 /**
  * Loads every entry under `dir`. Throws KnowledgeError listing every problem (all files) when anything is wrong.
  */
-export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
+export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}): Promise<KnowledgeBase> {
   const problems: KnowledgeProblem[] = [];
   const rel = (p: string) => {
     const r = relative(process.cwd(), p);
@@ -234,7 +305,7 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   files.forEach((path) => {
     const raw = readFileSync(path, "utf8");
     claimed.add(claimedId(path, raw));
-    const p = parseEntryFile(rel(path), raw, problems);
+    const p = parseEntryFile(rel(path), raw, problems, options.editorial);
     if (p) parsed.push(p);
   });
 

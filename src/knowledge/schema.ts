@@ -12,6 +12,7 @@ const text = (min: number, what: string) =>
 
 export const sourceSchema = z.strictObject({
   title: text(3, "the source's name"),
+  // Optional: a document without a public address (e.g. a VNG presentation) is cited by its title only.
   url: z
     .string({ error: "must be a URL" })
     .trim()
@@ -21,7 +22,8 @@ export const sourceSchema = z.strictObject({
       } catch {
         return false;
       }
-    }, "must be an https URL"),
+    }, "must be an https URL")
+    .optional(),
 });
 
 export const frontmatterSchema = z.strictObject({
@@ -43,6 +45,8 @@ export const frontmatterSchema = z.strictObject({
     })
     .refine((d) => isoDate.test(d) && !Number.isNaN(Date.parse(d)), "must be a date YYYY-MM-DD (when the content was last checked)"),
   sources: z.array(sourceSchema, { error: "must be a list of {title, url}" }).min(1, "needs at least one source"),
+  /** Notes for editors (open questions, what was checked). Never shown to users. */
+  redactie: z.string({ error: "must be text (notes for editors)" }).optional(),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;

@@ -1,6 +1,12 @@
 // The loaded, validated knowledge base. Produced by the loader (src/knowledge/load.ts).
 import type { ChecklistItem, EntryKind, Link } from "../core/reply.ts";
 
+/** A cited source; `url` is absent for a document without a public address. */
+export interface Citation {
+  title: string;
+  url?: string;
+}
+
 export type Audience = "raad" | "ambtenaar" | "griffie" | "college";
 
 export interface KnowledgeEntry {
@@ -12,7 +18,10 @@ export interface KnowledgeEntry {
   keywords: string[];
   audience: Audience[];
   related: string[];
+  /** Sources with a public address (shown as links). */
   sources: Link[];
+  /** Every source as cited, including documents cited by title only (no public address). */
+  citations?: Citation[];
   /** Date the content was last checked (YYYY-MM-DD). */
   updated: string;
   /** Markdown body without the task list of a checklist. */

@@ -1,5 +1,5 @@
 // The real knowledge base: valid, every entry reachable by its own first question, checklists well formed.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.ts";
@@ -44,11 +44,20 @@ describe("knowledge base", () => {
     }
   });
 
-  it("quotes no question of the shared evaluation set verbatim", () => {
-    const file = join(root, "../shared/eval/questions.jsonl");
-    if (!existsSync(file)) return;
-    const evalQs = new Set(readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => fold((JSON.parse(l) as { q: string }).q)));
-    const quoted = kb.entries.flatMap((e) => [e.title, ...e.questions].filter((q) => evalQs.has(fold(q))).map((q) => `${e.id}: ${q}`));
+  it("quotes no question of any shared evaluation set verbatim", () => {
+    const evalDir = join(root, "../shared/eval");
+    if (!existsSync(evalDir)) return;
+    const sets = readdirSync(evalDir).filter((f) => f.endsWith(".jsonl"));
+    expect(sets.length).toBeGreaterThan(0);
+    const evalQs = new Set(
+      sets.flatMap((f) =>
+        readFileSync(join(evalDir, f), "utf8")
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => fold((JSON.parse(l) as { q: string }).q)),
+      ),
+    );
+    const quoted = kb.entries.flatMap((e) => [e.title, e.summary, ...e.questions].filter((q) => evalQs.has(fold(q))).map((q) => `${e.id}: ${q}`));
     expect(quoted).toEqual([]);
   });
 });
