@@ -1,0 +1,43 @@
+// npm run kb:check end to end: the editors' rules apply there, every problem is one "file:line: field: message" line.
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "../..");
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "kb-check-"));
+  await cp(join(root, "tests/fixtures/kb-small"), dir, { recursive: true });
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+async function kbCheck(): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const r = await run(process.execPath, ["--import", "tsx", join(root, "src/cli/kb-check.ts"), dir], { cwd: root });
+    return { code: 0, out: r.stdout, err: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, out: x.stdout, err: x.stderr };
+  }
+}
+
+describe("npm run kb:check", () => {
+  it("fails on the editors' rules the bot itself does not enforce, one line per problem", async () => {
+    const file = join(dir, "onderwerpen/centrumgemeente.md");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace("url: https://wetten.overheid.nl/BWBR0003740", "url: https://vng.nl/").replace("Eén gemeente", "Dit hebben wij niet kunnen vaststellen. Eén gemeente"));
+    const r = await kbCheck();
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split("\n");
+    expect(lines.at(-1)).toMatch(/: \d+ problem\(s\)$/);
+    for (const l of lines.slice(0, -1)) expect(l).toMatch(/^[^:]+\.md:\d+: [\w.[\]]+: .+/);
+    expect(r.err).toMatch(/centrumgemeente\.md:\d+: questions: has 3; needs at least 6/);
+    expect(r.err).toMatch(/centrumgemeente\.md:13: sources\[0\]\.url: is a homepage/);
+    expect(r.err).toMatch(/centrumgemeente\.md:15: body: "niet kunnen vaststellen" reads as a note to editors/);
+  }, 30_000);
+});
