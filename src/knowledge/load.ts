@@ -183,7 +183,8 @@ function parseEntryFile(file: string, raw: string, problems: KnowledgeProblem[])
     keywords: fm.keywords,
     audience: fm.audience,
     related: fm.related,
-    sources: fm.sources,
+    // Only sources with an address are shown as links; a title-only citation stays in the file.
+    sources: fm.sources.flatMap((s) => (s.url ? [{ title: s.title, url: s.url }] : [])),
     updated: fm.updated,
     body: text,
     items,

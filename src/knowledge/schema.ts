@@ -21,7 +21,9 @@ export const sourceSchema = z.strictObject({
       } catch {
         return false;
       }
-    }, "must be an https URL"),
+    }, "must be an https URL")
+    // Title-only citation for a document without a public address (e.g. the VNG seed documents).
+    .optional(),
 });
 
 export const frontmatterSchema = z.strictObject({
@@ -43,6 +45,8 @@ export const frontmatterSchema = z.strictObject({
     })
     .refine((d) => isoDate.test(d) && !Number.isNaN(Date.parse(d)), "must be a date YYYY-MM-DD (when the content was last checked)"),
   sources: z.array(sourceSchema, { error: "must be a list of {title, url}" }).min(1, "needs at least one source"),
+  /** Notes to editors; never shown to users. */
+  redactie: z.string({ error: "must be text (notes to editors)" }).optional(),
 });
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
