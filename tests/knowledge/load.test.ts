@@ -92,6 +92,18 @@ describe("loadKnowledgeBase", () => {
     expect(await problems()).toEqual(["synoniemen.yml:2: groups[0]: a group needs at least two terms"]);
   });
 
+  it("accepts a title-only source and a redactie note, and shows neither as a link or text", async () => {
+    await edit(
+      "onderwerpen/centrumgemeente.md",
+      "sources:\n",
+      'redactie: "Nog nakijken bij de bron."\nsources:\n  - title: "VNG, presentatie zonder vindplaats"\n',
+    );
+    const kb = await loadKnowledgeBase(dir);
+    const e = kb.byId.get("centrumgemeente")!;
+    expect(e.sources).toEqual([{ title: "Wet gemeenschappelijke regelingen, art. 8", url: "https://wetten.overheid.nl/BWBR0003740" }]);
+    expect(JSON.stringify(e)).not.toContain("nakijken");
+  });
+
   it("fails clearly on a folder that does not exist", async () => {
     await expect(loadKnowledgeBase(join(dir, "nope"))).rejects.toThrow(/cannot be read/);
   });
