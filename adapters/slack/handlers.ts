@@ -12,6 +12,7 @@ import type {
 } from "@slack/bolt";
 import type { Bot } from "../../src/core/bot.ts";
 import { messages } from "../../src/core/messages.ts";
+import { normalizeUserText } from "../../src/core/user-text.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { Logger } from "../../src/log.ts";
 import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
@@ -56,7 +57,7 @@ export class Conversation {
   constructor(private readonly bot: Bot) {}
 
   async messageFor(rawText: string, ctx: string, opts: { share?: boolean } = {}): Promise<SlackMessage> {
-    const text = slackTextToPlain(rawText);
+    const text = slackTextToPlain(normalizeUserText(rawText));
     if (!text || HELP_WORDS.test(text)) return renderReply(this.bot.help(), {});
     if (text.length > MAX_QUESTION_CHARS) return renderNotice(messages.errorTooLong);
     const checklist = CHECKLIST_PREFIX.exec(text);
@@ -252,7 +253,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
     "/samenwerken": (args) =>
       answerCommand(args, "/samenwerken", () => conversation.messageFor(args.command.text ?? "", runContext(args.command.channel_id), { share: true })),
     "/checklist": (args) =>
-      answerCommand(args, "/checklist", () => conversation.checklistMessage(slackTextToPlain(args.command.text ?? ""), runContext(args.command.channel_id))),
+      answerCommand(args, "/checklist", () => conversation.checklistMessage(slackTextToPlain(normalizeUserText(args.command.text ?? "")), runContext(args.command.channel_id))),
   };
   for (const [name, handler] of Object.entries(commandHandlers)) app.command(name, handler);
 
