@@ -55,7 +55,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const mounts: Mount[] = [];
   try {
     const bot = createBot({ engine, store, logger });
-    const deps = { bot, config, logger };
+    const deps = { bot, config, logger, seen: store };
     const factories: MountFactory[] = [createSlackMount, createTeamsMount];
     for (const create of factories) {
       const mount = await create(deps);

@@ -195,12 +195,18 @@ export function createBot({ engine, store, logger, clock = () => new Date() }: C
       return featured.map((t) => ({ ...t }));
     },
 
-    async recordFeedback(entryId: string, helpful: boolean, platform: Platform, comment?: string): Promise<void> {
+    async recordFeedback(entryId: string, helpful: boolean, platform: Platform, comment?: string, userId?: string): Promise<void> {
       if (!byId.has(entryId)) {
         log.warn({ entryId }, "feedback for an unknown entry ignored");
         return;
       }
-      await store.recordFeedback({ entryId, helpful, platform, ...(comment === undefined ? {} : { comment: normalizeUserText(comment) }) });
+      await store.recordFeedback({
+        entryId,
+        helpful,
+        platform,
+        ...(comment === undefined ? {} : { comment: normalizeUserText(comment) }),
+        ...(userId ? { userId } : {}),
+      });
     },
 
     async startChecklist(checklistId: string, context: string): Promise<ChecklistProgress> {

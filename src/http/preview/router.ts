@@ -168,9 +168,9 @@ export function previewRouter(deps: PreviewDeps): Router {
     res.send(markdown);
   });
   api.post("/feedback", json, async (req, res) => {
-    const { entryId, helpful, comment } = parse(feedbackSchema, req.body);
+    const { entryId, helpful, comment, userId } = parse(feedbackSchema, req.body);
     if (bot.answerById(entryId).status === "unknown") throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
-    await bot.recordFeedback(entryId, helpful, "preview", comment);
+    await bot.recordFeedback(entryId, helpful, "preview", comment, userId === undefined ? undefined : `preview:${userId}`);
     res.status(201).json({ ok: true, message: messages.feedbackThanks });
   });
   router.use("/preview/api", api);

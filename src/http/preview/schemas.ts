@@ -26,6 +26,8 @@ export const feedbackSchema = z.object({
   entryId: id,
   helpful: z.boolean({ error: httpMessages.helpfulRequired }),
   comment: z.string().overwrite(normalizeUserText).trim().max(1000, httpMessages.badRequest).optional(),
+  /** The page's own anonymous id: one feedback row per page user and entry. */
+  userId: userId.optional(),
 });
 
 export const startRunSchema = z.object({ userId });
