@@ -3,11 +3,11 @@
 import { TeamsConfigError } from "../adapters/teams/index.ts";
 import { ConfigError } from "../src/config.ts";
 import { KnowledgeError } from "../src/knowledge/load.ts";
-import { StoreConfigError } from "../src/store/index.ts";
+import { StoreConfigError, StoreLockedError } from "../src/store/index.ts";
 import { startApp, type RunningApp } from "./start.ts";
 
 /** Problems the operator can fix; printed as a message, without a stack trace. */
-const STARTUP_ERRORS = [ConfigError, StoreConfigError, KnowledgeError, TeamsConfigError];
+const STARTUP_ERRORS = [ConfigError, StoreConfigError, StoreLockedError, KnowledgeError, TeamsConfigError];
 
 let app: RunningApp;
 try {

@@ -55,7 +55,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const mounts: Mount[] = [];
   try {
     const bot = createBot({ engine, store, logger });
-    const deps = { bot, config, logger };
+    const deps = { bot, config, logger, seen: store };
     const factories: MountFactory[] = [createSlackMount, createTeamsMount];
     for (const create of factories) {
       const mount = await create(deps);
@@ -73,7 +73,17 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       throw err;
     }
     logger.info(
-      { url, port, mounts: mounts.map((m) => m.path), preview: previewEnabled(config) ? `${url}/` : false, ms: Date.now() - started },
+      {
+        url,
+        port,
+        host: config.HOST,
+        mounts: mounts.map((m) => m.path),
+        preview: previewEnabled(config) ? `${url}/` : false,
+        ms: Date.now() - started,
+        ...(env.HOST || config.NODE_ENV === "production"
+          ? {}
+          : { note: "HOST not set: listening on 127.0.0.1 only (the default outside production); set HOST=0.0.0.0 to listen on all interfaces" }),
+      },
       "server listening",
     );
     return { url, port, bot, config, store, logger, close: () => http.close() };

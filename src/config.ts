@@ -10,7 +10,8 @@ const optional = z
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default("0.0.0.0"),
+  /** Interface to listen on; default 127.0.0.1 outside production, 0.0.0.0 in production (see defaultHost). */
+  HOST: optional,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   KNOWLEDGE_DIR: z.string().default("knowledge"),
   /** Preview page at "/": on outside production, or forced with PREVIEW=1. */
@@ -34,7 +35,13 @@ export const configSchema = z.object({
   MicrosoftAppTenantId: optional,
 });
 
-export type AppConfig = z.infer<typeof configSchema>;
+export type AppConfig = Omit<z.infer<typeof configSchema>, "HOST"> & { HOST: string };
+
+/**
+ * Outside production the server listens on loopback only, so a development machine does not offer the preview
+ * page and the anonymous Teams endpoint to its network; in production (a container behind a proxy) on all interfaces.
+ */
+export const defaultHost = (nodeEnv: AppConfig["NODE_ENV"]): string => (nodeEnv === "production" ? "0.0.0.0" : "127.0.0.1");
 
 export class ConfigError extends Error {}
 
@@ -45,7 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
   }
-  const config = parsed.data;
+  const config: AppConfig = { ...parsed.data, HOST: parsed.data.HOST ?? defaultHost(parsed.data.NODE_ENV) };
   const problems: string[] = [];
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
     problems.push("SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is");

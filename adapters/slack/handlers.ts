@@ -11,13 +11,17 @@ import type {
   SlackEventMiddlewareArgs,
 } from "@slack/bolt";
 import type { Bot } from "../../src/core/bot.ts";
+import type { SeenRequests } from "../../src/core/seen-requests.ts";
 import { messages } from "../../src/core/messages.ts";
+import { normalizeUserText } from "../../src/core/user-text.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { Logger } from "../../src/log.ts";
 import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
-import { EventDeduper } from "./dedupe.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
 import { LIMITS, renderChecklistList, renderExport, renderHome, renderNotice, renderReply, type KnownBlock, type SlackMessage } from "./render.ts";
+
+/** How long an event id is remembered (Slack retries after ~1 s, ~1 min and ~5 min). */
+const EVENT_ID_TTL_MS = 3_600_000;
 
 /** Longest question we accept; longer ones get messages.errorTooLong. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -41,8 +45,8 @@ export interface HandlerDeps {
    * instead (Slack gives up after 3 s). Default 2,500 ms.
    */
   ackBudgetMs?: number;
-  /** Dedupe of Events API deliveries (retries carry the same event_id). */
-  deduper?: EventDeduper;
+  /** Records of Events API deliveries (retries carry the same event_id); the store in production. */
+  seen: SeenRequests;
 }
 
 const HELP_WORDS = /^(help|hulp|\?|hallo|hoi|goedemorgen|goedemiddag)$/i;
@@ -56,7 +60,7 @@ export class Conversation {
   constructor(private readonly bot: Bot) {}
 
   async messageFor(rawText: string, ctx: string, opts: { share?: boolean } = {}): Promise<SlackMessage> {
-    const text = slackTextToPlain(rawText);
+    const text = slackTextToPlain(normalizeUserText(rawText));
     if (!text || HELP_WORDS.test(text)) return renderReply(this.bot.help(), {});
     if (text.length > MAX_QUESTION_CHARS) return renderNotice(messages.errorTooLong);
     const checklist = CHECKLIST_PREFIX.exec(text);
@@ -210,17 +214,25 @@ export interface Registered {
 export function registerHandlers(app: App, deps: HandlerDeps): Registered {
   const { bot, logger } = deps;
   const conversation = new Conversation(bot);
-  const deduper = deps.deduper ?? new EventDeduper();
-
-  // Events API retries (x-slack-retry-num) carry the event_id of the first delivery: answer once.
+  // Events API retries (x-slack-retry-num) carry the event_id of the first delivery: answer once, also when
+  // the retry reaches another instance (the record is in the shared store). Slack retries within ~5 minutes.
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && !deduper.firstTime(eventId)) {
+    if (typeof eventId === "string" && !(await firstDelivery(eventId))) {
       logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, "slack: duplicate event delivery skipped");
       return;
     }
     await next();
   });
+
+  const firstDelivery = async (eventId: string): Promise<boolean> => {
+    try {
+      return await deps.seen.firstSeen(`slack:event:${eventId}`, EVENT_ID_TTL_MS);
+    } catch (err) {
+      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, "slack: could not record the event id");
+      return true;
+    }
+  };
 
   const ackBudgetMs = deps.ackBudgetMs ?? 2_500;
 
@@ -252,7 +264,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
     "/samenwerken": (args) =>
       answerCommand(args, "/samenwerken", () => conversation.messageFor(args.command.text ?? "", runContext(args.command.channel_id), { share: true })),
     "/checklist": (args) =>
-      answerCommand(args, "/checklist", () => conversation.checklistMessage(slackTextToPlain(args.command.text ?? ""), runContext(args.command.channel_id))),
+      answerCommand(args, "/checklist", () => conversation.checklistMessage(slackTextToPlain(normalizeUserText(args.command.text ?? "")), runContext(args.command.channel_id))),
   };
   for (const [name, handler] of Object.entries(commandHandlers)) app.command(name, handler);
 
@@ -339,7 +351,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
   async function feedback(args: ActionArgs, helpful: boolean): Promise<void> {
     const entryId = valueOf(args.action);
     if (!entryId || bot.answerById(entryId).status === "unknown") return;
-    await bot.recordFeedback(entryId, helpful, "slack");
+    await bot.recordFeedback(entryId, helpful, "slack", undefined, args.body.user.id);
     const blocks = withFeedbackThanks(args.body.message?.blocks);
     if (blocks) await updateOrigin(args, { text: messages.feedbackThanks, blocks });
     else await notify(args, renderNotice(messages.feedbackThanks));

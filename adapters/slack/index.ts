@@ -6,8 +6,9 @@ import type { AdapterDeps } from "../../src/core/adapter.ts";
 import { type AppConfig, slackConfigured } from "../../src/config.ts";
 import type { Mount } from "../../src/http/mount.ts";
 import type { Logger } from "../../src/log.ts";
-import { EventDeduper } from "./dedupe.ts";
+import { MemorySeenRequests } from "../../src/core/seen-requests.ts";
 import { registerHandlers, type Registered } from "./handlers.ts";
+import { slackRequestGuard } from "./request-guard.ts";
 
 export { slackPreviewRenderer } from "./render.ts";
 
@@ -59,9 +60,10 @@ export interface SlackApp {
 }
 
 /** Builds the Bolt app with our handlers; no network until the first request (or authTest()). */
-export function createSlackApp(deps: AdapterDeps & { deduper?: EventDeduper; ackBudgetMs?: number }): SlackApp {
+export function createSlackApp(deps: AdapterDeps & { ackBudgetMs?: number }): SlackApp {
   const { config, bot } = deps;
   const logger = deps.logger.child({ adapter: "slack" });
+  const seen = deps.seen ?? new MemorySeenRequests();
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new Error("Slack: SLACK_BOT_TOKEN is missing");
   const mode = slackMode(config);
@@ -106,6 +108,8 @@ export function createSlackApp(deps: AdapterDeps & { deduper?: EventDeduper; ack
   } else {
     const signingSecret = config.SLACK_SIGNING_SECRET;
     if (!signingSecret) throw new Error("Slack: SLACK_SIGNING_SECRET is missing (HTTP mode)");
+    // Before Bolt's own route on the same path: timestamp window both ways, object bodies, replays.
+    router.use(SLACK_EVENTS_ENDPOINT, slackRequestGuard({ signingSecret, bodyLimit: config.BODY_LIMIT_BYTES, seen, logger }));
     const receiver = new ExpressReceiver({
       signingSecret,
       signatureVerification: true,
@@ -126,7 +130,7 @@ export function createSlackApp(deps: AdapterDeps & { deduper?: EventDeduper; ack
   const registered = registerHandlers(app, {
     bot,
     logger,
-    ...(deps.deduper ? { deduper: deps.deduper } : {}),
+    seen,
     ...(deps.ackBudgetMs !== undefined ? { ackBudgetMs: deps.ackBudgetMs } : {}),
   });
   return { app, mode, router, registered, authTest };

@@ -1,5 +1,6 @@
 // Markdown (the knowledge base's subset) → Slack mrkdwn, escaping, and limit-safe truncation/splitting.
 // Pure functions: no Bolt, no I/O.
+import { safeLinkUrl } from "../../src/core/safe-url.ts";
 
 /** Escapes the three characters Slack treats as control characters in message text. */
 export function escapeMrkdwn(text: string): string {
@@ -16,10 +17,15 @@ function linkLabel(label: string): string {
   return escapeMrkdwn(label.replace(/\|/g, "/").replace(/\s+/g, " ").trim());
 }
 
-/** `<url|label>` with both parts made safe. */
+/**
+ * `<url|label>` with both parts made safe. A URL that fails the shared check (src/core/safe-url.ts: only https
+ * and mailto) is no link at all: the label (or the URL) is shown as escaped plain text.
+ */
 export function slackLink(url: string, label: string): string {
   const l = linkLabel(label);
-  return l ? `<${linkTarget(url)}|${l}>` : `<${linkTarget(url)}>`;
+  const safe = safeLinkUrl(url);
+  if (!safe) return l || escapeMrkdwn(url.replace(/\s+/g, " ").trim());
+  return l ? `<${linkTarget(safe)}|${l}>` : `<${linkTarget(safe)}>`;
 }
 
 // Private-use characters stand in for formatting while the rest of the text is escaped.

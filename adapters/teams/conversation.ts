@@ -77,7 +77,7 @@ export async function handleCardAction(bot: Bot, parsed: ParsedCardAction, click
     case ACTION_ANSWER:
       return { kind: "send", card: renderReplyCard(bot.answerById(action.id)) };
     case ACTION_FEEDBACK: {
-      await bot.recordFeedback(action.entryId, action.helpful, "teams");
+      await bot.recordFeedback(action.entryId, action.helpful, "teams", undefined, click.userId);
       return { kind: "update", card: renderReplyCard(bot.answerById(action.entryId), { feedbackGiven: true }) };
     }
     default:

@@ -13,6 +13,7 @@ import {
 import type { Bot } from "../../src/core/bot.ts";
 import type { Logger } from "../../src/log.ts";
 import { messages } from "../../src/core/messages.ts";
+import { normalizeUserText } from "../../src/core/user-text.ts";
 import { parseCardAction } from "./actions.ts";
 import { handleCardAction, replyToText, type ClickContext, type ClickResult } from "./conversation.ts";
 import { CARD_CONTENT_TYPE, renderWelcomeCard, type AdaptiveCard } from "./render.ts";
@@ -54,7 +55,7 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
       await this.deliver(context, result);
       return;
     }
-    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? "";
+    const text = normalizeUserText(TurnContext.removeRecipientMention(activity) ?? activity.text ?? "");
     const cleaned = stripMentionMarkup(text);
     this.logger.debug({ conversationType: activity.conversation.conversationType, chars: cleaned.length }, "teams message");
     const card = await replyToText(this.bot, cleaned);

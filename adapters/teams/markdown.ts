@@ -1,6 +1,8 @@
 // Converts the knowledge base's markdown to the subset Teams renders in Adaptive Card TextBlocks:
 // bold, italic, bulleted and numbered lists (items separated by "\r") and links. Headings become bold
-// lines, code fences and HTML are flattened to plain text, tables become list items.
+// lines, code fences and HTML are flattened to plain text, tables become list items. Only https and mailto links
+// survive (src/core/safe-url.ts); any other link keeps its label as plain text.
+import { safeLinkUrl } from "../../src/core/safe-url.ts";
 
 /** One TextBlock's worth of text per paragraph, heading or list. */
 export function toTeamsMarkdownBlocks(markdown: string): string[] {
@@ -99,7 +101,7 @@ export function toTeamsMarkdownBlocks(markdown: string): string[] {
 
 /** Inline markdown: keep bold, italic and links; turn the rest into plain text. */
 export function inline(text: string): string {
-  return text
+  const flat = text
     .replace(/<br\s*\/?>/gi, " ")
     .replace(/<[^>]+>/g, "")
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1") // images are not supported
@@ -107,11 +109,27 @@ export function inline(text: string): string {
     .replace(/~~([^~]+)~~/g, "$1")
     .replace(/__([^_]+)__/g, "**$1**")
     .replace(/(^|[^*])\*([^*\s][^*]*?)\*(?!\*)/g, "$1_$2_")
-    .replace(/\[([^\]]+)\]\(<?([^)\s>]+)>?(?:\s+"[^"]*")?\)/g, (_m, label: string, url: string) =>
-      /^https?:\/\//.test(url) ? `[${label}](${url})` : label,
-    )
     .replace(/\s+/g, " ")
     .trim();
+  return safeMarkdownLinks(flat);
+}
+
+/**
+ * Keeps markdown links whose target passes the shared URL check and turns every other link into its label
+ * (also "[x]( javascript:…)" with spaces, odd casing or angle brackets). A stray "](" that is not a link we
+ * recognise is broken up, so no client can read a link into it.
+ */
+export function safeMarkdownLinks(text: string): string {
+  return text.replace(
+    /\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)|\]\(/g,
+    (_match: string, label: string | undefined, url: string | undefined) => {
+      if (label === undefined) return "] (";
+      const safe = safeLinkUrl(url ?? "");
+      const shown = label.trim();
+      if (!safe) return shown;
+      return `[${shown || safe}](${safe.replace(/\(/g, "%28").replace(/\)/g, "%29")})`;
+    },
+  );
 }
 
 function stripBold(text: string): string {

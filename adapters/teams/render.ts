@@ -4,6 +4,7 @@ import type { Alternative, Answer, Reply } from "../../src/core/reply.ts";
 import type { ChecklistProgress, ChecklistSummary } from "../../src/core/bot.ts";
 import type { PreviewRenderer } from "../../src/http/mount.ts";
 import { messages } from "../../src/core/messages.ts";
+import { safeLinkUrl } from "../../src/core/safe-url.ts";
 import {
   ACTION_ANSWER,
   ACTION_CHECKLIST_EXPORT,
@@ -14,7 +15,7 @@ import {
   type ChecklistAction,
   type FeedbackAction,
 } from "./actions.ts";
-import { inline, toTeamsMarkdownBlocks } from "./markdown.ts";
+import { inline, safeMarkdownLinks, toTeamsMarkdownBlocks } from "./markdown.ts";
 
 export const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 export const CARD_VERSION = "1.5";
@@ -108,7 +109,8 @@ export interface CardState {
 
 // ---------- building blocks ----------
 
-const text = (t: string, extra: Partial<TextBlock> = {}): TextBlock => ({ type: "TextBlock", text: t, wrap: true, ...extra });
+/** Every TextBlock goes through the link check: only https/mailto links survive, whatever the source of the text. */
+const text = (t: string, extra: Partial<TextBlock> = {}): TextBlock => ({ type: "TextBlock", text: safeMarkdownLinks(t), wrap: true, ...extra });
 
 const title = (t: string): TextBlock => text(t, { size: "Large", weight: "Bolder" });
 
@@ -197,11 +199,15 @@ function renderAnswerCard(answer: Answer, alternatives: Alternative[], state: Ca
 
   if (answer.kind === "checklist" && answer.items?.length) tail.push(...checklistSection(answer, state));
 
-  if (answer.links.length) {
+  const links = answer.links.flatMap((l) => {
+    const url = safeLinkUrl(l.url);
+    return url ? [{ title: l.title, url }] : [];
+  });
+  if (links.length) {
     // One link per ActionSet: hosts cap actions per set (5 in the default host config) and long titles stay readable.
     tail.push(
       heading(messages.sources),
-      ...answer.links.map((l): ActionSet => ({ type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: l.title, url: l.url }], spacing: "Small" })),
+      ...links.map((l): ActionSet => ({ type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: l.title, url: l.url }], spacing: "Small" })),
     );
   }
   const relatedIds = new Set(answer.related.map((r) => r.id));

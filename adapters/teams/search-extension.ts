@@ -4,6 +4,7 @@ import type { Bot } from "../../src/core/bot.ts";
 import { inline } from "./markdown.ts";
 import { CARD_CONTENT_TYPE, renderReplyCard, type AdaptiveCard } from "./render.ts";
 import { MAX_QUESTION_CHARS } from "./conversation.ts";
+import { normalizeUserText } from "../../src/core/user-text.ts";
 
 /** Parameter name declared in manifest/teams/manifest.json (composeExtensions[0].commands[0]). */
 export const SEARCH_COMMAND_ID = "zoeken";
@@ -38,7 +39,7 @@ export function queryText(query: SearchQuery): string {
   const params = query.parameters ?? [];
   const own = params.find((p) => p.name === SEARCH_PARAMETER) ?? params.find((p) => p.name !== "initialRun");
   const value = own?.value;
-  return typeof value === "string" ? value.trim().slice(0, MAX_QUESTION_CHARS) : "";
+  return typeof value === "string" ? normalizeUserText(value).trim().slice(0, MAX_QUESTION_CHARS) : "";
 }
 
 export async function searchEntries(bot: Bot, query: SearchQuery): Promise<SearchResponse> {

@@ -2,6 +2,7 @@
 // npm run ask -- --json "vraag"   one Reply as JSON
 // npm run ask -- --jsonl          one question a line on stdin, one JSON Reply a line on stdout (nothing else)
 import { createInterface } from "node:readline";
+import { normalizeUserText } from "../core/user-text.ts";
 import { createEngine } from "../engine/index.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 import { formatReplyText } from "./format-text.ts";
@@ -9,7 +10,7 @@ import { formatReplyText } from "./format-text.ts";
 const args = process.argv.slice(2);
 const json = args.includes("--json");
 const jsonl = args.includes("--jsonl");
-const question = args.filter((a) => !a.startsWith("--")).join(" ");
+const question = normalizeUserText(args.filter((a) => !a.startsWith("--")).join(" "));
 const dir = process.env.KNOWLEDGE_DIR ?? "knowledge";
 
 async function main(): Promise<number> {
@@ -23,7 +24,7 @@ async function main(): Promise<number> {
   }
   if (jsonl) {
     const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of rl) process.stdout.write(`${JSON.stringify(engine.ask(line))}\n`);
+    for await (const line of rl) process.stdout.write(`${JSON.stringify(engine.ask(normalizeUserText(line)))}\n`);
     return 0;
   }
   if (!question.trim() && !json) {

@@ -2,9 +2,15 @@
 import type { Bot } from "./bot.ts";
 import type { AppConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
+import type { SeenRequests } from "./seen-requests.ts";
 
 export interface AdapterDeps {
   bot: Bot;
   config: AppConfig;
   logger: Logger;
+  /**
+   * Records of handled requests (Slack signatures and event ids), shared through the store so that several
+   * instances answer once. Without it an adapter keeps them in process memory (tests).
+   */
+  seen?: SeenRequests;
 }

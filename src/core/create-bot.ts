@@ -8,6 +8,7 @@ import type { ChecklistRun, Platform, Store } from "../store/port.ts";
 import type { AskContext, Bot, ChecklistProgress, ChecklistSummary } from "./bot.ts";
 import { messages } from "./messages.ts";
 import type { Reply } from "./reply.ts";
+import { normalizeUserText } from "./user-text.ts";
 
 /** Entry points shown on App Home and the welcome card, in this order, when they exist. */
 export const FEATURED_TOPIC_IDS = [
@@ -133,7 +134,8 @@ export function createBot({ engine, store, logger, clock = () => new Date() }: C
 
   return {
     async ask(question: string, ctx: AskContext): Promise<Reply> {
-      const text = typeof question === "string" ? question : "";
+      // Adapters normalise at the edge already; normalising again here is idempotent and keeps the store safe.
+      const text = normalizeUserText(question);
       let reply: Reply;
       try {
         reply = engine.ask(text);
@@ -152,7 +154,8 @@ export function createBot({ engine, store, logger, clock = () => new Date() }: C
             platform: ctx.platform,
           });
         } catch (err) {
-          log.warn({ err }, "could not record an unanswered question");
+          // Never the question itself (or an error that may quote it) in a warning.
+          log.warn({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code } }, "could not record an unanswered question");
         }
       }
       return reply;
@@ -170,7 +173,8 @@ export function createBot({ engine, store, logger, clock = () => new Date() }: C
       return checklists.map(summarize);
     },
 
-    findChecklist(query: string): ChecklistSummary | null {
+    findChecklist(rawQuery: string): ChecklistSummary | null {
+      const query = normalizeUserText(rawQuery);
       if (!query.trim() || checklists.length === 0) return null;
       const reply = engine.ask(query);
       if ((reply.status === "answer" || reply.status === "ambiguous") && reply.answer?.kind === "checklist") {
@@ -191,12 +195,18 @@ export function createBot({ engine, store, logger, clock = () => new Date() }: C
       return featured.map((t) => ({ ...t }));
     },
 
-    async recordFeedback(entryId: string, helpful: boolean, platform: Platform, comment?: string): Promise<void> {
+    async recordFeedback(entryId: string, helpful: boolean, platform: Platform, comment?: string, userId?: string): Promise<void> {
       if (!byId.has(entryId)) {
         log.warn({ entryId }, "feedback for an unknown entry ignored");
         return;
       }
-      await store.recordFeedback({ entryId, helpful, platform, ...(comment === undefined ? {} : { comment }) });
+      await store.recordFeedback({
+        entryId,
+        helpful,
+        platform,
+        ...(comment === undefined ? {} : { comment: normalizeUserText(comment) }),
+        ...(userId ? { userId } : {}),
+      });
     },
 
     async startChecklist(checklistId: string, context: string): Promise<ChecklistProgress> {

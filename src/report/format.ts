@@ -9,7 +9,25 @@ export const MAX_COMMENTS = 5;
 
 const percent = (n: number): string => `${Math.round(n * 100)}%`;
 const date = (iso: string): string => formatDutchDate(new Date(iso));
-const quote = (s: string): string => `"${s.replace(/\s+/g, " ")}"`;
+/**
+ * Stored text made inert for a terminal: control characters (ESC, BEL, C1, DEL), bidirectional overrides and
+ * line separators are shown as visible escapes such as \x1B, and lone surrogates as U+FFFD, so a question can
+ * never move the cursor, clear the screen, retitle the window or reorder the line it is printed on.
+ */
+export function inertText(s: string): string {
+  return s
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+    .replace(/[\t\n\r]+/g, " ")
+    .replace(
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g,
+      (c) => {
+        const code = c.charCodeAt(0);
+        return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+      },
+    );
+}
+const quote = (s: string): string => `"${inertText(s).replace(/\s+/g, " ")}"`;
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export function formatReportText(report: GriffieReport): string {
@@ -31,7 +49,7 @@ export function formatReportText(report: GriffieReport): string {
     const indent = " ".repeat(String(i + 1).length + 2);
     out.push(`${i + 1}. ${g.count}× ${quote(g.example)}`);
     if (g.variants.length) out.push(`${indent}Ook gesteld als: ${g.variants.map(quote).join(", ")}`);
-    const guess = g.bestGuess ? `${g.bestGuess.title} [${g.bestGuess.id}]` : "geen";
+    const guess = g.bestGuess ? inertText(`${g.bestGuess.title} [${g.bestGuess.id}]`) : "geen";
     out.push(`${indent}Beste gok: ${guess}; gemiddelde zekerheid ${percent(g.averageConfidence)}`);
     const where = (Object.entries(g.platforms) as [Platform, number][])
       .sort((a, b) => b[1] - a[1])
@@ -45,7 +63,7 @@ export function formatReportText(report: GriffieReport): string {
   out.push("");
   if (report.negativeFeedback.length === 0) out.push("Geen negatieve reacties in deze periode.");
   for (const f of report.negativeFeedback) {
-    out.push(`- ${f.title} [${f.entryId}]: ${f.negative} × 👎, ${f.positive} × 👍`);
+    out.push(`- ${inertText(`${f.title} [${f.entryId}]`)}: ${f.negative} × 👎, ${f.positive} × 👍`);
     for (const c of f.comments.slice(0, MAX_COMMENTS)) {
       out.push(`    ${c.helpful ? "👍" : "👎"} ${quote(c.comment)} (${date(c.at)})`);
     }

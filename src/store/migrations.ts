@@ -52,6 +52,20 @@ export const migrations: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 2,
+    name: "seen requests (replay and retry records); one feedback row per user and entry",
+    sql: [
+      `CREATE TABLE seen_requests (
+         key         TEXT PRIMARY KEY,
+         expires_at  TIMESTAMPTZ NOT NULL
+       )`,
+      `CREATE INDEX seen_requests_expires_at_idx ON seen_requests (expires_at)`,
+      `ALTER TABLE feedback ADD COLUMN user_hash TEXT`,
+      // NULLs are distinct: feedback without a user (older rows, the CLI) never conflicts.
+      `CREATE UNIQUE INDEX feedback_entry_user_idx ON feedback (entry_id, user_hash)`,
+    ],
+  },
 ];
 
 /** Applies every migration not yet in schema_migrations; returns the versions applied now. */

@@ -8,6 +8,8 @@ export interface FeedbackInput {
   helpful: boolean;
   comment?: string;
   platform: Platform;
+  /** Who gave it (hashed inside the store): one row per user and entry, a second click changes it. */
+  userId?: string;
 }
 
 export interface UnansweredInput {
@@ -45,7 +47,13 @@ export interface FeedbackRow {
 }
 
 export interface Store {
+  /** Stores feedback; with a userId it replaces that user's earlier feedback on the same entry. */
   recordFeedback(input: FeedbackInput): Promise<void>;
+  /**
+   * Records a key (a request signature, an event id) for ttlMs. True the first time; false while an earlier
+   * record is alive. Atomic across instances sharing one database (insert-if-absent).
+   */
+  firstSeen(key: string, ttlMs: number): Promise<boolean>;
   recordUnanswered(input: UnansweredInput): Promise<void>;
   /** Creates a run, or returns the newest existing run for the same checklist and context. */
   startChecklistRun(checklistId: string, context: string): Promise<ChecklistRun>;

@@ -1,5 +1,5 @@
 // The one Store implementation (src/store/port.ts), written against SqlClient so PGlite and PostgreSQL share it.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Logger } from "../log.ts";
 import { hashUserId } from "./hash.ts";
 import type {
@@ -31,6 +31,10 @@ export const MAX_QUESTION_CHARS = 1000;
 export const MAX_COMMENT_CHARS = 2000;
 /** Namespace for the per-checklist advisory lock (first key of pg_advisory_xact_lock(int, int)). */
 const RUN_LOCK_NAMESPACE = 73_120;
+/** Expired seen-request records are deleted at most this often (and by the daily purge). */
+const SEEN_SWEEP_MS = 60_000;
+/** Longer keys are stored as their SHA-256. */
+const MAX_SEEN_KEY = 200;
 
 const PLATFORMS: ReadonlySet<string> = new Set<Platform>(["slack", "teams", "cli", "preview"]);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -71,6 +75,7 @@ export class SqlStore implements Store {
   private readonly clock: () => Date;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  private lastSeenSweep = 0;
 
   constructor(
     private readonly client: SqlClient,
@@ -98,10 +103,32 @@ export class SqlStore implements Store {
   async recordFeedback(input: FeedbackInput): Promise<void> {
     assertPlatform(input.platform);
     const comment = input.comment?.trim() ? input.comment.trim().slice(0, MAX_COMMENT_CHARS) : null;
+    const userHash = input.userId ? hashUserId(this.opts.hashKey, input.userId) : null;
     await this.client.query(
-      "INSERT INTO feedback (entry_id, helpful, comment, platform, created_at) VALUES ($1, $2, $3, $4, $5)",
-      [input.entryId, input.helpful, comment, input.platform, this.clock()],
+      `INSERT INTO feedback (entry_id, helpful, comment, platform, created_at, user_hash) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (entry_id, user_hash) DO UPDATE
+         SET helpful = EXCLUDED.helpful, comment = EXCLUDED.comment, platform = EXCLUDED.platform, created_at = EXCLUDED.created_at`,
+      [input.entryId, input.helpful, comment, input.platform, this.clock(), userHash],
     );
+  }
+
+  async firstSeen(key: string, ttlMs: number): Promise<boolean> {
+    const now = this.clock();
+    const stored = key.length > MAX_SEEN_KEY ? `sha256:${createHash("sha256").update(key, "utf8").digest("hex")}` : key;
+    // Insert, or take over a record that has expired; a live record makes this a no-op (no row returned).
+    const rows = await this.client.query(
+      `INSERT INTO seen_requests (key, expires_at) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE seen_requests.expires_at <= $3
+       RETURNING key`,
+      [stored, new Date(now.getTime() + Math.max(0, ttlMs)), now],
+    );
+    if (now.getTime() - this.lastSeenSweep >= SEEN_SWEEP_MS) {
+      this.lastSeenSweep = now.getTime();
+      await this.client.query("DELETE FROM seen_requests WHERE expires_at <= $1", [now]).catch((err: unknown) => {
+        this.opts.logger?.warn({ err: { name: (err as Error).name } }, "store: sweeping seen requests failed");
+      });
+    }
+    return rows.length > 0;
   }
 
   async recordUnanswered(input: UnansweredInput): Promise<void> {
@@ -205,6 +232,8 @@ export class SqlStore implements Store {
         [cutoff],
       );
       const runs = await tx.query("DELETE FROM checklist_runs WHERE updated_at < $1 RETURNING run_id", [cutoff]);
+      // Seen-request records only live minutes; not counted as retention.
+      await tx.query("DELETE FROM seen_requests WHERE expires_at <= $1", [now]);
       return questions.length + comments.length + runs.length;
     });
   }

@@ -17,6 +17,7 @@ function fakeStore(events: string[], pingOk: () => boolean): Store {
   const unused = () => Promise.reject(new Error("not used in this test"));
   return {
     recordFeedback: unused,
+    firstSeen: unused,
     recordUnanswered: unused,
     startChecklistRun: unused,
     getChecklistRun: unused,

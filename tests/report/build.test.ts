@@ -118,3 +118,21 @@ describe("parseReportArgs", () => {
     expect(parseReportArgs(["vrije tekst"])).toHaveProperty("error");
   });
 });
+
+describe("formatReportText with hostile stored text (defect 7)", () => {
+  it("shows terminal escapes, bidi overrides and lone surrogates inert", () => {
+    const hostile = "wat is\u001b]0;gehackt\u0007\u001b[2J een GR\u202e?\u0000 \uD800";
+    const report = buildReport({
+      unanswered: [q(hostile, 1, null, 0.1)],
+      feedback: [fb("wgr", false, 1, "slecht\u001b[31m rood\u009b")],
+      titles,
+      now: NOW,
+    });
+    const text = formatReportText(report);
+    // eslint-disable-next-line no-control-regex -- the point of the test
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(text).toContain("wat is\\x1B]0;gehackt\\x07\\x1B[2J een GR\\u202E?\\x00 \uFFFD");
+    expect(text).toContain("slecht\\x1B[31m rood\\x9B");
+  });
+});

@@ -15,7 +15,7 @@ export interface Backend {
   dispose(): Promise<void>;
 }
 
-export const TABLES = ["checklist_ticks", "checklist_runs", "unanswered", "feedback"];
+export const TABLES = ["checklist_ticks", "checklist_runs", "unanswered", "feedback", "seen_requests"];
 
 export async function pgliteBackend(): Promise<Backend> {
   const client = await createPgliteClient();

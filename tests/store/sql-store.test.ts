@@ -198,6 +198,56 @@ function suite(name: string, makeBackend: () => Promise<Backend>, skip: boolean)
     it("answers ping", async () => {
       expect(await store.ping()).toBe(true);
     });
+
+    it("keeps one feedback row per user and entry: a second click changes it (defect 2)", async () => {
+      await store.recordFeedback({ entryId: "wgr", helpful: true, platform: "slack", userId: "U1" });
+      await store.recordFeedback({ entryId: "wgr", helpful: true, platform: "slack", userId: "U1" });
+      await store.recordFeedback({ entryId: "wgr", helpful: true, platform: "slack", userId: "U1" });
+      expect(await store.listFeedback()).toHaveLength(1);
+      now = new Date(now.getTime() + 1000);
+      await store.recordFeedback({ entryId: "wgr", helpful: false, comment: "Toch niet.", platform: "slack", userId: "U1" });
+      await store.recordFeedback({ entryId: "wgr", helpful: true, platform: "teams", userId: "U2" });
+      await store.recordFeedback({ entryId: "zienswijze-begroting", helpful: true, platform: "slack", userId: "U1" });
+      // Without a user (the CLI, older rows) every call is its own row.
+      await store.recordFeedback({ entryId: "wgr", helpful: true, platform: "cli" });
+      await store.recordFeedback({ entryId: "wgr", helpful: true, platform: "cli" });
+      const rows = await store.listFeedback();
+      expect(rows).toHaveLength(5);
+      expect(rows.filter((r) => r.entryId === "wgr" && r.platform === "slack")).toEqual([
+        { entryId: "wgr", helpful: false, comment: "Toch niet.", platform: "slack", at: now },
+      ]);
+      const hashes = await client.query<{ user_hash: string | null }>("SELECT user_hash FROM feedback WHERE user_hash IS NOT NULL");
+      expect(hashes.map((h) => h.user_hash)).not.toContain("U1");
+    });
+
+    it("records a seen key once until it expires (defect 2)", async () => {
+      expect(await store.firstSeen("slack:sig:v0=abc", 300_000)).toBe(true);
+      expect(await store.firstSeen("slack:sig:v0=abc", 300_000)).toBe(false);
+      expect(await store.firstSeen("slack:sig:v0=def", 300_000)).toBe(true);
+      const long = `k${"x".repeat(5000)}`;
+      expect(await store.firstSeen(long, 300_000)).toBe(true);
+      expect(await store.firstSeen(long, 300_000)).toBe(false);
+      now = new Date(now.getTime() + 300_001);
+      expect(await store.firstSeen("slack:sig:v0=abc", 300_000)).toBe(true);
+      // Expired records are swept.
+      now = new Date(now.getTime() + 600_000);
+      await store.firstSeen("other", 1000);
+      const left = await client.query<{ key: string }>("SELECT key FROM seen_requests ORDER BY key");
+      expect(left.map((r) => r.key)).toEqual(["other"]);
+    });
+
+    it("answers a key once when many callers race for it, also through a second client (defect 2)", async () => {
+      const second = await backend.open();
+      try {
+        const other = new SqlStore(second, { hashKey: KEY, retentionDays: 180, clock: () => now });
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_v, i) => (i % 2 ? other : store).firstSeen("slack:event:Ev1", 3_600_000)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      } finally {
+        if (backend.name === "postgres") await second.close();
+      }
+    });
   });
 }
 

@@ -1,26 +1,20 @@
 // Renders the knowledge base's markdown subset to safe HTML for the preview page: paragraphs, headings
 // (#..####), bullet and numbered lists, task lists, block quotes, **bold**, *italic*, `code` and [links](https://…).
-// Every piece of text is escaped; only http(s) and mailto links survive.
+// Every piece of text is escaped; only https and mailto links survive.
+import { safeLinkUrl } from "../../core/safe-url.ts";
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 }
 
-/** The URL when it is http(s) or mailto, else null (no javascript: or data: links in the page). */
-export function safeUrl(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" || u.protocol === "mailto:" ? u.toString() : null;
-  } catch {
-    return null;
-  }
-}
+/** The URL when it is https or mailto, else null: the shared check of every renderer (src/core/safe-url.ts). */
+export const safeUrl = (url: string): string | null => safeLinkUrl(url);
 
 /** Inline markdown → HTML (input is raw text; output is escaped). */
 export function inlineToHtml(text: string): string {
   const out: string[] = [];
   // Links and code spans are cut out first so that their contents are not formatted.
-  const pattern = /\[([^\]]+)\]\(([^)\s]+)\)|`([^`]+)`|<(https?:\/\/[^>\s]+)>/g;
+  const pattern = /\[([^\]]+)\]\(\s*<?([^)\s>]+)>?\s*\)|`([^`]+)`|<(https?:\/\/[^>\s]+)>/g;
   let last = 0;
   for (const m of text.matchAll(pattern)) {
     out.push(emphasis(escapeHtml(text.slice(last, m.index))));

@@ -7,12 +7,12 @@ import express, { type Request, type Response, Router } from "express";
 import type { z } from "zod";
 import type { Bot, ChecklistProgress } from "../../core/bot.ts";
 import { messages } from "../../core/messages.ts";
-import type { Reply } from "../../core/reply.ts";
+import type { Link, Reply } from "../../core/reply.ts";
 import type { Logger } from "../../log.ts";
 import { HttpError } from "../errors.ts";
 import { httpMessages } from "../messages.ts";
 import type { PreviewRenderer } from "../mount.ts";
-import { markdownToHtml } from "./markdown.ts";
+import { markdownToHtml, safeUrl } from "./markdown.ts";
 import { askSchema, feedbackSchema, idParam, startRunSchema, toggleSchema } from "./schemas.ts";
 import { slackBlocksToHtml } from "./slack-html.ts";
 
@@ -76,6 +76,13 @@ function param(req: Request, name: string): string {
   return result.data;
 }
 
+/** Source links that pass the shared URL check (the page links them itself). */
+const safeLinks = (links: Link[]): Link[] =>
+  links.flatMap((l) => {
+    const url = safeUrl(l.url);
+    return url ? [{ ...l, url }] : [];
+  });
+
 function progressJson(p: ChecklistProgress) {
   return { ...p, label: messages.checklistProgress(p.done, p.total) };
 }
@@ -107,7 +114,8 @@ export function previewRouter(deps: PreviewDeps): Router {
     }
     const answer = reply.answer;
     return {
-      reply,
+      // The page links the sources itself: only those that pass the shared URL check.
+      reply: answer ? { ...reply, answer: { ...answer, links: safeLinks(answer.links) } } : reply,
       html: answer ? markdownToHtml(answer.text) : null,
       updatedText: answer?.updated ? messages.updated(answer.updated) : null,
       renderings,
@@ -160,9 +168,9 @@ export function previewRouter(deps: PreviewDeps): Router {
     res.send(markdown);
   });
   api.post("/feedback", json, async (req, res) => {
-    const { entryId, helpful, comment } = parse(feedbackSchema, req.body);
+    const { entryId, helpful, comment, userId } = parse(feedbackSchema, req.body);
     if (bot.answerById(entryId).status === "unknown") throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
-    await bot.recordFeedback(entryId, helpful, "preview", comment);
+    await bot.recordFeedback(entryId, helpful, "preview", comment, userId === undefined ? undefined : `preview:${userId}`);
     res.status(201).json({ ok: true, message: messages.feedbackThanks });
   });
   router.use("/preview/api", api);

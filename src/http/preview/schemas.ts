@@ -1,5 +1,6 @@
 // Input validation for the preview API (zod); messages are Dutch and shown to the user.
 import { z } from "zod";
+import { normalizeUserText } from "../../core/user-text.ts";
 import { httpMessages } from "../messages.ts";
 
 export const MAX_QUESTION_CHARS = 500;
@@ -15,6 +16,7 @@ const userId = z
 export const askSchema = z.object({
   q: z
     .string({ error: httpMessages.questionRequired })
+    .overwrite(normalizeUserText)
     .trim()
     .min(1, httpMessages.questionRequired)
     .max(MAX_QUESTION_CHARS, httpMessages.questionTooLong),
@@ -23,7 +25,9 @@ export const askSchema = z.object({
 export const feedbackSchema = z.object({
   entryId: id,
   helpful: z.boolean({ error: httpMessages.helpfulRequired }),
-  comment: z.string().trim().max(1000, httpMessages.badRequest).optional(),
+  comment: z.string().overwrite(normalizeUserText).trim().max(1000, httpMessages.badRequest).optional(),
+  /** The page's own anonymous id: one feedback row per page user and entry. */
+  userId: userId.optional(),
 });
 
 export const startRunSchema = z.object({ userId });

@@ -189,7 +189,7 @@ function dedupe(items) {
 async function sendFeedback(entryId, helpful, pressed) {
   const status = $("#feedback-status");
   try {
-    const result = await api("/feedback", { method: "POST", body: { entryId, helpful } });
+    const result = await api("/feedback", { method: "POST", body: { entryId, helpful, userId: state.userId } });
     state.feedbackSent.add(entryId);
     if (state.reply?.answer?.id === entryId) {
       for (const button of document.querySelectorAll("#answer-feedback button")) {
