@@ -7,10 +7,10 @@ import { messages } from "../../src/core/messages.ts";
 import { createEngine } from "../../src/engine/index.ts";
 import type { Store } from "../../src/store/port.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
-import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { truncateAll } from "../store/backends.ts";
+import { memoryPgliteClient } from "../support/pglite.ts";
 import { answerReply, entries, fakeEngine, knowledgeBase } from "./fixtures.ts";
 
 const logger = pino({ level: "silent" });
@@ -20,7 +20,7 @@ let client: SqlClient;
 let store: SqlStore;
 
 beforeAll(async () => {
-  client = await createPgliteClient();
+  client = await memoryPgliteClient();
   await runMigrations(client);
   store = new SqlStore(client, { hashKey: "bot-test-key-0123456789", retentionDays: 180 });
 }, 60_000);

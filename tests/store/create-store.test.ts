@@ -9,6 +9,8 @@ import { HASH_KEY_FILE } from "../../src/store/hash.ts";
 import { createStore, StoreConfigError, StoreLockedError } from "../../src/store/index.ts";
 import type { Store } from "../../src/store/port.ts";
 import { createPgClient } from "../../src/store/pg-client.ts";
+import { seedPgliteDataDir } from "../support/pglite.ts";
+import { groupTitle, postgresMissing } from "../support/skip.ts";
 import { type Backend, postgresBackend } from "./backends.ts";
 
 const logger = pino({ level: "silent" });
@@ -43,6 +45,7 @@ describe("createStore with embedded PGlite in DATA_DIR", { timeout: 60_000 }, ()
     await rm(dir, { recursive: true, force: true });
   });
 
+  // The one test that starts on a truly empty DATA_DIR (initdb included); the others copy an initialised template.
   it("generates a private hash key once and keeps data and hashes across restarts", async () => {
     const config: StoreConfig = { ...base, DATA_DIR: dir };
     const first = await createStore(config, logger);
@@ -77,6 +80,7 @@ describe("createStore with embedded PGlite in DATA_DIR", { timeout: 60_000 }, ()
     const lockDir = await mkdtemp(join(tmpdir(), "raadswijzer-lock-"));
     try {
       // A pid far above pid_max on Linux: never a live process.
+      await seedPgliteDataDir(lockDir);
       await writeFile(join(lockDir, "pglite.lock"), "999999999\n");
       const store = await createStore({ ...base, DATA_DIR: lockDir }, logger);
       expect((await readFile(join(lockDir, "pglite.lock"), "utf8")).trim()).toBe(String(process.pid));
@@ -87,7 +91,7 @@ describe("createStore with embedded PGlite in DATA_DIR", { timeout: 60_000 }, ()
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL)("createStore with PostgreSQL (DATABASE_URL)", { timeout: 60_000 }, () => {
+describe.skipIf(postgresMissing !== undefined)(groupTitle("createStore with PostgreSQL (DATABASE_URL)", postgresMissing), { timeout: 60_000 }, () => {
   let backend: Backend;
   const stores: Store[] = [];
   beforeAll(async () => {
