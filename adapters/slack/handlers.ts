@@ -12,6 +12,7 @@ import type {
 } from "@slack/bolt";
 import type { Bot } from "../../src/core/bot.ts";
 import { messages } from "../../src/core/messages.ts";
+import { userMessageOf } from "../../src/core/user-message.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { Logger } from "../../src/log.ts";
 import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
@@ -169,10 +170,7 @@ async function updateOrigin(args: ActionArgs, msg: SlackMessage): Promise<void> 
 }
 
 /** The Dutch text for an error: the core's own user message (e.g. a checklist error) or the generic one. */
-function userMessageOf(err: unknown): string {
-  const m = (err as { userMessage?: unknown } | null)?.userMessage;
-  return typeof m === "string" && m.length > 0 ? m : messages.errorGeneric;
-}
+const noticeOf = (err: unknown): string => userMessageOf(err) ?? messages.errorGeneric;
 
 const valueOf = (action: BlockElementAction): string => ("value" in action && typeof action.value === "string" ? action.value : "");
 
@@ -231,7 +229,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
   const answerCommand = async (args: CommandArgs, name: string, build: () => Promise<SlackMessage>): Promise<void> => {
     const work = build().catch((err: unknown) => {
       logger.error({ err, command: name }, "slack: command failed");
-      return renderNotice(userMessageOf(err));
+      return renderNotice(noticeOf(err));
     });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => {
@@ -262,7 +260,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
       msg = await conversation.messageFor(text, runContext(channel, threadTs));
     } catch (err) {
       logger.error({ err }, "slack: answering failed");
-      msg = renderNotice(userMessageOf(err));
+      msg = renderNotice(noticeOf(err));
     }
     await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...payload(msg), unfurl_links: false, unfurl_media: false });
   };
@@ -353,7 +351,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
         await handler(args);
       } catch (err) {
         logger.error({ err, action: actionId }, "slack: action failed");
-        await notify(args, renderNotice(userMessageOf(err))).catch(() => undefined);
+        await notify(args, renderNotice(noticeOf(err))).catch(() => undefined);
       }
     });
   }

@@ -5,6 +5,7 @@ import type { Engine } from "../engine/types.ts";
 import { contentTokens, stem } from "../engine/analyze.ts";
 import type { KnowledgeEntry } from "../knowledge/types.ts";
 import type { ChecklistRun, Platform, Store } from "../store/port.ts";
+import { ChecklistError, UnknownRunError } from "../errors.ts";
 import type { AskContext, Bot, ChecklistProgress, ChecklistSummary } from "./bot.ts";
 import { messages } from "./messages.ts";
 import type { Reply } from "./reply.ts";
@@ -19,26 +20,6 @@ export const FEATURED_TOPIC_IDS = [
 ] as const;
 const FEATURED_COUNT = 5;
 const MIN_FEATURED = 3;
-
-export type ChecklistErrorCode = "unknown-checklist" | "unknown-item" | "unknown-run";
-
-/** A bad checklist, item or run id. `message` is for logs; `userMessage` is the Dutch text to show. */
-export class ChecklistError extends Error {
-  readonly userMessage: string;
-  constructor(
-    readonly code: ChecklistErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ChecklistError";
-    this.userMessage =
-      code === "unknown-checklist"
-        ? messages.checklistUnknown
-        : code === "unknown-item"
-          ? messages.checklistItemUnknown
-          : messages.checklistRunUnknown;
-  }
-}
 
 export interface CreateBotOptions {
   engine: Engine;
@@ -217,7 +198,7 @@ export function createBot({ engine, store, logger, clock = () => new Date() }: C
         return progressOf(updated, entry);
       } catch (err) {
         // The run can disappear between the two calls (retention purge on another instance).
-        if (err instanceof Error && err.name === "UnknownRunError") {
+        if (err instanceof UnknownRunError) {
           throw new ChecklistError("unknown-run", `Unknown checklist run: ${runId}`);
         }
         throw err;

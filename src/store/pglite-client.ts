@@ -4,20 +4,8 @@
 import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { StoreLockedError } from "../errors.ts";
 import type { SqlClient, SqlExecutor, SqlParam } from "./sql-client.ts";
-
-export class StoreLockedError extends Error {
-  constructor(
-    readonly lockFile: string,
-    readonly pid: number,
-  ) {
-    super(
-      `The embedded database is in use by process ${pid} (lock file ${lockFile}); stop that process, use DATABASE_URL, ` +
-        "or delete the lock file if no such process runs",
-    );
-    this.name = "StoreLockedError";
-  }
-}
 
 function isAlive(pid: number): boolean {
   try {

@@ -2,7 +2,9 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Bot } from "../../src/core/bot.ts";
-import { ChecklistError, createBot, FEATURED_TOPIC_IDS, formatDutchDate } from "../../src/core/create-bot.ts";
+import { createBot, FEATURED_TOPIC_IDS, formatDutchDate } from "../../src/core/create-bot.ts";
+import { userMessageOf } from "../../src/core/user-message.ts";
+import { ChecklistError } from "../../src/errors.ts";
 import { messages } from "../../src/core/messages.ts";
 import { createEngine } from "../../src/engine/index.ts";
 import type { Store } from "../../src/store/port.ts";
@@ -160,19 +162,17 @@ describe("checklists", () => {
 
   it("rejects bad ids with a ChecklistError carrying Dutch text", async () => {
     const bot = makeBot();
-    await expect(bot.startChecklist("checklist-bestaat-niet", "ctx")).rejects.toMatchObject({
-      name: "ChecklistError",
-      code: "unknown-checklist",
-      userMessage: messages.checklistUnknown,
-    });
+    const unknownChecklist = await bot.startChecklist("checklist-bestaat-niet", "ctx").catch((err: unknown) => err);
+    expect(unknownChecklist).toBeInstanceOf(ChecklistError);
+    expect(unknownChecklist).toMatchObject({ name: "ChecklistError", code: "unknown-checklist" });
+    expect(userMessageOf(unknownChecklist)).toBe(messages.checklistUnknown);
     await expect(bot.startChecklist("wgr", "ctx")).rejects.toBeInstanceOf(ChecklistError); // not a checklist
     const { run } = await bot.startChecklist("checklist-uittreden", "ctx");
     await expect(bot.toggleChecklistItem(run.runId, "checklist-uittreden#9", "U1", true)).rejects.toMatchObject({ code: "unknown-item" });
     await expect(bot.toggleChecklistItem(run.runId, "checklist-zienswijze#1", "U1", true)).rejects.toMatchObject({ code: "unknown-item" });
-    await expect(bot.toggleChecklistItem("00000000-0000-4000-8000-000000000000", "checklist-uittreden#1", "U1", true)).rejects.toMatchObject({
-      code: "unknown-run",
-      userMessage: messages.checklistRunUnknown,
-    });
+    const unknownRun = await bot.toggleChecklistItem("00000000-0000-4000-8000-000000000000", "checklist-uittreden#1", "U1", true).catch((err: unknown) => err);
+    expect(unknownRun).toMatchObject({ code: "unknown-run" });
+    expect(userMessageOf(unknownRun)).toBe(messages.checklistRunUnknown);
     await expect(bot.toggleChecklistItem("garbage", "x", "U1", true)).rejects.toMatchObject({ code: "unknown-run" });
   });
 

@@ -25,7 +25,7 @@ describe("npm run report", { timeout: 120_000 }, () => {
     dir = await mkdtemp(join(tmpdir(), "raadswijzer-report-"));
     await seedPgliteDataDir(dir);
     const store = await createStore(
-      { NODE_ENV: "test", DATA_DIR: dir, DATABASE_URL: undefined, STORE_HASH_KEY: "cli-test-key-0123456789", RETENTION_DAYS: 180 },
+      { DATA_DIR: dir, DATABASE_URL: undefined, STORE_HASH_KEY: "cli-test-key-0123456789", RETENTION_DAYS: 180 },
       pino({ level: "silent" }),
     );
     await store.recordUnanswered({ question: "Hoe zit het met de btw bij een GR?", bestGuess: "wgr", confidence: 0.3, platform: "teams" });

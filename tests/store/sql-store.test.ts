@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashUserId } from "../../src/store/hash.ts";
 import { migrations, runMigrations } from "../../src/store/migrations.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
-import { SqlStore, UnknownRunError } from "../../src/store/sql-store.ts";
+import { UnknownRunError } from "../../src/errors.ts";
+import { SqlStore } from "../../src/store/sql-store.ts";
 import { groupTitle, postgresMissing } from "../support/skip.ts";
 import { type Backend, pgliteBackend, postgresBackend, truncateAll } from "./backends.ts";
 
