@@ -2,7 +2,9 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Bot } from "../../src/core/bot.ts";
-import { createBot, FEATURED_TOPIC_IDS, formatDutchDate } from "../../src/core/create-bot.ts";
+import { createBot } from "../../src/core/create-bot.ts";
+import { formatDutchDate } from "../../src/core/dutch-date.ts";
+import { FEATURED_TOPIC_IDS } from "../../src/core/question-service.ts";
 import { userMessageOf } from "../../src/core/user-message.ts";
 import { ChecklistError } from "../../src/errors.ts";
 import { messages } from "../../src/core/messages.ts";
