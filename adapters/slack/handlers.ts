@@ -205,12 +205,27 @@ export interface Registered {
   actions: string[];
 }
 
+/** What every registration step needs. */
+interface Registration {
+  app: App;
+  bot: Bot;
+  logger: Logger;
+  conversation: Conversation;
+}
+
+/** Registers every listener in named steps; returns what was registered (the manifest test compares). */
 export function registerHandlers(app: App, deps: HandlerDeps): Registered {
   const { bot, logger } = deps;
-  const conversation = new Conversation(bot);
-  const deduper = deps.deduper ?? new EventDeduper();
+  const r: Registration = { app, bot, logger, conversation: new Conversation(bot) };
+  skipRetriedDeliveries(r, deps.deduper ?? new EventDeduper());
+  const commands = registerCommands(r, deps.ackBudgetMs ?? 2_500);
+  const events = registerEvents(r);
+  const actions = registerActions(r);
+  return { commands, events, actions };
+}
 
-  // Events API retries (x-slack-retry-num) carry the event_id of the first delivery: answer once.
+/** Events API retries (x-slack-retry-num) carry the event_id of the first delivery: answer once. */
+function skipRetriedDeliveries({ app, logger }: Registration, deduper: EventDeduper): void {
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === "string" && !deduper.firstTime(eventId)) {
@@ -219,9 +234,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
     }
     await next();
   });
+}
 
-  const ackBudgetMs = deps.ackBudgetMs ?? 2_500;
-
+/** Slash commands, answered in the acknowledgement when the answer is ready within `ackBudgetMs`. */
+function registerCommands({ app, logger, conversation }: Registration, ackBudgetMs: number): string[] {
   /**
    * Answers a slash command in the acknowledgement itself; when the answer takes longer than the budget, acks
    * empty (so Slack does not show a timeout) and sends the answer through response_url when it is ready.
@@ -253,7 +269,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
       answerCommand(args, "/checklist", () => conversation.checklistMessage(slackTextToPlain(args.command.text ?? ""), runContext(args.command.channel_id))),
   };
   for (const [name, handler] of Object.entries(commandHandlers)) app.command(name, handler);
+  return Object.keys(commandHandlers);
+}
 
+/** Mentions (answered in their thread), direct messages and the App Home tab. */
+function registerEvents({ app, bot, logger, conversation }: Registration): string[] {
   const answerInConversation = async (client: Client, channel: string, text: string, threadTs: string | undefined): Promise<void> => {
     let msg: SlackMessage;
     try {
@@ -284,7 +304,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
       }),
   };
   for (const register of Object.values(eventHandlers)) register();
+  return Object.keys(eventHandlers);
+}
 
+/** Buttons and checkboxes on our messages: acknowledged at once, answered through response_url or the Web API. */
+function registerActions({ app, bot, logger, conversation }: Registration): string[] {
   const openEntry: ActionHandler = async (args) => {
     const id = valueOf(args.action);
     await showReply(args, (ctx) => conversation.present(bot.answerById(id), ctx, {}));
@@ -305,29 +329,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
         await args.client.chat.postMessage({ channel: origin.channel, ...payload(msg), unfurl_links: false });
       }
     },
-    [ACTION.tick]: async (args) => {
-      const action = args.action;
-      if (action.type !== "checkboxes") return;
-      const runId = runIdFromBlockId(action.block_id);
-      if (!runId) return;
-      const progress = await bot.checklistProgress(runId);
-      if (!progress) {
-        await notify(args, renderNotice(messages.checklistRunUnknown));
-        return;
-      }
-      const group = Number(action.block_id.split("|")[2] ?? "1");
-      const selected = new Set(action.selected_options.map((o) => Number(o.value)));
-      const first = (group - 1) * LIMITS.checkboxOptions + 1;
-      const last = Math.min(group * LIMITS.checkboxOptions, progress.items.length);
-      let latest = progress;
-      for (let index = first; index <= last; index++) {
-        const item = progress.items[index - 1];
-        if (!item) continue;
-        const want = selected.has(index);
-        if (want !== item.checked) latest = await bot.toggleChecklistItem(runId, item.id, args.body.user.id, want);
-      }
-      await updateOrigin(args, renderReply(bot.answerById(latest.run.checklistId), { progress: latest }));
-    },
+    [ACTION.tick]: (args) => tick(args),
     [ACTION.exportChecklist]: async (args) => {
       const markdown = await bot.exportChecklist(valueOf(args.action));
       await notify(args, markdown === null ? renderNotice(messages.checklistRunUnknown) : renderExport(markdown));
@@ -343,6 +345,31 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
     else await notify(args, renderNotice(messages.feedbackThanks));
   }
 
+  /** One checkbox group (at most LIMITS.checkboxOptions items) changed: store each changed item, show the progress. */
+  async function tick(args: ActionArgs): Promise<void> {
+    const action = args.action;
+    if (action.type !== "checkboxes") return;
+    const runId = runIdFromBlockId(action.block_id);
+    if (!runId) return;
+    const progress = await bot.checklistProgress(runId);
+    if (!progress) {
+      await notify(args, renderNotice(messages.checklistRunUnknown));
+      return;
+    }
+    const group = Number(action.block_id.split("|")[2] ?? "1");
+    const selected = new Set(action.selected_options.map((o) => Number(o.value)));
+    const first = (group - 1) * LIMITS.checkboxOptions + 1;
+    const last = Math.min(group * LIMITS.checkboxOptions, progress.items.length);
+    let latest = progress;
+    for (let index = first; index <= last; index++) {
+      const item = progress.items[index - 1];
+      if (!item) continue;
+      const want = selected.has(index);
+      if (want !== item.checked) latest = await bot.toggleChecklistItem(runId, item.id, args.body.user.id, want);
+    }
+    await updateOrigin(args, renderReply(bot.answerById(latest.run.checklistId), { progress: latest }));
+  }
+
   for (const [actionId, handler] of Object.entries(actionHandlers)) {
     app.action<BlockAction>({ type: "block_actions", action_id: actionPattern(actionId) }, async (args) => {
       // Acknowledge first (Slack's 3-second window); the result goes out through response_url or the Web API.
@@ -355,6 +382,5 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
       }
     });
   }
-
-  return { commands: Object.keys(commandHandlers), events: Object.keys(eventHandlers), actions: Object.keys(actionHandlers) };
+  return Object.keys(actionHandlers);
 }
