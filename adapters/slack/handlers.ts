@@ -13,7 +13,7 @@ import type {
 import type { Bot } from "../../src/core/bot.ts";
 import { messages } from "../../src/core/messages.ts";
 import { userMessageOf } from "../../src/core/user-message.ts";
-import type { Reply } from "../../src/core/reply.ts";
+import type { Reply } from "../../src/reply.ts";
 import type { Logger } from "../../src/log.ts";
 import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
 import { EventDeduper } from "./dedupe.ts";

@@ -4,7 +4,7 @@ import type { KnowledgeEntry } from "../knowledge/types.ts";
 import type { Logger } from "../log.ts";
 import type { Platform, Store } from "../store/port.ts";
 import type { Bot } from "./bot.ts";
-import type { Reply } from "./reply.ts";
+import type { Reply } from "../reply.ts";
 
 /** Entry points shown on App Home and the welcome card, in this order, when they exist. */
 export const FEATURED_TOPIC_IDS = [

@@ -1,5 +1,5 @@
 // The loaded, validated knowledge base. Produced by the loader (src/knowledge/load.ts).
-import type { ChecklistItem, EntryKind, Link } from "../core/reply.ts";
+import type { ChecklistItem, EntryKind, Link } from "../reply.ts";
 
 export type Audience = "raad" | "ambtenaar" | "griffie" | "college";
 
