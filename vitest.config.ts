@@ -1,14 +1,33 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Test files that change process-wide state (globals, module mocks, process.env) and so need a process of their
+ * own. The Teams render test installs jsdom's window/document as globals for Microsoft's adaptivecards library.
+ */
+const OWN_PROCESS = ["tests/adapters/teams/render.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Server and store tests bind ports and open databases: keep files isolated, two at a time (2 cores).
+    // Runs initdb once and keeps the result as a template: tests copy it instead of each waiting for initdb.
+    globalSetup: ["tests/support/global-setup.ts"],
+    // Server and store tests bind ports and open databases: two files at a time (2 cores).
     pool: "forks",
     maxWorkers: 2,
     // In CI, also write a JSON summary that .ci/run turns into a plain "N passed, N failed" line.
     reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
+    projects: [
+      {
+        extends: true,
+        // Most files share a worker process and its loaded modules (botbuilder, Bolt, the engine), which halves the
+        // suite's CPU time. Every test still gets its own database, server, port and temp folder; a file that
+        // changes process-wide state must be listed in OWN_PROCESS instead.
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**", ...OWN_PROCESS], isolate: false },
+      },
+      { extends: true, test: { name: "own-process", include: OWN_PROCESS } },
+      // The browser test starts Chromium: its own project, still part of `npm test` (`npm run test:browser` alone).
+      { extends: true, test: { name: "browser", include: ["tests/browser/**/*.test.ts"] } },
+    ],
   },
 });

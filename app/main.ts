@@ -1,13 +1,11 @@
 // `npm start`: one process serving Slack, Teams, health checks and the preview page on one port.
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the store, exit 0.
-import { TeamsConfigError } from "../adapters/teams/index.ts";
-import { ConfigError } from "../src/config.ts";
+import { ConfigError, StoreLockedError } from "../src/errors.ts";
 import { KnowledgeError } from "../src/knowledge/load.ts";
-import { StoreConfigError, StoreLockedError } from "../src/store/index.ts";
 import { startApp, type RunningApp } from "./start.ts";
 
 /** Problems the operator can fix; printed as a message, without a stack trace. */
-const STARTUP_ERRORS = [ConfigError, StoreConfigError, StoreLockedError, KnowledgeError, TeamsConfigError];
+const STARTUP_ERRORS = [ConfigError, StoreLockedError, KnowledgeError];
 
 let app: RunningApp;
 try {

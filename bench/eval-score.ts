@@ -1,6 +1,6 @@
 // The scoring rules of ../shared/eval/score.mjs, for comparing engines inside one benchmark run.
 import { readFileSync } from "node:fs";
-import type { Reply } from "../src/core/reply.ts";
+import type { Reply } from "../src/reply.ts";
 
 export interface EvalCase {
   q: string;

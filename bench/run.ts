@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
-import type { Reply } from "../src/core/reply.ts";
+import type { Reply } from "../src/reply.ts";
 import { createEngine } from "../src/engine/index.ts";
 import type { Engine } from "../src/engine/types.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";

@@ -1,5 +1,6 @@
 // Configuration from the environment (.env in development), validated once at start-up with zod.
 import { z } from "zod";
+import { ConfigError } from "./errors.ts";
 
 const optional = z
   .string()
@@ -43,9 +44,10 @@ export type AppConfig = Omit<z.infer<typeof configSchema>, "HOST"> & { HOST: str
  */
 export const defaultHost = (nodeEnv: AppConfig["NODE_ENV"]): string => (nodeEnv === "production" ? "0.0.0.0" : "127.0.0.1");
 
-export class ConfigError extends Error {}
-
-/** Parses and validates the environment; throws ConfigError with every problem listed. */
+/**
+ * Parses and validates the environment; throws ConfigError with every problem listed. This is the only place that
+ * checks configuration: the store, the adapters and the CLIs take the AppConfig it returns as valid.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
@@ -68,6 +70,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.NODE_ENV === "production" && !config.STORE_HASH_KEY) {
     problems.push("STORE_HASH_KEY is required in production (user ids are stored as a keyed hash)");
+  } else if (config.DATABASE_URL && !config.STORE_HASH_KEY) {
+    problems.push(
+      "STORE_HASH_KEY is required when DATABASE_URL is set: every instance must hash user ids with the same secret key (e.g. `openssl rand -hex 32`)",
+    );
+  }
+  if (config.STORE_HASH_KEY !== undefined && config.STORE_HASH_KEY.length < 16) {
+    problems.push("STORE_HASH_KEY is too short: use at least 16 random characters (e.g. `openssl rand -hex 32`)");
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   return config;

@@ -14,7 +14,8 @@ import type { Bot } from "../../src/core/bot.ts";
 import type { SeenRequests } from "../../src/core/seen-requests.ts";
 import { messages } from "../../src/core/messages.ts";
 import { normalizeUserText } from "../../src/core/user-text.ts";
-import type { Reply } from "../../src/core/reply.ts";
+import { userMessageOf } from "../../src/core/user-message.ts";
+import type { Reply } from "../../src/reply.ts";
 import type { Logger } from "../../src/log.ts";
 import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
@@ -173,10 +174,7 @@ async function updateOrigin(args: ActionArgs, msg: SlackMessage): Promise<void> 
 }
 
 /** The Dutch text for an error: the core's own user message (e.g. a checklist error) or the generic one. */
-function userMessageOf(err: unknown): string {
-  const m = (err as { userMessage?: unknown } | null)?.userMessage;
-  return typeof m === "string" && m.length > 0 ? m : messages.errorGeneric;
-}
+const noticeOf = (err: unknown): string => userMessageOf(err) ?? messages.errorGeneric;
 
 const valueOf = (action: BlockElementAction): string => ("value" in action && typeof action.value === "string" ? action.value : "");
 
@@ -211,11 +209,38 @@ export interface Registered {
   actions: string[];
 }
 
+/** What every registration step needs. */
+interface Registration {
+  app: App;
+  bot: Bot;
+  logger: Logger;
+  conversation: Conversation;
+}
+
+/** Registers every listener in named steps; returns what was registered (the manifest test compares). */
 export function registerHandlers(app: App, deps: HandlerDeps): Registered {
   const { bot, logger } = deps;
-  const conversation = new Conversation(bot);
-  // Events API retries (x-slack-retry-num) carry the event_id of the first delivery: answer once, also when
-  // the retry reaches another instance (the record is in the shared store). Slack retries within ~5 minutes.
+  const r: Registration = { app, bot, logger, conversation: new Conversation(bot) };
+  skipRetriedDeliveries(r, deps.seen);
+  const commands = registerCommands(r, deps.ackBudgetMs ?? 2_500);
+  const events = registerEvents(r);
+  const actions = registerActions(r);
+  return { commands, events, actions };
+}
+
+/**
+ * Events API retries (x-slack-retry-num) carry the event_id of the first delivery: answer once, also when
+ * the retry reaches another instance (the record is in the shared store). Slack retries within ~5 minutes.
+ */
+function skipRetriedDeliveries({ app, logger }: Registration, seen: SeenRequests): void {
+  const firstDelivery = async (eventId: string): Promise<boolean> => {
+    try {
+      return await seen.firstSeen(`slack:event:${eventId}`, EVENT_ID_TTL_MS);
+    } catch (err) {
+      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, "slack: could not record the event id");
+      return true;
+    }
+  };
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === "string" && !(await firstDelivery(eventId))) {
@@ -224,18 +249,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
     }
     await next();
   });
+}
 
-  const firstDelivery = async (eventId: string): Promise<boolean> => {
-    try {
-      return await deps.seen.firstSeen(`slack:event:${eventId}`, EVENT_ID_TTL_MS);
-    } catch (err) {
-      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, "slack: could not record the event id");
-      return true;
-    }
-  };
-
-  const ackBudgetMs = deps.ackBudgetMs ?? 2_500;
-
+/** Slash commands, answered in the acknowledgement when the answer is ready within `ackBudgetMs`. */
+function registerCommands({ app, logger, conversation }: Registration, ackBudgetMs: number): string[] {
   /**
    * Answers a slash command in the acknowledgement itself; when the answer takes longer than the budget, acks
    * empty (so Slack does not show a timeout) and sends the answer through response_url when it is ready.
@@ -243,7 +260,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
   const answerCommand = async (args: CommandArgs, name: string, build: () => Promise<SlackMessage>): Promise<void> => {
     const work = build().catch((err: unknown) => {
       logger.error({ err, command: name }, "slack: command failed");
-      return renderNotice(userMessageOf(err));
+      return renderNotice(noticeOf(err));
     });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => {
@@ -267,14 +284,18 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
       answerCommand(args, "/checklist", () => conversation.checklistMessage(slackTextToPlain(normalizeUserText(args.command.text ?? "")), runContext(args.command.channel_id))),
   };
   for (const [name, handler] of Object.entries(commandHandlers)) app.command(name, handler);
+  return Object.keys(commandHandlers);
+}
 
+/** Mentions (answered in their thread), direct messages and the App Home tab. */
+function registerEvents({ app, bot, logger, conversation }: Registration): string[] {
   const answerInConversation = async (client: Client, channel: string, text: string, threadTs: string | undefined): Promise<void> => {
     let msg: SlackMessage;
     try {
       msg = await conversation.messageFor(text, runContext(channel, threadTs));
     } catch (err) {
       logger.error({ err }, "slack: answering failed");
-      msg = renderNotice(userMessageOf(err));
+      msg = renderNotice(noticeOf(err));
     }
     await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...payload(msg), unfurl_links: false, unfurl_media: false });
   };
@@ -298,7 +319,11 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
       }),
   };
   for (const register of Object.values(eventHandlers)) register();
+  return Object.keys(eventHandlers);
+}
 
+/** Buttons and checkboxes on our messages: acknowledged at once, answered through response_url or the Web API. */
+function registerActions({ app, bot, logger, conversation }: Registration): string[] {
   const openEntry: ActionHandler = async (args) => {
     const id = valueOf(args.action);
     await showReply(args, (ctx) => conversation.present(bot.answerById(id), ctx, {}));
@@ -319,29 +344,7 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
         await args.client.chat.postMessage({ channel: origin.channel, ...payload(msg), unfurl_links: false });
       }
     },
-    [ACTION.tick]: async (args) => {
-      const action = args.action;
-      if (action.type !== "checkboxes") return;
-      const runId = runIdFromBlockId(action.block_id);
-      if (!runId) return;
-      const progress = await bot.checklistProgress(runId);
-      if (!progress) {
-        await notify(args, renderNotice(messages.checklistRunUnknown));
-        return;
-      }
-      const group = Number(action.block_id.split("|")[2] ?? "1");
-      const selected = new Set(action.selected_options.map((o) => Number(o.value)));
-      const first = (group - 1) * LIMITS.checkboxOptions + 1;
-      const last = Math.min(group * LIMITS.checkboxOptions, progress.items.length);
-      let latest = progress;
-      for (let index = first; index <= last; index++) {
-        const item = progress.items[index - 1];
-        if (!item) continue;
-        const want = selected.has(index);
-        if (want !== item.checked) latest = await bot.toggleChecklistItem(runId, item.id, args.body.user.id, want);
-      }
-      await updateOrigin(args, renderReply(bot.answerById(latest.run.checklistId), { progress: latest }));
-    },
+    [ACTION.tick]: (args) => tick(args),
     [ACTION.exportChecklist]: async (args) => {
       const markdown = await bot.exportChecklist(valueOf(args.action));
       await notify(args, markdown === null ? renderNotice(messages.checklistRunUnknown) : renderExport(markdown));
@@ -357,6 +360,31 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
     else await notify(args, renderNotice(messages.feedbackThanks));
   }
 
+  /** One checkbox group (at most LIMITS.checkboxOptions items) changed: store each changed item, show the progress. */
+  async function tick(args: ActionArgs): Promise<void> {
+    const action = args.action;
+    if (action.type !== "checkboxes") return;
+    const runId = runIdFromBlockId(action.block_id);
+    if (!runId) return;
+    const progress = await bot.checklistProgress(runId);
+    if (!progress) {
+      await notify(args, renderNotice(messages.checklistRunUnknown));
+      return;
+    }
+    const group = Number(action.block_id.split("|")[2] ?? "1");
+    const selected = new Set(action.selected_options.map((o) => Number(o.value)));
+    const first = (group - 1) * LIMITS.checkboxOptions + 1;
+    const last = Math.min(group * LIMITS.checkboxOptions, progress.items.length);
+    let latest = progress;
+    for (let index = first; index <= last; index++) {
+      const item = progress.items[index - 1];
+      if (!item) continue;
+      const want = selected.has(index);
+      if (want !== item.checked) latest = await bot.toggleChecklistItem(runId, item.id, args.body.user.id, want);
+    }
+    await updateOrigin(args, renderReply(bot.answerById(latest.run.checklistId), { progress: latest }));
+  }
+
   for (const [actionId, handler] of Object.entries(actionHandlers)) {
     app.action<BlockAction>({ type: "block_actions", action_id: actionPattern(actionId) }, async (args) => {
       // Acknowledge first (Slack's 3-second window); the result goes out through response_url or the Web API.
@@ -365,10 +393,9 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
         await handler(args);
       } catch (err) {
         logger.error({ err, action: actionId }, "slack: action failed");
-        await notify(args, renderNotice(userMessageOf(err))).catch(() => undefined);
+        await notify(args, renderNotice(noticeOf(err))).catch(() => undefined);
       }
     });
   }
-
-  return { commands: Object.keys(commandHandlers), events: Object.keys(eventHandlers), actions: Object.keys(actionHandlers) };
+  return Object.keys(actionHandlers);
 }

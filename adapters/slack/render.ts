@@ -3,7 +3,7 @@
 import type { types } from "@slack/bolt";
 import type { ChecklistProgress, ChecklistSummary } from "../../src/core/bot.ts";
 import { messages } from "../../src/core/messages.ts";
-import type { Alternative, Answer, Reply } from "../../src/core/reply.ts";
+import type { Alternative, Answer, Reply } from "../../src/reply.ts";
 import type { PreviewRenderer } from "../../src/http/mount.ts";
 import { ACTION, checklistBlockId, indexedAction } from "./actions.ts";
 import {

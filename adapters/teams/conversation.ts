@@ -2,6 +2,7 @@
 // clicks → updated card or a new answer. handler.ts only moves activities in and out.
 import type { Bot, ChecklistProgress } from "../../src/core/bot.ts";
 import { messages } from "../../src/core/messages.ts";
+import { userMessageOf } from "../../src/core/user-message.ts";
 import {
   ACTION_ANSWER,
   ACTION_CHECKLIST_EXPORT,
@@ -84,17 +85,12 @@ export async function handleCardAction(bot: Bot, parsed: ParsedCardAction, click
       try {
         return { kind: "update", card: await saveChecklist(bot, action, parsed.toggles, click) };
       } catch (error) {
-        // ChecklistError (src/core/create-bot.ts) carries the Dutch text to show; anything else is a real failure.
+        // A checklist error (src/errors.ts) has a Dutch text to show; anything else is a real failure.
         const notice = userMessageOf(error);
         if (!notice) throw error;
         return { kind: "update", card: renderReplyCard(bot.answerById(action.checklistId), { notice }) };
       }
   }
-}
-
-function userMessageOf(error: unknown): string | null {
-  if (error && typeof error === "object" && "userMessage" in error && typeof error.userMessage === "string") return error.userMessage;
-  return null;
 }
 
 async function saveChecklist(bot: Bot, action: ChecklistAction, toggles: Map<number, boolean>, click: ClickContext): Promise<AdaptiveCard> {

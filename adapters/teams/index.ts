@@ -13,22 +13,10 @@ export { teamsPreviewRenderer } from "./render.ts";
 
 export const TEAMS_PATH = "/api/messages";
 
-export class TeamsConfigError extends Error {}
-
 const JWT_BEARER = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 function isActivity(body: unknown): boolean {
   return typeof body === "object" && body !== null && typeof (body as { type?: unknown }).type === "string";
-}
-
-/** Anonymous mode (no MicrosoftAppId) is for local use only; loadConfig checks this too. */
-export function assertTeamsConfig(config: AppConfig): void {
-  if (config.NODE_ENV === "production" && !config.MicrosoftAppId) {
-    throw new TeamsConfigError("Teams: MicrosoftAppId is required in production (anonymous mode is for local use only)");
-  }
-  if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== "UserAssignedMSI") {
-    throw new TeamsConfigError("Teams: MicrosoftAppId is set but MicrosoftAppPassword is missing");
-  }
 }
 
 /** Settings of ConfigurationBotFrameworkAuthentication that tests point at loopback (OpenID metadata URLs). */
@@ -134,8 +122,8 @@ function fixActivity(body: Record<string, unknown>): Activity {
 }
 
 export async function createTeamsMount(deps: AdapterDeps, opts: { auth?: TeamsAuthOverrides } = {}): Promise<Mount | null> {
+  // loadConfig (src/config.ts) has refused anonymous mode in production and an app id without its password.
   const { bot, config } = deps;
-  assertTeamsConfig(config);
   const logger = deps.logger.child({ adapter: "teams" });
   const adapter = createCloudAdapter(config, opts.auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

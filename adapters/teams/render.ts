@@ -1,6 +1,6 @@
 // Reply → Adaptive Card (schema 1.5) as Teams shows it. Pure functions: no botbuilder, no I/O.
 // All wording comes from src/core/messages.ts or the knowledge base.
-import type { Alternative, Answer, Reply } from "../../src/core/reply.ts";
+import type { Alternative, Answer, Reply } from "../../src/reply.ts";
 import type { ChecklistProgress, ChecklistSummary } from "../../src/core/bot.ts";
 import type { PreviewRenderer } from "../../src/http/mount.ts";
 import { messages } from "../../src/core/messages.ts";

@@ -1,6 +1,6 @@
 // Renders a Reply as plain Dutch text for the terminal.
 import { messages } from "../core/messages.ts";
-import type { Reply } from "../core/reply.ts";
+import type { Reply } from "../reply.ts";
 
 export function formatReplyText(reply: Reply): string {
   const out: string[] = [];

@@ -4,13 +4,14 @@
 // Opens the store from the environment (.env too): PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set.
 import dotenv from "dotenv";
 import { pino } from "pino";
-import { ConfigError, loadConfig } from "../config.ts";
+import { loadConfig } from "../config.ts";
+import { ConfigError, StoreLockedError } from "../errors.ts";
 import { loadKnowledgeBase } from "../knowledge/load.ts";
 import type { SynonymGroups } from "../knowledge/types.ts";
 import { parseReportArgs, REPORT_USAGE as USAGE } from "../report/args.ts";
 import { buildReport } from "../report/build.ts";
 import { formatReportText } from "../report/format.ts";
-import { createStore, StoreConfigError, StoreLockedError } from "../store/index.ts";
+import { createStore } from "../store/index.ts";
 
 async function main(): Promise<number> {
   const args = parseReportArgs(process.argv.slice(2));
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
           "Stop de bot even, of gebruik PostgreSQL (DATABASE_URL) zodat bot en rapport dezelfde database delen.",
       );
     } else {
-      console.error(err instanceof StoreConfigError ? err.message : `De database kon niet worden geopend: ${(err as Error).message}`);
+      console.error(`De database kon niet worden geopend: ${(err as Error).message}`);
     }
     return 1;
   }

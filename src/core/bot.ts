@@ -1,6 +1,6 @@
 // The facade both chat adapters call, so that Slack, Teams, the CLI and the preview page behave the same.
 // Implementation: createBot() in src/core/create-bot.ts (engine + store + knowledge base).
-import type { Reply } from "./reply.ts";
+import type { Reply } from "../reply.ts";
 import type { ChecklistRun, Platform } from "../store/port.ts";
 
 export interface AskContext {

@@ -1,5 +1,5 @@
 // An entry of the knowledge base as the Reply's answer: what every adapter renders.
-import type { Answer } from "../core/reply.ts";
+import type { Answer } from "../reply.ts";
 import type { KnowledgeEntry } from "../knowledge/types.ts";
 
 export function answerOf(e: KnowledgeEntry, byId: ReadonlyMap<string, KnowledgeEntry>): Answer {

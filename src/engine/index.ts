@@ -14,7 +14,7 @@
 //   question's own words that the best entry matched (compound parts, typo corrections and synonyms count for
 //   less, a word found only in the body counts for less than one in title/questions/keywords), damped when the
 //   runner-up is just as good. Below the threshold the engine says "unknown" and suggests instead of guessing.
-import type { Alternative, Reply } from "../core/reply.ts";
+import type { Alternative, Reply } from "../reply.ts";
 import { answerOf } from "./answer.ts";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types.ts";
 import { CompoundSplitter, contentTokens, isStopWord, stem, tokenize } from "./analyze.ts";

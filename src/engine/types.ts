@@ -1,4 +1,4 @@
-import type { Reply } from "../core/reply.ts";
+import type { Reply } from "../reply.ts";
 import type { KnowledgeEntry } from "../knowledge/types.ts";
 
 export interface Engine {

@@ -1,6 +1,7 @@
 // JSON answers for unknown routes and errors: a Dutch message, a stable code, never a stack trace.
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { ChecklistError } from "../core/create-bot.ts";
+import { userMessageOf } from "../core/user-message.ts";
+import { ChecklistError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { httpMessages } from "./messages.ts";
 
@@ -43,7 +44,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const type = (err as StatusLike | null)?.type;
     let body: { error: string; message: string };
     if (err instanceof HttpError) body = { error: err.code, message: err.message };
-    else if (err instanceof ChecklistError) body = { error: err.code.replace(/-/g, "_"), message: err.userMessage };
+    else if (err instanceof ChecklistError) body = { error: err.code.replace(/-/g, "_"), message: userMessageOf(err) ?? httpMessages.badRequest };
     else if (type === "entity.parse.failed") body = { error: "invalid_json", message: httpMessages.badJson };
     else if (status === 413) body = { error: "payload_too_large", message: httpMessages.bodyTooLarge(Number((err as { limit?: number }).limit) || 0) };
     else if (status < 500) body = { error: "bad_request", message: httpMessages.badRequest };

@@ -1,6 +1,6 @@
 // How a platform adapter plugs into the one HTTP server (src/http/server.ts) without the core importing it.
 import type { Router } from "express";
-import type { Reply } from "../core/reply.ts";
+import type { Reply } from "../reply.ts";
 
 /** Renders a Reply the way one platform shows it; used by the preview page. */
 export interface PreviewRenderer {

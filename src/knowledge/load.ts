@@ -5,7 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import matter from "gray-matter";
 import { isMap, LineCounter, parseDocument, type Document } from "yaml";
-import type { ChecklistItem } from "../core/reply.ts";
+import type { ChecklistItem } from "../reply.ts";
 import { MAX_TOPIC_WORDS, MIN_QUESTIONS, editorPhraseProblems, safetyProblems, sourceUrlProblem, wordCount, type TextField } from "./rules.ts";
 import { frontmatterSchema, synonymsSchema } from "./schema.ts";
 import type { KnowledgeBase, KnowledgeEntry, SynonymGroups } from "./types.ts";

@@ -1,4 +1,4 @@
-// The knowledge-file frontmatter contract (DESIGN.md, "Knowledge base"), validated with zod.
+// The knowledge-file frontmatter contract (docs/architecture.md, "The knowledge base"), validated with zod.
 import { z } from "zod";
 
 export const KINDS = ["topic", "term", "checklist"] as const;

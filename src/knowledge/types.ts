@@ -1,5 +1,5 @@
 // The loaded, validated knowledge base. Produced by the loader (src/knowledge/load.ts).
-import type { ChecklistItem, EntryKind, Link } from "../core/reply.ts";
+import type { ChecklistItem, EntryKind, Link } from "../reply.ts";
 
 /** A cited source; `url` is absent for a document without a public address. */
 export interface Citation {

@@ -1,5 +1,5 @@
 // The griffie report as plain Dutch text for the terminal or an e-mail.
-import { formatDutchDate } from "../core/create-bot.ts";
+import { formatDutchDate } from "../core/dutch-date.ts";
 import type { Platform } from "../store/port.ts";
 import type { GriffieReport } from "./build.ts";
 

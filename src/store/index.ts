@@ -11,42 +11,23 @@ import type { SqlClient } from "./sql-client.ts";
 import { SqlStore } from "./sql-store.ts";
 
 export type { Store } from "./port.ts";
-export { SqlStore, UnknownRunError } from "./sql-store.ts";
-export { StoreLockedError } from "./pglite-client.ts";
+export { SqlStore } from "./sql-store.ts";
 
 export const PURGE_INTERVAL_MS = 86_400_000;
 /** Folder under DATA_DIR that holds the PGlite database files. */
 export const PGLITE_SUBDIR = "pglite";
 
-export class StoreConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "StoreConfigError";
-  }
-}
-
-type StoreConfig = Pick<AppConfig, "NODE_ENV" | "DATA_DIR" | "DATABASE_URL" | "STORE_HASH_KEY" | "RETENTION_DAYS">;
+type StoreConfig = Pick<AppConfig, "DATA_DIR" | "DATABASE_URL" | "STORE_HASH_KEY" | "RETENTION_DAYS">;
 
 /**
  * Opens the store, applies pending migrations, purges expired rows once and schedules the daily purge.
- * Throws StoreConfigError for a configuration that cannot be used safely.
+ * `config` comes from loadConfig (src/config.ts), which already refused a missing or short STORE_HASH_KEY where one
+ * is needed (production, DATABASE_URL); only the embedded store in development or tests may generate its own key.
  */
 export async function createStore(config: StoreConfig, logger: Logger): Promise<Store> {
   const log = logger.child({ component: "store" });
   let hashKey = config.STORE_HASH_KEY;
-  if (hashKey !== undefined && hashKey.length < 16) {
-    throw new StoreConfigError("STORE_HASH_KEY is too short: use at least 16 random characters (e.g. `openssl rand -hex 32`)");
-  }
-  if (config.DATABASE_URL) {
-    if (!hashKey) {
-      throw new StoreConfigError(
-        "STORE_HASH_KEY is required when DATABASE_URL is set: every instance must hash user ids with the same secret key (e.g. `openssl rand -hex 32`)",
-      );
-    }
-  } else if (!hashKey) {
-    if (config.NODE_ENV === "production") {
-      throw new StoreConfigError("STORE_HASH_KEY is required in production (user ids are stored as a keyed hash)");
-    }
+  if (!hashKey) {
     const generated = await loadOrCreateHashKey(config.DATA_DIR);
     if (generated.created) log.warn({ dataDir: config.DATA_DIR }, "store: STORE_HASH_KEY not set; generated a key in DATA_DIR");
     hashKey = generated.key;

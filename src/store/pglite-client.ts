@@ -4,20 +4,8 @@
 import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { StoreLockedError } from "../errors.ts";
 import type { SqlClient, SqlExecutor, SqlParam } from "./sql-client.ts";
-
-export class StoreLockedError extends Error {
-  constructor(
-    readonly lockFile: string,
-    readonly pid: number,
-  ) {
-    super(
-      `The embedded database is in use by process ${pid} (lock file ${lockFile}); stop that process, use DATABASE_URL, ` +
-        "or delete the lock file if no such process runs",
-    );
-    this.name = "StoreLockedError";
-  }
-}
 
 function isAlive(pid: number): boolean {
   try {
@@ -53,11 +41,16 @@ async function acquireLock(lockFile: string): Promise<() => Promise<void>> {
   throw new Error(`Could not take the lock ${lockFile}`);
 }
 
+export interface PgliteClientOptions {
+  /** A data folder saved with PGlite's `dumpDataDir()`, loaded instead of running initdb (tests use a template). */
+  loadDataDir?: Blob;
+}
+
 /**
  * Opens an embedded database. `dataDir` is a folder on disk (created when missing);
  * leave it out for an in-memory database (tests).
  */
-export async function createPgliteClient(dataDir?: string): Promise<SqlClient> {
+export async function createPgliteClient(dataDir?: string, options: PgliteClientOptions = {}): Promise<SqlClient> {
   let release: () => Promise<void> = async () => undefined;
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
@@ -65,7 +58,7 @@ export async function createPgliteClient(dataDir?: string): Promise<SqlClient> {
   }
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir);
+    db = await PGlite.create(dataDir, { loadDataDir: options.loadDataDir });
   } catch (err) {
     await release();
     throw err;

@@ -1,6 +1,7 @@
 // The one Store implementation (src/store/port.ts), written against SqlClient so PGlite and PostgreSQL share it.
 import { createHash, randomUUID } from "node:crypto";
 import type { Logger } from "../log.ts";
+import { UnknownRunError } from "../errors.ts";
 import { hashUserId } from "./hash.ts";
 import type {
   ChecklistRun,
@@ -38,13 +39,6 @@ const MAX_SEEN_KEY = 200;
 
 const PLATFORMS: ReadonlySet<string> = new Set<Platform>(["slack", "teams", "cli", "preview"]);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export class UnknownRunError extends Error {
-  constructor(readonly runId: string) {
-    super(`Unknown checklist run: ${runId}`);
-    this.name = "UnknownRunError";
-  }
-}
 
 function toPlatform(value: string): Platform {
   if (!PLATFORMS.has(value)) throw new Error(`Unknown platform in store: ${value}`);

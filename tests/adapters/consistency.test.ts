@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../app/start.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
-import type { Reply } from "../../src/core/reply.ts";
+import type { Reply } from "../../src/reply.ts";
 import { messages } from "../../src/core/messages.ts";
 import { parseCommand } from "../../adapters/teams/conversation.ts";
 import { tempDataDir, testEnv } from "../http/helpers.ts";

@@ -7,16 +7,15 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../app/start.ts";
 import { tempDataDir, testEnv } from "../http/helpers.ts";
+import { groupTitle } from "../support/skip.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL("../../artifacts/", import.meta.url));
 
-if (!hasChromium) {
-  console.warn(`[browser tests] skipped: ${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`);
-}
+const chromiumMissing = hasChromium ? undefined : `${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`;
 
-describe.skipIf(!hasChromium)("preview page in Chromium", () => {
+describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMissing), () => {
   let app: RunningApp;
   let data: Awaited<ReturnType<typeof tempDataDir>>;
   let browser: Browser;

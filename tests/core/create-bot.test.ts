@@ -2,15 +2,19 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Bot } from "../../src/core/bot.ts";
-import { ChecklistError, createBot, FEATURED_TOPIC_IDS, formatDutchDate } from "../../src/core/create-bot.ts";
+import { createBot } from "../../src/core/create-bot.ts";
+import { formatDutchDate } from "../../src/core/dutch-date.ts";
+import { FEATURED_TOPIC_IDS } from "../../src/core/question-service.ts";
+import { userMessageOf } from "../../src/core/user-message.ts";
+import { ChecklistError } from "../../src/errors.ts";
 import { messages } from "../../src/core/messages.ts";
 import { createEngine } from "../../src/engine/index.ts";
 import type { Store } from "../../src/store/port.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
-import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { truncateAll } from "../store/backends.ts";
+import { memoryPgliteClient } from "../support/pglite.ts";
 import { answerReply, entries, fakeEngine, knowledgeBase } from "./fixtures.ts";
 
 const logger = pino({ level: "silent" });
@@ -20,7 +24,7 @@ let client: SqlClient;
 let store: SqlStore;
 
 beforeAll(async () => {
-  client = await createPgliteClient();
+  client = await memoryPgliteClient();
   await runMigrations(client);
   store = new SqlStore(client, { hashKey: "bot-test-key-0123456789", retentionDays: 180 });
 }, 60_000);
@@ -160,19 +164,17 @@ describe("checklists", () => {
 
   it("rejects bad ids with a ChecklistError carrying Dutch text", async () => {
     const bot = makeBot();
-    await expect(bot.startChecklist("checklist-bestaat-niet", "ctx")).rejects.toMatchObject({
-      name: "ChecklistError",
-      code: "unknown-checklist",
-      userMessage: messages.checklistUnknown,
-    });
+    const unknownChecklist = await bot.startChecklist("checklist-bestaat-niet", "ctx").catch((err: unknown) => err);
+    expect(unknownChecklist).toBeInstanceOf(ChecklistError);
+    expect(unknownChecklist).toMatchObject({ name: "ChecklistError", code: "unknown-checklist" });
+    expect(userMessageOf(unknownChecklist)).toBe(messages.checklistUnknown);
     await expect(bot.startChecklist("wgr", "ctx")).rejects.toBeInstanceOf(ChecklistError); // not a checklist
     const { run } = await bot.startChecklist("checklist-uittreden", "ctx");
     await expect(bot.toggleChecklistItem(run.runId, "checklist-uittreden#9", "U1", true)).rejects.toMatchObject({ code: "unknown-item" });
     await expect(bot.toggleChecklistItem(run.runId, "checklist-zienswijze#1", "U1", true)).rejects.toMatchObject({ code: "unknown-item" });
-    await expect(bot.toggleChecklistItem("00000000-0000-4000-8000-000000000000", "checklist-uittreden#1", "U1", true)).rejects.toMatchObject({
-      code: "unknown-run",
-      userMessage: messages.checklistRunUnknown,
-    });
+    const unknownRun = await bot.toggleChecklistItem("00000000-0000-4000-8000-000000000000", "checklist-uittreden#1", "U1", true).catch((err: unknown) => err);
+    expect(unknownRun).toMatchObject({ code: "unknown-run" });
+    expect(userMessageOf(unknownRun)).toBe(messages.checklistRunUnknown);
     await expect(bot.toggleChecklistItem("garbage", "x", "U1", true)).rejects.toMatchObject({ code: "unknown-run" });
   });
 

@@ -1,5 +1,5 @@
 // A small knowledge base and a scripted fake Engine for the Bot facade tests.
-import type { Answer, Reply } from "../../src/core/reply.ts";
+import type { Answer, Reply } from "../../src/reply.ts";
 import { answerOf as engineAnswerOf } from "../../src/engine/answer.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import type { KnowledgeBase, KnowledgeEntry } from "../../src/knowledge/types.ts";

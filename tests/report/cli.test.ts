@@ -8,6 +8,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GriffieReport } from "../../src/report/build.ts";
 import { createStore } from "../../src/store/index.ts";
+import { seedPgliteDataDir } from "../support/pglite.ts";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "..", "..");
@@ -22,8 +23,9 @@ const report = (args: string[]) =>
 describe("npm run report", { timeout: 120_000 }, () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "raadswijzer-report-"));
+    await seedPgliteDataDir(dir);
     const store = await createStore(
-      { NODE_ENV: "test", DATA_DIR: dir, DATABASE_URL: undefined, STORE_HASH_KEY: "cli-test-key-0123456789", RETENTION_DAYS: 180 },
+      { DATA_DIR: dir, DATABASE_URL: undefined, STORE_HASH_KEY: "cli-test-key-0123456789", RETENTION_DAYS: 180 },
       pino({ level: "silent" }),
     );
     await store.recordUnanswered({ question: "Hoe zit het met de btw bij een GR?", bestGuess: "wgr", confidence: 0.3, platform: "teams" });

@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { createPgClient } from "../../src/store/pg-client.ts";
-import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
+import { memoryPgliteClient } from "../support/pglite.ts";
 
 export interface Backend {
   name: "pglite" | "postgres";
@@ -18,7 +18,7 @@ export interface Backend {
 export const TABLES = ["checklist_ticks", "checklist_runs", "unanswered", "feedback", "seen_requests"];
 
 export async function pgliteBackend(): Promise<Backend> {
-  const client = await createPgliteClient();
+  const client = await memoryPgliteClient();
   // In-memory PGlite is one database per instance: "open" hands out the same client (closing it is a no-op here).
   const shared: SqlClient = { ...client, close: async () => undefined };
   return { name: "pglite", open: async () => shared, dispose: () => client.close() };

@@ -3,14 +3,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashUserId } from "../../src/store/hash.ts";
 import { migrations, runMigrations } from "../../src/store/migrations.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
-import { SqlStore, UnknownRunError } from "../../src/store/sql-store.ts";
+import { UnknownRunError } from "../../src/errors.ts";
+import { SqlStore } from "../../src/store/sql-store.ts";
+import { groupTitle, postgresMissing } from "../support/skip.ts";
 import { type Backend, pgliteBackend, postgresBackend, truncateAll } from "./backends.ts";
 
 const KEY = "test-key-0123456789abcdef";
 const DAY = 86_400_000;
 
-function suite(name: string, makeBackend: () => Promise<Backend>, skip: boolean): void {
-  describe.skipIf(skip)(`SqlStore on ${name}`, { timeout: 30_000 }, () => {
+function suite(name: string, makeBackend: () => Promise<Backend>, missing?: string): void {
+  describe.skipIf(missing !== undefined)(groupTitle(`SqlStore on ${name}`, missing), { timeout: 30_000 }, () => {
     let backend: Backend;
     let client: SqlClient;
     let now: Date;
@@ -251,5 +253,5 @@ function suite(name: string, makeBackend: () => Promise<Backend>, skip: boolean)
   });
 }
 
-suite("PGlite (in memory)", pgliteBackend, false);
-suite("PostgreSQL", () => postgresBackend(process.env.DATABASE_URL ?? ""), !process.env.DATABASE_URL);
+suite("PGlite (in memory)", pgliteBackend);
+suite("PostgreSQL", () => postgresBackend(process.env.DATABASE_URL ?? ""), postgresMissing);

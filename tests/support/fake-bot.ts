@@ -1,6 +1,6 @@
 // The in-memory Bot both chat adapters' tests use (Slack and Teams render the same neutral replies).
 import type { Bot, ChecklistProgress, ChecklistSummary } from "../../src/core/bot.ts";
-import type { Answer, ChecklistItem, Reply } from "../../src/core/reply.ts";
+import type { Answer, ChecklistItem, Reply } from "../../src/reply.ts";
 import type { ChecklistRun, Platform } from "../../src/store/port.ts";
 
 const sources = [{ title: "Wet gemeenschappelijke regelingen", url: "https://wetten.overheid.nl/BWBR0003740" }];

@@ -7,7 +7,7 @@ import express, { type Request, type Response, Router } from "express";
 import type { z } from "zod";
 import type { Bot, ChecklistProgress } from "../../core/bot.ts";
 import { messages } from "../../core/messages.ts";
-import type { Link, Reply } from "../../core/reply.ts";
+import type { Link, Reply } from "../../reply.ts";
 import type { Logger } from "../../log.ts";
 import { HttpError } from "../errors.ts";
 import { httpMessages } from "../messages.ts";

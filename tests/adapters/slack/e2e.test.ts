@@ -26,6 +26,7 @@ import {
   type FakeSlack,
 } from "./helpers.ts";
 import { blockKitViolations } from "./limits.ts";
+import { seedPgliteDataDir } from "../../support/pglite.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -37,6 +38,7 @@ let eventsUrl: string;
 beforeAll(async () => {
   slack = await startFakeSlack();
   dataDir = await mkdtemp(join(tmpdir(), "raadswijzer-slack-e2e-"));
+  await seedPgliteDataDir(dataDir);
   app = await startApp({
     env: {
       NODE_ENV: "test",

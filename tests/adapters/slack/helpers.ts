@@ -4,7 +4,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import type { Answer } from "../../../src/core/reply.ts";
+import type { Answer } from "../../../src/reply.ts";
 import { createFakeBot as createSharedFakeBot, makeFakeAnswers } from "../../support/fake-bot.ts";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789abcdef";

@@ -3,7 +3,7 @@ import { renderChecklistList, renderExport, renderHome, renderReply, slackPrevie
 import { runIdFromBlockId } from "../../../adapters/slack/actions.ts";
 import type { ChecklistProgress } from "../../../src/core/bot.ts";
 import { messages } from "../../../src/core/messages.ts";
-import type { Answer, Reply } from "../../../src/core/reply.ts";
+import type { Answer, Reply } from "../../../src/reply.ts";
 import { blockText, elementsOf, fakeAnswers, type Block } from "./helpers.ts";
 import { blockKitViolations } from "./limits.ts";
 

@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import type { Answer } from "../../../src/core/reply.ts";
+import type { Answer } from "../../../src/reply.ts";
 import { createFakeBot as createSharedFakeBot, makeFakeAnswers } from "../../support/fake-bot.ts";
 
 // ---------- fake connector ----------

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
 import { createEngine } from "../../../src/engine/index.ts";
 import type { Engine } from "../../../src/engine/types.ts";
-import type { Reply } from "../../../src/core/reply.ts";
+import type { Reply } from "../../../src/reply.ts";
 import type { ChecklistProgress } from "../../../src/core/bot.ts";
 import {
   cardBytes,

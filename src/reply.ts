@@ -1,4 +1,6 @@
-// The core's only output: a platform-neutral reply that every adapter renders (see DESIGN.md).
+// The platform-neutral Reply every adapter renders, and the vocabulary it shares with the knowledge base (entry kinds,
+// links, checklist items). It sits at the bottom of the import graph: knowledge, engine, core, http and the adapters
+// all import it, and it imports nothing (docs/architecture.md, "The Reply contract").
 
 export type EntryKind = "topic" | "term" | "checklist";
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import yazl from "yazl";
 
-export const MANIFEST_DIR = fileURLToPath(new URL("../../../manifest/teams/", import.meta.url));
+export const MANIFEST_DIR = fileURLToPath(new URL("../manifest/teams/", import.meta.url));
 /** Used when TEAMS_APP_ID is not set, so re-packaging keeps the same app in Teams. */
 export const DEFAULT_TEAMS_APP_ID = "6f1d2c4e-8a3b-4c5d-9e7f-0a1b2c3d4e5f";
 

@@ -1,0 +1,42 @@
+// Fresh embedded databases without waiting for initdb: copies of the template that tests/support/global-setup.ts
+// creates once per run. Every caller gets its own database (a copied folder or an in-memory copy), as before.
+// Without the template (a file run outside vitest's config) both fall back to a normal, slower initdb.
+import { cp, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { PGLITE_SUBDIR } from "../../src/store/index.ts";
+import { createPgliteClient } from "../../src/store/pglite-client.ts";
+import type { SqlClient } from "../../src/store/sql-client.ts";
+
+export const TEMPLATE_DIR_KEY = "pgliteTemplateDir";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgliteTemplateDir: string;
+  }
+}
+
+function templateDir(): string | undefined {
+  try {
+    return inject(TEMPLATE_DIR_KEY) || undefined;
+  } catch {
+    return undefined; // not inside a vitest worker
+  }
+}
+
+/** Puts an initialised (empty, unmigrated) embedded database into `dataDir`, where createStore/startApp open it. */
+export async function seedPgliteDataDir(dataDir: string): Promise<void> {
+  const template = templateDir();
+  if (!template) return;
+  const target = join(dataDir, PGLITE_SUBDIR);
+  if (await stat(target).catch(() => null)) throw new Error(`${target} exists already; seed only an empty DATA_DIR`);
+  await cp(join(template, "pglite"), target, { recursive: true });
+}
+
+/** A new in-memory embedded database of its own (empty, unmigrated), loaded from the template. */
+export async function memoryPgliteClient(): Promise<SqlClient> {
+  const template = templateDir();
+  if (!template) return createPgliteClient();
+  const tar = await readFile(join(template, "pglite.tar"));
+  return createPgliteClient(undefined, { loadDataDir: new Blob([tar]) });
+}
