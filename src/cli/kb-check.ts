@@ -1,5 +1,6 @@
 // npm run kb:check [-- folder]: validates the knowledge base; prints every problem and exits 1, or a summary.
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
+import { checkRegisterFiles } from "../termijnen/register-check.ts";
 
 const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? "knowledge";
 try {
@@ -17,3 +18,5 @@ try {
   }
   process.exitCode = 1;
 }
+// The gemeente's register of regelingen (optional; see README "Termijnen").
+if (!(await checkRegisterFiles(dir, process.env.REGISTER_FILE))) process.exitCode = 1;
