@@ -32,6 +32,15 @@ export const configSchema = z.object({
   MicrosoftAppPassword: optional,
   MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MicrosoftAppTenantId: optional,
+  // Termijnen (README "Termijnen"): the gemeente's register and the reminders
+  REGISTER_FILE: optional,
+  REMINDER_DAYS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\s*,\s*\d{1,3})*$/, { message: "a comma-separated list of days, e.g. 21,7" })
+    .default("21,7")
+    .transform((v) => [...new Set(v.split(",").map((d) => Number(d.trim())))].sort((a, b) => b - a)),
+  REMINDER_SLACK_CHANNEL: optional,
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -17,6 +17,8 @@ import type { Logger } from "../../src/log.ts";
 import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
 import { EventDeduper } from "./dedupe.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
+import { homeTermijnBlocks } from "./termijn.ts";
+import type { TermijnService } from "../../src/termijnen/service.ts";
 import { LIMITS, renderChecklistList, renderExport, renderHome, renderNotice, renderReply, type KnownBlock, type SlackMessage } from "./render.ts";
 
 /** Longest question we accept; longer ones get messages.errorTooLong. */
@@ -43,6 +45,8 @@ export interface HandlerDeps {
   ackBudgetMs?: number;
   /** Dedupe of Events API deliveries (retries carry the same event_id). */
   deduper?: EventDeduper;
+  /** Deadlines from the gemeente's register, shown on App Home. */
+  termijnen?: TermijnService;
 }
 
 const HELP_WORDS = /^(help|hulp|\?|hallo|hoi|goedemorgen|goedemiddag)$/i;
@@ -282,7 +286,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
     app_home_opened: () =>
       app.event("app_home_opened", async ({ event, client }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs) => {
         if (event.tab !== "home") return;
-        await client.views.publish({ user_id: event.user, view: renderHome(bot.featuredTopics(), bot.listChecklists()) });
+        const home = renderHome(bot.featuredTopics(), bot.listChecklists());
+        await client.views.publish({ user_id: event.user, view: { ...home, blocks: [...home.blocks, ...homeTermijnBlocks(deps.termijnen)] } });
       }),
   };
   for (const register of Object.values(eventHandlers)) register();

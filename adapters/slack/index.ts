@@ -8,6 +8,7 @@ import type { Mount } from "../../src/http/mount.ts";
 import type { Logger } from "../../src/log.ts";
 import { EventDeduper } from "./dedupe.ts";
 import { registerHandlers, type Registered } from "./handlers.ts";
+import { registerTermijnCommand } from "./termijn.ts";
 
 export { slackPreviewRenderer } from "./render.ts";
 
@@ -128,7 +129,9 @@ export function createSlackApp(deps: AdapterDeps & { deduper?: EventDeduper; ack
     logger,
     ...(deps.deduper ? { deduper: deps.deduper } : {}),
     ...(deps.ackBudgetMs !== undefined ? { ackBudgetMs: deps.ackBudgetMs } : {}),
+    ...(deps.termijnen ? { termijnen: deps.termijnen } : {}),
   });
+  registered.commands.push(...registerTermijnCommand(app, deps.termijnen, logger));
   return { app, mode, router, registered, authTest };
 }
 

@@ -2,9 +2,12 @@
 import type { Bot } from "./bot.ts";
 import type { AppConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
+import type { TermijnService } from "../termijnen/service.ts";
 
 export interface AdapterDeps {
   bot: Bot;
   config: AppConfig;
   logger: Logger;
+  /** Deadlines and the gemeente's register (/termijn, App Home, welcome card); absent in older tests. */
+  termijnen?: TermijnService;
 }
