@@ -56,7 +56,7 @@ export async function createTeamsMount(deps: AdapterDeps): Promise<Mount | null>
       }
     }
   };
-  const handler = new RaadswijzerTeamsBot(bot, logger);
+  const handler = new RaadswijzerTeamsBot(bot, logger, deps.termijnen);
 
   const router = express.Router();
   const authRequired = Boolean(config.MicrosoftAppId);
