@@ -4,9 +4,12 @@
 import { parseArgs } from "node:util";
 import { berekenTermijn, TermijnInvoerFout } from "../termijnen/bereken.ts";
 import { parseIsoDate } from "../termijnen/datum.ts";
+import { icsFromRegisterFile } from "../termijnen/ics.ts";
 import { SOORTEN } from "../termijnen/regels.ts";
+import { formatRegisterProblem, RegisterError } from "../termijnen/register.ts";
 
 const USAGE = `Gebruik: npm run --silent termijn -- --soort <soort> --vanaf JJJJ-MM-DD [--json]
+       npm run --silent termijn -- --ics [--register <bestand>] > termijnen.ics
 Soorten: ${SOORTEN.join(", ")}`;
 
 function fail(message: string): never {
@@ -36,6 +39,17 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values.ics) {
+    const file = values.register ?? process.env.REGISTER_FILE;
+    if (!file) fail("Geen register: geef --register <bestand> of zet REGISTER_FILE.");
+    try {
+      process.stdout.write(await icsFromRegisterFile(file));
+    } catch (err) {
+      if (err instanceof RegisterError) fail(`Het register bevat fouten:\n${err.problems.map(formatRegisterProblem).join("\n")}`);
+      throw err;
+    }
     return;
   }
   if (!values.soort) fail("Geef de soort termijn op met --soort.");

@@ -45,6 +45,8 @@ describe("npm run termijn", () => {
     [["--soort", "begroting"], /Geef de begindatum op/],
     [["--vanaf", "2027-03-06"], /Geef de soort termijn op/],
     [["--soort", "begroting", "--vanaf", "2027-02-26", "--foo"], /Ongeldige invoer bij "--foo"/],
+    [["--ics"], /Geen register/],
+    [["--ics", "--register", "bestaat-niet.yml"], /Het register bevat fouten:\nbestaat-niet\.yml:0: file: cannot be read/],
   ])("exit 2 with a Dutch error for %j", async (args, message) => {
     const r = await failing(...args);
     expect(r.code).toBe(2);
