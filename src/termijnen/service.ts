@@ -4,7 +4,8 @@
 import type { AskContext, Bot } from "../core/bot.ts";
 import type { Link, Reply } from "../core/reply.ts";
 import { berekenTermijn, type Uitkomst } from "./bereken.ts";
-import { amsterdamDate, formatDatum, formatDatumMetDag, type IsoDate, yearOf } from "./datum.ts";
+import { amsterdamDate, formatDatum, formatDatumMetDag, type IsoDate, parseIsoDate, yearOf } from "./datum.ts";
+import { regelVoor } from "./regels.ts";
 import { type Register, type RegisterTermijn, registerTermijnen } from "./register.ts";
 import { herkenRegisterVraag, herkenTermijnVraag, vindDatum } from "./vraag.ts";
 
@@ -32,6 +33,9 @@ function linksVoor(u: Uitkomst): Link[] {
   return links;
 }
 
+/** Ids of computed answers: "termijn:<soort>:<YYYY-MM-DD>" or "termijn:lopend" etc.; answerById recomputes them. */
+export const ID_PREFIX = "termijn:";
+
 const answerReply = (id: string, title: string, summary: string, text: string, links: Link[]): Reply => ({
   status: "answer",
   confidence: 1,
@@ -43,7 +47,7 @@ const answerReply = (id: string, title: string, summary: string, text: string, l
 export function termijnReply(u: Uitkomst, regeling?: string): Reply {
   const titel = `Termijn: ${u.titel}${regeling ? ` (${regeling})` : ""}`;
   const summary = `Uiterlijk ${formatDatumMetDag(u.einde)} (${u.artikel}).`;
-  return answerReply(`termijn-${u.soort}`, titel, summary, u.regel, linksVoor(u));
+  return answerReply(`${ID_PREFIX}${u.soort}:${u.vanaf}`, titel, summary, u.regel, linksVoor(u));
 }
 
 const regelTermijn = (t: RegisterTermijn): string =>
@@ -67,6 +71,8 @@ export interface TermijnService {
   overzichtRegels(limit?: number): string[];
   /** "/termijn <text>" (Slack) and "termijn <text>" (Teams): a soort and a date, or any deadline question. */
   commando(text: string): Reply;
+  /** Recomputes a reply from its id (share and "related" buttons carry only the id), or null for other ids. */
+  byId(id: string): Reply | null;
 }
 
 export function createTermijnService({ register, clock = () => new Date() }: TermijnServiceOptions): TermijnService {
@@ -79,7 +85,7 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
   const geenRegister = (): Reply => ({
     status: "answer",
     confidence: 1,
-    answer: { id: "termijn-register", kind: "topic", title: termijnTekst.geenRegisterTitel, summary: termijnTekst.geenRegister, text: "", links: [], related: [] },
+    answer: { id: "termijn:register", kind: "topic", title: termijnTekst.geenRegisterTitel, summary: termijnTekst.geenRegister, text: "", links: [], related: [] },
     alternatives: [],
   });
 
@@ -91,21 +97,21 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
       const lopend = komend();
       const text = lopend.length ? lopend.map(regelTermijn).join("\n") : termijnTekst.geenLopend;
       const summary = lopend[0] ? `Eerstvolgende: ${formatDatum(lopend[0].uitkomst.einde)}, ${lopend[0].regeling.afkorting}.` : termijnTekst.geenLopend;
-      return answerReply("termijn-lopend", termijnTekst.lopendTitel, summary, text + voetnoot, []);
+      return answerReply("termijn:lopend", termijnTekst.lopendTitel, summary, text + voetnoot, []);
     }
     if (vraag.type === "regelingen") {
       const text = register.regelingen
         .map((r) => `- **${r.naam}** (${r.afkorting}): ${r.vorm}, ${r.soort}; in het algemeen bestuur: ${r.ab_lid}. [Regeling](${r.url})`)
         .join("\n");
       const summary = `${register.gemeente} neemt volgens het register deel in ${register.regelingen.length} regelingen.`;
-      return answerReply("termijn-regelingen", termijnTekst.regelingenTitel(register.gemeente), summary, text + voetnoot, []);
+      return answerReply("termijn:regelingen", termijnTekst.regelingenTitel(register.gemeente), summary, text + voetnoot, []);
     }
     const key = vraag.zoek.toLowerCase();
     const regeling = register.regelingen.find((r) => r.afkorting.toLowerCase() === key || r.naam.toLowerCase() === key);
     if (!regeling) return null;
     const kandidaten = registerTermijnen({ ...register, regelingen: [regeling] }, "1900-01-01").filter((t) => !vraag.soort || t.uitkomst.soort === vraag.soort);
     const t = kandidaten.find((k) => k.uitkomst.einde >= vandaag()) ?? kandidaten.at(-1);
-    if (!t) return answerReply("termijn-regeling", regeling.naam, termijnTekst.regelingOnbekendeTermijn(regeling.naam), voetnoot.trim(), []);
+    if (!t) return answerReply("termijn:regeling", regeling.naam, termijnTekst.regelingOnbekendeTermijn(regeling.naam), voetnoot.trim(), []);
     const reply = termijnReply(t.uitkomst, regeling.afkorting);
     if (reply.answer && voetnoot) reply.answer.text += voetnoot;
     return reply;
@@ -129,12 +135,26 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
         // Not a known soort: try it as a question below.
       }
     }
-    return (t && antwoord(t)) || answerReply("termijn-hulp", "Termijn berekenen", termijnTekst.hulp, "", []);
+    return (t && antwoord(t)) || answerReply("termijn:hulp", "Termijn berekenen", termijnTekst.hulp, "", []);
+  };
+
+  const byId = (id: string): Reply | null => {
+    if (typeof id !== "string" || !id.startsWith(ID_PREFIX)) return null;
+    const m = /^termijn:([a-z-]+):(\d{4}-\d{2}-\d{2})$/.exec(id);
+    if (m) {
+      const vanaf = parseIsoDate(m[2]!);
+      if (!vanaf || !regelVoor(m[1]!)) return null;
+      return termijnReply(berekenTermijn(m[1]!, vanaf));
+    }
+    if (id === "termijn:lopend") return antwoord("welke zienswijzen lopen er");
+    if (id === "termijn:regelingen") return antwoord("in welke regelingen zit onze gemeente");
+    return null;
   };
 
   return {
     register,
     vandaag,
+    byId,
     antwoord,
     komend,
     overzichtRegels: (limit = 5) => komend(limit).map((t) => `${formatDatum(t.uitkomst.einde)}: ${t.uitkomst.titel}, ${t.regeling.afkorting} (${t.uitkomst.artikel})`),
@@ -151,6 +171,7 @@ export function withTermijnen(bot: Bot, termijnen: TermijnService): Bot {
   return new Proxy(bot, {
     get(target, prop) {
       if (prop === "ask") return ask;
+      if (prop === "answerById") return (id: string): Reply => termijnen.byId(id) ?? bot.answerById(id);
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === "function" ? value.bind(target) : value;
     },

@@ -90,3 +90,20 @@ describe("the service", () => {
     expect(wrapped.help()).toBe(engineReply);
   });
 });
+
+describe("answers by id (share and feedback buttons carry only the id)", () => {
+  it("recomputes a deadline, a register overview, and passes other ids to the engine", async () => {
+    const s = createTermijnService({ register: await loadRegister("knowledge/register/voorbeeld-register.yml"), clock });
+    const first = s.antwoord("wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?")!;
+    expect(first.answer?.id).toBe("termijn:ontwerpregeling:2027-03-06");
+    expect(s.byId(first.answer!.id)).toEqual(first);
+    expect(s.byId("termijn:lopend")?.answer?.title).toBe("Lopende zienswijzetermijnen");
+    expect(s.byId("termijn:onzin:2027-03-06")).toBeNull();
+    expect(s.byId("termijn:begroting:2027-02-30")).toBeNull();
+    const engineReply: Reply = { status: "unknown", confidence: 0, answer: null, alternatives: [] };
+    const bot = { answerById: () => engineReply } as unknown as Bot;
+    const wrapped = withTermijnen(bot, s);
+    expect(wrapped.answerById("termijn:begroting:2027-02-26").answer?.summary).toContain("21 mei 2027");
+    expect(wrapped.answerById("centrumgemeente")).toBe(engineReply);
+  });
+});

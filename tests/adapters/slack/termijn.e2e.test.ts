@@ -12,7 +12,21 @@ import { SqlStore } from "../../../src/store/index.ts";
 import { createReminderJob, createSqlReminderLog } from "../../../src/termijnen/herinneringen.ts";
 import { loadRegister } from "../../../src/termijnen/register.ts";
 import { createTermijnService } from "../../../src/termijnen/service.ts";
-import { BOT_TOKEN, SIGNING_SECRET, USER_ID, blockText, blocksOf, eventEnvelope, postCommand, postEvent, startFakeSlack, type FakeSlack } from "./helpers.ts";
+import {
+  BOT_TOKEN,
+  SIGNING_SECRET,
+  USER_ID,
+  blockActions,
+  blockText,
+  blocksOf,
+  eventEnvelope,
+  findButton,
+  postAction,
+  postCommand,
+  postEvent,
+  startFakeSlack,
+  type FakeSlack,
+} from "./helpers.ts";
 import { blockKitViolations } from "./limits.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -106,6 +120,17 @@ describe("deadlines in Slack", () => {
     const text = await command("/samenwerken", "wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?");
     expect(text).toContain("maandag 3 mei 2027");
     expect(text).toContain("art. 1 lid 3 Wgr");
+  });
+
+  it("'Deel in kanaal' on a deadline answer posts the same deadline in the channel", async () => {
+    const res = await postCommand(eventsUrl, "/samenwerken", "wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?", slack.responseUrl());
+    const share = findButton(blocksOf((await res.json()) as Record<string, unknown>), "share_answer");
+    expect(share?.value).toBe("termijn:ontwerpregeling:2027-03-06");
+    const before = slack.of("response_url").length;
+    await postAction(eventsUrl, blockActions({ action_id: "share_answer", value: String(share!.value) }, { responseUrl: slack.responseUrl("share"), ephemeral: true }));
+    const posts = await slack.waitFor("response_url", before + 1);
+    const shared = posts.find((p) => p.body.response_type === "in_channel");
+    expect(blockText(blocksOf(shared!.body))).toContain("Uiterlijk maandag 3 mei 2027");
   });
 
   it("register questions are answered from the register", async () => {
