@@ -15,6 +15,7 @@ import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { createLogger, type Logger } from "../src/log.ts";
 import { createStore, SqlStore } from "../src/store/index.ts";
 import { createReminderJob, createSqlReminderLog, type ReminderJob } from "../src/termijnen/herinneringen.ts";
+import { termijnenMount } from "../src/termijnen/http.ts";
 import { loadRegister } from "../src/termijnen/register.ts";
 import { createTermijnService, withTermijnen } from "../src/termijnen/service.ts";
 import type { Store } from "../src/store/port.ts";
@@ -76,6 +77,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       if (mount) mounts.push(mount);
     }
     const renderers: PreviewRenderer[] = [slackPreviewRenderer, teamsPreviewRenderer];
+    if (previewEnabled(config)) mounts.push(termijnenMount(termijnen));
 
     const reminders = await startReminders(config, termijnen, store, logger, opts.clock);
     const http = createHttpServer({ config, logger, bot, store, mounts, renderers, knowledgeLoaded: () => kb.entries.length > 0 });
