@@ -4,6 +4,7 @@ import { join } from "node:path";
 import dotenv from "dotenv";
 import { createSlackMount, slackPreviewRenderer } from "../adapters/slack/index.ts";
 import { slackReminderSink } from "../adapters/slack/termijn.ts";
+import { teamsReminderSink } from "../adapters/teams/termijn.ts";
 import { createTeamsMount, teamsPreviewRenderer } from "../adapters/teams/index.ts";
 import type { Bot } from "../src/core/bot.ts";
 import { createBot } from "../src/core/create-bot.ts";
@@ -14,7 +15,7 @@ import type { Mount, PreviewRenderer } from "../src/http/mount.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { createLogger, type Logger } from "../src/log.ts";
 import { createStore, SqlStore } from "../src/store/index.ts";
-import { createReminderJob, createSqlReminderLog, type ReminderJob } from "../src/termijnen/herinneringen.ts";
+import { createReminderJob, createSqlReminderLog, type ReminderJob, type ReminderSink } from "../src/termijnen/herinneringen.ts";
 import { termijnenMount } from "../src/termijnen/http.ts";
 import { loadRegister } from "../src/termijnen/register.ts";
 import { createTermijnService, withTermijnen } from "../src/termijnen/service.ts";
@@ -106,20 +107,24 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
 
 /** Starts the deadline reminders when a register and a reminder channel are configured (README "Termijnen"). */
 async function startReminders(config: AppConfig, termijnen: ReturnType<typeof createTermijnService>, store: Store, logger: Logger, clock?: () => Date): Promise<ReminderJob | null> {
-  if (!termijnen.register || !config.REMINDER_SLACK_CHANNEL) return null;
-  if (!slackConfigured(config)) {
-    logger.warn("REMINDER_SLACK_CHANNEL is set but Slack is not configured; no reminders");
-    return null;
+  if (!termijnen.register || !(store instanceof SqlStore)) return null;
+  const sinks: ReminderSink[] = [];
+  if (config.REMINDER_SLACK_CHANNEL) {
+    if (slackConfigured(config)) sinks.push(slackReminderSink(config, config.REMINDER_SLACK_CHANNEL));
+    else logger.warn("REMINDER_SLACK_CHANNEL is set but Slack is not configured; no Slack reminders");
   }
-  if (!(store instanceof SqlStore)) return null;
+  if (config.REMINDER_TEAMS_CONVERSATION && config.REMINDER_TEAMS_SERVICE_URL) {
+    sinks.push(teamsReminderSink(config, config.REMINDER_TEAMS_SERVICE_URL, config.REMINDER_TEAMS_CONVERSATION));
+  }
+  if (!sinks.length) return null;
   const job = createReminderJob({
     termijnen,
     log: await createSqlReminderLog(store.client, clock),
-    sinks: [slackReminderSink(config, config.REMINDER_SLACK_CHANNEL)],
+    sinks,
     dagen: config.REMINDER_DAYS,
     logger,
   });
   job.start();
-  logger.info({ channel: config.REMINDER_SLACK_CHANNEL, days: config.REMINDER_DAYS }, "reminders started");
+  logger.info({ sinks: sinks.map((s) => s.name), days: config.REMINDER_DAYS }, "reminders started");
   return job;
 }

@@ -41,6 +41,8 @@ export const configSchema = z.object({
     .default("21,7")
     .transform((v) => [...new Set(v.split(",").map((d) => Number(d.trim())))].sort((a, b) => b - a)),
   REMINDER_SLACK_CHANNEL: optional,
+  REMINDER_TEAMS_CONVERSATION: optional,
+  REMINDER_TEAMS_SERVICE_URL: optional,
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
@@ -70,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.NODE_ENV === "production" && !config.STORE_HASH_KEY) {
     problems.push("STORE_HASH_KEY is required in production (user ids are stored as a keyed hash)");
+  }
+  if (Boolean(config.REMINDER_TEAMS_CONVERSATION) !== Boolean(config.REMINDER_TEAMS_SERVICE_URL)) {
+    problems.push("REMINDER_TEAMS_CONVERSATION and REMINDER_TEAMS_SERVICE_URL go together (Teams reminders need both)");
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   return config;

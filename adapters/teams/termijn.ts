@@ -1,6 +1,10 @@
 // Teams side of the deadlines (src/termijnen): the "termijn" command and the next deadlines on the welcome card.
+import { CardFactory } from "botbuilder";
+import type { AppConfig } from "../../src/config.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import type { ReminderSink } from "../../src/termijnen/herinneringen.ts";
 import { termijnTekst, type TermijnService } from "../../src/termijnen/service.ts";
+import { createCloudAdapter } from "./index.ts";
 import { inline, toTeamsMarkdownBlocks } from "./markdown.ts";
 import type { AdaptiveCard, CardElement, TextBlock } from "./render.ts";
 
@@ -47,4 +51,23 @@ export function withDeadlines(welcome: AdaptiveCard, termijnen: TermijnService |
   ];
   if (termijnen?.register?.voorbeeld) extra.push(text(termijnTekst.voorbeeldRegister, { isSubtle: true, spacing: "Small" }));
   return { ...welcome, body: [...welcome.body, ...extra] };
+}
+
+/**
+ * Reminders into one Teams conversation (a channel or chat the bot is in) as a proactive message. The conversation
+ * id and the service URL come from an earlier activity in that conversation (the bot logs them at debug level).
+ */
+export function teamsReminderSink(config: AppConfig, serviceUrl: string, conversationId: string): ReminderSink {
+  const adapter = createCloudAdapter(config);
+  const appId = config.MicrosoftAppId ?? "";
+  const reference = { serviceUrl, channelId: "msteams", conversation: { id: conversationId, isGroup: true, conversationType: "channel", name: "" }, bot: { id: appId, name: "" } };
+  return {
+    name: `teams:${conversationId}`,
+    async post(reminder) {
+      const body: CardElement[] = [text(termijnTekst.herinneringTitel, { weight: "Bolder" }), text(inline(reminder.tekst))];
+      await adapter.continueConversationAsync(appId, reference, async (context) => {
+        await context.sendActivity({ type: "message", attachments: [CardFactory.adaptiveCard(card(body))] });
+      });
+    },
+  };
 }

@@ -17,6 +17,7 @@ export const termijnTekst = {
   geenLopend: "Er lopen op dit moment geen zienswijzetermijnen volgens het register.",
   regelingenTitel: (gemeente: string) => `Regelingen waarin ${gemeente} deelneemt`,
   volgendeTermijnen: "Eerstvolgende termijnen",
+  herinneringTitel: "Herinnering: termijn",
   voorbeeldRegister: "Let op: dit is het voorbeeldregister van een verzonnen gemeente.",
   regelingOnbekendeTermijn: (naam: string) => `Voor ${naam} staat in het register geen datum waaruit ik een lopende zienswijzetermijn kan berekenen.`,
   hulp: "Gebruik: /termijn <soort> <datum>, bijvoorbeeld \"/termijn begroting 26 februari 2027\". Soorten: ontwerpregeling, begroting, begrotingswijziging, toezending-ontwerpbegroting, kaders, voorlopige-jaarrekening, begroting-naar-gs, jaarrekening. Of stel een vraag, zoals \"welke zienswijzen lopen er?\".",

@@ -84,6 +84,7 @@ describe("deadlines in Slack", () => {
     expect(String(post!.body.text)).toContain("nog 21 dagen tot maandag 3 mei 2027");
     expect(String(post!.body.text)).toContain("art. 1 lid 3 Wgr");
 
+    await app.reminders!.runOnce(); // joins the run still in flight from start-up
     expect((await app.reminders!.runOnce()).sent).toEqual([]);
     const store = app.store as SqlStore;
     const second = createReminderJob({

@@ -75,3 +75,34 @@ describe("deadlines in Teams", () => {
     expect((await checkCard(card)).problems).toEqual([]);
   });
 });
+
+describe("deadline reminders in Teams", () => {
+  it("posts the reminder once as a proactive message; a second run and a restart do not", async () => {
+    const data = await tempDataDir();
+    const connector = await startFakeConnector();
+    const reminderClock = () => new Date("2027-04-12T06:00:00Z"); // 21 days before the ODV deadline
+    const env = testEnv(data.dir, {
+      REGISTER_FILE: "knowledge/register/voorbeeld-register.yml",
+      REMINDER_TEAMS_CONVERSATION: "19:raad@thread.tacv2",
+      REMINDER_TEAMS_SERVICE_URL: connector.url,
+    });
+    let app = await startApp({ env, port: 0, clock: reminderClock });
+    try {
+      const [sent] = await connector.waitFor(1);
+      expect(sent!.conversationId).toBe("19:raad@thread.tacv2");
+      const card = cardOf(sent!.body);
+      expect(cardText(card)).toContain("nog 21 dagen tot maandag 3 mei 2027");
+      expect((await checkCard(card)).problems).toEqual([]);
+      await app.reminders!.runOnce(); // joins the run still in flight from start-up
+    expect((await app.reminders!.runOnce()).sent).toEqual([]);
+      await app.close();
+      app = await startApp({ env, port: 0, clock: reminderClock });
+      await app.reminders!.runOnce();
+      expect(connector.captured).toHaveLength(1);
+    } finally {
+      await app.close();
+      await connector.close();
+      await data.remove();
+    }
+  }, STARTUP_MS);
+});
