@@ -3,16 +3,22 @@
 import { join } from "node:path";
 import dotenv from "dotenv";
 import { createSlackMount, slackPreviewRenderer } from "../adapters/slack/index.ts";
+import { slackReminderSink } from "../adapters/slack/termijn.ts";
+import { teamsReminderSink } from "../adapters/teams/termijn.ts";
 import { createTeamsMount, teamsPreviewRenderer } from "../adapters/teams/index.ts";
 import type { Bot } from "../src/core/bot.ts";
 import { createBot } from "../src/core/create-bot.ts";
-import { type AppConfig, loadConfig, previewEnabled } from "../src/config.ts";
+import { type AppConfig, loadConfig, previewEnabled, slackConfigured } from "../src/config.ts";
 import { createEngineCached } from "../src/engine/cache.ts";
 import { createHttpServer } from "../src/http/server.ts";
 import type { Mount, PreviewRenderer } from "../src/http/mount.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 import { createLogger, type Logger } from "../src/log.ts";
-import { createStore } from "../src/store/index.ts";
+import { createStore, SqlStore } from "../src/store/index.ts";
+import { createReminderJob, createSqlReminderLog, type ReminderJob, type ReminderSink } from "../src/termijnen/herinneringen.ts";
+import { termijnenMount } from "../src/termijnen/http.ts";
+import { loadRegister } from "../src/termijnen/register.ts";
+import { createTermijnService, withTermijnen } from "../src/termijnen/service.ts";
 import type { Store } from "../src/store/port.ts";
 
 export interface StartOptions {
@@ -21,6 +27,8 @@ export interface StartOptions {
   /** Overrides PORT (0 = any free port). */
   port?: number;
   logger?: Logger;
+  /** Source of "now" for deadlines and reminders (tests). */
+  clock?: () => Date;
 }
 
 export interface RunningApp {
@@ -30,6 +38,8 @@ export interface RunningApp {
   config: AppConfig;
   store: Store;
   logger: Logger;
+  /** The deadline reminders job, when a register and a reminder chat are configured. */
+  reminders: ReminderJob | null;
   /** Stops accepting, finishes in-flight requests, stops the adapters, closes the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -51,11 +61,16 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const { engine, cacheHit } = await createEngineCached(kb, join(config.DATA_DIR, "index-cache"));
   logger.info({ entries: kb.entries.length, dir: config.KNOWLEDGE_DIR, indexCache: cacheHit ? "hit" : "built" }, "knowledge base loaded");
 
+  // The gemeente's register of regelingen (optional): a bad file stops start-up with file:line: field errors.
+  const register = config.REGISTER_FILE ? await loadRegister(config.REGISTER_FILE) : null;
+  if (register) logger.info({ file: register.file, regelingen: register.regelingen.length, example: register.voorbeeld === true }, "register loaded");
+  const termijnen = createTermijnService({ register, ...(opts.clock ? { clock: opts.clock } : {}) });
+
   const store = await createStore(config, logger);
   const mounts: Mount[] = [];
   try {
-    const bot = createBot({ engine, store, logger });
-    const deps = { bot, config, logger, seen: store };
+    const bot = withTermijnen(createBot({ engine, store, logger }), termijnen);
+    const deps = { bot, config, logger, seen: store, termijnen };
     const factories: MountFactory[] = [createSlackMount, createTeamsMount];
     for (const create of factories) {
       const mount = await create(deps);
@@ -63,7 +78,9 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       if (mount) mounts.push(mount);
     }
     const renderers: PreviewRenderer[] = [slackPreviewRenderer, teamsPreviewRenderer];
+    if (previewEnabled(config)) mounts.push(termijnenMount(termijnen));
 
+    const reminders = await startReminders(config, termijnen, store, logger, opts.clock);
     const http = createHttpServer({ config, logger, bot, store, mounts, renderers, knowledgeLoaded: () => kb.entries.length > 0 });
     const { port, url } = await http.listen();
     try {
@@ -86,10 +103,38 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       },
       "server listening",
     );
-    return { url, port, bot, config, store, logger, close: () => http.close() };
+    const close = async (): Promise<void> => {
+      reminders?.stop();
+      await http.close();
+    };
+    return { url, port, bot, config, store, logger, reminders, close };
   } catch (err) {
     for (const mount of mounts) await mount.stop?.().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw err;
   }
+}
+
+/** Starts the deadline reminders when a register and a reminder channel are configured (README "Termijnen"). */
+async function startReminders(config: AppConfig, termijnen: ReturnType<typeof createTermijnService>, store: Store, logger: Logger, clock?: () => Date): Promise<ReminderJob | null> {
+  if (!termijnen.register || !(store instanceof SqlStore)) return null;
+  const sinks: ReminderSink[] = [];
+  if (config.REMINDER_SLACK_CHANNEL) {
+    if (slackConfigured(config)) sinks.push(slackReminderSink(config, config.REMINDER_SLACK_CHANNEL));
+    else logger.warn("REMINDER_SLACK_CHANNEL is set but Slack is not configured; no Slack reminders");
+  }
+  if (config.REMINDER_TEAMS_CONVERSATION && config.REMINDER_TEAMS_SERVICE_URL) {
+    sinks.push(teamsReminderSink(config, config.REMINDER_TEAMS_SERVICE_URL, config.REMINDER_TEAMS_CONVERSATION));
+  }
+  if (!sinks.length) return null;
+  const job = createReminderJob({
+    termijnen,
+    log: await createSqlReminderLog(store.client, clock),
+    sinks,
+    dagen: config.REMINDER_DAYS,
+    logger,
+  });
+  job.start();
+  logger.info({ sinks: sinks.map((s) => s.name), days: config.REMINDER_DAYS }, "reminders started");
+  return job;
 }

@@ -34,6 +34,17 @@ export const configSchema = z.object({
   MicrosoftAppPassword: optional,
   MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MicrosoftAppTenantId: optional,
+  // Termijnen (README "Termijnen"): the gemeente's register and the reminders
+  REGISTER_FILE: optional,
+  REMINDER_DAYS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\s*,\s*\d{1,3})*$/, { message: "a comma-separated list of days, e.g. 21,7" })
+    .default("21,7")
+    .transform((v) => [...new Set(v.split(",").map((d) => Number(d.trim())))].sort((a, b) => b - a)),
+  REMINDER_SLACK_CHANNEL: optional,
+  REMINDER_TEAMS_CONVERSATION: optional,
+  REMINDER_TEAMS_SERVICE_URL: optional,
 });
 
 export type AppConfig = Omit<z.infer<typeof configSchema>, "HOST"> & { HOST: string };
@@ -77,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.STORE_HASH_KEY !== undefined && config.STORE_HASH_KEY.length < 16) {
     problems.push("STORE_HASH_KEY is too short: use at least 16 random characters (e.g. `openssl rand -hex 32`)");
+  }
+  if (Boolean(config.REMINDER_TEAMS_CONVERSATION) !== Boolean(config.REMINDER_TEAMS_SERVICE_URL)) {
+    problems.push("REMINDER_TEAMS_CONVERSATION and REMINDER_TEAMS_SERVICE_URL go together (Teams reminders need both)");
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   return config;

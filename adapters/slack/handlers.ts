@@ -19,6 +19,8 @@ import type { Reply } from "../../src/reply.ts";
 import type { Logger } from "../../src/log.ts";
 import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
+import { homeTermijnBlocks } from "./termijn.ts";
+import type { TermijnService } from "../../src/termijnen/service.ts";
 import { LIMITS, renderChecklistList, renderExport, renderHome, renderNotice, renderReply, type KnownBlock, type SlackMessage } from "./render.ts";
 
 /** How long an event id is remembered (Slack retries after ~1 s, ~1 min and ~5 min). */
@@ -48,6 +50,8 @@ export interface HandlerDeps {
   ackBudgetMs?: number;
   /** Records of Events API deliveries (retries carry the same event_id); the store in production. */
   seen: SeenRequests;
+  /** Deadlines from the gemeente's register, shown on App Home. */
+  termijnen?: TermijnService;
 }
 
 const HELP_WORDS = /^(help|hulp|\?|hallo|hoi|goedemorgen|goedemiddag)$/i;
@@ -215,12 +219,13 @@ interface Registration {
   bot: Bot;
   logger: Logger;
   conversation: Conversation;
+  termijnen: TermijnService | undefined;
 }
 
 /** Registers every listener in named steps; returns what was registered (the manifest test compares). */
 export function registerHandlers(app: App, deps: HandlerDeps): Registered {
   const { bot, logger } = deps;
-  const r: Registration = { app, bot, logger, conversation: new Conversation(bot) };
+  const r: Registration = { app, bot, logger, conversation: new Conversation(bot), termijnen: deps.termijnen };
   skipRetriedDeliveries(r, deps.seen);
   const commands = registerCommands(r, deps.ackBudgetMs ?? 2_500);
   const events = registerEvents(r);
@@ -288,7 +293,7 @@ function registerCommands({ app, logger, conversation }: Registration, ackBudget
 }
 
 /** Mentions (answered in their thread), direct messages and the App Home tab. */
-function registerEvents({ app, bot, logger, conversation }: Registration): string[] {
+function registerEvents({ app, bot, logger, conversation, termijnen }: Registration): string[] {
   const answerInConversation = async (client: Client, channel: string, text: string, threadTs: string | undefined): Promise<void> => {
     let msg: SlackMessage;
     try {
@@ -315,7 +320,8 @@ function registerEvents({ app, bot, logger, conversation }: Registration): strin
     app_home_opened: () =>
       app.event("app_home_opened", async ({ event, client }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs) => {
         if (event.tab !== "home") return;
-        await client.views.publish({ user_id: event.user, view: renderHome(bot.featuredTopics(), bot.listChecklists()) });
+        const home = renderHome(bot.featuredTopics(), bot.listChecklists());
+        await client.views.publish({ user_id: event.user, view: { ...home, blocks: [...home.blocks, ...homeTermijnBlocks(termijnen)] } });
       }),
   };
   for (const register of Object.values(eventHandlers)) register();

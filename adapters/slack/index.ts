@@ -9,6 +9,7 @@ import type { Logger } from "../../src/log.ts";
 import { MemorySeenRequests } from "../../src/core/seen-requests.ts";
 import { registerHandlers, type Registered } from "./handlers.ts";
 import { slackRequestGuard } from "./request-guard.ts";
+import { registerTermijnCommand } from "./termijn.ts";
 
 export { slackPreviewRenderer } from "./render.ts";
 
@@ -132,7 +133,9 @@ export function createSlackApp(deps: AdapterDeps & { ackBudgetMs?: number }): Sl
     logger,
     seen,
     ...(deps.ackBudgetMs !== undefined ? { ackBudgetMs: deps.ackBudgetMs } : {}),
+    ...(deps.termijnen ? { termijnen: deps.termijnen } : {}),
   });
+  registered.commands.push(...registerTermijnCommand(app, deps.termijnen, logger));
   return { app, mode, router, registered, authTest };
 }
 

@@ -18,6 +18,8 @@ import { parseCardAction } from "./actions.ts";
 import { handleCardAction, replyToText, type ClickContext, type ClickResult } from "./conversation.ts";
 import { CARD_CONTENT_TYPE, renderWelcomeCard, type AdaptiveCard } from "./render.ts";
 import { searchEntries } from "./search-extension.ts";
+import { termijnCommandCard, withDeadlines } from "./termijn.ts";
+import type { TermijnService } from "../../src/termijnen/service.ts";
 
 export function cardActivity(card: AdaptiveCard): { type: "message"; attachments: ReturnType<typeof CardFactory.adaptiveCard>[] } {
   return { type: "message", attachments: [CardFactory.adaptiveCard(card)] };
@@ -27,6 +29,7 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
   constructor(
     private readonly bot: Bot,
     private readonly logger: Logger,
+    private readonly termijnen?: TermijnService,
   ) {
     super();
 
@@ -40,7 +43,8 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
       const botAdded = added.some((m) => m.id === context.activity.recipient.id);
       const personal = context.activity.conversation.conversationType === "personal";
       if (botAdded || (personal && added.length > 0)) {
-        await context.sendActivity(cardActivity(renderWelcomeCard(this.bot.featuredTopics(), this.bot.listChecklists())));
+        const welcome = renderWelcomeCard(this.bot.featuredTopics(), this.bot.listChecklists());
+        await context.sendActivity(cardActivity(withDeadlines(welcome, this.termijnen)));
       }
       await next();
     });
@@ -58,7 +62,7 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
     const text = normalizeUserText(TurnContext.removeRecipientMention(activity) ?? activity.text ?? "");
     const cleaned = stripMentionMarkup(text);
     this.logger.debug({ conversationType: activity.conversation.conversationType, chars: cleaned.length }, "teams message");
-    const card = await replyToText(this.bot, cleaned);
+    const card = termijnCommandCard(cleaned, this.termijnen) ?? (await replyToText(this.bot, cleaned));
     await context.sendActivity(cardActivity(card));
   }
 

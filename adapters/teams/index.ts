@@ -136,7 +136,7 @@ export async function createTeamsMount(deps: AdapterDeps, opts: { auth?: TeamsAu
       }
     }
   };
-  const handler = new RaadswijzerTeamsBot(bot, logger);
+  const handler = new RaadswijzerTeamsBot(bot, logger, deps.termijnen);
 
   const router = express.Router();
   const authRequired = Boolean(config.MicrosoftAppId);

@@ -1,6 +1,7 @@
 // npm run kb:check [-- folder]: validates the knowledge base with the editors' rules as well as the schema;
 // prints every problem and exits 1, or a summary.
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
+import { checkRegisterFiles } from "../termijnen/register-check.ts";
 
 const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? "knowledge";
 try {
@@ -18,3 +19,5 @@ try {
   }
   process.exitCode = 1;
 }
+// The gemeente's register of regelingen (optional; see README "Termijnen").
+if (!(await checkRegisterFiles(dir, process.env.REGISTER_FILE))) process.exitCode = 1;

@@ -3,6 +3,7 @@ import type { Bot } from "./bot.ts";
 import type { AppConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { SeenRequests } from "./seen-requests.ts";
+import type { TermijnService } from "../termijnen/service.ts";
 
 export interface AdapterDeps {
   bot: Bot;
@@ -13,4 +14,6 @@ export interface AdapterDeps {
    * instances answer once. Without it an adapter keeps them in process memory (tests).
    */
   seen?: SeenRequests;
+  /** Deadlines and the gemeente's register (/termijn, App Home, welcome card); absent in older tests. */
+  termijnen?: TermijnService;
 }

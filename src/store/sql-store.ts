@@ -72,7 +72,8 @@ export class SqlStore implements Store {
   private lastSeenSweep = 0;
 
   constructor(
-    private readonly client: SqlClient,
+    /** The SQL connection (also used by the reminders' sent-log, src/termijnen/herinneringen.ts). */
+    readonly client: SqlClient,
     private readonly opts: SqlStoreOptions,
   ) {
     if (opts.hashKey.length < 16) throw new Error("The store hash key must be at least 16 characters");

@@ -5,7 +5,7 @@ import { inlineToMrkdwn, markdownToMrkdwn } from "../../adapters/slack/mrkdwn.ts
 import { renderReplyCard } from "../../adapters/teams/render.ts";
 import { inline, toTeamsMarkdownBlocks } from "../../adapters/teams/markdown.ts";
 import { safeLinkUrl } from "../../src/core/safe-url.ts";
-import type { Reply } from "../../src/core/reply.ts";
+import type { Reply } from "../../src/reply.ts";
 import { markdownToHtml } from "../../src/http/preview/markdown.ts";
 import { slackBlocksToHtml } from "../../src/http/preview/slack-html.ts";
 

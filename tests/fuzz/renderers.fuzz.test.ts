@@ -7,7 +7,7 @@ import { renderReply } from "../../adapters/slack/render.ts";
 import { renderReplyCard } from "../../adapters/teams/render.ts";
 import type { Bot } from "../../src/core/bot.ts";
 import { createBot } from "../../src/core/create-bot.ts";
-import type { Reply } from "../../src/core/reply.ts";
+import type { Reply } from "../../src/reply.ts";
 import { normalizeUserText } from "../../src/core/user-text.ts";
 import { createEngine } from "../../src/engine/index.ts";
 import { markdownToHtml } from "../../src/http/preview/markdown.ts";

@@ -85,7 +85,7 @@ describe("Teams manifest", () => {
     const bot = (manifest.bots as Json[])[0]!;
     expect(bot.scopes).toEqual(["personal", "team", "groupChat"]);
     const commands = ((bot.commandLists as Json[])[0]!.commands as { title: string }[]).map((c) => c.title);
-    expect(commands).toEqual(["help", "checklist", "onderwerpen"]);
+    expect(commands).toEqual(["help", "checklist", "onderwerpen", "termijn"]);
     expect(parseCommand("help").kind).toBe("help");
     expect(parseCommand("checklist uittreden")).toEqual({ kind: "checklist", query: "uittreden" });
     expect(parseCommand("onderwerpen").kind).toBe("topics");

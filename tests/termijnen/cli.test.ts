@@ -1,0 +1,56 @@
+// npm run termijn: the JSON contract, Dutch text output and exit code 2 with a Dutch error on bad input.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "src/cli/termijn.ts", ...args], { env: { ...process.env, REGISTER_FILE: "" } });
+
+async function failing(...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
+  try {
+    await cli(...args);
+  } catch (err) {
+    const e = err as { code: number; stderr: string; stdout: string };
+    return { code: e.code, stderr: e.stderr, stdout: e.stdout };
+  }
+  throw new Error("expected the CLI to fail");
+}
+
+describe("npm run termijn", () => {
+  it("--json prints exactly one object with the six fields (ontwerpregeling, 6 maart 2027)", async () => {
+    const { stdout } = await cli("--json", "--soort", "ontwerpregeling", "--vanaf", "2027-03-06");
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(Object.keys(out)).toEqual(["soort", "vanaf", "einde", "verlengd", "regel", "artikel"]);
+    expect(out).toMatchObject({ soort: "ontwerpregeling", vanaf: "2027-03-06", einde: "2027-05-03", verlengd: true });
+    expect(out.artikel).toContain("art. 1 lid 3 Wgr");
+  });
+
+  it("--json for begroting, 26 februari 2027", async () => {
+    const { stdout } = await cli("--json", "--soort", "begroting", "--vanaf", "2027-02-26");
+    expect(JSON.parse(stdout)).toMatchObject({ einde: "2027-05-21", verlengd: false, artikel: "art. 35 lid 3 Wgr" });
+  });
+
+  it("prints Dutch text with the date and the article without --json", async () => {
+    const { stdout } = await cli("--soort", "begroting", "--vanaf", "2027-02-26");
+    expect(stdout).toContain("vrijdag 21 mei 2027");
+    expect(stdout).toContain("Artikel: art. 35 lid 3 Wgr");
+  });
+
+  it.each([
+    [["--soort", "onzin", "--vanaf", "2027-03-06"], /Onbekende soort termijn "onzin"/],
+    [["--soort", "begroting", "--vanaf", "2027-02-30"], /geen bestaande datum/],
+    [["--soort", "begroting", "--vanaf", "6 maart"], /geen bestaande datum/],
+    [["--soort", "begroting"], /Geef de begindatum op/],
+    [["--vanaf", "2027-03-06"], /Geef de soort termijn op/],
+    [["--soort", "begroting", "--vanaf", "2027-02-26", "--foo"], /Ongeldige invoer bij "--foo"/],
+    [["--ics"], /Geen register/],
+    [["--ics", "--register", "bestaat-niet.yml"], /Het register bevat fouten:\nbestaat-niet\.yml:0: file: cannot be read/],
+  ])("exit 2 with a Dutch error for %j", async (args, message) => {
+    const r = await failing(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe("");
+  });
+});

@@ -1,0 +1,47 @@
+// The .ics export parses with an independent iCalendar parser (Mozilla's ical.js): one all-day event per
+// deadline, on the computed date, with the article in the description.
+import ICAL from "ical.js";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { registerIcs } from "../../src/termijnen/ics.ts";
+import { loadRegister } from "../../src/termijnen/register.ts";
+
+interface Parsed {
+  uid: string;
+  date: string;
+  allDay: boolean;
+  summary: string;
+  description: string;
+}
+
+function parse(text: string): Parsed[] {
+  const cal = new ICAL.Component(ICAL.parse(text));
+  expect(cal.name).toBe("vcalendar");
+  expect(cal.getFirstPropertyValue("version")).toBe("2.0");
+  return cal.getAllSubcomponents("vevent").map((c) => {
+    const e = new ICAL.Event(c);
+    return { uid: e.uid, date: e.startDate.toString(), allDay: e.startDate.isDate, summary: e.summary, description: e.description };
+  });
+}
+
+describe(".ics export", () => {
+  it("has one all-day event per deadline in the register, on the computed date", async () => {
+    const events = parse(registerIcs(await loadRegister("knowledge/register/voorbeeld-register.yml")));
+    expect(events.map((e) => [e.date, e.allDay])).toEqual([
+      ["2027-05-03", true],
+      ["2027-05-21", true],
+      ["2027-07-05", true],
+    ]);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(3);
+    expect(events[0]!.summary).toBe("Uiterste datum: zienswijze op een ontwerpregeling (treffen, wijzigen, toetreden, uittreden) (ODV)");
+    expect(events[0]!.description).toContain("Artikel: art. 1 lid 3 Wgr; art. 1 Algemene termijnenwet");
+    expect(events[1]!.description).toContain("Artikel: art. 35 lid 3 Wgr");
+  });
+
+  it("npm run termijn -- --ics writes the same calendar to stdout", async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli/termijn.ts", "--ics", "--register", "knowledge/register/voorbeeld-register.yml"]);
+    expect(parse(stdout)).toHaveLength(3);
+  });
+});
