@@ -8,9 +8,12 @@ import type { Bot } from "../src/core/bot.ts";
 import { createBot } from "../src/core/create-bot.ts";
 import { type AppConfig, loadConfig, previewEnabled } from "../src/config.ts";
 import { createEngineCached } from "../src/engine/cache.ts";
+import type { Engine } from "../src/engine/types.ts";
 import { createHttpServer } from "../src/http/server.ts";
 import type { Mount, PreviewRenderer } from "../src/http/mount.ts";
-import { loadKnowledgeBase } from "../src/knowledge/load.ts";
+import { currentBot } from "../src/live/bot.ts";
+import { createLiveKnowledge, type LiveKnowledge, type LoadedBase, type ReloadResult } from "../src/live/knowledge.ts";
+import { watchTree, type TreeWatcher } from "../src/live/watch.ts";
 import { createLogger, type Logger } from "../src/log.ts";
 import { createStore } from "../src/store/index.ts";
 import type { Store } from "../src/store/port.ts";
@@ -30,6 +33,10 @@ export interface RunningApp {
   config: AppConfig;
   store: Store;
   logger: Logger;
+  /** The knowledge base being served; swapped as a whole on reload. */
+  knowledge: LiveKnowledge<Engine>;
+  /** Reloads the knowledge base now (SIGHUP); keeps the last good base on errors. Never throws. */
+  reloadKnowledge(reason?: string): Promise<ReloadResult>;
   /** Stops accepting, finishes in-flight requests, stops the adapters, closes the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -46,15 +53,34 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === "development" });
 
   const started = Date.now();
-  const kb = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
-  // The analysed index is cached in DATA_DIR, so a restart of a large base skips re-analysing it.
-  const { engine, cacheHit } = await createEngineCached(kb, join(config.DATA_DIR, "index-cache"));
-  logger.info({ entries: kb.entries.length, dir: config.KNOWLEDGE_DIR, indexCache: cacheHit ? "hit" : "built" }, "knowledge base loaded");
+  // The analysed index is cached in DATA_DIR, so a restart of a large base skips re-analysing it; a reload
+  // writes the new base's index there too (and removes the old one).
+  const cacheDir = join(config.DATA_DIR, "index-cache");
+  let cacheHit = false;
+  const knowledge = await createLiveKnowledge<Engine>({
+    dir: config.KNOWLEDGE_DIR,
+    logger,
+    build: async (kb) => {
+      const built = await createEngineCached(kb, cacheDir);
+      cacheHit = built.cacheHit;
+      return built.engine;
+    },
+  });
+  const first = knowledge.current();
+  logger.info({ entries: first.kb.entries.length, dir: config.KNOWLEDGE_DIR, version: first.version, indexCache: cacheHit ? "hit" : "built" }, "knowledge base loaded");
 
   const store = await createStore(config, logger);
   const mounts: Mount[] = [];
+  let watcher: TreeWatcher | undefined;
   try {
-    const bot = createBot({ engine, store, logger });
+    // One Bot per loaded base, made on first use; every call goes to the current base's Bot.
+    const bots = new WeakMap<LoadedBase<Engine>, Bot>();
+    const botOf = (base: LoadedBase<Engine>): Bot => {
+      let b = bots.get(base);
+      if (!b) bots.set(base, (b = createBot({ engine: base.built, store, logger })));
+      return b;
+    };
+    const bot = currentBot(() => botOf(knowledge.current()));
     const deps = { bot, config, logger };
     const factories: MountFactory[] = [createSlackMount, createTeamsMount];
     for (const create of factories) {
@@ -64,7 +90,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     }
     const renderers: PreviewRenderer[] = [slackPreviewRenderer, teamsPreviewRenderer];
 
-    const http = createHttpServer({ config, logger, bot, store, mounts, renderers, knowledgeLoaded: () => kb.entries.length > 0 });
+    const http = createHttpServer({ config, logger, bot, store, mounts, renderers, knowledgeLoaded: () => knowledge.current().kb.entries.length > 0, knowledgeStatus: () => knowledge.status() });
     const { port, url } = await http.listen();
     try {
       for (const mount of mounts) await mount.start?.();
@@ -72,12 +98,20 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       await http.close({ graceMs: 0 });
       throw err;
     }
+    if (config.KNOWLEDGE_WATCH === "1") {
+      watcher = watchTree(config.KNOWLEDGE_DIR, () => void knowledge.reload("file change"), { debounceMs: config.KNOWLEDGE_WATCH_DEBOUNCE_MS, logger });
+    }
     logger.info(
       { url, port, mounts: mounts.map((m) => m.path), preview: previewEnabled(config) ? `${url}/` : false, ms: Date.now() - started },
       "server listening",
     );
-    return { url, port, bot, config, store, logger, close: () => http.close() };
+    const close = (): Promise<void> => {
+      watcher?.close();
+      return http.close();
+    };
+    return { url, port, bot, config, store, logger, knowledge, reloadKnowledge: (reason = "manual") => knowledge.reload(reason), close };
   } catch (err) {
+    watcher?.close();
     for (const mount of mounts) await mount.stop?.().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw err;

@@ -1,0 +1,122 @@
+// Live reload end to end: the real server on a temporary copy of knowledge/, edited on disk while it runs.
+// An edit shows up in the next answer; a broken file keeps the last good base serving, logs file:line and shows
+// in /readyz; fixing it applies the edit. SIGHUP reloads too.
+import { cp, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../../app/start.ts";
+import { tempDataDir, testEnv } from "../http/helpers.ts";
+
+const KNOWLEDGE = fileURLToPath(new URL("../../knowledge", import.meta.url));
+const ENTRY = "begrippen/centrumgemeente.md";
+const QUESTION = "Wat is een centrumgemeente in een gemeenschappelijke regeling?";
+
+interface ReadyBody {
+  status: string;
+  knowledgeBase: { version: string; entries: number; lastReloadError: { problems: string[] } | null };
+}
+
+let app: RunningApp;
+let tmp: Awaited<ReturnType<typeof tempDataDir>>;
+let file: string;
+let original: string;
+const logLines: string[] = [];
+
+async function summary(): Promise<string> {
+  const res = await fetch(`${app.url}/preview/api/ask`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ q: QUESTION }),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { reply: { answer: { id: string; summary: string } | null } };
+  expect(body.reply.answer?.id).toBe("centrumgemeente");
+  return body.reply.answer!.summary;
+}
+
+async function ready(): Promise<ReadyBody> {
+  const res = await fetch(`${app.url}/readyz`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as ReadyBody;
+}
+
+/** Polls until check() passes (every 50 ms, at most `ms`). */
+async function eventually<T>(check: () => Promise<T>, ms = 5_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+beforeAll(async () => {
+  tmp = await tempDataDir();
+  const dir = join(tmp.dir, "knowledge");
+  await cp(KNOWLEDGE, dir, { recursive: true });
+  file = join(dir, ENTRY);
+  original = await readFile(file, "utf8");
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logLines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const logger = pino({ level: "info" }, sink);
+  app = await startApp({ env: testEnv(join(tmp.dir, "data"), { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH_DEBOUNCE_MS: "100" }), logger });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await tmp?.remove();
+});
+
+describe("live reload of the knowledge base", () => {
+  it("serves an edited summary within a few seconds, keeps the last good base on errors, applies the fix", async () => {
+    expect(await summary()).toMatch(/^Bij een centrumgemeente/);
+    const before = await ready();
+    expect(before.knowledgeBase.entries).toBeGreaterThan(50);
+    expect(before.knowledgeBase.lastReloadError).toBeNull();
+
+    // 1. Edit the summary on disk.
+    const edited = original.replace("Bij een centrumgemeente of centrumregeling", "GEWIJZIGD: bij een centrumgemeente of centrumregeling");
+    expect(edited).not.toBe(original);
+    const t0 = Date.now();
+    await writeFile(file, edited);
+    await eventually(async () => expect(await summary()).toMatch(/^GEWIJZIGD: bij een centrumgemeente/));
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    const afterEdit = await ready();
+    expect(afterEdit.knowledgeBase.version).not.toBe(before.knowledgeBase.version);
+
+    // 2. Break the file: the kind is not allowed. The old (edited) text is still served.
+    const broken = edited.replace("kind: term", "kind: onzin");
+    await writeFile(file, broken);
+    const status = await eventually(async () => {
+      const r = await ready();
+      expect(r.knowledgeBase.lastReloadError).not.toBeNull();
+      return r;
+    });
+    expect(status.status).toBe("ready");
+    expect(status.knowledgeBase.version).toBe(afterEdit.knowledgeBase.version);
+    const kindLine = broken.split("\n").findIndex((l) => l.startsWith("kind:")) + 1;
+    expect(status.knowledgeBase.lastReloadError!.problems).toEqual([expect.stringContaining(`centrumgemeente.md:${kindLine}: kind: `)]);
+    expect(logLines.some((l) => l.includes(`centrumgemeente.md:${kindLine}: kind:`) && l.includes('"level":50'))).toBe(true);
+    expect(await summary()).toMatch(/^GEWIJZIGD: bij een centrumgemeente/);
+
+    // 3. Fix it with another edit: applied, and the error is cleared.
+    await writeFile(file, edited.replace("GEWIJZIGD:", "HERSTELD:"));
+    await eventually(async () => expect(await summary()).toMatch(/^HERSTELD: bij een centrumgemeente/));
+    expect((await ready()).knowledgeBase.lastReloadError).toBeNull();
+  });
+
+  it("reloads on demand (what SIGHUP calls) and reports an unchanged base as unchanged", async () => {
+    const result = await app.reloadKnowledge("test");
+    expect(result).toMatchObject({ ok: true, changed: false });
+  });
+});
