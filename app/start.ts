@@ -13,6 +13,7 @@ import { createHttpServer } from "../src/http/server.ts";
 import type { Mount, PreviewRenderer } from "../src/http/mount.ts";
 import { currentBot } from "../src/live/bot.ts";
 import { createLiveKnowledge, type LiveKnowledge, type LoadedBase, type ReloadResult } from "../src/live/knowledge.ts";
+import { observeBot } from "../src/live/observe.ts";
 import { watchTree, type TreeWatcher } from "../src/live/watch.ts";
 import { createLogger, type Logger } from "../src/log.ts";
 import { createStore } from "../src/store/index.ts";
@@ -80,7 +81,11 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       if (!b) bots.set(base, (b = createBot({ engine: base.built, store, logger })));
       return b;
     };
-    const bot = currentBot(() => botOf(knowledge.current()));
+    // Logs every question (no text) for the report, marks answers from stale entries, feeds the metrics.
+    const bot = observeBot(
+      currentBot(() => botOf(knowledge.current())),
+      { store, logger, staleMonths: config.STALE_MONTHS },
+    );
     const deps = { bot, config, logger };
     const factories: MountFactory[] = [createSlackMount, createTeamsMount];
     for (const create of factories) {

@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "../log.ts";
 import { hashUserId } from "./hash.ts";
 import type {
+  AskedInput,
+  AskedRow,
   ChecklistRun,
   FeedbackInput,
   FeedbackRow,
@@ -33,6 +35,7 @@ export const MAX_COMMENT_CHARS = 2000;
 const RUN_LOCK_NAMESPACE = 73_120;
 
 const PLATFORMS: ReadonlySet<string> = new Set<Platform>(["slack", "teams", "cli", "preview"]);
+const ASK_STATUSES: ReadonlySet<string> = new Set<AskedInput["status"]>(["answer", "ambiguous", "unknown", "help"]);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class UnknownRunError extends Error {
@@ -111,6 +114,31 @@ export class SqlStore implements Store {
       "INSERT INTO unanswered (question, best_guess, confidence, platform, created_at) VALUES ($1, $2, $3, $4, $5)",
       [input.question.trim().slice(0, MAX_QUESTION_CHARS), input.bestGuess, confidence, input.platform, this.clock()],
     );
+  }
+
+  async recordAsked(input: AskedInput): Promise<void> {
+    assertPlatform(input.platform);
+    if (!ASK_STATUSES.has(input.status)) throw new Error(`Unknown reply status: ${String(input.status)}`);
+    const confidence = Number.isFinite(input.confidence) ? Math.min(1, Math.max(0, input.confidence)) : 0;
+    await this.client.query(
+      "INSERT INTO questions_asked (status, entry_id, confidence, platform, created_at) VALUES ($1, $2, $3, $4, $5)",
+      [input.status, input.entryId, confidence, input.platform, this.clock()],
+    );
+  }
+
+  async listAsked(since?: Date): Promise<AskedRow[]> {
+    const rows = await this.client.query<{ status: string; entry_id: string | null; confidence: number; platform: string; created_at: Date }>(
+      `SELECT status, entry_id, confidence, platform, created_at FROM questions_asked
+       WHERE created_at >= $1 ORDER BY created_at, id`,
+      [since ?? new Date(0)],
+    );
+    return rows.map((r) => ({
+      status: r.status as AskedRow["status"],
+      entryId: r.entry_id,
+      confidence: Number(r.confidence),
+      platform: toPlatform(r.platform),
+      at: asDate(r.created_at),
+    }));
   }
 
   async startChecklistRun(checklistId: string, context: string): Promise<ChecklistRun> {
@@ -200,12 +228,13 @@ export class SqlStore implements Store {
     const cutoff = new Date(now.getTime() - this.opts.retentionDays * DAY_MS);
     return this.client.transaction(async (tx) => {
       const questions = await tx.query("DELETE FROM unanswered WHERE created_at < $1 RETURNING id", [cutoff]);
+      const asked = await tx.query("DELETE FROM questions_asked WHERE created_at < $1 RETURNING id", [cutoff]);
       const comments = await tx.query(
         "UPDATE feedback SET comment = NULL WHERE comment IS NOT NULL AND created_at < $1 RETURNING id",
         [cutoff],
       );
       const runs = await tx.query("DELETE FROM checklist_runs WHERE updated_at < $1 RETURNING run_id", [cutoff]);
-      return questions.length + comments.length + runs.length;
+      return questions.length + asked.length + comments.length + runs.length;
     });
   }
 
