@@ -25,6 +25,8 @@ let file: string;
 let original: string;
 const logLines: string[] = [];
 
+let lastUpdatedText: string | null = null;
+
 async function summary(): Promise<string> {
   const res = await fetch(`${app.url}/preview/api/ask`, {
     method: "POST",
@@ -32,7 +34,8 @@ async function summary(): Promise<string> {
     body: JSON.stringify({ q: QUESTION }),
   });
   expect(res.status).toBe(200);
-  const body = (await res.json()) as { reply: { answer: { id: string; summary: string } | null } };
+  const body = (await res.json()) as { reply: { answer: { id: string; summary: string } | null }; updatedText: string | null };
+  lastUpdatedText = body.updatedText;
   expect(body.reply.answer?.id).toBe("centrumgemeente");
   return body.reply.answer!.summary;
 }
@@ -109,10 +112,13 @@ describe("live reload of the knowledge base", () => {
     expect(logLines.some((l) => l.includes(`centrumgemeente.md:${kindLine}: kind:`) && l.includes('"level":50'))).toBe(true);
     expect(await summary()).toMatch(/^GEWIJZIGD: bij een centrumgemeente/);
 
-    // 3. Fix it with another edit: applied, and the error is cleared.
-    await writeFile(file, edited.replace("GEWIJZIGD:", "HERSTELD:"));
+    // 3. Fix it with another edit (and an old check date): applied, and the error is cleared.
+    const fixed = edited.replace("GEWIJZIGD:", "HERSTELD:").replace(/^updated: .*$/m, "updated: 2024-01-10");
+    await writeFile(file, fixed);
     await eventually(async () => expect(await summary()).toMatch(/^HERSTELD: bij een centrumgemeente/));
     expect((await ready()).knowledgeBase.lastReloadError).toBeNull();
+    // Older than STALE_MONTHS (12): the answer says when it was last checked.
+    expect(lastUpdatedText).toBe("Laatst gecontroleerd: 10 januari 2024");
   });
 
   it("reloads on demand (what SIGHUP calls) and reports an unchanged base as unchanged", async () => {
