@@ -13,6 +13,7 @@ import { createHttpServer } from "../src/http/server.ts";
 import type { Mount, PreviewRenderer } from "../src/http/mount.ts";
 import { currentBot } from "../src/live/bot.ts";
 import { createLiveKnowledge, type LiveKnowledge, type LoadedBase, type ReloadResult } from "../src/live/knowledge.ts";
+import { countStoreErrors, createMetrics, metricsMount } from "../src/metrics/metrics.ts";
 import { observeBot } from "../src/live/observe.ts";
 import { watchTree, type TreeWatcher } from "../src/live/watch.ts";
 import { createLogger, type Logger } from "../src/log.ts";
@@ -70,7 +71,14 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const first = knowledge.current();
   logger.info({ entries: first.kb.entries.length, dir: config.KNOWLEDGE_DIR, version: first.version, indexCache: cacheHit ? "hit" : "built" }, "knowledge base loaded");
 
-  const store = await createStore(config, logger);
+  // Metrics (METRICS=1): counted through the Bot, the store and the reloads; served as a mount at /metrics.
+  const metrics = config.METRICS === "1" ? createMetrics() : undefined;
+  const opened = await createStore(config, logger);
+  const store = metrics ? countStoreErrors(opened, metrics) : opened;
+  if (metrics) {
+    metrics.knowledge(knowledge.status());
+    knowledge.onReload((result) => metrics.reloaded(result, knowledge.status()));
+  }
   const mounts: Mount[] = [];
   let watcher: TreeWatcher | undefined;
   try {
@@ -84,7 +92,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     // Logs every question (no text) for the report, marks answers from stale entries, feeds the metrics.
     const bot = observeBot(
       currentBot(() => botOf(knowledge.current())),
-      { store, logger, staleMonths: config.STALE_MONTHS },
+      { store, logger, staleMonths: config.STALE_MONTHS, observers: metrics ? [metrics.observer] : [] },
     );
     const deps = { bot, config, logger };
     const factories: MountFactory[] = [createSlackMount, createTeamsMount];
@@ -93,6 +101,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       // An adapter that is not configured returns null and logs why itself.
       if (mount) mounts.push(mount);
     }
+    if (metrics) mounts.push(metricsMount(metrics, config.METRICS_TOKEN));
     const renderers: PreviewRenderer[] = [slackPreviewRenderer, teamsPreviewRenderer];
 
     const http = createHttpServer({ config, logger, bot, store, mounts, renderers, knowledgeLoaded: () => knowledge.current().kb.entries.length > 0, knowledgeStatus: () => knowledge.status() });
