@@ -6,6 +6,8 @@ import { type FSWatcher, readdirSync, watch } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../log.ts";
 
+const ROOT_POLL_MS = 2_000;
+
 export interface TreeWatcher {
   close(): void;
   /** Folders currently watched (tests). */
@@ -18,13 +20,13 @@ const RELEVANT = /\.(md|ya?ml)$/i;
 function listFolders(root: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
-    out.push(d);
     let items;
     try {
       items = readdirSync(d, { withFileTypes: true });
     } catch {
-      return;
+      return; // gone (or unreadable): not watched
     }
+    out.push(d);
     for (const it of items) if (it.isDirectory() && !it.name.startsWith(".") && it.name !== "node_modules") walk(join(d, it.name));
   };
   walk(root);
@@ -87,11 +89,22 @@ export function watchTree(root: string, onChange: () => void, opts: { debounceMs
   }
 
   sync();
+  // A folder that is removed and made again (a checkout, a copy) has no watcher to tell us: look for it now and then.
+  const poll = setInterval(() => {
+    if (closed || watchers.has(root)) return;
+    sync();
+    if (watchers.has(root)) {
+      log.info({ root }, "knowledge folder is back");
+      schedule();
+    }
+  }, ROOT_POLL_MS);
+  poll.unref();
   log.info({ root, folders: watchers.size, debounceMs: opts.debounceMs }, "watching the knowledge base for changes");
   return {
     close() {
       closed = true;
       clearTimeout(timer);
+      clearInterval(poll);
       for (const dir of [...watchers.keys()]) drop(dir);
     },
     folders: () => [...watchers.keys()],

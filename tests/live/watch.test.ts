@@ -47,6 +47,19 @@ describe("watchTree", () => {
     await until(() => !watcher!.folders().includes(join(root, "nieuw")));
   });
 
+  it("survives the folder being removed and picks it up again when it is back", async () => {
+    root = await mkdtemp(join(tmpdir(), "watch-test-"));
+    let fired = 0;
+    watcher = watchTree(root, () => fired++, { debounceMs: 50, logger });
+    await rm(root, { recursive: true });
+    await until(() => !watcher!.folders().includes(root));
+    await mkdir(root);
+    await until(() => watcher!.folders().includes(root) && fired >= 1, 6_000);
+    const before = fired;
+    await writeFile(join(root, "a.md"), "x");
+    await until(() => fired > before);
+  });
+
   it("ignores editor swap and backup files", async () => {
     root = await mkdtemp(join(tmpdir(), "watch-test-"));
     let fired = 0;
