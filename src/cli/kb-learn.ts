@@ -2,7 +2,7 @@
 // npm run kb:learn -- --days 30                       only the last 30 days
 // npm run kb:learn -- --apply <entry-id> "<question>" add one phrasing to an entry (scripts)
 // Every write is a normal change in the knowledge folder: review it with git and merge it like any other edit.
-import { createInterface } from "node:readline/promises";
+import { createInterface, type Interface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createEngine } from "../engine/index.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
@@ -29,6 +29,32 @@ function printApplied(r: ApplyResult, question: string): void {
     console.log(`Kennisbank gecontroleerd: ${r.entries} onderwerpen, geen fouten.`);
   }
   console.log(r.foundAs ? `De vraag "${question}" vindt nu: ${r.foundAs}` : `Let op: de vraag "${question}" geeft nog geen zeker antwoord.`);
+}
+
+/**
+ * Answers from stdin, one line per question. Lines are queued (piped input arrives before it is asked for), and
+ * the end of the input answers "q" (stop), so a script or a closed terminal ends the session cleanly.
+ */
+function lineReader(rl: Interface): (prompt: string) => Promise<string> {
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let closed = false;
+  rl.on("line", (line) => {
+    const next = waiting.shift();
+    if (next) next(line);
+    else lines.push(line);
+  });
+  rl.on("close", () => {
+    closed = true;
+    for (const w of waiting.splice(0)) w("q");
+  });
+  return (prompt) => {
+    process.stdout.write(prompt);
+    const line = lines.shift();
+    if (line !== undefined) return Promise.resolve(line);
+    if (closed) return Promise.resolve("q");
+    return new Promise((resolve) => waiting.push(resolve));
+  };
 }
 
 async function main(): Promise<number> {
@@ -103,9 +129,10 @@ async function main(): Promise<number> {
   }
   const knowledgeDir = cfg.config.KNOWLEDGE_DIR;
   const items = learnItems(report, createEngine(kb), kb, await readDismissed(knowledgeDir));
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const ask = lineReader(rl);
   try {
-    const changes = await runLearnSession(items, kb, { print: (l) => console.log(l), ask: (p) => rl.question(p) }, {
+    const changes = await runLearnSession(items, kb, { print: (l) => console.log(l), ask }, {
       apply: async (id, question) => {
         try {
           printApplied(await applyQuestion(knowledgeDir, id, question), question);
