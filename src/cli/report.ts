@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     const [unanswered, feedback] = await Promise.all([store.listUnanswered(since), store.listFeedback(since)]);
     const report = buildReport({ unanswered, feedback, now, days: args.days, ...(titles ? { titles } : {}), ...(synonyms ? { synonyms } : {}) });
     if (args.html) {
-      await writeHtmlReport({ file: args.html, store, report, feedback, since, kb });
+      await writeHtmlReport({ file: args.html, store, report, feedback, since, kb, knowledgeDir: config.KNOWLEDGE_DIR });
       console.log(`Rapport geschreven naar ${args.html}`);
       return 0;
     }

@@ -53,6 +53,8 @@ export interface HtmlReportData {
   topEntries: EntryCount[];
   feedback: FeedbackEntry[];
   groups: (QuestionGroupReport & { suggestions: { id: string; title: string }[] })[];
+  /** Groups left out because the griffie marked them "niet ons onderwerp" (kb:learn). */
+  dismissedGroups: number;
   /** null when the store does not keep hand-offs (yet). */
   handoffs: HandoffRow[] | null;
 }
@@ -65,6 +67,8 @@ export interface HtmlReportInput {
   /** Suggested entries for an unanswered question (the engine's candidates). */
   suggest?: (question: string) => { id: string; title: string }[];
   handoffs?: readonly Record<string, unknown>[] | null;
+  /** Whether a group was marked "niet ons onderwerp" (by its most asked phrasing). */
+  isDismissed?: (question: string) => boolean;
 }
 
 export const TOP_ENTRIES = 10;
@@ -142,7 +146,8 @@ export function buildHtmlReportData(input: HtmlReportInput): HtmlReportData {
     feedback: [...perEntry.values()]
       .map((e) => ({ ...e, reasons: e.reasons.sort((a, b) => b.at.localeCompare(a.at)) }))
       .sort((a, b) => b.down - a.down || b.up + b.down - (a.up + a.down) || a.id.localeCompare(b.id)),
-    groups: input.report.unanswered.map((g) => {
+    dismissedGroups: input.report.unanswered.filter((g) => input.isDismissed?.(g.example)).length,
+    groups: input.report.unanswered.filter((g) => !input.isDismissed?.(g.example)).map((g) => {
       const suggested = input.suggest?.(g.example) ?? [];
       const suggestions = suggested.length ? suggested : g.bestGuess ? [g.bestGuess] : [];
       return { ...g, suggestions };

@@ -115,7 +115,10 @@ function feedbackTable(d: HtmlReportData): string {
 }
 
 function groupsTable(d: HtmlReportData): string {
-  if (d.groups.length === 0) return `<p class="empty">Geen onbeantwoorde vragen in deze periode.</p>`;
+  const dismissed = d.dismissedGroups
+    ? `<p class="hint" id="dismissed">${d.dismissedGroups} ${d.dismissedGroups === 1 ? "groep is" : "groepen zijn"} gemarkeerd als 'niet ons onderwerp' en niet getoond.</p>`
+    : "";
+  if (d.groups.length === 0) return `<p class="empty">Geen onbeantwoorde vragen in deze periode.</p>${dismissed}`;
   const rows = d.groups.map((g, i) => {
     const where = Object.entries(g.platforms)
       .map(([p, n]) => `${platformName(p)} ${n}`)
@@ -125,7 +128,7 @@ function groupsTable(d: HtmlReportData): string {
     return `<tr data-group="${i + 1}" data-count="${g.count}"><td class="num">${g.count}×</td><td>“${e(g.example)}”${variants}</td><td>${suggestions}</td><td class="num">${Math.round(g.averageConfidence * 100)}%</td><td>${e(date(g.lastAsked))}<div class="muted">${e(where)}</div></td></tr>`;
   });
   return `<table id="groups"><thead><tr><th class="num">Aantal</th><th>Vraag</th><th>Voorgestelde onderwerpen</th><th class="num">Zekerheid</th><th>Laatst gesteld</th></tr></thead><tbody>${rows.join("")}</tbody></table>
-<p class="hint">Koppel een vraag aan een onderwerp met <code>npm run kb:learn</code>.</p>`;
+<p class="hint">Koppel een vraag aan een onderwerp met <code>npm run kb:learn</code>.</p>${dismissed}`;
 }
 
 function handoffs(d: HtmlReportData): string {

@@ -54,6 +54,15 @@ describe("buildHtmlReportData + renderHtmlReport", () => {
     expect(data.handoffs).toEqual([{ at: now.toISOString(), platform: "teams", subject: "Bel mij", status: "open" }]);
   });
 
+  it("leaves out groups marked 'niet ons onderwerp' and says so", () => {
+    const unanswered = ["Hoe laat is het?", "Wat kost een GR?"].map((question) => ({ question, bestGuess: null, confidence: 0, platform: "slack" as const, at: now }));
+    const withGroups = buildReport({ unanswered, feedback: [], now });
+    const d = buildHtmlReportData({ report: withGroups, asked: [], feedback: [], titles: new Map(), isDismissed: (q) => q === "Hoe laat is het?" });
+    expect(d.groups.map((g) => g.example)).toEqual(["Wat kost een GR?"]);
+    expect(d.dismissedGroups).toBe(1);
+    expect(renderHtmlReport(d)).toContain("1 groep is gemarkeerd als 'niet ons onderwerp' en niet getoond.");
+  });
+
   it("renders one page without scripts or outside resources, with the text escaped", () => {
     const html = renderHtmlReport(data);
     expect(html).toMatch(/^<!doctype html>\n<html lang="nl">/);
