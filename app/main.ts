@@ -55,4 +55,6 @@ const shutdown = (signal: NodeJS.Signals) => {
     });
 };
 process.once("SIGTERM", shutdown);
+// SIGHUP reloads the knowledge base (errors are logged; the last good base keeps serving).
+process.on("SIGHUP", () => void app.reloadKnowledge("SIGHUP"));
 process.once("SIGINT", shutdown);

@@ -10,9 +10,14 @@ import type { Bot } from "../src/core/bot.ts";
 import { createBot } from "../src/core/create-bot.ts";
 import { type AppConfig, loadConfig, previewEnabled, slackConfigured } from "../src/config.ts";
 import { createEngineCached } from "../src/engine/cache.ts";
+import type { Engine } from "../src/engine/types.ts";
 import { createHttpServer } from "../src/http/server.ts";
 import type { Mount, PreviewRenderer } from "../src/http/mount.ts";
-import { loadKnowledgeBase } from "../src/knowledge/load.ts";
+import { currentBot } from "../src/live/bot.ts";
+import { createLiveKnowledge, type LiveKnowledge, type LoadedBase, type ReloadResult } from "../src/live/knowledge.ts";
+import { countStoreErrors, createMetrics, metricsMount } from "../src/metrics/metrics.ts";
+import { observeBot } from "../src/live/observe.ts";
+import { watchTree, type TreeWatcher } from "../src/live/watch.ts";
 import { createLogger, type Logger } from "../src/log.ts";
 import { createStore, SqlStore } from "../src/store/index.ts";
 import { createReminderJob, createSqlReminderLog, type ReminderJob, type ReminderSink } from "../src/termijnen/herinneringen.ts";
@@ -40,6 +45,10 @@ export interface RunningApp {
   logger: Logger;
   /** The deadline reminders job, when a register and a reminder chat are configured. */
   reminders: ReminderJob | null;
+  /** The knowledge base being served; swapped as a whole on reload. */
+  knowledge: LiveKnowledge<Engine>;
+  /** Reloads the knowledge base now (SIGHUP); keeps the last good base on errors. Never throws. */
+  reloadKnowledge(reason?: string): Promise<ReloadResult>;
   /** Stops accepting, finishes in-flight requests, stops the adapters, closes the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -56,20 +65,50 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === "development" });
 
   const started = Date.now();
-  const kb = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
-  // The analysed index is cached in DATA_DIR, so a restart of a large base skips re-analysing it.
-  const { engine, cacheHit } = await createEngineCached(kb, join(config.DATA_DIR, "index-cache"));
-  logger.info({ entries: kb.entries.length, dir: config.KNOWLEDGE_DIR, indexCache: cacheHit ? "hit" : "built" }, "knowledge base loaded");
+  // The analysed index is cached in DATA_DIR, so a restart of a large base skips re-analysing it; a reload
+  // writes the new base's index there too (and removes the old one).
+  const cacheDir = join(config.DATA_DIR, "index-cache");
+  let cacheHit = false;
+  const knowledge = await createLiveKnowledge<Engine>({
+    dir: config.KNOWLEDGE_DIR,
+    logger,
+    build: async (kb) => {
+      const built = await createEngineCached(kb, cacheDir);
+      cacheHit = built.cacheHit;
+      return built.engine;
+    },
+  });
+  const first = knowledge.current();
+  logger.info({ entries: first.kb.entries.length, dir: config.KNOWLEDGE_DIR, version: first.version, indexCache: cacheHit ? "hit" : "built" }, "knowledge base loaded");
 
   // The gemeente's register of regelingen (optional): a bad file stops start-up with file:line: field errors.
   const register = config.REGISTER_FILE ? await loadRegister(config.REGISTER_FILE) : null;
   if (register) logger.info({ file: register.file, regelingen: register.regelingen.length, example: register.voorbeeld === true }, "register loaded");
   const termijnen = createTermijnService({ register, ...(opts.clock ? { clock: opts.clock } : {}) });
 
-  const store = await createStore(config, logger);
+  // Metrics (METRICS=1): counted through the Bot, the store and the reloads; served as a mount at /metrics.
+  const metrics = config.METRICS === "1" ? createMetrics() : undefined;
+  const opened = await createStore(config, logger);
+  const store = metrics ? countStoreErrors(opened, metrics) : opened;
+  if (metrics) {
+    metrics.knowledge(knowledge.status());
+    knowledge.onReload((result) => metrics.reloaded(result, knowledge.status()));
+  }
   const mounts: Mount[] = [];
+  let watcher: TreeWatcher | undefined;
   try {
-    const bot = withTermijnen(createBot({ engine, store, logger }), termijnen);
+    // One Bot per loaded base, made on first use; every call goes to the current base's Bot.
+    const bots = new WeakMap<LoadedBase<Engine>, Bot>();
+    const botOf = (base: LoadedBase<Engine>): Bot => {
+      let b = bots.get(base);
+      if (!b) bots.set(base, (b = withTermijnen(createBot({ engine: base.built, store, logger }), termijnen)));
+      return b;
+    };
+    // Logs every question (no text) for the report, marks answers from stale entries, feeds the metrics.
+    const bot = observeBot(
+      currentBot(() => botOf(knowledge.current())),
+      { store, logger, staleMonths: config.STALE_MONTHS, observers: metrics ? [metrics.observer] : [] },
+    );
     const deps = { bot, config, logger, seen: store, termijnen };
     const factories: MountFactory[] = [createSlackMount, createTeamsMount];
     for (const create of factories) {
@@ -77,17 +116,21 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       // An adapter that is not configured returns null and logs why itself.
       if (mount) mounts.push(mount);
     }
+    if (metrics) mounts.push(metricsMount(metrics, config.METRICS_TOKEN));
     const renderers: PreviewRenderer[] = [slackPreviewRenderer, teamsPreviewRenderer];
     if (previewEnabled(config)) mounts.push(termijnenMount(termijnen));
 
-    const reminders = await startReminders(config, termijnen, store, logger, opts.clock);
-    const http = createHttpServer({ config, logger, bot, store, mounts, renderers, knowledgeLoaded: () => kb.entries.length > 0 });
+    const reminders = await startReminders(config, termijnen, opened, logger, opts.clock);
+    const http = createHttpServer({ config, logger, bot, store, mounts, renderers, knowledgeLoaded: () => knowledge.current().kb.entries.length > 0, knowledgeStatus: () => knowledge.status() });
     const { port, url } = await http.listen();
     try {
       for (const mount of mounts) await mount.start?.();
     } catch (err) {
       await http.close({ graceMs: 0 });
       throw err;
+    }
+    if (config.KNOWLEDGE_WATCH === "1") {
+      watcher = watchTree(config.KNOWLEDGE_DIR, () => void knowledge.reload("file change"), { debounceMs: config.KNOWLEDGE_WATCH_DEBOUNCE_MS, logger });
     }
     logger.info(
       {
@@ -105,10 +148,12 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     );
     const close = async (): Promise<void> => {
       reminders?.stop();
+      watcher?.close();
       await http.close();
     };
-    return { url, port, bot, config, store, logger, reminders, close };
+    return { url, port, bot, config, store, logger, reminders, knowledge, reloadKnowledge: (reason = "manual") => knowledge.reload(reason), close };
   } catch (err) {
+    watcher?.close();
     for (const mount of mounts) await mount.stop?.().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw err;

@@ -45,6 +45,17 @@ export const configSchema = z.object({
   REMINDER_SLACK_CHANNEL: optional,
   REMINDER_TEAMS_CONVERSATION: optional,
   REMINDER_TEAMS_SERVICE_URL: optional,
+  // Editors' loop (live reload, stale warnings, metrics)
+  /** Watch KNOWLEDGE_DIR and reload on changes: on unless "0" (SIGHUP always reloads). */
+  KNOWLEDGE_WATCH: z.enum(["0", "1"]).default("1"),
+  /** Quiet time after the last change before a reload starts. */
+  KNOWLEDGE_WATCH_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(300),
+  /** Entries whose `updated` date is older than this many months are stale (kb:check warns, answers say so). */
+  STALE_MONTHS: z.coerce.number().int().positive().default(12),
+  /** Prometheus metrics at /metrics: off unless "1". */
+  METRICS: z.enum(["0", "1"]).default("0"),
+  /** Optional bearer token /metrics requires (Authorization: Bearer <token>). */
+  METRICS_TOKEN: optional,
 });
 
 export type AppConfig = Omit<z.infer<typeof configSchema>, "HOST"> & { HOST: string };

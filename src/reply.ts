@@ -35,6 +35,8 @@ export interface Answer {
   related: RelatedTopic[];
   /** Date the content was last checked (YYYY-MM-DD), when known. */
   updated?: string;
+  /** True when `updated` is older than STALE_MONTHS: the answer says when it was last checked. */
+  stale?: boolean;
 }
 
 export interface Alternative {

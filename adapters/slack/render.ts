@@ -3,6 +3,7 @@
 import type { types } from "@slack/bolt";
 import type { ChecklistProgress, ChecklistSummary } from "../../src/core/bot.ts";
 import { messages } from "../../src/core/messages.ts";
+import { updatedNote } from "../../src/core/freshness.ts";
 import type { Alternative, Answer, Reply } from "../../src/reply.ts";
 import type { PreviewRenderer } from "../../src/http/mount.ts";
 import { ACTION, checklistBlockId, indexedAction } from "./actions.ts";
@@ -174,7 +175,7 @@ function renderAnswer(answer: Answer, alternatives: Alternative[], opts: RenderO
     .slice(0, MAX_CHOICES);
   if (related.length) tail.push(section(bold(messages.related)), ...entryButtons(related));
 
-  if (answer.updated) tail.push(context(escapeMrkdwn(messages.updated(answer.updated))));
+  if (answer.updated) tail.push(context(escapeMrkdwn(updatedNote(answer) ?? "")));
 
   tail.push(divider());
   if (opts.feedbackGiven) {

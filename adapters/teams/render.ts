@@ -5,6 +5,7 @@ import type { ChecklistProgress, ChecklistSummary } from "../../src/core/bot.ts"
 import type { PreviewRenderer } from "../../src/http/mount.ts";
 import { messages } from "../../src/core/messages.ts";
 import { safeLinkUrl } from "../../src/core/safe-url.ts";
+import { updatedNote } from "../../src/core/freshness.ts";
 import {
   ACTION_ANSWER,
   ACTION_CHECKLIST_EXPORT,
@@ -214,7 +215,7 @@ function renderAnswerCard(answer: Answer, alternatives: Alternative[], state: Ca
   const related = dedupe([...answer.related, ...alternatives.filter((a) => a.id !== answer.id && !relatedIds.has(a.id))]).slice(0, 6);
   if (related.length) tail.push(heading(messages.related), ...buttonList(related));
 
-  if (answer.updated) tail.push(text(messages.updated(answer.updated), { size: "Small", isSubtle: true, spacing: "Medium" }));
+  if (answer.updated) tail.push(text(updatedNote(answer) ?? "", { size: "Small", isSubtle: true, spacing: "Medium" }));
 
   if (state.feedbackGiven) {
     tail.push(text(messages.feedbackThanks, { id: "feedback", spacing: "Medium", separator: true }));

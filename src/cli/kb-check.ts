@@ -2,6 +2,7 @@
 // prints every problem and exits 1, or a summary.
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 import { checkRegisterFiles } from "../termijnen/register-check.ts";
+import { staleWarnings } from "./stale-warnings.ts";
 
 const dir = process.argv[2] ?? process.env.KNOWLEDGE_DIR ?? "knowledge";
 try {
@@ -10,6 +11,8 @@ try {
   for (const e of kb.entries) perKind.set(e.kind, (perKind.get(e.kind) ?? 0) + 1);
   const kinds = [...perKind].map(([k, n]) => `${n} ${k}`).join(", ");
   console.log(`${dir}: ${kb.entries.length} entries OK (${kinds}); ${kb.synonyms.length} synonym groups`);
+  // Warnings only: stale content never fails the check.
+  for (const line of staleWarnings(kb, new Date(), process.env)) console.warn(line);
 } catch (e) {
   if (e instanceof KnowledgeError) {
     for (const p of e.problems) console.error(formatProblem(p));

@@ -1,16 +1,18 @@
 // npm run report                  the griffie report as Dutch text
 // npm run report -- --days 30     only the last 30 days
 // npm run report -- --json        the same report as JSON (src/report/build.ts: GriffieReport)
+// npm run report -- --html f.html one self-contained HTML page with charts (src/report/html.ts)
 // Opens the store from the environment (.env too): PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set.
 import dotenv from "dotenv";
 import { pino } from "pino";
 import { loadConfig } from "../config.ts";
 import { ConfigError, StoreLockedError } from "../errors.ts";
 import { loadKnowledgeBase } from "../knowledge/load.ts";
-import type { SynonymGroups } from "../knowledge/types.ts";
+import type { KnowledgeBase, SynonymGroups } from "../knowledge/types.ts";
 import { parseReportArgs, REPORT_USAGE as USAGE } from "../report/args.ts";
 import { buildReport } from "../report/build.ts";
 import { formatReportText } from "../report/format.ts";
+import { writeHtmlReport } from "../report/write-html.ts";
 import { createStore } from "../store/index.ts";
 
 async function main(): Promise<number> {
@@ -36,8 +38,9 @@ async function main(): Promise<number> {
 
   let titles: Map<string, string> | undefined;
   let synonyms: SynonymGroups | undefined;
+  let kb: KnowledgeBase | undefined;
   try {
-    const kb = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
+    kb = await loadKnowledgeBase(config.KNOWLEDGE_DIR);
     titles = new Map(kb.entries.map((e) => [e.id, e.title]));
     synonyms = kb.synonyms;
   } catch (err) {
@@ -64,6 +67,11 @@ async function main(): Promise<number> {
     const since = args.days === null ? undefined : new Date(now.getTime() - args.days * 86_400_000);
     const [unanswered, feedback] = await Promise.all([store.listUnanswered(since), store.listFeedback(since)]);
     const report = buildReport({ unanswered, feedback, now, days: args.days, ...(titles ? { titles } : {}), ...(synonyms ? { synonyms } : {}) });
+    if (args.html) {
+      await writeHtmlReport({ file: args.html, store, report, feedback, since, kb, knowledgeDir: config.KNOWLEDGE_DIR });
+      console.log(`Rapport geschreven naar ${args.html}`);
+      return 0;
+    }
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
     return 0;
   } finally {

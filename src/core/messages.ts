@@ -26,6 +26,8 @@ export const messages = {
   feedbackNo: "👎 Niet nuttig",
   feedbackThanks: "Dank u voor uw reactie.",
   updated: (date: string) => `Inhoud gecontroleerd op ${date}`,
+  /** Under an answer from an entry not checked for STALE_MONTHS; the date in Dutch ("23 november 2025"). */
+  lastChecked: (date: string) => `Laatst gecontroleerd: ${date}`,
   welcomeTitle: "Welkom bij Raadswijzer Samenwerken",
   topicsTitle: "Veelgevraagde onderwerpen",
   errorGeneric: "Er ging iets mis bij het beantwoorden. Probeert u het later nog eens.",

@@ -24,6 +24,8 @@ export interface HttpServerDeps {
   renderers: PreviewRenderer[];
   /** True once the knowledge base is loaded (part of /readyz). */
   knowledgeLoaded: () => boolean;
+  /** Version, entry count and last reload error of the served knowledge base (reported by /readyz). */
+  knowledgeStatus?: () => object;
   /** True once shutdown began (set by createHttpServer). */
   isClosing?: () => boolean;
 }
@@ -75,6 +77,7 @@ export function createApp(deps: HttpServerDeps): Express {
       status: ready ? "ready" : "not_ready",
       checks: { knowledge, store },
       ...(ready ? {} : { message: httpMessages.notReady }),
+      ...(deps.knowledgeStatus ? { knowledgeBase: deps.knowledgeStatus() } : {}),
     });
   });
 

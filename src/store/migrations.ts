@@ -66,6 +66,21 @@ export const migrations: readonly Migration[] = [
       `CREATE UNIQUE INDEX feedback_entry_user_idx ON feedback (entry_id, user_hash)`,
     ],
   },
+  {
+    version: 3,
+    name: "log of asked questions (status, entry, platform; no text) for the HTML report",
+    sql: [
+      `CREATE TABLE questions_asked (
+         id          BIGSERIAL PRIMARY KEY,
+         status      TEXT NOT NULL,
+         entry_id    TEXT,
+         confidence  DOUBLE PRECISION NOT NULL,
+         platform    TEXT NOT NULL,
+         created_at  TIMESTAMPTZ NOT NULL
+       )`,
+      `CREATE INDEX questions_asked_created_at_idx ON questions_asked (created_at)`,
+    ],
+  },
 ];
 
 /** Applies every migration not yet in schema_migrations; returns the versions applied now. */

@@ -46,6 +46,19 @@ export interface FeedbackRow {
   at: Date;
 }
 
+/** One asked question, without its text: what the HTML report and the metrics count. */
+export interface AskedInput {
+  status: "answer" | "ambiguous" | "unknown" | "help";
+  /** The entry answered with (answer/ambiguous), else null. */
+  entryId: string | null;
+  confidence: number;
+  platform: Platform;
+}
+
+export interface AskedRow extends AskedInput {
+  at: Date;
+}
+
 export interface Store {
   /** Stores feedback; with a userId it replaces that user's earlier feedback on the same entry. */
   recordFeedback(input: FeedbackInput): Promise<void>;
@@ -62,6 +75,9 @@ export interface Store {
   setChecklistItem(runId: string, itemId: string, userId: string, checked: boolean): Promise<ChecklistRun>;
   listUnanswered(since?: Date): Promise<UnansweredRow[]>;
   listFeedback(since?: Date): Promise<FeedbackRow[]>;
+  /** Logs an asked question (status, entry, platform; never the text). Optional so test fakes can leave it out. */
+  recordAsked?(input: AskedInput): Promise<void>;
+  listAsked?(since?: Date): Promise<AskedRow[]>;
   /** Deletes stored questions older than the retention period; returns how many were removed. */
   purgeExpired(now?: Date): Promise<number>;
   /** Cheap liveness query for /readyz. */

@@ -4,6 +4,8 @@ import type { Logger } from "../log.ts";
 import { UnknownRunError } from "../errors.ts";
 import { hashUserId } from "./hash.ts";
 import type {
+  AskedInput,
+  AskedRow,
   ChecklistRun,
   FeedbackInput,
   FeedbackRow,
@@ -38,6 +40,7 @@ const SEEN_SWEEP_MS = 60_000;
 const MAX_SEEN_KEY = 200;
 
 const PLATFORMS: ReadonlySet<string> = new Set<Platform>(["slack", "teams", "cli", "preview"]);
+const ASK_STATUSES: ReadonlySet<string> = new Set<AskedInput["status"]>(["answer", "ambiguous", "unknown", "help"]);
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toPlatform(value: string): Platform {
@@ -135,6 +138,31 @@ export class SqlStore implements Store {
     );
   }
 
+  async recordAsked(input: AskedInput): Promise<void> {
+    assertPlatform(input.platform);
+    if (!ASK_STATUSES.has(input.status)) throw new Error(`Unknown reply status: ${String(input.status)}`);
+    const confidence = Number.isFinite(input.confidence) ? Math.min(1, Math.max(0, input.confidence)) : 0;
+    await this.client.query(
+      "INSERT INTO questions_asked (status, entry_id, confidence, platform, created_at) VALUES ($1, $2, $3, $4, $5)",
+      [input.status, input.entryId, confidence, input.platform, this.clock()],
+    );
+  }
+
+  async listAsked(since?: Date): Promise<AskedRow[]> {
+    const rows = await this.client.query<{ status: string; entry_id: string | null; confidence: number; platform: string; created_at: Date }>(
+      `SELECT status, entry_id, confidence, platform, created_at FROM questions_asked
+       WHERE created_at >= $1 ORDER BY created_at, id`,
+      [since ?? new Date(0)],
+    );
+    return rows.map((r) => ({
+      status: r.status as AskedRow["status"],
+      entryId: r.entry_id,
+      confidence: Number(r.confidence),
+      platform: toPlatform(r.platform),
+      at: asDate(r.created_at),
+    }));
+  }
+
   async startChecklistRun(checklistId: string, context: string): Promise<ChecklistRun> {
     const runId = await this.client.transaction(async (tx) => {
       // Serialise "find or create" per checklist+context across instances sharing one database.
@@ -222,6 +250,7 @@ export class SqlStore implements Store {
     const cutoff = new Date(now.getTime() - this.opts.retentionDays * DAY_MS);
     return this.client.transaction(async (tx) => {
       const questions = await tx.query("DELETE FROM unanswered WHERE created_at < $1 RETURNING id", [cutoff]);
+      const asked = await tx.query("DELETE FROM questions_asked WHERE created_at < $1 RETURNING id", [cutoff]);
       const comments = await tx.query(
         "UPDATE feedback SET comment = NULL WHERE comment IS NOT NULL AND created_at < $1 RETURNING id",
         [cutoff],
@@ -229,7 +258,7 @@ export class SqlStore implements Store {
       const runs = await tx.query("DELETE FROM checklist_runs WHERE updated_at < $1 RETURNING run_id", [cutoff]);
       // Seen-request records only live minutes; not counted as retention.
       await tx.query("DELETE FROM seen_requests WHERE expires_at <= $1", [now]);
-      return questions.length + comments.length + runs.length;
+      return questions.length + asked.length + comments.length + runs.length;
     });
   }
 

@@ -7,6 +7,7 @@ import express, { type Request, type Response, Router } from "express";
 import type { z } from "zod";
 import type { Bot, ChecklistProgress } from "../../core/bot.ts";
 import { messages } from "../../core/messages.ts";
+import { updatedNote } from "../../core/freshness.ts";
 import type { Link, Reply } from "../../reply.ts";
 import type { Logger } from "../../log.ts";
 import { HttpError } from "../errors.ts";
@@ -117,7 +118,7 @@ export function previewRouter(deps: PreviewDeps): Router {
       // The page links the sources itself: only those that pass the shared URL check.
       reply: answer ? { ...reply, answer: { ...answer, links: safeLinks(answer.links) } } : reply,
       html: answer ? markdownToHtml(answer.text) : null,
-      updatedText: answer?.updated ? messages.updated(answer.updated) : null,
+      updatedText: answer ? updatedNote(answer) : null,
       renderings,
     };
   };

@@ -1,0 +1,152 @@
+// npm run kb:learn                                   walk the unanswered questions and 👎 answers (interactive)
+// npm run kb:learn -- --days 30                       only the last 30 days
+// npm run kb:learn -- --apply <entry-id> "<question>" add one phrasing to an entry (scripts)
+// Every write is a normal change in the knowledge folder: review it with git and merge it like any other edit.
+import { createInterface, type Interface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createEngine } from "../engine/index.ts";
+import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
+import { AddQuestionError } from "../learn/add-question.ts";
+import { applyQuestion, type ApplyResult } from "../learn/apply.ts";
+import { learnItems, readDismissed, runLearnSession, writeDismissed } from "../learn/session.ts";
+import { buildReport } from "../report/build.ts";
+import { cliConfig, openStoreForCli } from "./open-store.ts";
+
+const USAGE = `Gebruik: npm run kb:learn -- [--days N]
+       npm run kb:learn -- --apply <onderwerp-id> "<vraag>"`;
+
+function printApplied(r: ApplyResult, question: string): void {
+  if (!r.changed) {
+    console.log(`${r.file} heeft deze vraag al; niets gewijzigd.`);
+    return;
+  }
+  console.log(`Toegevoegd aan ${r.file}:`);
+  process.stdout.write(r.diff.endsWith("\n") ? r.diff : `${r.diff}\n`);
+  if (r.problems.length) {
+    console.log(`Kennisbank gecontroleerd: ${r.problems.length} fout(en):`);
+    for (const p of r.problems) console.log(`  ${p}`);
+  } else {
+    console.log(`Kennisbank gecontroleerd: ${r.entries} onderwerpen, geen fouten.`);
+  }
+  console.log(r.foundAs ? `De vraag "${question}" vindt nu: ${r.foundAs}` : `Let op: de vraag "${question}" geeft nog geen zeker antwoord.`);
+}
+
+/**
+ * Answers from stdin, one line per question. Lines are queued (piped input arrives before it is asked for), and
+ * the end of the input answers "q" (stop), so a script or a closed terminal ends the session cleanly.
+ */
+function lineReader(rl: Interface): (prompt: string) => Promise<string> {
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  let closed = false;
+  rl.on("line", (line) => {
+    const next = waiting.shift();
+    if (next) next(line);
+    else lines.push(line);
+  });
+  rl.on("close", () => {
+    closed = true;
+    for (const w of waiting.splice(0)) w("q");
+  });
+  return (prompt) => {
+    process.stdout.write(prompt);
+    const line = lines.shift();
+    if (line !== undefined) return Promise.resolve(line);
+    if (closed) return Promise.resolve("q");
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: { apply: { type: "string" }, days: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    console.error(`Ongeldige optie: ${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const dir = process.env.KNOWLEDGE_DIR || "knowledge";
+
+  if (parsed.values.apply !== undefined) {
+    const question = parsed.positionals.join(" ").trim();
+    if (!question) {
+      console.error(`Geef de vraag mee.\n${USAGE}`);
+      return 2;
+    }
+    try {
+      printApplied(await applyQuestion(dir, parsed.values.apply, question), question);
+      return 0;
+    } catch (err) {
+      if (err instanceof KnowledgeError) for (const p of err.problems) console.error(formatProblem(p));
+      else console.error(err instanceof AddQuestionError ? `Niet gelukt: ${err.message}` : String(err));
+      return 1;
+    }
+  }
+
+  let days: number | null = null;
+  if (parsed.values.days !== undefined) {
+    days = Number(parsed.values.days);
+    if (!Number.isInteger(days) || days < 1) {
+      console.error(`--days moet een heel getal van 1 of meer zijn\n${USAGE}`);
+      return 2;
+    }
+  }
+  const cfg = cliConfig();
+  if ("error" in cfg) {
+    console.error(cfg.error);
+    return 1;
+  }
+  let kb;
+  try {
+    kb = await loadKnowledgeBase(cfg.config.KNOWLEDGE_DIR);
+  } catch (err) {
+    if (err instanceof KnowledgeError) for (const p of err.problems) console.error(formatProblem(p));
+    console.error("Herstel eerst de kennisbank (npm run kb:check).");
+    return 1;
+  }
+  const opened = await openStoreForCli(cfg.config, cfg.logger);
+  if ("error" in opened) {
+    console.error(opened.error);
+    return 1;
+  }
+  const now = new Date();
+  let report;
+  try {
+    const since = days === null ? undefined : new Date(now.getTime() - days * 86_400_000);
+    const [unanswered, feedback] = await Promise.all([opened.store.listUnanswered(since), opened.store.listFeedback(since)]);
+    report = buildReport({ unanswered, feedback, now, days, titles: new Map(kb.entries.map((e) => [e.id, e.title])), synonyms: kb.synonyms });
+  } finally {
+    // The embedded database is released before the editor starts thinking, so the bot can be started again.
+    await opened.store.close();
+  }
+  const knowledgeDir = cfg.config.KNOWLEDGE_DIR;
+  const items = learnItems(report, createEngine(kb), kb, await readDismissed(knowledgeDir));
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const ask = lineReader(rl);
+  try {
+    const changes = await runLearnSession(items, kb, { print: (l) => console.log(l), ask }, {
+      apply: async (id, question) => {
+        try {
+          printApplied(await applyQuestion(knowledgeDir, id, question), question);
+        } catch (err) {
+          console.log(err instanceof AddQuestionError ? `Niet gelukt: ${err.message}` : String(err));
+        }
+      },
+      dismiss: (question) => writeDismissed(knowledgeDir, question),
+    });
+    console.log(`\nKlaar: ${changes} wijziging(en). Bekijk ze met git diff en dien ze in zoals elke andere wijziging.`);
+  } finally {
+    rl.close();
+  }
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,138 @@
+// Prometheus metrics (prom-client) for the running bot, in a registry of its own: questions by status and platform,
+// ask latency, feedback, knowledge reloads and reload errors, store errors, plus Node's default process metrics.
+// Served at /metrics when METRICS=1 (see metricsMount), optionally behind a bearer token.
+import { timingSafeEqual } from "node:crypto";
+import { Router } from "express";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { Mount } from "../http/mount.ts";
+import type { BotObserver } from "../live/observe.ts";
+import type { KnowledgeStatus, ReloadResult } from "../live/knowledge.ts";
+import type { Store } from "../store/port.ts";
+
+const PREFIX = "raadswijzer_";
+
+export interface Metrics {
+  registry: Registry;
+  observer: BotObserver;
+  reloaded(result: ReloadResult, status: KnowledgeStatus): void;
+  knowledge(status: KnowledgeStatus): void;
+  storeError(operation: string): void;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: PREFIX });
+  const questions = new Counter({
+    name: `${PREFIX}questions_total`,
+    help: "Questions answered, by reply status (answer, ambiguous, unknown, help) and platform",
+    labelNames: ["status", "platform"] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: `${PREFIX}ask_duration_seconds`,
+    help: "Time to answer a question (engine and store), by platform",
+    labelNames: ["platform"] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const feedback = new Counter({
+    name: `${PREFIX}feedback_total`,
+    help: "Feedback on answers, by helpful (true = thumbs up) and platform",
+    labelNames: ["helpful", "platform"] as const,
+    registers: [registry],
+  });
+  const reloads = new Counter({
+    name: `${PREFIX}knowledge_reloads_total`,
+    help: "Knowledge base reload attempts, by result (ok, error)",
+    labelNames: ["result"] as const,
+    registers: [registry],
+  });
+  const reloadErrors = new Counter({
+    name: `${PREFIX}knowledge_reload_errors_total`,
+    help: "Problems (file:line: field) found by failed knowledge reloads",
+    registers: [registry],
+  });
+  const entries = new Gauge({ name: `${PREFIX}knowledge_entries`, help: "Entries in the knowledge base being served", registers: [registry] });
+  const info = new Gauge({
+    name: `${PREFIX}knowledge_info`,
+    help: "The knowledge base being served (value 1), labelled with its version hash",
+    labelNames: ["version"] as const,
+    registers: [registry],
+  });
+  const storeErrors = new Counter({
+    name: `${PREFIX}store_errors_total`,
+    help: "Failed store operations, by operation",
+    labelNames: ["operation"] as const,
+    registers: [registry],
+  });
+  reloads.inc({ result: "ok" }, 0);
+  reloads.inc({ result: "error" }, 0);
+
+  const knowledge = (status: KnowledgeStatus) => {
+    entries.set(status.entries);
+    info.reset();
+    info.set({ version: status.version }, 1);
+  };
+  return {
+    registry,
+    observer: {
+      asked: (o) => {
+        questions.inc({ status: o.status, platform: o.platform });
+        latency.observe({ platform: o.platform }, o.seconds);
+      },
+      feedback: (helpful, platform) => feedback.inc({ helpful: String(helpful), platform }),
+    },
+    reloaded(result, status) {
+      reloads.inc({ result: result.ok ? "ok" : "error" });
+      if (!result.ok) reloadErrors.inc(result.problems.length);
+      knowledge(status);
+    },
+    knowledge,
+    storeError: (operation) => storeErrors.inc({ operation }),
+  };
+}
+
+/** The store with every rejected call counted (the error still reaches the caller unchanged). */
+export function countStoreErrors(store: Store, metrics: Pick<Metrics, "storeError">): Store {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== "function" || prop === "close" || prop === "ping") {
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (result instanceof Promise) {
+          return result.catch((err: unknown) => {
+            metrics.storeError(String(prop));
+            throw err;
+          });
+        }
+        return result;
+      };
+    },
+  });
+}
+
+const sameToken = (given: string, expected: string): boolean => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/** GET /metrics in Prometheus text format; with a token, only for `Authorization: Bearer <token>`. */
+export function metricsMount(metrics: Metrics, token: string | undefined): Mount {
+  const router = Router();
+  router.get("/", async (req, res) => {
+    if (token) {
+      const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get("authorization") ?? "");
+      if (!m || !sameToken(m[1]!, token)) {
+        res.status(401).set("WWW-Authenticate", 'Bearer realm="metrics"').json({ error: "unauthorized" });
+        return;
+      }
+    }
+    res.set("Content-Type", metrics.registry.contentType).set("Cache-Control", "no-store");
+    res.send(await metrics.registry.metrics());
+  });
+  return { name: "metrics", path: "/metrics", router };
+}

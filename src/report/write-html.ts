@@ -1,0 +1,42 @@
+// `npm run report -- --html report.html`: gathers what the HTML page needs besides the text report (the question
+// log, optional hand-offs, the engine's suggestions) and writes the page.
+import { writeFile } from "node:fs/promises";
+import { createEngine } from "../engine/index.ts";
+import type { KnowledgeBase } from "../knowledge/types.ts";
+import { normalizeQuestion } from "../learn/add-question.ts";
+import { candidatesFor, readDismissed } from "../learn/session.ts";
+import type { FeedbackRow, Store } from "../store/port.ts";
+import type { GriffieReport } from "./build.ts";
+import { buildHtmlReportData } from "./html-data.ts";
+import { renderHtmlReport } from "./html.ts";
+
+/** A store that also keeps hand-offs to the griffie (added by another feature); read when present. */
+type MaybeHandoffs = { listHandoffs?: (since?: Date) => Promise<Record<string, unknown>[]> };
+
+export async function writeHtmlReport(opts: {
+  file: string;
+  store: Store;
+  report: GriffieReport;
+  feedback: readonly FeedbackRow[];
+  since: Date | undefined;
+  kb: KnowledgeBase | undefined;
+  /** The knowledge folder, for the groups marked "niet ons onderwerp" (niet-ons-onderwerp.yml). */
+  knowledgeDir?: string;
+}): Promise<void> {
+  const { store, kb } = opts;
+  const asked = (await store.listAsked?.(opts.since)) ?? [];
+  const withHandoffs = store as Store & MaybeHandoffs;
+  const handoffs = typeof withHandoffs.listHandoffs === "function" ? await withHandoffs.listHandoffs(opts.since) : null;
+  const engine = kb ? createEngine(kb) : undefined;
+  const dismissed = opts.knowledgeDir ? await readDismissed(opts.knowledgeDir) : new Set<string>();
+  const data = buildHtmlReportData({
+    report: opts.report,
+    asked,
+    feedback: opts.feedback,
+    titles: new Map(kb?.entries.map((e) => [e.id, e.title]) ?? []),
+    ...(engine && kb ? { suggest: (q: string) => candidatesFor(q, engine, kb, null).map(({ id, title }) => ({ id, title })) } : {}),
+    handoffs,
+    isDismissed: (q) => dismissed.has(normalizeQuestion(q)),
+  });
+  await writeFile(opts.file, renderHtmlReport(data));
+}

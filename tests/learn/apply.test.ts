@@ -1,0 +1,93 @@
+// kb:learn --apply: the phrasing lands in the entry's questions, every other line stays byte-identical, the base
+// still passes the check, and the engine then finds the entry by that phrasing.
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import { addQuestion, AddQuestionError } from "../../src/learn/add-question.ts";
+import { applyQuestion } from "../../src/learn/apply.ts";
+
+const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
+const ENTRY = "onderwerpen/btw-gemeenschappelijke-regeling.md";
+const QUESTION = "Mag een GR de omzetbelasting doorberekenen aan de deelnemers?";
+const run = promisify(execFile);
+
+let dir: string;
+beforeEach(async () => {
+  dir = join(await mkdtemp(join(tmpdir(), "kb-learn-")), "kb");
+  await cp(FIXTURE, dir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(join(dir, ".."), { recursive: true, force: true });
+});
+
+describe("addQuestion", () => {
+  it("inserts one line after the last question and keeps every other byte", async () => {
+    const before = await readFile(join(FIXTURE, ENTRY), "utf8");
+    const result = addQuestion(before, QUESTION);
+    expect(result.changed).toBe(true);
+    if (!result.changed) return;
+    const a = before.split("\n");
+    const b = result.text.split("\n");
+    const lastQuestion = a.findIndex((l) => l.startsWith("  - Hoe werkt btw"));
+    expect(b).toEqual([...a.slice(0, lastQuestion + 1), `  - ${QUESTION}`, ...a.slice(lastQuestion + 1)]);
+    // The comment, the quoted question and the folded summary are untouched.
+    expect(result.text).toContain("# Redactie: aangemaakt");
+    expect(result.text).toContain("   # meest gesteld");
+  });
+
+  it("quotes what YAML would read as another type, and keeps the phrasing exactly", () => {
+    const text = "---\nquestions:\n  - een\n  - twee\n---\nbody\n";
+    const r1 = addQuestion(text, "true");
+    expect(r1.changed && r1.text).toBe('---\nquestions:\n  - een\n  - twee\n  - "true"\n---\nbody\n');
+    const r2 = addQuestion(text, "GR: wat # is dat?");
+    expect(r2.changed && r2.text).toContain('  - "GR: wat # is dat?"\n');
+  });
+
+  it("keeps the list's quoting style and the file's indentation", () => {
+    const text = "---\nquestions:\n- 'een'\n- 'twee'\nkeywords: []\n---\n";
+    const r = addQuestion(text, "Wat is dat?");
+    expect(r.changed && r.text).toBe("---\nquestions:\n- 'een'\n- 'twee'\n- 'Wat is dat?'\nkeywords: []\n---\n");
+  });
+
+  it("reports a duplicate (case, accents and punctuation ignored) without changing anything", () => {
+    const text = "---\nquestions:\n  - Wat is een GR?\n---\n";
+    expect(addQuestion(text, "wat is een gr")).toEqual({ changed: false, reason: "duplicate" });
+  });
+
+  it("refuses files it cannot edit safely, with a Dutch reason", () => {
+    expect(() => addQuestion("geen frontmatter", "Wat is dat?")).toThrow(AddQuestionError);
+    expect(() => addQuestion("---\nquestions: [een, twee]\n---\n", "Wat is dat?")).toThrow(/met de hand/);
+    expect(() => addQuestion("---\ntitle: x\n---\n", "Wat is dat?")).toThrow(/questions/);
+  });
+});
+
+describe("applyQuestion (kb:learn --apply)", () => {
+  it("writes the question, passes the check, shows the diff, and the entry is found by it", async () => {
+    const result = await applyQuestion(dir, "btw-gemeenschappelijke-regeling", QUESTION);
+    expect(result).toMatchObject({ changed: true, problems: [], foundAs: "btw-gemeenschappelijke-regeling" });
+    expect(result.diff).toContain(`+  - ${QUESTION}`);
+    const kb = await loadKnowledgeBase(dir);
+    expect(kb.byId.get("btw-gemeenschappelijke-regeling")!.questions.at(-1)).toBe(QUESTION);
+    // Untouched: the other entry.
+    expect(await readFile(join(dir, "onderwerpen/centrumgemeente.md"), "utf8")).toBe(await readFile(join(FIXTURE, "onderwerpen/centrumgemeente.md"), "utf8"));
+    // A second time: nothing changes.
+    expect((await applyQuestion(dir, "btw-gemeenschappelijke-regeling", QUESTION)).changed).toBe(false);
+  });
+
+  it("runs as npm run kb:learn -- --apply <id> <question> and prints the diff", async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ["--import", "tsx", "src/cli/kb-learn.ts", "--apply", "centrumgemeente", "Is een centrumgemeente de baas over de andere gemeenten?"],
+      { env: { ...process.env, KNOWLEDGE_DIR: dir, NODE_ENV: "test" }, cwd: fileURLToPath(new URL("../..", import.meta.url)) },
+    );
+    expect(stdout).toContain("+  - Is een centrumgemeente de baas over de andere gemeenten?");
+    expect(stdout).toMatch(/Kennisbank gecontroleerd: 2 onderwerpen, geen fouten/);
+    const kb = await loadKnowledgeBase(dir);
+    expect(kb.byId.get("centrumgemeente")!.questions).toContain("Is een centrumgemeente de baas over de andere gemeenten?");
+  });
+});

@@ -1,0 +1,62 @@
+// npm run kb:learn, interactive, as a process: reads the seeded store, shows the groups and candidates, takes the
+// editor's answers from stdin, writes the phrasing and the "not our topic" file, and releases the database.
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import { runMigrations } from "../../src/store/migrations.ts";
+import { createPgliteClient } from "../../src/store/pglite-client.ts";
+import { SqlStore } from "../../src/store/sql-store.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
+const KEY = "learn-test-key-0123456789";
+
+function runLearn(env: NodeJS.ProcessEnv, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, ["--import", "tsx", "src/cli/kb-learn.ts"], { cwd: ROOT, env: { ...process.env, ...env } }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin!.end(input);
+  });
+}
+
+describe("npm run kb:learn (interactive)", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "kb-learn-cli-"));
+    await cp(FIXTURE, join(dir, "kb"), { recursive: true });
+    const client = await createPgliteClient(join(dir, "pglite"));
+    await runMigrations(client);
+    const store = new SqlStore(client, { hashKey: KEY, retentionDays: 180 });
+    for (const q of ["Wie int de btw bij een GR?", "Wie int de btw bij een GR?", "Hoe laat is het?"]) {
+      await store.recordUnanswered({ question: q, bestGuess: null, confidence: 0.2, platform: "teams" });
+    }
+    await store.close();
+  }, 120_000);
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("attaches the first group to the chosen candidate and marks the second not our topic", async () => {
+    const env = { NODE_ENV: "test", DATA_DIR: dir, KNOWLEDGE_DIR: join(dir, "kb"), STORE_HASH_KEY: KEY, LOG_LEVEL: "silent" };
+    const { code, stdout, stderr } = await runLearn(env, "1\nn\n");
+    expect(code, `${stdout}\n${stderr}`).toBe(0);
+    expect(stdout).toContain('[1/2] 2× "Wie int de btw bij een GR?"');
+    expect(stdout).toMatch(/1\) Btw bij een gemeenschappelijke regeling \[btw-gemeenschappelijke-regeling\]/);
+    expect(stdout).toContain("+  - Wie int de btw bij een GR?");
+    expect(stdout).toContain("Gemarkeerd als 'niet ons onderwerp'.");
+    expect(stdout).toContain("Klaar: 2 wijziging(en).");
+    const kb = await loadKnowledgeBase(join(dir, "kb"));
+    expect(kb.byId.get("btw-gemeenschappelijke-regeling")!.questions.at(-1)).toBe("Wie int de btw bij een GR?");
+    expect(await readFile(join(dir, "kb", "niet-ons-onderwerp.yml"), "utf8")).toContain("- Hoe laat is het?");
+
+    // Next time: the attached question is still in the store, the dismissed one is skipped.
+    const again = await runLearn(env, "q\n");
+    expect(again.stdout).toContain('[1/1] 2× "Wie int de btw bij een GR?"');
+    expect(again.stdout).not.toContain("Hoe laat is het?");
+  }, 120_000);
+});

@@ -1,0 +1,75 @@
+// The HTML report's numbers and its escaping, without a browser (the Chromium test is tests/browser/report.test.ts).
+import { describe, expect, it } from "vitest";
+import { buildReport } from "../../src/report/build.ts";
+import { buildHtmlReportData, isoWeek } from "../../src/report/html-data.ts";
+import { escapeHtml } from "../../src/report/html-escape.ts";
+import { renderHtmlReport } from "../../src/report/html.ts";
+import type { AskedRow, FeedbackRow } from "../../src/store/port.ts";
+
+const now = new Date("2026-12-02T10:00:00Z");
+
+describe("escapeHtml", () => {
+  it("makes markup, quotes and control characters inert", () => {
+    expect(escapeHtml(`<b onclick='x'>"&"</b>`)).toBe("&lt;b onclick=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/b&gt;");
+    expect(escapeHtml("a\u0000b\u0007c\u202ed\nregel")).toBe("abcd regel");
+    expect(escapeHtml(null)).toBe("");
+  });
+});
+
+describe("isoWeek", () => {
+  it("follows ISO-8601 across year ends", () => {
+    expect(isoWeek(new Date("2026-12-02T10:00:00Z"))).toEqual({ week: "2026-W49", monday: "2026-11-30" });
+    expect(isoWeek(new Date("2027-01-01T10:00:00Z"))).toEqual({ week: "2026-W53", monday: "2026-12-28" });
+    expect(isoWeek(new Date("2025-12-29T00:00:00Z"))).toEqual({ week: "2026-W01", monday: "2025-12-29" });
+  });
+});
+
+describe("buildHtmlReportData + renderHtmlReport", () => {
+  const asked: AskedRow[] = [
+    { status: "answer", entryId: "wgr", confidence: 1, platform: "teams", at: new Date("2026-11-03T10:00:00Z") },
+    { status: "unknown", entryId: null, confidence: 0, platform: "slack", at: new Date("2026-11-30T10:00:00Z") },
+    { status: "help", entryId: null, confidence: 0, platform: "slack", at: new Date("2026-11-30T10:00:00Z") },
+  ];
+  const feedback = [
+    { entryId: "wgr", helpful: false, comment: "kort", platform: "teams", at: now, reason: "onvolledig" } as FeedbackRow,
+  ];
+  const report = buildReport({ unanswered: [], feedback, now });
+  const data = buildHtmlReportData({ report, asked, feedback, titles: new Map([["wgr", "Wgr <wet>"]]), handoffs: [{ at: now, platform: "teams", question: "Bel mij", status: "open" }, { status: "afgehandeld" }] });
+
+  it("counts per week (empty weeks included), platform and entry; help is not counted", () => {
+    expect(data.weeks.map((w) => [w.week, w.counts.answer, w.counts.unknown])).toEqual([
+      ["2026-W45", 1, 0],
+      ["2026-W46", 0, 0],
+      ["2026-W47", 0, 0],
+      ["2026-W48", 0, 0],
+      ["2026-W49", 0, 1],
+    ]);
+    expect(data.totals).toEqual({ answer: 1, ambiguous: 0, unknown: 1, help: 1 });
+    expect(data.platforms).toEqual([
+      { platform: "slack", answered: 0, total: 1 },
+      { platform: "teams", answered: 1, total: 1 },
+    ]);
+    expect(data.topEntries).toEqual([{ id: "wgr", title: "Wgr <wet>", count: 1 }]);
+    expect(data.feedback[0]!.reasons[0]!.text).toBe("onvolledig: kort");
+    expect(data.handoffs).toEqual([{ at: now.toISOString(), platform: "teams", subject: "Bel mij", status: "open" }]);
+  });
+
+  it("leaves out groups marked 'niet ons onderwerp' and says so", () => {
+    const unanswered = ["Hoe laat is het?", "Wat kost een GR?"].map((question) => ({ question, bestGuess: null, confidence: 0, platform: "slack" as const, at: now }));
+    const withGroups = buildReport({ unanswered, feedback: [], now });
+    const d = buildHtmlReportData({ report: withGroups, asked: [], feedback: [], titles: new Map(), isDismissed: (q) => q === "Hoe laat is het?" });
+    expect(d.groups.map((g) => g.example)).toEqual(["Wat kost een GR?"]);
+    expect(d.dismissedGroups).toBe(1);
+    expect(renderHtmlReport(d)).toContain("1 groep is gemarkeerd als 'niet ons onderwerp' en niet getoond.");
+  });
+
+  it("renders one page without scripts or outside resources, with the text escaped", () => {
+    const html = renderHtmlReport(data);
+    expect(html).toMatch(/^<!doctype html>\n<html lang="nl">/);
+    expect(html).toContain("Wgr &lt;wet&gt;");
+    expect(html).not.toContain("<wet>");
+    expect(html).not.toMatch(/<script|https?:|<link|<img/);
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain("Bel mij");
+  });
+});
