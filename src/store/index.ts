@@ -57,7 +57,7 @@ export async function createStore(config: StoreConfig, logger: Logger): Promise<
         connectionString: config.DATABASE_URL,
         onError: (err) => log.error({ err }, "store: idle PostgreSQL connection failed"),
       })
-    : await createPgliteClient(join(config.DATA_DIR, PGLITE_SUBDIR));
+    : await createPgliteClient(join(config.DATA_DIR, PGLITE_SUBDIR), { initInChild: config.NODE_ENV !== "test" });
 
   try {
     const applied = await runMigrations(client);
