@@ -24,7 +24,7 @@ describe("memory", () => {
     } finally {
       await client.close();
     }
-  });
+  }, 90_000);
 
   it.runIf(process.platform === "linux")(`a first start in a new DATA_DIR leaves the server below ${MAX_RSS_MB} MB RSS`, async () => {
     const data = await tempDataDir();
