@@ -16,7 +16,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { execFile } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import type { LoadRequest, LoadResult } from "./load-generator.ts";
 import { startApp } from "../app/start.ts";
@@ -58,7 +58,29 @@ async function startFakeSlackApi(): Promise<{ url: string; calls: () => number; 
   };
 }
 
-function signedCommand(text: string, timestamp: number): { body: string; headers: Record<string, string> } {
+/** Resident memory of this process (the app runs in it) and its peak, in MB. */
+async function memoryMb(): Promise<{ rss: number; peak: number | null; heap: number; external: number }> {
+  const status = await readFile("/proc/self/status", "utf8").catch(() => "");
+  const hwm = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+  const m = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 1048576);
+  return { rss: mb(m.rss), peak: hwm ? mb(Number(hwm[1]) * 1024) : null, heap: mb(m.heapUsed), external: mb(m.external) };
+}
+
+/**
+ * Every request is signed anew (a unique trigger_id): the server answers a replayed signature once and then with
+ * an empty 200, which would measure the replay guard instead of the bot.
+ */
+function signedCommands(questions: string[], count: number, tag: string): { method: "POST"; path: string; body: string; headers: Record<string, string> }[] {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return Array.from({ length: count }, (_v, i) => ({
+    method: "POST" as const,
+    path: "/slack/events",
+    ...signedCommand(questions[i % questions.length]!, timestamp, `${tag}.${i}`),
+  }));
+}
+
+function signedCommand(text: string, timestamp: number, nonce = "1.2.3"): { body: string; headers: Record<string, string> } {
   const body = new URLSearchParams({
     token: "unused",
     team_id: "TBENCH",
@@ -71,7 +93,7 @@ function signedCommand(text: string, timestamp: number): { body: string; headers
     text,
     api_app_id: "ABENCH",
     response_url: "http://127.0.0.1:9/unused",
-    trigger_id: "1.2.3",
+    trigger_id: nonce,
   }).toString();
   const signature = `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
   return {
@@ -96,7 +118,8 @@ async function load(url: string, seconds: number, requests: LoadRequest[] = [{ m
 }
 const app = await startApp({
   env: {
-    NODE_ENV: "test",
+    // Not "test": the store then initialises a new database folder the way the server does (in a child process).
+    NODE_ENV: "development",
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
     KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? "knowledge",
@@ -109,6 +132,11 @@ const app = await startApp({
   // Per-request info logs would measure the terminal, not the bot.
   logger: createLogger({ level: process.env.BENCH_LOG_LEVEL ?? "warn" }),
 });
+
+const memoryAfterStartup = await memoryMb();
+console.log(
+  `memory after start-up (new DATA_DIR): RSS ${memoryAfterStartup.rss} MB (JS heap ${memoryAfterStartup.heap} MB, external incl. PGlite ${memoryAfterStartup.external} MB), peak ${memoryAfterStartup.peak ?? "?"} MB`,
+);
 
 let exitCode = 0;
 try {
@@ -125,8 +153,7 @@ try {
     "help",
     "Wat is het recept voor appeltaart?",
   ];
-  const timestamp = Math.floor(Date.now() / 1000);
-  const requests = questions.map((q) => ({ method: "POST" as const, path: "/slack/events", ...signedCommand(q, timestamp) }));
+  const requests = signedCommands(questions, questions.length, "probe");
 
   // Sanity check: one request answers with blocks.
   const probe = requests[0]!;
@@ -173,17 +200,18 @@ try {
   // Warm-up (not measured): the first requests compile the engine's and Bolt's hot paths.
   const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
   if (WARMUP_SECONDS > 0) {
-    await load(`http://127.0.0.1:${app.port}/slack/events`, WARMUP_SECONDS, requests);
+    await load(`http://127.0.0.1:${app.port}/slack/events`, WARMUP_SECONDS, signedCommands(questions, Math.ceil(RATE * WARMUP_SECONDS) + 50, "warmup"));
   }
 
   measuring = true;
   loopDelay.enable();
-  const result = await load(`http://127.0.0.1:${app.port}/slack/events`, SECONDS, requests);
+  const result = await load(`http://127.0.0.1:${app.port}/slack/events`, SECONDS, signedCommands(questions, Math.ceil(RATE * SECONDS) + 50, "run"));
   measuring = false;
   loopDelay.disable();
   serverMs.sort((a, b) => a - b);
   const pct = (p: number): number => Number((serverMs[Math.min(serverMs.length - 1, Math.floor(serverMs.length * p))] ?? 0).toFixed(2));
   const lat = result;
+  const memoryAfterLoad = await memoryMb();
   const summary = {
     date: new Date().toISOString(),
     cores: cpus().length,
@@ -207,6 +235,9 @@ try {
     baseline_healthz_p50_ms: baseline?.p50 ?? null,
     baseline_healthz_p99_ms: baseline?.p99 ?? null,
     loadavg_1m: Number(loadavg()[0]!.toFixed(2)),
+    rss_after_startup_mb: memoryAfterStartup.rss,
+    rss_after_load_mb: memoryAfterLoad.rss,
+    rss_peak_mb: memoryAfterLoad.peak,
   };
   console.log(
     `requests ${summary.requests} | p50 ${summary.p50_ms} ms | p90 ${summary.p90_ms} ms | p99 ${summary.p99_ms} ms | max ${summary.max_ms} ms | ` +
@@ -215,6 +246,10 @@ try {
   console.log(
     `server-side (request → response finished): p50 ${summary.server_p50_ms} ms | p99 ${summary.server_p99_ms} ms | max ${summary.server_max_ms} ms | ` +
       `event-loop delay p99 ${summary.event_loop_delay_p99_ms} ms`,
+  );
+  console.log(
+    `memory: RSS after start-up ${summary.rss_after_startup_mb} MB | after ${SECONDS} s load ${summary.rss_after_load_mb} MB ` +
+      `(JS heap ${memoryAfterLoad.heap} MB, external ${memoryAfterLoad.external} MB) | peak ${summary.rss_peak_mb ?? "?"} MB (target ≤ 350 MB under load)`,
   );
   console.log(JSON.stringify(summary));
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {

@@ -179,7 +179,7 @@ export async function createTeamsMount(deps: AdapterDeps, opts: { auth?: TeamsAu
     try {
       const invoke = await adapter.runTurn(auth, activity, (context) => handler.run(context));
       res.status(invoke?.status ?? 200);
-      if (invoke?.body !== undefined) res.json(invoke.body);
+      if (invoke?.body !== undefined) res.send(invoke.body);
       else res.end();
     } catch (error) {
       const e = error as { name?: unknown; message?: unknown };

@@ -17,7 +17,7 @@ export const PURGE_INTERVAL_MS = 86_400_000;
 /** Folder under DATA_DIR that holds the PGlite database files. */
 export const PGLITE_SUBDIR = "pglite";
 
-type StoreConfig = Pick<AppConfig, "DATA_DIR" | "DATABASE_URL" | "STORE_HASH_KEY" | "RETENTION_DAYS">;
+type StoreConfig = Pick<AppConfig, "DATA_DIR" | "DATABASE_URL" | "STORE_HASH_KEY" | "RETENTION_DAYS"> & Partial<Pick<AppConfig, "NODE_ENV">>;
 
 /**
  * Opens the store, applies pending migrations, purges expired rows once and schedules the daily purge.
@@ -38,7 +38,7 @@ export async function createStore(config: StoreConfig, logger: Logger): Promise<
         connectionString: config.DATABASE_URL,
         onError: (err) => log.error({ err }, "store: idle PostgreSQL connection failed"),
       })
-    : await createPgliteClient(join(config.DATA_DIR, PGLITE_SUBDIR));
+    : await createPgliteClient(join(config.DATA_DIR, PGLITE_SUBDIR), { initInChild: config.NODE_ENV !== "test" });
 
   try {
     const applied = await runMigrations(client);

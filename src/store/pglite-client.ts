@@ -1,10 +1,13 @@
 // SqlClient over PGlite: PostgreSQL compiled to WebAssembly, embedded in the process (the default store).
 // PGlite is single-process: a lock file next to the data folder stops a second process (another bot instance,
 // or `npm run report` while the bot runs) from opening the same files and corrupting them.
-import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { spawn } from "node:child_process";
+import { access, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { StoreLockedError } from "../errors.ts";
+import { PGLITE_OPTIONS } from "./pglite-options.ts";
 import type { SqlClient, SqlExecutor, SqlParam } from "./sql-client.ts";
 
 function isAlive(pid: number): boolean {
@@ -41,7 +44,31 @@ async function acquireLock(lockFile: string): Promise<() => Promise<void>> {
   throw new Error(`Could not take the lock ${lockFile}`);
 }
 
+const INIT_SCRIPT = fileURLToPath(new URL("./pglite-init.ts", import.meta.url));
+
+/** Initialises a new database folder in a child process (its memory peak leaves with it). */
+function initInChild(dataDir: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", INIT_SCRIPT, dataDir], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString("utf8")).slice(-2000)));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolvePromise() : reject(new Error(`PGlite initialisation failed (exit ${code}): ${stderr.trim()}`))));
+  });
+}
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
 export interface PgliteClientOptions {
+  /**
+   * Initialise a new database folder in a child process (default false). The server sets it: PGlite's first
+   * initialisation peaks at ~800 MB, which would otherwise stay resident.
+   */
+  initInChild?: boolean;
   /** A data folder saved with PGlite's `dumpDataDir()`, loaded instead of running initdb (tests use a template). */
   loadDataDir?: Blob;
 }
@@ -50,7 +77,7 @@ export interface PgliteClientOptions {
  * Opens an embedded database. `dataDir` is a folder on disk (created when missing);
  * leave it out for an in-memory database (tests).
  */
-export async function createPgliteClient(dataDir?: string, options: PgliteClientOptions = {}): Promise<SqlClient> {
+export async function createPgliteClient(dataDir?: string, opts: PgliteClientOptions = {}): Promise<SqlClient> {
   let release: () => Promise<void> = async () => undefined;
   if (dataDir) {
     await mkdir(dataDir, { recursive: true });
@@ -58,7 +85,8 @@ export async function createPgliteClient(dataDir?: string, options: PgliteClient
   }
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir, { loadDataDir: options.loadDataDir });
+    if (dataDir && opts.initInChild && !opts.loadDataDir && !(await exists(join(dataDir, "PG_VERSION")))) await initInChild(dataDir);
+    db = await PGlite.create(dataDir, opts.loadDataDir ? { ...PGLITE_OPTIONS, loadDataDir: opts.loadDataDir } : PGLITE_OPTIONS);
   } catch (err) {
     await release();
     throw err;

@@ -118,7 +118,8 @@ describe("Teams end-to-end through startApp (anonymous local mode)", () => {
     expect(update).toMatchObject({ method: "PUT", activityId: "card-4" });
     expect(cardText(cardOf(update!.body))).toContain("Dank u voor uw reactie.");
     const feedback = await app.store.listFeedback();
-    expect(feedback.filter((f) => f.entryId === FIXTURE_TOPIC && f.platform === "teams").map((f) => f.helpful).sort()).toEqual([false, true]);
+    // One row per user and entry: the same user's second click (👎) replaced the first (👍).
+    expect(feedback.filter((f) => f.entryId === FIXTURE_TOPIC && f.platform === "teams").map((f) => f.helpful)).toEqual([false]);
   });
 
   it("composeExtension/query → results with preview and card, fast", async () => {

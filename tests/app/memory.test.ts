@@ -1,0 +1,68 @@
+// Defect 10: the server's resident memory after a first start in a new DATA_DIR. PGlite's initialisation
+// (~800 MB) runs in a child process and the database runs with small buffers, so the server itself stays small.
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { createPgliteClient } from "../../src/store/pglite-client.ts";
+import { FIXTURE_KNOWLEDGE, tempDataDir } from "../http/helpers.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** Well above the ~300 MB measured, well below the ~800-900 MB before the fix. */
+const MAX_RSS_MB = 450;
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024);
+}
+
+describe("memory", () => {
+  it("opens PGlite with small shared buffers", async () => {
+    const client = await createPgliteClient();
+    try {
+      expect(await client.query("SHOW shared_buffers")).toEqual([{ shared_buffers: "8MB" }]);
+    } finally {
+      await client.close();
+    }
+  }, 90_000);
+
+  it.runIf(process.platform === "linux")(`a first start in a new DATA_DIR leaves the server below ${MAX_RSS_MB} MB RSS`, async () => {
+    const data = await tempDataDir();
+    const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        PORT: "0",
+        LOG_LEVEL: "info",
+        KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
+        DATA_DIR: data.dir,
+        STORE_HASH_KEY: "memory-test-key-0123456789abcdef",
+        MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
+        MicrosoftAppPassword: "unused",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const onData = (c: Buffer) => {
+          out += c.toString("utf8");
+          if (out.includes('"msg":"server listening"')) resolve();
+        };
+        child.stdout.on("data", onData);
+        child.stderr.on("data", onData);
+        void exit.then((code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      const rss = await rssMb(child.pid!);
+      expect(rss).toBeLessThan(MAX_RSS_MB);
+    } finally {
+      child.kill("SIGTERM");
+      await exit;
+      await data.remove();
+    }
+  }, 120_000);
+});
