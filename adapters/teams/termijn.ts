@@ -55,7 +55,7 @@ export function withDeadlines(welcome: AdaptiveCard, termijnen: TermijnService |
 
 /**
  * Reminders into one Teams conversation (a channel or chat the bot is in) as a proactive message. The conversation
- * id and the service URL come from an earlier activity in that conversation (the bot logs them at debug level).
+ * id and the service URL come from an earlier activity in that conversation (Teams sends both with every message).
  */
 export function teamsReminderSink(config: AppConfig, serviceUrl: string, conversationId: string): ReminderSink {
   const adapter = createCloudAdapter(config);

@@ -56,9 +56,10 @@ export function pasAtwToe(vanaf: IsoDate, einde: IsoDate): AtwResultaat {
   const stappen: string[] = [];
   let eind = einde;
   if (daysBetween(vanaf, eind) >= 3) {
+    // Working days in (vanaf, tot], counted only up to the two that art. 2 asks for.
     const werkdagen = (tot: IsoDate): number => {
       let n = 0;
-      for (let d = addDays(vanaf, 1); d <= tot; d = addDays(d, 1)) if (!geenWerkdag(d)) n++;
+      for (let d = addDays(vanaf, 1); d <= tot && n < 2; d = addDays(d, 1)) if (!geenWerkdag(d)) n++;
       return n;
     };
     const voor = eind;

@@ -55,9 +55,10 @@ export function formatDatum(iso: IsoDate): string {
 export const formatDatumMetDag = (iso: IsoDate): string => `${WEEKDAYS[weekday(iso)]} ${formatDatum(iso)}`;
 
 /** Today's date in Amsterdam for a moment (the griffie's calendar day). */
+const AMSTERDAM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function amsterdamDate(now: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return parts;
+  return AMSTERDAM_DAY.format(now);
 }
 
 export const MONTH_NAMES = MONTHS;

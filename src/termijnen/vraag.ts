@@ -81,7 +81,8 @@ export function herkenRegisterVraag(text: string, namen: readonly string[]): Reg
   if (/\b(?:in|aan|bij) welke (?:gemeenschappelijke )?regelingen\b|\bwelke (?:gemeenschappelijke )?regelingen (?:heeft|hebben|zit|zitten)\b|\bonze (?:gemeenschappelijke )?regelingen\b/.test(t)) {
     return { type: "regelingen" };
   }
-  if (DEADLINE_WORDS.test(t)) {
+  // A named regeling only with a deadline word and a term ("zienswijze", "termijn" or a kind of term).
+  if (DEADLINE_WORDS.test(t) && (/\b(?:zienswijze|termijn|deadline)/.test(t) || vindSoort(t))) {
     const words = new Set(t.split(/[^a-z0-9-]+/).filter(Boolean));
     for (const naam of namen) {
       const n = fold(naam);

@@ -107,3 +107,11 @@ describe("answers by id (share and feedback buttons carry only the id)", () => {
     expect(wrapped.answerById("centrumgemeente")).toBe(engineReply);
   });
 });
+
+describe("questions about a named regeling", () => {
+  it("need a term as well as the name, so other questions about it still reach the engine", async () => {
+    const s = createTermijnService({ register: await loadRegister("knowledge/register/voorbeeld-register.yml"), clock });
+    expect(s.antwoord("Hoe werkt de VRV binnen de regio?")).toBeNull();
+    expect(s.antwoord("Wanneer loopt de termijn van ODV af?")?.answer?.summary).toContain("3 mei 2027");
+  });
+});
