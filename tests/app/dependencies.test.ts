@@ -1,0 +1,120 @@
+// Every dependency in package.json earns its place, and the runtime never needs a dev dependency (the container
+// installs with `npm ci --omit=dev`). The runtime is what the runtime npm scripts start (npm start, ask, kb:check,
+// report), followed through their relative imports.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+/** npm scripts that run in production (in the container); the others are for development. */
+const RUNTIME_SCRIPTS = ["start", "ask", "kb:check", "report"];
+/** Runtime dependencies that are not imported but run the code: tsx is the TypeScript loader of `npm start`. */
+const RUNNERS = ["tsx"];
+/** Dev dependencies the runtime may look for and does without: pretty logs on a developer's terminal. */
+const OPTIONAL_AT_RUNTIME = ["pino-pretty"];
+/** Dev dependencies used as command-line tools by npm scripts or config files rather than imported. */
+const TOOLS: Record<string, string> = { typescript: "tsc", eslint: "eslint", vitest: "vitest" };
+
+const SPECIFIER = [
+  /\b(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/g,
+  /\bimport\s*["']([^"']+)["']/g,
+  /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+  /\brequire(?:\.resolve)?\(\s*["']([^"']+)["']\s*\)/g,
+  /\bresolve\(\s*["']([^"'./][^"']*)["']\s*\)/g,
+];
+
+const builtins = new Set(builtinModules);
+const packageOf = (spec: string): string | null => {
+  if (spec.startsWith("node:") || builtins.has(spec.split("/")[0]!)) return null;
+  const parts = spec.split("/");
+  return spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+};
+
+function specifiersIn(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  return SPECIFIER.flatMap((re) => [...text.matchAll(re)].map((m) => m[1]!));
+}
+
+/** Bare package names reachable from the entry files through relative imports; package → first file using it. */
+function reachablePackages(entries: string[]): Map<string, string> {
+  const packages = new Map<string, string>();
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const spec of specifiersIn(file)) {
+      if (spec.startsWith(".")) {
+        const target = resolve(dirname(file), spec);
+        if (/\.(ts|mts|js|mjs)$/.test(target) && existsSync(target)) queue.push(target);
+        continue;
+      }
+      const name = packageOf(spec);
+      if (name && !packages.has(name)) packages.set(name, relative(ROOT, file));
+    }
+  }
+  return packages;
+}
+
+/** The .ts file a `tsx path/to/file.ts` npm script runs. */
+function entryOf(script: string): string {
+  const m = /\btsx\s+(\S+\.ts)\b/.exec(pkg.scripts[script] ?? "") ?? /\s(\S+\.ts)\b/.exec(pkg.scripts[script] ?? "");
+  if (!m) throw new Error(`npm script ${script} does not run a .ts file: ${pkg.scripts[script]}`);
+  return join(ROOT, m[1]!);
+}
+
+function allCodeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    if (d.name === "node_modules" || d.name.startsWith(".")) return [];
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return allCodeFiles(path);
+    return /\.(ts|mts|js|mjs|cjs)$/.test(d.name) ? [path] : [];
+  });
+}
+
+describe("dependencies", () => {
+  const runtime = reachablePackages(RUNTIME_SCRIPTS.map(entryOf));
+  const everywhere = reachablePackages(allCodeFiles(ROOT));
+
+  it("the runtime imports only runtime dependencies (what npm ci --omit=dev installs)", () => {
+    const notInstalled = [...runtime]
+      .filter(([name]) => !(name in pkg.dependencies) && !OPTIONAL_AT_RUNTIME.includes(name))
+      .map(([name, file]) => `${name} (${file})`);
+    expect(notInstalled).toEqual([]);
+  });
+
+  it("every runtime dependency is used by the runtime", () => {
+    const unused = Object.keys(pkg.dependencies).filter((name) => !runtime.has(name) && !RUNNERS.includes(name));
+    expect(unused).toEqual([]);
+  });
+
+  it("every dev dependency is used by tests, scripts, benchmarks, tooling or types", () => {
+    const scripts = Object.values(pkg.scripts).join(" ");
+    const used = (name: string): boolean => {
+      if (everywhere.has(name)) return true;
+      if (TOOLS[name] && new RegExp(`\\b${TOOLS[name]}\\b`).test(scripts)) return true;
+      if (name.startsWith("@types/")) {
+        const typed = name.slice("@types/".length);
+        return typed === "node" || typed in pkg.dependencies || typed in pkg.devDependencies;
+      }
+      return false;
+    };
+    expect(Object.keys(pkg.devDependencies).filter((name) => !used(name))).toEqual([]);
+  });
+
+  it("finds imports the way the code writes them", () => {
+    expect(runtime.get("@slack/bolt")).toMatch(/^adapters\/slack\//);
+    expect(runtime.has("adaptivecards")).toBe(true); // served to the preview page via require.resolve
+    expect(runtime.has("yazl")).toBe(false); // only npm run package:teams builds the zip
+    expect(runtime.has("minisearch")).toBe(false);
+  });
+});
