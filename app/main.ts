@@ -38,12 +38,17 @@ function flushLogs(running: RunningApp): Promise<void> {
 }
 
 let stopping = false;
+let firstSignalAt = 0;
+/** Ctrl-C under `npm start` reaches us twice: the terminal signals the whole process group and npm forwards it. */
+const SAME_SIGNAL_MS = 500;
 const shutdown = (signal: NodeJS.Signals) => {
   if (stopping) {
+    if (Date.now() - firstSignalAt < SAME_SIGNAL_MS) return;
     app.logger.warn({ signal }, "second signal: exiting at once");
     process.exit(1);
   }
   stopping = true;
+  firstSignalAt = Date.now();
   app.logger.info({ signal }, "shutting down");
   app
     .close()
@@ -56,5 +61,5 @@ const shutdown = (signal: NodeJS.Signals) => {
       process.exit(1);
     });
 };
-process.once("SIGTERM", shutdown);
-process.once("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
