@@ -1,11 +1,11 @@
 // Every dependency in package.json earns its place, and the runtime never needs a dev dependency (the container
 // installs with `npm ci --omit=dev`). The runtime is what the runtime npm scripts start (npm start, ask, kb:check,
 // report), followed through their relative imports.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { builtinModules } from "node:module";
-import { dirname, join, relative, resolve } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { followImports } from "../support/imports.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
@@ -23,47 +23,8 @@ const OPTIONAL_AT_RUNTIME = ["pino-pretty"];
 /** Dev dependencies used as command-line tools by npm scripts or config files rather than imported. */
 const TOOLS: Record<string, string> = { typescript: "tsc", eslint: "eslint", vitest: "vitest" };
 
-const SPECIFIER = [
-  /\b(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/g,
-  /\bimport\s*["']([^"']+)["']/g,
-  /\bimport\(\s*["']([^"']+)["']\s*\)/g,
-  /\brequire(?:\.resolve)?\(\s*["']([^"']+)["']\s*\)/g,
-  /\bresolve\(\s*["']([^"'./][^"']*)["']\s*\)/g,
-];
-
-const builtins = new Set(builtinModules);
-const packageOf = (spec: string): string | null => {
-  if (spec.startsWith("node:") || builtins.has(spec.split("/")[0]!)) return null;
-  const parts = spec.split("/");
-  return spec.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
-};
-
-function specifiersIn(file: string): string[] {
-  const text = readFileSync(file, "utf8");
-  return SPECIFIER.flatMap((re) => [...text.matchAll(re)].map((m) => m[1]!));
-}
-
-/** Bare package names reachable from the entry files through relative imports; package → first file using it. */
-function reachablePackages(entries: string[]): Map<string, string> {
-  const packages = new Map<string, string>();
-  const seen = new Set<string>();
-  const queue = [...entries];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    for (const spec of specifiersIn(file)) {
-      if (spec.startsWith(".")) {
-        const target = resolve(dirname(file), spec);
-        if (/\.(ts|mts|js|mjs)$/.test(target) && existsSync(target)) queue.push(target);
-        continue;
-      }
-      const name = packageOf(spec);
-      if (name && !packages.has(name)) packages.set(name, relative(ROOT, file));
-    }
-  }
-  return packages;
-}
+/** Bare package names reachable from the entry files; package → first file using it. */
+const reachablePackages = (entries: string[]): Map<string, string> => followImports(ROOT, entries).packages;
 
 /** The .ts file a `tsx path/to/file.ts` npm script runs. */
 function entryOf(script: string): string {
