@@ -4,7 +4,11 @@ import { TeamsConfigError } from "../adapters/teams/index.ts";
 import { ConfigError } from "../src/config.ts";
 import { KnowledgeError } from "../src/knowledge/load.ts";
 import { StoreConfigError } from "../src/store/index.ts";
+import { superviseWorkers } from "./cluster.ts";
 import { startApp, type RunningApp } from "./start.ts";
+
+// WORKERS>1: this process only supervises the server processes (app/cluster.ts) and never gets past this line.
+if (superviseWorkers(process.env)) await new Promise<never>(() => undefined);
 
 /** Problems the operator can fix; printed as a message, without a stack trace. */
 const STARTUP_ERRORS = [ConfigError, StoreConfigError, KnowledgeError, TeamsConfigError];
