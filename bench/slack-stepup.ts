@@ -9,11 +9,13 @@
 //   minimal Bolt (Express) App + ExpressReceiver (what our app mounts)
 //   our app, 1 process    app/main.ts on PGlite (LOG_LEVEL=info, the production default: access lines included)
 //   our app, WORKERS=2    on PostgreSQL (only when DATABASE_URL is set)
-// Prints a table, the ratio our app / minimal Bolt (target ≥ 0.8) and one JSON line. BENCH_TARGETS=bare,bolt-http,...
-// picks targets. Exit code 0 (a measurement, not a test).
+// Before stepping, it measures each target's CPU time per request (all its processes, 400 requests at 50/s), which
+// says what a request costs even on a busy machine, where latency says little. Prints a table, the ratios our app /
+// minimal Bolt (target ≥ 0.8) and one JSON line. BENCH_TARGETS=bare,bolt-http,... picks targets; BENCH_STEPUP=0
+// measures only the CPU cost. Exit code 0 (a measurement, not a test).
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
@@ -29,6 +31,11 @@ const START_RATE = Number(process.env.BENCH_START_RATE ?? 100);
 const FACTOR = Number(process.env.BENCH_STEP_FACTOR ?? 1.25);
 const MAX_RATE = Number(process.env.BENCH_MAX_RATE ?? 5_000);
 const MIN_RATE = 10;
+/** A step sends at least this many requests, so that its p99 is not just its slowest request. */
+const MIN_REQUESTS = 200;
+/** Requests for the CPU-cost measurement, at CPU_RATE per second. */
+const CPU_REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 400);
+const CPU_RATE = 50;
 const P99_TARGET_MS = Number(process.env.BENCH_P99_MS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "info";
@@ -200,6 +207,29 @@ const TARGETS: Target[] = [
   },
 ];
 
+const CLK_TCK = 100;
+
+/** CPU time (user + system, ms) used so far by a process and all its descendants (Linux /proc). */
+async function cpuMsOfTree(rootPid: number): Promise<number> {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of await readdir("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const text = await readFile(`/proc/${name}/stat`, "utf8").catch(() => null);
+    if (!text) continue;
+    // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15).
+    const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    stats.set(Number(name), { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
+  }
+  let ticks = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
+  }
+  return (ticks * 1000) / CLK_TCK;
+}
+
 async function load(url: string, rate: number, seconds: number): Promise<LoadResult> {
   const cfgFile = join(workDir, `load-${Date.now()}-${Math.round(rate)}.json`);
   // Fresh signatures per step: Slack's verification refuses timestamps older than 5 minutes.
@@ -221,7 +251,7 @@ interface StepResult {
 async function stepUp(url: string, log: (s: string) => void): Promise<{ held: StepResult | null; failed: StepResult | null; steps: StepResult[] }> {
   const steps: StepResult[] = [];
   const run = async (rate: number): Promise<StepResult> => {
-    const result = await load(url, rate, STEP_SECONDS);
+    const result = await load(url, rate, Math.max(STEP_SECONDS, MIN_REQUESTS / rate));
     const step = { rate: Math.round(rate), result, held: holds(result) };
     steps.push(step);
     log(
@@ -257,7 +287,7 @@ async function stepUp(url: string, log: (s: string) => void): Promise<{ held: St
 }
 
 const wanted = (process.env.BENCH_TARGETS ?? TARGETS.map((t) => t.id).join(",")).split(",").map((s) => s.trim());
-const rows: { id: string; label: string; rate: number | null; p99: number | null; failedAt: number | null; note?: string }[] = [];
+const rows: { id: string; label: string; rate: number | null; p99: number | null; failedAt: number | null; cpuMsPerRequest?: number; note?: string }[] = [];
 console.log(
   `Slack step-up bench: client p99 ≤ ${P99_TARGET_MS} ms, ${STEP_SECONDS} s per step from ${START_RATE}/s (×${FACTOR}), ` +
     `${cpus().length} cores (nproc ${availableParallelism()}), Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`,
@@ -277,8 +307,23 @@ try {
       await waitUntilServing(child, `http://127.0.0.1:${port}/`);
       // Warm-up, not measured: the first requests compile the hot paths.
       if (WARMUP_SECONDS > 0) await load(url, START_RATE, WARMUP_SECONDS);
-      const { held, failed } = await stepUp(url, (s) => console.log(s));
-      rows.push({ id: target.id, label: target.label, rate: held?.rate ?? null, p99: held?.result.p99 ?? null, failedAt: failed?.rate ?? null });
+      // CPU time per request (the server's processes, at a low rate): what a request costs, whatever else the
+      // machine is doing, unlike latency.
+      const cpuBefore = await cpuMsOfTree(child.pid!);
+      const cpuRun = await load(url, CPU_RATE, CPU_REQUESTS / CPU_RATE);
+      const cpuMsPerRequest = Number(((await cpuMsOfTree(child.pid!)) - cpuBefore) / cpuRun.requests).toFixed(3);
+      console.log(`  CPU per request: ${cpuMsPerRequest} ms (${cpuRun.requests} requests at ${CPU_RATE}/s, p50 ${cpuRun.p50} ms)`);
+      // BENCH_STEPUP=0: only the CPU cost (quick, and meaningful on a busy machine).
+      const { held, failed } = process.env.BENCH_STEPUP === "0" ? { held: null, failed: null } : await stepUp(url, (s) => console.log(s));
+      rows.push({
+        ...(process.env.BENCH_STEPUP === "0" ? { note: "not stepped (BENCH_STEPUP=0)" } : {}),
+        id: target.id,
+        label: target.label,
+        rate: held?.rate ?? null,
+        p99: held?.result.p99 ?? null,
+        failedAt: failed?.rate ?? null,
+        cpuMsPerRequest: Number(cpuMsPerRequest),
+      });
     } finally {
       await stopChild(child);
     }
@@ -296,11 +341,14 @@ const boltHttp = rateOf("bolt-http");
 const boltBest = Math.max(boltExpress ?? 0, boltHttp ?? 0) || null;
 const ratio = (a: number | null, b: number | null) => (a !== null && b ? Number((a / b).toFixed(2)) : null);
 
-console.log(`\n| target | highest rate that held (p99 ≤ ${P99_TARGET_MS} ms) | p99 there | first rate that failed |`);
-console.log("| --- | --- | --- | --- |");
+console.log(`\n| target | highest rate that held (p99 ≤ ${P99_TARGET_MS} ms) | p99 there | first rate that failed | CPU per request |`);
+console.log("| --- | --- | --- | --- | --- |");
 for (const r of rows) {
-  console.log(`| ${r.label} | ${r.note ?? (r.rate === null ? `none (failed down to ${MIN_RATE}/s)` : `${r.rate}/s`)} | ${r.p99 ?? ""}${r.p99 !== null ? " ms" : ""} | ${r.failedAt ? `${r.failedAt}/s` : r.note ? "" : `none up to ${MAX_RATE}/s`} |`);
+  const held = r.note ?? (r.rate === null ? `none (failed down to ${MIN_RATE}/s)` : `${r.rate}/s`);
+  const failedAt = r.failedAt ? `${r.failedAt}/s` : r.note ? "" : `none up to ${MAX_RATE}/s`;
+  console.log(`| ${r.label} | ${held} | ${r.p99 !== null ? `${r.p99} ms` : ""} | ${failedAt} | ${r.cpuMsPerRequest !== undefined ? `${r.cpuMsPerRequest} ms` : ""} |`);
 }
+const cpuOf = (id: string) => rows.find((r) => r.id === id)?.cpuMsPerRequest ?? null;
 const summary = {
   date: new Date().toISOString(),
   cores: cpus().length,
@@ -312,8 +360,14 @@ const summary = {
   ratio_app_to_bolt_express: ratio(app, boltExpress),
   ratio_app_to_bolt_best: ratio(app, boltBest),
   ratio_workers2_to_app: ratio(rateOf("app-workers2"), app),
+  // Capacity by CPU cost: minimal Bolt's CPU per request / ours (1.0 = as cheap as the framework alone).
+  cpu_ratio_app_to_bolt_express: ratio(cpuOf("bolt-express"), cpuOf("app")),
+  cpu_ratio_app_to_bolt_http: ratio(cpuOf("bolt-http"), cpuOf("app")),
 };
 console.log(
-  `\nour app / minimal Bolt: ${summary.ratio_app_to_bolt_express ?? "n/a"} (same receiver, Express), ${summary.ratio_app_to_bolt_best ?? "n/a"} (faster receiver); target ≥ 0.8`,
+  `\nour app / minimal Bolt, highest rate held: ${summary.ratio_app_to_bolt_express ?? "n/a"} (same receiver, Express), ${summary.ratio_app_to_bolt_best ?? "n/a"} (faster receiver); target ≥ 0.8`,
+);
+console.log(
+  `our app / minimal Bolt, by CPU per request (Bolt's cost / ours): ${summary.cpu_ratio_app_to_bolt_express ?? "n/a"} (Express), ${summary.cpu_ratio_app_to_bolt_http ?? "n/a"} (HTTPReceiver)`,
 );
 console.log(JSON.stringify(summary));
