@@ -8,7 +8,8 @@
 //   minimal Bolt (HTTP)   App + HTTPReceiver (node:http), command answered with a fixed text
 //   minimal Bolt (Express) App + ExpressReceiver (what our app mounts)
 //   our app, 1 process    app/main.ts on PGlite (LOG_LEVEL=info, the production default: access lines included)
-//   our app, WORKERS=2    on PostgreSQL (only when DATABASE_URL is set)
+//   our app, 1 process    on PostgreSQL, and WORKERS=2 on PostgreSQL (only when DATABASE_URL is set; the CPU per
+//                         request then leaves out the PostgreSQL server's own work)
 // Before stepping, it measures each target's CPU time per request (all its processes, 400 requests at 50/s), which
 // says what a request costs even on a busy machine, where latency says little. Prints a table, the ratios our app /
 // minimal Bolt (target ≥ 0.8) and one JSON line. BENCH_TARGETS=bare,bolt-http,... picks targets; BENCH_STEPUP=0
@@ -195,6 +196,17 @@ const TARGETS: Target[] = [
     start: async (port) => tsx("app/main.ts", appEnv({ PORT: String(port), DATA_DIR: await mkdtemp(join(workDir, "app-")) })),
   },
   {
+    id: "app-pg",
+    label: "our app, 1 process (PostgreSQL)",
+    start: async (port) => {
+      const pgSchema = (pgHolder.schema ??= await postgresSchema());
+      return tsx(
+        "app/main.ts",
+        appEnv({ PORT: String(port), DATABASE_URL: pgSchema.url, STORE_HASH_KEY: "bench-hash-key-0123456789", DATA_DIR: await mkdtemp(join(workDir, "pg-")) }),
+      );
+    },
+  },
+  {
     id: "app-workers2",
     label: "our app, WORKERS=2 (PostgreSQL)",
     start: async (port) => {
@@ -294,7 +306,7 @@ console.log(
 );
 try {
   for (const target of TARGETS.filter((t) => wanted.includes(t.id))) {
-    if (target.id === "app-workers2" && !DATABASE_URL) {
+    if (target.id.startsWith("app-") && !DATABASE_URL) {
       rows.push({ id: target.id, label: target.label, rate: null, p99: null, failedAt: null, note: "skipped: DATABASE_URL not set" });
       console.log(`\n${target.label}: skipped (DATABASE_URL not set)`);
       continue;
