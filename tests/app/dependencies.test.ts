@@ -1,6 +1,6 @@
 // Every dependency in package.json earns its place, and the runtime never needs a dev dependency (the container
-// installs with `npm ci --omit=dev`). The runtime is what the runtime npm scripts start (npm start, ask, kb:check,
-// report), followed through their relative imports.
+// installs with `npm ci --omit=dev`). The runtime is what the npm scripts with an entry under app/ or src/ start
+// (npm start, ask, kb:check, report, ...), followed through their relative imports.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,8 +14,9 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
   devDependencies: Record<string, string>;
 };
 
-/** npm scripts that run in production (in the container); the others are for development. */
-const RUNTIME_SCRIPTS = ["start", "ask", "kb:check", "report"];
+/** npm scripts that run in production (in the container): those whose entry is under app/ or src/ (start, ask,
+ * kb:check, report, ...); bench/ and scripts/ are for development. */
+const RUNTIME_SCRIPTS = Object.keys(pkg.scripts).filter((name) => /\btsx\s+(app|src)\/\S+\.ts\b/.test(pkg.scripts[name]!));
 /** Runtime dependencies that are not imported but run the code: tsx is the TypeScript loader of `npm start`. */
 const RUNNERS = ["tsx"];
 /** Dev dependencies the runtime may look for and does without: pretty logs on a developer's terminal. */
@@ -73,6 +74,8 @@ describe("dependencies", () => {
   });
 
   it("finds imports the way the code writes them", () => {
+    expect(RUNTIME_SCRIPTS).toEqual(expect.arrayContaining(["start", "ask", "kb:check", "report"]));
+    expect(RUNTIME_SCRIPTS).not.toContain("bench");
     expect(runtime.get("@slack/bolt")).toMatch(/^adapters\/slack\//);
     expect(runtime.has("adaptivecards")).toBe(true); // served to the preview page via require.resolve
     expect(runtime.has("yazl")).toBe(false); // only npm run package:teams builds the zip
