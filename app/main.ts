@@ -2,7 +2,11 @@
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the store, exit 0.
 import { ConfigError, StoreLockedError } from "../src/errors.ts";
 import { KnowledgeError } from "../src/knowledge/load.ts";
+import { superviseWorkers } from "./cluster.ts";
 import { startApp, type RunningApp } from "./start.ts";
+
+// WORKERS>1: this process only supervises the server processes (app/cluster.ts) and never gets past this line.
+if (superviseWorkers(process.env)) await new Promise<never>(() => undefined);
 
 /** Problems the operator can fix; printed as a message, without a stack trace. */
 const STARTUP_ERRORS = [ConfigError, StoreLockedError, KnowledgeError];
@@ -36,12 +40,17 @@ function flushLogs(running: RunningApp): Promise<void> {
 }
 
 let stopping = false;
+let firstSignalAt = 0;
+/** Ctrl-C under `npm start` reaches us twice: the terminal signals the whole process group and npm forwards it. */
+const SAME_SIGNAL_MS = 500;
 const shutdown = (signal: NodeJS.Signals) => {
   if (stopping) {
+    if (Date.now() - firstSignalAt < SAME_SIGNAL_MS) return;
     app.logger.warn({ signal }, "second signal: exiting at once");
     process.exit(1);
   }
   stopping = true;
+  firstSignalAt = Date.now();
   app.logger.info({ signal }, "shutting down");
   app
     .close()
@@ -54,7 +63,7 @@ const shutdown = (signal: NodeJS.Signals) => {
       process.exit(1);
     });
 };
-process.once("SIGTERM", shutdown);
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
 // SIGHUP reloads the knowledge base (errors are logged; the last good base keeps serving).
 process.on("SIGHUP", () => void app.reloadKnowledge("SIGHUP"));
-process.once("SIGINT", shutdown);

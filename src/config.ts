@@ -1,4 +1,5 @@
 // Configuration from the environment (.env in development), validated once at start-up with zod.
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { ConfigError } from "./errors.ts";
 
@@ -19,6 +20,12 @@ export const configSchema = z.object({
   PREVIEW: optional,
   /** Max request body in bytes (413 above). */
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** Server processes sharing the port (node:cluster): a number, or "auto" for one per CPU core. */
+  WORKERS: z
+    .string()
+    .trim()
+    .regex(/^(auto|[1-9][0-9]{0,2})$/, 'expected a number from 1 or "auto"')
+    .default("1"),
   // Store
   DATA_DIR: z.string().default("data"),
   DATABASE_URL: optional,
@@ -103,9 +110,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (Boolean(config.REMINDER_TEAMS_CONVERSATION) !== Boolean(config.REMINDER_TEAMS_SERVICE_URL)) {
     problems.push("REMINDER_TEAMS_CONVERSATION and REMINDER_TEAMS_SERVICE_URL go together (Teams reminders need both)");
   }
+  const workers = workerCount(config);
+  if (workers > 1 && !config.DATABASE_URL) {
+    problems.push(
+      `WORKERS=${config.WORKERS} (${workers} processes) needs PostgreSQL (DATABASE_URL): the embedded database (PGlite) can be opened by one process only. Set DATABASE_URL, or WORKERS=1`,
+    );
+  }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   return config;
 }
 
 export const slackConfigured = (c: AppConfig): boolean => Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN));
 export const previewEnabled = (c: AppConfig): boolean => c.PREVIEW === "1" || (c.PREVIEW !== "0" && c.NODE_ENV !== "production");
+/** How many server processes WORKERS asks for ("auto": one per CPU core). */
+export const workerCount = (c: Pick<AppConfig, "WORKERS">): number => (c.WORKERS === "auto" ? availableParallelism() : Number(c.WORKERS));

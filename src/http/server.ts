@@ -58,7 +58,7 @@ export function createApp(deps: HttpServerDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
-  app.use(requestLog(logger));
+  app.use(requestLog(logger, { accessPaths: deps.mounts.map((m) => m.path) }));
   app.use((_req, res, next) => {
     // During shutdown, answer and hang up instead of keeping the connection alive.
     if (deps.isClosing?.()) res.setHeader("Connection", "close");

@@ -1,0 +1,385 @@
+// `npm run bench:slack`: how many signed /samenwerken commands per second each server holds, measured against the
+// framework's own limit, in one run. For each target it steps the rate up (×BENCH_STEP_FACTOR, default 1.25, from
+// BENCH_START_RATE, default 100/s) for BENCH_STEP_SECONDS each (default 5), until the client-side p99 passes
+// BENCH_P99_MS (default 20) or a request fails (if the start rate already fails, it halves the rate down to 10/s);
+// then it halves the gap between the last rate that held and the first that failed twice. It reports the highest
+// rate that held. Targets, each in its own process(es), loaded from a separate load-generator process:
+//   bare node:http        reads the body, answers a fixed JSON: what the machine and the load generator allow
+//   minimal Bolt (HTTP)   App + HTTPReceiver (node:http), command answered with a fixed text
+//   minimal Bolt (Express) App + ExpressReceiver (what our app mounts)
+//   our app, 1 process    app/main.ts on PGlite (LOG_LEVEL=info, the production default: access lines included)
+//   our app, 1 process    on PostgreSQL, and WORKERS=2 on PostgreSQL (only when DATABASE_URL is set; the CPU per
+//                         request then leaves out the PostgreSQL server's own work)
+// Before stepping, it measures each target's CPU time per request (all its processes, 400 requests at 50/s), which
+// says what a request costs even on a busy machine, where latency says little. Prints a table, the ratios our app /
+// minimal Bolt (target ≥ 0.8) and one JSON line. BENCH_TARGETS=bare,bolt-http,... picks targets; BENCH_STEPUP=0
+// measures only the CPU cost. Exit code 0 (a measurement, not a test).
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import pg from "pg";
+import type { LoadRequest, LoadResult } from "./load-generator.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
+const START_RATE = Number(process.env.BENCH_START_RATE ?? 100);
+const FACTOR = Number(process.env.BENCH_STEP_FACTOR ?? 1.25);
+const MAX_RATE = Number(process.env.BENCH_MAX_RATE ?? 5_000);
+const MIN_RATE = 10;
+/** A step sends at least this many requests, so that its p99 is not just its slowest request. */
+const MIN_REQUESTS = 200;
+/** Requests for the CPU-cost measurement, at CPU_RATE per second. */
+const CPU_REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 400);
+const CPU_RATE = 50;
+const P99_TARGET_MS = Number(process.env.BENCH_P99_MS ?? 20);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "info";
+const DATABASE_URL = process.env.DATABASE_URL;
+const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
+const BOT_TOKEN = "xoxb-bench";
+
+const QUESTIONS = [
+  "Wat is een gemeenschappelijke regeling?",
+  "Mag de raad zelf een gemeenschappelijke regeling opzeggen?",
+  "Wie zit er in het algemeen bestuur?",
+  "Wat is een verbonden partij?",
+  "Hoe geeft de raad een zienswijze op de begroting van een GR?",
+  "wat is een centrumgemeente",
+  "gemeenschapelijke regelng uittreden kosten",
+  "help",
+  "Wat is het recept voor appeltaart?",
+];
+
+function signedCommands(): LoadRequest[] {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return QUESTIONS.map((text) => {
+    const body = new URLSearchParams({
+      token: "unused",
+      team_id: "TBENCH",
+      team_domain: "bench",
+      channel_id: "CBENCH001",
+      channel_name: "raad",
+      user_id: "UBENCHUSER",
+      user_name: "bench",
+      command: "/samenwerken",
+      text,
+      api_app_id: "ABENCH",
+      response_url: "http://127.0.0.1:9/unused",
+      trigger_id: "1.2.3",
+    }).toString();
+    const signature = `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+    return {
+      method: "POST",
+      path: "/slack/events",
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature },
+    };
+  });
+}
+
+/** A fake Slack Web API that answers every method with ok (auth.test at start). */
+async function startFakeSlackApi(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ ok: true, user_id: "UBENCHBOT", bot_id: "BBENCH", team_id: "TBENCH" }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
+    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface Target {
+  id: string;
+  label: string;
+  /** Starts the server process on the given port. */
+  start(port: number): Promise<ChildProcess>;
+}
+
+const tsx = (script: string, env: NodeJS.ProcessEnv): ChildProcess =>
+  spawn(process.execPath, ["--import", "tsx", script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+
+async function waitUntilServing(child: ChildProcess, url: string, timeoutMs = 180_000): Promise<void> {
+  let stderr = "";
+  child.stderr?.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`target exited (${child.exitCode}):\n${stderr}`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`target did not start in time:\n${stderr}`);
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const workDir = await mkdtemp(join(tmpdir(), "raadswijzer-stepup-"));
+const fakeSlack = await startFakeSlackApi();
+const pgHolder: { schema: { url: string; drop: () => Promise<void> } | null } = { schema: null };
+
+async function postgresSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  const u = new URL(DATABASE_URL!);
+  u.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    url: u.toString(),
+    drop: async () => {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+const appEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
+  NODE_ENV: "test",
+  HOST: "127.0.0.1",
+  LOG_LEVEL,
+  PREVIEW: "0",
+  KNOWLEDGE_DIR: process.env.KNOWLEDGE_DIR ?? "knowledge",
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_BOT_TOKEN: BOT_TOKEN,
+  SLACK_API_URL: fakeSlack.url,
+  ...extra,
+});
+
+const boltEnv = (port: number, receiver: string): NodeJS.ProcessEnv => ({
+  PORT: String(port),
+  RECEIVER: receiver,
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_BOT_TOKEN: BOT_TOKEN,
+  SLACK_API_URL: fakeSlack.url,
+});
+
+const TARGETS: Target[] = [
+  { id: "bare", label: "bare node:http (fixed JSON)", start: async (port) => tsx("bench/targets/bare-http.ts", { PORT: String(port) }) },
+  { id: "bolt-http", label: "minimal Bolt, HTTPReceiver", start: async (port) => tsx("bench/targets/minimal-bolt.ts", boltEnv(port, "http")) },
+  { id: "bolt-express", label: "minimal Bolt, ExpressReceiver", start: async (port) => tsx("bench/targets/minimal-bolt.ts", boltEnv(port, "express")) },
+  {
+    id: "app",
+    label: "our app, 1 process (PGlite)",
+    start: async (port) => tsx("app/main.ts", appEnv({ PORT: String(port), DATA_DIR: await mkdtemp(join(workDir, "app-")) })),
+  },
+  {
+    id: "app-pg",
+    label: "our app, 1 process (PostgreSQL)",
+    start: async (port) => {
+      const pgSchema = (pgHolder.schema ??= await postgresSchema());
+      return tsx(
+        "app/main.ts",
+        appEnv({ PORT: String(port), DATABASE_URL: pgSchema.url, STORE_HASH_KEY: "bench-hash-key-0123456789", DATA_DIR: await mkdtemp(join(workDir, "pg-")) }),
+      );
+    },
+  },
+  {
+    id: "app-workers2",
+    label: "our app, WORKERS=2 (PostgreSQL)",
+    start: async (port) => {
+      const pgSchema = (pgHolder.schema ??= await postgresSchema());
+      return tsx(
+        "app/main.ts",
+        appEnv({ PORT: String(port), WORKERS: "2", DATABASE_URL: pgSchema.url, STORE_HASH_KEY: "bench-hash-key-0123456789", DATA_DIR: await mkdtemp(join(workDir, "w2-")) }),
+      );
+    },
+  },
+];
+
+const CLK_TCK = 100;
+
+/** CPU time (user + system, ms) used so far by a process and all its descendants (Linux /proc). */
+async function cpuMsOfTree(rootPid: number): Promise<number> {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of await readdir("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const text = await readFile(`/proc/${name}/stat`, "utf8").catch(() => null);
+    if (!text) continue;
+    // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15).
+    const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    stats.set(Number(name), { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
+  }
+  let ticks = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
+  }
+  return (ticks * 1000) / CLK_TCK;
+}
+
+async function load(url: string, rate: number, seconds: number): Promise<LoadResult> {
+  const cfgFile = join(workDir, `load-${Date.now()}-${Math.round(rate)}.json`);
+  // Fresh signatures per step: Slack's verification refuses timestamps older than 5 minutes.
+  await writeFile(cfgFile, JSON.stringify({ url, rate, seconds, requests: signedCommands(), timeoutMs: 10_000 }));
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", join(ROOT, "bench/load-generator.ts"), cfgFile], {
+    encoding: "utf8",
+  });
+  return JSON.parse(stdout.trim().split("\n").pop()!) as LoadResult;
+}
+
+const holds = (r: LoadResult): boolean => r.errors === 0 && r.timeouts === 0 && r.non2xx === 0 && r.p99 <= P99_TARGET_MS;
+
+interface StepResult {
+  rate: number;
+  result: LoadResult;
+  held: boolean;
+}
+
+async function stepUp(url: string, log: (s: string) => void): Promise<{ held: StepResult | null; failed: StepResult | null; steps: StepResult[] }> {
+  const steps: StepResult[] = [];
+  const run = async (rate: number): Promise<StepResult> => {
+    const result = await load(url, rate, Math.max(STEP_SECONDS, MIN_REQUESTS / rate));
+    const step = { rate: Math.round(rate), result, held: holds(result) };
+    steps.push(step);
+    log(
+      `  ${String(step.rate).padStart(5)}/s: p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms` +
+        `${result.errors + result.timeouts + result.non2xx ? `, errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}` : ""}` +
+        ` ${step.held ? "held" : "FAILED"}`,
+    );
+    return step;
+  };
+  let held: StepResult | null = null;
+  let failed: StepResult | null = null;
+  for (let rate = START_RATE; rate <= MAX_RATE; rate *= FACTOR) {
+    const step = await run(rate);
+    if (!step.held) {
+      failed = step;
+      break;
+    }
+    held = step;
+  }
+  // Even the start rate failed (a busy machine): step down until a rate holds.
+  for (let rate = START_RATE / 2; !held && rate >= MIN_RATE; rate /= 2) {
+    const step = await run(rate);
+    if (step.held) held = step;
+    else failed = step;
+  }
+  // Narrow the gap between the last rate that held and the first that did not.
+  for (let i = 0; i < 2 && held && failed && failed.rate - held.rate > 10; i++) {
+    const step = await run((held.rate + failed.rate) / 2);
+    if (step.held) held = step;
+    else failed = step;
+  }
+  return { held, failed, steps };
+}
+
+const wanted = (process.env.BENCH_TARGETS ?? TARGETS.map((t) => t.id).join(",")).split(",").map((s) => s.trim());
+const rows: { id: string; label: string; rate: number | null; p99: number | null; failedAt: number | null; cpuMsPerRequest?: number; note?: string }[] = [];
+console.log(
+  `Slack step-up bench: client p99 ≤ ${P99_TARGET_MS} ms, ${STEP_SECONDS} s per step from ${START_RATE}/s (×${FACTOR}), ` +
+    `${cpus().length} cores (nproc ${availableParallelism()}), Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`,
+);
+try {
+  for (const target of TARGETS.filter((t) => wanted.includes(t.id))) {
+    if (target.id.startsWith("app-") && !DATABASE_URL) {
+      rows.push({ id: target.id, label: target.label, rate: null, p99: null, failedAt: null, note: "skipped: DATABASE_URL not set" });
+      console.log(`\n${target.label}: skipped (DATABASE_URL not set)`);
+      continue;
+    }
+    console.log(`\n${target.label}`);
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    const child = await target.start(port);
+    try {
+      await waitUntilServing(child, `http://127.0.0.1:${port}/`);
+      // Warm-up, not measured: the first requests compile the hot paths.
+      if (WARMUP_SECONDS > 0) await load(url, START_RATE, WARMUP_SECONDS);
+      // CPU time per request (the server's processes, at a low rate): what a request costs, whatever else the
+      // machine is doing, unlike latency.
+      const cpuBefore = await cpuMsOfTree(child.pid!);
+      const cpuRun = await load(url, CPU_RATE, CPU_REQUESTS / CPU_RATE);
+      const cpuMsPerRequest = Number(((await cpuMsOfTree(child.pid!)) - cpuBefore) / cpuRun.requests).toFixed(3);
+      console.log(`  CPU per request: ${cpuMsPerRequest} ms (${cpuRun.requests} requests at ${CPU_RATE}/s, p50 ${cpuRun.p50} ms)`);
+      // BENCH_STEPUP=0: only the CPU cost (quick, and meaningful on a busy machine).
+      const { held, failed } = process.env.BENCH_STEPUP === "0" ? { held: null, failed: null } : await stepUp(url, (s) => console.log(s));
+      rows.push({
+        ...(process.env.BENCH_STEPUP === "0" ? { note: "not stepped (BENCH_STEPUP=0)" } : {}),
+        id: target.id,
+        label: target.label,
+        rate: held?.rate ?? null,
+        p99: held?.result.p99 ?? null,
+        failedAt: failed?.rate ?? null,
+        cpuMsPerRequest: Number(cpuMsPerRequest),
+      });
+    } finally {
+      await stopChild(child);
+    }
+  }
+} finally {
+  await fakeSlack.close();
+  await pgHolder.schema?.drop().catch(() => undefined);
+  await rm(workDir, { recursive: true, force: true });
+}
+
+const rateOf = (id: string) => rows.find((r) => r.id === id)?.rate ?? null;
+const app = rateOf("app");
+const boltExpress = rateOf("bolt-express");
+const boltHttp = rateOf("bolt-http");
+const boltBest = Math.max(boltExpress ?? 0, boltHttp ?? 0) || null;
+const ratio = (a: number | null, b: number | null) => (a !== null && b ? Number((a / b).toFixed(2)) : null);
+
+console.log(`\n| target | highest rate that held (p99 ≤ ${P99_TARGET_MS} ms) | p99 there | first rate that failed | CPU per request |`);
+console.log("| --- | --- | --- | --- | --- |");
+for (const r of rows) {
+  const held = r.note ?? (r.rate === null ? `none (failed down to ${MIN_RATE}/s)` : `${r.rate}/s`);
+  const failedAt = r.failedAt ? `${r.failedAt}/s` : r.note ? "" : `none up to ${MAX_RATE}/s`;
+  console.log(`| ${r.label} | ${held} | ${r.p99 !== null ? `${r.p99} ms` : ""} | ${failedAt} | ${r.cpuMsPerRequest !== undefined ? `${r.cpuMsPerRequest} ms` : ""} |`);
+}
+const cpuOf = (id: string) => rows.find((r) => r.id === id)?.cpuMsPerRequest ?? null;
+const summary = {
+  date: new Date().toISOString(),
+  cores: cpus().length,
+  node: process.version,
+  stepSeconds: STEP_SECONDS,
+  p99TargetMs: P99_TARGET_MS,
+  logLevel: LOG_LEVEL,
+  rows,
+  ratio_app_to_bolt_express: ratio(app, boltExpress),
+  ratio_app_to_bolt_best: ratio(app, boltBest),
+  ratio_workers2_to_app: ratio(rateOf("app-workers2"), app),
+  // Capacity by CPU cost: minimal Bolt's CPU per request / ours (1.0 = as cheap as the framework alone).
+  cpu_ratio_app_to_bolt_express: ratio(cpuOf("bolt-express"), cpuOf("app")),
+  cpu_ratio_app_to_bolt_http: ratio(cpuOf("bolt-http"), cpuOf("app")),
+};
+console.log(
+  `\nour app / minimal Bolt, highest rate held: ${summary.ratio_app_to_bolt_express ?? "n/a"} (same receiver, Express), ${summary.ratio_app_to_bolt_best ?? "n/a"} (faster receiver); target ≥ 0.8`,
+);
+console.log(
+  `our app / minimal Bolt, by CPU per request (Bolt's cost / ours): ${summary.cpu_ratio_app_to_bolt_express ?? "n/a"} (Express), ${summary.cpu_ratio_app_to_bolt_http ?? "n/a"} (HTTPReceiver)`,
+);
+console.log(JSON.stringify(summary));
