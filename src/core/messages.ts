@@ -1,5 +1,15 @@
 // All user-facing wording shared by the adapters (Dutch, formal "u"). Adapters never invent text of their own.
 
+const DUTCH_DAY = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "2026-11-23" → "23 november 2026"; any other text is returned unchanged. */
+export function dutchDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return Number.isNaN(d.getTime()) ? isoDate : DUTCH_DAY.format(d);
+}
+
 export const messages = {
   botName: "Raadswijzer Samenwerken",
   intro:
@@ -25,7 +35,8 @@ export const messages = {
   feedbackYes: "👍 Nuttig",
   feedbackNo: "👎 Niet nuttig",
   feedbackThanks: "Dank u voor uw reactie.",
-  updated: (date: string) => `Inhoud gecontroleerd op ${date}`,
+  /** The entry's `updated` date (YYYY-MM-DD) as it reads in Dutch: "Inhoud gecontroleerd op 23 november 2026". */
+  updated: (date: string) => `Inhoud gecontroleerd op ${dutchDate(date)}`,
   welcomeTitle: "Welkom bij Raadswijzer Samenwerken",
   topicsTitle: "Veelgevraagde onderwerpen",
   errorGeneric: "Er ging iets mis bij het beantwoorden. Probeert u het later nog eens.",
