@@ -18,8 +18,19 @@ import { handleCardAction, replyToText, type ClickContext, type ClickResult } fr
 import { CARD_CONTENT_TYPE, renderWelcomeCard, type AdaptiveCard } from "./render.ts";
 import { searchEntries } from "./search-extension.ts";
 
-export function cardActivity(card: AdaptiveCard): { type: "message"; attachments: ReturnType<typeof CardFactory.adaptiveCard>[] } {
-  return { type: "message", attachments: [CardFactory.adaptiveCard(card)] };
+/** A message with one card; `summary` (notification, fallback) and `speak` carry the card's plain text. */
+export function cardActivity(card: AdaptiveCard): {
+  type: "message";
+  attachments: ReturnType<typeof CardFactory.adaptiveCard>[];
+  summary?: string;
+  speak?: string;
+} {
+  return {
+    type: "message",
+    attachments: [CardFactory.adaptiveCard(card)],
+    ...(card.fallbackText ? { summary: card.fallbackText } : {}),
+    ...(card.speak ? { speak: card.speak } : {}),
+  };
 }
 
 export class RaadswijzerTeamsBot extends TeamsActivityHandler {
