@@ -341,7 +341,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): Registered {
     if (!entryId || bot.answerById(entryId).status === "unknown") return;
     await bot.recordFeedback(entryId, helpful, "slack");
     const blocks = withFeedbackThanks(args.body.message?.blocks);
-    if (blocks) await updateOrigin(args, { text: messages.feedbackThanks, blocks });
+    // The message still shows the answer, so its plain-text fallback stays the answer's.
+    if (blocks) await updateOrigin(args, { text: renderReply(bot.answerById(entryId), {}).text, blocks });
     else await notify(args, renderNotice(messages.feedbackThanks));
   }
 
