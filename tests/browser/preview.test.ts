@@ -151,7 +151,9 @@ describe.skipIf(!hasChromium)("preview page in Chromium", () => {
 
       await mkdir(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: `${ARTIFACTS}preview-checklist.png`, fullPage: true });
-      // With an answer, both platform panes and an open checklist with its export: no serious a11y problems.
+      // With an answer, both platform panes, their JSON opened, and an open checklist with its export:
+      // no serious a11y problems.
+      for (const summary of await page.locator("details.json summary").all()) await summary.click();
       expect(await seriousViolations(page)).toEqual([]);
       expect(pageErrors).toEqual([]);
     },
@@ -187,6 +189,14 @@ describe.skipIf(!hasChromium)("preview page in Chromium", () => {
       expect(await placeholderFits()).toBe(true);
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await placeholderFits()).toBe(true);
+      await page.setViewportSize({ width: 1360, height: 900 });
+
+      // A question the bot cannot answer, on a phone: suggestions instead of an answer, still accessible.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByLabel("Uw vraag").fill("Wat voor weer wordt het morgen in Parijs?");
+      await page.getByLabel("Uw vraag").press("Enter");
+      await expect.poll(() => page.textContent("#answer-title")).toBe("Daar heb ik geen goed antwoord op");
+      expect(await seriousViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 1360, height: 900 });
 
       // The harness catches a real problem: a button without a name is a critical violation.
