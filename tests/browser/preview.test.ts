@@ -197,12 +197,27 @@ describe.skipIf(!hasChromium)("preview page in Chromium", () => {
       await page.getByLabel("Uw vraag").press("Enter");
       await expect.poll(() => page.textContent("#answer-title")).toBe("Daar heb ik geen goed antwoord op");
       expect(await seriousViolations(page)).toEqual([]);
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: `${ARTIFACTS}preview-phone-unknown.png`, fullPage: true });
       await page.setViewportSize({ width: 1360, height: 900 });
 
       // The harness catches a real problem: a button without a name is a critical violation.
       await page.evaluate(() => document.querySelector("main")?.append(Object.assign(document.createElement("button"), { id: "bad" })));
       expect((await seriousViolations(page)).join("\n")).toMatch(/critical button-name/);
       await page.evaluate(() => document.getElementById("bad")?.remove());
+    },
+    60_000,
+  );
+
+  it(
+    "serves accessible privacy and terms pages",
+    async () => {
+      for (const path of ["/privacy", "/voorwaarden"]) {
+        await page.goto(`${app.url}${path}`);
+        expect(await page.getAttribute("html", "lang")).toBe("nl");
+        expect(await seriousViolations(page)).toEqual([]);
+      }
+      await page.screenshot({ path: `${ARTIFACTS}voorwaarden.png`, fullPage: true });
     },
     60_000,
   );
