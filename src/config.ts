@@ -9,6 +9,10 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+/** An e-mail address or an https URL: something a privacy page can link to. */
+const isContact = (v: string): boolean =>
+  z.email().safeParse(v).success || z.url({ protocol: /^https$/ }).safeParse(v).success;
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -31,6 +35,13 @@ export const configSchema = z.object({
   DATABASE_URL: optional,
   STORE_HASH_KEY: optional,
   RETENTION_DAYS: z.coerce.number().int().positive().default(180),
+  // Privacy and terms pages (/privacy, /voorwaarden)
+  /** Who runs this installation (shown on /privacy and /voorwaarden); default "de griffie van uw gemeente". */
+  OPERATOR_NAME: optional.pipe(z.string().max(200).optional()),
+  /** Where users ask about their data or for removal: an e-mail address or an https:// URL. */
+  OPERATOR_CONTACT: optional.refine((v) => v === undefined || isContact(v), {
+    message: "must be an e-mail address or an https:// URL",
+  }),
   // Slack
   SLACK_SIGNING_SECRET: optional,
   SLACK_BOT_TOKEN: optional,

@@ -362,7 +362,8 @@ function registerActions({ app, bot, logger, conversation }: Registration): stri
     if (!entryId || bot.answerById(entryId).status === "unknown") return;
     await bot.recordFeedback(entryId, helpful, "slack", undefined, args.body.user.id);
     const blocks = withFeedbackThanks(args.body.message?.blocks);
-    if (blocks) await updateOrigin(args, { text: messages.feedbackThanks, blocks });
+    // The message still shows the answer, so its plain-text fallback stays the answer's.
+    if (blocks) await updateOrigin(args, { text: renderReply(bot.answerById(entryId), {}).text, blocks });
     else await notify(args, renderNotice(messages.feedbackThanks));
   }
 

@@ -147,14 +147,24 @@ function renderChoices(title: string, intro: string | null, alternatives: Altern
   const blocks: KnownBlock[] = [...echo(opts.question), header(title)];
   if (intro) blocks.push(section(escapeMrkdwn(intro)));
   if (choices.length) blocks.push(section(bold(messages.didYouMean)), ...entryButtons(choices));
-  return { text: fallback(intro ? `${title}. ${intro}` : title), blocks: fit(blocks) };
+  return { text: fallback(`${sentence(title)} ${intro ?? ""} ${choiceList(choices, Boolean(intro))}`), blocks: fit(blocks) };
+}
+
+/** Ends a title with a full stop unless it has punctuation, so the fallback reads as sentences. */
+const sentence = (s: string): string => (/[.?!:…]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+
+/** "Bedoelde u: A, B." after an introduction, or just "A, B." under a title that already asks. */
+function choiceList(choices: { title: string }[], withLabel: boolean): string {
+  if (!choices.length) return "";
+  const list = `${choices.map((c) => c.title).join(", ")}.`;
+  return withLabel ? `${messages.didYouMean} ${list}` : list;
 }
 
 function renderHelp(alternatives: Alternative[], opts: RenderOptions): SlackMessage {
   const blocks: KnownBlock[] = [...echo(opts.question), header(messages.helpTitle), section(escapeMrkdwn(messages.intro)), section(escapeMrkdwn(messages.helpText))];
   const topics = dedupe(alternatives).slice(0, MAX_CHOICES);
   if (topics.length) blocks.push(section(bold(messages.topicsTitle)), ...entryButtons(topics));
-  return { text: fallback(messages.helpTitle), blocks: fit(blocks) };
+  return { text: fallback(`${messages.helpTitle} ${messages.intro}`), blocks: fit(blocks) };
 }
 
 function renderAnswer(answer: Answer, alternatives: Alternative[], opts: RenderOptions): SlackMessage {
@@ -280,7 +290,8 @@ function checklistBlocks(answer: Answer, progress: ChecklistProgress | undefined
 export function renderExport(markdown: string): SlackMessage {
   const chunks = splitMrkdwn(escapeMrkdwn(markdown).replace(/```/g, "'''"), LIMITS.sectionText - 8);
   const blocks: KnownBlock[] = [section(bold(messages.checklistExport)), ...chunks.map((c) => section(`\`\`\`${c}\`\`\``))];
-  return { text: fallback(messages.checklistExport), blocks: fit(blocks) };
+  const plainExport = markdown.replace(/^#+\s*/gm, "").replace(/^- \[[xX]\] /gm, "☑ ").replace(/^- \[ \] /gm, "☐ ");
+  return { text: fallback(`${messages.checklistExport}: ${plainExport}`), blocks: fit(blocks) };
 }
 
 /** The list of checklists (for `/checklist` and a topic without a match). */
@@ -294,7 +305,8 @@ export function renderChecklistList(checklists: ChecklistSummary[], notFound: bo
       accessory: button(messages.checklistOpen, indexedAction(ACTION.openChecklist, i + 1), c.id),
     });
   });
-  return { text: fallback(notFound ? messages.checklistNotFound : messages.checklistsTitle), blocks: fit(blocks) };
+  const titles = checklists.slice(0, 15).map((c) => c.title).join(", ");
+  return { text: fallback(`${notFound ? messages.checklistNotFound : `${messages.checklistsTitle}:`} ${titles}`), blocks: fit(blocks) };
 }
 
 /** A one-line notice (feedback thanks, errors). */

@@ -21,8 +21,19 @@ import { searchEntries } from "./search-extension.ts";
 import { termijnCommandCard, withDeadlines } from "./termijn.ts";
 import type { TermijnService } from "../../src/termijnen/service.ts";
 
-export function cardActivity(card: AdaptiveCard): { type: "message"; attachments: ReturnType<typeof CardFactory.adaptiveCard>[] } {
-  return { type: "message", attachments: [CardFactory.adaptiveCard(card)] };
+/** A message with one card; `summary` (notification, fallback) and `speak` carry the card's plain text. */
+export function cardActivity(card: AdaptiveCard): {
+  type: "message";
+  attachments: ReturnType<typeof CardFactory.adaptiveCard>[];
+  summary?: string;
+  speak?: string;
+} {
+  return {
+    type: "message",
+    attachments: [CardFactory.adaptiveCard(card)],
+    ...(card.fallbackText ? { summary: card.fallbackText } : {}),
+    ...(card.speak ? { speak: card.speak } : {}),
+  };
 }
 
 export class RaadswijzerTeamsBot extends TeamsActivityHandler {

@@ -17,6 +17,7 @@ import {
   type FeedbackAction,
 } from "./actions.ts";
 import { inline, safeMarkdownLinks, toTeamsMarkdownBlocks } from "./markdown.ts";
+import { spokenText } from "./spoken.ts";
 
 export const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 export const CARD_VERSION = "1.5";
@@ -94,6 +95,10 @@ export interface AdaptiveCard {
   version: typeof CARD_VERSION;
   body: CardElement[];
   msteams?: { width: "Full" };
+  /** Plain text for clients that cannot show the card (and notifications); reads as the answer. */
+  fallbackText?: string;
+  /** What a screen reader or voice client says: the same plain text. */
+  speak?: string;
 }
 
 /** Extra state an updated card shows after a click. */
@@ -139,6 +144,11 @@ function buttonList(items: { id: string; title: string }[]): CardElement[] {
   return items.map((item) => ({ type: "ActionSet", actions: [answerButton(item)], spacing: "Small" }));
 }
 
+function spoken(body: CardElement[]): { fallbackText: string; speak: string } {
+  const plain = spokenText(body);
+  return { fallbackText: plain, speak: plain };
+}
+
 function card(body: CardElement[]): AdaptiveCard {
   return {
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -146,6 +156,7 @@ function card(body: CardElement[]): AdaptiveCard {
     version: CARD_VERSION,
     body,
     msteams: { width: "Full" },
+    ...spoken(body),
   };
 }
 

@@ -1,4 +1,5 @@
 // All user-facing wording shared by the adapters (Dutch, formal "u"). Adapters never invent text of their own.
+import { dutchDate } from "./dutch-date.ts";
 
 export const messages = {
   botName: "Raadswijzer Samenwerken",
@@ -25,7 +26,8 @@ export const messages = {
   feedbackYes: "👍 Nuttig",
   feedbackNo: "👎 Niet nuttig",
   feedbackThanks: "Dank u voor uw reactie.",
-  updated: (date: string) => `Inhoud gecontroleerd op ${date}`,
+  /** The entry's `updated` date (YYYY-MM-DD) as it reads in Dutch: "Inhoud gecontroleerd op 23 november 2026". */
+  updated: (date: string) => `Inhoud gecontroleerd op ${dutchDate(date)}`,
   /** Under an answer from an entry not checked for STALE_MONTHS; the date in Dutch ("23 november 2025"). */
   lastChecked: (date: string) => `Laatst gecontroleerd: ${date}`,
   welcomeTitle: "Welkom bij Raadswijzer Samenwerken",

@@ -10,6 +10,7 @@ import type { Logger } from "../log.ts";
 import type { Store } from "../store/port.ts";
 import { bodyLimit } from "./body-limit.ts";
 import { errorHandler, notFound } from "./errors.ts";
+import { legalRouter } from "./legal/router.ts";
 import type { Mount, PreviewRenderer } from "./mount.ts";
 import { httpMessages } from "./messages.ts";
 import { previewRouter } from "./preview/router.ts";
@@ -85,6 +86,9 @@ export function createApp(deps: HttpServerDeps): Express {
     app.use(mount.path, mount.router);
     logger.info({ mount: mount.name, path: mount.path }, "platform mounted");
   }
+
+  // Privacy statement and terms of use (linked from the Teams manifest): in every environment.
+  app.use(legalRouter(config));
 
   if (previewEnabled(config)) {
     app.use("/", previewRouter({ bot: deps.bot, renderers: deps.renderers, logger, bodyLimitBytes: config.BODY_LIMIT_BYTES }));

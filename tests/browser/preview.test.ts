@@ -1,7 +1,9 @@
 // The preview page in a real browser (Debian's Chromium via playwright-core): ask, see the card and both platform
-// renderings, give feedback, open a checklist, tick an item, reload and find it still ticked. Saves a screenshot.
+// renderings, give feedback, open a checklist, tick an item, reload and find it still ticked; keyboard use and an
+// axe-core accessibility scan (WCAG 2.1 A/AA). Saves screenshots in test-results/.
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +13,38 @@ import { groupTitle } from "../support/skip.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
-const ARTIFACTS = fileURLToPath(new URL("../../artifacts/", import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
+const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core in the page (WCAG 2.0/2.1 A and AA rules plus best practices) and returns the serious and
+ * critical violations. The source is evaluated through the DevTools protocol, so the page's CSP still applies
+ * to everything else.
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(await readFile(AXE_SOURCE, "utf8"));
+  const { violations, passes } = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } })
+      .axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+      resultTypes: ["violations"],
+    });
+    return { violations: result.violations, passes: result.passes.length };
+  });
+  // The scan really ran: a page this size passes dozens of rules.
+  expect(passes).toBeGreaterThan(20);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+}
 
 const chromiumMissing = hasChromium ? undefined : `${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`;
 
@@ -63,11 +96,17 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
       await page.getByLabel("Uw vraag").press("Enter");
       await expect.poll(() => page.textContent("#answer-title")).toBe("Zienswijze op de begroting van een gemeenschappelijke regeling");
       expect(await page.innerHTML("#answer-body")).toContain("<strong>ontwerpbegroting</strong>");
+      // Dates read as Dutch text, in the card and in both platform panes.
+      expect(await page.textContent("#answer-updated")).toMatch(/^Inhoud gecontroleerd op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}$/);
       expect(await page.locator("#answer-sources a").first().getAttribute("href")).toMatch(/^https:\/\/wetten\.overheid\.nl/);
       // The Teams pane holds a card rendered by Microsoft's library; the Slack pane shows something.
       await page.waitForSelector("#teams-pane .ac-adaptiveCard");
       expect(await page.textContent("#teams-pane")).toContain("Zienswijze op de begroting");
       expect((await page.textContent("#slack-pane"))?.length).toBeGreaterThan(0);
+      for (const pane of ["#slack-pane", "#teams-pane"]) {
+        expect(await page.textContent(pane)).toContain("Inhoud gecontroleerd op");
+        expect(await page.textContent(pane)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      }
 
       // Feedback is stored through the Bot.
       await page.locator("#answer-feedback button[data-helpful='true']").click();
@@ -94,6 +133,8 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
       await first.check();
       await expect.poll(() => page.textContent("#run-progress")).toBe("1 van 4 afgevinkt");
       expect(page.url()).toMatch(/[?&]run=/);
+      // Ticked is done, not cancelled: the text is not struck through.
+      expect(await page.locator("#run-items li span").first().evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe("none");
 
       // Reload: same run, still ticked.
       await page.reload();
@@ -108,9 +149,138 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
       expect(await page.inputValue("#run-export-text")).toMatch(/\[x\][^\n]*uittredingsbepaling/i);
 
       await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: `${ARTIFACTS}preview.png`, fullPage: true });
+      await page.screenshot({ path: `${ARTIFACTS}preview-checklist.png`, fullPage: true });
+      // With an answer, both platform panes, their JSON opened, and an open checklist with its export:
+      // no serious a11y problems.
+      for (const summary of await page.locator("details.json summary").all()) await summary.click();
+      expect(await seriousViolations(page)).toEqual([]);
       expect(pageErrors).toEqual([]);
     },
     120_000,
+  );
+
+  it(
+    "has no serious or critical axe-core violations on the start page",
+    async () => {
+      // A fresh visitor: no checklist run remembered from the test before.
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(`${app.url}/`);
+      await page.waitForSelector("body[data-ready='true']");
+      expect(await page.textContent("#answer-title")).toBe("Waarmee kan ik u helpen?");
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // The start page says each thing once: the intro above the question field, the help in the card.
+      const main = (await page.textContent(".col-main")) ?? "";
+      const count = (needle: string) => main.split(needle).length - 1;
+      expect(count("Ik beantwoord vragen over samenwerking tussen gemeenten")).toBe(1);
+      expect(count("Stel uw vraag in gewone woorden")).toBe(1);
+
+      // The placeholder fits the question field, on a desktop and on a phone.
+      const placeholderFits = () =>
+        page.locator("#vraag").evaluate((input: HTMLInputElement) => {
+          const style = getComputedStyle(input);
+          const ctx = document.createElement("canvas").getContext("2d");
+          if (!ctx) return false;
+          ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return ctx.measureText(input.placeholder).width <= room;
+        });
+      expect(await placeholderFits()).toBe(true);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await placeholderFits()).toBe(true);
+      await page.setViewportSize({ width: 1360, height: 900 });
+
+      // A question the bot cannot answer, on a phone: suggestions instead of an answer, still accessible.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByLabel("Uw vraag").fill("Wat voor weer wordt het morgen in Parijs?");
+      await page.getByLabel("Uw vraag").press("Enter");
+      await expect.poll(() => page.textContent("#answer-title")).toBe("Daar heb ik geen goed antwoord op");
+      expect(await seriousViolations(page)).toEqual([]);
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: `${ARTIFACTS}preview-phone-unknown.png`, fullPage: true });
+      await page.setViewportSize({ width: 1360, height: 900 });
+
+      // The harness catches a real problem: a button without a name is a critical violation.
+      await page.evaluate(() => document.querySelector("main")?.append(Object.assign(document.createElement("button"), { id: "bad" })));
+      expect((await seriousViolations(page)).join("\n")).toMatch(/critical button-name/);
+      await page.evaluate(() => document.getElementById("bad")?.remove());
+    },
+    60_000,
+  );
+
+  it(
+    "serves accessible privacy and terms pages",
+    async () => {
+      for (const path of ["/privacy", "/voorwaarden"]) {
+        await page.goto(`${app.url}${path}`);
+        expect(await page.getAttribute("html", "lang")).toBe("nl");
+        expect(await seriousViolations(page)).toEqual([]);
+      }
+      await page.screenshot({ path: `${ARTIFACTS}voorwaarden.png`, fullPage: true });
+    },
+    60_000,
+  );
+
+  it(
+    "works with the keyboard alone, with a visible focus on every stop",
+    async () => {
+      await page.goto(`${app.url}/`);
+      await page.waitForSelector("body[data-ready='true']");
+      const active = () =>
+        page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          const style = el ? getComputedStyle(el) : null;
+          const rect = el?.getBoundingClientRect();
+          return {
+            id: el?.id ?? "",
+            tag: el?.tagName.toLowerCase() ?? "",
+            text: (el?.textContent ?? "").trim(),
+            label: el?.getAttribute("aria-label") ?? "",
+            outline: style ? style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 : false,
+            onScreen: rect ? rect.right > 0 && rect.bottom > 0 && rect.left < window.innerWidth : false,
+          };
+        });
+      /** Tabs until the focused element matches; every stop on the way must show its focus. */
+      const tabTo = async (match: (a: Awaited<ReturnType<typeof active>>) => boolean, max = 60) => {
+        for (let i = 0; i < max; i++) {
+          await page.keyboard.press("Tab");
+          const a = await active();
+          expect(a.outline, `focus not visible on ${a.tag}#${a.id} "${a.text.slice(0, 40)}"`).toBe(true);
+          if (match(a)) return a;
+        }
+        throw new Error("element not reached with Tab");
+      };
+
+      // The first stop is the skip link, visible when focused; it leads to the question field.
+      const skip = await tabTo(() => true);
+      expect(skip.text).toBe("Naar het vraagveld");
+      expect(skip.onScreen).toBe(true);
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await active()).id).toBe("vraag");
+
+      await page.keyboard.type("Hoe geeft de raad een zienswijze op de begroting van een GR?");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.textContent("#answer-title")).toBe("Zienswijze op de begroting van een gemeenschappelijke regeling");
+
+      // Feedback by keyboard: Tab to "Niet nuttig", press Space.
+      await tabTo((a) => a.text.includes("Niet nuttig"));
+      await page.keyboard.press("Space");
+      await expect.poll(() => page.textContent("#feedback-status")).toBe("Dank u voor uw reactie.");
+      expect(await app.store.listFeedback()).toContainEqual(expect.objectContaining({ entryId: "zienswijze-begroting", helpful: false }));
+
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: `${ARTIFACTS}preview-answer.png`, fullPage: true });
+
+      // A checklist opens with Enter and its first item ticks with Space.
+      await tabTo((a) => a.text.startsWith("Checklist uittreden"));
+      await page.keyboard.press("Enter");
+      await page.waitForSelector("#run:not([hidden])");
+      await expect.poll(async () => (await active()).id).toBe("run-title");
+      await tabTo((a) => a.tag === "input" && a.id === "" && a.text === "");
+      const before = await page.locator("#run-items input[type='checkbox']").first().isChecked();
+      await page.keyboard.press("Space");
+      await expect.poll(() => page.locator("#run-items input[type='checkbox']").first().isChecked()).toBe(!before);
+    },
+    60_000,
   );
 });

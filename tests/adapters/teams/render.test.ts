@@ -95,7 +95,7 @@ describe("Teams answer card", () => {
     expect(text).toContain("_ontwerpbegroting_"); // *italic* → _italic_
     expect(text).toContain("- De griffie plant de behandeling\r- De raad stelt de zienswijze vast");
     expect(text).toContain("[de wet](https://wetten.overheid.nl/BWBR0003740)");
-    expect(text).toContain("Inhoud gecontroleerd op 2026-01-15");
+    expect(text).toContain("Inhoud gecontroleerd op 15 januari 2026");
     const actions = cardActions(card);
     expect(actions.find((a) => a.type === "Action.OpenUrl")).toMatchObject({ title: "Wet gemeenschappelijke regelingen", url: "https://wetten.overheid.nl/BWBR0003740" });
     expect(actions.find((a) => a.type === "Action.Submit")).toMatchObject({ data: { action: "answer", id: "uittreden" } });

@@ -136,11 +136,10 @@ function showReply(data) {
   const titles = { help: m.helpTitle, unknown: m.unknownTitle, ambiguous: m.ambiguousTitle };
   const showAnswer = answer && reply.status !== "unknown";
   $("#answer-title").textContent = showAnswer && reply.status !== "ambiguous" ? answer.title : titles[reply.status] ?? "";
-  const texts = { help: m.intro, unknown: m.unknownText };
+  // The intro already stands above the question field; the help card adds only how to ask.
+  const texts = { help: m.helpText, unknown: m.unknownText };
   $("#answer-summary").textContent = showAnswer && reply.status !== "ambiguous" ? answer.summary : texts[reply.status] ?? "";
-  const body = $("#answer-body");
-  body.innerHTML = showAnswer && reply.status !== "ambiguous" ? data.html ?? "" : reply.status === "help" ? "" : "";
-  if (reply.status === "help" && m.helpText) body.append(el("p", { text: m.helpText }));
+  $("#answer-body").innerHTML = showAnswer && reply.status !== "ambiguous" ? data.html ?? "" : "";
 
   // "Bedoelde u…": alternatives (for an ambiguous reply the best entry comes first).
   const alternatives = [...(reply.status === "ambiguous" && answer ? [{ id: answer.id, title: answer.title }] : []), ...reply.alternatives];
