@@ -70,8 +70,8 @@ export function observeBot(bot: Bot, opts: ObserveOptions): Bot {
   const overrides: Partial<Bot> = {
     ask,
     answerById: (id: string) => markStale(bot.answerById(id)),
-    recordFeedback: async (entryId, helpful, platform, comment) => {
-      await bot.recordFeedback(entryId, helpful, platform, comment);
+    recordFeedback: async (entryId, helpful, platform, comment, userId) => {
+      await bot.recordFeedback(entryId, helpful, platform, comment, userId);
       notify((o) => o.feedback?.(helpful, platform));
     },
   };

@@ -43,7 +43,7 @@ describe("stale entries", () => {
 
   it("say when they were last checked, in Dutch", () => {
     expect(updatedNote({ updated: "2025-11-23", stale: true })).toBe("Laatst gecontroleerd: 23 november 2025");
-    expect(updatedNote({ updated: "2026-11-23" })).toBe("Inhoud gecontroleerd op 2026-11-23");
+    expect(updatedNote({ updated: "2026-11-23" })).toBe("Inhoud gecontroleerd op 23 november 2026");
     expect(updatedNote({})).toBeNull();
   });
 });

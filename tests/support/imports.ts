@@ -6,10 +6,10 @@ import { dirname, relative, resolve } from "node:path";
 
 const SPECIFIER = [
   /\b(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/g,
-  /\bimport\s*["']([^"']+)["']/g,
+  /(?<![-\w"'.])import\s*["']([^"']+)["']/g,
   /\bimport\(\s*["']([^"']+)["']\s*\)/g,
   /\brequire(?:\.resolve)?\(\s*["']([^"']+)["']\s*\)/g,
-  /\bresolve\(\s*["']([^"'./][^"']*)["']\s*\)/g,
+  /(?:\brequire|\bimport\.meta|\))\.resolve\(\s*["']([^"'./][^"']*)["']\s*\)/g,
 ];
 
 const builtins = new Set(builtinModules);
