@@ -6,6 +6,7 @@ import { join, relative, sep } from "node:path";
 import matter from "gray-matter";
 import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import type { ChecklistItem } from "../core/reply.ts";
+import { loadColloquial } from "./colloquial.ts";
 import { frontmatterSchema, synonymsSchema } from "./schema.ts";
 import type { KnowledgeBase, KnowledgeEntry, SynonymGroups } from "./types.ts";
 
@@ -259,8 +260,10 @@ export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
   const synRaw = await readFile(synPath, "utf8").catch(() => null);
   if (synRaw !== null) synonyms = parseSynonyms(rel(synPath), synRaw, problems);
 
+  const colloquial = await loadColloquial(dir, rel, problems);
+
   if (files.length === 0) problems.push({ file: rel(dir), line: 0, field: "folder", message: "holds no knowledge entries (*.md)" });
   if (problems.length) throw new KnowledgeError(problems);
   const entries = [...byId.values()];
-  return { entries, byId, synonyms };
+  return { entries, byId, synonyms, colloquial };
 }
