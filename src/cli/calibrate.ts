@@ -3,20 +3,20 @@
 // thresholds chosen. Re-run it after the knowledge base changes; it takes seconds. See docs/engine.md.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { CALIBRATION_SETS } from "../engine/calibration-sets.ts";
 import { parseArgs } from "node:util";
 import { calibrate, report } from "../engine/calibrate.ts";
 import { MODEL_FILE } from "../engine/confidence.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 
-/** The labelled sets the committed model is fitted on (never ../shared/eval: those only measure). */
-export const CALIBRATION_SETS = ["dev-questions.jsonl", "heldout-questions.jsonl", "realistic-questions.jsonl"].map((f) => join("tests", "fixtures", f));
 
 const { values } = parseArgs({ options: { check: { type: "boolean", default: false }, knowledge: { type: "string" } } });
+const root = join(import.meta.dirname, "../..");
 const dir = values.knowledge ?? process.env.KNOWLEDGE_DIR ?? "knowledge";
 try {
   const kb = await loadKnowledgeBase(dir);
   const started = performance.now();
-  const { model, samples, oof } = calibrate(kb, CALIBRATION_SETS);
+  const { model, samples, oof } = calibrate(kb, CALIBRATION_SETS.map((f) => join(root, f)));
   console.log(`fitted on ${samples.length} questions (${model.fitted.positives} answerable) from ${CALIBRATION_SETS.join(", ")}`);
   console.log(report(samples, oof, model.thresholds));
   console.log("\nweights (standardised features):");

@@ -7,7 +7,7 @@ try {
   const perKind = new Map<string, number>();
   for (const e of kb.entries) perKind.set(e.kind, (perKind.get(e.kind) ?? 0) + 1);
   const kinds = [...perKind].map(([k, n]) => `${n} ${k}`).join(", ");
-  console.log(`${dir}: ${kb.entries.length} entries OK (${kinds}); ${kb.synonyms.length} synonym groups`);
+  console.log(`${dir}: ${kb.entries.length} entries OK (${kinds}); ${kb.synonyms.length} synonym groups; ${kb.colloquial?.length ?? 0} spreektaal mappings`);
 } catch (e) {
   if (e instanceof KnowledgeError) {
     for (const p of e.problems) console.error(formatProblem(p));
