@@ -30,7 +30,7 @@ export const L2 = 1;
 const STEPS = 30;
 export const FOLDS = 5;
 /** Cost of answering an off-topic question, against the gain of 1 for a right answer. */
-export const OFFTOPIC_COST = 4;
+export const OFFTOPIC_COST = 2;
 /** Cost of a wrong entry offered in the middle band ("Ik denk dat u dit bedoelt", with other candidates). */
 export const WRONG_COST = 0.5;
 /** Precision the confident band must reach on the cross-validated predictions. */

@@ -125,6 +125,17 @@ function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: numb
   ranked.sort((a, b) => b.rank - a.rank);
 }
 
+/**
+ * A message that asks for a checklist ("afvinklijst", "lijstje", "stappenplan") gets a checklist when one of the
+ * best candidates covers the question nearly as well as the best entry.
+ */
+function preferChecklist<T extends { entry: KnowledgeEntry; coverage: number; rank: number }>(ranked: T[]): void {
+  const best = ranked[0];
+  if (!best || best.entry.kind === "checklist") return;
+  const at = ranked.slice(0, RERANK).findIndex((r) => r.entry.kind === "checklist" && r.coverage >= 0.85 * best.coverage && r.rank >= 0.4 * best.rank);
+  if (at > 0) ranked.unshift(...ranked.splice(at, 1));
+}
+
 /** What a prebuilt index carries besides the postings, so a large base starts without re-analysing entries. */
 interface PrebuiltExtra {
   entryIds: string[];
@@ -227,6 +238,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     });
     ranked.sort((a, b) => b.rank - a.rank);
     rerankByPhrasing(ranked, q, phrasing);
+    if (q.wantsChecklist) preferChecklist(ranked);
     return ranked;
   };
 

@@ -17,7 +17,7 @@ export const languageSchema = z.strictObject({
   particles: wordList,
   question_openers: wordList,
   local_markers: wordList,
-  figure_cues: wordList,
+  figure_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
   stem_overrides: z.record(z.string(), z.string()),
   default_suggestions: z.array(z.string().min(1)),
   messages: z.strictObject({ local_figures: z.string().min(1) }),

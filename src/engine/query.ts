@@ -5,7 +5,7 @@
 import Fuse from "fuse.js";
 import type { ColloquialMapping, KnowledgeEntry, SynonymGroups } from "../knowledge/types.ts";
 import { CompoundSplitter, contentTokens, INTENT_WORDS, isStopWord, MAX_QUERY_CHARS, stem, tokenize } from "./analyze.ts";
-import { clauseWeights, splitClauses } from "./focus.ts";
+import { clauseWeights, splitClauses, type Clause } from "./focus.ts";
 import { language, type LanguageData } from "./language.ts";
 
 export interface QueryTerm {
@@ -185,6 +185,14 @@ interface Draft {
   weights: Map<string, number>;
   expansions: string[];
   vocab: QueryVocabulary;
+  /** concept -> stems of the words it forms with its neighbours (joined words, separable verbs). */
+  aliases: Map<number, string[]>;
+}
+
+function addAlias(d: Draft, concept: number, stemmed: string): void {
+  const list = d.aliases.get(concept);
+  if (list) list.push(stemmed);
+  else d.aliases.set(concept, [stemmed]);
 }
 
 function addTerm(d: Draft, term: string, concept: number, credit: number, weight: number): boolean {
@@ -198,7 +206,7 @@ function addTerm(d: Draft, term: string, concept: number, credit: number, weight
 }
 
 /** Step 3: the message's content words, one concept per stem, each with its focus weight. */
-function extractConcepts(text: string, vocab: QueryVocabulary): { concepts: Concept[]; tokens: string[]; intents: string[] } {
+function extractConcepts(text: string, vocab: QueryVocabulary): { concepts: Concept[]; tokens: string[]; intents: string[]; clauses: Clause[] } {
   const lang = vocab.lang;
   const names = namesIn(text);
   const clauses = splitClauses(text, lang);
@@ -234,7 +242,7 @@ function extractConcepts(text: string, vocab: QueryVocabulary): { concepts: Conc
       byStem.set(s, c);
     }
   });
-  return { concepts, tokens, intents };
+  return { concepts, tokens, intents, clauses };
 }
 
 /** Step 4a: words the base knows directly, through compound parts, or after a typo correction. */
@@ -273,6 +281,7 @@ function joinAdjacent(d: Draft): void {
       if (d.vocab.lexicon.has(joined)) {
         addTerm(d, stem(joined), i, CREDIT.joined, 1);
         addTerm(d, stem(joined), i + 1, CREDIT.joined, 1);
+        addAlias(d, i, stem(joined));
         d.expansions.push(`${a} ${b} → ${joined} (joined)`);
       }
     }
@@ -288,6 +297,7 @@ function joinSeparableVerbs(d: Draft, tokens: readonly string[]): void {
       const v = c.token;
       for (const form of [p + v, `${p}${v}en`, `${p}${v}${v.at(-1)}en`, `${p}${v.replace(/t$/, "")}en`]) {
         const s = stem(form);
+        addAlias(d, i, s);
         if (addTerm(d, s, i, CREDIT.joined, 1)) d.expansions.push(`${v} … ${p} → ${form} (separable verb)`);
       }
     }
@@ -298,7 +308,9 @@ function joinSeparableVerbs(d: Draft, tokens: readonly string[]): void {
 function expandSynonyms(d: Draft): void {
   const stems = d.concepts.map((c) => c.stem);
   const expand = (from: readonly string[], to: readonly string[][], credit: number, label: string) => {
-    const at = indexOfSequence(stems, from);
+    let at = indexOfSequence(stems, from);
+    // A one-word phrase may also be a word the question forms with a neighbour ("stap … uit" → uitstappen).
+    if (at < 0 && from.length === 1) for (const [ci, list] of d.aliases) if (list.includes(from[0]!)) at = ci;
     if (at < 0) return;
     // A word found in most entries gains nothing from its synonyms but noise.
     if (from.length === 1 && d.vocab.df(from[0]!) > 0.3 * d.vocab.docCount) return;
@@ -314,21 +326,25 @@ function expandSynonyms(d: Draft): void {
   for (const m of d.vocab.colloquialStems) for (const from of m.from) expand(from, m.to, CREDIT.colloquial, "spreektaal");
 }
 
-/** Step 5: a local-figure question asks for an amount, name or date and says whose ("onze", a place name). */
-function asksLocalFigure(tokens: readonly string[], concepts: readonly Concept[], lang: LanguageData): boolean {
-  const local = tokens.some((t) => lang.localMarkers.has(t)) || concepts.some((c) => c.name && c.match === "unknown" && c.weight > 0);
-  return local && tokens.some((t) => lang.figureCues.has(t));
+/**
+ * Step 5: a local-figure question asks, in one asking clause, for money, people or meetings ("bijdrage",
+ * "vertegenwoordiger", "vergadert") and says whose ("onze", "wij", or a name the base does not know).
+ */
+function asksLocalFigure(clauses: readonly { tokens: string[]; asking: boolean }[], unknownNames: ReadonlySet<string>, lang: LanguageData): boolean {
+  const asking = clauses.some((c) => c.asking) ? clauses.filter((c) => c.asking) : clauses;
+  const cue = (tokens: readonly string[]) => tokens.some((t, i) => lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`)));
+  return asking.some((c) => cue(c.tokens) && c.tokens.some((t) => lang.localMarkers.has(t) || unknownNames.has(t)));
 }
 
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
   const lang = vocab.lang;
   const text = cleanText(raw);
-  const { concepts, tokens, intents } = extractConcepts(text, vocab);
+  const { concepts, tokens, intents, clauses } = extractConcepts(text, vocab);
   const wantsChecklist = tokens.some((t) => lang.checklistCues.has(t));
   const isHelp =
     concepts.length === 0 && !wantsChecklist && (tokens.length === 0 || (tokens.every((t) => isStopWord(t) || lang.helpWords.has(t)) && tokens.some((t) => lang.helpWords.has(t))));
 
-  const d: Draft = { concepts, credits: new Map(), weights: new Map(), expansions: [], vocab };
+  const d: Draft = { concepts, credits: new Map(), weights: new Map(), expansions: [], vocab, aliases: new Map() };
   expandWords(d);
   joinAdjacent(d);
   joinSeparableVerbs(d, tokens);
@@ -356,7 +372,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     text,
     isHelp,
     wantsChecklist,
-    localFigure: asksLocalFigure(tokens, concepts, lang),
+    localFigure: asksLocalFigure(clauses, new Set(concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token)), lang),
     terms,
     concepts,
     expansions: d.expansions,
