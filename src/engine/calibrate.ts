@@ -29,10 +29,8 @@ export interface Sample {
 export const L2 = 1;
 const STEPS = 30;
 export const FOLDS = 5;
-/** Cost of answering an off-topic question, against the gain of 1 for a right answer. */
-export const OFFTOPIC_COST = 2;
-/** Cost of a wrong entry offered in the middle band ("Ik denk dat u dit bedoelt", with other candidates). */
-export const WRONG_COST = 0.5;
+/** Share of the off-topic fixtures that may get an (ambiguous) answer in cross-validation. */
+export const MAX_OFFTOPIC_ANSWERED = 0.03;
 /** Precision the confident band must reach on the cross-validated predictions. */
 export const ANSWER_PRECISION = 0.95;
 
@@ -154,21 +152,21 @@ export function crossValidate(samples: readonly Sample[]): number[] {
 }
 
 /**
- * Thresholds from out-of-fold probabilities: the refusal threshold (ambiguous) maximises right answers minus
- * wrong ones minus OFFTOPIC_COST per off-topic question answered; the answer threshold is the lowest at or above
- * it whose answers reach ANSWER_PRECISION.
+ * Thresholds from out-of-fold probabilities. The refusal threshold (ambiguous) is the lowest at which at most
+ * MAX_OFFTOPIC_ANSWERED of the off-topic questions would be answered: off-topic questions must be refused, and
+ * every on-topic question above it is worth answering, with the other candidates offered. The answer threshold is
+ * the lowest at or above it whose answers are ANSWER_PRECISION right.
  */
 export function chooseThresholds(samples: readonly Sample[], p: readonly number[]): { answer: number; ambiguous: number } {
   const grid = Array.from({ length: 91 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
-  let ambiguous = 0.5;
-  let bestUtility = -Infinity;
+  const off = samples.filter((s) => s.offtopic).length;
+  let ambiguous = 0.95;
   for (const t of grid) {
-    let u = 0;
-    samples.forEach((s, i) => {
-      if (p[i]! < t) return;
-      u += s.y ? 1 : s.offtopic ? -OFFTOPIC_COST : -WRONG_COST;
-    });
-    if (u > bestUtility) [bestUtility, ambiguous] = [u, t];
+    const answered = samples.filter((s, i) => s.offtopic && p[i]! >= t).length;
+    if (answered <= MAX_OFFTOPIC_ANSWERED * off) {
+      ambiguous = t;
+      break;
+    }
   }
   let answer = 0.95;
   for (const t of grid) {

@@ -79,6 +79,8 @@ const BODY_ONLY = 0.8;
 const CREDIT = { exact: 1, joined: 1, synonym: 0.85, colloquial: 0.85, corrected: 0.7, part: 0.5 } as const;
 /** Search weight of a situational word the base knows: it may help the ranking a little. */
 const SITUATIONAL_SEARCH = 0.2;
+/** Weight of the IDF of a word that occurs in the base only outside titles, questions and keywords. */
+const INCIDENTAL = 0.5;
 /** A name weighs this much of its focus weight in the coverage. */
 const NAME_WEIGHT = 0.5;
 
@@ -91,6 +93,8 @@ export class QueryVocabulary {
   /** Colloquial one-way mappings as stem sequences. */
   readonly colloquialStems: { from: string[][]; to: string[][] }[];
   readonly unknownIdf: number;
+  /** Stems of the controlled vocabulary: what the base is about (titles, questions, keywords, synonyms). */
+  readonly topicalStems: ReadonlySet<string>;
 
   constructor(
     readonly df: (term: string) => number,
@@ -104,7 +108,9 @@ export class QueryVocabulary {
   ) {
     this.docCount = Math.max(1, docCount);
     const groups = new Map<string, string[]>();
-    for (const w of new Set(controlled)) {
+    const controlledWords = new Set(controlled);
+    this.topicalStems = new Set([...controlledWords].map(stem));
+    for (const w of controlledWords) {
       const key = bucketKey(w[0]!, w.length);
       const list = groups.get(key);
       if (list) list.push(w);
@@ -237,7 +243,11 @@ function extractConcepts(text: string, vocab: QueryVocabulary): { concepts: Conc
       if (concepts.length >= 40) continue;
       const known = vocab.known(s);
       const name = names.has(token) && !known;
-      const c: Concept = { token, stem: s, idf: known ? vocab.idf(vocab.df(s)) : name ? vocab.idf(0) : vocab.unknownIdf, weight, name, match: known ? "word" : "unknown" };
+      // A word the base only mentions in passing (in no title, question or keyword) is incidental: rare in the base,
+      // but not what it is about, so it weighs half ("buurgemeente", "kies").
+      const incidental = known && !vocab.topicalStems.has(s);
+      const idf = known ? vocab.idf(vocab.df(s)) * (incidental ? INCIDENTAL : 1) : name ? vocab.idf(0) : vocab.unknownIdf;
+      const c: Concept = { token, stem: s, idf, weight, name, match: known ? "word" : "unknown" };
       concepts.push(c);
       byStem.set(s, c);
     }
