@@ -18,9 +18,10 @@ import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
 import { EventDeduper } from "./dedupe.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
 import { LIMITS, renderChecklistList, renderExport, renderHome, renderNotice, renderReply, type KnownBlock, type SlackMessage } from "./render.ts";
+import { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
 
 /** Longest question we accept; longer ones get messages.errorTooLong. */
-export const MAX_QUESTION_CHARS = 1000;
+export { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
 
 type Client = AllMiddlewareArgs["client"];
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;

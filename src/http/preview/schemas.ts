@@ -1,8 +1,9 @@
 // Input validation for the preview API (zod); messages are Dutch and shown to the user.
 import { z } from "zod";
 import { httpMessages } from "../messages.ts";
+import { MAX_QUESTION_CHARS } from "../../core/limits.ts";
 
-export const MAX_QUESTION_CHARS = 500;
+export { MAX_QUESTION_CHARS };
 
 const id = z.string({ error: httpMessages.badRequest }).trim().min(1, httpMessages.badRequest).max(200, httpMessages.badRequest);
 const userId = z
