@@ -252,13 +252,16 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     return { q, ranked, features, confidence: round(predict(model, vectorOf(features))) };
   };
 
-  const alt = (r: Candidate): Alternative => ({ id: r.entry.id, title: r.entry.title, score: round(r.coverage) });
+  /** An alternative scored relative to the best candidate's rank, so lists are in score order. */
+  let bestRank = 1;
+  const alt = (r: Candidate): Alternative => ({ id: r.entry.id, title: r.entry.title, score: round(r.rank / bestRank) });
 
   const ask = (question: string): Reply => {
     const { q, ranked, features, confidence } = analyse(question);
     if (q.isHelp) return help();
     const best = ranked[0];
     if (!best || !features) return unknown();
+    bestRank = best.rank || 1;
     const others = ranked.slice(1);
     if (q.localFigure) {
       // The base has no amounts, names or dates of one municipality: say so, and offer the general entries.

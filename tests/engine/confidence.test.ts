@@ -50,6 +50,8 @@ describe("the confidence model", () => {
     const x = cautious.explain!("Hoe geeft de raad een zienswijze op de begroting van een GR?");
     const order = x.candidates.slice(1, 1 + r.alternatives.length).map((c) => c.id);
     expect(r.alternatives.map((a) => a.id)).toEqual(order);
+    const scores = r.alternatives.map((a) => a.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
   it("a confident answer lists no 'Bedoelde u' unless a runner-up is close", () => {
