@@ -55,6 +55,21 @@ export function parseModel(raw: string, file = MODEL_FILE): ConfidenceModel {
   return m;
 }
 
+/** A model that knows nothing (every weight 0): for computing features before any model is fitted. */
+export function neutralModel(): ConfidenceModel {
+  const n = FEATURES.length;
+  return {
+    version: 1,
+    features: [...FEATURES],
+    mean: new Array<number>(n).fill(0),
+    scale: new Array<number>(n).fill(1),
+    weights: new Array<number>(n).fill(0),
+    bias: 0,
+    thresholds: { answer: 0.5, ambiguous: 0.5 },
+    fitted: { samples: 0, positives: 0, l2: 0, sets: [] },
+  };
+}
+
 let loaded: ConfidenceModel | undefined;
 /** The committed model, loaded once. */
 export function defaultModel(): ConfidenceModel {
