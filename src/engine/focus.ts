@@ -7,8 +7,8 @@ import type { LanguageData } from "./language.ts";
 
 /** Weight of a context clause when the asking clause names the subject itself (two or more content words). */
 export const CONTEXT_WEIGHT = 0.35;
-/** Weight of a context clause when the asking clause refers back to it ("hoe doorbreek je dat?"). */
-export const CONTEXT_WEIGHT_VAGUE = 0.75;
+/** Weight of a context clause when the asking clause refers back to it ("hoe doorbreek je dat?"): it is the subject. */
+export const CONTEXT_WEIGHT_VAGUE = 1;
 
 export interface Clause {
   text: string;
