@@ -234,7 +234,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       }
       const evaluation = q.evaluate(matched);
       const checklistBoost = q.wantsChecklist && e.kind === "checklist" ? 1.6 : 1;
-      return { doc: r.doc, entry: e, ...evaluation, keyPhrase: 0, phrasing: 0, rank: r.score * (0.25 + evaluation.coverage) * checklistBoost };
+      return { doc: r.doc, entry: e, ...evaluation, keyPhrase: 0, phrasing: 0, rank: r.score * (0.25 + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) * checklistBoost };
     });
     ranked.sort((a, b) => b.rank - a.rank);
     rerankByPhrasing(ranked, q, phrasing);
