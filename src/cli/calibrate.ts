@@ -1,5 +1,5 @@
 // npm run calibrate: fits the engine's confidence model on the labelled fixtures and writes
-// src/engine/data/confidence.json, printing a cross-validated table (precision/recall per status) and the
+// src/engine/model/confidence.json, printing a cross-validated table (precision/recall per status) and the
 // thresholds chosen. Re-run it after the knowledge base changes; it takes seconds. See docs/engine.md.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,6 +1,6 @@
 // Confidence that is learned, not hand-tuned: a logistic regression over features the ranking already has,
 // fitted by `npm run calibrate` (src/engine/calibrate.ts) on the labelled fixtures in tests/fixtures and stored in
-// src/engine/data/confidence.json. Its output is the probability that the best entry answers the question; two
+// src/engine/model/confidence.json. Its output is the probability that the best entry answers the question; two
 // thresholds chosen at calibration cut it into three bands: answer, ambiguous ("Ik denk dat u dit bedoelt"), unknown.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -41,7 +41,7 @@ export const modelSchema = z.strictObject({
 
 export type ConfidenceModel = z.infer<typeof modelSchema>;
 
-export const MODEL_FILE = join(import.meta.dirname, "data", "confidence.json");
+export const MODEL_FILE = join(import.meta.dirname, "model", "confidence.json");
 
 export function parseModel(raw: string, file = MODEL_FILE): ConfidenceModel {
   const result = modelSchema.safeParse(JSON.parse(raw));

@@ -23,7 +23,7 @@ import type { Engine, Explanation } from "./types.ts";
 export type { Engine, Explanation } from "./types.ts";
 
 export interface EngineOptions {
-  /** The confidence model (default: the committed src/engine/data/confidence.json). */
+  /** The confidence model (default: the committed src/engine/model/confidence.json). */
   model?: ConfidenceModel;
   /** A serialized index from `serializeIndex(entries)`, to skip analysing every entry (start-up of large bases). */
   prebuiltIndex?: Uint8Array;

@@ -24,7 +24,7 @@ beforeAll(async () => {
 describe("the confidence model", () => {
   it("re-fitting on the committed fixtures reproduces the committed weights (else: run npm run calibrate)", () => {
     const { model } = calibrate(kb, CALIBRATION_SETS.map((f) => join(root, f)));
-    expect(model, "the committed model is stale: run `npm run calibrate` and commit src/engine/data/confidence.json").toEqual(committed);
+    expect(model, "the committed model is stale: run `npm run calibrate` and commit src/engine/model/confidence.json").toEqual(committed);
   }, 60_000);
 
   it("cuts probabilities into three bands at the calibrated thresholds", () => {
