@@ -29,3 +29,15 @@ describe("npm run ask", () => {
     expect(err.stderr).toContain("Gebruik: npm run ask");
   }, 60_000);
 });
+
+describe("formatReplyText", () => {
+  it("shows the middle band and the engine's message", async () => {
+    const { formatReplyText } = await import("../../src/cli/format-text.ts");
+    const answer = { id: "x", kind: "topic" as const, title: "Uittreden", summary: "Zo.", text: "", links: [], related: [] };
+    const ambiguous = formatReplyText({ status: "ambiguous", confidence: 0.6, answer, alternatives: [{ id: "y", title: "Checklist uittreden", score: 0.9 }] });
+    expect(ambiguous.startsWith("Ik denk dat u dit bedoelt:")).toBe(true);
+    expect(ambiguous).toContain("Of bedoelde u…\n  - Checklist uittreden");
+    const local = formatReplyText({ status: "unknown", confidence: 0, answer: null, alternatives: [], message: "Geen lokale cijfers." });
+    expect(local).toContain("Geen lokale cijfers.");
+  });
+});
