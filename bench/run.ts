@@ -19,7 +19,13 @@ import { generateBase, rng, toMarkdown } from "./generate.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const GENERATED = Number(process.env.BENCH_GENERATED ?? 10_000);
-const evalFile = process.env.EVAL_FILE ?? resolve(root, "../shared/eval/questions.jsonl");
+/** The shared sets (textbook and realistic chat phrasing), scored for this engine and for the naive baseline. */
+const evalFiles: [string, string][] = process.env.EVAL_FILE
+  ? [["evaluation set", process.env.EVAL_FILE]]
+  : [
+      ["shared question set", resolve(root, "../shared/eval/questions.jsonl")],
+      ["shared realistic set", resolve(root, "../shared/eval/realistic.jsonl")],
+    ];
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
@@ -92,16 +98,18 @@ async function main(): Promise<void> {
   rows.push([`real base (${kb.entries.length} entries): load files / build index`, `${ms(tLoad)} ms / ${ms(tBuild)} ms`]);
   rows.push([`real base: ask median / p99 (5,000 questions)`, `${ms(real.median)} ms / ${ms(real.p99)} ms`]);
 
-  if (existsSync(evalFile)) {
-    const cases: EvalCase[] = readCases(evalFile);
-    const mine = scoreReplies(cases, cases.map((c) => engine.ask(c.q)));
-    const naive = naiveFuse(kb);
-    const base = scoreReplies(cases, cases.map((c) => naive(c.q)));
-    const fmt = (s: typeof mine) =>
-      `on-topic ${s.onPass}/${s.on} (${((100 * s.onPass) / s.on).toFixed(0)} %), off-topic refused ${s.offPass}/${s.off} (${((100 * s.offPass) / s.off).toFixed(0)} %)`;
-    rows.push(["shared question set: this engine", fmt(mine)]);
-    rows.push(["shared question set: naive fuse.js (title + body, defaults)", fmt(base)]);
-  } else rows.push(["shared question set", `not found (${evalFile})`]);
+  const naive = naiveFuse(kb);
+  const fmt = (s: ReturnType<typeof scoreReplies>) =>
+    `on-topic ${s.onPass}/${s.on} (${((100 * s.onPass) / s.on).toFixed(0)} %), off-topic refused ${s.offPass}/${s.off} (${((100 * s.offPass) / s.off).toFixed(0)} %)`;
+  for (const [label, file] of evalFiles) {
+    if (!existsSync(file)) {
+      rows.push([label, `not found (${file})`]);
+      continue;
+    }
+    const cases: EvalCase[] = readCases(file);
+    rows.push([`${label}: this engine`, fmt(scoreReplies(cases, cases.map((c) => engine.ask(c.q))))]);
+    rows.push([`${label}: naive fuse.js (title + body, defaults)`, fmt(scoreReplies(cases, cases.map((c) => naive(c.q))))]);
+  }
 
   const big = generateBase(kb, GENERATED);
   const t2 = performance.now();

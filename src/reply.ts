@@ -53,4 +53,9 @@ export interface Reply {
   answer: Answer | null;
   /** "Bedoelde u…" suggestions (ambiguous/unknown) or close runners-up. */
   alternatives: Alternative[];
+  /**
+   * A specific Dutch explanation that replaces the generic "unknown" text, e.g. for a question about local
+   * figures the base does not hold (where to find them instead). Adapters show it when present.
+   */
+  message?: string;
 }

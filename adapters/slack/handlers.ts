@@ -22,12 +22,13 @@ import { slackTextToPlain } from "./mrkdwn.ts";
 import { homeTermijnBlocks } from "./termijn.ts";
 import type { TermijnService } from "../../src/termijnen/service.ts";
 import { LIMITS, renderChecklistList, renderExport, renderHome, renderNotice, renderReply, type KnownBlock, type SlackMessage } from "./render.ts";
+import { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
 
 /** How long an event id is remembered (Slack retries after ~1 s, ~1 min and ~5 min). */
 const EVENT_ID_TTL_MS = 3_600_000;
 
 /** Longest question we accept; longer ones get messages.errorTooLong. */
-export const MAX_QUESTION_CHARS = 1000;
+export { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
 
 type Client = AllMiddlewareArgs["client"];
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;

@@ -134,9 +134,10 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
     case "answer":
       return reply.answer ? renderAnswer(reply.answer, reply.alternatives, opts) : renderChoices(messages.unknownTitle, messages.unknownText, reply.alternatives, null, opts);
     case "ambiguous":
-      return renderChoices(messages.ambiguousTitle, null, reply.alternatives, reply.answer, opts);
+      // "Ik denk dat u dit bedoelt:" + the best entry, the other candidates as "Of bedoelde u…".
+      return reply.answer ? renderAnswer(reply.answer, reply.alternatives, opts, true) : renderChoices(messages.ambiguousTitle, null, reply.alternatives, null, opts);
     case "unknown":
-      return renderChoices(messages.unknownTitle, messages.unknownText, reply.alternatives, null, opts);
+      return renderChoices(messages.unknownTitle, reply.message ?? messages.unknownText, reply.alternatives, null, opts);
     case "help":
       return renderHelp(reply.alternatives, opts);
   }
@@ -167,8 +168,8 @@ function renderHelp(alternatives: Alternative[], opts: RenderOptions): SlackMess
   return { text: fallback(`${messages.helpTitle} ${messages.intro}`), blocks: fit(blocks) };
 }
 
-function renderAnswer(answer: Answer, alternatives: Alternative[], opts: RenderOptions): SlackMessage {
-  const head: KnownBlock[] = [...echo(opts.question), header(answer.title)];
+function renderAnswer(answer: Answer, alternatives: Alternative[], opts: RenderOptions, ambiguous = false): SlackMessage {
+  const head: KnownBlock[] = [...echo(opts.question), ...(ambiguous ? [section(bold(messages.ambiguousIntro))] : []), header(answer.title)];
   if (answer.summary.trim()) head.push(section(inlineToMrkdwn(answer.summary)));
 
   const body: KnownBlock[] = [];
@@ -180,8 +181,10 @@ function renderAnswer(answer: Answer, alternatives: Alternative[], opts: RenderO
   if (answer.links.length) tail.push(section(sourcesText(answer)));
 
   const relatedIds = new Set(answer.related.map((r) => r.id));
-  const related = dedupe([...answer.related, ...alternatives.filter((a) => a.id !== answer.id && !relatedIds.has(a.id))])
-    .filter((r) => r.id !== answer.id)
+  const others = ambiguous ? dedupe(alternatives).filter((a) => a.id !== answer.id).slice(0, MAX_CHOICES) : [];
+  if (others.length) tail.push(section(bold(messages.orDidYouMean)), ...entryButtons(others));
+  const related = dedupe([...answer.related, ...(ambiguous ? [] : alternatives).filter((a) => a.id !== answer.id && !relatedIds.has(a.id))])
+    .filter((r) => r.id !== answer.id && !others.some((o) => o.id === r.id))
     .slice(0, MAX_CHOICES);
   if (related.length) tail.push(section(bold(messages.related)), ...entryButtons(related));
 

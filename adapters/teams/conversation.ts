@@ -17,9 +17,10 @@ import {
   renderTopicsCard,
   type AdaptiveCard,
 } from "./render.ts";
+import { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
 
 /** Longer input is refused with messages.errorTooLong. */
-export const MAX_QUESTION_CHARS = 1000;
+export { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
 
 export type TeamsCommand =
   | { kind: "help" }

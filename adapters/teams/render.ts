@@ -172,16 +172,17 @@ export function renderReplyCard(reply: Reply, state: CardState = {}): AdaptiveCa
     case "answer":
       return reply.answer ? renderAnswerCard(reply.answer, reply.alternatives, state) : renderUnknownCard(reply.alternatives);
     case "ambiguous":
-      return renderChoiceCard(messages.ambiguousTitle, null, reply.alternatives, reply.answer);
+      // "Ik denk dat u dit bedoelt:" + the best entry, the other candidates as "Of bedoelde u…".
+      return reply.answer ? renderAnswerCard(reply.answer, reply.alternatives, state, true) : renderChoiceCard(messages.ambiguousTitle, null, reply.alternatives, null);
     case "unknown":
-      return renderUnknownCard(reply.alternatives);
+      return renderUnknownCard(reply.alternatives, reply.message);
     case "help":
       return renderHelpCard(reply.alternatives);
   }
 }
 
-function renderUnknownCard(alternatives: Alternative[]): AdaptiveCard {
-  return renderChoiceCard(messages.unknownTitle, messages.unknownText, alternatives, null);
+function renderUnknownCard(alternatives: Alternative[], message?: string): AdaptiveCard {
+  return renderChoiceCard(messages.unknownTitle, message ?? messages.unknownText, alternatives, null);
 }
 
 function renderChoiceCard(titleText: string, intro: string | null, alternatives: Alternative[], best: Answer | null): AdaptiveCard {
@@ -200,9 +201,10 @@ function renderHelpCard(alternatives: Alternative[]): AdaptiveCard {
   return card(body);
 }
 
-function renderAnswerCard(answer: Answer, alternatives: Alternative[], state: CardState): AdaptiveCard {
+function renderAnswerCard(answer: Answer, alternatives: Alternative[], state: CardState, ambiguous = false): AdaptiveCard {
   const head: CardElement[] = [
     ...(state.notice ? [text(state.notice, { color: "Attention", id: "notice" })] : []),
+    ...(ambiguous ? [text(messages.ambiguousIntro, { weight: "Bolder" })] : []),
     title(answer.title),
     text(inline(answer.summary), { spacing: "Small" }),
   ];
@@ -223,7 +225,11 @@ function renderAnswerCard(answer: Answer, alternatives: Alternative[], state: Ca
     );
   }
   const relatedIds = new Set(answer.related.map((r) => r.id));
-  const related = dedupe([...answer.related, ...alternatives.filter((a) => a.id !== answer.id && !relatedIds.has(a.id))]).slice(0, 6);
+  const others = ambiguous ? dedupe(alternatives).filter((a) => a.id !== answer.id) : [];
+  if (others.length) tail.push(heading(messages.orDidYouMean), ...buttonList(others));
+  const related = dedupe([...answer.related, ...(ambiguous ? [] : alternatives).filter((a) => a.id !== answer.id && !relatedIds.has(a.id))])
+    .filter((r) => !others.some((o) => o.id === r.id))
+    .slice(0, 6);
   if (related.length) tail.push(heading(messages.related), ...buttonList(related));
 
   if (answer.updated) tail.push(text(updatedNote(answer) ?? "", { size: "Small", isSubtle: true, spacing: "Medium" }));

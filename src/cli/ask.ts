@@ -1,19 +1,32 @@
-// npm run ask -- "vraag"      a Dutch answer in the terminal
-// npm run ask -- --json "vraag"   one Reply as JSON
-// npm run ask -- --jsonl          one question a line on stdin, one JSON Reply a line on stdout (nothing else)
+// npm run ask -- "vraag"             a Dutch answer in the terminal
+// npm run ask -- --json "vraag"      one Reply as JSON
+// npm run ask -- --explain "vraag"   why: focus words, expansions, candidates with features, confidence, band
+// npm run ask -- --jsonl             one question a line on stdin, one JSON Reply a line on stdout (nothing else)
 import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
 import { normalizeUserText } from "../core/user-text.ts";
 import { createEngine } from "../engine/index.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
+import { formatExplanation } from "./format-explain.ts";
 import { formatReplyText } from "./format-text.ts";
 
-const args = process.argv.slice(2);
-const json = args.includes("--json");
-const jsonl = args.includes("--jsonl");
-const question = normalizeUserText(args.filter((a) => !a.startsWith("--")).join(" "));
-const dir = process.env.KNOWLEDGE_DIR ?? "knowledge";
+const USAGE = 'Gebruik: npm run ask -- "uw vraag"   (of --json "vraag", --explain "vraag", of --jsonl met één vraag per regel op stdin)';
 
-async function main(): Promise<number> {
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { json: { type: "boolean", default: false }, jsonl: { type: "boolean", default: false }, explain: { type: "boolean", default: false } },
+    });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const question = normalizeUserText(positionals.join(" "));
+  const dir = process.env.KNOWLEDGE_DIR ?? "knowledge";
   let engine;
   try {
     engine = createEngine(await loadKnowledgeBase(dir));
@@ -22,18 +35,23 @@ async function main(): Promise<number> {
     else console.error((e as Error).message);
     return 1;
   }
-  if (jsonl) {
+  if (values.jsonl) {
     const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of rl) process.stdout.write(`${JSON.stringify(engine.ask(normalizeUserText(line)))}\n`);
     return 0;
   }
-  if (!question.trim() && !json) {
-    console.error('Gebruik: npm run ask -- "uw vraag"   (of --json "vraag", of --jsonl met één vraag per regel op stdin)');
+  if (!question.trim() && !values.json) {
+    console.error(USAGE);
     return 2;
   }
+  if (values.explain) {
+    const x = engine.explain!(question);
+    console.log(values.json ? JSON.stringify(x, null, 2) : formatExplanation(x));
+    return 0;
+  }
   const reply = engine.ask(question);
-  console.log(json ? JSON.stringify(reply, null, 2) : formatReplyText(reply));
+  console.log(values.json ? JSON.stringify(reply, null, 2) : formatReplyText(reply));
   return 0;
 }
 
-process.exitCode = await main();
+process.exitCode = await main(process.argv.slice(2));

@@ -13,17 +13,18 @@ export function formatReplyText(reply: Reply): string {
     return out.join("\n");
   }
   if (!reply.answer) {
-    out.push(messages.unknownTitle, "", messages.unknownText);
+    out.push(messages.unknownTitle, "", reply.message ?? messages.unknownText);
     list(messages.didYouMean, reply.alternatives.map((a) => a.title));
     return out.join("\n");
   }
   const a = reply.answer;
+  if (reply.status === "ambiguous") out.push(messages.ambiguousIntro, "");
   out.push(a.title, "=".repeat(Math.min(a.title.length, 80)), "", a.summary);
   if (a.text) out.push("", a.text);
   if (a.items?.length) out.push("", ...a.items.map((i) => `  [ ] ${i.text}`));
   list(messages.sources, a.links.map((l) => `${l.title} <${l.url}>`));
   list(messages.related, a.related.map((r) => r.title));
-  if (reply.status === "ambiguous") list(messages.didYouMean, reply.alternatives.map((x) => x.title));
+  if (reply.status === "ambiguous") list(messages.orDidYouMean, reply.alternatives.map((x) => x.title));
   if (a.updated) out.push("", messages.updated(a.updated));
   out.push("", `(zekerheid ${Math.round(reply.confidence * 100)}%)`);
   return out.join("\n");

@@ -13,6 +13,9 @@ export const messages = {
     "Ik weet alleen iets van samenwerking tussen gemeenten en de rol van de raad daarin. Probeer uw vraag anders te formuleren, of kies een van de onderwerpen hieronder.",
   ambiguousTitle: "Bedoelde u een van deze onderwerpen?",
   didYouMean: "Bedoelde u:",
+  /** Above an answer in the middle confidence band ("ambiguous"), with the other candidates below it. */
+  ambiguousIntro: "Ik denk dat u dit bedoelt:",
+  orDidYouMean: "Of bedoelde u…",
   related: "Verwante onderwerpen",
   sources: "Bronnen",
   checklistsTitle: "Checklists voor een raadsbesluit",

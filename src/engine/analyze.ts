@@ -2,9 +2,15 @@
 // stem (Snowball Dutch, memoised, with a few overrides), and split compounds against the base's own vocabulary.
 import snowball from "snowball-stemmers";
 import { nld } from "stopword";
+import { language } from "./language.ts";
 
+/**
+ * The longest question, in characters: the engine analyses at most this much, the adapters and the preview page
+ * refuse longer input, and the store keeps at most this much of an unanswered question. One constant for all.
+ */
+export const MAX_QUESTION_CHARS = 1000;
 /** Longest question we analyse; the rest of a pasted wall of text is ignored. */
-export const MAX_QUERY_CHARS = 500;
+export const MAX_QUERY_CHARS = MAX_QUESTION_CHARS;
 
 /** Folds case, accents and the Dutch "ĳ" ligature; removes control characters. */
 export function fold(text: string): string {
@@ -44,33 +50,8 @@ const STOP = new Set([...nld.filter((w) => !KEEP.has(w) && !INTENT_WORDS.has(w))
 
 export const isStopWord = (token: string): boolean => STOP.has(token);
 
-// Snowball leaves some irregular plurals and some verb/noun pairs of this domain apart.
-const STEM_OVERRIDES: Record<string, string> = {
-  sturing: "stur",
-  stuurt: "stur",
-  durven: "durf",
-  durft: "durf",
-  stoppen: "stop",
-  stopt: "stop",
-  gestopt: "stop",
-  controle: "controler",
-  controleert: "controler",
-  evaluatie: "evaluer",
-  evaluaties: "evaluer",
-  evalueert: "evaluer",
-  informatie: "informer",
-  informeert: "informer",
-  regelt: "regel",
-  deelname: "deelnem",
-  neemt: "nem",
-  raadsleden: "raadslid",
-  leden: "lid",
-  gemeenten: "gemeent",
-  steden: "stad",
-  regio: "regio",
-  regios: "regio",
-  cooperaties: "cooperatie",
-};
+// Snowball leaves some irregular plurals and verb/noun pairs apart: overrides are language data.
+const STEM_OVERRIDES = language.stemOverrides;
 
 const dutch = snowball.newStemmer("dutch");
 const stemCache = new Map<string, string>();

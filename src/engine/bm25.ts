@@ -1,7 +1,7 @@
 // A compact BM25F index: per term a sorted posting list of (document, field-weighted normalised term
 // frequency, fields bitmask). Built once, queried synchronously, serialisable for the start-up cache.
 //
-// Why not MiniSearch (measured best for relevance in research/retrieval.md)? It scores the same BM25 family,
+// Why not MiniSearch (measured best for relevance in an early comparison, see docs/engine.md)? Same BM25 family,
 // but at 10,000 entries its index took ~25 s to build here, ~3 s to reload and ~30 ms a query, and it cannot
 // tell which fields a term matched in without per-result objects. Pre-aggregating term frequencies per
 // document and storing typed arrays makes build, reload and query an order of magnitude cheaper, and gives the

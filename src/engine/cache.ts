@@ -5,13 +5,15 @@ import { mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/pro
 import { join } from "node:path";
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import { createEngine, serializeIndex, type EngineOptions } from "./index.ts";
+import { language } from "./language.ts";
 import type { Engine } from "./types.ts";
 
 /** Bump when the analysis or index format changes, so old caches are not used. */
-const FORMAT = "engine-v2";
+const FORMAT = "engine-v3";
 
 export function knowledgeHash(kb: KnowledgeBase): string {
-  const h = createHash("sha256").update(FORMAT);
+  // Stem overrides are language data that changes how entries are indexed.
+  const h = createHash("sha256").update(FORMAT).update(JSON.stringify(language.stemOverrides));
   for (const e of kb.entries) h.update(JSON.stringify([e.id, e.title, e.kind, e.questions, e.keywords, e.summary, e.body, e.items]));
   return h.digest("hex").slice(0, 32);
 }

@@ -1,32 +1,30 @@
 // The Q&A engine: question in, Reply out. Synchronous after start-up, no I/O, no platform SDK.
 //
-// How the pieces combine (measurements in ../shared/research/retrieval.md):
+// How the pieces combine (the full story and the measurements behind it: docs/engine.md):
 // - Ranking is BM25F (src/engine/bm25.ts) over title, questions, keywords, summary and body with field boosts. Terms are
 //   analysed Dutch (src/engine/analyze.ts): folded, stop words dropped, Snowball-stemmed, and compounds split
-//   against the base's own vocabulary, so "samenwerkingsverband" also finds "verband" and "centrum gemeente"
-//   finds "centrumgemeente". fuse.js over bodies is far too slow (seconds per query at 2,000 entries).
-// - fuse.js does what it is good at, on short lists: it corrects misspelled query words against the base's
-//   controlled vocabulary (titles, questions, keywords, synonyms); see src/engine/query.ts.
-// - Synonyms and abbreviations (knowledge/synoniemen.yml) are expanded at query time.
+//   against the base's own vocabulary.
+// - The query analysis (src/engine/query.ts) finds the asking part of a message (src/engine/focus.ts), expands
+//   synonyms, the colloquial lexicon and typo corrections (fuse.js over short lists of the controlled vocabulary).
 // - The best BM25 candidates are re-ranked by how closely one of their own questions (or the title) is phrased
-//   like the user's question, so "Wat is politieke samenwerking?" prefers that entry over the overview of forms.
-// - Confidence is not the raw BM25 score (which drifts as the base grows) but the IDF-weighted share of the
-//   question's own words that the best entry matched (compound parts, typo corrections and synonyms count for
-//   less, a word found only in the body counts for less than one in title/questions/keywords), damped when the
-//   runner-up is just as good. Below the threshold the engine says "unknown" and suggests instead of guessing.
+//   like the user's question.
+// - Confidence is a fitted logistic regression (src/engine/confidence.ts) over features of the ranking; two
+//   calibrated thresholds give the bands answer / ambiguous / unknown. Local-figure questions get an honest reply.
 import type { Alternative, Reply } from "../reply.ts";
 import { answerOf } from "./answer.ts";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types.ts";
 import { CompoundSplitter, contentTokens, isStopWord, stem, tokenize } from "./analyze.ts";
 import { Bm25Index, type FieldSpec } from "./bm25.ts";
-import { analyzeQuery, controlledVocabulary, QueryVocabulary, Strength, type AnalyzedQuery } from "./query.ts";
-import type { Engine } from "./types.ts";
+import { analyzeQuery, controlledVocabulary, QueryVocabulary, Strength, type AnalyzedQuery, type Evaluation } from "./query.ts";
+import { bandOf, defaultModel, FEATURES, predict, vectorOf, type ConfidenceModel, type Features } from "./confidence.ts";
+import { language } from "./language.ts";
+import type { Engine, Explanation } from "./types.ts";
 
-export type { Engine } from "./types.ts";
+export type { Engine, Explanation } from "./types.ts";
 
 export interface EngineOptions {
-  /** Confidence at or above which the engine answers (default 0.6). */
-  threshold?: number;
+  /** The confidence model (default: the committed src/engine/model/confidence.json). */
+  model?: ConfidenceModel;
   /** A serialized index from `serializeIndex(entries)`, to skip analysing every entry (start-up of large bases). */
   prebuiltIndex?: Uint8Array;
 }
@@ -40,11 +38,12 @@ const FIELDS: FieldSpec[] = [
 ];
 const BODY_MASK = 1 << 4;
 const TOPICAL_MASK = (1 << 0) | (1 << 2); // title, keywords
-/** Runner-up within this share of the best score makes a reply "ambiguous". */
+/** Runner-up within this share of the best score makes a confident reply "ambiguous". */
 const AMBIGUOUS_RATIO = 0.9;
+/** A confident answer lists a runner-up ("Bedoelde u…") only when it is within this share of the best score. */
+const CLOSE_RATIO = 0.75;
 /** Candidates taken from BM25 for coverage scoring. */
 const CANDIDATES = 20;
-const DEFAULT_SUGGESTIONS = ["rol-van-de-raad", "wgr", "valkuilen-samenwerking", "vormen-van-samenwerking"];
 
 const fieldTexts = (e: KnowledgeEntry): string[] => [
   e.title,
@@ -111,7 +110,7 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
  * Among the best candidates, an entry that is asked about in (nearly) these words moves up: one of its own
  * questions or its title is phrased like the user's question, or the question names one of its key phrases.
  */
-function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: number }>(
+function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: number; phrasing: number }>(
   ranked: T[],
   q: AnalyzedQuery,
   phrasing: ReturnType<typeof entryPhrasing>,
@@ -120,9 +119,21 @@ function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: numb
     const p = phrasing(r.doc);
     const best = Math.max(0, ...p.phrasings.map((set) => q.phrasingMatch(set)));
     r.keyPhrase = Math.max(0, ...p.keyPhrases.map((k) => q.phraseShare(k)));
+    r.phrasing = best;
     r.rank *= (1 + 0.5 * best) * (r.keyPhrase > 0 ? 1.2 : 1);
   }
   ranked.sort((a, b) => b.rank - a.rank);
+}
+
+/**
+ * A message that asks for a checklist ("afvinklijst", "lijstje", "stappenplan") gets a checklist when one of the
+ * best candidates covers the question nearly as well as the best entry.
+ */
+function preferChecklist<T extends { entry: KnowledgeEntry; coverage: number; rank: number }>(ranked: T[]): void {
+  const best = ranked[0];
+  if (!best || best.entry.kind === "checklist") return;
+  const at = ranked.slice(0, RERANK).findIndex((r) => r.entry.kind === "checklist" && r.coverage >= 0.85 * best.coverage && r.rank >= 0.4 * best.rank);
+  if (at > 0) ranked.unshift(...ranked.splice(at, 1));
 }
 
 /** What a prebuilt index carries besides the postings, so a large base starts without re-analysing entries. */
@@ -153,23 +164,66 @@ function loadPrebuilt(bytes: Uint8Array, entries: readonly KnowledgeEntry[]): { 
   return { index, lexicon: new Set(lexicon) };
 }
 
+/** One ranked candidate with what the confidence needs to know about it. */
+interface Candidate extends Evaluation {
+  doc: number;
+  entry: KnowledgeEntry;
+  rank: number;
+  keyPhrase: number;
+  phrasing: number;
+}
+
+/** The confidence model's features for the best candidate of a ranking. */
+export function featuresOf(q: AnalyzedQuery, ranked: readonly Candidate[]): Features {
+  const best = ranked[0]!;
+  const second = ranked[1];
+  const wantsChecklist = q.wantsChecklist ? (best.entry.kind === "checklist" ? 1 : -1) : 0;
+  return {
+    coverage: best.coverage,
+    coverageAll: best.coverageAll,
+    coverageStrong: best.coverageStrong,
+    unknownShare: q.unknownShare,
+    correctedShare: q.correctedShare,
+    nameShare: q.nameShare,
+    margin: second ? 1 - second.rank / best.rank : 1,
+    phrasing: best.phrasing,
+    keyPhrase: best.keyPhrase,
+    topical: best.topical ? 1 : 0,
+    strong: best.strong ? 1 : 0,
+    exact: best.exact ? 1 : 0,
+    concepts: Math.log1p(q.conceptCount),
+    checklist: wantsChecklist,
+    runnerUpCoverage: second?.coverage ?? 0,
+  };
+}
+
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
-  const threshold = options.threshold ?? 0.6;
+  const model = options.model ?? defaultModel();
+  const threshold = model.thresholds.answer;
   const entries = kb.entries;
   const { index, lexicon } = (options.prebuiltIndex && loadPrebuilt(options.prebuiltIndex, entries)) || buildIndex(entries);
-  const vocab = new QueryVocabulary((t) => index.df(t), entries.length, lexicon, new CompoundSplitter(lexicon), controlledVocabulary(entries, kb.synonyms), kb.synonyms);
+  const vocab = new QueryVocabulary(
+    (t) => index.df(t),
+    entries.length,
+    lexicon,
+    new CompoundSplitter(lexicon),
+    controlledVocabulary(entries, kb.synonyms),
+    kb.synonyms,
+    kb.colloquial ?? [],
+  );
 
   const titleOf = (id: string) => kb.byId.get(id)?.title ?? id;
   const round = (n: number) => Math.round(n * 1000) / 1000;
   const defaultSuggestions = (): Alternative[] => {
-    const ids = DEFAULT_SUGGESTIONS.filter((id) => kb.byId.has(id));
+    const ids = language.defaultSuggestions.filter((id) => kb.byId.has(id));
     const picked = (ids.length ? ids : entries.slice(0, 3).map((e) => e.id)).slice(0, 3);
     return picked.map((id) => ({ id, title: titleOf(id), score: 0 }));
   };
   const help = (): Reply => ({ status: "help", confidence: 0, answer: null, alternatives: defaultSuggestions() });
+  const unknown = (): Reply => ({ status: "unknown", confidence: 0, answer: null, alternatives: defaultSuggestions() });
 
   const phrasing = entryPhrasing(entries);
-  const score = (q: AnalyzedQuery) => {
+  const score = (q: AnalyzedQuery): Candidate[] => {
     const hits = index.search(q.terms, CANDIDATES);
     const ranked = hits.map((r) => {
       const e = entries[r.doc]!;
@@ -178,49 +232,74 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         const mask = index.fieldsOf(term, r.doc);
         if (mask) matched.set(term, mask & TOPICAL_MASK ? Strength.Topical : mask & ~BODY_MASK ? Strength.Other : Strength.Body);
       }
-      const { coverage, exact, strong, topical } = q.evaluate(matched);
+      const evaluation = q.evaluate(matched);
       const checklistBoost = q.wantsChecklist && e.kind === "checklist" ? 1.6 : 1;
-      return { doc: r.doc, entry: e, coverage, exact, strong, topical, keyPhrase: 0, rank: r.score * (0.25 + coverage) * checklistBoost };
+      return { doc: r.doc, entry: e, ...evaluation, keyPhrase: 0, phrasing: 0, rank: r.score * (0.25 + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) * checklistBoost };
     });
     ranked.sort((a, b) => b.rank - a.rank);
     rerankByPhrasing(ranked, q, phrasing);
+    if (q.wantsChecklist) preferChecklist(ranked);
     return ranked;
   };
 
-  const ask = (question: string): Reply => {
-    const raw = typeof question === "string" ? question : "";
-    const q = analyzeQuery(raw, vocab);
-    if (q.isHelp) return help();
-    if (q.terms.length === 0) {
-      return { status: "unknown", confidence: 0, answer: null, alternatives: defaultSuggestions() };
-    }
+  /** The analysis, ranking, features and confidence of one question (what ask decides on, and --explain shows). */
+  const analyse = (question: string) => {
+    const q = analyzeQuery(typeof question === "string" ? question : "", vocab);
+    if (q.isHelp || q.terms.length === 0) return { q, ranked: [] as Candidate[], features: null, confidence: 0 };
     const ranked = score(q);
+    if (!ranked.length) return { q, ranked, features: null, confidence: 0 };
+    const features = featuresOf(q, ranked);
+    return { q, ranked, features, confidence: round(predict(model, vectorOf(features))) };
+  };
+
+  /** An alternative scored relative to the best candidate's rank, so lists are in score order. */
+  let bestRank = 1;
+  const alt = (r: Candidate): Alternative => ({ id: r.entry.id, title: r.entry.title, score: round(r.rank / bestRank) });
+
+  const ask = (question: string): Reply => {
+    const { q, ranked, features, confidence } = analyse(question);
+    if (q.isHelp) return help();
     const best = ranked[0];
-    if (!best) return { status: "unknown", confidence: 0, answer: null, alternatives: defaultSuggestions() };
-    const second = ranked[1];
-    const ratio = second ? second.rank / best.rank : 0;
-    // Confidence: coverage of the question, damped a little when the runner-up is as strong.
-    let confidence = best.coverage * (0.9 + 0.1 * Math.min(1, (1 - ratio) * 4));
-    // A match only through compound parts or typo corrections, or only somewhere in a body, never answers alone.
-    // A one-word question needs an entry that is about that word (title or keywords), not one that mentions it.
-    const weak = !best.exact || (!best.strong && best.coverage < 0.9) || (q.conceptCount === 1 && !best.topical);
-    if (best.keyPhrase > 0) {
-      // The question names one of the entry's key phrases in full ("bestuurlijke drukte", "gemeenschappelijke
-      // adviescommissie"): strong evidence, however many other words the question has.
-      confidence = Math.max(confidence, threshold + 0.05 + 0.3 * best.keyPhrase);
-    } else if (weak) confidence = Math.min(confidence, threshold * 0.75);
-    confidence = round(Math.max(0, Math.min(1, confidence)));
-    const alt = (r: (typeof ranked)[number]): Alternative => ({ id: r.entry.id, title: r.entry.title, score: round(r.coverage) });
-    if (confidence < threshold) {
+    if (!best || !features) return unknown();
+    bestRank = best.rank || 1;
+    const others = ranked.slice(1);
+    if (q.localFigure) {
+      // The base has no amounts, names or dates of one municipality: say so, and offer the general entries.
+      return { status: "unknown", confidence: Math.min(confidence, round(model.thresholds.ambiguous * 0.9)), answer: null, alternatives: ranked.slice(0, 3).map(alt), message: language.messages.localFigures };
+    }
+    const band = bandOf(model, confidence);
+    if (band === "unknown") {
       const suggestions = ranked.filter((r) => r.coverage > 0.2).slice(0, 3).map(alt);
       return { status: "unknown", confidence, answer: null, alternatives: suggestions.length ? suggestions : defaultSuggestions() };
     }
-    const close = ranked.slice(1, 3).filter((r) => r.rank >= best.rank * AMBIGUOUS_RATIO && r.coverage >= threshold);
+    if (band === "ambiguous") {
+      return { status: "ambiguous", confidence, answer: answerOf(best.entry, kb.byId), alternatives: others.slice(0, 2).map(alt) };
+    }
+    // A confident answer: a runner-up just as strong makes it ambiguous; only close runners-up are offered.
+    const tie = others.slice(0, 2).filter((r) => r.rank >= best.rank * AMBIGUOUS_RATIO && r.coverage >= best.coverage * 0.9);
+    const close = others.slice(0, 2).filter((r) => r.rank >= best.rank * CLOSE_RATIO);
+    return { status: tie.length ? "ambiguous" : "answer", confidence, answer: answerOf(best.entry, kb.byId), alternatives: (tie.length ? tie : close).map(alt) };
+  };
+
+  const explain = (question: string): Explanation => {
+    const { q, ranked, features, confidence } = analyse(question);
+    const reply = engine.ask(question);
     return {
-      status: close.length ? "ambiguous" : "answer",
+      question: q.text,
+      focus: q.concepts.map((c) => ({ word: c.token, stem: c.stem, weight: round(c.weight), idf: round(c.idf), match: c.match, name: c.name })),
+      expansions: [...q.expansions],
+      wantsChecklist: q.wantsChecklist,
+      localFigure: q.localFigure,
+      candidates: ranked.slice(0, 5).map((r, i) => ({
+        id: r.entry.id,
+        rank: round(r.rank),
+        ...(i === 0 && features ? { features: Object.fromEntries(FEATURES.map((k) => [k, round(features[k])])) } : {}),
+        coverage: round(r.coverage),
+      })),
       confidence,
-      answer: answerOf(best.entry, kb.byId),
-      alternatives: (close.length ? close : ranked.slice(1, 3)).map(alt),
+      thresholds: model.thresholds,
+      band: features ? bandOf(model, confidence) : "unknown",
+      status: reply.status,
     };
   };
 
@@ -235,9 +314,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         return ask(question);
       } catch {
         // Analysis must never take the bot down; an odd input is simply not understood.
-        return { status: "unknown", confidence: 0, answer: null, alternatives: defaultSuggestions() };
+        return unknown();
       }
     },
+    explain,
     replyFor,
     help,
     threshold,

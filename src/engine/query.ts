@@ -1,49 +1,41 @@
-// Query analysis: from a user's question to weighted index terms grouped by the "concepts" (content words) they
-// stand for, so the engine can tell how much of the question an entry really answers.
+// Query analysis: from a user's message to weighted index terms grouped by the "concepts" (content words) they
+// stand for, so the engine can tell how much of the question an entry really answers. analyzeQuery runs named
+// steps: clean → find the focus (clauses) → concepts → expansions (compounds, typos, joined words, separable
+// verbs, synonyms, colloquial lexicon) → weights. See docs/engine.md.
 import Fuse from "fuse.js";
-import type { KnowledgeEntry, SynonymGroups } from "../knowledge/types.ts";
+import type { ColloquialMapping, KnowledgeEntry, SynonymGroups } from "../knowledge/types.ts";
 import { CompoundSplitter, contentTokens, INTENT_WORDS, isStopWord, MAX_QUERY_CHARS, stem, tokenize } from "./analyze.ts";
-
-/** Words that ask for a checklist; they steer the ranking and are not searched for themselves. */
-const CHECKLIST_CUES = new Set([
-  "checklist", "checklists", "checklijst", "checklijsten", "afvinklijst", "controlelijst", "aandachtspunten",
-  "letten", "stappenplan", "lijstje",
-]);
-/** Greetings and requests for help: a question made only of these (and stop words) gets the help reply. */
-const HELP_WORDS = new Set([
-  "hallo", "hoi", "hey", "hi", "hee", "hello", "goedemorgen", "goedemiddag", "goedenavond", "dag", "help", "hulp",
-  "helpen", "menu", "start", "info", "bot", "raadswijzer", "kun", "kunt", "doen", "wie", "ben", "bent", "bedankt",
-  "dank", "dankjewel", "dankuwel", "thanks", "test", "welkom", "commando", "commandos", "opties",
-]);
-/** Separable-verb particles: "stap je uit" is "uitstappen", "treedt toe" is "toetreden". */
-const PARTICLES = ["uit", "toe", "op", "af", "aan", "in", "mee", "terug", "door", "samen"];
-
-/** Everyday verbs and fillers that say nothing about the subject; not counted as part of the question. */
-const FILLER = new Set([
-  "bestaan", "bestaat", "zitten", "zit", "komen", "komt", "krijgen", "krijg", "krijgt", "maken", "maakt",
-  "houden", "houdt", "geven", "geeft", "staan", "gebeuren", "gebeurt", "weten", "weet", "zeggen", "zegt", "vinden",
-  "vind", "vindt", "zien", "ziet", "noemen", "noemt", "heet", "heten", "mogelijk", "mogelijkheden",
-  "soorten", "manier", "manieren", "verschillende", "belangrijk", "belangrijkste", "precies", "allemaal", "zo",
-  "zoal", "zoals", "nou", "eigenlijk", "beetje", "nodig", "welke", "graag", "enkel", "beste", "werkt", "regelt",
-  "functioneert", "betekent", "inhoudt", "houdt", "zitten", "kom", "gebruik", "laat", "laten", "maak", "gebeurd", "valt", "blijft", "blijven",
-  "vallen", "betekend", "bedoeld", "bedoelt",
-  "nieuws", "vandaag", "morgen", "gisteren", "tegenwoordig", "ergens", "iemand",
-]);
+import { clauseWeights, splitClauses, type Clause } from "./focus.ts";
+import { language, type LanguageData } from "./language.ts";
 
 export interface QueryTerm {
   term: string;
   weight: number;
 }
 
-interface Concept {
+/** How a concept reached the base's vocabulary. */
+export type ConceptMatch = "word" | "parts" | "corrected" | "unknown";
+
+export interface Concept {
   token: string;
   stem: string;
   idf: number;
+  /** Focus weight: 1 in the asking clause, less in context; 0 for situational words. */
+  weight: number;
+  /** A capitalised word inside a sentence (a name: a place, an organisation). */
+  name: boolean;
+  match: ConceptMatch;
+  /** The word a typo was corrected to. */
+  correctedTo?: string;
 }
 
 export interface Evaluation {
-  /** IDF-weighted share of the question's concepts that the entry matched, 0..1. */
+  /** Focus-weighted, IDF-weighted share of the question's concepts that the entry matched, 0..1. */
   coverage: number;
+  /** The same with every concept weighing 1 (context and names included). */
+  coverageAll: number;
+  /** Coverage counting only matches outside the body (title, questions, keywords, summary). */
+  coverageStrong: number;
   /** At least one concept matched as a word (not only through a compound part). */
   exact: boolean;
   /** At least one concept matched outside the body (title, questions, keywords or summary). */
@@ -64,33 +56,45 @@ export interface AnalyzedQuery {
   text: string;
   isHelp: boolean;
   wantsChecklist: boolean;
+  /** Asks for an amount, a name or a date of one municipality or body ("onze bijdrage aan de GGD"). */
+  localFigure: boolean;
   terms: QueryTerm[];
-  /** Number of content words the question is about. */
+  concepts: readonly Concept[];
+  /** Expansions for --explain: "from → to (how)". */
+  expansions: readonly string[];
+  /** Number of content words the question is about (focus weight > 0). */
   conceptCount: number;
-  /**
-   * When every stem of a key phrase (two or more words) is in the question: the IDF-weighted share of the
-   * question's concepts that the phrase covers (> 0); otherwise 0.
-   */
+  /** Focus-weighted share of the question unknown to the base (no word, part or correction). */
+  unknownShare: number;
+  /** Focus-weighted share reached only through a typo correction. */
+  correctedShare: number;
+  /** Focus-weighted share made of names. */
+  nameShare: number;
   phraseShare(phraseStems: readonly string[]): number;
-  /** How closely a phrasing (the stems of one of an entry's questions) matches the question, 0..1. */
   phrasingMatch(stems: ReadonlySet<string>): number;
-  /** How well an entry covers the question, given where each query term matched in it. */
   evaluate(matched: ReadonlyMap<string, Strength>): Evaluation;
 }
 
 const BODY_ONLY = 0.8;
-const CREDIT = { exact: 1, joined: 1, synonym: 0.85, corrected: 0.7, part: 0.5 } as const;
+const CREDIT = { exact: 1, joined: 1, synonym: 0.85, colloquial: 0.85, corrected: 0.7, part: 0.5 } as const;
+/** Search weight of a situational word the base knows: it may help the ranking a little. */
+const SITUATIONAL_SEARCH = 0.2;
+/** Weight of the IDF of a word that occurs in the base only outside titles, questions and keywords. */
+const INCIDENTAL = 0.5;
+/** A name weighs this much of its focus weight in the coverage. */
+const NAME_WEIGHT = 0.5;
 
 /** What the query analysis needs to know about the base: document frequencies, vocabulary, synonyms. */
 export class QueryVocabulary {
   readonly docCount: number;
-  /** fuse.js over short lists: the controlled vocabulary bucketed by first letter and length. */
   private readonly buckets = new Map<string, Fuse<string>>();
   private readonly corrections = new Map<string, string | null>();
-  /** Synonym groups as stem sequences. */
   readonly synonymStems: string[][][];
-  /** Weight of a word the base does not know at all. */
+  /** Colloquial one-way mappings as stem sequences. */
+  readonly colloquialStems: { from: string[][]; to: string[][] }[];
   readonly unknownIdf: number;
+  /** Stems of the controlled vocabulary: what the base is about (titles, questions, keywords, synonyms). */
+  readonly topicalStems: ReadonlySet<string>;
 
   constructor(
     readonly df: (term: string) => number,
@@ -99,17 +103,23 @@ export class QueryVocabulary {
     readonly splitter: CompoundSplitter,
     controlled: Iterable<string>,
     synonyms: SynonymGroups,
+    colloquial: readonly ColloquialMapping[] = [],
+    readonly lang: LanguageData = language,
   ) {
     this.docCount = Math.max(1, docCount);
     const groups = new Map<string, string[]>();
-    for (const w of new Set(controlled)) {
+    const controlledWords = new Set(controlled);
+    this.topicalStems = new Set([...controlledWords].map(stem));
+    for (const w of controlledWords) {
       const key = bucketKey(w[0]!, w.length);
       const list = groups.get(key);
       if (list) list.push(w);
       else groups.set(key, [w]);
     }
     for (const [key, words] of groups) this.buckets.set(key, new Fuse(words, { includeScore: true, threshold: 0.3, minMatchCharLength: 3 }));
-    this.synonymStems = synonyms.map((g) => g.map((t) => contentTokens(t).map(stem)).filter((s) => s.length > 0));
+    const stems = (t: string) => contentTokens(t).map(stem);
+    this.synonymStems = synonyms.map((g) => g.map(stems).filter((s) => s.length > 0));
+    this.colloquialStems = colloquial.map((m) => ({ from: m.from.map(stems).filter((s) => s.length > 0), to: m.to.map(stems).filter((s) => s.length > 0) }));
     this.unknownIdf = 0.5 * this.idf(0);
   }
 
@@ -126,7 +136,6 @@ export class QueryVocabulary {
     if (token.length < 5) return null;
     const cached = this.corrections.get(token);
     if (cached !== undefined) return cached;
-    // A typo rarely hits the first letter; words within two letters of the length are candidates.
     let best: { item: string; score: number } | null = null;
     for (let len = token.length - 2; len <= token.length + 2; len++) {
       const fuse = this.buckets.get(bucketKey(token[0]!, len));
@@ -160,8 +169,8 @@ export function controlledVocabulary(entries: readonly KnowledgeEntry[], synonym
   return words;
 }
 
-/** Removes markup, mentions and URLs that chat platforms put around a question. */
-function clean(raw: string): string {
+/** Step 1: removes markup, mentions and URLs that chat platforms put around a question; cuts to length. */
+export function cleanText(raw: string): string {
   return raw
     .slice(0, MAX_QUERY_CHARS * 4)
     .replace(/<[^>]{0,200}>/g, " ")
@@ -169,105 +178,192 @@ function clean(raw: string): string {
     .slice(0, MAX_QUERY_CHARS);
 }
 
-export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
-  const text = clean(raw);
-  const tokens = tokenize(text);
-  // Capitalised words inside a sentence are names ("Eindhoven", "Ajax"): an unknown name is what the question is
-  // about, so it weighs fully (see unknownIdf).
-  const names = new Set(tokenize((text.match(/(?<=[\p{L}\p{N},;] +)\p{Lu}[\p{L}-]+/gu) ?? []).join(" ")));
-  const wantsChecklist = tokens.some((t) => CHECKLIST_CUES.has(t));
-  const words = tokens.filter((t) => t.length > 1 && !isStopWord(t) && !CHECKLIST_CUES.has(t) && !FILLER.has(t));
-  const subject = words.filter((t) => !HELP_WORDS.has(t) && !INTENT_WORDS.has(t));
-  const intents = words.filter((t) => INTENT_WORDS.has(t));
-  const isHelp = subject.length === 0 && !wantsChecklist && (tokens.length === 0 || tokens.every((t) => isStopWord(t) || HELP_WORDS.has(t) || FILLER.has(t)));
+/** Capitalised words inside a sentence are names ("Eindhoven", "GGD"). */
+function namesIn(text: string): Set<string> {
+  return new Set(tokenize((text.match(/(?<=[\p{L}\p{N},;] +)\p{Lu}[\p{L}-]+/gu) ?? []).join(" ")));
+}
 
-  // Concepts: the question's own content words, one per stem.
+interface Draft {
+  concepts: Concept[];
+  /** term -> (concept index -> credit) */
+  credits: Map<string, Map<number, number>>;
+  /** term -> search weight */
+  weights: Map<string, number>;
+  expansions: string[];
+  vocab: QueryVocabulary;
+  /** concept -> stems of the words it forms with its neighbours (joined words, separable verbs). */
+  aliases: Map<number, string[]>;
+}
+
+function addAlias(d: Draft, concept: number, stemmed: string): void {
+  const list = d.aliases.get(concept);
+  if (list) list.push(stemmed);
+  else d.aliases.set(concept, [stemmed]);
+}
+
+function addTerm(d: Draft, term: string, concept: number, credit: number, weight: number): boolean {
+  if (!d.vocab.known(term)) return false;
+  let m = d.credits.get(term);
+  if (!m) d.credits.set(term, (m = new Map()));
+  m.set(concept, Math.max(m.get(concept) ?? 0, credit));
+  const searchWeight = weight * Math.max(d.concepts[concept]!.weight, SITUATIONAL_SEARCH);
+  d.weights.set(term, Math.max(d.weights.get(term) ?? 0, searchWeight));
+  return true;
+}
+
+/** Step 3: the message's content words, one concept per stem, each with its focus weight. */
+function extractConcepts(text: string, vocab: QueryVocabulary): { concepts: Concept[]; tokens: string[]; intents: string[]; clauses: Clause[] } {
+  const lang = vocab.lang;
+  const names = namesIn(text);
+  const clauses = splitClauses(text, lang);
+  const isContent = (t: string) => t.length > 1 && !isStopWord(t) && !lang.checklistCues.has(t) && !lang.filler.has(t) && !lang.helpWords.has(t) && !INTENT_WORDS.has(t) && !lang.situational.has(t);
+  const weights = clauseWeights(clauses, (c) => c.tokens.filter(isContent).length);
   const concepts: Concept[] = [];
-  const seen = new Set<string>();
-  for (const token of subject.slice(0, 40)) {
-    const s = stem(token);
-    // A number the base does not know ("6 valkuilen") says nothing about the subject.
-    if (/^\d+$/.test(token) && !vocab.known(s)) continue;
-    if (seen.has(s)) continue;
-    seen.add(s);
-    concepts.push({ token, stem: s, idf: vocab.known(s) ? vocab.idf(vocab.df(s)) : names.has(token) ? vocab.idf(0) : vocab.unknownIdf });
-  }
-
-  // term -> (concept index -> credit), and term -> search weight
-  const credits = new Map<string, Map<number, number>>();
-  const weights = new Map<string, number>();
-  const add = (term: string, concept: number, credit: number, weight: number) => {
-    if (!vocab.known(term)) return;
-    let m = credits.get(term);
-    if (!m) credits.set(term, (m = new Map()));
-    m.set(concept, Math.max(m.get(concept) ?? 0, credit));
-    weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-  };
-
-  concepts.forEach((c, i) => {
-    if (vocab.known(c.stem)) {
-      add(c.stem, i, CREDIT.exact, 1);
-      return;
-    }
-    const parts = vocab.splitter.split(c.token);
-    if (parts) {
-      for (const p of parts) add(stem(p), i, CREDIT.part, 0.5);
-      return;
-    }
-    const fixed = vocab.correct(c.token);
-    if (fixed) {
-      const s = stem(fixed);
-      add(s, i, CREDIT.corrected, 0.8);
-      c.idf = vocab.idf(vocab.df(s));
+  const byStem = new Map<string, Concept>();
+  const tokens: string[] = [];
+  const intents: string[] = [];
+  clauses.forEach((clause, ci) => {
+    for (const token of clause.tokens) {
+      tokens.push(token);
+      if (token.length <= 1 || isStopWord(token) || lang.checklistCues.has(token) || lang.filler.has(token)) continue;
+      if (INTENT_WORDS.has(token)) {
+        intents.push(token);
+        continue;
+      }
+      if (lang.helpWords.has(token)) continue;
+      const s = stem(token);
+      // A number the base does not know ("6 valkuilen", "15.000 inwoners") says nothing about the subject.
+      if (/^\d+$/.test(token) && !vocab.known(s)) continue;
+      const weight = lang.situational.has(token) ? 0 : weights[ci]!;
+      const seen = byStem.get(s);
+      if (seen) {
+        seen.weight = Math.max(seen.weight, weight);
+        continue;
+      }
+      if (concepts.length >= 40) continue;
+      const known = vocab.known(s);
+      const name = names.has(token) && !known;
+      // A word the base only mentions in passing (in no title, question or keyword) is incidental: rare in the base,
+      // but not what it is about, so it weighs half ("buurgemeente", "kies").
+      const incidental = known && !vocab.topicalStems.has(s);
+      const idf = known ? vocab.idf(vocab.df(s)) * (incidental ? INCIDENTAL : 1) : name ? vocab.idf(0) : vocab.unknownIdf;
+      const c: Concept = { token, stem: s, idf, weight, name, match: known ? "word" : "unknown" };
+      concepts.push(c);
+      byStem.set(s, c);
     }
   });
+  return { concepts, tokens, intents, clauses };
+}
 
-  // Adjacent words written apart that the base writes as one ("centrum gemeente", "samen werken").
+/** Step 4a: words the base knows directly, through compound parts, or after a typo correction. */
+function expandWords(d: Draft): void {
+  d.concepts.forEach((c, i) => {
+    if (c.match === "word") {
+      addTerm(d, c.stem, i, CREDIT.exact, 1);
+      return;
+    }
+    const parts = d.vocab.splitter.split(c.token);
+    if (parts) {
+      for (const p of parts) addTerm(d, stem(p), i, CREDIT.part, 0.5);
+      c.match = "parts";
+      d.expansions.push(`${c.token} → ${parts.join(" + ")} (compound)`);
+      return;
+    }
+    const fixed = d.vocab.correct(c.token);
+    if (fixed) {
+      const s = stem(fixed);
+      addTerm(d, s, i, CREDIT.corrected, 0.8);
+      c.idf = d.vocab.idf(d.vocab.df(s));
+      c.match = "corrected";
+      c.correctedTo = fixed;
+      d.expansions.push(`${c.token} → ${fixed} (typo)`);
+    }
+  });
+}
+
+/** Step 4b: adjacent words written apart that the base writes as one ("centrum gemeente", "samen werken"). */
+function joinAdjacent(d: Draft): void {
+  const { concepts } = d;
   for (let i = 0; i + 1 < concepts.length; i++) {
     const a = concepts[i]!.token;
     const b = concepts[i + 1]!.token;
     for (const joined of [a + b, `${a}s${b}`]) {
-      if (vocab.lexicon.has(joined)) {
-        add(stem(joined), i, CREDIT.joined, 1);
-        add(stem(joined), i + 1, CREDIT.joined, 1);
+      if (d.vocab.lexicon.has(joined)) {
+        addTerm(d, stem(joined), i, CREDIT.joined, 1);
+        addTerm(d, stem(joined), i + 1, CREDIT.joined, 1);
+        addAlias(d, i, stem(joined));
+        d.expansions.push(`${a} ${b} → ${joined} (joined)`);
       }
     }
   }
+}
 
-  // Separable verbs: a particle anywhere in the question joined to a verb ("stap ... uit" → uitstappen).
-  const particles = PARTICLES.filter((p) => tokens.includes(p));
-  if (particles.length) {
-    concepts.forEach((c, i) => {
-      for (const p of particles) {
-        const v = c.token;
-        for (const form of [p + v, `${p}${v}en`, `${p}${v}${v.at(-1)}en`, `${p}${v.replace(/t$/, "")}en`]) {
-          const s = stem(form);
-          if (vocab.known(s)) add(s, i, CREDIT.joined, 1);
-        }
-      }
-    });
-  }
-
-  // Synonyms and abbreviations: a group member found in the question adds the other members.
-  const stems = concepts.map((c) => c.stem);
-  for (const group of vocab.synonymStems) {
-    for (const member of group) {
-      const at = indexOfSequence(stems, member);
-      if (at < 0) continue;
-      // A word found in most entries gains nothing from its synonyms but noise.
-      if (member.length === 1 && vocab.df(member[0]!) > 0.3 * vocab.docCount) continue;
-      const covered = member.map((_, k) => at + k);
-      for (const other of group) {
-        if (other === member) continue;
-        for (const s of other) for (const ci of covered) add(s, ci, CREDIT.synonym, other.length > 1 ? 0.5 : 0.7);
+/** Step 4c: separable verbs, a particle anywhere in the question joined to a verb ("stap … uit" → uitstappen). */
+function joinSeparableVerbs(d: Draft, tokens: readonly string[]): void {
+  const particles = d.vocab.lang.particles.filter((p) => tokens.includes(p));
+  if (!particles.length) return;
+  d.concepts.forEach((c, i) => {
+    for (const p of particles) {
+      const v = c.token;
+      for (const form of [p + v, `${p}${v}en`, `${p}${v}${v.at(-1)}en`, `${p}${v.replace(/t$/, "")}en`]) {
+        const s = stem(form);
+        addAlias(d, i, s);
+        if (addTerm(d, s, i, CREDIT.joined, 1)) d.expansions.push(`${v} … ${p} → ${form} (separable verb)`);
       }
     }
-  }
+  });
+}
 
+/** Step 4d: synonyms (both ways) and the colloquial lexicon (one way): matched phrases add their partners. */
+function expandSynonyms(d: Draft): void {
+  const stems = d.concepts.map((c) => c.stem);
+  const expand = (from: readonly string[], to: readonly string[][], credit: number, label: string) => {
+    let at = indexOfSequence(stems, from);
+    // A one-word phrase may also be a word the question forms with a neighbour ("stap … uit" → uitstappen).
+    if (at < 0 && from.length === 1) for (const [ci, list] of d.aliases) if (list.includes(from[0]!)) at = ci;
+    if (at < 0) return;
+    // A word found in most entries gains nothing from its synonyms but noise.
+    if (from.length === 1 && d.vocab.df(from[0]!) > 0.3 * d.vocab.docCount) return;
+    const covered = from.map((_, k) => at + k);
+    let added = false;
+    for (const other of to) {
+      if (other === from) continue;
+      for (const s of other) for (const ci of covered) added = addTerm(d, s, ci, credit, other.length > 1 ? 0.5 : 0.7) || added;
+    }
+    if (added) d.expansions.push(`${from.join(" ")} → ${to.filter((o) => o !== from).map((o) => o.join(" ")).join(", ")} (${label})`);
+  };
+  for (const group of d.vocab.synonymStems) for (const member of group) expand(member, group, CREDIT.synonym, "synonym");
+  for (const m of d.vocab.colloquialStems) for (const from of m.from) expand(from, m.to, CREDIT.colloquial, "spreektaal");
+}
+
+/**
+ * Step 5: a local-figure question asks, in one asking clause, for money, people or meetings ("bijdrage",
+ * "vertegenwoordiger", "vergadert") and says whose ("onze", "wij", or a name the base does not know).
+ */
+function asksLocalFigure(clauses: readonly { tokens: string[]; asking: boolean }[], unknownNames: ReadonlySet<string>, lang: LanguageData): boolean {
+  const asking = clauses.some((c) => c.asking) ? clauses.filter((c) => c.asking) : clauses;
+  const cue = (tokens: readonly string[]) => tokens.some((t, i) => lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`)));
+  return asking.some((c) => cue(c.tokens) && c.tokens.some((t) => lang.localMarkers.has(t) || unknownNames.has(t)));
+}
+
+export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
+  const lang = vocab.lang;
+  const text = cleanText(raw);
+  const { concepts, tokens, intents, clauses } = extractConcepts(text, vocab);
+  const wantsChecklist = tokens.some((t) => lang.checklistCues.has(t));
+  const isHelp =
+    concepts.length === 0 && !wantsChecklist && (tokens.length === 0 || (tokens.every((t) => isStopWord(t) || lang.helpWords.has(t)) && tokens.some((t) => lang.helpWords.has(t))));
+
+  const d: Draft = { concepts, credits: new Map(), weights: new Map(), expansions: [], vocab, aliases: new Map() };
+  expandWords(d);
+  joinAdjacent(d);
+  joinSeparableVerbs(d, tokens);
+  expandSynonyms(d);
+  const { credits, weights } = d;
   // Question words steer the ranking a little ("waarom" → the entry on reasons) but earn no coverage.
   for (const t of intents.map(stem)) if (vocab.known(t) && !weights.has(t)) weights.set(t, 0.3);
-
   const terms = [...weights].map(([term, weight]) => ({ term, weight }));
+
   // A word the base does not know weighs at least three quarters of the rarest word it does know: in "wat
   // stond er in de troonrede" the one rare known word ("stond") must not make the question look answered.
   const matchedConcepts = new Set<number>();
@@ -276,14 +372,24 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   concepts.forEach((c, i) => {
     if (!matchedConcepts.has(i)) c.idf = Math.max(c.idf, 0.75 * rarest);
   });
-  const totalIdf = concepts.reduce((sum, c) => sum + c.idf, 0) || 1;
+  const focusMass = (c: Concept) => c.idf * c.weight * (c.name ? NAME_WEIGHT : 1);
+  const totalFocus = concepts.reduce((sum, c) => sum + focusMass(c), 0) || 1;
+  const totalAll = concepts.reduce((sum, c) => sum + c.idf, 0) || 1;
+  const share = (pick: (c: Concept, i: number) => boolean) => concepts.reduce((s, c, i) => s + (pick(c, i) ? focusMass(c) : 0), 0) / totalFocus;
+  const stems = concepts.map((c) => c.stem);
 
   return {
     text,
     isHelp,
     wantsChecklist,
+    localFigure: asksLocalFigure(clauses, new Set(concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token)), lang),
     terms,
-    conceptCount: concepts.length,
+    concepts,
+    expansions: d.expansions,
+    conceptCount: concepts.filter((c) => c.weight > 0).length,
+    unknownShare: concepts.length ? share((_, i) => !matchedConcepts.has(i)) : 0,
+    correctedShare: concepts.length ? share((c) => c.match === "corrected") : 0,
+    nameShare: concepts.length ? concepts.reduce((s, c) => s + (c.name ? c.idf * c.weight : 0), 0) / (concepts.reduce((s, c) => s + c.idf * c.weight, 0) || 1) : 0,
     phraseShare(phraseStems) {
       const covered = new Set<number>();
       for (const st of phraseStems) {
@@ -299,8 +405,8 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       // the question naming the phrase.
       if (covered.size < Math.min(2, phraseStems.length)) return 0;
       let sum = 0;
-      for (const ci of covered) sum += concepts[ci]!.idf;
-      return Math.max(sum / totalIdf, 0.001);
+      for (const ci of covered) sum += focusMass(concepts[ci]!);
+      return Math.max(sum / totalFocus, 0.001);
     },
     phrasingMatch(set) {
       if (set.size === 0) return 0;
@@ -308,15 +414,16 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       concepts.forEach((c, i) => {
         let hit = set.has(c.stem);
         if (!hit) for (const [term, m] of credits) if (m.has(i) && set.has(term)) { hit = true; break; }
-        if (hit) sum += c.idf;
+        if (hit) sum += focusMass(c);
       });
       // Both ways: the question's words in the phrasing, and the phrasing's words in the question.
       let back = 0;
       for (const st of set) if (credits.has(st) || stems.includes(st)) back++;
-      return (sum / totalIdf) * Math.sqrt(back / set.size);
+      return (sum / totalFocus) * Math.sqrt(back / set.size);
     },
     evaluate(matched) {
       const best = new Array<number>(concepts.length).fill(0);
+      const bestStrong = new Array<number>(concepts.length).fill(0);
       let exact = false;
       let strong = false;
       let topical = false;
@@ -326,13 +433,16 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
         for (const [ci, credit] of m) {
           const value = credit * (strength === Strength.Body ? BODY_ONLY : 1);
           if (value > best[ci]!) best[ci] = value;
+          if (strength !== Strength.Body && credit > bestStrong[ci]!) bestStrong[ci] = credit;
           if (credit >= CREDIT.corrected) exact = true;
           if (strength !== Strength.Body) strong = true;
           if (strength === Strength.Topical) topical = true;
         }
       }
-      const coverage = concepts.reduce((sum, c, i) => sum + c.idf * best[i]!, 0) / totalIdf;
-      return { coverage, exact, strong, topical };
+      const coverage = concepts.reduce((sum, c, i) => sum + focusMass(c) * best[i]!, 0) / totalFocus;
+      const coverageAll = concepts.reduce((sum, c, i) => sum + c.idf * best[i]!, 0) / totalAll;
+      const coverageStrong = concepts.reduce((sum, c, i) => sum + focusMass(c) * bestStrong[i]!, 0) / totalFocus;
+      return { coverage, coverageAll, coverageStrong, exact, strong, topical };
     },
   };
 }
@@ -345,4 +455,3 @@ function indexOfSequence(haystack: readonly string[], needle: readonly string[])
   }
   return -1;
 }
-

@@ -6,9 +6,24 @@ export interface Engine {
   ask(question: string): Reply;
   /** The "answer" reply for one entry (confidence 1), or null for an unknown id. */
   replyFor(id: string): Reply | null;
+  /** Why ask() replies as it does: focus words, expansions, candidates with features, confidence, band. */
+  explain?(question: string): Explanation;
   /** The "help" reply. */
   help(): Reply;
-  /** Confidence at or above which a reply is an "answer". */
+  /** Confidence at or above which a reply is an "answer" (the model's answer threshold). */
   readonly threshold: number;
   readonly entries: readonly KnowledgeEntry[];
+}
+
+export interface Explanation {
+  question: string;
+  focus: { word: string; stem: string; weight: number; idf: number; match: string; name: boolean }[];
+  expansions: string[];
+  wantsChecklist: boolean;
+  localFigure: boolean;
+  candidates: { id: string; rank: number; coverage: number; features?: Record<string, number> }[];
+  confidence: number;
+  thresholds: { answer: number; ambiguous: number };
+  band: "answer" | "ambiguous" | "unknown";
+  status: string;
 }

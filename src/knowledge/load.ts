@@ -7,6 +7,7 @@ import matter from "gray-matter";
 import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import type { ChecklistItem } from "../reply.ts";
 import { MAX_TOPIC_WORDS, MIN_QUESTIONS, editorPhraseProblems, safetyProblems, sourceUrlProblem, wordCount, type TextField } from "./rules.ts";
+import { loadColloquial } from "./colloquial.ts";
 import { frontmatterSchema, synonymsSchema } from "./schema.ts";
 import type { KnowledgeBase, KnowledgeEntry, SynonymGroups } from "./types.ts";
 
@@ -330,8 +331,10 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   const synRaw = await readFile(synPath, "utf8").catch(() => null);
   if (synRaw !== null) synonyms = parseSynonyms(rel(synPath), synRaw, problems);
 
+  const colloquial = await loadColloquial(dir, rel, problems);
+
   if (files.length === 0) problems.push({ file: rel(dir), line: 0, field: "folder", message: "holds no knowledge entries (*.md)" });
   if (problems.length) throw new KnowledgeError(problems);
   const entries = [...byId.values()];
-  return { entries, byId, synonyms };
+  return { entries, byId, synonyms, colloquial };
 }

@@ -35,8 +35,16 @@ export interface KnowledgeEntry {
 /** Synonym groups: every term in a group is expanded to the others at query time. */
 export type SynonymGroups = string[][];
 
+/** A one-way mapping of everyday Dutch to the base's words (knowledge/spreektaal.yml): `from` → `to`. */
+export interface ColloquialMapping {
+  from: string[];
+  to: string[];
+}
+
 export interface KnowledgeBase {
   entries: KnowledgeEntry[];
   byId: Map<string, KnowledgeEntry>;
   synonyms: SynonymGroups;
+  /** Colloquial lexicon (knowledge/spreektaal.yml); empty or absent when the file is missing. */
+  colloquial?: ColloquialMapping[];
 }

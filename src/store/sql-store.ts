@@ -15,6 +15,7 @@ import type {
   UnansweredRow,
 } from "./port.ts";
 import type { SqlClient, SqlExecutor } from "./sql-client.ts";
+import { MAX_QUESTION_CHARS } from "../core/limits.ts";
 
 export interface SqlStoreOptions {
   /** HMAC key for user ids. */
@@ -30,7 +31,7 @@ export interface SqlStoreOptions {
 
 const DAY_MS = 86_400_000;
 /** Longest question text kept; the rest is cut off (the griffie report needs the gist, not an essay). */
-export const MAX_QUESTION_CHARS = 1000;
+export { MAX_QUESTION_CHARS };
 export const MAX_COMMENT_CHARS = 2000;
 /** Namespace for the per-checklist advisory lock (first key of pg_advisory_xact_lock(int, int)). */
 const RUN_LOCK_NAMESPACE = 73_120;

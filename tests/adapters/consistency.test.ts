@@ -44,7 +44,7 @@ const outcomeOfReply = (r: Reply): Outcome => ({
 function outcomeOfCard(card: unknown): Outcome {
   const text = cardText(card);
   const answerId = entryIdOfCard(card);
-  if (answerId) return { status: "answer", entry: answerId };
+  if (answerId) return { status: text.includes(messages.ambiguousIntro) ? "ambiguous" : "answer", entry: answerId };
   const firstChoice = cardActions(card).find((a) => a.type === "Action.Submit" && (a.data as { action?: string }).action === "answer");
   const choiceId = (firstChoice?.data as { id?: string } | undefined)?.id ?? null;
   if (text.includes(messages.ambiguousTitle)) return { status: "ambiguous", entry: choiceId };
@@ -59,7 +59,7 @@ function outcomeOfSlack(blocks: Block[]): Outcome {
   const title = header?.text?.text ?? "";
   const buttons = elementsOf(blocks).filter((e) => e.type === "button");
   const feedback = buttons.find((e) => String(e.action_id).startsWith("feedback_yes"));
-  if (feedback) return { status: "answer", entry: String(feedback.value) };
+  if (feedback) return { status: JSON.stringify(blocks).includes(messages.ambiguousIntro) ? "ambiguous" : "answer", entry: String(feedback.value) };
   if (title === messages.ambiguousTitle) {
     const first = buttons.find((e) => /^(open_entry|checklist_open)/.test(String(e.action_id)));
     return { status: "ambiguous", entry: first ? String(first.value) : null };

@@ -200,6 +200,8 @@ const pageMessages = {
   related: messages.related,
   sources: messages.sources,
   didYouMean: messages.didYouMean,
+  ambiguousIntro: messages.ambiguousIntro,
+  orDidYouMean: messages.orDidYouMean,
   feedbackQuestion: messages.feedbackQuestion,
   feedbackYes: messages.feedbackYes,
   feedbackNo: messages.feedbackNo,

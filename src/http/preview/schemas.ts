@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { normalizeUserText } from "../../core/user-text.ts";
 import { httpMessages } from "../messages.ts";
+import { MAX_QUESTION_CHARS } from "../../core/limits.ts";
 
-export const MAX_QUESTION_CHARS = 500;
+export { MAX_QUESTION_CHARS };
 
 const id = z.string({ error: httpMessages.badRequest }).trim().min(1, httpMessages.badRequest).max(200, httpMessages.badRequest);
 const userId = z

@@ -86,15 +86,25 @@ describe("renderReply: answer", () => {
 });
 
 describe("renderReply: other statuses", () => {
-  it("ambiguous: 'bedoelde u' buttons for the best guess and the alternatives, unique action ids", () => {
+  it("ambiguous: 'Ik denk dat u dit bedoelt' with the best guess, the others as 'Of bedoelde u' buttons", () => {
     const reply: Reply = { status: "ambiguous", confidence: 0.5, answer: answer("uittreden"), alternatives: [{ id: "checklist-uittreden", title: "Checklist uittreden", score: 0.4 }] };
     const b = renderReply(reply).blocks as Block[];
-    expect(blockText(b)).toContain(messages.ambiguousTitle);
-    expect(blockText(b)).toContain(messages.didYouMean);
+    const text = blockText(b);
+    expect(text).toContain(messages.ambiguousIntro);
+    expect(text.indexOf(messages.ambiguousIntro)).toBeLessThan(text.indexOf("Uittreden"));
+    expect(text).toContain(messages.orDidYouMean);
     const buttons = elementsOf(b).filter((e) => String(e.action_id).startsWith("open_entry"));
-    expect(buttons.map((e) => e.value)).toEqual(["uittreden", "checklist-uittreden"]);
-    expect(new Set(buttons.map((e) => e.action_id)).size).toBe(2);
+    expect(buttons.map((e) => e.value)).toEqual(["checklist-uittreden"]);
+    const ids = elementsOf(b).map((e) => e.action_id);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(blockKitViolations(b)).toEqual([]);
+  });
+
+  it("unknown: shows the engine's specific message when there is one", () => {
+    const message = "Bedragen van één gemeente heb ik niet.";
+    const b = renderReply({ status: "unknown", confidence: 0.1, answer: null, alternatives: [{ id: "uittreden", title: "Uittreden", score: 0.2 }], message }).blocks as Block[];
+    expect(blockText(b)).toContain(message);
+    expect(blockText(b)).not.toContain(messages.unknownText);
   });
 
   it("unknown: says so and suggests", () => {

@@ -131,12 +131,23 @@ describe("Teams answer card", () => {
     expect(exec[0]!.fallback).toMatchObject({ type: "Action.Submit", data: exec[0]!.data });
   });
 
-  it("renders ambiguous replies as 'Bedoelde u' buttons that answer", async () => {
-    const card = renderReplyCard(await bot.ask("uittreden", { platform: "teams" }));
+  it("renders ambiguous replies as 'Ik denk dat u dit bedoelt' + the entry + 'Of bedoelde u' buttons", async () => {
+    const best = await bot.ask("uittreden", { platform: "teams" });
+    const reply = { ...best, status: "ambiguous" as const, alternatives: [{ id: "checklist-uittreden", title: "Checklist uittreden", score: 0.5 }] };
+    const card = renderReplyCard(reply);
     await expectValid(card, "ambiguous");
-    expect(cardText(card)).toContain("Bedoelde u een van deze onderwerpen?");
-    const ids = cardActions(card).map((a) => (a.data as { id: string }).id);
-    expect(ids).toEqual(["uittreden", "checklist-uittreden"]);
+    const text = cardText(card);
+    expect(text).toContain("Ik denk dat u dit bedoelt:");
+    expect(text).toContain(best.answer!.title);
+    expect(text).toContain("Of bedoelde u…");
+    const ids = cardActions(card).filter((a) => a.type === "Action.Submit").map((a) => (a.data as { id: string }).id);
+    expect(ids).toContain("checklist-uittreden");
+  });
+
+  it("shows the engine's specific message on an unknown reply", async () => {
+    const card = renderReplyCard({ status: "unknown", confidence: 0, answer: null, alternatives: [], message: "Bedragen van één gemeente heb ik niet." });
+    await expectValid(card, "unknown");
+    expect(cardText(card)).toContain("Bedragen van één gemeente heb ik niet.");
   });
 
   it("renders unknown and help replies", async () => {

@@ -135,18 +135,20 @@ function showReply(data) {
 
   const titles = { help: m.helpTitle, unknown: m.unknownTitle, ambiguous: m.ambiguousTitle };
   const showAnswer = answer && reply.status !== "unknown";
-  $("#answer-title").textContent = showAnswer && reply.status !== "ambiguous" ? answer.title : titles[reply.status] ?? "";
+  // An ambiguous reply shows the best entry under "Ik denk dat u dit bedoelt:", the others as "Of bedoelde u…".
+  const intro = reply.status === "ambiguous" && answer ? `${m.ambiguousIntro ?? ""} ` : "";
+  $("#answer-title").textContent = showAnswer ? intro + answer.title : titles[reply.status] ?? "";
   // The intro already stands above the question field; the help card adds only how to ask.
-  const texts = { help: m.helpText, unknown: m.unknownText };
-  $("#answer-summary").textContent = showAnswer && reply.status !== "ambiguous" ? answer.summary : texts[reply.status] ?? "";
-  $("#answer-body").innerHTML = showAnswer && reply.status !== "ambiguous" ? data.html ?? "" : "";
+  const texts = { help: m.helpText, unknown: reply.message ?? m.unknownText };
+  $("#answer-summary").textContent = showAnswer ? answer.summary : texts[reply.status] ?? "";
+  $("#answer-body").innerHTML = showAnswer ? data.html ?? "" : "";
 
-  // "Bedoelde u…": alternatives (for an ambiguous reply the best entry comes first).
-  const alternatives = [...(reply.status === "ambiguous" && answer ? [{ id: answer.id, title: answer.title }] : []), ...reply.alternatives];
+  // "Bedoelde u…" / "Of bedoelde u…": the other candidates.
   const relatedIds = new Set((answer?.related ?? []).map((r) => r.id));
-  const suggestions = dedupe(alternatives.filter((a) => !(reply.status === "answer" && (a.id === answer?.id || relatedIds.has(a.id)))));
+  const suggestions = dedupe(reply.alternatives.filter((a) => a.id !== answer?.id && !(reply.status === "answer" && relatedIds.has(a.id))));
   const altBox = $("#answer-alternatives");
-  $("#alternatives-title").textContent = reply.status === "help" ? m.topicsTitle ?? "Onderwerpen" : m.didYouMean ?? "Bedoelde u:";
+  $("#alternatives-title").textContent =
+    reply.status === "help" ? m.topicsTitle ?? "Onderwerpen" : reply.status === "ambiguous" ? m.orDidYouMean ?? "Of bedoelde u…" : m.didYouMean ?? "Bedoelde u:";
   altBox.querySelector("ul").replaceChildren(...suggestions.map((a) => chip(a.title, () => showEntry(a.id))));
   // The help reply's topics are already shown as "Veelgevraagde onderwerpen" above the answer.
   setHidden(altBox, suggestions.length === 0 || (reply.status === "help" && !$("#featured").hidden));

@@ -1,0 +1,236 @@
+// Fits the confidence model (src/engine/confidence.ts) on labelled question sets: a logistic regression with L2
+// regularisation, fitted by Newton's method (IRLS) for a fixed number of steps from zero, on standardised
+// features in file order. Every step is deterministic, so re-fitting on the same data and knowledge base gives
+// the same weights (tests/engine/calibrate.test.ts checks the committed ones). Thresholds are chosen on
+// cross-validated (out-of-fold) probabilities, never on the data a fold was fitted on.
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+import type { KnowledgeBase } from "../knowledge/types.ts";
+import { FEATURES, neutralModel, type ConfidenceModel } from "./confidence.ts";
+import { createEngine } from "./index.ts";
+
+/** One labelled question: on-topic with expected words and/or entry ids, or off-topic (local: a local figure). */
+export interface LabelledCase {
+  q: string;
+  expect?: string[][];
+  ids?: string[];
+  kind?: string;
+  offtopic?: boolean;
+  local?: boolean;
+}
+
+export interface Sample {
+  q: string;
+  x: number[];
+  y: 0 | 1;
+  offtopic: boolean;
+}
+
+export const L2 = 1;
+const STEPS = 30;
+export const FOLDS = 5;
+/** Share of the off-topic fixtures that may get an (ambiguous) answer in cross-validation. */
+export const MAX_OFFTOPIC_ANSWERED = 0.04;
+/** Precision the confident band must reach on the cross-validated predictions. */
+export const ANSWER_PRECISION = 0.95;
+
+export function readCases(file: string): LabelledCase[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as LabelledCase;
+      } catch {
+        throw new Error(`${file}:${i + 1}: not valid JSON`);
+      }
+    });
+}
+
+const fold = (s: unknown) => String(s ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** The features of every case's best entry and whether that entry answers it (local-figure cases are left out). */
+export function samplesOf(kb: KnowledgeBase, cases: readonly LabelledCase[]): Sample[] {
+  // Features do not depend on the model; a neutral one also works when the committed model is out of date.
+  const engine = createEngine(kb, { model: neutralModel() });
+  const out: Sample[] = [];
+  for (const c of cases) {
+    if (c.local) continue;
+    const ex = engine.explain!(c.q);
+    const top = ex.candidates[0];
+    if (!top?.features) continue;
+    const e = kb.byId.get(top.id)!;
+    let y: 0 | 1 = 0;
+    if (!c.offtopic) {
+      const text = fold([e.title, e.body, ...e.items.map((i) => i.text)].join(" \n "));
+      const kindOk = !c.kind || e.kind === c.kind;
+      const words = (c.expect?.length ?? 0) > 0 && c.expect!.every((g) => g.some((alt) => text.includes(fold(alt))));
+      y = kindOk && (words || (c.ids ?? []).includes(e.id)) ? 1 : 0;
+    }
+    out.push({ q: c.q, x: FEATURES.map((k) => top.features![k]!), y, offtopic: !!c.offtopic });
+  }
+  return out;
+}
+
+/** Solves A x = b (A symmetric positive definite) by Gaussian elimination with partial pivoting. */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
+    [m[c], m[p]] = [m[p]!, m[c]!];
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = m[r]![n]!;
+    for (let k = r + 1; k < n; k++) s -= m[r]![k]! * x[k]!;
+    x[r] = s / m[r]![r]!;
+  }
+  return x;
+}
+
+export interface Fit {
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+}
+
+/** L2-regularised logistic regression on standardised features (the bias is not regularised). */
+export function fitLogistic(samples: readonly Sample[], l2 = L2): Fit {
+  const d = FEATURES.length;
+  const n = samples.length;
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  for (const s of samples) s.x.forEach((v, j) => (mean[j]! += v / n));
+  for (const s of samples) s.x.forEach((v, j) => (scale[j]! += (v - mean[j]!) ** 2 / n));
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
+  const z = samples.map((s) => [1, ...s.x.map((v, j) => (v - mean[j]!) / scale[j]!)]);
+  let w = new Array<number>(d + 1).fill(0);
+  for (let step = 0; step < STEPS; step++) {
+    const grad = new Array<number>(d + 1).fill(0);
+    const hess = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
+    z.forEach((row, i) => {
+      const p = 1 / (1 + Math.exp(-row.reduce((acc, v, j) => acc + v * w[j]!, 0)));
+      const r = p - samples[i]!.y;
+      const h = Math.max(p * (1 - p), 1e-9);
+      for (let j = 0; j <= d; j++) {
+        grad[j]! += r * row[j]!;
+        for (let k = 0; k <= d; k++) hess[j]![k]! += h * row[j]! * row[k]!;
+      }
+    });
+    for (let j = 1; j <= d; j++) {
+      grad[j]! += l2 * w[j]!;
+      hess[j]![j]! += l2;
+    }
+    const delta = solve(hess, grad);
+    w = w.map((v, j) => v - delta[j]!);
+  }
+  return { mean, scale, weights: w.slice(1), bias: w[0]! };
+}
+
+export function probability(fit: Fit, x: readonly number[]): number {
+  let z = fit.bias;
+  for (let j = 0; j < x.length; j++) z += (fit.weights[j]! * (x[j]! - fit.mean[j]!)) / fit.scale[j]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Out-of-fold probabilities: fold k (every FOLDS-th sample) is predicted by a model fitted on the others. */
+export function crossValidate(samples: readonly Sample[]): number[] {
+  const p = new Array<number>(samples.length).fill(0);
+  for (let k = 0; k < FOLDS; k++) {
+    const fit = fitLogistic(samples.filter((_, i) => i % FOLDS !== k));
+    samples.forEach((s, i) => {
+      if (i % FOLDS === k) p[i] = probability(fit, s.x);
+    });
+  }
+  return p;
+}
+
+/**
+ * Thresholds from out-of-fold probabilities. The refusal threshold (ambiguous) is the lowest at which at most
+ * MAX_OFFTOPIC_ANSWERED of the off-topic questions would be answered: off-topic questions must be refused, and
+ * every on-topic question above it is worth answering, with the other candidates offered. The answer threshold is
+ * the lowest at or above it whose answers are ANSWER_PRECISION right.
+ */
+export function chooseThresholds(samples: readonly Sample[], p: readonly number[]): { answer: number; ambiguous: number } {
+  const grid = Array.from({ length: 91 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
+  const off = samples.filter((s) => s.offtopic).length;
+  let ambiguous = 0.95;
+  for (const t of grid) {
+    const answered = samples.filter((s, i) => s.offtopic && p[i]! >= t).length;
+    if (answered <= MAX_OFFTOPIC_ANSWERED * off) {
+      ambiguous = t;
+      break;
+    }
+  }
+  let answer = 0.95;
+  for (const t of grid) {
+    if (t < ambiguous) continue;
+    let n = 0;
+    let right = 0;
+    samples.forEach((s, i) => {
+      if (p[i]! >= t) {
+        n++;
+        right += s.y;
+      }
+    });
+    if (n > 0 && right / n >= ANSWER_PRECISION) {
+      answer = t;
+      break;
+    }
+  }
+  return { answer, ambiguous };
+}
+
+const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** Fits the model on labelled sets; returns it with the cross-validated probabilities for the report. */
+export function calibrate(kb: KnowledgeBase, files: readonly string[]): { model: ConfidenceModel; samples: Sample[]; oof: number[] } {
+  const samples = files.flatMap((f) => samplesOf(kb, readCases(f)));
+  const oof = crossValidate(samples);
+  const thresholds = chooseThresholds(samples, oof);
+  const fit = fitLogistic(samples);
+  const model: ConfidenceModel = {
+    version: 1,
+    features: [...FEATURES],
+    mean: fit.mean.map(r6),
+    scale: fit.scale.map(r6),
+    weights: fit.weights.map(r6),
+    bias: r6(fit.bias),
+    thresholds,
+    fitted: { samples: samples.length, positives: samples.filter((s) => s.y).length, l2: L2, sets: files.map((f) => basename(f)) },
+  };
+  return { model, samples, oof };
+}
+
+/** Precision and recall per status of cross-validated predictions under the chosen thresholds. */
+export function report(samples: readonly Sample[], p: readonly number[], t: { answer: number; ambiguous: number }): string {
+  const band = (v: number) => (v >= t.answer ? "answer" : v >= t.ambiguous ? "ambiguous" : "unknown");
+  const rows: string[] = [];
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : "n/a");
+  const positives = samples.filter((s) => s.y).length;
+  const negatives = samples.length - positives;
+  rows.push(`| status | replies | precision | recall |`, `|---|---|---|---|`);
+  for (const status of ["answer", "ambiguous", "unknown"] as const) {
+    const idx = samples.map((_, i) => i).filter((i) => band(p[i]!) === status);
+    const good = idx.filter((i) => (status === "unknown" ? !samples[i]!.y : samples[i]!.y)).length;
+    const denominator = status === "unknown" ? negatives : positives;
+    rows.push(`| ${status} | ${idx.length} | ${pct(good, idx.length)} | ${pct(good, denominator)} |`);
+  }
+  const answered = samples.map((_, i) => i).filter((i) => p[i]! >= t.ambiguous);
+  const offAnswered = answered.filter((i) => samples[i]!.offtopic).length;
+  const off = samples.filter((s) => s.offtopic).length;
+  rows.push(
+    "",
+    `answer or ambiguous: ${answered.filter((i) => samples[i]!.y).length}/${positives} answerable answered right; ` +
+      `off-topic refused ${off - offAnswered}/${off} (${pct(off - offAnswered, off)})`,
+    `thresholds: answer ≥ ${t.answer}, ambiguous ≥ ${t.ambiguous} (precision and recall are ${FOLDS}-fold cross-validated)`,
+  );
+  return rows.join("\n");
+}

@@ -1,0 +1,71 @@
+// Focus extraction: find the asking part of a chat message. People write "Ik ben griffier en moet morgen een
+// voorstel schrijven. Welke termijn geldt voor de zienswijze?": the question sentence says what they want, the
+// rest is context. Each token gets the weight of its clause; the engine weighs coverage by it, so context
+// dilutes nothing and a long message scores like its question alone.
+import { tokenize } from "./analyze.ts";
+import type { LanguageData } from "./language.ts";
+
+/** Weight of a context clause when the asking clause names the subject itself (two or more content words). */
+export const CONTEXT_WEIGHT = 0.35;
+/** Weight of a context clause when the asking clause refers back to it ("hoe doorbreek je dat?"): it is the subject. */
+export const CONTEXT_WEIGHT_VAGUE = 1;
+
+export interface Clause {
+  text: string;
+  tokens: string[];
+  /** The clause asks something: a question mark, a question word or request at its start, a checklist cue. */
+  asking: boolean;
+}
+
+// Words that may precede the question word of a clause ("en", "maar wat …", "nou, hoe …").
+const LEAD = new Set(["en", "maar", "dus", "of", "nou", "oke", "ok", "hoi", "hallo", "help", "ik", "we", "wij", "en", "dan", "want", "vraag", "vraagje"]);
+
+/**
+ * Splits a message into clauses: at sentence ends (. ! ? ; and line breaks) and at commas. A clause asks when it
+ * starts with a question word or request, names a checklist, or ends a question no other clause opens
+ * ("de GR heeft een tekort, wat betekent dat voor ons?": the second clause asks).
+ */
+export function splitClauses(text: string, lang: LanguageData): Clause[] {
+  const out: Clause[] = [];
+  // A dot inside "art. 1" or "15.000" is not a sentence end (no space after it).
+  const sentences = text.match(/(?:[^.!?;\n]|\.(?=\S))+(?:[.!?;\n]+|$)/g) ?? [text];
+  for (const sentence of sentences) {
+    const parts = sentence.split(/,\s+/);
+    const clauses = parts.map((part) => ({ text: part, tokens: tokenize(part), asking: false })).filter((c) => c.tokens.length > 0);
+    const asking = clauses.map((c) => isAsking(c.text, c.tokens, lang));
+    // A question mark at the end of a sentence whose other parts do not ask: the whole sentence asks.
+    const opener = clauses.some((c) => startsWithOpener(c.tokens, lang));
+    clauses.forEach((c, i) => {
+      c.asking = asking[i]! || (!opener && sentence.includes("?"));
+      out.push(c);
+    });
+  }
+  return out;
+}
+
+function startsWithOpener(tokens: readonly string[], lang: LanguageData): boolean {
+  for (const t of tokens.slice(0, 4)) {
+    if (lang.questionOpeners.has(t)) return true;
+    if (!LEAD.has(t)) return false;
+  }
+  return false;
+}
+
+function isAsking(text: string, tokens: readonly string[], lang: LanguageData): boolean {
+  if (startsWithOpener(tokens, lang)) return true;
+  if (tokens.some((t) => lang.checklistCues.has(t))) return true;
+  return text.includes("?") && tokens.length > 0;
+}
+
+/**
+ * Weight per clause: 1 for asking clauses; context clauses CONTEXT_WEIGHT, or CONTEXT_WEIGHT_VAGUE when the
+ * asking clauses hold fewer than two content words. With no asking clause (or only one clause) all weigh 1.
+ */
+export function clauseWeights(clauses: readonly Clause[], contentCount: (c: Clause) => number): number[] {
+  const asking = clauses.filter((c) => c.asking);
+  if (asking.length === 0 || asking.length === clauses.length) return clauses.map(() => 1);
+  const askingContent = asking.reduce((n, c) => n + contentCount(c), 0);
+  if (askingContent === 0) return clauses.map(() => 1);
+  const context = askingContent >= 2 ? CONTEXT_WEIGHT : CONTEXT_WEIGHT_VAGUE;
+  return clauses.map((c) => (c.asking ? 1 : context));
+}

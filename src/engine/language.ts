@@ -1,0 +1,76 @@
+// The engine's Dutch language data (src/engine/language/nl.yml): word lists that linguists tune, loaded and
+// validated once. A word listed twice in one list is reported as an error, so a list never silently disagrees
+// with itself.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+
+const wordList = z.array(z.string().regex(/^[a-z0-9]+$/, "must be one folded word (a-z, 0-9)"));
+
+export const languageSchema = z.strictObject({
+  version: z.literal(1),
+  filler: wordList,
+  situational: wordList,
+  help_words: wordList,
+  checklist_cues: wordList,
+  particles: wordList,
+  question_openers: wordList,
+  local_markers: wordList,
+  figure_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
+  stem_overrides: z.record(z.string(), z.string()),
+  default_suggestions: z.array(z.string().min(1)),
+  messages: z.strictObject({ local_figures: z.string().min(1) }),
+});
+
+export interface LanguageData {
+  filler: ReadonlySet<string>;
+  situational: ReadonlySet<string>;
+  helpWords: ReadonlySet<string>;
+  checklistCues: ReadonlySet<string>;
+  particles: readonly string[];
+  questionOpeners: ReadonlySet<string>;
+  localMarkers: ReadonlySet<string>;
+  figureCues: ReadonlySet<string>;
+  stemOverrides: Readonly<Record<string, string>>;
+  defaultSuggestions: readonly string[];
+  messages: { localFigures: string };
+}
+
+export const LANGUAGE_FILE = join(import.meta.dirname, "language", "nl.yml");
+
+/** Parses and validates language data; throws an Error naming the file, the list and every problem. */
+export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
+  const result = languageSchema.safeParse(parse(raw));
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new Error(`${file}: ${problems.join("; ")}`);
+  }
+  const d = result.data;
+  const duplicates: string[] = [];
+  for (const [name, list] of Object.entries(d)) {
+    if (!Array.isArray(list)) continue;
+    const seen = new Set<string>();
+    for (const w of list as string[]) {
+      if (seen.has(w)) duplicates.push(`${name}: "${w}" is listed twice`);
+      seen.add(w);
+    }
+  }
+  if (duplicates.length) throw new Error(`${file}: ${duplicates.join("; ")}`);
+  return {
+    filler: new Set(d.filler),
+    situational: new Set(d.situational),
+    helpWords: new Set(d.help_words),
+    checklistCues: new Set(d.checklist_cues),
+    particles: d.particles,
+    questionOpeners: new Set(d.question_openers),
+    localMarkers: new Set(d.local_markers),
+    figureCues: new Set(d.figure_cues),
+    stemOverrides: d.stem_overrides,
+    defaultSuggestions: d.default_suggestions,
+    messages: { localFigures: d.messages.local_figures.trim() },
+  };
+}
+
+/** The engine's language data, loaded once. */
+export const language: LanguageData = parseLanguage(readFileSync(LANGUAGE_FILE, "utf8"));

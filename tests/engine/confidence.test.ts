@@ -1,0 +1,93 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CALIBRATION_SETS } from "../../src/engine/calibration-sets.ts";
+import { calibrate } from "../../src/engine/calibrate.ts";
+import { bandOf, MODEL_FILE, parseModel, type ConfidenceModel } from "../../src/engine/confidence.ts";
+import { createEngine } from "../../src/engine/index.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { formatExplanation } from "../../src/cli/format-explain.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+
+const root = join(import.meta.dirname, "../..");
+let kb: KnowledgeBase;
+let engine: Engine;
+let committed: ConfidenceModel;
+
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(join(root, "knowledge"));
+  engine = createEngine(kb);
+  committed = parseModel(readFileSync(MODEL_FILE, "utf8"));
+});
+
+describe("the confidence model", () => {
+  it("re-fitting on the committed fixtures reproduces the committed weights (else: run npm run calibrate)", () => {
+    const { model } = calibrate(kb, CALIBRATION_SETS.map((f) => join(root, f)));
+    expect(model, "the committed model is stale: run `npm run calibrate` and commit src/engine/model/confidence.json").toEqual(committed);
+  }, 60_000);
+
+  it("cuts probabilities into three bands at the calibrated thresholds", () => {
+    const m = { ...committed, thresholds: { answer: 0.7, ambiguous: 0.4 } };
+    expect(bandOf(m, 0.9)).toBe("answer");
+    expect(bandOf(m, 0.7)).toBe("answer");
+    expect(bandOf(m, 0.5)).toBe("ambiguous");
+    expect(bandOf(m, 0.39)).toBe("unknown");
+  });
+
+  it("rejects a model whose features do not match the engine's", () => {
+    const bad = JSON.stringify({ ...committed, features: ["coverage"] });
+    expect(() => parseModel(bad, "m.json")).toThrow(/npm run calibrate/);
+  });
+
+  it("the middle band answers 'ambiguous' with the best entry and the others in score order", () => {
+    // A model whose answer threshold nothing reaches puts every reasonable match in the middle band.
+    const cautious = createEngine(kb, { model: { ...committed, thresholds: { answer: 1, ambiguous: committed.thresholds.ambiguous } } });
+    const r = cautious.ask("Hoe geeft de raad een zienswijze op de begroting van een GR?");
+    expect(r.status).toBe("ambiguous");
+    expect(r.answer).not.toBeNull();
+    expect(r.alternatives.length).toBeGreaterThan(0);
+    const x = cautious.explain!("Hoe geeft de raad een zienswijze op de begroting van een GR?");
+    const order = x.candidates.slice(1, 1 + r.alternatives.length).map((c) => c.id);
+    expect(r.alternatives.map((a) => a.id)).toEqual(order);
+    const scores = r.alternatives.map((a) => a.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it("a confident answer lists no 'Bedoelde u' unless a runner-up is close", () => {
+    const r = engine.ask("wat is een centrumgemeente");
+    expect(r.status).toBe("answer");
+    const x = engine.explain!("wat is een centrumgemeente");
+    const best = x.candidates[0]!.rank;
+    for (const a of r.alternatives) expect(x.candidates.find((c) => c.id === a.id)!.rank).toBeGreaterThanOrEqual(best * 0.75);
+  });
+
+  it("local-figure questions get an honest unknown with a message and the general entry as suggestion", () => {
+    const r = engine.ask("Wat is de bijdrage van onze gemeente aan de GGD?");
+    expect(r.status).toBe("unknown");
+    expect(r.message).toMatch(/paragraaf verbonden partijen/);
+    expect(r.alternatives.length).toBeGreaterThan(0);
+    expect(engine.ask("Hoeveel betalen wij per inwoner aan de veiligheidsregio?").status).toBe("unknown");
+  });
+
+  it("loose checklist requests prefer checklist entries", () => {
+    for (const q of ["afvinklijst uittreden", "lijstje zienswijze begroting", "checklistje valkuilen", "stappenlijstje toetreden gr"]) {
+      expect(engine.ask(q).answer?.kind, q).toBe("checklist");
+    }
+  });
+});
+
+describe("explain", () => {
+  it("shows focus words, expansions, candidates with features, confidence and band", () => {
+    const x = engine.explain!("Ik ben griffier. Hoe lang heeft de raad voor een zienswjize op de GR-begroting?");
+    expect(x.focus.find((c) => c.word === "griffier")!.weight).toBeLessThan(1);
+    expect(x.focus.find((c) => c.word === "zienswjize")!.match).toBe("corrected");
+    expect(x.expansions.some((e) => e.includes("typo"))).toBe(true);
+    expect(x.candidates[0]!.features).toHaveProperty("coverage");
+    expect(["answer", "ambiguous", "unknown"]).toContain(x.band);
+    const text = formatExplanation(x);
+    expect(text).toContain("focus:");
+    expect(text).toContain("kandidaten:");
+    expect(text).toMatch(/zekerheid [\d.]+ \(antwoord ≥ [\d.]+, middenband ≥ [\d.]+\): band \w+, status \w+/);
+  });
+});

@@ -1,0 +1,60 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { clauseWeights, CONTEXT_WEIGHT, splitClauses } from "../../src/engine/focus.ts";
+import { createEngine } from "../../src/engine/index.ts";
+import { language } from "../../src/engine/language.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+
+describe("splitClauses", () => {
+  it("splits at sentence ends and commas, and marks the asking clauses", () => {
+    const clauses = splitClauses("Ik ben griffier en moet morgen een voorstel schrijven. Welke termijn geldt voor de zienswijze?", language);
+    expect(clauses.map((c) => c.asking)).toEqual([false, true]);
+    const comma = splitClauses("de GR heeft een tekort, wat betekent dat voor ons", language);
+    expect(comma.map((c) => c.asking)).toEqual([false, true]);
+  });
+
+  it("keeps dots inside numbers and article references", () => {
+    expect(splitClauses("art. 1 lid 4 en 15.000 inwoners", language)).toHaveLength(2);
+    expect(splitClauses("een gemeente van 15.000 inwoners", language)).toHaveLength(1);
+  });
+
+  it("a question mark makes its whole sentence ask when no clause opens with a question word", () => {
+    const clauses = splitClauses("Als de regio de begroting stuurt, uiterlijk wanneer bij de provincie?", language);
+    expect(clauses.every((c) => c.asking)).toBe(true);
+  });
+
+  it("weighs context less, unless the asking clause only refers back to it", () => {
+    const clauses = splitClauses("Onze fractie twijfelt. Hoe werkt de zienswijze op de begroting?", language);
+    expect(clauseWeights(clauses, (c) => c.tokens.length)).toEqual([CONTEXT_WEIGHT, 1]);
+    const vague = splitClauses("De samenwerking loopt al jaren slecht. Hoe doorbreek je dat?", language);
+    const weights = clauseWeights(vague, (c) => (c.asking ? 1 : 4));
+    expect(weights[0]).toBeGreaterThan(CONTEXT_WEIGHT);
+    expect(clauseWeights(splitClauses("zienswijze begroting", language), () => 2)).toEqual([1]);
+  });
+});
+
+describe("focus in the engine (real knowledge base)", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+  });
+
+  it("a long message with one clear question scores like the question alone", () => {
+    const question = "Welke termijn geldt voor de zienswijze op de begroting van een GR?";
+    const alone = engine.ask(question);
+    const context =
+      "Ik ben sinds kort griffiemedewerker in een kleine gemeente en moet morgen voor de commissie een raadsvoorstel schrijven. " +
+      "Mijn collega is met vakantie en de planning is krap. ";
+    const long = engine.ask(context + question);
+    expect(alone.answer).not.toBeNull();
+    expect(long.answer?.id).toBe(alone.answer?.id);
+    expect(Math.abs(long.confidence - alone.confidence)).toBeLessThan(0.15);
+  });
+
+  it("situational words never count against an answer", () => {
+    const x = engine.explain!("Ik ben fractievoorzitter. Hoe werkt uittreden uit een gemeenschappelijke regeling?");
+    const fractievoorzitter = x.focus.find((c) => c.word === "fractievoorzitter");
+    expect(fractievoorzitter?.weight ?? 0).toBe(0);
+  });
+});

@@ -1,0 +1,76 @@
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine/index.ts";
+import { language, parseLanguage } from "../../src/engine/language.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { parseColloquial } from "../../src/knowledge/colloquial.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+
+type Problem = { file: string; line: number; field: string; message: string };
+
+describe("spreektaal.yml (colloquial lexicon)", () => {
+  it("parses one-way mappings, a single word or a list", () => {
+    const problems: Problem[] = [];
+    const m = parseColloquial("s.yml", "mappings:\n  - van: Clubje\n    naar: [samenwerkingsverband]\n", problems);
+    expect(problems).toEqual([]);
+    expect(m).toEqual([{ from: ["clubje"], to: ["samenwerkingsverband"] }]);
+  });
+
+  it("reports bad fields, words mapped twice and words mapped to themselves with file and line", () => {
+    const problems: Problem[] = [];
+    const raw = "mappings:\n  - van: [club]\n    naar: [verband]\n  - van: [club]\n    naar: [club]\n  - van: []\n    naar: x\n  - van: y\n";
+    parseColloquial("knowledge/spreektaal.yml", raw, problems);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => p.file === "knowledge/spreektaal.yml" && p.line >= 1)).toBe(true);
+    const good: Problem[] = [];
+    parseColloquial("s.yml", "mappings:\n  - van: [club]\n    naar: [verband]\n  - van: [club]\n    naar: [club]\n", good);
+    expect(good.map((p) => p.message)).toEqual(['"club" is already mapped (mapping 1)', '"club" maps to itself']);
+    expect(good[0]!.line).toBe(4);
+  });
+
+  it("is loaded with the real knowledge base", async () => {
+    const kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
+    expect(kb.colloquial?.length).toBeGreaterThan(5);
+  });
+});
+
+describe("language data (src/engine/language/nl.yml)", () => {
+  it("loads and reports a word listed twice", () => {
+    expect(language.filler.has("weer")).toBe(true);
+    expect(() => parseLanguage("version: 1\nfiller: [nou, nou]\n", "x.yml")).toThrow(/x\.yml/);
+  });
+});
+
+describe("everyday words in the engine (real knowledge base)", () => {
+  let kb: KnowledgeBase;
+  let engine: Engine;
+  beforeAll(async () => {
+    kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
+    engine = createEngine(kb);
+  });
+
+  it("no everyday word carries an answer on its own", () => {
+    for (const q of ["wat is het weer morgen", "weer", "wanneer zijn de verkiezingen", "nou", "morgen"]) expect(engine.ask(q).status, q).toBe("unknown");
+  });
+
+  it("adding 'weer' or 'nou' to an answered question does not change its answer", () => {
+    for (const q of ["kunnen we uit de gr stappen", "hoe geeft de raad een zienswijze op de begroting", "wat is een centrumgemeente"]) {
+      const base = engine.ask(q);
+      expect(["answer", "ambiguous"], q).toContain(base.status);
+      for (const variant of [q.replace(/^(\S+ \S+)/, "$1 weer"), `${q} nou`, `nou ${q}`]) {
+        const r = engine.ask(variant);
+        expect(r.answer?.id, variant).toBe(base.answer?.id);
+        expect(r.status, variant).toBe(base.status);
+      }
+    }
+  });
+
+  it("a colloquial word reaches the base's word one way", () => {
+    const x = engine.explain!("wat voor smaken samenwerking zijn er");
+    expect(x.expansions.some((e) => e.startsWith("smak") && e.includes("spreektaal"))).toBe(true);
+    expect(x.candidates[0]?.id).toBe("vormen-van-samenwerking");
+    const none = createEngine({ ...kb, colloquial: [] }).explain!("wat voor smaken samenwerking zijn er");
+    expect(none.expansions.some((e) => e.includes("spreektaal"))).toBe(false);
+  });
+});
