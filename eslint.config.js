@@ -9,12 +9,31 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: "module" },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "@typescript-eslint/no-explicit-any": "error",
     },
   },
   {
     files: ["src/http/preview/**/*.js"],
-    languageOptions: { globals: { window: "readonly", document: "readonly", localStorage: "readonly", fetch: "readonly", location: "readonly", history: "readonly", AdaptiveCards: "readonly", console: "readonly", URLSearchParams: "readonly", setTimeout: "readonly", navigator: "readonly", Blob: "readonly", URL: "readonly" } },
+    languageOptions: {
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        localStorage: "readonly",
+        fetch: "readonly",
+        location: "readonly",
+        history: "readonly",
+        AdaptiveCards: "readonly",
+        console: "readonly",
+        URLSearchParams: "readonly",
+        setTimeout: "readonly",
+        navigator: "readonly",
+        Blob: "readonly",
+        URL: "readonly",
+      },
+    },
   },
 );

@@ -23,7 +23,12 @@ export default defineConfig({
         // Most files share a worker process and its loaded modules (botbuilder, Bolt, the engine), which halves the
         // suite's CPU time. Every test still gets its own database, server, port and temp folder; a file that
         // changes process-wide state must be listed in OWN_PROCESS instead.
-        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**", ...OWN_PROCESS], isolate: false },
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/browser/**", ...OWN_PROCESS],
+          isolate: false,
+        },
       },
       { extends: true, test: { name: "own-process", include: OWN_PROCESS } },
       // The browser test starts Chromium: its own project, still part of `npm test` (`npm run test:browser` alone).

@@ -56,7 +56,10 @@ function runSupervisor(count: number, logger: Logger): void {
     const listening = [...started.values()].filter((s) => s.listening).length;
     if (!announced && listening === count) {
       announced = true;
-      log.info({ workers: count, port: address.port, pids: Object.values(cluster.workers ?? {}).map((w) => w?.process.pid) }, "workers listening");
+      log.info(
+        { workers: count, port: address.port, pids: Object.values(cluster.workers ?? {}).map((w) => w?.process.pid) },
+        "workers listening",
+      );
     }
   });
 

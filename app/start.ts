@@ -20,7 +20,12 @@ import { observeBot } from "../src/live/observe.ts";
 import { watchTree, type TreeWatcher } from "../src/live/watch.ts";
 import { createLogger, type Logger } from "../src/log.ts";
 import { createStore, SqlStore } from "../src/store/index.ts";
-import { createReminderJob, createSqlReminderLog, type ReminderJob, type ReminderSink } from "../src/termijnen/herinneringen.ts";
+import {
+  createReminderJob,
+  createSqlReminderLog,
+  type ReminderJob,
+  type ReminderSink,
+} from "../src/termijnen/herinneringen.ts";
 import { termijnenMount } from "../src/termijnen/http.ts";
 import { loadRegister } from "../src/termijnen/register.ts";
 import { createTermijnService, withTermijnen } from "../src/termijnen/service.ts";
@@ -79,11 +84,23 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     },
   });
   const first = knowledge.current();
-  logger.info({ entries: first.kb.entries.length, dir: config.KNOWLEDGE_DIR, version: first.version, indexCache: cacheHit ? "hit" : "built" }, "knowledge base loaded");
+  logger.info(
+    {
+      entries: first.kb.entries.length,
+      dir: config.KNOWLEDGE_DIR,
+      version: first.version,
+      indexCache: cacheHit ? "hit" : "built",
+    },
+    "knowledge base loaded",
+  );
 
   // The gemeente's register of regelingen (optional): a bad file stops start-up with file:line: field errors.
   const register = config.REGISTER_FILE ? await loadRegister(config.REGISTER_FILE) : null;
-  if (register) logger.info({ file: register.file, regelingen: register.regelingen.length, example: register.voorbeeld === true }, "register loaded");
+  if (register)
+    logger.info(
+      { file: register.file, regelingen: register.regelingen.length, example: register.voorbeeld === true },
+      "register loaded",
+    );
   const termijnen = createTermijnService({ register, ...(opts.clock ? { clock: opts.clock } : {}) });
 
   // Metrics (METRICS=1): counted through the Bot, the store and the reloads; served as a mount at /metrics.
@@ -121,7 +138,16 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     if (previewEnabled(config)) mounts.push(termijnenMount(termijnen));
 
     const reminders = await startReminders(config, termijnen, opened, logger, opts.clock);
-    const http = createHttpServer({ config, logger, bot, store, mounts, renderers, knowledgeLoaded: () => knowledge.current().kb.entries.length > 0, knowledgeStatus: () => knowledge.status() });
+    const http = createHttpServer({
+      config,
+      logger,
+      bot,
+      store,
+      mounts,
+      renderers,
+      knowledgeLoaded: () => knowledge.current().kb.entries.length > 0,
+      knowledgeStatus: () => knowledge.status(),
+    });
     const { port, url } = await http.listen();
     try {
       for (const mount of mounts) await mount.start?.();
@@ -130,7 +156,10 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       throw err;
     }
     if (config.KNOWLEDGE_WATCH === "1") {
-      watcher = watchTree(config.KNOWLEDGE_DIR, () => void knowledge.reload("file change"), { debounceMs: config.KNOWLEDGE_WATCH_DEBOUNCE_MS, logger });
+      watcher = watchTree(config.KNOWLEDGE_DIR, () => void knowledge.reload("file change"), {
+        debounceMs: config.KNOWLEDGE_WATCH_DEBOUNCE_MS,
+        logger,
+      });
     }
     logger.info(
       {
@@ -142,7 +171,9 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
         ms: Date.now() - started,
         ...(env.HOST || config.NODE_ENV === "production"
           ? {}
-          : { note: "HOST not set: listening on 127.0.0.1 only (the default outside production); set HOST=0.0.0.0 to listen on all interfaces" }),
+          : {
+              note: "HOST not set: listening on 127.0.0.1 only (the default outside production); set HOST=0.0.0.0 to listen on all interfaces",
+            }),
       },
       "server listening",
     );
@@ -151,7 +182,18 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       watcher?.close();
       await http.close();
     };
-    return { url, port, bot, config, store, logger, reminders, knowledge, reloadKnowledge: (reason = "manual") => knowledge.reload(reason), close };
+    return {
+      url,
+      port,
+      bot,
+      config,
+      store,
+      logger,
+      reminders,
+      knowledge,
+      reloadKnowledge: (reason = "manual") => knowledge.reload(reason),
+      close,
+    };
   } catch (err) {
     watcher?.close();
     for (const mount of mounts) await mount.stop?.().catch(() => undefined);
@@ -161,7 +203,13 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
 }
 
 /** Starts the deadline reminders when a register and a reminder channel are configured (README "Termijnen"). */
-async function startReminders(config: AppConfig, termijnen: ReturnType<typeof createTermijnService>, store: Store, logger: Logger, clock?: () => Date): Promise<ReminderJob | null> {
+async function startReminders(
+  config: AppConfig,
+  termijnen: ReturnType<typeof createTermijnService>,
+  store: Store,
+  logger: Logger,
+  clock?: () => Date,
+): Promise<ReminderJob | null> {
   if (!termijnen.register || !(store instanceof SqlStore)) return null;
   const sinks: ReminderSink[] = [];
   if (config.REMINDER_SLACK_CHANNEL) {

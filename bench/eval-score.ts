@@ -9,14 +9,27 @@ export interface EvalCase {
   offtopic?: boolean;
 }
 
-const fold = (s: unknown) => String(s ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+const fold = (s: unknown) =>
+  String(s ?? "")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase();
 
 export function readCases(file: string): EvalCase[] {
-  return readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalCase);
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EvalCase);
 }
 
-export function scoreReplies(cases: EvalCase[], replies: Reply[]): { on: number; onPass: number; off: number; offPass: number } {
-  let on = 0, onPass = 0, off = 0, offPass = 0;
+export function scoreReplies(
+  cases: EvalCase[],
+  replies: Reply[],
+): { on: number; onPass: number; off: number; offPass: number } {
+  let on = 0,
+    onPass = 0,
+    off = 0,
+    offPass = 0;
   cases.forEach((c, i) => {
     const r = replies[i]!;
     if (c.offtopic) {

@@ -51,7 +51,15 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
     const fire = (r: LoadRequest) => {
       const t0 = performance.now();
       const req = http.request(
-        { host: target.hostname, port: target.port, path: r.path, method: r.method, headers: r.headers, agent, timeout: cfg.timeoutMs ?? 10_000 },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: r.path,
+          method: r.method,
+          headers: r.headers,
+          agent,
+          timeout: cfg.timeoutMs ?? 10_000,
+        },
         (res) => {
           res.resume();
           res.on("end", () => {
@@ -80,7 +88,8 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   });
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2));
+  const pct = (p: number) =>
+    Number((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2));
   return { requests: total, p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), max: pct(1), errors, non2xx, timeouts };
 }
 

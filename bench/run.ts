@@ -27,7 +27,8 @@ const evalFiles: [string, string][] = process.env.EVAL_FILE
       ["shared realistic set", resolve(root, "../shared/eval/realistic.jsonl")],
     ];
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(0));
 
 /** Questions to time: the entries' own questions, half of them with one typo, plus off-topic noise. */
@@ -67,7 +68,16 @@ function naiveFuse(kb: KnowledgeBase): (q: string) => Reply {
     return {
       status: "answer",
       confidence: 1 - (hit.score ?? 1),
-      answer: { id: e.id, kind: e.kind, title: e.title, summary: e.summary, text: e.body, items: e.items, links: [], related: [] },
+      answer: {
+        id: e.id,
+        kind: e.kind,
+        title: e.title,
+        summary: e.summary,
+        text: e.body,
+        items: e.items,
+        links: [],
+        related: [],
+      },
       alternatives: [],
     };
   };
@@ -80,7 +90,10 @@ async function writeBase(kb: KnowledgeBase, dir: string): Promise<void> {
 
 function startup(dir: string, cacheDir: string): { totalMs: number; wallMs: number; cacheHit: boolean } {
   const t = performance.now();
-  const out = execFileSync(process.execPath, ["--import", "tsx", join(root, "bench/startup.ts"), dir, cacheDir], { cwd: root, encoding: "utf8" });
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(root, "bench/startup.ts"), dir, cacheDir], {
+    cwd: root,
+    encoding: "utf8",
+  });
   const wallMs = performance.now() - t;
   const r = JSON.parse(out.trim().split("\n").pop()!) as { totalMs: number; cacheHit: boolean };
   return { totalMs: r.totalMs, wallMs, cacheHit: r.cacheHit };
@@ -95,7 +108,10 @@ async function main(): Promise<void> {
   const engine = createEngine(kb);
   const tBuild = performance.now() - t1;
   const real = timeAsks(engine, workload(kb, 5000, 1));
-  rows.push([`real base (${kb.entries.length} entries): load files / build index`, `${ms(tLoad)} ms / ${ms(tBuild)} ms`]);
+  rows.push([
+    `real base (${kb.entries.length} entries): load files / build index`,
+    `${ms(tLoad)} ms / ${ms(tBuild)} ms`,
+  ]);
   rows.push([`real base: ask median / p99 (5,000 questions)`, `${ms(real.median)} ms / ${ms(real.p99)} ms`]);
 
   const naive = naiveFuse(kb);
@@ -107,8 +123,24 @@ async function main(): Promise<void> {
       continue;
     }
     const cases: EvalCase[] = readCases(file);
-    rows.push([`${label}: this engine`, fmt(scoreReplies(cases, cases.map((c) => engine.ask(c.q))))]);
-    rows.push([`${label}: naive fuse.js (title + body, defaults)`, fmt(scoreReplies(cases, cases.map((c) => naive(c.q))))]);
+    rows.push([
+      `${label}: this engine`,
+      fmt(
+        scoreReplies(
+          cases,
+          cases.map((c) => engine.ask(c.q)),
+        ),
+      ),
+    ]);
+    rows.push([
+      `${label}: naive fuse.js (title + body, defaults)`,
+      fmt(
+        scoreReplies(
+          cases,
+          cases.map((c) => naive(c.q)),
+        ),
+      ),
+    ]);
   }
 
   const big = generateBase(kb, GENERATED);
@@ -117,21 +149,32 @@ async function main(): Promise<void> {
   const tBigBuild = performance.now() - t2;
   const bigTimes = timeAsks(bigEngine, workload(big, 3000, 2));
   rows.push([`generated base (${GENERATED.toLocaleString("en")} entries): build index`, `${ms(tBigBuild)} ms`]);
-  rows.push([`generated base: ask median / p99 (3,000 questions)`, `${ms(bigTimes.median)} ms / ${ms(bigTimes.p99)} ms`]);
+  rows.push([
+    `generated base: ask median / p99 (3,000 questions)`,
+    `${ms(bigTimes.median)} ms / ${ms(bigTimes.p99)} ms`,
+  ]);
 
   const tmp = await mkdtemp(join(tmpdir(), "raadswijzer-bench-"));
   try {
     await writeBase(big, join(tmp, "kb"));
     const cold = startup(join(tmp, "kb"), join(tmp, "cache"));
     const warm = startup(join(tmp, "kb"), join(tmp, "cache"));
-    rows.push(["generated base: start-up to ready, no cache (in process / with node start)", `${ms(cold.totalMs)} ms / ${ms(cold.wallMs)} ms`]);
-    rows.push([`generated base: start-up to ready, index cache ${warm.cacheHit ? "hit" : "MISS"} (in process / with node start)`, `${ms(warm.totalMs)} ms / ${ms(warm.wallMs)} ms`]);
+    rows.push([
+      "generated base: start-up to ready, no cache (in process / with node start)",
+      `${ms(cold.totalMs)} ms / ${ms(cold.wallMs)} ms`,
+    ]);
+    rows.push([
+      `generated base: start-up to ready, index cache ${warm.cacheHit ? "hit" : "MISS"} (in process / with node start)`,
+      `${ms(warm.totalMs)} ms / ${ms(warm.wallMs)} ms`,
+    ]);
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
 
   const date = new Date().toISOString().slice(0, 10);
-  console.log(`\nBenchmark ${date}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}\n`);
+  console.log(
+    `\nBenchmark ${date}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "?"}), Node ${process.version}\n`,
+  );
   console.log("| measure | result |\n|---|---|");
   for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
 }

@@ -64,14 +64,23 @@ async function memoryMb(): Promise<{ rss: number; peak: number | null; heap: num
   const hwm = /VmHWM:\s+(\d+)\s+kB/.exec(status);
   const m = process.memoryUsage();
   const mb = (n: number) => Math.round(n / 1048576);
-  return { rss: mb(m.rss), peak: hwm ? mb(Number(hwm[1]) * 1024) : null, heap: mb(m.heapUsed), external: mb(m.external) };
+  return {
+    rss: mb(m.rss),
+    peak: hwm ? mb(Number(hwm[1]) * 1024) : null,
+    heap: mb(m.heapUsed),
+    external: mb(m.external),
+  };
 }
 
 /**
  * Every request is signed anew (a unique trigger_id): the server answers a replayed signature once and then with
  * an empty 200, which would measure the replay guard instead of the bot.
  */
-function signedCommands(questions: string[], count: number, tag: string): { method: "POST"; path: string; body: string; headers: Record<string, string> }[] {
+function signedCommands(
+  questions: string[],
+  count: number,
+  tag: string,
+): { method: "POST"; path: string; body: string; headers: Record<string, string> }[] {
   const timestamp = Math.floor(Date.now() / 1000);
   return Array.from({ length: count }, (_v, i) => ({
     method: "POST" as const,
@@ -80,7 +89,11 @@ function signedCommands(questions: string[], count: number, tag: string): { meth
   }));
 }
 
-function signedCommand(text: string, timestamp: number, nonce = "1.2.3"): { body: string; headers: Record<string, string> } {
+function signedCommand(
+  text: string,
+  timestamp: number,
+  nonce = "1.2.3",
+): { body: string; headers: Record<string, string> } {
   const body = new URLSearchParams({
     token: "unused",
     team_id: "TBENCH",
@@ -110,10 +123,18 @@ const fakeSlack = await startFakeSlackApi();
 const dataDir = await mkdtemp(join(tmpdir(), "raadswijzer-bench-"));
 
 /** Runs the load generator in its own process (so it never shares this server's event loop). */
-async function load(url: string, seconds: number, requests: LoadRequest[] = [{ method: "GET", path: new URL(url).pathname }]): Promise<LoadResult> {
+async function load(
+  url: string,
+  seconds: number,
+  requests: LoadRequest[] = [{ method: "GET", path: new URL(url).pathname }],
+): Promise<LoadResult> {
   const cfgFile = join(dataDir, `load-${Date.now()}.json`);
   await writeFile(cfgFile, JSON.stringify({ url, rate: RATE, seconds, requests, timeoutMs: 10_000 }));
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", join(import.meta.dirname, "load-generator.ts"), cfgFile], { encoding: "utf8" });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", join(import.meta.dirname, "load-generator.ts"), cfgFile],
+    { encoding: "utf8" },
+  );
   return JSON.parse(stdout.trim().split("\n").pop()!) as LoadResult;
 }
 const app = await startApp({
@@ -157,7 +178,11 @@ try {
 
   // Sanity check: one request answers with blocks.
   const probe = requests[0]!;
-  const res = await fetch(`${app.url.replace("localhost", "127.0.0.1")}/slack/events`, { method: "POST", headers: probe.headers, body: probe.body });
+  const res = await fetch(`${app.url.replace("localhost", "127.0.0.1")}/slack/events`, {
+    method: "POST",
+    headers: probe.headers,
+    body: probe.body,
+  });
   const json = (await res.json()) as { blocks?: unknown[] };
   if (res.status !== 200 || !Array.isArray(json.blocks) || json.blocks.length === 0) {
     throw new Error(`probe request failed: HTTP ${res.status}`);
@@ -175,7 +200,9 @@ try {
     const bb = await load(`http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`, BASELINE_SECONDS);
     await new Promise<void>((resolve) => bareServer.close(() => resolve()));
     bare = { p50: bb.p50, p99: bb.p99 };
-    console.log(`baseline bare node:http "ok" at ${RATE} req/s for ${BASELINE_SECONDS} s: p50 ${bb.p50} ms | p99 ${bb.p99} ms`);
+    console.log(
+      `baseline bare node:http "ok" at ${RATE} req/s for ${BASELINE_SECONDS} s: p50 ${bb.p50} ms | p99 ${bb.p99} ms`,
+    );
     const b = await load(`http://127.0.0.1:${app.port}/healthz`, BASELINE_SECONDS);
     baseline = { p50: b.p50, p99: b.p99 };
     console.log(`baseline GET /healthz at ${RATE} req/s for ${BASELINE_SECONDS} s: p50 ${b.p50} ms | p99 ${b.p99} ms`);
@@ -196,20 +223,31 @@ try {
   });
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
-  console.log(`Slack load bench: ${RATE} req/s for ${SECONDS} s, evenly spaced from a separate process, ${questions.length} different questions, ${cpus().length} cores (nproc)`);
+  console.log(
+    `Slack load bench: ${RATE} req/s for ${SECONDS} s, evenly spaced from a separate process, ${questions.length} different questions, ${cpus().length} cores (nproc)`,
+  );
   // Warm-up (not measured): the first requests compile the engine's and Bolt's hot paths.
   const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
   if (WARMUP_SECONDS > 0) {
-    await load(`http://127.0.0.1:${app.port}/slack/events`, WARMUP_SECONDS, signedCommands(questions, Math.ceil(RATE * WARMUP_SECONDS) + 50, "warmup"));
+    await load(
+      `http://127.0.0.1:${app.port}/slack/events`,
+      WARMUP_SECONDS,
+      signedCommands(questions, Math.ceil(RATE * WARMUP_SECONDS) + 50, "warmup"),
+    );
   }
 
   measuring = true;
   loopDelay.enable();
-  const result = await load(`http://127.0.0.1:${app.port}/slack/events`, SECONDS, signedCommands(questions, Math.ceil(RATE * SECONDS) + 50, "run"));
+  const result = await load(
+    `http://127.0.0.1:${app.port}/slack/events`,
+    SECONDS,
+    signedCommands(questions, Math.ceil(RATE * SECONDS) + 50, "run"),
+  );
   measuring = false;
   loopDelay.disable();
   serverMs.sort((a, b) => a - b);
-  const pct = (p: number): number => Number((serverMs[Math.min(serverMs.length - 1, Math.floor(serverMs.length * p))] ?? 0).toFixed(2));
+  const pct = (p: number): number =>
+    Number((serverMs[Math.min(serverMs.length - 1, Math.floor(serverMs.length * p))] ?? 0).toFixed(2));
   const lat = result;
   const memoryAfterLoad = await memoryMb();
   const summary = {

@@ -78,7 +78,11 @@ function signedCommands(): LoadRequest[] {
       method: "POST",
       path: "/slack/events",
       body,
-      headers: { "content-type": "application/x-www-form-urlencoded", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": signature,
+      },
     };
   });
 }
@@ -187,13 +191,26 @@ const boltEnv = (port: number, receiver: string): NodeJS.ProcessEnv => ({
 });
 
 const TARGETS: Target[] = [
-  { id: "bare", label: "bare node:http (fixed JSON)", start: async (port) => tsx("bench/targets/bare-http.ts", { PORT: String(port) }) },
-  { id: "bolt-http", label: "minimal Bolt, HTTPReceiver", start: async (port) => tsx("bench/targets/minimal-bolt.ts", boltEnv(port, "http")) },
-  { id: "bolt-express", label: "minimal Bolt, ExpressReceiver", start: async (port) => tsx("bench/targets/minimal-bolt.ts", boltEnv(port, "express")) },
+  {
+    id: "bare",
+    label: "bare node:http (fixed JSON)",
+    start: async (port) => tsx("bench/targets/bare-http.ts", { PORT: String(port) }),
+  },
+  {
+    id: "bolt-http",
+    label: "minimal Bolt, HTTPReceiver",
+    start: async (port) => tsx("bench/targets/minimal-bolt.ts", boltEnv(port, "http")),
+  },
+  {
+    id: "bolt-express",
+    label: "minimal Bolt, ExpressReceiver",
+    start: async (port) => tsx("bench/targets/minimal-bolt.ts", boltEnv(port, "express")),
+  },
   {
     id: "app",
     label: "our app, 1 process (PGlite)",
-    start: async (port) => tsx("app/main.ts", appEnv({ PORT: String(port), DATA_DIR: await mkdtemp(join(workDir, "app-")) })),
+    start: async (port) =>
+      tsx("app/main.ts", appEnv({ PORT: String(port), DATA_DIR: await mkdtemp(join(workDir, "app-")) })),
   },
   {
     id: "app-pg",
@@ -202,7 +219,12 @@ const TARGETS: Target[] = [
       const pgSchema = (pgHolder.schema ??= await postgresSchema());
       return tsx(
         "app/main.ts",
-        appEnv({ PORT: String(port), DATABASE_URL: pgSchema.url, STORE_HASH_KEY: "bench-hash-key-0123456789", DATA_DIR: await mkdtemp(join(workDir, "pg-")) }),
+        appEnv({
+          PORT: String(port),
+          DATABASE_URL: pgSchema.url,
+          STORE_HASH_KEY: "bench-hash-key-0123456789",
+          DATA_DIR: await mkdtemp(join(workDir, "pg-")),
+        }),
       );
     },
   },
@@ -213,7 +235,13 @@ const TARGETS: Target[] = [
       const pgSchema = (pgHolder.schema ??= await postgresSchema());
       return tsx(
         "app/main.ts",
-        appEnv({ PORT: String(port), WORKERS: "2", DATABASE_URL: pgSchema.url, STORE_HASH_KEY: "bench-hash-key-0123456789", DATA_DIR: await mkdtemp(join(workDir, "w2-")) }),
+        appEnv({
+          PORT: String(port),
+          WORKERS: "2",
+          DATABASE_URL: pgSchema.url,
+          STORE_HASH_KEY: "bench-hash-key-0123456789",
+          DATA_DIR: await mkdtemp(join(workDir, "w2-")),
+        }),
       );
     },
   },
@@ -246,13 +274,18 @@ async function load(url: string, rate: number, seconds: number): Promise<LoadRes
   const cfgFile = join(workDir, `load-${Date.now()}-${Math.round(rate)}.json`);
   // Fresh signatures per step: Slack's verification refuses timestamps older than 5 minutes.
   await writeFile(cfgFile, JSON.stringify({ url, rate, seconds, requests: signedCommands(), timeoutMs: 10_000 }));
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", join(ROOT, "bench/load-generator.ts"), cfgFile], {
-    encoding: "utf8",
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "bench/load-generator.ts"), cfgFile],
+    {
+      encoding: "utf8",
+    },
+  );
   return JSON.parse(stdout.trim().split("\n").pop()!) as LoadResult;
 }
 
-const holds = (r: LoadResult): boolean => r.errors === 0 && r.timeouts === 0 && r.non2xx === 0 && r.p99 <= P99_TARGET_MS;
+const holds = (r: LoadResult): boolean =>
+  r.errors === 0 && r.timeouts === 0 && r.non2xx === 0 && r.p99 <= P99_TARGET_MS;
 
 interface StepResult {
   rate: number;
@@ -260,7 +293,10 @@ interface StepResult {
   held: boolean;
 }
 
-async function stepUp(url: string, log: (s: string) => void): Promise<{ held: StepResult | null; failed: StepResult | null; steps: StepResult[] }> {
+async function stepUp(
+  url: string,
+  log: (s: string) => void,
+): Promise<{ held: StepResult | null; failed: StepResult | null; steps: StepResult[] }> {
   const steps: StepResult[] = [];
   const run = async (rate: number): Promise<StepResult> => {
     const result = await load(url, rate, Math.max(STEP_SECONDS, MIN_REQUESTS / rate));
@@ -299,7 +335,15 @@ async function stepUp(url: string, log: (s: string) => void): Promise<{ held: St
 }
 
 const wanted = (process.env.BENCH_TARGETS ?? TARGETS.map((t) => t.id).join(",")).split(",").map((s) => s.trim());
-const rows: { id: string; label: string; rate: number | null; p99: number | null; failedAt: number | null; cpuMsPerRequest?: number; note?: string }[] = [];
+const rows: {
+  id: string;
+  label: string;
+  rate: number | null;
+  p99: number | null;
+  failedAt: number | null;
+  cpuMsPerRequest?: number;
+  note?: string;
+}[] = [];
 console.log(
   `Slack step-up bench: client p99 ≤ ${P99_TARGET_MS} ms, ${STEP_SECONDS} s per step from ${START_RATE}/s (×${FACTOR}), ` +
     `${cpus().length} cores (nproc ${availableParallelism()}), Node ${process.version}, load average ${loadavg()[0]!.toFixed(2)}`,
@@ -307,7 +351,14 @@ console.log(
 try {
   for (const target of TARGETS.filter((t) => wanted.includes(t.id))) {
     if (target.id.startsWith("app-") && !DATABASE_URL) {
-      rows.push({ id: target.id, label: target.label, rate: null, p99: null, failedAt: null, note: "skipped: DATABASE_URL not set" });
+      rows.push({
+        id: target.id,
+        label: target.label,
+        rate: null,
+        p99: null,
+        failedAt: null,
+        note: "skipped: DATABASE_URL not set",
+      });
       console.log(`\n${target.label}: skipped (DATABASE_URL not set)`);
       continue;
     }
@@ -324,9 +375,12 @@ try {
       const cpuBefore = await cpuMsOfTree(child.pid!);
       const cpuRun = await load(url, CPU_RATE, CPU_REQUESTS / CPU_RATE);
       const cpuMsPerRequest = Number(((await cpuMsOfTree(child.pid!)) - cpuBefore) / cpuRun.requests).toFixed(3);
-      console.log(`  CPU per request: ${cpuMsPerRequest} ms (${cpuRun.requests} requests at ${CPU_RATE}/s, p50 ${cpuRun.p50} ms)`);
+      console.log(
+        `  CPU per request: ${cpuMsPerRequest} ms (${cpuRun.requests} requests at ${CPU_RATE}/s, p50 ${cpuRun.p50} ms)`,
+      );
       // BENCH_STEPUP=0: only the CPU cost (quick, and meaningful on a busy machine).
-      const { held, failed } = process.env.BENCH_STEPUP === "0" ? { held: null, failed: null } : await stepUp(url, (s) => console.log(s));
+      const { held, failed } =
+        process.env.BENCH_STEPUP === "0" ? { held: null, failed: null } : await stepUp(url, (s) => console.log(s));
       rows.push({
         ...(process.env.BENCH_STEPUP === "0" ? { note: "not stepped (BENCH_STEPUP=0)" } : {}),
         id: target.id,
@@ -353,12 +407,16 @@ const boltHttp = rateOf("bolt-http");
 const boltBest = Math.max(boltExpress ?? 0, boltHttp ?? 0) || null;
 const ratio = (a: number | null, b: number | null) => (a !== null && b ? Number((a / b).toFixed(2)) : null);
 
-console.log(`\n| target | highest rate that held (p99 ≤ ${P99_TARGET_MS} ms) | p99 there | first rate that failed | CPU per request |`);
+console.log(
+  `\n| target | highest rate that held (p99 ≤ ${P99_TARGET_MS} ms) | p99 there | first rate that failed | CPU per request |`,
+);
 console.log("| --- | --- | --- | --- | --- |");
 for (const r of rows) {
   const held = r.note ?? (r.rate === null ? `none (failed down to ${MIN_RATE}/s)` : `${r.rate}/s`);
   const failedAt = r.failedAt ? `${r.failedAt}/s` : r.note ? "" : `none up to ${MAX_RATE}/s`;
-  console.log(`| ${r.label} | ${held} | ${r.p99 !== null ? `${r.p99} ms` : ""} | ${failedAt} | ${r.cpuMsPerRequest !== undefined ? `${r.cpuMsPerRequest} ms` : ""} |`);
+  console.log(
+    `| ${r.label} | ${held} | ${r.p99 !== null ? `${r.p99} ms` : ""} | ${failedAt} | ${r.cpuMsPerRequest !== undefined ? `${r.cpuMsPerRequest} ms` : ""} |`,
+  );
 }
 const cpuOf = (id: string) => rows.find((r) => r.id === id)?.cpuMsPerRequest ?? null;
 const summary = {

@@ -12,4 +12,6 @@ const t1 = performance.now();
 const { engine, cacheHit } = await createEngineCached(kb, cacheDir);
 engine.ask("zienswijze begroting");
 const t2 = performance.now();
-console.log(JSON.stringify({ loadMs: t1 - t0, engineMs: t2 - t1, totalMs: t2 - t0, cacheHit, entries: kb.entries.length }));
+console.log(
+  JSON.stringify({ loadMs: t1 - t0, engineMs: t2 - t1, totalMs: t2 - t0, cacheHit, entries: kb.entries.length }),
+);

@@ -28,11 +28,14 @@ export async function buildManifest(env: PackageEnv, manifestDir = MANIFEST_DIR)
   const problems: string[] = [];
   const botId = env.MicrosoftAppId?.trim();
   const appId = env.TEAMS_APP_ID?.trim() || DEFAULT_TEAMS_APP_ID;
-  const domain = env.BOT_DOMAIN?.trim().replace(/^https?:\/\//, "").replace(/\/.*$/, "");
+  const domain = env.BOT_DOMAIN?.trim()
+    .replace(/^https?:\/\//, "")
+    .replace(/\/.*$/, "");
   if (!botId) problems.push("MicrosoftAppId is not set (the bot's Azure app registration id)");
   else if (!GUID.test(botId)) problems.push(`MicrosoftAppId is not a GUID: ${botId}`);
   if (!GUID.test(appId)) problems.push(`TEAMS_APP_ID is not a GUID: ${appId}`);
-  if (domain !== undefined && domain !== "" && !DOMAIN.test(domain)) problems.push(`BOT_DOMAIN is not a host name: ${env.BOT_DOMAIN}`);
+  if (domain !== undefined && domain !== "" && !DOMAIN.test(domain))
+    problems.push(`BOT_DOMAIN is not a host name: ${env.BOT_DOMAIN}`);
   if (problems.length) throw new PackageError(`Cannot build the Teams app package:\n  ${problems.join("\n  ")}`);
 
   manifest.id = appId;

@@ -82,7 +82,8 @@ export type AppConfig = Omit<z.infer<typeof configSchema>, "HOST"> & { HOST: str
  * Outside production the server listens on loopback only, so a development machine does not offer the preview
  * page and the anonymous Teams endpoint to its network; in production (a container behind a proxy) on all interfaces.
  */
-export const defaultHost = (nodeEnv: AppConfig["NODE_ENV"]): string => (nodeEnv === "production" ? "0.0.0.0" : "127.0.0.1");
+export const defaultHost = (nodeEnv: AppConfig["NODE_ENV"]): string =>
+  nodeEnv === "production" ? "0.0.0.0" : "127.0.0.1";
 
 /**
  * Parses and validates the environment; throws ConfigError with every problem listed. This is the only place that
@@ -97,7 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = { ...parsed.data, HOST: parsed.data.HOST ?? defaultHost(parsed.data.NODE_ENV) };
   const problems: string[] = [];
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
-    problems.push("SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is");
+    problems.push(
+      "SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is",
+    );
   }
   if ((config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN) && !config.SLACK_BOT_TOKEN) {
     problems.push("Slack is partly configured: SLACK_BOT_TOKEN is missing");
@@ -131,7 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return config;
 }
 
-export const slackConfigured = (c: AppConfig): boolean => Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN));
-export const previewEnabled = (c: AppConfig): boolean => c.PREVIEW === "1" || (c.PREVIEW !== "0" && c.NODE_ENV !== "production");
+export const slackConfigured = (c: AppConfig): boolean =>
+  Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN));
+export const previewEnabled = (c: AppConfig): boolean =>
+  c.PREVIEW === "1" || (c.PREVIEW !== "0" && c.NODE_ENV !== "production");
 /** How many server processes WORKERS asks for ("auto": one per CPU core). */
-export const workerCount = (c: Pick<AppConfig, "WORKERS">): number => (c.WORKERS === "auto" ? availableParallelism() : Number(c.WORKERS));
+export const workerCount = (c: Pick<AppConfig, "WORKERS">): number =>
+  c.WORKERS === "auto" ? availableParallelism() : Number(c.WORKERS);

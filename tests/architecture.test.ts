@@ -56,7 +56,11 @@ describe("layering", () => {
   it("keeps platform SDKs and adapters out of src/", () => {
     const leaks = files
       .filter((f) => f.startsWith("src/"))
-      .flatMap((f) => importsOf(f).filter((s) => /^(@slack\/|botbuilder)/.test(s) || s.includes("adapters/")).map((s) => `${f} -> ${s}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((s) => /^(@slack\/|botbuilder)/.test(s) || s.includes("adapters/"))
+          .map((s) => `${f} -> ${s}`),
+      );
     expect(leaks).toEqual([]);
   });
 });

@@ -11,7 +11,10 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ NODE_ENV: "test", DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" })).toThrow(
       /STORE_HASH_KEY is required when DATABASE_URL is set/,
     );
-    expect(loadConfig({ NODE_ENV: "test", DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", STORE_HASH_KEY: KEY }).STORE_HASH_KEY).toBe(KEY);
+    expect(
+      loadConfig({ NODE_ENV: "test", DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", STORE_HASH_KEY: KEY })
+        .STORE_HASH_KEY,
+    ).toBe(KEY);
   });
 
   it("refuses a missing key in production and a short key anywhere", () => {
@@ -22,8 +25,15 @@ describe("loadConfig", () => {
   });
 
   it("refuses anonymous Teams in production and an app id without its password", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", STORE_HASH_KEY: KEY })).toThrow(/MicrosoftAppId is required in production/);
-    expect(() => loadConfig({ NODE_ENV: "test", MicrosoftAppId: TEAMS.MicrosoftAppId })).toThrow(/MicrosoftAppPassword is missing/);
-    expect(loadConfig({ NODE_ENV: "test", MicrosoftAppId: TEAMS.MicrosoftAppId, MicrosoftAppType: "UserAssignedMSI" }).MicrosoftAppId).toBe(TEAMS.MicrosoftAppId);
+    expect(() => loadConfig({ NODE_ENV: "production", STORE_HASH_KEY: KEY })).toThrow(
+      /MicrosoftAppId is required in production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: "test", MicrosoftAppId: TEAMS.MicrosoftAppId })).toThrow(
+      /MicrosoftAppPassword is missing/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: "test", MicrosoftAppId: TEAMS.MicrosoftAppId, MicrosoftAppType: "UserAssignedMSI" })
+        .MicrosoftAppId,
+    ).toBe(TEAMS.MicrosoftAppId);
   });
 });

@@ -21,7 +21,16 @@ import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
 import { homeTermijnBlocks } from "./termijn.ts";
 import type { TermijnService } from "../../src/termijnen/service.ts";
-import { LIMITS, renderChecklistList, renderExport, renderHome, renderNotice, renderReply, type KnownBlock, type SlackMessage } from "./render.ts";
+import {
+  LIMITS,
+  renderChecklistList,
+  renderExport,
+  renderHome,
+  renderNotice,
+  renderReply,
+  type KnownBlock,
+  type SlackMessage,
+} from "./render.ts";
 import { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
 
 /** How long an event id is remembered (Slack retries after ~1 s, ~1 min and ~5 min). */
@@ -59,7 +68,8 @@ const HELP_WORDS = /^(help|hulp|\?|hallo|hoi|goedemorgen|goedemiddag)$/i;
 const CHECKLIST_PREFIX = /^checklists?\b[:\s]*(.*)$/i;
 
 /** The run context of a conversation: "slack:<channel>" or "slack:<channel>:<thread ts>". */
-export const runContext = (channel: string, threadTs?: string): string => (threadTs ? `slack:${channel}:${threadTs}` : `slack:${channel}`);
+export const runContext = (channel: string, threadTs?: string): string =>
+  threadTs ? `slack:${channel}:${threadTs}` : `slack:${channel}`;
 
 /** What the bot says about one text (slash command, mention, DM): help, a checklist, or an answer. */
 export class Conversation {
@@ -107,7 +117,13 @@ interface Origin {
 }
 
 function originOf(body: BlockAction): Origin {
-  const container = body.container as { type?: string; is_ephemeral?: boolean; channel_id?: string; message_ts?: string; thread_ts?: string };
+  const container = body.container as {
+    type?: string;
+    is_ephemeral?: boolean;
+    channel_id?: string;
+    message_ts?: string;
+    thread_ts?: string;
+  };
   const message = body.message as { ts?: string; thread_ts?: string } | undefined;
   return {
     channel: body.channel?.id ?? container.channel_id,
@@ -131,13 +147,20 @@ async function directMessageChannel(client: Client, userId: string): Promise<str
 }
 
 /** Where a reply to a click goes, and the run context of a checklist opened there. */
-async function replyTarget(args: ActionArgs): Promise<{ channel: string | undefined; threadTs: string | undefined; ctx: string; origin: Origin }> {
+async function replyTarget(
+  args: ActionArgs,
+): Promise<{ channel: string | undefined; threadTs: string | undefined; ctx: string; origin: Origin }> {
   const origin = originOf(args.body);
   if (origin.home || !origin.channel) {
     const channel = await directMessageChannel(args.client, args.body.user.id);
     return { channel, threadTs: undefined, ctx: runContext(channel), origin };
   }
-  return { channel: origin.channel, threadTs: origin.threadTs, ctx: runContext(origin.channel, origin.threadTs), origin };
+  return {
+    channel: origin.channel,
+    threadTs: origin.threadTs,
+    ctx: runContext(origin.channel, origin.threadTs),
+    origin,
+  };
 }
 
 /** Shows a new reply after a click: replaces an ephemeral message, otherwise posts (in the thread, or in the DM for App Home). */
@@ -164,7 +187,12 @@ async function notify(args: ActionArgs, msg: SlackMessage): Promise<void> {
   if (origin.hasResponseUrl) {
     await args.respond({ response_type: "ephemeral", replace_original: false, ...payload(msg) });
   } else if (origin.channel) {
-    await args.client.chat.postEphemeral({ channel: origin.channel, user: args.body.user.id, ...(origin.threadTs ? { thread_ts: origin.threadTs } : {}), ...payload(msg) });
+    await args.client.chat.postEphemeral({
+      channel: origin.channel,
+      user: args.body.user.id,
+      ...(origin.threadTs ? { thread_ts: origin.threadTs } : {}),
+      ...payload(msg),
+    });
   }
 }
 
@@ -181,7 +209,8 @@ async function updateOrigin(args: ActionArgs, msg: SlackMessage): Promise<void> 
 /** The Dutch text for an error: the core's own user message (e.g. a checklist error) or the generic one. */
 const noticeOf = (err: unknown): string => userMessageOf(err) ?? messages.errorGeneric;
 
-const valueOf = (action: BlockElementAction): string => ("value" in action && typeof action.value === "string" ? action.value : "");
+const valueOf = (action: BlockElementAction): string =>
+  "value" in action && typeof action.value === "string" ? action.value : "";
 
 /** The message's blocks with the 👍/👎 row replaced by the thank-you (null when the message is not at hand). */
 function withFeedbackThanks(blocks: unknown): KnownBlock[] | null {
@@ -191,7 +220,9 @@ function withFeedbackThanks(blocks: unknown): KnownBlock[] | null {
   for (const block of blocks as KnownBlock[]) {
     const isFeedbackRow =
       block.type === "actions" &&
-      block.elements.some((e) => "action_id" in e && (e.action_id === ACTION.feedbackYes || e.action_id === ACTION.feedbackNo));
+      block.elements.some(
+        (e) => "action_id" in e && (e.action_id === ACTION.feedbackYes || e.action_id === ACTION.feedbackNo),
+      );
     if (!isFeedbackRow) {
       out.push(block);
       continue;
@@ -243,14 +274,20 @@ function skipRetriedDeliveries({ app, logger }: Registration, seen: SeenRequests
     try {
       return await seen.firstSeen(`slack:event:${eventId}`, EVENT_ID_TTL_MS);
     } catch (err) {
-      logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, "slack: could not record the event id");
+      logger.error(
+        { err: { name: (err as Error).name, message: (err as Error).message } },
+        "slack: could not record the event id",
+      );
       return true;
     }
   };
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === "string" && !(await firstDelivery(eventId))) {
-      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, "slack: duplicate event delivery skipped");
+      logger.info(
+        { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
+        "slack: duplicate event delivery skipped",
+      );
       return;
     }
     await next();
@@ -278,16 +315,26 @@ function registerCommands({ app, logger, conversation }: Registration, ackBudget
       await args.ack({ response_type: "ephemeral", ...payload(first) });
       return;
     }
-    logger.warn({ command: name, budgetMs: ackBudgetMs }, "slack: answer slower than the ack budget; sending it via response_url");
+    logger.warn(
+      { command: name, budgetMs: ackBudgetMs },
+      "slack: answer slower than the ack budget; sending it via response_url",
+    );
     await args.ack();
     await args.respond({ response_type: "ephemeral", ...payload(await work) });
   };
 
   const commandHandlers: Record<(typeof COMMANDS)[number], CommandHandler> = {
     "/samenwerken": (args) =>
-      answerCommand(args, "/samenwerken", () => conversation.messageFor(args.command.text ?? "", runContext(args.command.channel_id), { share: true })),
+      answerCommand(args, "/samenwerken", () =>
+        conversation.messageFor(args.command.text ?? "", runContext(args.command.channel_id), { share: true }),
+      ),
     "/checklist": (args) =>
-      answerCommand(args, "/checklist", () => conversation.checklistMessage(slackTextToPlain(normalizeUserText(args.command.text ?? "")), runContext(args.command.channel_id))),
+      answerCommand(args, "/checklist", () =>
+        conversation.checklistMessage(
+          slackTextToPlain(normalizeUserText(args.command.text ?? "")),
+          runContext(args.command.channel_id),
+        ),
+      ),
   };
   for (const [name, handler] of Object.entries(commandHandlers)) app.command(name, handler);
   return Object.keys(commandHandlers);
@@ -295,7 +342,12 @@ function registerCommands({ app, logger, conversation }: Registration, ackBudget
 
 /** Mentions (answered in their thread), direct messages and the App Home tab. */
 function registerEvents({ app, bot, logger, conversation, termijnen }: Registration): string[] {
-  const answerInConversation = async (client: Client, channel: string, text: string, threadTs: string | undefined): Promise<void> => {
+  const answerInConversation = async (
+    client: Client,
+    channel: string,
+    text: string,
+    threadTs: string | undefined,
+  ): Promise<void> => {
     let msg: SlackMessage;
     try {
       msg = await conversation.messageFor(text, runContext(channel, threadTs));
@@ -303,15 +355,24 @@ function registerEvents({ app, bot, logger, conversation, termijnen }: Registrat
       logger.error({ err }, "slack: answering failed");
       msg = renderNotice(noticeOf(err));
     }
-    await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...payload(msg), unfurl_links: false, unfurl_media: false });
+    await client.chat.postMessage({
+      channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      ...payload(msg),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
   };
 
   const eventHandlers: Record<(typeof EVENTS)[number], () => void> = {
     app_mention: () =>
-      app.event("app_mention", async ({ event, client }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs) => {
-        // Answer in the thread the mention is in, or start one under it.
-        await answerInConversation(client, event.channel, event.text ?? "", event.thread_ts ?? event.ts);
-      }),
+      app.event(
+        "app_mention",
+        async ({ event, client }: SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs) => {
+          // Answer in the thread the mention is in, or start one under it.
+          await answerInConversation(client, event.channel, event.text ?? "", event.thread_ts ?? event.ts);
+        },
+      ),
     "message.im": () =>
       app.event("message", async ({ event, client }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs) => {
         if (event.channel_type !== "im" || event.subtype !== undefined) return;
@@ -319,11 +380,17 @@ function registerEvents({ app, bot, logger, conversation, termijnen }: Registrat
         await answerInConversation(client, event.channel, event.text ?? "", event.thread_ts);
       }),
     app_home_opened: () =>
-      app.event("app_home_opened", async ({ event, client }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs) => {
-        if (event.tab !== "home") return;
-        const home = renderHome(bot.featuredTopics(), bot.listChecklists());
-        await client.views.publish({ user_id: event.user, view: { ...home, blocks: [...home.blocks, ...homeTermijnBlocks(termijnen)] } });
-      }),
+      app.event(
+        "app_home_opened",
+        async ({ event, client }: SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs) => {
+          if (event.tab !== "home") return;
+          const home = renderHome(bot.featuredTopics(), bot.listChecklists());
+          await client.views.publish({
+            user_id: event.user,
+            view: { ...home, blocks: [...home.blocks, ...homeTermijnBlocks(termijnen)] },
+          });
+        },
+      ),
   };
   for (const register of Object.values(eventHandlers)) register();
   return Object.keys(eventHandlers);
@@ -343,7 +410,11 @@ function registerActions({ app, bot, logger, conversation }: Registration): stri
     [ACTION.feedbackNo]: (args) => feedback(args, false),
     [ACTION.share]: async (args) => {
       const origin = originOf(args.body);
-      const msg = await conversation.present(bot.answerById(valueOf(args.action)), runContext(origin.channel ?? "unknown"), {});
+      const msg = await conversation.present(
+        bot.answerById(valueOf(args.action)),
+        runContext(origin.channel ?? "unknown"),
+        {},
+      );
       if (origin.hasResponseUrl) {
         await args.respond({ response_type: "in_channel", replace_original: false, ...payload(msg) });
         await args.respond({ delete_original: true });

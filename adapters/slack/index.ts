@@ -22,7 +22,8 @@ const SOCKET_RETRY_MS = 30_000;
 
 /** Bolt's logger interface on top of pino (Bolt's own messages; no request bodies unless LOG_LEVEL=debug). */
 export function boltLogger(logger: Logger): BoltLogger {
-  const join = (msg: unknown[]): string => msg.map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : JSON.stringify(m))).join(" ");
+  const join = (msg: unknown[]): string =>
+    msg.map((m) => (m instanceof Error ? m.message : typeof m === "string" ? m : JSON.stringify(m))).join(" ");
   const level = (): LogLevel => {
     switch (logger.level) {
       case "trace":
@@ -69,7 +70,9 @@ export function createSlackApp(deps: AdapterDeps & { ackBudgetMs?: number }): Sl
   if (!token) throw new Error("Slack: SLACK_BOT_TOKEN is missing");
   const mode = slackMode(config);
   const clientOptions = {
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.endsWith("/") ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` } : {}),
+    ...(config.SLACK_API_URL
+      ? { slackApiUrl: config.SLACK_API_URL.endsWith("/") ? config.SLACK_API_URL : `${config.SLACK_API_URL}/` }
+      : {}),
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
   };
   const log = boltLogger(logger);
@@ -97,7 +100,12 @@ export function createSlackApp(deps: AdapterDeps & { ackBudgetMs?: number }): Sl
   const authorize = async (): Promise<AuthorizeResult> => {
     if (verified) return verified;
     if (!pending && Date.now() - lastAttempt >= AUTH_RETRY_MS) {
-      authTest().catch((err: unknown) => logger.warn({ err: { message: (err as Error).message } }, "slack: auth.test failed; answering with the token alone"));
+      authTest().catch((err: unknown) =>
+        logger.warn(
+          { err: { message: (err as Error).message } },
+          "slack: auth.test failed; answering with the token alone",
+        ),
+      );
     }
     return { botToken: token };
   };
@@ -105,12 +113,22 @@ export function createSlackApp(deps: AdapterDeps & { ackBudgetMs?: number }): Sl
   const router = express.Router();
   let app: App;
   if (mode === "socket") {
-    app = new App({ socketMode: true, appToken: config.SLACK_APP_TOKEN, authorize, clientOptions, logger: log, convoStore: false });
+    app = new App({
+      socketMode: true,
+      appToken: config.SLACK_APP_TOKEN,
+      authorize,
+      clientOptions,
+      logger: log,
+      convoStore: false,
+    });
   } else {
     const signingSecret = config.SLACK_SIGNING_SECRET;
     if (!signingSecret) throw new Error("Slack: SLACK_SIGNING_SECRET is missing (HTTP mode)");
     // Before Bolt's own route on the same path: timestamp window both ways, object bodies, replays.
-    router.use(SLACK_EVENTS_ENDPOINT, slackRequestGuard({ signingSecret, bodyLimit: config.BODY_LIMIT_BYTES, seen, logger }));
+    router.use(
+      SLACK_EVENTS_ENDPOINT,
+      slackRequestGuard({ signingSecret, bodyLimit: config.BODY_LIMIT_BYTES, seen, logger }),
+    );
     const receiver = new ExpressReceiver({
       signingSecret,
       signatureVerification: true,
@@ -142,7 +160,10 @@ export function createSlackApp(deps: AdapterDeps & { ackBudgetMs?: number }): Sl
 /** The Slack mount, or null (with an info log) when Slack is not configured. */
 export async function createSlackMount(deps: AdapterDeps): Promise<Mount | null> {
   if (!slackConfigured(deps.config)) {
-    deps.logger.info({ adapter: "slack" }, "slack not configured (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN); not mounted");
+    deps.logger.info(
+      { adapter: "slack" },
+      "slack not configured (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN); not mounted",
+    );
     return null;
   }
   const logger = deps.logger.child({ adapter: "slack" });
@@ -153,7 +174,10 @@ export async function createSlackMount(deps: AdapterDeps): Promise<Mount | null>
       logger.info({ botUserId: a.botUserId, teamId: a.teamId }, "slack: token verified");
     } catch (err) {
       // Not fatal: requests run with the token alone and auth.test is retried. Never log the token.
-      logger.error({ err: { message: (err as Error).message } }, "slack: auth.test failed; check SLACK_BOT_TOKEN and SLACK_API_URL");
+      logger.error(
+        { err: { message: (err as Error).message } },
+        "slack: auth.test failed; check SLACK_BOT_TOKEN and SLACK_API_URL",
+      );
     }
   };
   // Socket Mode: a failed connection (Slack unreachable) must not keep the rest of the server (Teams, preview)
@@ -167,14 +191,20 @@ export async function createSlackMount(deps: AdapterDeps): Promise<Mount | null>
       connected = true;
       logger.info("slack: socket mode connected");
     } catch (err) {
-      logger.error({ err: { message: (err as Error).message }, retryInMs: SOCKET_RETRY_MS }, "slack: socket mode connection failed; retrying");
+      logger.error(
+        { err: { message: (err as Error).message }, retryInMs: SOCKET_RETRY_MS },
+        "slack: socket mode connection failed; retrying",
+      );
       if (!stopped) {
         retryTimer = setTimeout(() => void connectSocket(), SOCKET_RETRY_MS);
         retryTimer.unref();
       }
     }
   };
-  logger.info({ mode: slack.mode, path: slack.mode === "http" ? `${SLACK_PATH}${SLACK_EVENTS_ENDPOINT}` : null }, "slack adapter ready");
+  logger.info(
+    { mode: slack.mode, path: slack.mode === "http" ? `${SLACK_PATH}${SLACK_EVENTS_ENDPOINT}` : null },
+    "slack adapter ready",
+  );
   return {
     name: "slack",
     path: SLACK_PATH,

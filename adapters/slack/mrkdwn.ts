@@ -37,7 +37,8 @@ const STRIKE = "\uE002";
 export function inlineToMrkdwn(text: string): string {
   const out: string[] = [];
   // Code spans and links are taken out first so that nothing inside them is reformatted.
-  const pattern = /(`+)([^`]*?)\1|!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|<(https?:\/\/[^>\s]+)>|(https?:\/\/[^\s<>()]*[^\s<>().,;:!?'"])/g;
+  const pattern =
+    /(`+)([^`]*?)\1|!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|<(https?:\/\/[^>\s]+)>|(https?:\/\/[^\s<>()]*[^\s<>().,;:!?'"])/g;
   let last = 0;
   for (const m of text.matchAll(pattern)) {
     out.push(formatPlain(text.slice(last, m.index)));

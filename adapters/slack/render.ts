@@ -71,13 +71,21 @@ export interface RenderOptions {
 
 // ---------- building blocks ----------
 
-const plain = (text: string, max: number): types.PlainTextElement => ({ type: "plain_text", text: truncatePlain(text, max), emoji: true });
+const plain = (text: string, max: number): types.PlainTextElement => ({
+  type: "plain_text",
+  text: truncatePlain(text, max),
+  emoji: true,
+});
 
 /**
  * A mrkdwn text object. verbatim: Slack does not auto-parse the text (no automatic mentions, channel or URL
  * linking); our links are explicit <url|label> and still work.
  */
-const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text: truncateMrkdwn(text, LIMITS.sectionText), verbatim: true });
+const mrkdwn = (text: string): types.MrkdwnElement => ({
+  type: "mrkdwn",
+  text: truncateMrkdwn(text, LIMITS.sectionText),
+  verbatim: true,
+});
 
 export const header = (text: string): KnownBlock => ({ type: "header", text: plain(text, LIMITS.headerText) });
 
@@ -121,7 +129,8 @@ function echo(question: string | undefined): KnownBlock[] {
 }
 
 /** The message's top-level text (notifications, screen readers): plain text, escaped, within limits. */
-const fallback = (text: string): string => truncateMrkdwn(escapeMrkdwn(text.replace(/\s+/g, " ").trim()), LIMITS.fallbackText);
+const fallback = (text: string): string =>
+  truncateMrkdwn(escapeMrkdwn(text.replace(/\s+/g, " ").trim()), LIMITS.fallbackText);
 
 /** Bold heading line in mrkdwn (wording from messages.ts). */
 const bold = (text: string): string => `*${escapeMrkdwn(text)}*`;
@@ -132,23 +141,45 @@ const bold = (text: string): string => `*${escapeMrkdwn(text)}*`;
 export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessage {
   switch (reply.status) {
     case "answer":
-      return reply.answer ? renderAnswer(reply.answer, reply.alternatives, opts) : renderChoices(messages.unknownTitle, messages.unknownText, reply.alternatives, null, opts);
+      return reply.answer
+        ? renderAnswer(reply.answer, reply.alternatives, opts)
+        : renderChoices(messages.unknownTitle, messages.unknownText, reply.alternatives, null, opts);
     case "ambiguous":
       // "Ik denk dat u dit bedoelt:" + the best entry, the other candidates as "Of bedoelde u…".
-      return reply.answer ? renderAnswer(reply.answer, reply.alternatives, opts, true) : renderChoices(messages.ambiguousTitle, null, reply.alternatives, null, opts);
+      return reply.answer
+        ? renderAnswer(reply.answer, reply.alternatives, opts, true)
+        : renderChoices(messages.ambiguousTitle, null, reply.alternatives, null, opts);
     case "unknown":
-      return renderChoices(messages.unknownTitle, reply.message ?? messages.unknownText, reply.alternatives, null, opts);
+      return renderChoices(
+        messages.unknownTitle,
+        reply.message ?? messages.unknownText,
+        reply.alternatives,
+        null,
+        opts,
+      );
     case "help":
       return renderHelp(reply.alternatives, opts);
   }
 }
 
-function renderChoices(title: string, intro: string | null, alternatives: Alternative[], best: Answer | null, opts: RenderOptions): SlackMessage {
-  const choices = dedupe([...(best ? [{ id: best.id, title: best.title }] : []), ...alternatives]).slice(0, MAX_CHOICES);
+function renderChoices(
+  title: string,
+  intro: string | null,
+  alternatives: Alternative[],
+  best: Answer | null,
+  opts: RenderOptions,
+): SlackMessage {
+  const choices = dedupe([...(best ? [{ id: best.id, title: best.title }] : []), ...alternatives]).slice(
+    0,
+    MAX_CHOICES,
+  );
   const blocks: KnownBlock[] = [...echo(opts.question), header(title)];
   if (intro) blocks.push(section(escapeMrkdwn(intro)));
   if (choices.length) blocks.push(section(bold(messages.didYouMean)), ...entryButtons(choices));
-  return { text: fallback(`${sentence(title)} ${intro ?? ""} ${choiceList(choices, Boolean(intro))}`), blocks: fit(blocks) };
+  return {
+    text: fallback(`${sentence(title)} ${intro ?? ""} ${choiceList(choices, Boolean(intro))}`),
+    blocks: fit(blocks),
+  };
 }
 
 /** Ends a title with a full stop unless it has punctuation, so the fallback reads as sentences. */
@@ -162,18 +193,33 @@ function choiceList(choices: { title: string }[], withLabel: boolean): string {
 }
 
 function renderHelp(alternatives: Alternative[], opts: RenderOptions): SlackMessage {
-  const blocks: KnownBlock[] = [...echo(opts.question), header(messages.helpTitle), section(escapeMrkdwn(messages.intro)), section(escapeMrkdwn(messages.helpText))];
+  const blocks: KnownBlock[] = [
+    ...echo(opts.question),
+    header(messages.helpTitle),
+    section(escapeMrkdwn(messages.intro)),
+    section(escapeMrkdwn(messages.helpText)),
+  ];
   const topics = dedupe(alternatives).slice(0, MAX_CHOICES);
   if (topics.length) blocks.push(section(bold(messages.topicsTitle)), ...entryButtons(topics));
   return { text: fallback(`${messages.helpTitle} ${messages.intro}`), blocks: fit(blocks) };
 }
 
-function renderAnswer(answer: Answer, alternatives: Alternative[], opts: RenderOptions, ambiguous = false): SlackMessage {
-  const head: KnownBlock[] = [...echo(opts.question), ...(ambiguous ? [section(bold(messages.ambiguousIntro))] : []), header(answer.title)];
+function renderAnswer(
+  answer: Answer,
+  alternatives: Alternative[],
+  opts: RenderOptions,
+  ambiguous = false,
+): SlackMessage {
+  const head: KnownBlock[] = [
+    ...echo(opts.question),
+    ...(ambiguous ? [section(bold(messages.ambiguousIntro))] : []),
+    header(answer.title),
+  ];
   if (answer.summary.trim()) head.push(section(inlineToMrkdwn(answer.summary)));
 
   const body: KnownBlock[] = [];
-  for (const chunk of packParagraphs(markdownToMrkdwnParagraphs(answer.text), LIMITS.sectionText)) body.push(section(chunk));
+  for (const chunk of packParagraphs(markdownToMrkdwnParagraphs(answer.text), LIMITS.sectionText))
+    body.push(section(chunk));
 
   const tail: KnownBlock[] = [];
   if (answer.kind === "checklist" && answer.items?.length) tail.push(...checklistBlocks(answer, opts.progress));
@@ -181,9 +227,16 @@ function renderAnswer(answer: Answer, alternatives: Alternative[], opts: RenderO
   if (answer.links.length) tail.push(section(sourcesText(answer)));
 
   const relatedIds = new Set(answer.related.map((r) => r.id));
-  const others = ambiguous ? dedupe(alternatives).filter((a) => a.id !== answer.id).slice(0, MAX_CHOICES) : [];
+  const others = ambiguous
+    ? dedupe(alternatives)
+        .filter((a) => a.id !== answer.id)
+        .slice(0, MAX_CHOICES)
+    : [];
   if (others.length) tail.push(section(bold(messages.orDidYouMean)), ...entryButtons(others));
-  const related = dedupe([...answer.related, ...(ambiguous ? [] : alternatives).filter((a) => a.id !== answer.id && !relatedIds.has(a.id))])
+  const related = dedupe([
+    ...answer.related,
+    ...(ambiguous ? [] : alternatives).filter((a) => a.id !== answer.id && !relatedIds.has(a.id)),
+  ])
     .filter((r) => r.id !== answer.id && !others.some((o) => o.id === r.id))
     .slice(0, MAX_CHOICES);
   if (related.length) tail.push(section(bold(messages.related)), ...entryButtons(related));
@@ -196,10 +249,14 @@ function renderAnswer(answer: Answer, alternatives: Alternative[], opts: RenderO
   } else {
     tail.push(context(escapeMrkdwn(messages.feedbackQuestion)), {
       type: "actions",
-      elements: [button(messages.feedbackYes, ACTION.feedbackYes, answer.id), button(messages.feedbackNo, ACTION.feedbackNo, answer.id)],
+      elements: [
+        button(messages.feedbackYes, ACTION.feedbackYes, answer.id),
+        button(messages.feedbackNo, ACTION.feedbackNo, answer.id),
+      ],
     });
   }
-  if (opts.share) tail.push({ type: "actions", elements: [button(messages.shareInChannel, ACTION.share, answer.id, "primary")] });
+  if (opts.share)
+    tail.push({ type: "actions", elements: [button(messages.shareInChannel, ACTION.share, answer.id, "primary")] });
 
   return { text: fallback(`${answer.title}: ${stripInline(answer.summary)}`), blocks: fitAnswer(head, body, tail) };
 }
@@ -266,7 +323,12 @@ function checklistBlocks(answer: Answer, progress: ChecklistProgress | undefined
   const checked = new Set(progress ? progress.items.filter((i) => i.checked).map((i) => i.id) : []);
   const blocks: KnownBlock[] = [];
   if (progress) blocks.push(section(bold(messages.checklistProgress(progress.done, progress.total))));
-  const list = items.map((item, i) => `${checked.has(item.id) ? "☑" : "☐"} *${i + 1}.* ${inlineToMrkdwn(item.text.replace(/\s+/g, " ").trim())}`).join("\n");
+  const list = items
+    .map(
+      (item, i) =>
+        `${checked.has(item.id) ? "☑" : "☐"} *${i + 1}.* ${inlineToMrkdwn(item.text.replace(/\s+/g, " ").trim())}`,
+    )
+    .join("\n");
   for (const chunk of splitMrkdwn(list, LIMITS.sectionText)) blocks.push(section(chunk));
   const runId = progress?.run.runId;
   const groups = Math.ceil(items.length / LIMITS.checkboxOptions);
@@ -274,7 +336,12 @@ function checklistBlocks(answer: Answer, progress: ChecklistProgress | undefined
     const slice = items.slice(g * LIMITS.checkboxOptions, (g + 1) * LIMITS.checkboxOptions);
     const options = slice.map((item, i) => checklistOption(item.text, g * LIMITS.checkboxOptions + i + 1));
     const initial = options.filter((_o, i) => checked.has(slice[i]!.id));
-    const element: types.Checkboxes = { type: "checkboxes", action_id: ACTION.tick, options, ...(initial.length ? { initial_options: initial } : {}) };
+    const element: types.Checkboxes = {
+      type: "checkboxes",
+      action_id: ACTION.tick,
+      options,
+      ...(initial.length ? { initial_options: initial } : {}),
+    };
     const input: InputBlock = {
       type: "input",
       block_id: checklistBlockId(runId, g + 1).slice(0, LIMITS.blockId),
@@ -285,15 +352,22 @@ function checklistBlocks(answer: Answer, progress: ChecklistProgress | undefined
     };
     blocks.push(input);
   }
-  if (runId) blocks.push({ type: "actions", elements: [button(messages.checklistExport, ACTION.exportChecklist, runId)] });
+  if (runId)
+    blocks.push({ type: "actions", elements: [button(messages.checklistExport, ACTION.exportChecklist, runId)] });
   return blocks;
 }
 
 /** The markdown export of a checklist run as a code block (split over sections when long). */
 export function renderExport(markdown: string): SlackMessage {
   const chunks = splitMrkdwn(escapeMrkdwn(markdown).replace(/```/g, "'''"), LIMITS.sectionText - 8);
-  const blocks: KnownBlock[] = [section(bold(messages.checklistExport)), ...chunks.map((c) => section(`\`\`\`${c}\`\`\``))];
-  const plainExport = markdown.replace(/^#+\s*/gm, "").replace(/^- \[[xX]\] /gm, "☑ ").replace(/^- \[ \] /gm, "☐ ");
+  const blocks: KnownBlock[] = [
+    section(bold(messages.checklistExport)),
+    ...chunks.map((c) => section(`\`\`\`${c}\`\`\``)),
+  ];
+  const plainExport = markdown
+    .replace(/^#+\s*/gm, "")
+    .replace(/^- \[[xX]\] /gm, "☑ ")
+    .replace(/^- \[ \] /gm, "☐ ");
   return { text: fallback(`${messages.checklistExport}: ${plainExport}`), blocks: fit(blocks) };
 }
 
@@ -308,8 +382,14 @@ export function renderChecklistList(checklists: ChecklistSummary[], notFound: bo
       accessory: button(messages.checklistOpen, indexedAction(ACTION.openChecklist, i + 1), c.id),
     });
   });
-  const titles = checklists.slice(0, 15).map((c) => c.title).join(", ");
-  return { text: fallback(`${notFound ? messages.checklistNotFound : `${messages.checklistsTitle}:`} ${titles}`), blocks: fit(blocks) };
+  const titles = checklists
+    .slice(0, 15)
+    .map((c) => c.title)
+    .join(", ");
+  return {
+    text: fallback(`${notFound ? messages.checklistNotFound : `${messages.checklistsTitle}:`} ${titles}`),
+    blocks: fit(blocks),
+  };
 }
 
 /** A one-line notice (feedback thanks, errors). */
@@ -319,8 +399,13 @@ export function renderNotice(text: string): SlackMessage {
 
 /** The App Home tab: what the bot does, featured topics, the checklists. */
 export function renderHome(topics: { id: string; title: string }[], checklists: ChecklistSummary[]): HomeView {
-  const blocks: KnownBlock[] = [header(messages.welcomeTitle), section(escapeMrkdwn(messages.intro)), section(escapeMrkdwn(messages.helpText))];
-  if (topics.length) blocks.push(divider(), section(bold(messages.topicsTitle)), ...entryButtons(dedupe(topics).slice(0, 20)));
+  const blocks: KnownBlock[] = [
+    header(messages.welcomeTitle),
+    section(escapeMrkdwn(messages.intro)),
+    section(escapeMrkdwn(messages.helpText)),
+  ];
+  if (topics.length)
+    blocks.push(divider(), section(bold(messages.topicsTitle)), ...entryButtons(dedupe(topics).slice(0, 20)));
   if (checklists.length) {
     blocks.push(divider(), section(bold(messages.checklistsTitle)));
     checklists.slice(0, 15).forEach((c, i) => {

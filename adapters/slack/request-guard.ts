@@ -43,7 +43,9 @@ const header = (req: Request, name: string): string | undefined => {
 };
 
 function signatureMatches(secret: string, timestamp: string, body: Buffer, signature: string): boolean {
-  const expected = Buffer.from(`v0=${createHmac("sha256", secret).update(`v0:${timestamp}:`).update(body).digest("hex")}`);
+  const expected = Buffer.from(
+    `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:`).update(body).digest("hex")}`,
+  );
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -114,7 +116,10 @@ export function slackRequestGuard(opts: RequestGuardOptions): RequestHandler {
       }
     } catch (err) {
       // The store is down: better to answer twice than not at all (the event-id record still applies).
-      log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, "slack: could not record the request signature");
+      log.error(
+        { err: { name: (err as Error).name, message: (err as Error).message } },
+        "slack: could not record the request signature",
+      );
     }
     (req as Request & { rawBody?: Buffer }).rawBody = raw;
     next();

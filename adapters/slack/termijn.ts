@@ -16,7 +16,11 @@ export function renderTermijn(reply: Reply): SlackMessage {
   if (!a) return { text: escapeMrkdwn(termijnTekst.hulp), blocks: [section(escapeMrkdwn(termijnTekst.hulp))] };
   const blocks: KnownBlock[] = [header(a.title), section(inlineToMrkdwn(a.summary))];
   if (a.text.trim()) blocks.push(section(markdownToMrkdwn(a.text)));
-  if (a.links.length) blocks.push({ type: "context", elements: a.links.map((l) => ({ type: "mrkdwn" as const, text: slackLink(l.url, l.title), verbatim: true })) });
+  if (a.links.length)
+    blocks.push({
+      type: "context",
+      elements: a.links.map((l) => ({ type: "mrkdwn" as const, text: slackLink(l.url, l.title), verbatim: true })),
+    });
   return { text: escapeMrkdwn(`${a.title}: ${a.summary}`), blocks };
 }
 
@@ -25,7 +29,12 @@ export function homeTermijnBlocks(termijnen: TermijnService | undefined): KnownB
   const lines = termijnen?.overzichtRegels(5) ?? [];
   if (!lines.length) return [];
   const note = termijnen?.register?.voorbeeld ? `\n_${escapeMrkdwn(termijnTekst.voorbeeldRegister)}_` : "";
-  return [{ type: "divider" }, section(`*${escapeMrkdwn(termijnTekst.volgendeTermijnen)}*\n${lines.map((l) => `• ${escapeMrkdwn(l)}`).join("\n")}${note}`)];
+  return [
+    { type: "divider" },
+    section(
+      `*${escapeMrkdwn(termijnTekst.volgendeTermijnen)}*\n${lines.map((l) => `• ${escapeMrkdwn(l)}`).join("\n")}${note}`,
+    ),
+  ];
 }
 
 /** Registers /termijn; returns the command names registered (for the manifest check). */
@@ -33,20 +42,35 @@ export function registerTermijnCommand(app: App, termijnen: TermijnService | und
   app.command(TERMIJN_COMMAND, async ({ command, ack }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     try {
       const reply = termijnen ? termijnen.commando(slackTextToPlain(command.text ?? "")) : null;
-      const msg = reply ? renderTermijn(reply) : renderTermijn({ status: "help", confidence: 0, answer: null, alternatives: [] });
+      const msg = reply
+        ? renderTermijn(reply)
+        : renderTermijn({ status: "help", confidence: 0, answer: null, alternatives: [] });
       await ack({ response_type: "ephemeral", text: msg.text, blocks: msg.blocks });
     } catch (err) {
       logger.error({ err }, "slack: /termijn failed");
-      await ack({ response_type: "ephemeral", text: escapeMrkdwn("Er ging iets mis bij het berekenen van de termijn. Probeert u het later nog eens.") });
+      await ack({
+        response_type: "ephemeral",
+        text: escapeMrkdwn("Er ging iets mis bij het berekenen van de termijn. Probeert u het later nog eens."),
+      });
     }
   });
   return [TERMIJN_COMMAND];
 }
 
 /** Reminders into one Slack channel through the Web API (chat.postMessage). */
-export function slackReminderSink(config: { SLACK_BOT_TOKEN?: string | undefined; SLACK_API_URL?: string | undefined }, channel: string): ReminderSink {
-  const apiUrl = config.SLACK_API_URL ? (config.SLACK_API_URL.endsWith("/") ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`) : undefined;
-  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 2 } });
+export function slackReminderSink(
+  config: { SLACK_BOT_TOKEN?: string | undefined; SLACK_API_URL?: string | undefined },
+  channel: string,
+): ReminderSink {
+  const apiUrl = config.SLACK_API_URL
+    ? config.SLACK_API_URL.endsWith("/")
+      ? config.SLACK_API_URL
+      : `${config.SLACK_API_URL}/`
+    : undefined;
+  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 2 },
+  });
   return {
     name: `slack:${channel}`,
     async post(reminder) {

@@ -23,10 +23,7 @@ import { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
 export { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
 
 export type TeamsCommand =
-  | { kind: "help" }
-  | { kind: "topics" }
-  | { kind: "checklist"; query: string }
-  | { kind: "question"; text: string };
+  { kind: "help" } | { kind: "topics" } | { kind: "checklist"; query: string } | { kind: "question"; text: string };
 
 /** Commands from the manifest's command list work as typed text (also with a leading slash). */
 export function parseCommand(input: string): TeamsCommand {
@@ -94,7 +91,12 @@ export async function handleCardAction(bot: Bot, parsed: ParsedCardAction, click
   }
 }
 
-async function saveChecklist(bot: Bot, action: ChecklistAction, toggles: Map<number, boolean>, click: ClickContext): Promise<AdaptiveCard> {
+async function saveChecklist(
+  bot: Bot,
+  action: ChecklistAction,
+  toggles: Map<number, boolean>,
+  click: ClickContext,
+): Promise<AdaptiveCard> {
   const reply = bot.answerById(action.checklistId);
   const items = reply.answer?.kind === "checklist" ? (reply.answer.items ?? []) : [];
   if (!items.length) return renderReplyCard(reply);
@@ -111,6 +113,7 @@ async function saveChecklist(bot: Bot, action: ChecklistAction, toggles: Map<num
     if (!item || current.get(item.id) === checked) continue;
     progress = await bot.toggleChecklistItem(runId, item.id, click.userId, checked);
   }
-  const exportMarkdown = action.action === ACTION_CHECKLIST_EXPORT ? ((await bot.exportChecklist(runId)) ?? undefined) : undefined;
+  const exportMarkdown =
+    action.action === ACTION_CHECKLIST_EXPORT ? ((await bot.exportChecklist(runId)) ?? undefined) : undefined;
   return renderReplyCard(reply, { progress, ...(exportMarkdown ? { exportMarkdown } : {}) });
 }

@@ -72,7 +72,10 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
     }
     const text = normalizeUserText(TurnContext.removeRecipientMention(activity) ?? activity.text ?? "");
     const cleaned = stripMentionMarkup(text);
-    this.logger.debug({ conversationType: activity.conversation.conversationType, chars: cleaned.length }, "teams message");
+    this.logger.debug(
+      { conversationType: activity.conversation.conversationType, chars: cleaned.length },
+      "teams message",
+    );
     const card = termijnCommandCard(cleaned, this.termijnen) ?? (await replyToText(this.bot, cleaned));
     await context.sendActivity(cardActivity(card));
   }
@@ -87,12 +90,19 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
   }
 
   /** Action.Execute (Universal Actions): the updated card goes back in the invoke response. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue.action;
     const parsed = parseCardAction({ ...(action.data ?? {}), action: action.data?.action ?? action.verb });
     if (!parsed) {
       this.logger.warn({ verb: action.verb }, "teams card action not recognised");
-      return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: messages.errorGeneric } };
+      return {
+        statusCode: 400,
+        type: "application/vnd.microsoft.error",
+        value: { code: "BadRequest", message: messages.errorGeneric },
+      };
     }
     try {
       // An answer button sent as Action.Execute replaces the card with the answer; ours are Action.Submit.
@@ -101,12 +111,19 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
     } catch (error) {
       // Teams shows an error response under the card and keeps the card as it was (ticks are not lost).
       this.logger.error({ err: errorInfo(error), verb: action.verb }, "teams card action failed");
-      return { statusCode: 500, type: "application/vnd.microsoft.error", value: { code: "InternalError", message: messages.errorGeneric } };
+      return {
+        statusCode: 500,
+        type: "application/vnd.microsoft.error",
+        value: { code: "InternalError", message: messages.errorGeneric },
+      };
     }
   }
 
   /** Action.Submit on a card a user inserted with the search extension arrives as this invoke. */
-  protected override async handleTeamsMessagingExtensionCardButtonClicked(context: TurnContext, cardData: unknown): Promise<void> {
+  protected override async handleTeamsMessagingExtensionCardButtonClicked(
+    context: TurnContext,
+    cardData: unknown,
+  ): Promise<void> {
     const parsed = parseCardAction(cardData);
     if (!parsed) return;
     try {
@@ -132,7 +149,9 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
 }
 
 function errorInfo(error: unknown): { name: string; message: string } {
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: "Error", message: String(error) };
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: "Error", message: String(error) };
 }
 
 function clickContext(context: TurnContext): ClickContext {

@@ -1,7 +1,14 @@
 // Teams adapter entry point: the Bot Framework endpoint (/api/messages) and the preview renderer.
 // botbuilder stays inside adapters/teams/; a move to the Microsoft 365 Agents SDK touches this folder only.
 import express, { type NextFunction, type Request, type Response } from "express";
-import { type Activity, CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from "botbuilder";
+import {
+  type Activity,
+  CallerIdConstants,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
+  type TurnContext,
+} from "botbuilder";
 import type { AdapterDeps } from "../../src/core/adapter.ts";
 import type { AppConfig } from "../../src/config.ts";
 import type { Mount } from "../../src/http/mount.ts";
@@ -71,7 +78,15 @@ export function createCloudAdapter(config: AppConfig, overrides: TeamsAuthOverri
   return new TeamsCloudAdapter(auth);
 }
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 /**
  * Why a token could not be validated: "unavailable" when the identity metadata (OpenID configuration or signing
@@ -98,7 +113,12 @@ export function isLoopbackServiceUrl(serviceUrl: unknown): boolean {
   if (typeof serviceUrl !== "string") return false;
   try {
     const u = new URL(serviceUrl);
-    return (u.protocol === "http:" || u.protocol === "https:") && !u.username && !u.password && LOOPBACK_HOSTS.has(u.hostname);
+    return (
+      (u.protocol === "http:" || u.protocol === "https:") &&
+      !u.username &&
+      !u.password &&
+      LOOPBACK_HOSTS.has(u.hostname)
+    );
   } catch {
     return false;
   }
@@ -121,13 +141,19 @@ function fixActivity(body: Record<string, unknown>): Activity {
   return activity as unknown as Activity;
 }
 
-export async function createTeamsMount(deps: AdapterDeps, opts: { auth?: TeamsAuthOverrides } = {}): Promise<Mount | null> {
+export async function createTeamsMount(
+  deps: AdapterDeps,
+  opts: { auth?: TeamsAuthOverrides } = {},
+): Promise<Mount | null> {
   // loadConfig (src/config.ts) has refused anonymous mode in production and an app id without its password.
   const { bot, config } = deps;
   const logger = deps.logger.child({ adapter: "teams" });
   const adapter = createCloudAdapter(config, opts.auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: { name: error.name, message: error.message }, activityType: context.activity.type }, "teams turn failed");
+    logger.error(
+      { err: { name: error.name, message: error.message }, activityType: context.activity.type },
+      "teams turn failed",
+    );
     if (context.activity.type === "message") {
       try {
         await context.sendActivity(cardActivity(renderMessageCard(messages.errorGeneric)));
@@ -162,14 +188,19 @@ export async function createTeamsMount(deps: AdapterDeps, opts: { auth?: TeamsAu
     }
     let auth: AuthResult;
     try {
-      if (authRequired && Date.now() < metadataDownUntil) throw Object.assign(new Error("identity metadata unreachable (backing off)"), { code: "EBACKOFF" });
+      if (authRequired && Date.now() < metadataDownUntil)
+        throw Object.assign(new Error("identity metadata unreachable (backing off)"), { code: "EBACKOFF" });
       auth = await adapter.authenticate(activity, req.headers.authorization ?? "");
     } catch (error) {
       const kind = (error as { code?: unknown }).code === "EBACKOFF" ? "unavailable" : classifyAuthFailure(error);
-      if (kind === "unavailable" && (error as { code?: unknown }).code !== "EBACKOFF") metadataDownUntil = Date.now() + METADATA_BACKOFF_MS;
+      if (kind === "unavailable" && (error as { code?: unknown }).code !== "EBACKOFF")
+        metadataDownUntil = Date.now() + METADATA_BACKOFF_MS;
       const e = error as { name?: unknown; code?: unknown; message?: unknown };
       logger.warn(
-        { reason: kind === "unavailable" ? "identity metadata unreachable" : "token not valid", err: { name: e.name, code: e.code, message: e.message } },
+        {
+          reason: kind === "unavailable" ? "identity metadata unreachable" : "token not valid",
+          err: { name: e.name, code: e.code, message: e.message },
+        },
         "teams request not authenticated",
       );
       if (kind === "unavailable") res.status(503).set("Retry-After", "10").json({ error: "service unavailable" });
@@ -191,7 +222,8 @@ export async function createTeamsMount(deps: AdapterDeps, opts: { auth?: TeamsAu
     res.status(405).set("Allow", "POST").end();
   });
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const status = typeof error === "object" && error && "status" in error && typeof error.status === "number" ? error.status : 500;
+    const status =
+      typeof error === "object" && error && "status" in error && typeof error.status === "number" ? error.status : 500;
     if (res.headersSent) return next(error);
     logger.warn({ status }, "teams request rejected");
     res.status(status).json({ error: status === 413 ? "payload too large" : "bad request" });

@@ -116,7 +116,12 @@ export interface CardState {
 // ---------- building blocks ----------
 
 /** Every TextBlock goes through the link check: only https/mailto links survive, whatever the source of the text. */
-const text = (t: string, extra: Partial<TextBlock> = {}): TextBlock => ({ type: "TextBlock", text: safeMarkdownLinks(t), wrap: true, ...extra });
+const text = (t: string, extra: Partial<TextBlock> = {}): TextBlock => ({
+  type: "TextBlock",
+  text: safeMarkdownLinks(t),
+  wrap: true,
+  ...extra,
+});
 
 const title = (t: string): TextBlock => text(t, { size: "Large", weight: "Bolder" });
 
@@ -170,10 +175,14 @@ export function cardBytes(c: AdaptiveCard): number {
 export function renderReplyCard(reply: Reply, state: CardState = {}): AdaptiveCard {
   switch (reply.status) {
     case "answer":
-      return reply.answer ? renderAnswerCard(reply.answer, reply.alternatives, state) : renderUnknownCard(reply.alternatives);
+      return reply.answer
+        ? renderAnswerCard(reply.answer, reply.alternatives, state)
+        : renderUnknownCard(reply.alternatives);
     case "ambiguous":
       // "Ik denk dat u dit bedoelt:" + the best entry, the other candidates as "Of bedoelde u…".
-      return reply.answer ? renderAnswerCard(reply.answer, reply.alternatives, state, true) : renderChoiceCard(messages.ambiguousTitle, null, reply.alternatives, null);
+      return reply.answer
+        ? renderAnswerCard(reply.answer, reply.alternatives, state, true)
+        : renderChoiceCard(messages.ambiguousTitle, null, reply.alternatives, null);
     case "unknown":
       return renderUnknownCard(reply.alternatives, reply.message);
     case "help":
@@ -185,7 +194,12 @@ function renderUnknownCard(alternatives: Alternative[], message?: string): Adapt
   return renderChoiceCard(messages.unknownTitle, message ?? messages.unknownText, alternatives, null);
 }
 
-function renderChoiceCard(titleText: string, intro: string | null, alternatives: Alternative[], best: Answer | null): AdaptiveCard {
+function renderChoiceCard(
+  titleText: string,
+  intro: string | null,
+  alternatives: Alternative[],
+  best: Answer | null,
+): AdaptiveCard {
   const choices = dedupe([...(best ? [{ id: best.id, title: best.title }] : []), ...alternatives]);
   const body: CardElement[] = [title(titleText)];
   if (intro) body.push(text(intro));
@@ -201,7 +215,12 @@ function renderHelpCard(alternatives: Alternative[]): AdaptiveCard {
   return card(body);
 }
 
-function renderAnswerCard(answer: Answer, alternatives: Alternative[], state: CardState, ambiguous = false): AdaptiveCard {
+function renderAnswerCard(
+  answer: Answer,
+  alternatives: Alternative[],
+  state: CardState,
+  ambiguous = false,
+): AdaptiveCard {
   const head: CardElement[] = [
     ...(state.notice ? [text(state.notice, { color: "Attention", id: "notice" })] : []),
     ...(ambiguous ? [text(messages.ambiguousIntro, { weight: "Bolder" })] : []),
@@ -221,13 +240,20 @@ function renderAnswerCard(answer: Answer, alternatives: Alternative[], state: Ca
     // One link per ActionSet: hosts cap actions per set (5 in the default host config) and long titles stay readable.
     tail.push(
       heading(messages.sources),
-      ...links.map((l): ActionSet => ({ type: "ActionSet", actions: [{ type: "Action.OpenUrl", title: l.title, url: l.url }], spacing: "Small" })),
+      ...links.map((l): ActionSet => ({
+        type: "ActionSet",
+        actions: [{ type: "Action.OpenUrl", title: l.title, url: l.url }],
+        spacing: "Small",
+      })),
     );
   }
   const relatedIds = new Set(answer.related.map((r) => r.id));
   const others = ambiguous ? dedupe(alternatives).filter((a) => a.id !== answer.id) : [];
   if (others.length) tail.push(heading(messages.orDidYouMean), ...buttonList(others));
-  const related = dedupe([...answer.related, ...(ambiguous ? [] : alternatives).filter((a) => a.id !== answer.id && !relatedIds.has(a.id))])
+  const related = dedupe([
+    ...answer.related,
+    ...(ambiguous ? [] : alternatives).filter((a) => a.id !== answer.id && !relatedIds.has(a.id)),
+  ])
     .filter((r) => !others.some((o) => o.id === r.id))
     .slice(0, 6);
   if (related.length) tail.push(heading(messages.related), ...buttonList(related));
@@ -256,7 +282,11 @@ function checklistSection(answer: Answer, state: CardState): CardElement[] {
   const section: CardElement[] = [];
   if (state.progress) {
     section.push(
-      text(messages.checklistProgress(state.progress.done, state.progress.total), { weight: "Bolder", spacing: "Medium", id: "progress" }),
+      text(messages.checklistProgress(state.progress.done, state.progress.total), {
+        weight: "Bolder",
+        spacing: "Medium",
+        id: "progress",
+      }),
     );
   }
   items.forEach((item, index) => {
@@ -285,7 +315,9 @@ function checklistSection(answer: Answer, state: CardState): CardElement[] {
       type: "Container",
       style: "emphasis",
       spacing: "Medium",
-      items: [text(state.exportMarkdown.replace(/\r?\n/g, "\r"), { fontType: "Monospace", size: "Small", id: "export" })],
+      items: [
+        text(state.exportMarkdown.replace(/\r?\n/g, "\r"), { fontType: "Monospace", size: "Small", id: "export" }),
+      ],
     });
   }
   return section;
@@ -309,7 +341,10 @@ function dedupe<T extends { id: string }>(items: T[]): T[] {
 
 // ---------- other cards ----------
 
-export function renderWelcomeCard(topics: { id: string; title: string }[], checklists: ChecklistSummary[]): AdaptiveCard {
+export function renderWelcomeCard(
+  topics: { id: string; title: string }[],
+  checklists: ChecklistSummary[],
+): AdaptiveCard {
   const body: CardElement[] = [title(messages.welcomeTitle), text(messages.intro), text(messages.helpText)];
   if (topics.length) body.push(heading(messages.topicsTitle), ...buttonList(topics));
   if (checklists.length) body.push(heading(messages.checklistsTitle), ...buttonList(checklists));
@@ -317,7 +352,10 @@ export function renderWelcomeCard(topics: { id: string; title: string }[], check
 }
 
 /** The "onderwerpen" command: featured topics and every checklist. */
-export function renderTopicsCard(topics: { id: string; title: string }[], checklists: ChecklistSummary[]): AdaptiveCard {
+export function renderTopicsCard(
+  topics: { id: string; title: string }[],
+  checklists: ChecklistSummary[],
+): AdaptiveCard {
   const body: CardElement[] = [title(messages.topicsTitle), ...buttonList(topics)];
   if (checklists.length) body.push(heading(messages.checklistsTitle), ...buttonList(checklists));
   return card(body);
@@ -328,11 +366,15 @@ export function renderChecklistListCard(checklists: ChecklistSummary[], notFound
   const body: CardElement[] = [title(messages.checklistsTitle)];
   if (notFound) body.push(text(messages.checklistNotFound));
   for (const c of checklists) {
-    body.push(text(`**${c.title}**`, { spacing: "Medium" }), text(inline(c.summary), { isSubtle: true, spacing: "Small" }), {
-      type: "ActionSet",
-      actions: [{ type: "Action.Submit", title: messages.checklistOpen, data: { action: ACTION_ANSWER, id: c.id } }],
-      spacing: "Small",
-    });
+    body.push(
+      text(`**${c.title}**`, { spacing: "Medium" }),
+      text(inline(c.summary), { isSubtle: true, spacing: "Small" }),
+      {
+        type: "ActionSet",
+        actions: [{ type: "Action.Submit", title: messages.checklistOpen, data: { action: ACTION_ANSWER, id: c.id } }],
+        spacing: "Small",
+      },
+    );
   }
   return card(body);
 }

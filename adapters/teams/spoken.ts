@@ -24,7 +24,9 @@ const sentence = (s: string): string => (/[.?!:…]$/.test(s) ? s : `${s}.`);
 
 function answerChoices(elements: CardElement[]): string[] {
   return elements.flatMap((e) =>
-    e.type === "ActionSet" ? e.actions.filter((a) => a.type === "Action.Submit" && a.data.action === ACTION_ANSWER).map((a) => a.title) : [],
+    e.type === "ActionSet"
+      ? e.actions.filter((a) => a.type === "Action.Submit" && a.data.action === ACTION_ANSWER).map((a) => a.title)
+      : [],
   );
 }
 
@@ -36,11 +38,17 @@ export function spokenText(body: CardElement[]): string {
   const rest = titleIndex >= 0 ? texts.slice(titleIndex + 1) : texts.filter((t) => t !== notice);
   // The lead: the first running text (not a heading, not the small print, not feedback/progress/export).
   const lead = rest.find((t) => t.weight !== "Bolder" && t.size !== "Small" && !t.isSubtle && !t.id);
-  const parts = [notice, titleBlock, lead].filter((t): t is TextBlock => Boolean(t)).map((t) => sentence(plainText(t.text)));
+  const parts = [notice, titleBlock, lead]
+    .filter((t): t is TextBlock => Boolean(t))
+    .map((t) => sentence(plainText(t.text)));
   // Without running text the buttons are the content; after it, "Bedoelde u:" suggestions are read out too.
   const didYouMean = body.findIndex((e) => e.type === "TextBlock" && e.text === messages.didYouMean);
   const choices = answerChoices(lead ? (didYouMean >= 0 ? body.slice(didYouMean + 1) : []) : body);
-  if (choices.length) parts.push(lead ? `${messages.didYouMean} ${sentence(choices.join(", "))}` : sentence(choices.join(", ")));
-  const spoken = parts.join(" ").replace(/[<>]/g, "").replace(/\s*&\s*/g, " en ");
+  if (choices.length)
+    parts.push(lead ? `${messages.didYouMean} ${sentence(choices.join(", "))}` : sentence(choices.join(", ")));
+  const spoken = parts
+    .join(" ")
+    .replace(/[<>]/g, "")
+    .replace(/\s*&\s*/g, " en ");
   return spoken.length > MAX_SPOKEN ? `${spoken.slice(0, MAX_SPOKEN - 1).replace(/\s+\S*$/, "")}…` : spoken;
 }

@@ -8,7 +8,12 @@ import { createCloudAdapter } from "./index.ts";
 import { inline, toTeamsMarkdownBlocks } from "./markdown.ts";
 import type { AdaptiveCard, CardElement, TextBlock } from "./render.ts";
 
-const text = (t: string, extra: Partial<TextBlock> = {}): TextBlock => ({ type: "TextBlock", text: t, wrap: true, ...extra });
+const text = (t: string, extra: Partial<TextBlock> = {}): TextBlock => ({
+  type: "TextBlock",
+  text: t,
+  wrap: true,
+  ...extra,
+});
 
 const card = (body: CardElement[]): AdaptiveCard => ({
   $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -28,9 +33,16 @@ export function parseTermijnCommand(input: string): string | null {
 export function renderTermijnCard(reply: Reply): AdaptiveCard {
   const a = reply.answer;
   if (!a) return card([text(termijnTekst.hulp)]);
-  const body: CardElement[] = [text(inline(a.title), { size: "Large", weight: "Bolder" }), text(inline(a.summary), { weight: "Bolder" })];
+  const body: CardElement[] = [
+    text(inline(a.title), { size: "Large", weight: "Bolder" }),
+    text(inline(a.summary), { weight: "Bolder" }),
+  ];
   for (const block of toTeamsMarkdownBlocks(a.text)) body.push(text(block));
-  if (a.links.length) body.push({ type: "ActionSet", actions: a.links.map((l) => ({ type: "Action.OpenUrl" as const, title: l.title, url: l.url })) });
+  if (a.links.length)
+    body.push({
+      type: "ActionSet",
+      actions: a.links.map((l) => ({ type: "Action.OpenUrl" as const, title: l.title, url: l.url })),
+    });
   return card(body);
 }
 
@@ -49,7 +61,8 @@ export function withDeadlines(welcome: AdaptiveCard, termijnen: TermijnService |
     text(termijnTekst.volgendeTermijnen, { weight: "Bolder", spacing: "Medium" }),
     text(lines.map((l) => `- ${inline(l)}`).join("\r")),
   ];
-  if (termijnen?.register?.voorbeeld) extra.push(text(termijnTekst.voorbeeldRegister, { isSubtle: true, spacing: "Small" }));
+  if (termijnen?.register?.voorbeeld)
+    extra.push(text(termijnTekst.voorbeeldRegister, { isSubtle: true, spacing: "Small" }));
   return { ...welcome, body: [...welcome.body, ...extra] };
 }
 
@@ -60,11 +73,19 @@ export function withDeadlines(welcome: AdaptiveCard, termijnen: TermijnService |
 export function teamsReminderSink(config: AppConfig, serviceUrl: string, conversationId: string): ReminderSink {
   const adapter = createCloudAdapter(config);
   const appId = config.MicrosoftAppId ?? "";
-  const reference = { serviceUrl, channelId: "msteams", conversation: { id: conversationId, isGroup: true, conversationType: "channel", name: "" }, bot: { id: appId, name: "" } };
+  const reference = {
+    serviceUrl,
+    channelId: "msteams",
+    conversation: { id: conversationId, isGroup: true, conversationType: "channel", name: "" },
+    bot: { id: appId, name: "" },
+  };
   return {
     name: `teams:${conversationId}`,
     async post(reminder) {
-      const body: CardElement[] = [text(termijnTekst.herinneringTitel, { weight: "Bolder" }), text(inline(reminder.tekst))];
+      const body: CardElement[] = [
+        text(termijnTekst.herinneringTitel, { weight: "Bolder" }),
+        text(inline(reminder.tekst)),
+      ];
       await adapter.continueConversationAsync(appId, reference, async (context) => {
         await context.sendActivity({ type: "message", attachments: [CardFactory.adaptiveCard(card(body))] });
       });

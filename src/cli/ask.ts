@@ -10,7 +10,8 @@ import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/l
 import { formatExplanation } from "./format-explain.ts";
 import { formatReplyText } from "./format-text.ts";
 
-const USAGE = 'Gebruik: npm run ask -- "uw vraag"   (of --json "vraag", --explain "vraag", of --jsonl met één vraag per regel op stdin)';
+const USAGE =
+  'Gebruik: npm run ask -- "uw vraag"   (of --json "vraag", --explain "vraag", of --jsonl met één vraag per regel op stdin)';
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -18,7 +19,11 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: "boolean", default: false }, jsonl: { type: "boolean", default: false }, explain: { type: "boolean", default: false } },
+      options: {
+        json: { type: "boolean", default: false },
+        jsonl: { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
+      },
     });
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);

@@ -9,15 +9,21 @@ import { calibrate, report } from "../engine/calibrate.ts";
 import { MODEL_FILE } from "../engine/confidence.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 
-
-const { values } = parseArgs({ options: { check: { type: "boolean", default: false }, knowledge: { type: "string" } } });
+const { values } = parseArgs({
+  options: { check: { type: "boolean", default: false }, knowledge: { type: "string" } },
+});
 const root = join(import.meta.dirname, "../..");
 const dir = values.knowledge ?? process.env.KNOWLEDGE_DIR ?? "knowledge";
 try {
   const kb = await loadKnowledgeBase(dir);
   const started = performance.now();
-  const { model, samples, oof } = calibrate(kb, CALIBRATION_SETS.map((f) => join(root, f)));
-  console.log(`fitted on ${samples.length} questions (${model.fitted.positives} answerable) from ${CALIBRATION_SETS.join(", ")}`);
+  const { model, samples, oof } = calibrate(
+    kb,
+    CALIBRATION_SETS.map((f) => join(root, f)),
+  );
+  console.log(
+    `fitted on ${samples.length} questions (${model.fitted.positives} answerable) from ${CALIBRATION_SETS.join(", ")}`,
+  );
   console.log(report(samples, oof, model.thresholds));
   console.log("\nweights (standardised features):");
   model.features.forEach((f, i) => console.log(`  ${f.padEnd(18)} ${model.weights[i]!.toFixed(3)}`));

@@ -4,14 +4,23 @@ import type { Explanation } from "../engine/types.ts";
 /** The explanation as a few readable lines for editors and developers. */
 export function formatExplanation(x: Explanation): string {
   const lines = [`vraag: ${x.question}`];
-  lines.push(`focus: ${x.focus.map((c) => `${c.word}${c.weight < 1 ? ` ×${c.weight}` : ""}${c.match === "word" ? "" : ` (${c.match})`}${c.name ? " [naam]" : ""}`).join(", ") || "(geen inhoudswoorden)"}`);
+  lines.push(
+    `focus: ${x.focus.map((c) => `${c.word}${c.weight < 1 ? ` ×${c.weight}` : ""}${c.match === "word" ? "" : ` (${c.match})`}${c.name ? " [naam]" : ""}`).join(", ") || "(geen inhoudswoorden)"}`,
+  );
   if (x.expansions.length) lines.push(`uitbreidingen: ${x.expansions.join("; ")}`);
   if (x.wantsChecklist) lines.push("vraagt om een checklist");
   if (x.localFigure) lines.push("vraagt om lokale cijfers, namen of data");
   lines.push("kandidaten:");
   x.candidates.forEach((c, i) => lines.push(`  ${i + 1}. ${c.id}  rank ${c.rank}  coverage ${c.coverage}`));
   const f = x.candidates[0]?.features;
-  if (f) lines.push(`kenmerken van de beste: ${Object.entries(f).map(([k, v]) => `${k}=${v}`).join(" ")}`);
-  lines.push(`zekerheid ${x.confidence} (antwoord ≥ ${x.thresholds.answer}, middenband ≥ ${x.thresholds.ambiguous}): band ${x.band}, status ${x.status}`);
+  if (f)
+    lines.push(
+      `kenmerken van de beste: ${Object.entries(f)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ")}`,
+    );
+  lines.push(
+    `zekerheid ${x.confidence} (antwoord ≥ ${x.thresholds.answer}, middenband ≥ ${x.thresholds.ambiguous}): band ${x.band}, status ${x.status}`,
+  );
   return lines.join("\n");
 }

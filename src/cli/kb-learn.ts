@@ -28,7 +28,11 @@ function printApplied(r: ApplyResult, question: string): void {
   } else {
     console.log(`Kennisbank gecontroleerd: ${r.entries} onderwerpen, geen fouten.`);
   }
-  console.log(r.foundAs ? `De vraag "${question}" vindt nu: ${r.foundAs}` : `Let op: de vraag "${question}" geeft nog geen zeker antwoord.`);
+  console.log(
+    r.foundAs
+      ? `De vraag "${question}" vindt nu: ${r.foundAs}`
+      : `Let op: de vraag "${question}" geeft nog geen zeker antwoord.`,
+  );
 }
 
 /**
@@ -62,7 +66,11 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       args: process.argv.slice(2),
-      options: { apply: { type: "string" }, days: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        apply: { type: "string" },
+        days: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
       allowPositionals: true,
     });
   } catch (err) {
@@ -121,8 +129,18 @@ async function main(): Promise<number> {
   let report;
   try {
     const since = days === null ? undefined : new Date(now.getTime() - days * 86_400_000);
-    const [unanswered, feedback] = await Promise.all([opened.store.listUnanswered(since), opened.store.listFeedback(since)]);
-    report = buildReport({ unanswered, feedback, now, days, titles: new Map(kb.entries.map((e) => [e.id, e.title])), synonyms: kb.synonyms });
+    const [unanswered, feedback] = await Promise.all([
+      opened.store.listUnanswered(since),
+      opened.store.listFeedback(since),
+    ]);
+    report = buildReport({
+      unanswered,
+      feedback,
+      now,
+      days,
+      titles: new Map(kb.entries.map((e) => [e.id, e.title])),
+      synonyms: kb.synonyms,
+    });
   } finally {
     // The embedded database is released before the editor starts thinking, so the bot can be started again.
     await opened.store.close();
@@ -132,16 +150,21 @@ async function main(): Promise<number> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const ask = lineReader(rl);
   try {
-    const changes = await runLearnSession(items, kb, { print: (l) => console.log(l), ask }, {
-      apply: async (id, question) => {
-        try {
-          printApplied(await applyQuestion(knowledgeDir, id, question), question);
-        } catch (err) {
-          console.log(err instanceof AddQuestionError ? `Niet gelukt: ${err.message}` : String(err));
-        }
+    const changes = await runLearnSession(
+      items,
+      kb,
+      { print: (l) => console.log(l), ask },
+      {
+        apply: async (id, question) => {
+          try {
+            printApplied(await applyQuestion(knowledgeDir, id, question), question);
+          } catch (err) {
+            console.log(err instanceof AddQuestionError ? `Niet gelukt: ${err.message}` : String(err));
+          }
+        },
+        dismiss: (question) => writeDismissed(knowledgeDir, question),
       },
-      dismiss: (question) => writeDismissed(knowledgeDir, question),
-    });
+    );
     console.log(`\nKlaar: ${changes} wijziging(en). Bekijk ze met git diff en dien ze in zoals elke andere wijziging.`);
   } finally {
     rl.close();

@@ -21,7 +21,10 @@ export function cliConfig(): { config: AppConfig; logger: Logger } | { error: st
   }
 }
 
-export async function openStoreForCli(config: AppConfig, logger: Logger): Promise<{ store: Store } | { error: string }> {
+export async function openStoreForCli(
+  config: AppConfig,
+  logger: Logger,
+): Promise<{ store: Store } | { error: string }> {
   try {
     return { store: await createStore(config, logger) };
   } catch (err) {
@@ -32,6 +35,9 @@ export async function openStoreForCli(config: AppConfig, logger: Logger): Promis
           "Stop de bot even, of gebruik PostgreSQL (DATABASE_URL) zodat bot en rapport dezelfde database delen.",
       };
     }
-    return { error: err instanceof ConfigError ? err.message : `De database kon niet worden geopend: ${(err as Error).message}` };
+    return {
+      error:
+        err instanceof ConfigError ? err.message : `De database kon niet worden geopend: ${(err as Error).message}`,
+    };
   }
 }

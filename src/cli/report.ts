@@ -66,9 +66,24 @@ async function main(): Promise<number> {
     const now = new Date();
     const since = args.days === null ? undefined : new Date(now.getTime() - args.days * 86_400_000);
     const [unanswered, feedback] = await Promise.all([store.listUnanswered(since), store.listFeedback(since)]);
-    const report = buildReport({ unanswered, feedback, now, days: args.days, ...(titles ? { titles } : {}), ...(synonyms ? { synonyms } : {}) });
+    const report = buildReport({
+      unanswered,
+      feedback,
+      now,
+      days: args.days,
+      ...(titles ? { titles } : {}),
+      ...(synonyms ? { synonyms } : {}),
+    });
     if (args.html) {
-      await writeHtmlReport({ file: args.html, store, report, feedback, since, kb, knowledgeDir: config.KNOWLEDGE_DIR });
+      await writeHtmlReport({
+        file: args.html,
+        store,
+        report,
+        feedback,
+        since,
+        kb,
+        knowledgeDir: config.KNOWLEDGE_DIR,
+      });
       console.log(`Rapport geschreven naar ${args.html}`);
       return 0;
     }

@@ -15,12 +15,16 @@ export function staleMonthsFrom(env: NodeJS.ProcessEnv): { months: number; inval
 }
 
 export function staleEntries(kb: KnowledgeBase, now: Date, months: number): KnowledgeEntry[] {
-  return kb.entries.filter((e) => isStale(e.updated, now, months)).sort((a, b) => a.updated.localeCompare(b.updated) || a.file.localeCompare(b.file));
+  return kb.entries
+    .filter((e) => isStale(e.updated, now, months))
+    .sort((a, b) => a.updated.localeCompare(b.updated) || a.file.localeCompare(b.file));
 }
 
 function updatedLine(file: string): number {
   try {
-    const i = readFileSync(file, "utf8").split("\n").findIndex((l) => /^updated\s*:/.test(l));
+    const i = readFileSync(file, "utf8")
+      .split("\n")
+      .findIndex((l) => /^updated\s*:/.test(l));
     return i >= 0 ? i + 1 : 1;
   } catch {
     return 1;
@@ -31,10 +35,14 @@ function updatedLine(file: string): number {
 export function staleWarnings(kb: KnowledgeBase, now: Date, env: NodeJS.ProcessEnv): string[] {
   const { months, invalid } = staleMonthsFrom(env);
   const out: string[] = [];
-  if (invalid !== undefined) out.push(`warning: STALE_MONTHS="${invalid}" is not a whole number of months; using ${months}`);
+  if (invalid !== undefined)
+    out.push(`warning: STALE_MONTHS="${invalid}" is not a whole number of months; using ${months}`);
   const stale = staleEntries(kb, now, months);
   if (stale.length === 0) return out;
-  out.push(`warning: ${stale.length} ${stale.length === 1 ? "entry was" : "entries were"} not checked for more than ${months} months (STALE_MONTHS); answers from them say when they were last checked:`);
-  for (const e of stale) out.push(`${e.file}:${updatedLine(e.file)}: updated: ${e.updated} is older than ${months} months (warning)`);
+  out.push(
+    `warning: ${stale.length} ${stale.length === 1 ? "entry was" : "entries were"} not checked for more than ${months} months (STALE_MONTHS); answers from them say when they were last checked:`,
+  );
+  for (const e of stale)
+    out.push(`${e.file}:${updatedLine(e.file)}: updated: ${e.updated} is older than ${months} months (warning)`);
   return out;
 }

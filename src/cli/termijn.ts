@@ -47,7 +47,8 @@ export async function main(argv: string[]): Promise<void> {
     try {
       process.stdout.write(await icsFromRegisterFile(file));
     } catch (err) {
-      if (err instanceof RegisterError) fail(`Het register bevat fouten:\n${err.problems.map(formatRegisterProblem).join("\n")}`);
+      if (err instanceof RegisterError)
+        fail(`Het register bevat fouten:\n${err.problems.map(formatRegisterProblem).join("\n")}`);
       throw err;
     }
     return;
@@ -59,7 +60,14 @@ export async function main(argv: string[]): Promise<void> {
   try {
     const u = berekenTermijn(values.soort, vanaf);
     if (values.json) {
-      const out = { soort: u.soort, vanaf: u.vanaf, einde: u.einde, verlengd: u.verlengd, regel: u.regel, artikel: u.artikel };
+      const out = {
+        soort: u.soort,
+        vanaf: u.vanaf,
+        einde: u.einde,
+        verlengd: u.verlengd,
+        regel: u.regel,
+        artikel: u.artikel,
+      };
       process.stdout.write(`${JSON.stringify(out)}\n`);
     } else {
       process.stdout.write(`${u.titel[0]!.toUpperCase()}${u.titel.slice(1)}\n\n${u.regel}\n\nArtikel: ${u.artikel}\n`);

@@ -40,7 +40,13 @@ export interface Bot {
   /** Most useful entry points (App Home, welcome card): a few topics. */
   featuredTopics(): { id: string; title: string }[];
   /** With a userId, one row per user and entry: a second click replaces the first. */
-  recordFeedback(entryId: string, helpful: boolean, platform: Platform, comment?: string, userId?: string): Promise<void>;
+  recordFeedback(
+    entryId: string,
+    helpful: boolean,
+    platform: Platform,
+    comment?: string,
+    userId?: string,
+  ): Promise<void>;
   startChecklist(checklistId: string, context: string): Promise<ChecklistProgress>;
   toggleChecklistItem(runId: string, itemId: string, userId: string, checked: boolean): Promise<ChecklistProgress>;
   checklistProgress(runId: string): Promise<ChecklistProgress | null>;

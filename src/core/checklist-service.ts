@@ -11,13 +11,29 @@ import { normalizeUserText } from "./user-text.ts";
 
 export type ChecklistService = Pick<
   Bot,
-  "listChecklists" | "findChecklist" | "startChecklist" | "toggleChecklistItem" | "checklistProgress" | "exportChecklist"
+  | "listChecklists"
+  | "findChecklist"
+  | "startChecklist"
+  | "toggleChecklistItem"
+  | "checklistProgress"
+  | "exportChecklist"
 >;
 
 /** Words that say "a checklist" rather than what it is about. */
-const CHECKLIST_WORDS = new Set(["checklist", "checklists", "lijst", "lijstje", "afvinklijst", "stappen", "stappenplan"]);
+const CHECKLIST_WORDS = new Set([
+  "checklist",
+  "checklists",
+  "lijst",
+  "lijstje",
+  "afvinklijst",
+  "stappen",
+  "stappenplan",
+]);
 
-const terms = (text: string): string[] => contentTokens(text).filter((t) => !CHECKLIST_WORDS.has(t)).map(stem);
+const terms = (text: string): string[] =>
+  contentTokens(text)
+    .filter((t) => !CHECKLIST_WORDS.has(t))
+    .map(stem);
 
 /** Equal stems, or one a prefix of the other for longer words (uittred ~ uittreding, begroting ~ begrotingswijziging). */
 const termMatches = (a: string, b: string): boolean =>
@@ -38,7 +54,11 @@ const progressOf = (run: ChecklistRun, entry: KnowledgeEntry): ChecklistProgress
   return { run, title: entry.title, items, done: items.filter((i) => i.checked).length, total: items.length };
 };
 
-export function createChecklistService({ engine, store, clock }: Omit<ServiceDeps, "log"> & { clock: () => Date }): ChecklistService {
+export function createChecklistService({
+  engine,
+  store,
+  clock,
+}: Omit<ServiceDeps, "log"> & { clock: () => Date }): ChecklistService {
   const byId = new Map<string, KnowledgeEntry>(engine.entries.map((e) => [e.id, e]));
   const checklists = engine.entries.filter((e) => e.kind === "checklist");
   const checklistTerms = new Map<string, Set<string>>(
@@ -140,7 +160,12 @@ export function createChecklistService({ engine, store, clock }: Omit<ServiceDep
         ...progress.items.map((i) => `- [${i.checked ? "x" : " "}] ${i.text}`),
       ];
       if (entry.sources.length) {
-        lines.push("", `## ${messages.sources}`, "", ...entry.sources.map((s) => `- [${escapeLinkText(s.title)}](${s.url})`));
+        lines.push(
+          "",
+          `## ${messages.sources}`,
+          "",
+          ...entry.sources.map((s) => `- [${escapeLinkText(s.title)}](${s.url})`),
+        );
       }
       return `${lines.join("\n")}\n`;
     },

@@ -7,7 +7,12 @@ const DUTCH_DATE = new Intl.DateTimeFormat("nl-NL", {
   timeZone: "Europe/Amsterdam",
 });
 
-const DUTCH_CALENDAR_DAY = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const DUTCH_CALENDAR_DAY = new Intl.DateTimeFormat("nl-NL", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** "23 november 2026" (Dutch, Amsterdam time). */
 export const formatDutchDate = (d: Date): string => DUTCH_DATE.format(d);

@@ -7,7 +7,7 @@ export const messages = {
     "Ik beantwoord vragen over samenwerking tussen gemeenten: de Wet gemeenschappelijke regelingen, verbonden partijen en de rol van de raad (kaders stellen, controleren, zienswijzen).",
   helpTitle: "Waarmee kan ik u helpen?",
   helpText:
-    "Stel uw vraag in gewone woorden, bijvoorbeeld: \"Hoe geeft de raad een zienswijze op de begroting van een GR?\" of \"Wat is een centrumgemeente?\". Voor een besluit kunt u een checklist openen, bijvoorbeeld \"checklist uittreden\".",
+    'Stel uw vraag in gewone woorden, bijvoorbeeld: "Hoe geeft de raad een zienswijze op de begroting van een GR?" of "Wat is een centrumgemeente?". Voor een besluit kunt u een checklist openen, bijvoorbeeld "checklist uittreden".',
   unknownTitle: "Daar heb ik geen goed antwoord op",
   unknownText:
     "Ik weet alleen iets van samenwerking tussen gemeenten en de rol van de raad daarin. Probeer uw vraag anders te formuleren, of kies een van de onderwerpen hieronder.",
@@ -41,5 +41,6 @@ export const messages = {
   youAsked: (question: string) => `U vroeg: ${question}`,
   checklistUnknown: "Die checklist ken ik niet. Kiest u een van de checklists uit de lijst.",
   checklistItemUnknown: "Dat punt hoort niet bij deze checklist. Opent u de checklist opnieuw.",
-  checklistRunUnknown: "Deze checklist is niet meer beschikbaar, bijvoorbeeld omdat de bewaartermijn is verstreken. Opent u de checklist opnieuw.",
+  checklistRunUnknown:
+    "Deze checklist is niet meer beschikbaar, bijvoorbeeld omdat de bewaartermijn is verstreken. Opent u de checklist opnieuw.",
 } as const;

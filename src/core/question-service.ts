@@ -28,7 +28,10 @@ export interface ServiceDeps {
 }
 
 /** The featured topics that exist, topped up from the base when fewer than MIN_FEATURED of them do. */
-function pickFeatured(entries: readonly KnowledgeEntry[], byId: ReadonlyMap<string, KnowledgeEntry>): { id: string; title: string }[] {
+function pickFeatured(
+  entries: readonly KnowledgeEntry[],
+  byId: ReadonlyMap<string, KnowledgeEntry>,
+): { id: string; title: string }[] {
   const topics = entries.filter((e) => e.kind === "topic");
   const picked: KnowledgeEntry[] = FEATURED_TOPIC_IDS.map((id) => byId.get(id)).filter((e): e is KnowledgeEntry => !!e);
   if (picked.length < MIN_FEATURED) {
@@ -74,7 +77,10 @@ export function createQuestionService({ engine, store, log }: ServiceDeps): Ques
           });
         } catch (err) {
           // Never the question itself (or an error that may quote it) in a warning.
-          log.warn({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code } }, "could not record an unanswered question");
+          log.warn(
+            { err: { name: (err as Error).name, code: (err as { code?: unknown }).code } },
+            "could not record an unanswered question",
+          );
         }
       }
       return reply;
@@ -92,7 +98,13 @@ export function createQuestionService({ engine, store, log }: ServiceDeps): Ques
       return featured.map((t) => ({ ...t }));
     },
 
-    async recordFeedback(entryId: string, helpful: boolean, platform: Platform, comment?: string, userId?: string): Promise<void> {
+    async recordFeedback(
+      entryId: string,
+      helpful: boolean,
+      platform: Platform,
+      comment?: string,
+      userId?: string,
+    ): Promise<void> {
       if (!byId.has(entryId)) {
         log.warn({ entryId }, "feedback for an unknown entry ignored");
         return;

@@ -47,7 +47,12 @@ export class Bm25Index {
    * Builds the index. `termsOf(doc, field)` yields the analysed terms of one field of one document
    * (repeats count as term frequency).
    */
-  static build(docCount: number, fields: FieldSpec[], termsOf: (doc: number, field: number) => Iterable<string>, opts: Bm25Options = {}): Bm25Index {
+  static build(
+    docCount: number,
+    fields: FieldSpec[],
+    termsOf: (doc: number, field: number) => Iterable<string>,
+    opts: Bm25Options = {},
+  ): Bm25Index {
     const b = opts.b ?? 0.75;
     if (fields.length > 8) throw new Error("at most 8 fields");
     // Pass 1: term counts per field and field lengths (for length normalisation).
@@ -95,7 +100,12 @@ export class Bm25Index {
       }
     }
     const index = new Bm25Index(docCount, fields, opts);
-    for (const [t, l] of lists) index.postings.set(t, { docs: Uint32Array.from(l.docs), wtf: Float32Array.from(l.wtf), fields: Uint8Array.from(l.fields) });
+    for (const [t, l] of lists)
+      index.postings.set(t, {
+        docs: Uint32Array.from(l.docs),
+        wtf: Float32Array.from(l.wtf),
+        fields: Uint8Array.from(l.fields),
+      });
     return index;
   }
 
@@ -108,7 +118,9 @@ export class Bm25Index {
     const terms = [...this.postings.keys()];
     const counts = terms.map((t) => this.postings.get(t)!.docs.length);
     const total = counts.reduce((a, b) => a + b, 0);
-    const header = new TextEncoder().encode(JSON.stringify({ version: 1, docCount: this.docCount, fields: this.fields, terms, counts, extra }));
+    const header = new TextEncoder().encode(
+      JSON.stringify({ version: 1, docCount: this.docCount, fields: this.fields, terms, counts, extra }),
+    );
     const headerLen = Math.ceil((header.length + 4) / 4) * 4; // keep the typed arrays 4-byte aligned
     const out = new Uint8Array(headerLen + total * 9);
     new DataView(out.buffer).setUint32(0, header.length, true);
@@ -150,7 +162,11 @@ export class Bm25Index {
     let at = 0;
     header.terms.forEach((t, i) => {
       const n = header.counts[i]!;
-      index.postings.set(t, { docs: docs.subarray(at, at + n), wtf: wtf.subarray(at, at + n), fields: fields.subarray(at, at + n) });
+      index.postings.set(t, {
+        docs: docs.subarray(at, at + n),
+        wtf: wtf.subarray(at, at + n),
+        fields: fields.subarray(at, at + n),
+      });
       at += n;
     });
     return { index, extra: header.extra };

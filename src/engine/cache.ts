@@ -14,7 +14,8 @@ const FORMAT = "engine-v3";
 export function knowledgeHash(kb: KnowledgeBase): string {
   // Stem overrides are language data that changes how entries are indexed.
   const h = createHash("sha256").update(FORMAT).update(JSON.stringify(language.stemOverrides));
-  for (const e of kb.entries) h.update(JSON.stringify([e.id, e.title, e.kind, e.questions, e.keywords, e.summary, e.body, e.items]));
+  for (const e of kb.entries)
+    h.update(JSON.stringify([e.id, e.title, e.kind, e.questions, e.keywords, e.summary, e.body, e.items]));
   return h.digest("hex").slice(0, 32);
 }
 
@@ -40,7 +41,8 @@ export async function createEngineCached(
   await rename(tmp, file);
   // Only the index of the current knowledge is worth keeping.
   for (const old of await readdir(cacheDir)) {
-    if (/^index-[0-9a-f]+\.(bin|json)$/.test(old) && join(cacheDir, old) !== file) await unlink(join(cacheDir, old)).catch(() => undefined);
+    if (/^index-[0-9a-f]+\.(bin|json)$/.test(old) && join(cacheDir, old) !== file)
+      await unlink(join(cacheDir, old)).catch(() => undefined);
   }
   return { engine, cacheHit: false };
 }

@@ -47,7 +47,11 @@ export function readCases(file: string): LabelledCase[] {
     });
 }
 
-const fold = (s: unknown) => String(s ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+const fold = (s: unknown) =>
+  String(s ?? "")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase();
 
 /** The features of every case's best entry and whether that entry answers it (local-figure cases are left out). */
 export function samplesOf(kb: KnowledgeBase, cases: readonly LabelledCase[]): Sample[] {
@@ -158,7 +162,10 @@ export function crossValidate(samples: readonly Sample[]): number[] {
  * every on-topic question above it is worth answering, with the other candidates offered. The answer threshold is
  * the lowest at or above it whose answers are ANSWER_PRECISION right.
  */
-export function chooseThresholds(samples: readonly Sample[], p: readonly number[]): { answer: number; ambiguous: number } {
+export function chooseThresholds(
+  samples: readonly Sample[],
+  p: readonly number[],
+): { answer: number; ambiguous: number } {
   const grid = Array.from({ length: 91 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
   const off = samples.filter((s) => s.offtopic).length;
   let ambiguous = 0.95;
@@ -191,7 +198,10 @@ export function chooseThresholds(samples: readonly Sample[], p: readonly number[
 const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Fits the model on labelled sets; returns it with the cross-validated probabilities for the report. */
-export function calibrate(kb: KnowledgeBase, files: readonly string[]): { model: ConfidenceModel; samples: Sample[]; oof: number[] } {
+export function calibrate(
+  kb: KnowledgeBase,
+  files: readonly string[],
+): { model: ConfidenceModel; samples: Sample[]; oof: number[] } {
   const samples = files.flatMap((f) => samplesOf(kb, readCases(f)));
   const oof = crossValidate(samples);
   const thresholds = chooseThresholds(samples, oof);
@@ -204,13 +214,22 @@ export function calibrate(kb: KnowledgeBase, files: readonly string[]): { model:
     weights: fit.weights.map(r6),
     bias: r6(fit.bias),
     thresholds,
-    fitted: { samples: samples.length, positives: samples.filter((s) => s.y).length, l2: L2, sets: files.map((f) => basename(f)) },
+    fitted: {
+      samples: samples.length,
+      positives: samples.filter((s) => s.y).length,
+      l2: L2,
+      sets: files.map((f) => basename(f)),
+    },
   };
   return { model, samples, oof };
 }
 
 /** Precision and recall per status of cross-validated predictions under the chosen thresholds. */
-export function report(samples: readonly Sample[], p: readonly number[], t: { answer: number; ambiguous: number }): string {
+export function report(
+  samples: readonly Sample[],
+  p: readonly number[],
+  t: { answer: number; ambiguous: number },
+): string {
   const band = (v: number) => (v >= t.answer ? "answer" : v >= t.ambiguous ? "ambiguous" : "unknown");
   const rows: string[] = [];
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : "n/a");

@@ -36,7 +36,12 @@ export const modelSchema = z.strictObject({
   weights: z.array(z.number()),
   bias: z.number(),
   thresholds: z.strictObject({ answer: z.number().min(0).max(1), ambiguous: z.number().min(0).max(1) }),
-  fitted: z.strictObject({ samples: z.number().int(), positives: z.number().int(), l2: z.number(), sets: z.array(z.string()) }),
+  fitted: z.strictObject({
+    samples: z.number().int(),
+    positives: z.number().int(),
+    l2: z.number(),
+    sets: z.array(z.string()),
+  }),
 });
 
 export type ConfidenceModel = z.infer<typeof modelSchema>;
@@ -45,13 +50,15 @@ export const MODEL_FILE = join(import.meta.dirname, "model", "confidence.json");
 
 export function parseModel(raw: string, file = MODEL_FILE): ConfidenceModel {
   const result = modelSchema.safeParse(JSON.parse(raw));
-  if (!result.success) throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!result.success)
+    throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   const m = result.data;
   const n = FEATURES.length;
   if (m.features.join() !== FEATURES.join() || m.mean.length !== n || m.scale.length !== n || m.weights.length !== n) {
     throw new Error(`${file}: the model's features do not match the engine's; run npm run calibrate`);
   }
-  if (m.thresholds.ambiguous > m.thresholds.answer) throw new Error(`${file}: thresholds.ambiguous must not exceed thresholds.answer`);
+  if (m.thresholds.ambiguous > m.thresholds.answer)
+    throw new Error(`${file}: thresholds.ambiguous must not exceed thresholds.answer`);
   return m;
 }
 

@@ -18,7 +18,26 @@ export interface Clause {
 }
 
 // Words that may precede the question word of a clause ("en", "maar wat …", "nou, hoe …").
-const LEAD = new Set(["en", "maar", "dus", "of", "nou", "oke", "ok", "hoi", "hallo", "help", "ik", "we", "wij", "en", "dan", "want", "vraag", "vraagje"]);
+const LEAD = new Set([
+  "en",
+  "maar",
+  "dus",
+  "of",
+  "nou",
+  "oke",
+  "ok",
+  "hoi",
+  "hallo",
+  "help",
+  "ik",
+  "we",
+  "wij",
+  "en",
+  "dan",
+  "want",
+  "vraag",
+  "vraagje",
+]);
 
 /**
  * Splits a message into clauses: at sentence ends (. ! ? ; and line breaks) and at commas. A clause asks when it
@@ -31,7 +50,9 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
   const sentences = text.match(/(?:[^.!?;\n]|\.(?=\S))+(?:[.!?;\n]+|$)/g) ?? [text];
   for (const sentence of sentences) {
     const parts = sentence.split(/,\s+/);
-    const clauses = parts.map((part) => ({ text: part, tokens: tokenize(part), asking: false })).filter((c) => c.tokens.length > 0);
+    const clauses = parts
+      .map((part) => ({ text: part, tokens: tokenize(part), asking: false }))
+      .filter((c) => c.tokens.length > 0);
     const asking = clauses.map((c) => isAsking(c.text, c.tokens, lang));
     // A question mark at the end of a sentence whose other parts do not ask: the whole sentence asks.
     const opener = clauses.some((c) => startsWithOpener(c.tokens, lang));

@@ -15,8 +15,23 @@ import { answerOf } from "./answer.ts";
 import type { KnowledgeBase, KnowledgeEntry } from "../knowledge/types.ts";
 import { CompoundSplitter, contentTokens, isStopWord, stem, tokenize } from "./analyze.ts";
 import { Bm25Index, type FieldSpec } from "./bm25.ts";
-import { analyzeQuery, controlledVocabulary, QueryVocabulary, Strength, type AnalyzedQuery, type Evaluation } from "./query.ts";
-import { bandOf, defaultModel, FEATURES, predict, vectorOf, type ConfidenceModel, type Features } from "./confidence.ts";
+import {
+  analyzeQuery,
+  controlledVocabulary,
+  QueryVocabulary,
+  Strength,
+  type AnalyzedQuery,
+  type Evaluation,
+} from "./query.ts";
+import {
+  bandOf,
+  defaultModel,
+  FEATURES,
+  predict,
+  vectorOf,
+  type ConfidenceModel,
+  type Features,
+} from "./confidence.ts";
 import { language } from "./language.ts";
 import type { Engine, Explanation } from "./types.ts";
 
@@ -56,7 +71,8 @@ const fieldTexts = (e: KnowledgeEntry): string[] => [
 /** Folded words of the base (the lexicon that compounds are split against). */
 function buildLexicon(entries: readonly KnowledgeEntry[]): Set<string> {
   const lex = new Set<string>();
-  for (const e of entries) for (const text of fieldTexts(e)) for (const t of contentTokens(text)) if (t.length >= 4) lex.add(t);
+  for (const e of entries)
+    for (const text of fieldTexts(e)) for (const t of contentTokens(text)) if (t.length >= 4) lex.add(t);
   return lex;
 }
 
@@ -132,7 +148,9 @@ function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: numb
 function preferChecklist<T extends { entry: KnowledgeEntry; coverage: number; rank: number }>(ranked: T[]): void {
   const best = ranked[0];
   if (!best || best.entry.kind === "checklist") return;
-  const at = ranked.slice(0, RERANK).findIndex((r) => r.entry.kind === "checklist" && r.coverage >= 0.85 * best.coverage && r.rank >= 0.4 * best.rank);
+  const at = ranked
+    .slice(0, RERANK)
+    .findIndex((r) => r.entry.kind === "checklist" && r.coverage >= 0.85 * best.coverage && r.rank >= 0.4 * best.rank);
   if (at > 0) ranked.unshift(...ranked.splice(at, 1));
 }
 
@@ -157,7 +175,10 @@ export function serializeIndex(entries: readonly KnowledgeEntry[]): Uint8Array {
   return index.toBinary(extra);
 }
 
-function loadPrebuilt(bytes: Uint8Array, entries: readonly KnowledgeEntry[]): { index: Bm25Index; lexicon: Set<string> } | null {
+function loadPrebuilt(
+  bytes: Uint8Array,
+  entries: readonly KnowledgeEntry[],
+): { index: Bm25Index; lexicon: Set<string> } | null {
   const { index, extra } = Bm25Index.fromBinary(bytes);
   const { entryIds, lexicon } = extra as PrebuiltExtra;
   if (entryIds.length !== entries.length || entryIds.some((id, i) => id !== entries[i]?.id)) return null;
@@ -201,7 +222,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const model = options.model ?? defaultModel();
   const threshold = model.thresholds.answer;
   const entries = kb.entries;
-  const { index, lexicon } = (options.prebuiltIndex && loadPrebuilt(options.prebuiltIndex, entries)) || buildIndex(entries);
+  const { index, lexicon } =
+    (options.prebuiltIndex && loadPrebuilt(options.prebuiltIndex, entries)) || buildIndex(entries);
   const vocab = new QueryVocabulary(
     (t) => index.df(t),
     entries.length,
@@ -230,11 +252,22 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       const matched = new Map<string, Strength>();
       for (const { term } of q.terms) {
         const mask = index.fieldsOf(term, r.doc);
-        if (mask) matched.set(term, mask & TOPICAL_MASK ? Strength.Topical : mask & ~BODY_MASK ? Strength.Other : Strength.Body);
+        if (mask)
+          matched.set(
+            term,
+            mask & TOPICAL_MASK ? Strength.Topical : mask & ~BODY_MASK ? Strength.Other : Strength.Body,
+          );
       }
       const evaluation = q.evaluate(matched);
       const checklistBoost = q.wantsChecklist && e.kind === "checklist" ? 1.6 : 1;
-      return { doc: r.doc, entry: e, ...evaluation, keyPhrase: 0, phrasing: 0, rank: r.score * (0.25 + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) * checklistBoost };
+      return {
+        doc: r.doc,
+        entry: e,
+        ...evaluation,
+        keyPhrase: 0,
+        phrasing: 0,
+        rank: r.score * (0.25 + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) * checklistBoost,
+      };
     });
     ranked.sort((a, b) => b.rank - a.rank);
     rerankByPhrasing(ranked, q, phrasing);
@@ -254,7 +287,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   /** An alternative scored relative to the best candidate's rank, so lists are in score order. */
   let bestRank = 1;
-  const alt = (r: Candidate): Alternative => ({ id: r.entry.id, title: r.entry.title, score: round(r.rank / bestRank) });
+  const alt = (r: Candidate): Alternative => ({
+    id: r.entry.id,
+    title: r.entry.title,
+    score: round(r.rank / bestRank),
+  });
 
   const ask = (question: string): Reply => {
     const { q, ranked, features, confidence } = analyse(question);
@@ -265,20 +302,46 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const others = ranked.slice(1);
     if (q.localFigure) {
       // The base has no amounts, names or dates of one municipality: say so, and offer the general entries.
-      return { status: "unknown", confidence: Math.min(confidence, round(model.thresholds.ambiguous * 0.9)), answer: null, alternatives: ranked.slice(0, 3).map(alt), message: language.messages.localFigures };
+      return {
+        status: "unknown",
+        confidence: Math.min(confidence, round(model.thresholds.ambiguous * 0.9)),
+        answer: null,
+        alternatives: ranked.slice(0, 3).map(alt),
+        message: language.messages.localFigures,
+      };
     }
     const band = bandOf(model, confidence);
     if (band === "unknown") {
-      const suggestions = ranked.filter((r) => r.coverage > 0.2).slice(0, 3).map(alt);
-      return { status: "unknown", confidence, answer: null, alternatives: suggestions.length ? suggestions : defaultSuggestions() };
+      const suggestions = ranked
+        .filter((r) => r.coverage > 0.2)
+        .slice(0, 3)
+        .map(alt);
+      return {
+        status: "unknown",
+        confidence,
+        answer: null,
+        alternatives: suggestions.length ? suggestions : defaultSuggestions(),
+      };
     }
     if (band === "ambiguous") {
-      return { status: "ambiguous", confidence, answer: answerOf(best.entry, kb.byId), alternatives: others.slice(0, 2).map(alt) };
+      return {
+        status: "ambiguous",
+        confidence,
+        answer: answerOf(best.entry, kb.byId),
+        alternatives: others.slice(0, 2).map(alt),
+      };
     }
     // A confident answer: a runner-up just as strong makes it ambiguous; only close runners-up are offered.
-    const tie = others.slice(0, 2).filter((r) => r.rank >= best.rank * AMBIGUOUS_RATIO && r.coverage >= best.coverage * 0.9);
+    const tie = others
+      .slice(0, 2)
+      .filter((r) => r.rank >= best.rank * AMBIGUOUS_RATIO && r.coverage >= best.coverage * 0.9);
     const close = others.slice(0, 2).filter((r) => r.rank >= best.rank * CLOSE_RATIO);
-    return { status: tie.length ? "ambiguous" : "answer", confidence, answer: answerOf(best.entry, kb.byId), alternatives: (tie.length ? tie : close).map(alt) };
+    return {
+      status: tie.length ? "ambiguous" : "answer",
+      confidence,
+      answer: answerOf(best.entry, kb.byId),
+      alternatives: (tie.length ? tie : close).map(alt),
+    };
   };
 
   const explain = (question: string): Explanation => {
@@ -286,7 +349,14 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const reply = engine.ask(question);
     return {
       question: q.text,
-      focus: q.concepts.map((c) => ({ word: c.token, stem: c.stem, weight: round(c.weight), idf: round(c.idf), match: c.match, name: c.name })),
+      focus: q.concepts.map((c) => ({
+        word: c.token,
+        stem: c.stem,
+        weight: round(c.weight),
+        idf: round(c.idf),
+        match: c.match,
+        name: c.name,
+      })),
       expansions: [...q.expansions],
       wantsChecklist: q.wantsChecklist,
       localFigure: q.localFigure,

@@ -4,7 +4,15 @@
 // verbs, synonyms, colloquial lexicon) → weights. See docs/engine.md.
 import Fuse from "fuse.js";
 import type { ColloquialMapping, KnowledgeEntry, SynonymGroups } from "../knowledge/types.ts";
-import { CompoundSplitter, contentTokens, INTENT_WORDS, isStopWord, MAX_QUERY_CHARS, stem, tokenize } from "./analyze.ts";
+import {
+  CompoundSplitter,
+  contentTokens,
+  INTENT_WORDS,
+  isStopWord,
+  MAX_QUERY_CHARS,
+  stem,
+  tokenize,
+} from "./analyze.ts";
 import { clauseWeights, splitClauses, type Clause } from "./focus.ts";
 import { language, type LanguageData } from "./language.ts";
 
@@ -116,10 +124,14 @@ export class QueryVocabulary {
       if (list) list.push(w);
       else groups.set(key, [w]);
     }
-    for (const [key, words] of groups) this.buckets.set(key, new Fuse(words, { includeScore: true, threshold: 0.3, minMatchCharLength: 3 }));
+    for (const [key, words] of groups)
+      this.buckets.set(key, new Fuse(words, { includeScore: true, threshold: 0.3, minMatchCharLength: 3 }));
     const stems = (t: string) => contentTokens(t).map(stem);
     this.synonymStems = synonyms.map((g) => g.map(stems).filter((s) => s.length > 0));
-    this.colloquialStems = colloquial.map((m) => ({ from: m.from.map(stems).filter((s) => s.length > 0), to: m.to.map(stems).filter((s) => s.length > 0) }));
+    this.colloquialStems = colloquial.map((m) => ({
+      from: m.from.map(stems).filter((s) => s.length > 0),
+      to: m.to.map(stems).filter((s) => s.length > 0),
+    }));
     this.unknownIdf = 0.5 * this.idf(0);
   }
 
@@ -212,11 +224,21 @@ function addTerm(d: Draft, term: string, concept: number, credit: number, weight
 }
 
 /** Step 3: the message's content words, one concept per stem, each with its focus weight. */
-function extractConcepts(text: string, vocab: QueryVocabulary): { concepts: Concept[]; tokens: string[]; intents: string[]; clauses: Clause[] } {
+function extractConcepts(
+  text: string,
+  vocab: QueryVocabulary,
+): { concepts: Concept[]; tokens: string[]; intents: string[]; clauses: Clause[] } {
   const lang = vocab.lang;
   const names = namesIn(text);
   const clauses = splitClauses(text, lang);
-  const isContent = (t: string) => t.length > 1 && !isStopWord(t) && !lang.checklistCues.has(t) && !lang.filler.has(t) && !lang.helpWords.has(t) && !INTENT_WORDS.has(t) && !lang.situational.has(t);
+  const isContent = (t: string) =>
+    t.length > 1 &&
+    !isStopWord(t) &&
+    !lang.checklistCues.has(t) &&
+    !lang.filler.has(t) &&
+    !lang.helpWords.has(t) &&
+    !INTENT_WORDS.has(t) &&
+    !lang.situational.has(t);
   const weights = clauseWeights(clauses, (c) => c.tokens.filter(isContent).length);
   const concepts: Concept[] = [];
   const byStem = new Map<string, Concept>();
@@ -246,7 +268,11 @@ function extractConcepts(text: string, vocab: QueryVocabulary): { concepts: Conc
       // A word the base only mentions in passing (in no title, question or keyword) is incidental: rare in the base,
       // but not what it is about, so it weighs half ("buurgemeente", "kies").
       const incidental = known && !vocab.topicalStems.has(s);
-      const idf = known ? vocab.idf(vocab.df(s)) * (incidental ? INCIDENTAL : 1) : name ? vocab.idf(0) : vocab.unknownIdf;
+      const idf = known
+        ? vocab.idf(vocab.df(s)) * (incidental ? INCIDENTAL : 1)
+        : name
+          ? vocab.idf(0)
+          : vocab.unknownIdf;
       const c: Concept = { token, stem: s, idf, weight, name, match: known ? "word" : "unknown" };
       concepts.push(c);
       byStem.set(s, c);
@@ -328,21 +354,35 @@ function expandSynonyms(d: Draft): void {
     let added = false;
     for (const other of to) {
       if (other === from) continue;
-      for (const s of other) for (const ci of covered) added = addTerm(d, s, ci, credit, other.length > 1 ? 0.5 : 0.7) || added;
+      for (const s of other)
+        for (const ci of covered) added = addTerm(d, s, ci, credit, other.length > 1 ? 0.5 : 0.7) || added;
     }
-    if (added) d.expansions.push(`${from.join(" ")} → ${to.filter((o) => o !== from).map((o) => o.join(" ")).join(", ")} (${label})`);
+    if (added)
+      d.expansions.push(
+        `${from.join(" ")} → ${to
+          .filter((o) => o !== from)
+          .map((o) => o.join(" "))
+          .join(", ")} (${label})`,
+      );
   };
-  for (const group of d.vocab.synonymStems) for (const member of group) expand(member, group, CREDIT.synonym, "synonym");
-  for (const m of d.vocab.colloquialStems) for (const from of m.from) expand(from, m.to, CREDIT.colloquial, "spreektaal");
+  for (const group of d.vocab.synonymStems)
+    for (const member of group) expand(member, group, CREDIT.synonym, "synonym");
+  for (const m of d.vocab.colloquialStems)
+    for (const from of m.from) expand(from, m.to, CREDIT.colloquial, "spreektaal");
 }
 
 /**
  * Step 5: a local-figure question asks, in one asking clause, for money, people or meetings ("bijdrage",
  * "vertegenwoordiger", "vergadert") and says whose ("onze", "wij", or a name the base does not know).
  */
-function asksLocalFigure(clauses: readonly { tokens: string[]; asking: boolean }[], unknownNames: ReadonlySet<string>, lang: LanguageData): boolean {
+function asksLocalFigure(
+  clauses: readonly { tokens: string[]; asking: boolean }[],
+  unknownNames: ReadonlySet<string>,
+  lang: LanguageData,
+): boolean {
   const asking = clauses.some((c) => c.asking) ? clauses.filter((c) => c.asking) : clauses;
-  const cue = (tokens: readonly string[]) => tokens.some((t, i) => lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`)));
+  const cue = (tokens: readonly string[]) =>
+    tokens.some((t, i) => lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`)));
   return asking.some((c) => cue(c.tokens) && c.tokens.some((t) => lang.localMarkers.has(t) || unknownNames.has(t)));
 }
 
@@ -352,7 +392,10 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const { concepts, tokens, intents, clauses } = extractConcepts(text, vocab);
   const wantsChecklist = tokens.some((t) => lang.checklistCues.has(t));
   const isHelp =
-    concepts.length === 0 && !wantsChecklist && (tokens.length === 0 || (tokens.every((t) => isStopWord(t) || lang.helpWords.has(t)) && tokens.some((t) => lang.helpWords.has(t))));
+    concepts.length === 0 &&
+    !wantsChecklist &&
+    (tokens.length === 0 ||
+      (tokens.every((t) => isStopWord(t) || lang.helpWords.has(t)) && tokens.some((t) => lang.helpWords.has(t))));
 
   const d: Draft = { concepts, credits: new Map(), weights: new Map(), expansions: [], vocab, aliases: new Map() };
   expandWords(d);
@@ -375,21 +418,29 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const focusMass = (c: Concept) => c.idf * c.weight * (c.name ? NAME_WEIGHT : 1);
   const totalFocus = concepts.reduce((sum, c) => sum + focusMass(c), 0) || 1;
   const totalAll = concepts.reduce((sum, c) => sum + c.idf, 0) || 1;
-  const share = (pick: (c: Concept, i: number) => boolean) => concepts.reduce((s, c, i) => s + (pick(c, i) ? focusMass(c) : 0), 0) / totalFocus;
+  const share = (pick: (c: Concept, i: number) => boolean) =>
+    concepts.reduce((s, c, i) => s + (pick(c, i) ? focusMass(c) : 0), 0) / totalFocus;
   const stems = concepts.map((c) => c.stem);
 
   return {
     text,
     isHelp,
     wantsChecklist,
-    localFigure: asksLocalFigure(clauses, new Set(concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token)), lang),
+    localFigure: asksLocalFigure(
+      clauses,
+      new Set(concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token)),
+      lang,
+    ),
     terms,
     concepts,
     expansions: d.expansions,
     conceptCount: concepts.filter((c) => c.weight > 0).length,
     unknownShare: concepts.length ? share((_, i) => !matchedConcepts.has(i)) : 0,
     correctedShare: concepts.length ? share((c) => c.match === "corrected") : 0,
-    nameShare: concepts.length ? concepts.reduce((s, c) => s + (c.name ? c.idf * c.weight : 0), 0) / (concepts.reduce((s, c) => s + c.idf * c.weight, 0) || 1) : 0,
+    nameShare: concepts.length
+      ? concepts.reduce((s, c) => s + (c.name ? c.idf * c.weight : 0), 0) /
+        (concepts.reduce((s, c) => s + c.idf * c.weight, 0) || 1)
+      : 0,
     phraseShare(phraseStems) {
       const covered = new Set<number>();
       for (const st of phraseStems) {
@@ -413,7 +464,12 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       let sum = 0;
       concepts.forEach((c, i) => {
         let hit = set.has(c.stem);
-        if (!hit) for (const [term, m] of credits) if (m.has(i) && set.has(term)) { hit = true; break; }
+        if (!hit)
+          for (const [term, m] of credits)
+            if (m.has(i) && set.has(term)) {
+              hit = true;
+              break;
+            }
         if (hit) sum += focusMass(c);
       });
       // Both ways: the question's words in the phrasing, and the phrasing's words in the question.

@@ -8,10 +8,13 @@ export const PAYLOAD_TOO_LARGE = 413;
 
 function reject(req: Request, res: Response, limit: number): void {
   if (!res.headersSent) {
-    res.status(PAYLOAD_TOO_LARGE).set("Connection", "close").json({
-      error: "payload_too_large",
-      message: httpMessages.bodyTooLarge(limit),
-    });
+    res
+      .status(PAYLOAD_TOO_LARGE)
+      .set("Connection", "close")
+      .json({
+        error: "payload_too_large",
+        message: httpMessages.bodyTooLarge(limit),
+      });
   }
   // Stop reading: close the socket once the response is out (or at once when a handler already answered).
   const destroy = () => req.socket.destroy();

@@ -44,14 +44,20 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const type = (err as StatusLike | null)?.type;
     let body: { error: string; message: string };
     if (err instanceof HttpError) body = { error: err.code, message: err.message };
-    else if (err instanceof ChecklistError) body = { error: err.code.replace(/-/g, "_"), message: userMessageOf(err) ?? httpMessages.badRequest };
+    else if (err instanceof ChecklistError)
+      body = { error: err.code.replace(/-/g, "_"), message: userMessageOf(err) ?? httpMessages.badRequest };
     else if (type === "entity.parse.failed") body = { error: "invalid_json", message: httpMessages.badJson };
-    else if (status === 413) body = { error: "payload_too_large", message: httpMessages.bodyTooLarge(Number((err as { limit?: number }).limit) || 0) };
+    else if (status === 413)
+      body = {
+        error: "payload_too_large",
+        message: httpMessages.bodyTooLarge(Number((err as { limit?: number }).limit) || 0),
+      };
     else if (status < 500) body = { error: "bad_request", message: httpMessages.badRequest };
     else body = { error: "internal", message: httpMessages.internal };
 
     if (status >= 500) logger.error({ err, method: req.method, path: req.path }, "request failed");
-    else logger.debug({ method: req.method, path: req.path, status, reason: (err as Error)?.message }, "request rejected");
+    else
+      logger.debug({ method: req.method, path: req.path, status, reason: (err as Error)?.message }, "request rejected");
 
     if (res.headersSent) {
       // Too late for a JSON answer; end the response so the client is not left waiting.

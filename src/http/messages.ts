@@ -1,6 +1,7 @@
 // Dutch wording of the HTTP layer and the preview page's API (formal "u"). Chat wording lives in src/core/messages.ts.
 
-const kb = (bytes: number): string => (bytes >= 1_048_576 ? `${Math.round(bytes / 104_857.6) / 10} MB` : `${Math.round(bytes / 1024)} kB`);
+const kb = (bytes: number): string =>
+  bytes >= 1_048_576 ? `${Math.round(bytes / 104_857.6) / 10} MB` : `${Math.round(bytes / 1024)} kB`;
 
 export const httpMessages = {
   bodyTooLarge: (limit: number) => `Het verzoek is te groot. Stuurt u alstublieft minder dan ${kb(limit)}.`,

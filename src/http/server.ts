@@ -91,7 +91,10 @@ export function createApp(deps: HttpServerDeps): Express {
   app.use(legalRouter(config));
 
   if (previewEnabled(config)) {
-    app.use("/", previewRouter({ bot: deps.bot, renderers: deps.renderers, logger, bodyLimitBytes: config.BODY_LIMIT_BYTES }));
+    app.use(
+      "/",
+      previewRouter({ bot: deps.bot, renderers: deps.renderers, logger, bodyLimitBytes: config.BODY_LIMIT_BYTES }),
+    );
   }
 
   app.use(notFound);

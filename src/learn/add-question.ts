@@ -28,11 +28,19 @@ export const normalizeQuestion = (q: string): string =>
 
 /** A question as it goes into the file: one line, no control characters, trimmed. */
 export function cleanQuestion(q: string): string {
-  // eslint-disable-next-line no-control-regex
-  return q.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  return (
+    q
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
-const STYLE: Record<string, Scalar.Type> = { "single-quoted-scalar": "QUOTE_SINGLE", "double-quoted-scalar": "QUOTE_DOUBLE" };
+const STYLE: Record<string, Scalar.Type> = {
+  "single-quoted-scalar": "QUOTE_SINGLE",
+  "double-quoted-scalar": "QUOTE_DOUBLE",
+};
 
 export function addQuestion(fileText: string, rawQuestion: string): AddQuestionResult {
   const question = cleanQuestion(rawQuestion);
@@ -45,27 +53,37 @@ export function addQuestion(fileText: string, rawQuestion: string): AddQuestionR
 
   // 1. Read it as a document.
   const doc = parseDocument(fm);
-  if (doc.errors.length) throw new AddQuestionError(`de frontmatter is geen geldige YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
+  if (doc.errors.length)
+    throw new AddQuestionError(`de frontmatter is geen geldige YAML: ${doc.errors[0]!.message.split("\n")[0]}`);
   const seq = doc.get("questions", true);
   if (!isSeq(seq)) throw new AddQuestionError("het veld 'questions' ontbreekt of is geen lijst");
   const before = seq.items.map((i) => String((i as Scalar).value ?? ""));
-  if (before.some((q) => normalizeQuestion(q) === normalizeQuestion(question))) return { changed: false, reason: "duplicate" };
+  if (before.some((q) => normalizeQuestion(q) === normalizeQuestion(question)))
+    return { changed: false, reason: "duplicate" };
 
   // 2. Append one item to the syntax tree.
   const tokens = [...new Parser().parse(fm)];
   const docToken = tokens.find((t): t is CST.Document => t.type === "document");
   const map = docToken?.value;
   if (map?.type !== "block-map") throw new AddQuestionError("de frontmatter is geen gewone lijst van velden");
-  const pair = map.items.find((it) => it.key && CST.isScalar(it.key) && CST.resolveAsScalar(it.key)?.value === "questions");
+  const pair = map.items.find(
+    (it) => it.key && CST.isScalar(it.key) && CST.resolveAsScalar(it.key)?.value === "questions",
+  );
   const list = pair?.value;
   if (list?.type !== "block-seq") {
-    throw new AddQuestionError("'questions' staat niet als lijst met streepjes ('- ...') in het bestand; voeg de vraag met de hand toe");
+    throw new AddQuestionError(
+      "'questions' staat niet als lijst met streepjes ('- ...') in het bestand; voeg de vraag met de hand toe",
+    );
   }
   const last = list.items[list.items.length - 1];
   let type: Scalar.Type = (last?.value && STYLE[last.value.type]) || "PLAIN";
   // A phrasing that YAML would read as something else than this text (a number, true, null, …) is quoted.
   if (type === "PLAIN" && parse(question) !== question) type = "QUOTE_DOUBLE";
-  const value = CST.createScalarToken(question, { indent: list.indent + 2, type, end: [{ type: "newline", offset: 0, indent: 0, source: "\n" }] });
+  const value = CST.createScalarToken(question, {
+    indent: list.indent + 2,
+    type,
+    end: [{ type: "newline", offset: 0, indent: 0, source: "\n" }],
+  });
   const start: CST.SourceToken[] = [
     ...(list.indent > 0 ? [{ type: "space" as const, offset: 0, indent: 0, source: " ".repeat(list.indent) }] : []),
     { type: "seq-item-ind", offset: 0, indent: list.indent, source: "-" },
@@ -85,7 +103,11 @@ export function addQuestion(fileText: string, rawQuestion: string): AddQuestionR
   const oldLines = fileText.split("\n");
   const newLines = text.split("\n");
   const at = oldLines.findIndex((l, i) => l !== newLines[i]);
-  if (newLines.length !== oldLines.length + 1 || at < 0 || oldLines.slice(at).join("\n") !== newLines.slice(at + 1).join("\n")) {
+  if (
+    newLines.length !== oldLines.length + 1 ||
+    at < 0 ||
+    oldLines.slice(at).join("\n") !== newLines.slice(at + 1).join("\n")
+  ) {
     throw new AddQuestionError("de vraag kon niet veilig worden toegevoegd; voeg haar met de hand toe");
   }
   return { changed: true, text };

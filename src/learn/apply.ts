@@ -47,7 +47,8 @@ export async function applyQuestion(dir: string, entryId: string, question: stri
   const file = resolve(entry.file);
   const before = await readFile(file, "utf8");
   const result = addQuestion(before, question);
-  if (!result.changed) return { file: entry.file, changed: false, problems: [], entries: kb.entries.length, foundAs: null, diff: "" };
+  if (!result.changed)
+    return { file: entry.file, changed: false, problems: [], entries: kb.entries.length, foundAs: null, diff: "" };
   await writeFile(file, result.text);
 
   let problems: string[] = [];

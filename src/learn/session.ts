@@ -35,7 +35,12 @@ export interface LearnActions {
 export const MAX_CANDIDATES = 3;
 
 /** The engine's best entries for a question, then the stored best guess; at most MAX_CANDIDATES, no doubles. */
-export function candidatesFor(question: string, engine: Engine, kb: KnowledgeBase, storedGuess: string | null): Candidate[] {
+export function candidatesFor(
+  question: string,
+  engine: Engine,
+  kb: KnowledgeBase,
+  storedGuess: string | null,
+): Candidate[] {
   const reply = engine.ask(question);
   const out: Candidate[] = [];
   const push = (id: string, score: number | null) => {
@@ -48,7 +53,12 @@ export function candidatesFor(question: string, engine: Engine, kb: KnowledgeBas
   return out.slice(0, MAX_CANDIDATES);
 }
 
-export function learnItems(report: GriffieReport, engine: Engine, kb: KnowledgeBase, dismissed: ReadonlySet<string>): LearnItem[] {
+export function learnItems(
+  report: GriffieReport,
+  engine: Engine,
+  kb: KnowledgeBase,
+  dismissed: ReadonlySet<string>,
+): LearnItem[] {
   const items: LearnItem[] = [];
   for (const g of report.unanswered) {
     if (dismissed.has(normalizeQuestion(g.example))) continue;
@@ -69,7 +79,9 @@ export async function readDismissed(dir: string): Promise<Set<string>> {
   if (text === null) return new Set();
   const doc = parseDocument(text);
   const seq = doc.get("questions", true);
-  return new Set(isSeq(seq) ? seq.items.map((i) => normalizeQuestion(String((i as { value?: unknown }).value ?? ""))) : []);
+  return new Set(
+    isSeq(seq) ? seq.items.map((i) => normalizeQuestion(String((i as { value?: unknown }).value ?? ""))) : [],
+  );
 }
 
 /** Appends a phrasing to niet-ons-onderwerp.yml (created with an explanation when missing). */
@@ -85,21 +97,33 @@ export async function writeDismissed(dir: string, question: string): Promise<voi
     seq = doc.get("questions", true);
   }
   if (!isSeq(seq)) return;
-  if (seq.items.some((i) => normalizeQuestion(String((i as { value?: unknown }).value ?? "")) === normalizeQuestion(question))) return;
+  if (
+    seq.items.some(
+      (i) => normalizeQuestion(String((i as { value?: unknown }).value ?? "")) === normalizeQuestion(question),
+    )
+  )
+    return;
   seq.flow = false;
   seq.add(doc.createNode(cleanQuestion(question)));
   await writeFile(file, doc.toString({ lineWidth: 0 }));
 }
 
-const pct = (n: number | null): string => (n === null ? "beste gok bij het stellen" : `zekerheid ${Math.round(n * 100)}%`);
+const pct = (n: number | null): string =>
+  n === null ? "beste gok bij het stellen" : `zekerheid ${Math.round(n * 100)}%`;
 const oneLine = (s: string): string => cleanQuestion(s);
 
 const HELP_UNANSWERED =
   "Keuze: 1-3 = koppel aan die kandidaat · k <id> = koppel aan een ander onderwerp · a <tekst> = andere formulering · n = niet ons onderwerp · s = overslaan · q = stoppen";
-const HELP_NEGATIVE = "Keuze: k <id> <vraag> = voeg een formulering toe aan een onderwerp · s = overslaan · q = stoppen";
+const HELP_NEGATIVE =
+  "Keuze: k <id> <vraag> = voeg een formulering toe aan een onderwerp · s = overslaan · q = stoppen";
 
 /** Walks the items; returns how many changes were made. Unknown input asks again. */
-export async function runLearnSession(items: readonly LearnItem[], kb: KnowledgeBase, io: LearnIo, actions: LearnActions): Promise<number> {
+export async function runLearnSession(
+  items: readonly LearnItem[],
+  kb: KnowledgeBase,
+  io: LearnIo,
+  actions: LearnActions,
+): Promise<number> {
   let changes = 0;
   if (items.length === 0) {
     io.print("Er zijn geen onbeantwoorde vragen of 👎-reacties om te bekijken.");
@@ -110,7 +134,8 @@ export async function runLearnSession(items: readonly LearnItem[], kb: Knowledge
     if (item.kind === "unanswered") {
       let question = item.question;
       io.print(`[${n + 1}/${items.length}] ${item.count}× "${oneLine(question)}"`);
-      if (item.variants.length) io.print(`    Ook gesteld als: ${item.variants.map((v) => `"${oneLine(v)}"`).join(", ")}`);
+      if (item.variants.length)
+        io.print(`    Ook gesteld als: ${item.variants.map((v) => `"${oneLine(v)}"`).join(", ")}`);
       if (item.candidates.length === 0) io.print("    Geen kandidaten gevonden.");
       item.candidates.forEach((c, i) => io.print(`    ${i + 1}) ${oneLine(c.title)} [${c.id}] (${pct(c.score)})`));
       for (;;) {
@@ -138,7 +163,9 @@ export async function runLearnSession(items: readonly LearnItem[], kb: Knowledge
       }
     } else {
       const f = item.feedback;
-      io.print(`[${n + 1}/${items.length}] 👎 ${f.negative}× / 👍 ${f.positive}× bij "${oneLine(f.title)}" [${f.entryId}]`);
+      io.print(
+        `[${n + 1}/${items.length}] 👎 ${f.negative}× / 👍 ${f.positive}× bij "${oneLine(f.title)}" [${f.entryId}]`,
+      );
       for (const c of f.comments.slice(0, 5)) io.print(`    ${c.helpful ? "👍" : "👎"} "${oneLine(c.comment)}"`);
       for (;;) {
         const answer = (await io.ask(`${HELP_NEGATIVE}\n> `)).trim();

@@ -31,8 +31,7 @@ export interface KnowledgeStatus {
 }
 
 export type ReloadResult =
-  | { ok: true; changed: boolean; version: string; entries: number }
-  | { ok: false; problems: string[] };
+  { ok: true; changed: boolean; version: string; entries: number } | { ok: false; problems: string[] };
 
 export interface LiveKnowledge<T> {
   current(): LoadedBase<T>;
@@ -89,12 +88,18 @@ export async function createLiveKnowledge<T>(opts: LiveKnowledgeOptions<T>): Pro
       reloads++;
       lastReloadError = null;
       result = { ok: true, changed, version: current.version, entries: current.kb.entries.length };
-      log.info({ reason, version: current.version, entries: current.kb.entries.length, changed, ms: Date.now() - started }, changed ? "knowledge base reloaded" : "knowledge base unchanged");
+      log.info(
+        { reason, version: current.version, entries: current.kb.entries.length, changed, ms: Date.now() - started },
+        changed ? "knowledge base reloaded" : "knowledge base unchanged",
+      );
     } catch (err) {
       const problems = problemsOf(err);
       lastReloadError = { at: new Date().toISOString(), problems };
       for (const line of problems) log.error({ reason }, `knowledge reload: ${line}`);
-      log.error({ reason, problems: problems.length, version: current.version }, "knowledge reload failed; still serving the last good base");
+      log.error(
+        { reason, problems: problems.length, version: current.version },
+        "knowledge reload failed; still serving the last good base",
+      );
       result = { ok: false, problems };
     }
     for (const l of listeners) {

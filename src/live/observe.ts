@@ -59,7 +59,12 @@ export function observeBot(bot: Bot, opts: ObserveOptions): Bot {
     // Search-as-you-type is not a question (the same rule as for unanswered questions).
     if (ctx.recordUnanswered !== false && opts.store.recordAsked) {
       try {
-        await opts.store.recordAsked({ status: reply.status, entryId, confidence: reply.confidence, platform: ctx.platform });
+        await opts.store.recordAsked({
+          status: reply.status,
+          entryId,
+          confidence: reply.confidence,
+          platform: ctx.platform,
+        });
       } catch (err) {
         log.warn({ err }, "could not log an asked question");
       }

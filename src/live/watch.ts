@@ -27,13 +27,18 @@ function listFolders(root: string): string[] {
       return; // gone (or unreadable): not watched
     }
     out.push(d);
-    for (const it of items) if (it.isDirectory() && !it.name.startsWith(".") && it.name !== "node_modules") walk(join(d, it.name));
+    for (const it of items)
+      if (it.isDirectory() && !it.name.startsWith(".") && it.name !== "node_modules") walk(join(d, it.name));
   };
   walk(root);
   return out;
 }
 
-export function watchTree(root: string, onChange: () => void, opts: { debounceMs: number; logger: Logger }): TreeWatcher {
+export function watchTree(
+  root: string,
+  onChange: () => void,
+  opts: { debounceMs: number; logger: Logger },
+): TreeWatcher {
   const log = opts.logger.child({ component: "knowledge-watch" });
   const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;

@@ -52,7 +52,11 @@ export function createMetrics(): Metrics {
     help: "Problems (file:line: field) found by failed knowledge reloads",
     registers: [registry],
   });
-  const entries = new Gauge({ name: `${PREFIX}knowledge_entries`, help: "Entries in the knowledge base being served", registers: [registry] });
+  const entries = new Gauge({
+    name: `${PREFIX}knowledge_entries`,
+    help: "Entries in the knowledge base being served",
+    registers: [registry],
+  });
   const info = new Gauge({
     name: `${PREFIX}knowledge_info`,
     help: "The knowledge base being served (value 1), labelled with its version hash",

@@ -13,7 +13,12 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { days: { type: "string" }, json: { type: "boolean", default: false }, html: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        days: { type: "string" },
+        json: { type: "boolean", default: false },
+        html: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
       allowPositionals: false,
     });
   } catch (err) {
@@ -23,9 +28,10 @@ export function parseReportArgs(argv: string[]): ReportArgs {
   let days: number | null = null;
   if (parsed.values.days !== undefined) {
     days = Number(parsed.values.days);
-    if (!Number.isInteger(days) || days < 1) return { error: `--days moet een heel getal van 1 of meer zijn, niet "${parsed.values.days}"` };
+    if (!Number.isInteger(days) || days < 1)
+      return { error: `--days moet een heel getal van 1 of meer zijn, niet "${parsed.values.days}"` };
   }
-  if (parsed.values.html !== undefined && !parsed.values.html.trim()) return { error: "--html heeft een bestandsnaam nodig" };
+  if (parsed.values.html !== undefined && !parsed.values.html.trim())
+    return { error: "--html heeft een bestandsnaam nodig" };
   return { days, json: parsed.values.json, ...(parsed.values.html ? { html: parsed.values.html } : {}) };
 }
-

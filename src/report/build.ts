@@ -70,7 +70,10 @@ export function buildReport(input: BuildReportInput): GriffieReport {
   const since = days === null ? null : new Date(input.now.getTime() - days * 86_400_000);
 
   const terms = createTermAnalyzer(input.synonyms ?? []);
-  const groups = groupQuestions(input.unanswered, { terms, ...(input.threshold === undefined ? {} : { threshold: input.threshold }) }).map((g): QuestionGroupReport => {
+  const groups = groupQuestions(input.unanswered, {
+    terms,
+    ...(input.threshold === undefined ? {} : { threshold: input.threshold }),
+  }).map((g): QuestionGroupReport => {
     // Latest first, so that ranked() breaks ties in favour of the most recent phrasing.
     const members = [...g.members].sort((a, b) => b.at.getTime() - a.at.getTime());
     const phrasings = ranked(members.map((m) => m.question.trim()));
@@ -103,7 +106,10 @@ export function buildReport(input: BuildReportInput): GriffieReport {
   }
   const negativeFeedback = [...perEntry.values()]
     .filter((r) => r.negative > 0)
-    .map((r) => ({ ...r, comments: r.comments.sort((a, b) => Number(a.helpful) - Number(b.helpful) || b.at.localeCompare(a.at)) }))
+    .map((r) => ({
+      ...r,
+      comments: r.comments.sort((a, b) => Number(a.helpful) - Number(b.helpful) || b.at.localeCompare(a.at)),
+    }))
     .sort(
       (a, b) =>
         b.negative - a.negative ||

@@ -3,7 +3,12 @@ import { formatDutchDate } from "../core/dutch-date.ts";
 import type { Platform } from "../store/port.ts";
 import type { GriffieReport } from "./build.ts";
 
-const PLATFORM_NAMES: Record<Platform, string> = { slack: "Slack", teams: "Teams", cli: "terminal", preview: "voorbeeldpagina" };
+const PLATFORM_NAMES: Record<Platform, string> = {
+  slack: "Slack",
+  teams: "Teams",
+  cli: "terminal",
+  preview: "voorbeeldpagina",
+};
 /** Comments shown per entry in the text report (the JSON has them all). */
 export const MAX_COMMENTS = 5;
 
@@ -23,7 +28,9 @@ export function inertText(s: string): string {
       /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g,
       (c) => {
         const code = c.charCodeAt(0);
-        return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+        return code <= 0xff
+          ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}`
+          : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
       },
     );
 }

@@ -98,7 +98,8 @@ function withEmptyWeeks(sorted: WeekRow[]): WeekRow[] {
   return out;
 }
 
-const text = (v: unknown): string => (typeof v === "string" ? v : v instanceof Date ? v.toISOString() : v == null ? "" : String(v));
+const text = (v: unknown): string =>
+  typeof v === "string" ? v : v instanceof Date ? v.toISOString() : v == null ? "" : String(v);
 
 export function buildHtmlReportData(input: HtmlReportInput): HtmlReportData {
   const titleOf = (id: string) => input.titles.get(id) ?? id;
@@ -147,11 +148,13 @@ export function buildHtmlReportData(input: HtmlReportInput): HtmlReportData {
       .map((e) => ({ ...e, reasons: e.reasons.sort((a, b) => b.at.localeCompare(a.at)) }))
       .sort((a, b) => b.down - a.down || b.up + b.down - (a.up + a.down) || a.id.localeCompare(b.id)),
     dismissedGroups: input.report.unanswered.filter((g) => input.isDismissed?.(g.example)).length,
-    groups: input.report.unanswered.filter((g) => !input.isDismissed?.(g.example)).map((g) => {
-      const suggested = input.suggest?.(g.example) ?? [];
-      const suggestions = suggested.length ? suggested : g.bestGuess ? [g.bestGuess] : [];
-      return { ...g, suggestions };
-    }),
+    groups: input.report.unanswered
+      .filter((g) => !input.isDismissed?.(g.example))
+      .map((g) => {
+        const suggested = input.suggest?.(g.example) ?? [];
+        const suggestions = suggested.length ? suggested : g.bestGuess ? [g.bestGuess] : [];
+        return { ...g, suggestions };
+      }),
     handoffs: input.handoffs
       ? input.handoffs
           .filter((h) => !/^(closed|done|resolved|afgehandeld|gesloten)$/i.test(text(h.status)))

@@ -11,7 +11,12 @@ const STATUS: Record<CountedStatus, { label: string; color: string }> = {
   ambiguous: { label: "Twijfel (keuze voorgelegd)", color: "#f2a900" },
   unknown: { label: "Niet beantwoord", color: "#c62828" },
 };
-const PLATFORM: Record<Platform, string> = { slack: "Slack", teams: "Teams", cli: "Terminal", preview: "Voorbeeldpagina" };
+const PLATFORM: Record<Platform, string> = {
+  slack: "Slack",
+  teams: "Teams",
+  cli: "Terminal",
+  preview: "Voorbeeldpagina",
+};
 const platformName = (p: string): string => PLATFORM[p as Platform] ?? p;
 const date = (iso: string): string => (iso && !Number.isNaN(Date.parse(iso)) ? formatDutchDate(new Date(iso)) : iso);
 const pct = (n: number, d: number): string => (d === 0 ? "–" : `${Math.round((n / d) * 100)}%`);
@@ -32,7 +37,9 @@ function weekChart(d: HtmlReportData): string {
   const parts: string[] = [];
   for (const t of ticks) {
     const ty = H - bottom - y(t);
-    parts.push(`<line x1="${left}" x2="${W - 10}" y1="${ty}" y2="${ty}" class="grid"/><text x="${left - 6}" y="${ty + 4}" text-anchor="end" class="axis">${t}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${W - 10}" y1="${ty}" y2="${ty}" class="grid"/><text x="${left - 6}" y="${ty + 4}" text-anchor="end" class="axis">${t}</text>`,
+    );
   }
   d.weeks.forEach((w, i) => {
     const x = left + i * slot + (slot - barW) / 2;
@@ -48,20 +55,33 @@ function weekChart(d: HtmlReportData): string {
       );
     }
     const cx = (x + barW / 2).toFixed(1);
-    parts.push(`<text x="${cx}" y="${(base - 4).toFixed(1)}" text-anchor="middle" class="value" data-week-total="${e(w.week)}">${total}</text>`);
+    parts.push(
+      `<text x="${cx}" y="${(base - 4).toFixed(1)}" text-anchor="middle" class="value" data-week-total="${e(w.week)}">${total}</text>`,
+    );
     parts.push(`<text x="${cx}" y="${H - bottom + 14}" text-anchor="middle" class="axis">${e(w.week.slice(5))}</text>`);
-    parts.push(`<text x="${cx}" y="${H - bottom + 27}" text-anchor="middle" class="axis small">${e(w.monday.slice(8, 10))}-${e(w.monday.slice(5, 7))}</text>`);
+    parts.push(
+      `<text x="${cx}" y="${H - bottom + 27}" text-anchor="middle" class="axis small">${e(w.monday.slice(8, 10))}-${e(w.monday.slice(5, 7))}</text>`,
+    );
   });
-  const legend = COUNTED_STATUSES.map((k) => `<span class="key"><i style="background:${STATUS[k].color}"></i>${e(STATUS[k].label)}</span>`).join("");
+  const legend = COUNTED_STATUSES.map(
+    (k) => `<span class="key"><i style="background:${STATUS[k].color}"></i>${e(STATUS[k].label)}</span>`,
+  ).join("");
   const rows = d.weeks
-    .map((w) => `<tr><td>${e(w.week)} (vanaf ${e(date(w.monday))})</td>${COUNTED_STATUSES.map((k) => `<td class="num">${w.counts[k]}</td>`).join("")}</tr>`)
+    .map(
+      (w) =>
+        `<tr><td>${e(w.week)} (vanaf ${e(date(w.monday))})</td>${COUNTED_STATUSES.map((k) => `<td class="num">${w.counts[k]}</td>`).join("")}</tr>`,
+    )
     .join("");
   return `<svg id="chart-weeks" role="img" aria-label="Vragen per week naar uitkomst" viewBox="0 0 ${W} ${H}" width="100%">${parts.join("")}</svg>
 <div class="legend">${legend}</div>
 <table class="compact"><thead><tr><th>Week</th>${COUNTED_STATUSES.map((k) => `<th class="num">${e(STATUS[k].label)}</th>`).join("")}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function hbars(id: string, label: string, rows: { key: string; name: string; value: number; max: number; text: string; attrs: string }[]): string {
+function hbars(
+  id: string,
+  label: string,
+  rows: { key: string; name: string; value: number; max: number; text: string; attrs: string }[],
+): string {
   const W = 760;
   const rowH = 26;
   const labelW = 340;
@@ -97,7 +117,14 @@ function entriesChart(d: HtmlReportData): string {
   return hbars(
     "chart-entries",
     "Meest gevraagde onderwerpen",
-    d.topEntries.map((t) => ({ key: t.id, name: t.title, value: t.count, max, text: `${t.count}×`, attrs: `data-entry="${e(t.id)}" data-count="${t.count}"` })),
+    d.topEntries.map((t) => ({
+      key: t.id,
+      name: t.title,
+      value: t.count,
+      max,
+      text: `${t.count}×`,
+      attrs: `data-entry="${e(t.id)}" data-count="${t.count}"`,
+    })),
   );
 }
 
@@ -107,7 +134,10 @@ function feedbackTable(d: HtmlReportData): string {
   const rows = d.feedback.map((f) => {
     const bar = `<svg class="mini" viewBox="0 0 124 14" width="124" height="14" aria-hidden="true"><rect x="0" y="1" width="${((60 * f.down) / max).toFixed(1)}" height="12" fill="#c62828" transform="translate(${(60 - (60 * f.down) / max).toFixed(1)} 0)"/><rect x="64" y="1" width="${((60 * f.up) / max).toFixed(1)}" height="12" fill="#2e7d32"/></svg>`;
     const reasons = f.reasons.length
-      ? `<ul>${f.reasons.slice(0, 8).map((r) => `<li>${r.helpful ? "👍" : "👎"} ${e(r.text)} <span class="muted">(${e(date(r.at))})</span></li>`).join("")}${f.reasons.length > 8 ? `<li class="muted">… en nog ${f.reasons.length - 8}</li>` : ""}</ul>`
+      ? `<ul>${f.reasons
+          .slice(0, 8)
+          .map((r) => `<li>${r.helpful ? "👍" : "👎"} ${e(r.text)} <span class="muted">(${e(date(r.at))})</span></li>`)
+          .join("")}${f.reasons.length > 8 ? `<li class="muted">… en nog ${f.reasons.length - 8}</li>` : ""}</ul>`
       : `<span class="muted">geen toelichting</span>`;
     return `<tr data-entry="${e(f.id)}" data-up="${f.up}" data-down="${f.down}"><td>${e(f.title)}<br><code>${e(f.id)}</code></td><td class="num">${f.up}</td><td class="num">${f.down}</td><td>${bar}</td><td>${reasons}</td></tr>`;
   });
@@ -123,8 +153,12 @@ function groupsTable(d: HtmlReportData): string {
     const where = Object.entries(g.platforms)
       .map(([p, n]) => `${platformName(p)} ${n}`)
       .join(", ");
-    const suggestions = g.suggestions.length ? g.suggestions.map((s) => `${e(s.title)} <code>${e(s.id)}</code>`).join("<br>") : `<span class="muted">geen</span>`;
-    const variants = g.variants.length ? `<div class="muted">Ook: ${g.variants.map((v) => `“${e(v)}”`).join(", ")}</div>` : "";
+    const suggestions = g.suggestions.length
+      ? g.suggestions.map((s) => `${e(s.title)} <code>${e(s.id)}</code>`).join("<br>")
+      : `<span class="muted">geen</span>`;
+    const variants = g.variants.length
+      ? `<div class="muted">Ook: ${g.variants.map((v) => `“${e(v)}”`).join(", ")}</div>`
+      : "";
     return `<tr data-group="${i + 1}" data-count="${g.count}"><td class="num">${g.count}×</td><td>“${e(g.example)}”${variants}</td><td>${suggestions}</td><td class="num">${Math.round(g.averageConfidence * 100)}%</td><td>${e(date(g.lastAsked))}<div class="muted">${e(where)}</div></td></tr>`;
   });
   return `<table id="groups"><thead><tr><th class="num">Aantal</th><th>Vraag</th><th>Voorgestelde onderwerpen</th><th class="num">Zekerheid</th><th>Laatst gesteld</th></tr></thead><tbody>${rows.join("")}</tbody></table>
@@ -134,7 +168,10 @@ function groupsTable(d: HtmlReportData): string {
 function handoffs(d: HtmlReportData): string {
   if (d.handoffs === null) return `<p class="empty">Overdrachten aan de griffie worden (nog) niet bijgehouden.</p>`;
   if (d.handoffs.length === 0) return `<p class="empty">Geen open overdrachten.</p>`;
-  const rows = d.handoffs.map((h) => `<tr><td>${e(date(h.at))}</td><td>${e(platformName(h.platform))}</td><td>${e(h.subject)}</td><td>${e(h.status)}</td></tr>`);
+  const rows = d.handoffs.map(
+    (h) =>
+      `<tr><td>${e(date(h.at))}</td><td>${e(platformName(h.platform))}</td><td>${e(h.subject)}</td><td>${e(h.status)}</td></tr>`,
+  );
   return `<table id="handoffs"><thead><tr><th>Datum</th><th>Platform</th><th>Onderwerp</th><th>Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
@@ -161,7 +198,9 @@ svg .label{font-size:13px}svg .grid{stroke:#ddd;stroke-width:1}svg .track{fill:#
 export function renderHtmlReport(d: HtmlReportData): string {
   const counted = d.totals.answer + d.totals.ambiguous + d.totals.unknown;
   const period =
-    d.since && d.days !== null ? `de laatste ${d.days} ${d.days === 1 ? "dag" : "dagen"} (vanaf ${date(d.since)})` : "alles wat nog bewaard is (binnen de bewaartermijn)";
+    d.since && d.days !== null
+      ? `de laatste ${d.days} ${d.days === 1 ? "dag" : "dagen"} (vanaf ${date(d.since)})`
+      : "alles wat nog bewaard is (binnen de bewaartermijn)";
   const totals = [
     ["Vragen", String(counted), "total"],
     [STATUS.answer.label, `${d.totals.answer} (${pct(d.totals.answer, counted)})`, "answer"],

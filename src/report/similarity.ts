@@ -28,7 +28,7 @@ export function createTermAnalyzer(synonyms: SynonymGroups = []): TermAnalyzer {
   return (text: string): string[] => {
     const tokens = tokenize(text);
     const out = new Set<string>();
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const hit = phrases.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
       if (hit) {
         out.add(hit.canonical);
@@ -87,7 +87,11 @@ export function groupQuestions<T extends GroupInput>(rows: readonly T[], opts: G
   for (const row of rows) {
     const terms = analyze(row.question);
     // Questions of stop words only ("wat is dat?") fall back to their folded text.
-    const key = terms.length ? terms.join(" ") : `\u0000${fold(row.question).replace(/[^\p{L}\p{N}]+/gu, " ").trim()}`;
+    const key = terms.length
+      ? terms.join(" ")
+      : `\u0000${fold(row.question)
+          .replace(/[^\p{L}\p{N}]+/gu, " ")
+          .trim()}`;
     const bucket = buckets.get(key);
     if (bucket) bucket.members.push(row);
     else buckets.set(key, { terms, members: [row] });

@@ -34,7 +34,9 @@ export async function writeHtmlReport(opts: {
     asked,
     feedback: opts.feedback,
     titles: new Map(kb?.entries.map((e) => [e.id, e.title]) ?? []),
-    ...(engine && kb ? { suggest: (q: string) => candidatesFor(q, engine, kb, null).map(({ id, title }) => ({ id, title })) } : {}),
+    ...(engine && kb
+      ? { suggest: (q: string) => candidatesFor(q, engine, kb, null).map(({ id, title }) => ({ id, title })) }
+      : {}),
     handoffs,
     isDismissed: (q) => dismissed.has(normalizeQuestion(q)),
   });

@@ -17,7 +17,8 @@ export const PURGE_INTERVAL_MS = 86_400_000;
 /** Folder under DATA_DIR that holds the PGlite database files. */
 export const PGLITE_SUBDIR = "pglite";
 
-type StoreConfig = Pick<AppConfig, "DATA_DIR" | "DATABASE_URL" | "STORE_HASH_KEY" | "RETENTION_DAYS"> & Partial<Pick<AppConfig, "NODE_ENV">>;
+type StoreConfig = Pick<AppConfig, "DATA_DIR" | "DATABASE_URL" | "STORE_HASH_KEY" | "RETENTION_DAYS"> &
+  Partial<Pick<AppConfig, "NODE_ENV">>;
 
 /**
  * Opens the store, applies pending migrations, purges expired rows once and schedules the daily purge.
@@ -29,7 +30,8 @@ export async function createStore(config: StoreConfig, logger: Logger): Promise<
   let hashKey = config.STORE_HASH_KEY;
   if (!hashKey) {
     const generated = await loadOrCreateHashKey(config.DATA_DIR);
-    if (generated.created) log.warn({ dataDir: config.DATA_DIR }, "store: STORE_HASH_KEY not set; generated a key in DATA_DIR");
+    if (generated.created)
+      log.warn({ dataDir: config.DATA_DIR }, "store: STORE_HASH_KEY not set; generated a key in DATA_DIR");
     hashKey = generated.key;
   }
 

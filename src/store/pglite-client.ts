@@ -37,7 +37,8 @@ async function acquireLock(lockFile: string): Promise<() => Promise<void>> {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const pid = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
       // Our own pid in a lock we do not hold: left behind by an earlier run (e.g. pid 1 in a restarted container).
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw new StoreLockedError(lockFile, pid);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid))
+        throw new StoreLockedError(lockFile, pid);
       await unlink(lockFile).catch(() => undefined); // stale
     }
   }
@@ -49,11 +50,17 @@ const INIT_SCRIPT = fileURLToPath(new URL("./pglite-init.ts", import.meta.url));
 /** Initialises a new database folder in a child process (its memory peak leaves with it). */
 function initInChild(dataDir: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", INIT_SCRIPT, dataDir], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", INIT_SCRIPT, dataDir], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString("utf8")).slice(-2000)));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolvePromise() : reject(new Error(`PGlite initialisation failed (exit ${code}): ${stderr.trim()}`))));
+    child.once("exit", (code) =>
+      code === 0
+        ? resolvePromise()
+        : reject(new Error(`PGlite initialisation failed (exit ${code}): ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -85,8 +92,12 @@ export async function createPgliteClient(dataDir?: string, opts: PgliteClientOpt
   }
   let db: PGlite;
   try {
-    if (dataDir && opts.initInChild && !opts.loadDataDir && !(await exists(join(dataDir, "PG_VERSION")))) await initInChild(dataDir);
-    db = await PGlite.create(dataDir, opts.loadDataDir ? { ...PGLITE_OPTIONS, loadDataDir: opts.loadDataDir } : PGLITE_OPTIONS);
+    if (dataDir && opts.initInChild && !opts.loadDataDir && !(await exists(join(dataDir, "PG_VERSION"))))
+      await initInChild(dataDir);
+    db = await PGlite.create(
+      dataDir,
+      opts.loadDataDir ? { ...PGLITE_OPTIONS, loadDataDir: opts.loadDataDir } : PGLITE_OPTIONS,
+    );
   } catch (err) {
     await release();
     throw err;

@@ -150,7 +150,13 @@ export class SqlStore implements Store {
   }
 
   async listAsked(since?: Date): Promise<AskedRow[]> {
-    const rows = await this.client.query<{ status: string; entry_id: string | null; confidence: number; platform: string; created_at: Date }>(
+    const rows = await this.client.query<{
+      status: string;
+      entry_id: string | null;
+      confidence: number;
+      platform: string;
+      created_at: Date;
+    }>(
       `SELECT status, entry_id, confidence, platform, created_at FROM questions_asked
        WHERE created_at >= $1 ORDER BY created_at, id`,
       [since ?? new Date(0)],
@@ -167,7 +173,10 @@ export class SqlStore implements Store {
   async startChecklistRun(checklistId: string, context: string): Promise<ChecklistRun> {
     const runId = await this.client.transaction(async (tx) => {
       // Serialise "find or create" per checklist+context across instances sharing one database.
-      await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [RUN_LOCK_NAMESPACE, JSON.stringify([checklistId, context])]);
+      await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
+        RUN_LOCK_NAMESPACE,
+        JSON.stringify([checklistId, context]),
+      ]);
       const existing = await tx.query<{ run_id: string }>(
         "SELECT run_id FROM checklist_runs WHERE checklist_id = $1 AND context = $2 ORDER BY created_at DESC LIMIT 1",
         [checklistId, context],
@@ -195,7 +204,10 @@ export class SqlStore implements Store {
     if (!UUID_RE.test(runId)) throw new UnknownRunError(runId);
     const now = this.clock();
     const run = await this.client.transaction(async (tx) => {
-      const updated = await tx.query("UPDATE checklist_runs SET updated_at = $2 WHERE run_id = $1 RETURNING run_id", [runId, now]);
+      const updated = await tx.query("UPDATE checklist_runs SET updated_at = $2 WHERE run_id = $1 RETURNING run_id", [
+        runId,
+        now,
+      ]);
       if (updated.length === 0) throw new UnknownRunError(runId);
       if (checked) {
         await tx.query(
@@ -213,7 +225,13 @@ export class SqlStore implements Store {
   }
 
   async listUnanswered(since?: Date): Promise<UnansweredRow[]> {
-    const rows = await this.client.query<{ question: string; best_guess: string | null; confidence: number; platform: string; created_at: Date }>(
+    const rows = await this.client.query<{
+      question: string;
+      best_guess: string | null;
+      confidence: number;
+      platform: string;
+      created_at: Date;
+    }>(
       `SELECT question, best_guess, confidence, platform, created_at FROM unanswered
        WHERE created_at >= $1 ORDER BY created_at, id`,
       [since ?? new Date(0)],
@@ -228,7 +246,13 @@ export class SqlStore implements Store {
   }
 
   async listFeedback(since?: Date): Promise<FeedbackRow[]> {
-    const rows = await this.client.query<{ entry_id: string; helpful: boolean; comment: string | null; platform: string; created_at: Date }>(
+    const rows = await this.client.query<{
+      entry_id: string;
+      helpful: boolean;
+      comment: string | null;
+      platform: string;
+      created_at: Date;
+    }>(
       `SELECT entry_id, helpful, comment, platform, created_at FROM feedback
        WHERE created_at >= $1 ORDER BY created_at, id`,
       [since ?? new Date(0)],

@@ -2,7 +2,16 @@
 // applies: art. 1 (a term ending on a Saturday, Sunday or feestdag runs to the next working day; not for terms
 // counted backwards, lid 2), art. 2 (a term of three days or more contains at least two working days) and
 // art. 4 lid 1 onder a (not for terms of more than twelve weeks and the like).
-import { addDays, addMonths, daysBetween, formatDatum, formatDatumMetDag, fromParts, type IsoDate, yearOf } from "./datum.ts";
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  formatDatum,
+  formatDatumMetDag,
+  fromParts,
+  type IsoDate,
+  yearOf,
+} from "./datum.ts";
 import { geenWerkdag } from "./feestdagen.ts";
 import { atwUitgezonderd, type Duur, regelVoor, type Regel, type Soort, SOORTEN } from "./regels.ts";
 
@@ -39,7 +48,21 @@ const optellen = (datum: IsoDate, duur: Duur, teken: 1 | -1): IsoDate => {
 };
 
 const duurTekst = (duur: Duur): string => {
-  const woorden = ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"];
+  const woorden = [
+    "nul",
+    "een",
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+  ];
   const n = woorden[duur.aantal] ?? String(duur.aantal);
   const eenheid = duur.aantal === 1 ? { dagen: "dag", weken: "week", maanden: "maand" }[duur.eenheid] : duur.eenheid;
   return `${n} ${eenheid}`;
@@ -64,7 +87,10 @@ export function pasAtwToe(vanaf: IsoDate, einde: IsoDate): AtwResultaat {
     };
     const voor = eind;
     while (werkdagen(eind) < 2) eind = addDays(eind, 1);
-    if (eind !== voor) stappen.push(`art. 2 Atw: een termijn van drie dagen of meer moet ten minste twee werkdagen bevatten, dus tot ${formatDatumMetDag(eind)}`);
+    if (eind !== voor)
+      stappen.push(
+        `art. 2 Atw: een termijn van drie dagen of meer moet ten minste twee werkdagen bevatten, dus tot ${formatDatumMetDag(eind)}`,
+      );
   }
   const reden = geenWerkdag(eind);
   if (reden) {
@@ -79,11 +105,19 @@ export function pasAtwToe(vanaf: IsoDate, einde: IsoDate): AtwResultaat {
 
 const ATW_VERLENGD = "art. 1 Algemene termijnenwet";
 
-function vooruit(regel: Regel & { duur: Duur }, vanaf: IsoDate): { einde: IsoDate; verlengd: boolean; uitleg: string; atw: string | null } {
+function vooruit(
+  regel: Regel & { duur: Duur },
+  vanaf: IsoDate,
+): { einde: IsoDate; verlengd: boolean; uitleg: string; atw: string | null } {
   const kaal = optellen(vanaf, regel.duur, 1);
   const basis = `${duurTekst(regel.duur)} na ${formatDatum(vanaf)} is ${formatDatumMetDag(kaal)}`;
   if (atwUitgezonderd(regel.duur)) {
-    return { einde: kaal, verlengd: false, uitleg: `${basis}; de Algemene termijnenwet geldt niet voor deze termijn (art. 4 lid 1 onder a Atw).`, atw: null };
+    return {
+      einde: kaal,
+      verlengd: false,
+      uitleg: `${basis}; de Algemene termijnenwet geldt niet voor deze termijn (art. 4 lid 1 onder a Atw).`,
+      atw: null,
+    };
   }
   const { einde, stappen } = pasAtwToe(vanaf, kaal);
   if (!stappen.length) return { einde, verlengd: false, uitleg: `${basis}, een werkdag.`, atw: null };
@@ -124,21 +158,36 @@ export function berekenTermijn(soort: string, vanaf: IsoDate): Uitkomst {
         einde,
         false,
         `Teruggerekend vanaf ${regel.vanaf} (${formatDatum(vanaf)}): ${duurTekst(regel.duur)} eerder is ${formatDatumMetDag(einde)}.` +
-          (dag ? ` Dat is een ${dag}; een teruggerekende termijn wordt niet verschoven (art. 1 lid 2 Atw).` : " Een teruggerekende termijn wordt niet verschoven (art. 1 lid 2 Atw)."),
+          (dag
+            ? ` Dat is een ${dag}; een teruggerekende termijn wordt niet verschoven (art. 1 lid 2 Atw).`
+            : " Een teruggerekende termijn wordt niet verschoven (art. 1 lid 2 Atw)."),
       );
     }
     case "vaste-datum": {
       const einde = vasteDatum(regel, vanaf);
-      return uit(einde, false, `"Vóór ${formatDatum(addDays(einde, 1)).replace(/ \d{4}$/, "")}" betekent uiterlijk de dag ervoor. Dit is een vaste datum in de wet, geen termijn na een gebeurtenis; de bot verschuift die niet.`);
+      return uit(
+        einde,
+        false,
+        `"Vóór ${formatDatum(addDays(einde, 1)).replace(/ \d{4}$/, "")}" betekent uiterlijk de dag ervoor. Dit is een vaste datum in de wet, geen termijn na een gebeurtenis; de bot verschuift die niet.`,
+      );
     }
     case "termijn-of-datum": {
       const r = vooruit(regel, vanaf);
       const vast = vasteDatum(regel, vanaf, true);
       if (vast < r.einde) {
         const laat = vast < vanaf ? " Die datum ligt al vóór de vaststelling: de toezending is te laat." : "";
-        return uit(vast, false, `Twee weken na de vaststelling (${formatDatum(vanaf)}) zou later zijn dan de vaste datum; de vaste datum gaat voor.${laat}`);
+        return uit(
+          vast,
+          false,
+          `Twee weken na de vaststelling (${formatDatum(vanaf)}) zou later zijn dan de vaste datum; de vaste datum gaat voor.${laat}`,
+        );
       }
-      return uit(r.einde, r.verlengd, `Gerekend vanaf ${regel.vanaf}: ${r.uitleg} Dat is vóór de vaste datum van ${formatDatum(addDays(vast, 1))}.`, r.atw);
+      return uit(
+        r.einde,
+        r.verlengd,
+        `Gerekend vanaf ${regel.vanaf}: ${r.uitleg} Dat is vóór de vaste datum van ${formatDatum(addDays(vast, 1))}.`,
+        r.atw,
+      );
     }
   }
 }

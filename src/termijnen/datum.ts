@@ -19,14 +19,16 @@ export function parseIsoDate(text: string): IsoDate | null {
 
 export const toIso = (d: Date): IsoDate => d.toISOString().slice(0, 10);
 
-export const fromParts = (year: number, month: number, day: number): IsoDate => toIso(new Date(Date.UTC(year, month - 1, day)));
+export const fromParts = (year: number, month: number, day: number): IsoDate =>
+  toIso(new Date(Date.UTC(year, month - 1, day)));
 
 const toDate = (iso: IsoDate): Date => new Date(`${iso}T00:00:00Z`);
 
 export const addDays = (iso: IsoDate, days: number): IsoDate => toIso(new Date(toDate(iso).getTime() + days * DAY_MS));
 
 /** Days from a to b (b - a). */
-export const daysBetween = (a: IsoDate, b: IsoDate): number => Math.round((toDate(b).getTime() - toDate(a).getTime()) / DAY_MS);
+export const daysBetween = (a: IsoDate, b: IsoDate): number =>
+  Math.round((toDate(b).getTime() - toDate(a).getTime()) / DAY_MS);
 
 /** 0 = Sunday … 6 = Saturday. */
 export const weekday = (iso: IsoDate): number => toDate(iso).getUTCDay();
@@ -43,7 +45,20 @@ export function addMonths(iso: IsoDate, months: number): IsoDate {
 }
 
 const WEEKDAYS = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"] as const;
-const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"] as const;
+const MONTHS = [
+  "januari",
+  "februari",
+  "maart",
+  "april",
+  "mei",
+  "juni",
+  "juli",
+  "augustus",
+  "september",
+  "oktober",
+  "november",
+  "december",
+] as const;
 
 /** "23 november 2026". */
 export function formatDatum(iso: IsoDate): string {
@@ -55,7 +70,12 @@ export function formatDatum(iso: IsoDate): string {
 export const formatDatumMetDag = (iso: IsoDate): string => `${WEEKDAYS[weekday(iso)]} ${formatDatum(iso)}`;
 
 /** Today's date in Amsterdam for a moment (the griffie's calendar day). */
-const AMSTERDAM_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
+const AMSTERDAM_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Amsterdam",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 export function amsterdamDate(now: Date): IsoDate {
   return AMSTERDAM_DAY.format(now);

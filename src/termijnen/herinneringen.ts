@@ -34,7 +34,10 @@ export interface ReminderLog {
 const SCHEMA_LOCK_KEY = 7_312_014_001;
 
 /** The sent-log in the store's database (PGlite or PostgreSQL); creates its table when missing. */
-export async function createSqlReminderLog(client: SqlClient, clock: () => Date = () => new Date()): Promise<ReminderLog> {
+export async function createSqlReminderLog(
+  client: SqlClient,
+  clock: () => Date = () => new Date(),
+): Promise<ReminderLog> {
   await client.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY})`);
     await tx.query(
@@ -47,7 +50,10 @@ export async function createSqlReminderLog(client: SqlClient, clock: () => Date 
   return {
     claim: (key, send) =>
       client.transaction(async (tx) => {
-        const rows = await tx.query("INSERT INTO termijn_herinneringen (sleutel, verzonden_op) VALUES ($1, $2) ON CONFLICT (sleutel) DO NOTHING RETURNING sleutel", [key, clock()]);
+        const rows = await tx.query(
+          "INSERT INTO termijn_herinneringen (sleutel, verzonden_op) VALUES ($1, $2) ON CONFLICT (sleutel) DO NOTHING RETURNING sleutel",
+          [key, clock()],
+        );
         if (rows.length === 0) return false;
         await send();
         return true;
@@ -62,7 +68,12 @@ export const reminderText = (t: RegisterTermijn, dagen: number): string =>
  * The reminders due today: per deadline the smallest reminder day that has been reached (a deadline entered late
  * gets one reminder, not all of them at once), until the deadline itself.
  */
-export function dueReminders(termijnen: RegisterTermijn[], vandaag: IsoDate, dagen: readonly number[], sink: string): Reminder[] {
+export function dueReminders(
+  termijnen: RegisterTermijn[],
+  vandaag: IsoDate,
+  dagen: readonly number[],
+  sink: string,
+): Reminder[] {
   const sorted = [...new Set(dagen)].filter((d) => d >= 0).sort((a, b) => a - b);
   const out: Reminder[] = [];
   for (const t of termijnen) {
@@ -98,7 +109,14 @@ export interface ReminderJob {
   stop(): void;
 }
 
-export function createReminderJob({ termijnen, log, sinks, dagen, logger, intervalMs = 3_600_000 }: ReminderJobOptions): ReminderJob {
+export function createReminderJob({
+  termijnen,
+  log,
+  sinks,
+  dagen,
+  logger,
+  intervalMs = 3_600_000,
+}: ReminderJobOptions): ReminderJob {
   const l = logger.child({ component: "reminders" });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<RunResult> | null = null;
@@ -113,11 +131,15 @@ export function createReminderJob({ termijnen, log, sinks, dagen, logger, interv
           else result.skipped++;
         } catch (err) {
           result.failed++;
-          l.warn({ err: { message: (err as Error).message }, key: reminder.key }, "reminder not sent; retried on the next run");
+          l.warn(
+            { err: { message: (err as Error).message }, key: reminder.key },
+            "reminder not sent; retried on the next run",
+          );
         }
       }
     }
-    if (result.sent.length || result.failed) l.info({ sent: result.sent.length, failed: result.failed }, "reminders run");
+    if (result.sent.length || result.failed)
+      l.info({ sent: result.sent.length, failed: result.failed }, "reminders run");
     return result;
   };
 
@@ -132,7 +154,10 @@ export function createReminderJob({ termijnen, log, sinks, dagen, logger, interv
     runOnce,
     start() {
       void runOnce().catch((err: unknown) => l.error({ err }, "reminders run failed"));
-      timer = setInterval(() => void runOnce().catch((err: unknown) => l.error({ err }, "reminders run failed")), intervalMs);
+      timer = setInterval(
+        () => void runOnce().catch((err: unknown) => l.error({ err }, "reminders run failed")),
+        intervalMs,
+      );
       timer.unref();
     },
     stop() {

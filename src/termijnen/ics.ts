@@ -8,7 +8,10 @@ const asDate = (iso: IsoDate): Date => new Date(`${iso}T00:00:00Z`);
 
 /** The calendar text for every deadline in the register that ends on or after `vanaf` (default: all). */
 export function registerIcs(register: Register, vanaf: IsoDate = "1900-01-01"): string {
-  const cal = ical({ name: `Wgr-termijnen ${register.gemeente}`, prodId: { company: "Raadswijzer Samenwerken", product: "termijnen", language: "NL" } });
+  const cal = ical({
+    name: `Wgr-termijnen ${register.gemeente}`,
+    prodId: { company: "Raadswijzer Samenwerken", product: "termijnen", language: "NL" },
+  });
   for (const t of registerTermijnen(register, vanaf)) {
     const { uitkomst, regeling } = t;
     cal.createEvent({

@@ -59,7 +59,8 @@ export const REGELS = [
     artikel: "art. 1 lid 3 Wgr",
     duur: { aantal: 8, eenheid: "weken" },
     vanaf: "de datum waarop de raad het ontwerp ontving",
-    regel: "De raad kan binnen acht weken na ontvangst van het ontwerp van de regeling (of van een wijziging, toetreding of uittreding, art. 1 lid 5 Wgr) zijn zienswijze geven aan het college en de burgemeester.",
+    regel:
+      "De raad kan binnen acht weken na ontvangst van het ontwerp van de regeling (of van een wijziging, toetreding of uittreding, art. 1 lid 5 Wgr) zijn zienswijze geven aan het college en de burgemeester.",
   },
   {
     soort: "begroting",
@@ -68,7 +69,8 @@ export const REGELS = [
     artikel: "art. 35 lid 3 Wgr",
     duur: { aantal: 12, eenheid: "weken" },
     vanaf: "de datum waarop de raad de ontwerpbegroting ontving",
-    regel: "De raad kan binnen twaalf weken na ontvangst van de ontwerpbegroting zijn zienswijze geven aan het dagelijks bestuur.",
+    regel:
+      "De raad kan binnen twaalf weken na ontvangst van de ontwerpbegroting zijn zienswijze geven aan het dagelijks bestuur.",
   },
   {
     soort: "begrotingswijziging",
@@ -77,7 +79,8 @@ export const REGELS = [
     artikel: "art. 35 Wgr",
     duur: { aantal: 12, eenheid: "weken" },
     vanaf: "de datum waarop de raad de ontwerpbegrotingswijziging ontving",
-    regel: "Voor een begrotingswijziging geldt dezelfde zienswijzetermijn van twaalf weken, tenzij de regeling die categorie wijzigingen daarvan uitzondert (art. 35 Wgr); kijk dus ook in de regeling zelf.",
+    regel:
+      "Voor een begrotingswijziging geldt dezelfde zienswijzetermijn van twaalf weken, tenzij de regeling die categorie wijzigingen daarvan uitzondert (art. 35 Wgr); kijk dus ook in de regeling zelf.",
   },
   {
     soort: "toezending-ontwerpbegroting",
@@ -86,7 +89,8 @@ export const REGELS = [
     artikel: "art. 35 lid 1 Wgr",
     duur: { aantal: 12, eenheid: "weken" },
     vanaf: "de datum van de vergadering van het algemeen bestuur waarin de begroting wordt vastgesteld",
-    regel: "Het dagelijks bestuur zendt de ontwerpbegroting twaalf weken voordat het algemeen bestuur haar behandelt aan de raden.",
+    regel:
+      "Het dagelijks bestuur zendt de ontwerpbegroting twaalf weken voordat het algemeen bestuur haar behandelt aan de raden.",
   },
   {
     soort: "kaders",
@@ -96,7 +100,8 @@ export const REGELS = [
     maand: 4,
     dag: 30,
     vanaf: "een datum in het jaar vóór het begrotingsjaar",
-    regel: "Het dagelijks bestuur zendt de algemene financiële en beleidsmatige kaders vóór 30 april van het jaar vóór het begrotingsjaar aan de raden.",
+    regel:
+      "Het dagelijks bestuur zendt de algemene financiële en beleidsmatige kaders vóór 30 april van het jaar vóór het begrotingsjaar aan de raden.",
   },
   {
     soort: "voorlopige-jaarrekening",
@@ -106,7 +111,8 @@ export const REGELS = [
     maand: 4,
     dag: 30,
     vanaf: "een datum in het jaar na het jaar van de jaarrekening",
-    regel: "Het dagelijks bestuur zendt de voorlopige jaarrekening vóór 30 april van het jaar na het jaar waarover zij gaat aan de raden.",
+    regel:
+      "Het dagelijks bestuur zendt de voorlopige jaarrekening vóór 30 april van het jaar na het jaar waarover zij gaat aan de raden.",
   },
   {
     soort: "begroting-naar-gs",
@@ -117,7 +123,8 @@ export const REGELS = [
     maand: 9,
     dag: 15,
     vanaf: "de datum waarop het algemeen bestuur de begroting vaststelde",
-    regel: "Het dagelijks bestuur zendt de begroting binnen twee weken na vaststelling, en in ieder geval vóór 15 september van het jaar vóór het begrotingsjaar, aan gedeputeerde staten.",
+    regel:
+      "Het dagelijks bestuur zendt de begroting binnen twee weken na vaststelling, en in ieder geval vóór 15 september van het jaar vóór het begrotingsjaar, aan gedeputeerde staten.",
   },
   {
     soort: "jaarrekening",
@@ -128,7 +135,8 @@ export const REGELS = [
     maand: 7,
     dag: 15,
     vanaf: "de datum waarop het algemeen bestuur de jaarrekening vaststelde",
-    regel: "Het dagelijks bestuur zendt de jaarrekening binnen twee weken na vaststelling, en in ieder geval vóór 15 juli van het jaar na het jaar waarover zij gaat, aan gedeputeerde staten.",
+    regel:
+      "Het dagelijks bestuur zendt de jaarrekening binnen twee weken na vaststelling, en in ieder geval vóór 15 juli van het jaar na het jaar waarover zij gaat, aan gedeputeerde staten.",
   },
 ] as const satisfies readonly Regel[];
 
@@ -136,7 +144,8 @@ export type Soort = (typeof REGELS)[number]["soort"];
 
 export const SOORTEN: readonly Soort[] = REGELS.map((r) => r.soort);
 
-export const regelVoor = (soort: string): Regel | undefined => (REGELS as readonly Regel[]).find((r) => r.soort === soort);
+export const regelVoor = (soort: string): Regel | undefined =>
+  (REGELS as readonly Regel[]).find((r) => r.soort === soort);
 
 /**
  * Art. 4 lid 1 onder a Atw: the Atw does not apply to terms stated in hours, or in more than 90 days, more than

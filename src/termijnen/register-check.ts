@@ -19,12 +19,18 @@ async function registerFiles(dir: string, registerFile: string | undefined): Pro
 }
 
 /** Checks the registers; prints problems (stderr) or one line per register (stdout). Returns false on problems. */
-export async function checkRegisterFiles(dir: string, registerFile: string | undefined, out: Pick<Console, "log" | "error"> = console): Promise<boolean> {
+export async function checkRegisterFiles(
+  dir: string,
+  registerFile: string | undefined,
+  out: Pick<Console, "log" | "error"> = console,
+): Promise<boolean> {
   const problems: RegisterProblem[] = [];
   for (const file of await registerFiles(dir, registerFile || undefined)) {
     try {
       const reg = await loadRegister(file);
-      out.log(`${file}: register of ${reg.gemeente} OK (${reg.regelingen.length} regelingen${reg.voorbeeld ? ", example" : ""})`);
+      out.log(
+        `${file}: register of ${reg.gemeente} OK (${reg.regelingen.length} regelingen${reg.voorbeeld ? ", example" : ""})`,
+      );
     } catch (err) {
       if (!(err instanceof RegisterError)) throw err;
       problems.push(...err.problems);

@@ -26,8 +26,19 @@ export class RegisterError extends Error {
 const datum = z.string().refine((v) => parseIsoDate(v) !== null, { message: "must be a date YYYY-MM-DD that exists" });
 const tekst = z.string().trim().min(1, { message: "must not be empty" });
 
-export const VORMEN = ["openbaar lichaam", "gemeenschappelijk orgaan", "bedrijfsvoeringsorganisatie", "centrumgemeente", "regeling zonder meer"] as const;
-export const REGELINGSOORTEN = ["raadsregeling", "collegeregeling", "burgemeestersregeling", "gemengde regeling"] as const;
+export const VORMEN = [
+  "openbaar lichaam",
+  "gemeenschappelijk orgaan",
+  "bedrijfsvoeringsorganisatie",
+  "centrumgemeente",
+  "regeling zonder meer",
+] as const;
+export const REGELINGSOORTEN = [
+  "raadsregeling",
+  "collegeregeling",
+  "burgemeestersregeling",
+  "gemengde regeling",
+] as const;
 
 const regelingSchema = z.strictObject({
   naam: tekst,
@@ -58,7 +69,12 @@ export function parseRegister(text: string, file: string): Register {
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const problems: RegisterProblem[] = [];
   for (const err of doc.errors) {
-    problems.push({ file, line: counter.linePos(err.pos[0]).line, field: "yaml", message: err.message.split("\n")[0] ?? "invalid YAML" });
+    problems.push({
+      file,
+      line: counter.linePos(err.pos[0]).line,
+      field: "yaml",
+      message: err.message.split("\n")[0] ?? "invalid YAML",
+    });
   }
   if (problems.length) throw new RegisterError(problems);
   const lineOf = (path: readonly PropertyKey[]): number => {
@@ -74,7 +90,9 @@ export function parseRegister(text: string, file: string): Register {
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
-      const field = path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("") || "register";
+      const field =
+        path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("") ||
+        "register";
       problems.push({ file, line: lineOf(path), field, message: issue.message });
     }
     throw new RegisterError(problems);
@@ -82,7 +100,13 @@ export function parseRegister(text: string, file: string): Register {
   const seen = new Map<string, number>();
   parsed.data.regelingen.forEach((r, i) => {
     const key = r.afkorting.toLowerCase();
-    if (seen.has(key)) problems.push({ file, line: lineOf(["regelingen", i, "afkorting"]), field: `regelingen[${i}].afkorting`, message: `duplicate of regelingen[${seen.get(key)}]` });
+    if (seen.has(key))
+      problems.push({
+        file,
+        line: lineOf(["regelingen", i, "afkorting"]),
+        field: `regelingen[${i}].afkorting`,
+        message: `duplicate of regelingen[${seen.get(key)}]`,
+      });
     seen.set(key, i);
   });
   if (problems.length) throw new RegisterError(problems);
@@ -94,7 +118,14 @@ export async function loadRegister(file: string): Promise<Register> {
   try {
     text = await readFile(file, "utf8");
   } catch (err) {
-    throw new RegisterError([{ file, line: 0, field: "file", message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` }]);
+    throw new RegisterError([
+      {
+        file,
+        line: 0,
+        field: "file",
+        message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      },
+    ]);
   }
   return parseRegister(text, file);
 }
@@ -122,5 +153,8 @@ export function registerTermijnen(register: Register, vanaf: IsoDate): RegisterT
       if (uitkomst.einde >= vanaf) out.push({ regeling, uitkomst });
     }
   }
-  return out.sort((a, b) => a.uitkomst.einde.localeCompare(b.uitkomst.einde) || a.regeling.afkorting.localeCompare(b.regeling.afkorting));
+  return out.sort(
+    (a, b) =>
+      a.uitkomst.einde.localeCompare(b.uitkomst.einde) || a.regeling.afkorting.localeCompare(b.regeling.afkorting),
+  );
 }

@@ -12,15 +12,16 @@ import { herkenRegisterVraag, herkenTermijnVraag, vindDatum } from "./vraag.ts";
 export const termijnTekst = {
   geenRegisterTitel: "Geen register van regelingen ingesteld",
   geenRegister:
-    "Er is voor deze bot nog geen register van de regelingen van uw gemeente ingesteld, dus ik weet niet in welke regelingen uw gemeente zit of welke zienswijzen er lopen. De griffie kan een register toevoegen (zie de handleiding). Een termijn kan ik wel uitrekenen, bijvoorbeeld: \"Wanneer moet de zienswijze op de ontwerpbegroting binnen zijn als we die op 26 februari 2027 ontvingen?\"",
+    'Er is voor deze bot nog geen register van de regelingen van uw gemeente ingesteld, dus ik weet niet in welke regelingen uw gemeente zit of welke zienswijzen er lopen. De griffie kan een register toevoegen (zie de handleiding). Een termijn kan ik wel uitrekenen, bijvoorbeeld: "Wanneer moet de zienswijze op de ontwerpbegroting binnen zijn als we die op 26 februari 2027 ontvingen?"',
   lopendTitel: "Lopende zienswijzetermijnen",
   geenLopend: "Er lopen op dit moment geen zienswijzetermijnen volgens het register.",
   regelingenTitel: (gemeente: string) => `Regelingen waarin ${gemeente} deelneemt`,
   volgendeTermijnen: "Eerstvolgende termijnen",
   herinneringTitel: "Herinnering: termijn",
   voorbeeldRegister: "Let op: dit is het voorbeeldregister van een verzonnen gemeente.",
-  regelingOnbekendeTermijn: (naam: string) => `Voor ${naam} staat in het register geen datum waaruit ik een lopende zienswijzetermijn kan berekenen.`,
-  hulp: "Gebruik: /termijn <soort> <datum>, bijvoorbeeld \"/termijn begroting 26 februari 2027\". Soorten: ontwerpregeling, begroting, begrotingswijziging, toezending-ontwerpbegroting, kaders, voorlopige-jaarrekening, begroting-naar-gs, jaarrekening. Of stel een vraag, zoals \"welke zienswijzen lopen er?\".",
+  regelingOnbekendeTermijn: (naam: string) =>
+    `Voor ${naam} staat in het register geen datum waaruit ik een lopende zienswijzetermijn kan berekenen.`,
+  hulp: 'Gebruik: /termijn <soort> <datum>, bijvoorbeeld "/termijn begroting 26 februari 2027". Soorten: ontwerpregeling, begroting, begrotingswijziging, toezending-ontwerpbegroting, kaders, voorlopige-jaarrekening, begroting-naar-gs, jaarrekening. Of stel een vraag, zoals "welke zienswijzen lopen er?".',
 } as const;
 
 const WGR = "https://wetten.overheid.nl/jci1.3:c:BWBR0003740";
@@ -29,8 +30,12 @@ const ATW = "https://wetten.overheid.nl/jci1.3:c:BWBR0002448";
 function linksVoor(u: Uitkomst): Link[] {
   const links: Link[] = [];
   const art = /^art\. (\d+[a-z]?)/.exec(u.artikel)?.[1];
-  links.push({ title: `Wet gemeenschappelijke regelingen${art ? `, artikel ${art}` : ""}`, url: art ? `${WGR}&artikel=${art}` : WGR });
-  if (u.artikel.includes("Algemene termijnenwet") || u.regel.includes("Atw")) links.push({ title: "Algemene termijnenwet", url: ATW });
+  links.push({
+    title: `Wet gemeenschappelijke regelingen${art ? `, artikel ${art}` : ""}`,
+    url: art ? `${WGR}&artikel=${art}` : WGR,
+  });
+  if (u.artikel.includes("Algemene termijnenwet") || u.regel.includes("Atw"))
+    links.push({ title: "Algemene termijnenwet", url: ATW });
   return links;
 }
 
@@ -81,12 +86,21 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
   const namen = register ? register.regelingen.flatMap((r) => [r.afkorting, r.naam]) : [];
   const voetnoot = register?.voorbeeld ? `\n\n_${termijnTekst.voorbeeldRegister}_` : "";
 
-  const komend = (limit = 50): RegisterTermijn[] => (register ? registerTermijnen(register, vandaag()).slice(0, limit) : []);
+  const komend = (limit = 50): RegisterTermijn[] =>
+    register ? registerTermijnen(register, vandaag()).slice(0, limit) : [];
 
   const geenRegister = (): Reply => ({
     status: "answer",
     confidence: 1,
-    answer: { id: "termijn:register", kind: "topic", title: termijnTekst.geenRegisterTitel, summary: termijnTekst.geenRegister, text: "", links: [], related: [] },
+    answer: {
+      id: "termijn:register",
+      kind: "topic",
+      title: termijnTekst.geenRegisterTitel,
+      summary: termijnTekst.geenRegister,
+      text: "",
+      links: [],
+      related: [],
+    },
     alternatives: [],
   });
 
@@ -97,22 +111,42 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
     if (vraag.type === "lopend") {
       const lopend = komend();
       const text = lopend.length ? lopend.map(regelTermijn).join("\n") : termijnTekst.geenLopend;
-      const summary = lopend[0] ? `Eerstvolgende: ${formatDatum(lopend[0].uitkomst.einde)}, ${lopend[0].regeling.afkorting}.` : termijnTekst.geenLopend;
+      const summary = lopend[0]
+        ? `Eerstvolgende: ${formatDatum(lopend[0].uitkomst.einde)}, ${lopend[0].regeling.afkorting}.`
+        : termijnTekst.geenLopend;
       return answerReply("termijn:lopend", termijnTekst.lopendTitel, summary, text + voetnoot, []);
     }
     if (vraag.type === "regelingen") {
       const text = register.regelingen
-        .map((r) => `- **${r.naam}** (${r.afkorting}): ${r.vorm}, ${r.soort}; in het algemeen bestuur: ${r.ab_lid}. [Regeling](${r.url})`)
+        .map(
+          (r) =>
+            `- **${r.naam}** (${r.afkorting}): ${r.vorm}, ${r.soort}; in het algemeen bestuur: ${r.ab_lid}. [Regeling](${r.url})`,
+        )
         .join("\n");
       const summary = `${register.gemeente} neemt volgens het register deel in ${register.regelingen.length} regelingen.`;
-      return answerReply("termijn:regelingen", termijnTekst.regelingenTitel(register.gemeente), summary, text + voetnoot, []);
+      return answerReply(
+        "termijn:regelingen",
+        termijnTekst.regelingenTitel(register.gemeente),
+        summary,
+        text + voetnoot,
+        [],
+      );
     }
     const key = vraag.zoek.toLowerCase();
     const regeling = register.regelingen.find((r) => r.afkorting.toLowerCase() === key || r.naam.toLowerCase() === key);
     if (!regeling) return null;
-    const kandidaten = registerTermijnen({ ...register, regelingen: [regeling] }, "1900-01-01").filter((t) => !vraag.soort || t.uitkomst.soort === vraag.soort);
+    const kandidaten = registerTermijnen({ ...register, regelingen: [regeling] }, "1900-01-01").filter(
+      (t) => !vraag.soort || t.uitkomst.soort === vraag.soort,
+    );
     const t = kandidaten.find((k) => k.uitkomst.einde >= vandaag()) ?? kandidaten.at(-1);
-    if (!t) return answerReply("termijn:regeling", regeling.naam, termijnTekst.regelingOnbekendeTermijn(regeling.naam), voetnoot.trim(), []);
+    if (!t)
+      return answerReply(
+        "termijn:regeling",
+        regeling.naam,
+        termijnTekst.regelingOnbekendeTermijn(regeling.naam),
+        voetnoot.trim(),
+        [],
+      );
     const reply = termijnReply(t.uitkomst, regeling.afkorting);
     if (reply.answer && voetnoot) reply.answer.text += voetnoot;
     return reply;
@@ -158,7 +192,10 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
     byId,
     antwoord,
     komend,
-    overzichtRegels: (limit = 5) => komend(limit).map((t) => `${formatDatum(t.uitkomst.einde)}: ${t.uitkomst.titel}, ${t.regeling.afkorting} (${t.uitkomst.artikel})`),
+    overzichtRegels: (limit = 5) =>
+      komend(limit).map(
+        (t) => `${formatDatum(t.uitkomst.einde)}: ${t.uitkomst.titel}, ${t.regeling.afkorting} (${t.uitkomst.artikel})`,
+      ),
     commando,
   };
 }

@@ -14,7 +14,18 @@ const fold = (text: string): string =>
 
 const MONTHS = new Map<string, number>([
   ...MONTH_NAMES.map((m, i) => [m, i + 1] as [string, number]),
-  ["jan", 1], ["feb", 2], ["mrt", 3], ["apr", 4], ["jun", 6], ["jul", 7], ["aug", 8], ["sep", 9], ["sept", 9], ["okt", 10], ["nov", 11], ["dec", 12],
+  ["jan", 1],
+  ["feb", 2],
+  ["mrt", 3],
+  ["apr", 4],
+  ["jun", 6],
+  ["jul", 7],
+  ["aug", 8],
+  ["sep", 9],
+  ["sept", 9],
+  ["okt", 10],
+  ["nov", 11],
+  ["dec", 12],
 ]);
 const MONTH_RE = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join("|");
 
@@ -39,19 +50,25 @@ export function vindDatum(text: string, defaultYear: number): IsoDate | null {
 /** The kind of term a question is about, or null. Order matters: the most specific wording first. */
 export function vindSoort(text: string): Soort | null {
   const t = fold(text);
-  if (/\bbegrotingswijziging|\bwijziging van de begroting|\bbegroting(?:s)? ?wijzig/.test(t)) return "begrotingswijziging";
+  if (/\bbegrotingswijziging|\bwijziging van de begroting|\bbegroting(?:s)? ?wijzig/.test(t))
+    return "begrotingswijziging";
   if (/\bvoorlopige jaarrekening/.test(t)) return "voorlopige-jaarrekening";
   if (/\bkader(?:s|brief|nota)\b|\bkaders\b/.test(t)) return "kaders";
   if (/\bjaarrekening/.test(t)) return "jaarrekening";
   if (/\b(?:gedeputeerde staten|gs|provincie)\b/.test(t) && /\bbegroting/.test(t)) return "begroting-naar-gs";
   if (/\bontwerp-?begroting|\bzienswijze\b.*\bbegroting|\bbegroting\b.*\bzienswijze/.test(t)) return "begroting";
-  if (/\bontwerp-?regeling|\bontwerp van de regeling|\b(?:toetreding|uittreding|toetreden|uittreden)\b|\bwijziging van de (?:gemeenschappelijke )?regeling|\bzienswijze\b.*\bregeling\b/.test(t)) {
+  if (
+    /\bontwerp-?regeling|\bontwerp van de regeling|\b(?:toetreding|uittreding|toetreden|uittreden)\b|\bwijziging van de (?:gemeenschappelijke )?regeling|\bzienswijze\b.*\bregeling\b/.test(
+      t,
+    )
+  ) {
     return "ontwerpregeling";
   }
   return null;
 }
 
-const DEADLINE_WORDS = /\b(?:wanneer|termijn|deadline|uiterlijk|uiterste|verloopt|verstrijkt|hoe lang|binnen|tot wanneer|einddatum)\b/;
+const DEADLINE_WORDS =
+  /\b(?:wanneer|termijn|deadline|uiterlijk|uiterste|verloopt|verstrijkt|hoe lang|binnen|tot wanneer|einddatum)\b/;
 
 export interface TermijnVraag {
   soort: Soort;
@@ -69,16 +86,25 @@ export function herkenTermijnVraag(text: string, defaultYear: number): TermijnVr
   return vanaf ? { soort, vanaf } : null;
 }
 
-export type RegisterVraag = { type: "lopend" } | { type: "regelingen" } | { type: "regeling"; zoek: string; soort: Soort | null };
+export type RegisterVraag =
+  { type: "lopend" } | { type: "regelingen" } | { type: "regeling"; zoek: string; soort: Soort | null };
 
 /** "Welke zienswijzen lopen er?" / "In welke regelingen zit onze gemeente?" / a deadline for a named regeling. */
 export function herkenRegisterVraag(text: string, namen: readonly string[]): RegisterVraag | null {
   if (typeof text !== "string" || text.length > 500) return null;
   const t = fold(text);
-  if (/\bwelke (?:zienswijzen|zienswijzetermijnen|termijnen|deadlines)\b.*\b(?:lopen|loopt|open|staan|komen|eraan)\b|\blopende (?:zienswijzen|termijnen)\b/.test(t)) {
+  if (
+    /\bwelke (?:zienswijzen|zienswijzetermijnen|termijnen|deadlines)\b.*\b(?:lopen|loopt|open|staan|komen|eraan)\b|\blopende (?:zienswijzen|termijnen)\b/.test(
+      t,
+    )
+  ) {
     return { type: "lopend" };
   }
-  if (/\b(?:in|aan|bij) welke (?:gemeenschappelijke )?regelingen\b|\bwelke (?:gemeenschappelijke )?regelingen (?:heeft|hebben|zit|zitten)\b|\bonze (?:gemeenschappelijke )?regelingen\b/.test(t)) {
+  if (
+    /\b(?:in|aan|bij) welke (?:gemeenschappelijke )?regelingen\b|\bwelke (?:gemeenschappelijke )?regelingen (?:heeft|hebben|zit|zitten)\b|\bonze (?:gemeenschappelijke )?regelingen\b/.test(
+      t,
+    )
+  ) {
     return { type: "regelingen" };
   }
   // A named regeling only with a deadline word and a term ("zienswijze", "termijn" or a kind of term).
@@ -86,7 +112,8 @@ export function herkenRegisterVraag(text: string, namen: readonly string[]): Reg
     const words = new Set(t.split(/[^a-z0-9-]+/).filter(Boolean));
     for (const naam of namen) {
       const n = fold(naam);
-      if (n.length >= 2 && (words.has(n) || (n.length >= 6 && t.includes(n)))) return { type: "regeling", zoek: naam, soort: vindSoort(t) };
+      if (n.length >= 2 && (words.has(n) || (n.length >= 6 && t.includes(n))))
+        return { type: "regeling", zoek: naam, soort: vindSoort(t) };
     }
   }
   return null;

@@ -12,8 +12,26 @@ import type { Reply } from "../../src/reply.ts";
 import { messages } from "../../src/core/messages.ts";
 import { parseCommand } from "../../adapters/teams/conversation.ts";
 import { tempDataDir, testEnv } from "../http/helpers.ts";
-import { cardActions, cardOf, cardText, entryIdOfCard, messageActivity, postActivity, startFakeConnector, type FakeConnector } from "./teams/helpers.ts";
-import { BOT_TOKEN, SIGNING_SECRET, blocksOf, elementsOf, postCommand, startFakeSlack, type Block, type FakeSlack } from "./slack/helpers.ts";
+import {
+  cardActions,
+  cardOf,
+  cardText,
+  entryIdOfCard,
+  messageActivity,
+  postActivity,
+  startFakeConnector,
+  type FakeConnector,
+} from "./teams/helpers.ts";
+import {
+  BOT_TOKEN,
+  SIGNING_SECRET,
+  blocksOf,
+  elementsOf,
+  postCommand,
+  startFakeSlack,
+  type Block,
+  type FakeSlack,
+} from "./slack/helpers.ts";
 
 const KNOWLEDGE_SOURCE = "knowledge";
 const STARTUP_MS = 90_000;
@@ -45,7 +63,9 @@ function outcomeOfCard(card: unknown): Outcome {
   const text = cardText(card);
   const answerId = entryIdOfCard(card);
   if (answerId) return { status: text.includes(messages.ambiguousIntro) ? "ambiguous" : "answer", entry: answerId };
-  const firstChoice = cardActions(card).find((a) => a.type === "Action.Submit" && (a.data as { action?: string }).action === "answer");
+  const firstChoice = cardActions(card).find(
+    (a) => a.type === "Action.Submit" && (a.data as { action?: string }).action === "answer",
+  );
   const choiceId = (firstChoice?.data as { id?: string } | undefined)?.id ?? null;
   if (text.includes(messages.ambiguousTitle)) return { status: "ambiguous", entry: choiceId };
   if (text.includes(messages.unknownTitle)) return { status: "unknown", entry: null };
@@ -59,7 +79,11 @@ function outcomeOfSlack(blocks: Block[]): Outcome {
   const title = header?.text?.text ?? "";
   const buttons = elementsOf(blocks).filter((e) => e.type === "button");
   const feedback = buttons.find((e) => String(e.action_id).startsWith("feedback_yes"));
-  if (feedback) return { status: JSON.stringify(blocks).includes(messages.ambiguousIntro) ? "ambiguous" : "answer", entry: String(feedback.value) };
+  if (feedback)
+    return {
+      status: JSON.stringify(blocks).includes(messages.ambiguousIntro) ? "ambiguous" : "answer",
+      entry: String(feedback.value),
+    };
   if (title === messages.ambiguousTitle) {
     const first = buttons.find((e) => /^(open_entry|checklist_open)/.test(String(e.action_id)));
     return { status: "ambiguous", entry: first ? String(first.value) : null };
@@ -71,7 +95,10 @@ function outcomeOfSlack(blocks: Block[]): Outcome {
 
 async function askCli(questions: string[], knowledgeDir: string): Promise<Reply[]> {
   const tsx = path.resolve("node_modules/.bin/tsx");
-  const child = spawn(tsx, ["src/cli/ask.ts", "--jsonl"], { env: { ...process.env, KNOWLEDGE_DIR: knowledgeDir }, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(tsx, ["src/cli/ask.ts", "--jsonl"], {
+    env: { ...process.env, KNOWLEDGE_DIR: knowledgeDir },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
@@ -115,36 +142,37 @@ describe("the same question gives the same entry in every channel", () => {
     await data?.remove();
   }, STARTUP_MS);
 
-  it(
-    "CLI, preview API, Teams and Slack agree on status and entry",
-    async () => {
-      const cli = (await askCli(questions, knowledgeDir)).map(outcomeOfReply);
-      expect(cli).toHaveLength(questions.length);
-      expect(cli.some((o) => o.status === "answer")).toBe(true);
-      expect(new Set(cli.map((o) => o.status)).size, "questions should cover more than one status").toBeGreaterThan(1);
+  it("CLI, preview API, Teams and Slack agree on status and entry", async () => {
+    const cli = (await askCli(questions, knowledgeDir)).map(outcomeOfReply);
+    expect(cli).toHaveLength(questions.length);
+    expect(cli.some((o) => o.status === "answer")).toBe(true);
+    expect(new Set(cli.map((o) => o.status)).size, "questions should cover more than one status").toBeGreaterThan(1);
 
-      for (const [i, q] of questions.entries()) {
-        const res = await fetch(`${app.url}/preview/api/ask`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ q }),
-        });
-        expect(res.status, q).toBe(200);
-        const preview = (await res.json()) as { reply: Reply; renderings: Record<string, { payload: unknown }> };
-        expect(outcomeOfReply(preview.reply), `preview: ${q}`).toEqual(cli[i]);
-        // The preview's Teams rendering is the same card the bot sends.
-        expect(outcomeOfCard(preview.renderings.teams?.payload), `preview teams card: ${q}`).toEqual(cli[i]);
+    for (const [i, q] of questions.entries()) {
+      const res = await fetch(`${app.url}/preview/api/ask`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ q }),
+      });
+      expect(res.status, q).toBe(200);
+      const preview = (await res.json()) as { reply: Reply; renderings: Record<string, { payload: unknown }> };
+      expect(outcomeOfReply(preview.reply), `preview: ${q}`).toEqual(cli[i]);
+      // The preview's Teams rendering is the same card the bot sends.
+      expect(outcomeOfCard(preview.renderings.teams?.payload), `preview teams card: ${q}`).toEqual(cli[i]);
 
-        const before = connector.captured.length;
-        await postActivity(`${app.url}/api/messages`, messageActivity(q, { serviceUrl: connector.url, conversationId: `a:consistency-${i}` }));
-        const captured = await connector.waitFor(before + 1);
-        expect(outcomeOfCard(cardOf(captured[before]!.body)), `teams: ${q}`).toEqual(cli[i]);
+      const before = connector.captured.length;
+      await postActivity(
+        `${app.url}/api/messages`,
+        messageActivity(q, { serviceUrl: connector.url, conversationId: `a:consistency-${i}` }),
+      );
+      const captured = await connector.waitFor(before + 1);
+      expect(outcomeOfCard(cardOf(captured[before]!.body)), `teams: ${q}`).toEqual(cli[i]);
 
-        const slackRes = await postCommand(`${app.url}/slack/events`, "/samenwerken", q, slack.responseUrl());
-        expect(slackRes.status, `slack: ${q}`).toBe(200);
-        expect(outcomeOfSlack(blocksOf((await slackRes.json()) as Record<string, unknown>)), `slack: ${q}`).toEqual(cli[i]);
-      }
-    },
-    120_000,
-  );
+      const slackRes = await postCommand(`${app.url}/slack/events`, "/samenwerken", q, slack.responseUrl());
+      expect(slackRes.status, `slack: ${q}`).toBe(200);
+      expect(outcomeOfSlack(blocksOf((await slackRes.json()) as Record<string, unknown>)), `slack: ${q}`).toEqual(
+        cli[i],
+      );
+    }
+  }, 120_000);
 });

@@ -118,7 +118,14 @@ describe("Dockerfile", () => {
       const path = /127\.0\.0\.1:[^/]*(\/[a-z]+)/.exec(check)?.[1];
       expect(path).toBe("/healthz");
       server = createHttpServer({
-        config: loadConfig({ NODE_ENV: "production", MicrosoftAppId: "x", MicrosoftAppPassword: "y", STORE_HASH_KEY: "k".repeat(32), HOST: "127.0.0.1", PORT: "0" }),
+        config: loadConfig({
+          NODE_ENV: "production",
+          MicrosoftAppId: "x",
+          MicrosoftAppPassword: "y",
+          STORE_HASH_KEY: "k".repeat(32),
+          HOST: "127.0.0.1",
+          PORT: "0",
+        }),
         logger: createLogger({ level: "silent" }),
         bot: {} as Bot,
         store: { ping: async () => true, close: async () => undefined } as unknown as Store,

@@ -16,7 +16,9 @@ const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
 
 /** npm scripts that run in production (in the container): those whose entry is under app/ or src/ (start, ask,
  * kb:check, report, ...); bench/ and scripts/ are for development. */
-const RUNTIME_SCRIPTS = Object.keys(pkg.scripts).filter((name) => /\btsx\s+(app|src)\/\S+\.ts\b/.test(pkg.scripts[name]!));
+const RUNTIME_SCRIPTS = Object.keys(pkg.scripts).filter((name) =>
+  /\btsx\s+(app|src)\/\S+\.ts\b/.test(pkg.scripts[name]!),
+);
 /** Runtime dependencies that are not imported but run the code: tsx is the TypeScript loader of `npm start`. */
 const RUNNERS = ["tsx"];
 /** Dev dependencies the runtime may look for and does without: pretty logs on a developer's terminal. */

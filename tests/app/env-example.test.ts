@@ -14,7 +14,8 @@ const text = readFileSync(join(ROOT, ".env.example"), "utf8");
 const parsed = dotenv.parse(text);
 
 /** `process.env.X`, `env.X`, `env?.X`, `env["X"]` (not `.env.example` or `foo.env.X`). */
-const ENV_READ = /(?:\bprocess\.env|(?<![.\w])env)(?:\??\.([A-Za-z_][A-Za-z0-9_]*)|\??\.?\[["']([A-Za-z_][A-Za-z0-9_]*)["']\])/g;
+const ENV_READ =
+  /(?:\bprocess\.env|(?<![.\w])env)(?:\??\.([A-Za-z_][A-Za-z0-9_]*)|\??\.?\[["']([A-Za-z_][A-Za-z0-9_]*)["']\])/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
@@ -50,7 +51,10 @@ describe(".env.example", () => {
   it("lists exactly the variables the code reads (config schema and env reads in the source)", () => {
     const missing = [...documented()].filter((k) => !(k in parsed));
     const reads = envReads();
-    expect(missing.map((k) => `${k} (${reads.get(k)?.join(", ") ?? "src/config.ts"})`), "read by the code but not in .env.example").toEqual([]);
+    expect(
+      missing.map((k) => `${k} (${reads.get(k)?.join(", ") ?? "src/config.ts"})`),
+      "read by the code but not in .env.example",
+    ).toEqual([]);
     const unused = Object.keys(parsed).filter((k) => !documented().has(k));
     expect(unused, "in .env.example but read nowhere").toEqual([]);
   });
@@ -68,7 +72,14 @@ describe(".env.example", () => {
   it("is a valid development configuration that holds no secrets", () => {
     const config = loadConfig(parsed);
     expect(config.PORT).toBe(3978);
-    for (const secret of ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "MicrosoftAppPassword", "STORE_HASH_KEY", "DATABASE_URL"]) {
+    for (const secret of [
+      "SLACK_BOT_TOKEN",
+      "SLACK_SIGNING_SECRET",
+      "SLACK_APP_TOKEN",
+      "MicrosoftAppPassword",
+      "STORE_HASH_KEY",
+      "DATABASE_URL",
+    ]) {
       expect(parsed[secret], secret).toBe("");
     }
   });

@@ -26,43 +26,47 @@ describe("memory", () => {
     }
   }, 90_000);
 
-  it.runIf(process.platform === "linux")(`a first start in a new DATA_DIR leaves the server below ${MAX_RSS_MB} MB RSS`, async () => {
-    const data = await tempDataDir();
-    const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: "production",
-        HOST: "127.0.0.1",
-        PORT: "0",
-        LOG_LEVEL: "info",
-        KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
-        DATA_DIR: data.dir,
-        STORE_HASH_KEY: "memory-test-key-0123456789abcdef",
-        MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
-        MicrosoftAppPassword: "unused",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const onData = (c: Buffer) => {
-          out += c.toString("utf8");
-          if (out.includes('"msg":"server listening"')) resolve();
-        };
-        child.stdout.on("data", onData);
-        child.stderr.on("data", onData);
-        void exit.then((code) => reject(new Error(`exited ${code}: ${out}`)));
+  it.runIf(process.platform === "linux")(
+    `a first start in a new DATA_DIR leaves the server below ${MAX_RSS_MB} MB RSS`,
+    async () => {
+      const data = await tempDataDir();
+      const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          NODE_ENV: "production",
+          HOST: "127.0.0.1",
+          PORT: "0",
+          LOG_LEVEL: "info",
+          KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
+          DATA_DIR: data.dir,
+          STORE_HASH_KEY: "memory-test-key-0123456789abcdef",
+          MicrosoftAppId: "00000000-0000-0000-0000-000000000001",
+          MicrosoftAppPassword: "unused",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
       });
-      const rss = await rssMb(child.pid!);
-      expect(rss).toBeLessThan(MAX_RSS_MB);
-    } finally {
-      child.kill("SIGTERM");
-      await exit;
-      await data.remove();
-    }
-  }, 120_000);
+      let out = "";
+      const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const onData = (c: Buffer) => {
+            out += c.toString("utf8");
+            if (out.includes('"msg":"server listening"')) resolve();
+          };
+          child.stdout.on("data", onData);
+          child.stderr.on("data", onData);
+          void exit.then((code) => reject(new Error(`exited ${code}: ${out}`)));
+        });
+        const rss = await rssMb(child.pid!);
+        expect(rss).toBeLessThan(MAX_RSS_MB);
+      } finally {
+        child.kill("SIGTERM");
+        await exit;
+        await data.remove();
+      }
+    },
+    120_000,
+  );
 });

@@ -42,7 +42,11 @@ beforeAll(async () => {
     },
   });
   app = await startApp({
-    env: testEnv(data.dir, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }),
+    env: testEnv(data.dir, {
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+    }),
     logger: createLogger({ level: "debug", destination }),
   });
   await slack.waitFor("auth.test");
@@ -83,9 +87,13 @@ describe("request ids and access logs through Bolt and botbuilder", () => {
 
   it("Teams: one info access line with the request id; every line of the request has it; no user text", async () => {
     const from = Date.now();
-    const res = await postActivity(`${app.url}/api/messages`, messageActivity(QUESTION, { serviceUrl: connector.url }), {
-      "x-request-id": "teams-req-1",
-    });
+    const res = await postActivity(
+      `${app.url}/api/messages`,
+      messageActivity(QUESTION, { serviceUrl: connector.url }),
+      {
+        "x-request-id": "teams-req-1",
+      },
+    );
     expect(res.status).toBeLessThan(300);
     await connector.waitFor(1);
     await sleep(200);

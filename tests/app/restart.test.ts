@@ -98,7 +98,14 @@ describe("app/main.ts as a process", () => {
       const store = await createStore(loadConfig(env()), pino({ level: "silent" }));
       try {
         const rows = await store.listFeedback();
-        expect(rows).toContainEqual(expect.objectContaining({ entryId: FIXTURE_TOPIC, helpful: false, comment: "na kill -9", platform: "preview" }));
+        expect(rows).toContainEqual(
+          expect.objectContaining({
+            entryId: FIXTURE_TOPIC,
+            helpful: false,
+            comment: "na kill -9",
+            platform: "preview",
+          }),
+        );
       } finally {
         await store.close();
       }

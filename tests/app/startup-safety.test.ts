@@ -13,7 +13,12 @@ describe("HOST default", () => {
   it("is 127.0.0.1 outside production and 0.0.0.0 in production; an explicit HOST wins", () => {
     expect(loadConfig({}).HOST).toBe("127.0.0.1");
     expect(loadConfig({ NODE_ENV: "test" }).HOST).toBe("127.0.0.1");
-    const prod = { NODE_ENV: "production", MicrosoftAppId: "app", MicrosoftAppPassword: "pw", STORE_HASH_KEY: "k".repeat(32) };
+    const prod = {
+      NODE_ENV: "production",
+      MicrosoftAppId: "app",
+      MicrosoftAppPassword: "pw",
+      STORE_HASH_KEY: "k".repeat(32),
+    };
     expect(loadConfig(prod).HOST).toBe("0.0.0.0");
     expect(loadConfig({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
     expect(loadConfig({ ...prod, HOST: "127.0.0.1" }).HOST).toBe("127.0.0.1");

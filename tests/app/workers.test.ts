@@ -52,7 +52,12 @@ function startMain(env: NodeJS.ProcessEnv): Started {
   return { child, output: () => out, lines, exited };
 }
 
-async function waitFor<T>(what: string, get: () => T | undefined, started: Started, timeoutMs = START_TIMEOUT): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  get: () => T | undefined,
+  started: Started,
+  timeoutMs = START_TIMEOUT,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   let exited = false;
   void started.exited.then(() => (exited = true));
@@ -75,12 +80,15 @@ describe("WORKERS configuration", () => {
     const pg = { DATABASE_URL: "postgres://u:p@127.0.0.1/db", STORE_HASH_KEY: HASH_KEY };
     expect(workerCount(loadConfig({ ...pg, WORKERS: "3" }))).toBe(3);
     expect(workerCount(loadConfig({ ...pg, WORKERS: "auto" }))).toBe(availableParallelism());
-    for (const bad of ["0", "-1", "two", "1.5"]) expect(() => loadConfig({ ...pg, WORKERS: bad }), bad).toThrow(/WORKERS/);
+    for (const bad of ["0", "-1", "two", "1.5"])
+      expect(() => loadConfig({ ...pg, WORKERS: bad }), bad).toThrow(/WORKERS/);
   });
 
   it("refuses more than one worker on PGlite, naming the variable and the way out", () => {
     expect(() => loadConfig({ WORKERS: "2" })).toThrow(ConfigError);
-    expect(() => loadConfig({ WORKERS: "2" })).toThrow(/WORKERS=2 .*needs PostgreSQL \(DATABASE_URL\).*PGlite.*WORKERS=1/);
+    expect(() => loadConfig({ WORKERS: "2" })).toThrow(
+      /WORKERS=2 .*needs PostgreSQL \(DATABASE_URL\).*PGlite.*WORKERS=1/,
+    );
   });
 
   it("app/main.ts with WORKERS=2 on PGlite exits 1 with that message and starts nothing", async () => {
@@ -115,12 +123,27 @@ describe.skipIf(!DATABASE_URL)("WORKERS=2 on PostgreSQL (DATABASE_URL)", () => {
     "serves one port from two processes, each answering; SIGTERM stops both cleanly",
     async () => {
       const run = startMain(
-        testEnv(data.dir, { WORKERS: "2", DATABASE_URL: backend.url!, STORE_HASH_KEY: HASH_KEY, LOG_LEVEL: "debug", PREVIEW: "1" }),
+        testEnv(data.dir, {
+          WORKERS: "2",
+          DATABASE_URL: backend.url!,
+          STORE_HASH_KEY: HASH_KEY,
+          LOG_LEVEL: "debug",
+          PREVIEW: "1",
+        }),
       );
-      const ready = await waitFor("workers listening", () => run.lines().find((l) => l.msg === "workers listening"), run);
+      const ready = await waitFor(
+        "workers listening",
+        () => run.lines().find((l) => l.msg === "workers listening"),
+        run,
+      );
       const supervisor = run.child.pid!;
       const url = `http://127.0.0.1:${ready.port}`;
-      const workerPids = new Set(run.lines().filter((l) => l.msg === "server listening").map((l) => l.pid));
+      const workerPids = new Set(
+        run
+          .lines()
+          .filter((l) => l.msg === "server listening")
+          .map((l) => l.pid),
+      );
       expect(workerPids.size).toBe(2);
       expect(workerPids.has(supervisor)).toBe(false);
 
@@ -149,7 +172,10 @@ describe.skipIf(!DATABASE_URL)("WORKERS=2 on PostgreSQL (DATABASE_URL)", () => {
 
       run.child.kill("SIGTERM");
       expect((await run.exited).code).toBe(0);
-      const stopped = run.lines().filter((l) => l.msg === "server stopped").map((l) => l.pid);
+      const stopped = run
+        .lines()
+        .filter((l) => l.msg === "server stopped")
+        .map((l) => l.pid);
       expect(new Set(stopped)).toEqual(workerPids);
       expect(run.lines().some((l) => l.msg === "all workers stopped" && l.failed === false)).toBe(true);
       await expect(fetch(`${url}/healthz`)).rejects.toThrow();
@@ -160,18 +186,35 @@ describe.skipIf(!DATABASE_URL)("WORKERS=2 on PostgreSQL (DATABASE_URL)", () => {
   it(
     "replaces a worker that dies while serving; the other keeps answering",
     async () => {
-      const run = startMain(testEnv(data.dir, { WORKERS: "2", DATABASE_URL: backend.url!, STORE_HASH_KEY: HASH_KEY, LOG_LEVEL: "info" }));
-      const ready = await waitFor("workers listening", () => run.lines().find((l) => l.msg === "workers listening"), run);
+      const run = startMain(
+        testEnv(data.dir, { WORKERS: "2", DATABASE_URL: backend.url!, STORE_HASH_KEY: HASH_KEY, LOG_LEVEL: "info" }),
+      );
+      const ready = await waitFor(
+        "workers listening",
+        () => run.lines().find((l) => l.msg === "workers listening"),
+        run,
+      );
       const url = `http://127.0.0.1:${ready.port}`;
-      const [victim, survivor] = run.lines().filter((l) => l.msg === "server listening").map((l) => l.pid!);
+      const [victim, survivor] = run
+        .lines()
+        .filter((l) => l.msg === "server listening")
+        .map((l) => l.pid!);
       // Past the start-up window: a death now is a crash to recover from, not a failed start.
       await new Promise((r) => setTimeout(r, 10_500));
       process.kill(victim!, "SIGKILL");
       // Once the supervisor has seen the death (milliseconds), new connections go to the survivor only. (A
       // connection handed to a worker in the instant it dies is lost: the load balancer in front retries it.)
-      await waitFor("the death noticed", () => run.lines().find((l) => l.msg === "a worker died; starting a new one"), run, 10_000);
+      await waitFor(
+        "the death noticed",
+        () => run.lines().find((l) => l.msg === "a worker died; starting a new one"),
+        run,
+        10_000,
+      );
       for (let i = 0; i < 5; i++) {
-        const res = await fetch(`${url}/healthz`, { headers: { connection: "close" }, signal: AbortSignal.timeout(5_000) });
+        const res = await fetch(`${url}/healthz`, {
+          headers: { connection: "close" },
+          signal: AbortSignal.timeout(5_000),
+        });
         expect(res.status).toBe(200);
       }
       const replacement = await waitFor(

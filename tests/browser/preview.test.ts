@@ -31,8 +31,11 @@ interface AxeViolation {
 async function seriousViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(await readFile(AXE_SOURCE, "utf8"));
   const { violations, passes } = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } })
-      .axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
       resultTypes: ["violations"],
@@ -46,7 +49,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
 }
 
-const chromiumMissing = hasChromium ? undefined : `${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+const chromiumMissing = hasChromium
+  ? undefined
+  : `${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`;
 
 describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMissing), () => {
   let app: RunningApp;
@@ -84,203 +89,211 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     await data?.remove();
   });
 
-  it(
-    "asks, shows the card and renderings, keeps a ticked checklist item over a reload",
-    async () => {
-      await page.goto(`${app.url}/`);
-      await page.waitForSelector("body[data-ready='true']");
+  it("asks, shows the card and renderings, keeps a ticked checklist item over a reload", async () => {
+    await page.goto(`${app.url}/`);
+    await page.waitForSelector("body[data-ready='true']");
+    expect(await page.getAttribute("html", "lang")).toBe("nl");
+
+    // Ask with the keyboard.
+    await page.getByLabel("Uw vraag").fill("Hoe geeft de raad een zienswijze op de begroting van een GR?");
+    await page.getByLabel("Uw vraag").press("Enter");
+    await expect
+      .poll(() => page.textContent("#answer-title"))
+      .toBe("Zienswijze op de begroting van een gemeenschappelijke regeling");
+    expect(await page.innerHTML("#answer-body")).toContain("<strong>ontwerpbegroting</strong>");
+    // Dates read as Dutch text, in the card and in both platform panes.
+    expect(await page.textContent("#answer-updated")).toMatch(
+      /^Inhoud gecontroleerd op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}$/,
+    );
+    expect(await page.locator("#answer-sources a").first().getAttribute("href")).toMatch(
+      /^https:\/\/wetten\.overheid\.nl/,
+    );
+    // The Teams pane holds a card rendered by Microsoft's library; the Slack pane shows something.
+    await page.waitForSelector("#teams-pane .ac-adaptiveCard");
+    expect(await page.textContent("#teams-pane")).toContain("Zienswijze op de begroting");
+    expect((await page.textContent("#slack-pane"))?.length).toBeGreaterThan(0);
+    for (const pane of ["#slack-pane", "#teams-pane"]) {
+      expect(await page.textContent(pane)).toContain("Inhoud gecontroleerd op");
+      expect(await page.textContent(pane)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    }
+
+    // Feedback is stored through the Bot.
+    await page.locator("#answer-feedback button[data-helpful='true']").click();
+    await expect.poll(() => page.textContent("#feedback-status")).toBe("Dank u voor uw reactie.");
+    expect(await app.store.listFeedback()).toContainEqual(
+      expect.objectContaining({ entryId: "zienswijze-begroting", helpful: true }),
+    );
+
+    // A related topic asks it.
+    await page.locator("#answer-related button", { hasText: "De rol van de raad bij samenwerking" }).click();
+    await expect.poll(() => page.textContent("#answer-title")).toBe("De rol van de raad bij samenwerking");
+
+    // A related-topic button inside the Teams card (Action.Submit) maps back to the preview API.
+    await page.locator("#teams-pane .ac-pushButton", { hasText: "Zienswijze op de begroting" }).first().click();
+    await expect
+      .poll(() => page.textContent("#answer-title"))
+      .toBe("Zienswijze op de begroting van een gemeenschappelijke regeling");
+
+    // So does a related-topic button in the Slack pane.
+    await page
+      .locator("#slack-pane button.sk-button", { hasText: "De rol van de raad bij samenwerking" })
+      .first()
+      .click();
+    await expect.poll(() => page.textContent("#answer-title")).toBe("De rol van de raad bij samenwerking");
+
+    // Open a checklist and tick its first item.
+    await page.locator(".checklist-card", { hasText: "Checklist uittreden" }).click();
+    await page.waitForSelector("#run:not([hidden])");
+    await expect.poll(() => page.textContent("#run-progress")).toBe("0 van 4 afgevinkt");
+    const first = page.locator("#run-items input[type='checkbox']").first();
+    await first.check();
+    await expect.poll(() => page.textContent("#run-progress")).toBe("1 van 4 afgevinkt");
+    expect(page.url()).toMatch(/[?&]run=/);
+    // Ticked is done, not cancelled: the text is not struck through.
+    expect(
+      await page
+        .locator("#run-items li span")
+        .first()
+        .evaluate((e) => getComputedStyle(e).textDecorationLine),
+    ).toBe("none");
+
+    // Reload: same run, still ticked.
+    await page.reload();
+    await page.waitForSelector("body[data-ready='true']");
+    await page.waitForSelector("#run:not([hidden])");
+    expect(await page.locator("#run-items input[type='checkbox']").first().isChecked()).toBe(true);
+    expect(await page.textContent("#run-progress")).toBe("1 van 4 afgevinkt");
+
+    // Export shows the markdown with the ticked item.
+    await page.locator("#run-export").click();
+    await page.waitForSelector("#run-export-box:not([hidden])");
+    expect(await page.inputValue("#run-export-text")).toMatch(/\[x\][^\n]*uittredingsbepaling/i);
+
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}preview-checklist.png`, fullPage: true });
+    // With an answer, both platform panes, their JSON opened, and an open checklist with its export:
+    // no serious a11y problems.
+    for (const summary of await page.locator("details.json summary").all()) await summary.click();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it("has no serious or critical axe-core violations on the start page", async () => {
+    // A fresh visitor: no checklist run remembered from the test before.
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${app.url}/`);
+    await page.waitForSelector("body[data-ready='true']");
+    expect(await page.textContent("#answer-title")).toBe("Waarmee kan ik u helpen?");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // The start page says each thing once: the intro above the question field, the help in the card.
+    const main = (await page.textContent(".col-main")) ?? "";
+    const count = (needle: string) => main.split(needle).length - 1;
+    expect(count("Ik beantwoord vragen over samenwerking tussen gemeenten")).toBe(1);
+    expect(count("Stel uw vraag in gewone woorden")).toBe(1);
+
+    // The placeholder fits the question field, on a desktop and on a phone.
+    const placeholderFits = () =>
+      page.locator("#vraag").evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const ctx = document.createElement("canvas").getContext("2d");
+        if (!ctx) return false;
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return ctx.measureText(input.placeholder).width <= room;
+      });
+    expect(await placeholderFits()).toBe(true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await placeholderFits()).toBe(true);
+    await page.setViewportSize({ width: 1360, height: 900 });
+
+    // A question the bot cannot answer, on a phone: suggestions instead of an answer, still accessible.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel("Uw vraag").fill("Wat voor weer wordt het morgen in Parijs?");
+    await page.getByLabel("Uw vraag").press("Enter");
+    await expect.poll(() => page.textContent("#answer-title")).toBe("Daar heb ik geen goed antwoord op");
+    expect(await seriousViolations(page)).toEqual([]);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}preview-phone-unknown.png`, fullPage: true });
+    await page.setViewportSize({ width: 1360, height: 900 });
+
+    // The harness catches a real problem: a button without a name is a critical violation.
+    await page.evaluate(() =>
+      document.querySelector("main")?.append(Object.assign(document.createElement("button"), { id: "bad" })),
+    );
+    expect((await seriousViolations(page)).join("\n")).toMatch(/critical button-name/);
+    await page.evaluate(() => document.getElementById("bad")?.remove());
+  }, 60_000);
+
+  it("serves accessible privacy and terms pages", async () => {
+    for (const path of ["/privacy", "/voorwaarden"]) {
+      await page.goto(`${app.url}${path}`);
       expect(await page.getAttribute("html", "lang")).toBe("nl");
+      expect(await seriousViolations(page)).toEqual([]);
+    }
+    await page.screenshot({ path: `${ARTIFACTS}voorwaarden.png`, fullPage: true });
+  }, 60_000);
 
-      // Ask with the keyboard.
-      await page.getByLabel("Uw vraag").fill("Hoe geeft de raad een zienswijze op de begroting van een GR?");
-      await page.getByLabel("Uw vraag").press("Enter");
-      await expect.poll(() => page.textContent("#answer-title")).toBe("Zienswijze op de begroting van een gemeenschappelijke regeling");
-      expect(await page.innerHTML("#answer-body")).toContain("<strong>ontwerpbegroting</strong>");
-      // Dates read as Dutch text, in the card and in both platform panes.
-      expect(await page.textContent("#answer-updated")).toMatch(/^Inhoud gecontroleerd op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}$/);
-      expect(await page.locator("#answer-sources a").first().getAttribute("href")).toMatch(/^https:\/\/wetten\.overheid\.nl/);
-      // The Teams pane holds a card rendered by Microsoft's library; the Slack pane shows something.
-      await page.waitForSelector("#teams-pane .ac-adaptiveCard");
-      expect(await page.textContent("#teams-pane")).toContain("Zienswijze op de begroting");
-      expect((await page.textContent("#slack-pane"))?.length).toBeGreaterThan(0);
-      for (const pane of ["#slack-pane", "#teams-pane"]) {
-        expect(await page.textContent(pane)).toContain("Inhoud gecontroleerd op");
-        expect(await page.textContent(pane)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  it("works with the keyboard alone, with a visible focus on every stop", async () => {
+    await page.goto(`${app.url}/`);
+    await page.waitForSelector("body[data-ready='true']");
+    const active = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const style = el ? getComputedStyle(el) : null;
+        const rect = el?.getBoundingClientRect();
+        return {
+          id: el?.id ?? "",
+          tag: el?.tagName.toLowerCase() ?? "",
+          text: (el?.textContent ?? "").trim(),
+          label: el?.getAttribute("aria-label") ?? "",
+          outline: style ? style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 : false,
+          onScreen: rect ? rect.right > 0 && rect.bottom > 0 && rect.left < window.innerWidth : false,
+        };
+      });
+    /** Tabs until the focused element matches; every stop on the way must show its focus. */
+    const tabTo = async (match: (a: Awaited<ReturnType<typeof active>>) => boolean, max = 60) => {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press("Tab");
+        const a = await active();
+        expect(a.outline, `focus not visible on ${a.tag}#${a.id} "${a.text.slice(0, 40)}"`).toBe(true);
+        if (match(a)) return a;
       }
+      throw new Error("element not reached with Tab");
+    };
 
-      // Feedback is stored through the Bot.
-      await page.locator("#answer-feedback button[data-helpful='true']").click();
-      await expect.poll(() => page.textContent("#feedback-status")).toBe("Dank u voor uw reactie.");
-      expect(await app.store.listFeedback()).toContainEqual(expect.objectContaining({ entryId: "zienswijze-begroting", helpful: true }));
+    // The first stop is the skip link, visible when focused; it leads to the question field.
+    const skip = await tabTo(() => true);
+    expect(skip.text).toBe("Naar het vraagveld");
+    expect(skip.onScreen).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await active()).id).toBe("vraag");
 
-      // A related topic asks it.
-      await page.locator("#answer-related button", { hasText: "De rol van de raad bij samenwerking" }).click();
-      await expect.poll(() => page.textContent("#answer-title")).toBe("De rol van de raad bij samenwerking");
+    await page.keyboard.type("Hoe geeft de raad een zienswijze op de begroting van een GR?");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.textContent("#answer-title"))
+      .toBe("Zienswijze op de begroting van een gemeenschappelijke regeling");
 
-      // A related-topic button inside the Teams card (Action.Submit) maps back to the preview API.
-      await page.locator("#teams-pane .ac-pushButton", { hasText: "Zienswijze op de begroting" }).first().click();
-      await expect.poll(() => page.textContent("#answer-title")).toBe("Zienswijze op de begroting van een gemeenschappelijke regeling");
+    // Feedback by keyboard: Tab to "Niet nuttig", press Space.
+    await tabTo((a) => a.text.includes("Niet nuttig"));
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.textContent("#feedback-status")).toBe("Dank u voor uw reactie.");
+    expect(await app.store.listFeedback()).toContainEqual(
+      expect.objectContaining({ entryId: "zienswijze-begroting", helpful: false }),
+    );
 
-      // So does a related-topic button in the Slack pane.
-      await page.locator("#slack-pane button.sk-button", { hasText: "De rol van de raad bij samenwerking" }).first().click();
-      await expect.poll(() => page.textContent("#answer-title")).toBe("De rol van de raad bij samenwerking");
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}preview-answer.png`, fullPage: true });
 
-      // Open a checklist and tick its first item.
-      await page.locator(".checklist-card", { hasText: "Checklist uittreden" }).click();
-      await page.waitForSelector("#run:not([hidden])");
-      await expect.poll(() => page.textContent("#run-progress")).toBe("0 van 4 afgevinkt");
-      const first = page.locator("#run-items input[type='checkbox']").first();
-      await first.check();
-      await expect.poll(() => page.textContent("#run-progress")).toBe("1 van 4 afgevinkt");
-      expect(page.url()).toMatch(/[?&]run=/);
-      // Ticked is done, not cancelled: the text is not struck through.
-      expect(await page.locator("#run-items li span").first().evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe("none");
-
-      // Reload: same run, still ticked.
-      await page.reload();
-      await page.waitForSelector("body[data-ready='true']");
-      await page.waitForSelector("#run:not([hidden])");
-      expect(await page.locator("#run-items input[type='checkbox']").first().isChecked()).toBe(true);
-      expect(await page.textContent("#run-progress")).toBe("1 van 4 afgevinkt");
-
-      // Export shows the markdown with the ticked item.
-      await page.locator("#run-export").click();
-      await page.waitForSelector("#run-export-box:not([hidden])");
-      expect(await page.inputValue("#run-export-text")).toMatch(/\[x\][^\n]*uittredingsbepaling/i);
-
-      await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: `${ARTIFACTS}preview-checklist.png`, fullPage: true });
-      // With an answer, both platform panes, their JSON opened, and an open checklist with its export:
-      // no serious a11y problems.
-      for (const summary of await page.locator("details.json summary").all()) await summary.click();
-      expect(await seriousViolations(page)).toEqual([]);
-      expect(pageErrors).toEqual([]);
-    },
-    120_000,
-  );
-
-  it(
-    "has no serious or critical axe-core violations on the start page",
-    async () => {
-      // A fresh visitor: no checklist run remembered from the test before.
-      await page.evaluate(() => localStorage.clear());
-      await page.goto(`${app.url}/`);
-      await page.waitForSelector("body[data-ready='true']");
-      expect(await page.textContent("#answer-title")).toBe("Waarmee kan ik u helpen?");
-      expect(await seriousViolations(page)).toEqual([]);
-
-      // The start page says each thing once: the intro above the question field, the help in the card.
-      const main = (await page.textContent(".col-main")) ?? "";
-      const count = (needle: string) => main.split(needle).length - 1;
-      expect(count("Ik beantwoord vragen over samenwerking tussen gemeenten")).toBe(1);
-      expect(count("Stel uw vraag in gewone woorden")).toBe(1);
-
-      // The placeholder fits the question field, on a desktop and on a phone.
-      const placeholderFits = () =>
-        page.locator("#vraag").evaluate((input: HTMLInputElement) => {
-          const style = getComputedStyle(input);
-          const ctx = document.createElement("canvas").getContext("2d");
-          if (!ctx) return false;
-          ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-          const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-          return ctx.measureText(input.placeholder).width <= room;
-        });
-      expect(await placeholderFits()).toBe(true);
-      await page.setViewportSize({ width: 390, height: 844 });
-      expect(await placeholderFits()).toBe(true);
-      await page.setViewportSize({ width: 1360, height: 900 });
-
-      // A question the bot cannot answer, on a phone: suggestions instead of an answer, still accessible.
-      await page.setViewportSize({ width: 390, height: 844 });
-      await page.getByLabel("Uw vraag").fill("Wat voor weer wordt het morgen in Parijs?");
-      await page.getByLabel("Uw vraag").press("Enter");
-      await expect.poll(() => page.textContent("#answer-title")).toBe("Daar heb ik geen goed antwoord op");
-      expect(await seriousViolations(page)).toEqual([]);
-      await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: `${ARTIFACTS}preview-phone-unknown.png`, fullPage: true });
-      await page.setViewportSize({ width: 1360, height: 900 });
-
-      // The harness catches a real problem: a button without a name is a critical violation.
-      await page.evaluate(() => document.querySelector("main")?.append(Object.assign(document.createElement("button"), { id: "bad" })));
-      expect((await seriousViolations(page)).join("\n")).toMatch(/critical button-name/);
-      await page.evaluate(() => document.getElementById("bad")?.remove());
-    },
-    60_000,
-  );
-
-  it(
-    "serves accessible privacy and terms pages",
-    async () => {
-      for (const path of ["/privacy", "/voorwaarden"]) {
-        await page.goto(`${app.url}${path}`);
-        expect(await page.getAttribute("html", "lang")).toBe("nl");
-        expect(await seriousViolations(page)).toEqual([]);
-      }
-      await page.screenshot({ path: `${ARTIFACTS}voorwaarden.png`, fullPage: true });
-    },
-    60_000,
-  );
-
-  it(
-    "works with the keyboard alone, with a visible focus on every stop",
-    async () => {
-      await page.goto(`${app.url}/`);
-      await page.waitForSelector("body[data-ready='true']");
-      const active = () =>
-        page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          const style = el ? getComputedStyle(el) : null;
-          const rect = el?.getBoundingClientRect();
-          return {
-            id: el?.id ?? "",
-            tag: el?.tagName.toLowerCase() ?? "",
-            text: (el?.textContent ?? "").trim(),
-            label: el?.getAttribute("aria-label") ?? "",
-            outline: style ? style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 : false,
-            onScreen: rect ? rect.right > 0 && rect.bottom > 0 && rect.left < window.innerWidth : false,
-          };
-        });
-      /** Tabs until the focused element matches; every stop on the way must show its focus. */
-      const tabTo = async (match: (a: Awaited<ReturnType<typeof active>>) => boolean, max = 60) => {
-        for (let i = 0; i < max; i++) {
-          await page.keyboard.press("Tab");
-          const a = await active();
-          expect(a.outline, `focus not visible on ${a.tag}#${a.id} "${a.text.slice(0, 40)}"`).toBe(true);
-          if (match(a)) return a;
-        }
-        throw new Error("element not reached with Tab");
-      };
-
-      // The first stop is the skip link, visible when focused; it leads to the question field.
-      const skip = await tabTo(() => true);
-      expect(skip.text).toBe("Naar het vraagveld");
-      expect(skip.onScreen).toBe(true);
-      await page.keyboard.press("Enter");
-      await expect.poll(async () => (await active()).id).toBe("vraag");
-
-      await page.keyboard.type("Hoe geeft de raad een zienswijze op de begroting van een GR?");
-      await page.keyboard.press("Enter");
-      await expect.poll(() => page.textContent("#answer-title")).toBe("Zienswijze op de begroting van een gemeenschappelijke regeling");
-
-      // Feedback by keyboard: Tab to "Niet nuttig", press Space.
-      await tabTo((a) => a.text.includes("Niet nuttig"));
-      await page.keyboard.press("Space");
-      await expect.poll(() => page.textContent("#feedback-status")).toBe("Dank u voor uw reactie.");
-      expect(await app.store.listFeedback()).toContainEqual(expect.objectContaining({ entryId: "zienswijze-begroting", helpful: false }));
-
-      await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: `${ARTIFACTS}preview-answer.png`, fullPage: true });
-
-      // A checklist opens with Enter and its first item ticks with Space.
-      await tabTo((a) => a.text.startsWith("Checklist uittreden"));
-      await page.keyboard.press("Enter");
-      await page.waitForSelector("#run:not([hidden])");
-      await expect.poll(async () => (await active()).id).toBe("run-title");
-      await tabTo((a) => a.tag === "input" && a.id === "" && a.text === "");
-      const before = await page.locator("#run-items input[type='checkbox']").first().isChecked();
-      await page.keyboard.press("Space");
-      await expect.poll(() => page.locator("#run-items input[type='checkbox']").first().isChecked()).toBe(!before);
-    },
-    60_000,
-  );
+    // A checklist opens with Enter and its first item ticks with Space.
+    await tabTo((a) => a.text.startsWith("Checklist uittreden"));
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#run:not([hidden])");
+    await expect.poll(async () => (await active()).id).toBe("run-title");
+    await tabTo((a) => a.tag === "input" && a.id === "" && a.text === "");
+    const before = await page.locator("#run-items input[type='checkbox']").first().isChecked();
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.locator("#run-items input[type='checkbox']").first().isChecked()).toBe(!before);
+  }, 60_000);
 });

@@ -27,7 +27,10 @@ const NASTY = "<script>alert('x')</script> btw bij een GR\u0007?";
 const NASTY_COMMENT = '<img src=x onerror="alert(1)"> mist de termijn';
 
 /** Monday (UTC, YYYY-MM-DD) of the week a date falls in: computed here independently of the report code. */
-const mondayOf = (d: Date): string => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7))).toISOString().slice(0, 10);
+const mondayOf = (d: Date): string =>
+  new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)))
+    .toISOString()
+    .slice(0, 10);
 
 describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
   let dir: string;
@@ -66,8 +69,18 @@ describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
     for (const q of [NASTY, "Hoe zit het met de btw bij een GR?", "Wie betaalt de pensioenen?"]) {
       await store.recordUnanswered({ question: q, bestGuess: null, confidence: 0.2, platform: "slack" });
     }
-    await store.recordFeedback({ entryId: "zienswijze-begroting", helpful: false, comment: NASTY_COMMENT, platform: "teams" });
-    await store.recordFeedback({ entryId: "zienswijze-begroting", helpful: true, comment: "Helder", platform: "slack" });
+    await store.recordFeedback({
+      entryId: "zienswijze-begroting",
+      helpful: false,
+      comment: NASTY_COMMENT,
+      platform: "teams",
+    });
+    await store.recordFeedback({
+      entryId: "zienswijze-begroting",
+      helpful: true,
+      comment: "Helder",
+      platform: "slack",
+    });
     await store.recordFeedback({ entryId: "centrumgemeente", helpful: false, platform: "teams" });
     asked = await store.listAsked();
     feedback = await store.listFeedback();
@@ -76,11 +89,21 @@ describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
     const file = join(dir, "report.html");
     const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli/report.ts", "--html", file], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "test", DATA_DIR: dir, KNOWLEDGE_DIR: "knowledge", STORE_HASH_KEY: KEY, LOG_LEVEL: "silent" },
+      env: {
+        ...process.env,
+        NODE_ENV: "test",
+        DATA_DIR: dir,
+        KNOWLEDGE_DIR: "knowledge",
+        STORE_HASH_KEY: KEY,
+        LOG_LEVEL: "silent",
+      },
     });
     expect(stdout).toContain("Rapport geschreven naar");
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
     page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: "nl-NL" });
     page.on("request", (r) => {
       if (!r.url().startsWith("file:")) requests.push(r.url());
@@ -100,25 +123,39 @@ describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
 
   it("shows questions per week by status as the store has them", async () => {
     const bars = await page.$$eval("#chart-weeks rect", (els) =>
-      els.map((el) => ({ week: el.getAttribute("data-week")!, status: el.getAttribute("data-status")!, count: Number(el.getAttribute("data-count")) })),
+      els.map((el) => ({
+        week: el.getAttribute("data-week")!,
+        status: el.getAttribute("data-status")!,
+        count: Number(el.getAttribute("data-count")),
+      })),
     );
     const counted = asked.filter((r) => r.status !== "help");
     for (const status of ["answer", "ambiguous", "unknown"]) {
-      expect(bars.filter((b) => b.status === status).reduce((s, b) => s + b.count, 0), status).toBe(counted.filter((r) => r.status === status).length);
+      expect(
+        bars.filter((b) => b.status === status).reduce((s, b) => s + b.count, 0),
+        status,
+      ).toBe(counted.filter((r) => r.status === status).length);
     }
     // Per week, oldest first: the bar totals equal the store's rows per Monday.
     const perMonday = new Map<string, number>();
     for (const r of counted) perMonday.set(mondayOf(r.at), (perMonday.get(mondayOf(r.at)) ?? 0) + 1);
     const expected = [...perMonday].sort((a, b) => a[0].localeCompare(b[0])).map(([, n]) => n);
     // (Weeks without questions between them are drawn as empty weeks.)
-    const totals = (await page.$$eval("#chart-weeks text[data-week-total]", (els) => els.map((el) => Number(el.textContent)))).filter((n) => n > 0);
+    const totals = (
+      await page.$$eval("#chart-weeks text[data-week-total]", (els) => els.map((el) => Number(el.textContent)))
+    ).filter((n) => n > 0);
     expect(totals).toEqual(expected);
     expect(await page.textContent("[data-total='total'] b")).toBe(String(counted.length));
   });
 
   it("shows the answered share per platform and the most asked entries", async () => {
     const platforms = await page.$$eval("#chart-platforms rect[data-platform]", (els) =>
-      Object.fromEntries(els.map((el) => [el.getAttribute("data-platform"), [Number(el.getAttribute("data-answered")), Number(el.getAttribute("data-total"))]])),
+      Object.fromEntries(
+        els.map((el) => [
+          el.getAttribute("data-platform"),
+          [Number(el.getAttribute("data-answered")), Number(el.getAttribute("data-total"))],
+        ]),
+      ),
     );
     const expected: Record<string, [number, number]> = {};
     for (const r of asked.filter((x) => x.status !== "help")) {
@@ -129,22 +166,38 @@ describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
     expect(platforms).toEqual(expected);
     expect(await page.textContent("#chart-platforms")).toContain("Teams");
 
-    const entries = await page.$$eval("#chart-entries rect[data-entry]", (els) => els.map((el) => [el.getAttribute("data-entry"), Number(el.getAttribute("data-count"))]));
+    const entries = await page.$$eval("#chart-entries rect[data-entry]", (els) =>
+      els.map((el) => [el.getAttribute("data-entry"), Number(el.getAttribute("data-count"))]),
+    );
     const counts = new Map<string, number>();
-    for (const r of asked) if (r.entryId && (r.status === "answer" || r.status === "ambiguous")) counts.set(r.entryId, (counts.get(r.entryId) ?? 0) + 1);
+    for (const r of asked)
+      if (r.entryId && (r.status === "answer" || r.status === "ambiguous"))
+        counts.set(r.entryId, (counts.get(r.entryId) ?? 0) + 1);
     expect(entries[0]).toEqual(["zienswijze-begroting", 4]);
     expect(Object.fromEntries(entries)).toEqual(Object.fromEntries(counts));
   });
 
   it("shows 👍/👎 per entry with reasons, unanswered groups with suggestions, hand-offs gracefully", async () => {
-    const rows = await page.$$eval("#feedback tr[data-entry]", (els) => els.map((el) => [el.getAttribute("data-entry"), Number(el.getAttribute("data-up")), Number(el.getAttribute("data-down"))]));
-    const byEntry = (id: string) => [id, feedback.filter((f) => f.entryId === id && f.helpful).length, feedback.filter((f) => f.entryId === id && !f.helpful).length];
+    const rows = await page.$$eval("#feedback tr[data-entry]", (els) =>
+      els.map((el) => [
+        el.getAttribute("data-entry"),
+        Number(el.getAttribute("data-up")),
+        Number(el.getAttribute("data-down")),
+      ]),
+    );
+    const byEntry = (id: string) => [
+      id,
+      feedback.filter((f) => f.entryId === id && f.helpful).length,
+      feedback.filter((f) => f.entryId === id && !f.helpful).length,
+    ];
     expect(rows).toEqual([byEntry("zienswijze-begroting"), byEntry("centrumgemeente")]);
     expect(await page.textContent("#feedback")).toContain(NASTY_COMMENT);
 
     const groups = await page.textContent("#groups");
     expect(groups).toContain("<script>alert('x')</script> btw bij een GR?");
-    const groupCounts = await page.$$eval("#groups tr[data-count]", (els) => els.map((el) => Number(el.getAttribute("data-count"))));
+    const groupCounts = await page.$$eval("#groups tr[data-count]", (els) =>
+      els.map((el) => Number(el.getAttribute("data-count"))),
+    );
     expect(groupCounts.reduce((a, b) => a + b, 0)).toBe(3);
     // The engine's suggested entries are shown with their ids.
     expect(await page.locator("#groups code").count()).toBeGreaterThan(0);

@@ -46,7 +46,12 @@ describe("ask", () => {
     expect(reply.status).toBe("unknown");
     const rows = await store.listUnanswered();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ question: "Hoe zit het met de btw bij een GR?", bestGuess: "wgr", confidence: 0.22, platform: "teams" });
+    expect(rows[0]).toMatchObject({
+      question: "Hoe zit het met de btw bij een GR?",
+      bestGuess: "wgr",
+      confidence: 0.22,
+      platform: "teams",
+    });
   });
 
   it("does not record an unknown search-as-you-type query when asked not to", async () => {
@@ -65,7 +70,12 @@ describe("ask", () => {
   });
 
   it("records no best guess when the engine only offers default suggestions (score 0)", async () => {
-    const unknown = { status: "unknown" as const, confidence: 0, answer: null, alternatives: [{ id: "wgr", title: "Wgr", score: 0 }] };
+    const unknown = {
+      status: "unknown" as const,
+      confidence: 0,
+      answer: null,
+      alternatives: [{ id: "wgr", title: "Wgr", score: 0 }],
+    };
     const bot = makeBot(fakeEngine({ "weer morgen?": unknown }));
     await bot.ask("weer morgen?", { platform: "cli" });
     expect((await store.listUnanswered())[0]).toMatchObject({ bestGuess: null, confidence: 0 });
@@ -119,8 +129,18 @@ describe("answers by id, help, featured topics", () => {
 describe("checklists", () => {
   it("lists checklists with their item counts", () => {
     expect(makeBot().listChecklists()).toEqual([
-      { id: "checklist-uittreden", title: "Checklist uittreden uit een GR", summary: "Wat de raad moet weten voordat de gemeente uittreedt.", itemCount: 3 },
-      { id: "checklist-zienswijze", title: "Checklist zienswijze op de begroting", summary: "Checklist zienswijze op de begroting.", itemCount: 2 },
+      {
+        id: "checklist-uittreden",
+        title: "Checklist uittreden uit een GR",
+        summary: "Wat de raad moet weten voordat de gemeente uittreedt.",
+        itemCount: 3,
+      },
+      {
+        id: "checklist-zienswijze",
+        title: "Checklist zienswijze op de begroting",
+        summary: "Checklist zienswijze op de begroting.",
+        itemCount: 2,
+      },
     ]);
   });
 
@@ -170,9 +190,15 @@ describe("checklists", () => {
     expect(userMessageOf(unknownChecklist)).toBe(messages.checklistUnknown);
     await expect(bot.startChecklist("wgr", "ctx")).rejects.toBeInstanceOf(ChecklistError); // not a checklist
     const { run } = await bot.startChecklist("checklist-uittreden", "ctx");
-    await expect(bot.toggleChecklistItem(run.runId, "checklist-uittreden#9", "U1", true)).rejects.toMatchObject({ code: "unknown-item" });
-    await expect(bot.toggleChecklistItem(run.runId, "checklist-zienswijze#1", "U1", true)).rejects.toMatchObject({ code: "unknown-item" });
-    const unknownRun = await bot.toggleChecklistItem("00000000-0000-4000-8000-000000000000", "checklist-uittreden#1", "U1", true).catch((err: unknown) => err);
+    await expect(bot.toggleChecklistItem(run.runId, "checklist-uittreden#9", "U1", true)).rejects.toMatchObject({
+      code: "unknown-item",
+    });
+    await expect(bot.toggleChecklistItem(run.runId, "checklist-zienswijze#1", "U1", true)).rejects.toMatchObject({
+      code: "unknown-item",
+    });
+    const unknownRun = await bot
+      .toggleChecklistItem("00000000-0000-4000-8000-000000000000", "checklist-uittreden#1", "U1", true)
+      .catch((err: unknown) => err);
     expect(unknownRun).toMatchObject({ code: "unknown-run" });
     expect(userMessageOf(unknownRun)).toBe(messages.checklistRunUnknown);
     await expect(bot.toggleChecklistItem("garbage", "x", "U1", true)).rejects.toMatchObject({ code: "unknown-run" });
@@ -212,7 +238,9 @@ describe("checklists", () => {
     const bot = makeBot();
     await bot.recordFeedback("wgr", false, "slack", "Te kort");
     await bot.recordFeedback("bestaat-niet", true, "slack");
-    expect((await store.listFeedback()).map((f) => [f.entryId, f.helpful, f.comment])).toEqual([["wgr", false, "Te kort"]]);
+    expect((await store.listFeedback()).map((f) => [f.entryId, f.helpful, f.comment])).toEqual([
+      ["wgr", false, "Te kort"],
+    ]);
   });
 });
 

@@ -20,7 +20,12 @@ const entry = (e: Partial<KnowledgeEntry> & Pick<KnowledgeEntry, "id" | "title" 
 
 export const entries: KnowledgeEntry[] = [
   entry({ id: "wgr", title: "Wet gemeenschappelijke regelingen (Wgr)", kind: "term", keywords: ["wgr"] }),
-  entry({ id: "rol-van-de-raad", title: "De rol van de raad bij samenwerking", kind: "topic", keywords: ["raad", "kaders"] }),
+  entry({
+    id: "rol-van-de-raad",
+    title: "De rol van de raad bij samenwerking",
+    kind: "topic",
+    keywords: ["raad", "kaders"],
+  }),
   entry({
     id: "uittreden-gr",
     title: "Uittreden uit een gemeenschappelijke regeling",
@@ -29,8 +34,18 @@ export const entries: KnowledgeEntry[] = [
     related: ["checklist-uittreden"],
     questions: ["Hoe stapt een gemeente uit een GR?"],
   }),
-  entry({ id: "zienswijze-begroting", title: "Zienswijze op de begroting van een gemeenschappelijke regeling", kind: "topic", keywords: ["zienswijze", "begroting"] }),
-  entry({ id: "nota-verbonden-partijen", title: "Nota verbonden partijen", kind: "topic", keywords: ["nota", "verbonden partijen"] }),
+  entry({
+    id: "zienswijze-begroting",
+    title: "Zienswijze op de begroting van een gemeenschappelijke regeling",
+    kind: "topic",
+    keywords: ["zienswijze", "begroting"],
+  }),
+  entry({
+    id: "nota-verbonden-partijen",
+    title: "Nota verbonden partijen",
+    kind: "topic",
+    keywords: ["nota", "verbonden partijen"],
+  }),
   entry({
     id: "checklist-uittreden",
     title: "Checklist uittreden uit een GR",
@@ -70,7 +85,10 @@ export const answerOf = (e: KnowledgeEntry): Answer => engineAnswerOf(e, new Map
 export const HELP: Reply = { status: "help", confidence: 1, answer: null, alternatives: [] };
 
 /** A fake Engine: scripted replies by exact question, "unknown" with a best guess for anything else. */
-export function fakeEngine(script: Record<string, Reply> = {}, list: KnowledgeEntry[] = entries): Engine & { asked: string[] } {
+export function fakeEngine(
+  script: Record<string, Reply> = {},
+  list: KnowledgeEntry[] = entries,
+): Engine & { asked: string[] } {
   const asked: string[] = [];
   const byId = new Map(list.map((e) => [e.id, e]));
   return {

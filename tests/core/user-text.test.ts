@@ -14,7 +14,8 @@ import { FIXTURE_TOPIC, tempDataDir, testEnv } from "../http/helpers.ts";
 import { truncateAll } from "../store/backends.ts";
 import { fakeEngine } from "./fixtures.ts";
 
-const HOSTILE = "Hoe zit het met de btw\u0000 bij een \uD800GR \uDC00?\u001b]0;titel\u0007\u001b[2J\u009b31m e\u0301\r\nklaar";
+const HOSTILE =
+  "Hoe zit het met de btw\u0000 bij een \uD800GR \uDC00?\u001b]0;titel\u0007\u001b[2J\u009b31m e\u0301\r\nklaar";
 
 describe("normalizeUserText", () => {
   it("strips NUL and control characters (not tab or newline), replaces lone surrogates, applies NFC", () => {

@@ -6,11 +6,15 @@ import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
-const ask = (...args: string[]) => run(process.execPath, ["--import", "tsx", join(root, "src/cli/ask.ts"), ...args], { cwd: root, encoding: "utf8" });
+const ask = (...args: string[]) =>
+  run(process.execPath, ["--import", "tsx", join(root, "src/cli/ask.ts"), ...args], { cwd: root, encoding: "utf8" });
 
 describe("npm run ask", () => {
   it("--explain prints focus, candidates, confidence and band", async () => {
-    const { stdout } = await ask("--explain", "Ik ben griffier. Hoe lang heeft de raad voor een zienswijze op de begroting?");
+    const { stdout } = await ask(
+      "--explain",
+      "Ik ben griffier. Hoe lang heeft de raad voor een zienswijze op de begroting?",
+    );
     expect(stdout).toMatch(/^focus: .*griffier ×/m);
     expect(stdout).toMatch(/^kandidaten:\n {2}1\. \S+/m);
     expect(stdout).toMatch(/zekerheid [\d.]+ .* band (answer|ambiguous|unknown), status \w+/);
@@ -33,11 +37,30 @@ describe("npm run ask", () => {
 describe("formatReplyText", () => {
   it("shows the middle band and the engine's message", async () => {
     const { formatReplyText } = await import("../../src/cli/format-text.ts");
-    const answer = { id: "x", kind: "topic" as const, title: "Uittreden", summary: "Zo.", text: "", links: [], related: [] };
-    const ambiguous = formatReplyText({ status: "ambiguous", confidence: 0.6, answer, alternatives: [{ id: "y", title: "Checklist uittreden", score: 0.9 }] });
+    const answer = {
+      id: "x",
+      kind: "topic" as const,
+      title: "Uittreden",
+      summary: "Zo.",
+      text: "",
+      links: [],
+      related: [],
+    };
+    const ambiguous = formatReplyText({
+      status: "ambiguous",
+      confidence: 0.6,
+      answer,
+      alternatives: [{ id: "y", title: "Checklist uittreden", score: 0.9 }],
+    });
     expect(ambiguous.startsWith("Ik denk dat u dit bedoelt:")).toBe(true);
     expect(ambiguous).toContain("Of bedoelde u…\n  - Checklist uittreden");
-    const local = formatReplyText({ status: "unknown", confidence: 0, answer: null, alternatives: [], message: "Geen lokale cijfers." });
+    const local = formatReplyText({
+      status: "unknown",
+      confidence: 0,
+      answer: null,
+      alternatives: [],
+      message: "Geen lokale cijfers.",
+    });
     expect(local).toContain("Geen lokale cijfers.");
   });
 });

@@ -21,7 +21,10 @@ describe("createEngineCached", () => {
     expect(second.cacheHit).toBe(true);
     expect(second.engine.ask("zienswijze begroting")).toEqual(first.engine.ask("zienswijze begroting"));
 
-    const changed = { ...kb, entries: kb.entries.map((e) => (e.id === "centrumgemeente" ? { ...e, body: `${e.body} Extra.` } : e)) };
+    const changed = {
+      ...kb,
+      entries: kb.entries.map((e) => (e.id === "centrumgemeente" ? { ...e, body: `${e.body} Extra.` } : e)),
+    };
     const third = await createEngineCached(changed, dir);
     expect(third.cacheHit).toBe(false);
     expect(await readdir(dir)).toEqual([`index-${knowledgeHash(changed)}.bin`]);

@@ -23,8 +23,14 @@ beforeAll(async () => {
 
 describe("the confidence model", () => {
   it("re-fitting on the committed fixtures reproduces the committed weights (else: run npm run calibrate)", () => {
-    const { model } = calibrate(kb, CALIBRATION_SETS.map((f) => join(root, f)));
-    expect(model, "the committed model is stale: run `npm run calibrate` and commit src/engine/model/confidence.json").toEqual(committed);
+    const { model } = calibrate(
+      kb,
+      CALIBRATION_SETS.map((f) => join(root, f)),
+    );
+    expect(
+      model,
+      "the committed model is stale: run `npm run calibrate` and commit src/engine/model/confidence.json",
+    ).toEqual(committed);
   }, 60_000);
 
   it("cuts probabilities into three bands at the calibrated thresholds", () => {
@@ -42,7 +48,9 @@ describe("the confidence model", () => {
 
   it("the middle band answers 'ambiguous' with the best entry and the others in score order", () => {
     // A model whose answer threshold nothing reaches puts every reasonable match in the middle band.
-    const cautious = createEngine(kb, { model: { ...committed, thresholds: { answer: 1, ambiguous: committed.thresholds.ambiguous } } });
+    const cautious = createEngine(kb, {
+      model: { ...committed, thresholds: { answer: 1, ambiguous: committed.thresholds.ambiguous } },
+    });
     const r = cautious.ask("Hoe geeft de raad een zienswijze op de begroting van een GR?");
     expect(r.status).toBe("ambiguous");
     expect(r.answer).not.toBeNull();
@@ -59,7 +67,8 @@ describe("the confidence model", () => {
     expect(r.status).toBe("answer");
     const x = engine.explain!("wat is een centrumgemeente");
     const best = x.candidates[0]!.rank;
-    for (const a of r.alternatives) expect(x.candidates.find((c) => c.id === a.id)!.rank).toBeGreaterThanOrEqual(best * 0.75);
+    for (const a of r.alternatives)
+      expect(x.candidates.find((c) => c.id === a.id)!.rank).toBeGreaterThanOrEqual(best * 0.75);
   });
 
   it("local-figure questions get an honest unknown with a message and the general entry as suggestion", () => {
@@ -71,7 +80,12 @@ describe("the confidence model", () => {
   });
 
   it("loose checklist requests prefer checklist entries", () => {
-    for (const q of ["afvinklijst uittreden", "lijstje zienswijze begroting", "checklistje valkuilen", "stappenlijstje toetreden gr"]) {
+    for (const q of [
+      "afvinklijst uittreden",
+      "lijstje zienswijze begroting",
+      "checklistje valkuilen",
+      "stappenlijstje toetreden gr",
+    ]) {
       expect(engine.ask(q).answer?.kind, q).toBe("checklist");
     }
   });

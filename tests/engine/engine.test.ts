@@ -67,7 +67,12 @@ describe("engine.ask", () => {
   });
 
   it("says unknown, with at most three suggestions, for off-topic questions", () => {
-    for (const q of ["Hoe bak ik een appeltaart?", "qwerty uiop", "Wat is het weerbericht voor morgen?", "parkeervergunning aanvragen"]) {
+    for (const q of [
+      "Hoe bak ik een appeltaart?",
+      "qwerty uiop",
+      "Wat is het weerbericht voor morgen?",
+      "parkeervergunning aanvragen",
+    ]) {
       const r = engine.ask(q);
       expect(r.status, q).toBe("unknown");
       expect(r.answer).toBeNull();
@@ -99,7 +104,11 @@ describe("engine.ask", () => {
   });
 
   it("gives the reply for an id, and null for an unknown id", () => {
-    expect(engine.replyFor("centrumgemeente")).toMatchObject({ status: "answer", confidence: 1, answer: { id: "centrumgemeente" } });
+    expect(engine.replyFor("centrumgemeente")).toMatchObject({
+      status: "answer",
+      confidence: 1,
+      answer: { id: "centrumgemeente" },
+    });
     expect(engine.replyFor("bestaat-niet")).toBeNull();
   });
 

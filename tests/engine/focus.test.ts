@@ -8,7 +8,10 @@ import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 
 describe("splitClauses", () => {
   it("splits at sentence ends and commas, and marks the asking clauses", () => {
-    const clauses = splitClauses("Ik ben griffier en moet morgen een voorstel schrijven. Welke termijn geldt voor de zienswijze?", language);
+    const clauses = splitClauses(
+      "Ik ben griffier en moet morgen een voorstel schrijven. Welke termijn geldt voor de zienswijze?",
+      language,
+    );
     expect(clauses.map((c) => c.asking)).toEqual([false, true]);
     const comma = splitClauses("de GR heeft een tekort, wat betekent dat voor ons", language);
     expect(comma.map((c) => c.asking)).toEqual([false, true]);

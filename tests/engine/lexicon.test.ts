@@ -19,12 +19,17 @@ describe("spreektaal.yml (colloquial lexicon)", () => {
 
   it("reports bad fields, words mapped twice and words mapped to themselves with file and line", () => {
     const problems: Problem[] = [];
-    const raw = "mappings:\n  - van: [club]\n    naar: [verband]\n  - van: [club]\n    naar: [club]\n  - van: []\n    naar: x\n  - van: y\n";
+    const raw =
+      "mappings:\n  - van: [club]\n    naar: [verband]\n  - van: [club]\n    naar: [club]\n  - van: []\n    naar: x\n  - van: y\n";
     parseColloquial("knowledge/spreektaal.yml", raw, problems);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.every((p) => p.file === "knowledge/spreektaal.yml" && p.line >= 1)).toBe(true);
     const good: Problem[] = [];
-    parseColloquial("s.yml", "mappings:\n  - van: [club]\n    naar: [verband]\n  - van: [club]\n    naar: [club]\n", good);
+    parseColloquial(
+      "s.yml",
+      "mappings:\n  - van: [club]\n    naar: [verband]\n  - van: [club]\n    naar: [club]\n",
+      good,
+    );
     expect(good.map((p) => p.message)).toEqual(['"club" is already mapped (mapping 1)', '"club" maps to itself']);
     expect(good[0]!.line).toBe(4);
   });
@@ -51,11 +56,16 @@ describe("everyday words in the engine (real knowledge base)", () => {
   });
 
   it("no everyday word carries an answer on its own", () => {
-    for (const q of ["wat is het weer morgen", "weer", "wanneer zijn de verkiezingen", "nou", "morgen"]) expect(engine.ask(q).status, q).toBe("unknown");
+    for (const q of ["wat is het weer morgen", "weer", "wanneer zijn de verkiezingen", "nou", "morgen"])
+      expect(engine.ask(q).status, q).toBe("unknown");
   });
 
   it("adding 'weer' or 'nou' to an answered question does not change its answer", () => {
-    for (const q of ["kunnen we uit de gr stappen", "hoe geeft de raad een zienswijze op de begroting", "wat is een centrumgemeente"]) {
+    for (const q of [
+      "kunnen we uit de gr stappen",
+      "hoe geeft de raad een zienswijze op de begroting",
+      "wat is een centrumgemeente",
+    ]) {
       const base = engine.ask(q);
       expect(["answer", "ambiguous"], q).toContain(base.status);
       for (const variant of [q.replace(/^(\S+ \S+)/, "$1 weer"), `${q} nou`, `nou ${q}`]) {

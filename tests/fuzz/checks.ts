@@ -33,10 +33,12 @@ export function teamsProblems(card: unknown): string[] {
       const o = node as Record<string, unknown>;
       if (o.type === "TextBlock" && typeof o.text === "string") {
         for (const m of o.text.matchAll(/\]\(([^)]*)\)/g)) {
-          if (!/^(https:\/\/|mailto:)/.test(m[1] ?? "")) problems.push(`markdown link to ${JSON.stringify((m[1] ?? "").slice(0, 80))}`);
+          if (!/^(https:\/\/|mailto:)/.test(m[1] ?? ""))
+            problems.push(`markdown link to ${JSON.stringify((m[1] ?? "").slice(0, 80))}`);
         }
       }
-      if (o.type === "Action.OpenUrl" && !/^(https:\/\/|mailto:)/.test(String(o.url))) problems.push(`OpenUrl ${String(o.url)}`);
+      if (o.type === "Action.OpenUrl" && !/^(https:\/\/|mailto:)/.test(String(o.url)))
+        problems.push(`OpenUrl ${String(o.url)}`);
       Object.values(o).forEach(walk);
     }
   };

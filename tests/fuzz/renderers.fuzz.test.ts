@@ -88,8 +88,13 @@ describe("fuzz: Bot facade and renderers", () => {
           kind: i % 3 === 0 ? "checklist" : "topic",
           title: hostileText(rand, 4),
           summary: hostileText(rand, 6),
-          text: Array.from({ length: 1 + Math.floor(rand() * 6) }, () => hostileText(rand)).join(rand() < 0.5 ? "\n\n" : "\n"),
-          items: Array.from({ length: Math.floor(rand() * 4) }, (_v, n) => ({ id: `x#${n + 1}`, text: hostileText(rand, 4) })),
+          text: Array.from({ length: 1 + Math.floor(rand() * 6) }, () => hostileText(rand)).join(
+            rand() < 0.5 ? "\n\n" : "\n",
+          ),
+          items: Array.from({ length: Math.floor(rand() * 4) }, (_v, n) => ({
+            id: `x#${n + 1}`,
+            text: hostileText(rand, 4),
+          })),
           links: [{ title: hostileText(rand, 3), url: hostileText(rand, 2) }],
           related: [{ id: "rel", title: hostileText(rand, 3) }],
         },

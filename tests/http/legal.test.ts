@@ -90,17 +90,23 @@ describe("privacy page defaults (no operator configured)", () => {
   it("names the default operator, links an https contact escaped, and uses RETENTION_DAYS' default", async () => {
     const html = await (await fetch(`${url}/privacy`)).text();
     expect(html).toContain("wordt beheerd door de griffie van uw gemeente.");
-    expect(html).toContain('<a href="https://voorbeeld.nl/contact?a=1&amp;b=2">https://voorbeeld.nl/contact?a=1&amp;b=2</a>');
+    expect(html).toContain(
+      '<a href="https://voorbeeld.nl/contact?a=1&amp;b=2">https://voorbeeld.nl/contact?a=1&amp;b=2</a>',
+    );
     expect(html).toContain("De bewaartermijn is 180 dagen.");
   });
 });
 
 describe("OPERATOR_CONTACT validation", () => {
   it("accepts an e-mail address or an https URL and refuses anything else by name", () => {
-    expect(loadConfig({ NODE_ENV: "test", OPERATOR_CONTACT: "avg@gemeente.nl" }).OPERATOR_CONTACT).toBe("avg@gemeente.nl");
+    expect(loadConfig({ NODE_ENV: "test", OPERATOR_CONTACT: "avg@gemeente.nl" }).OPERATOR_CONTACT).toBe(
+      "avg@gemeente.nl",
+    );
     expect(loadConfig({ NODE_ENV: "test", OPERATOR_CONTACT: "" }).OPERATOR_CONTACT).toBeUndefined();
     for (const bad of ["http://gemeente.nl", "javascript:alert(1)", "griffie"]) {
-      expect(() => loadConfig({ NODE_ENV: "test", OPERATOR_CONTACT: bad })).toThrow(/OPERATOR_CONTACT: must be an e-mail address or an https:\/\/ URL/);
+      expect(() => loadConfig({ NODE_ENV: "test", OPERATOR_CONTACT: bad })).toThrow(
+        /OPERATOR_CONTACT: must be an e-mail address or an https:\/\/ URL/,
+      );
     }
   });
 });

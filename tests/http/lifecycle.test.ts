@@ -98,7 +98,13 @@ afterEach(async () => {
 });
 
 async function start(events: string[], pingOk: () => boolean = () => true, knowledgeLoaded = () => true, log = logger) {
-  const config = loadConfig({ NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", PREVIEW: "0", BODY_LIMIT_BYTES: String(LIMIT) });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    PORT: "0",
+    PREVIEW: "0",
+    BODY_LIMIT_BYTES: String(LIMIT),
+  });
   server = createHttpServer({
     config,
     logger: log,
@@ -115,7 +121,10 @@ describe("body cap", () => {
   it("lets a body at the limit through to a mount that reads the raw stream", async () => {
     const { port } = await start([]);
     expect(await send(port, "/fake/raw", LIMIT, true)).toEqual({ status: 200, body: JSON.stringify({ bytes: LIMIT }) });
-    expect(await send(port, "/fake/paused", LIMIT, false)).toEqual({ status: 200, body: JSON.stringify({ bytes: LIMIT }) });
+    expect(await send(port, "/fake/paused", LIMIT, false)).toEqual({
+      status: 200,
+      body: JSON.stringify({ bytes: LIMIT }),
+    });
   });
 
   it("rejects a declared Content-Length over the limit before reading", async () => {
@@ -146,7 +155,11 @@ describe("/readyz", () => {
   });
 
   it("is 503 when the knowledge base is not loaded", async () => {
-    const { url } = await start([], () => true, () => false);
+    const { url } = await start(
+      [],
+      () => true,
+      () => false,
+    );
     expect((await fetch(`${url}/readyz`)).status).toBe(503);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
@@ -177,15 +190,24 @@ describe("request log", () => {
   it("logs method, path, status and duration (mounts at info, other routes at debug), without bodies or query strings", async () => {
     const lines: string[] = [];
     const log = pino({ level: "debug" }, { write: (line: string) => void lines.push(line) });
-    const { port, url } = await start([], () => true, () => true, log);
+    const { port, url } = await start(
+      [],
+      () => true,
+      () => true,
+      log,
+    );
     await send(port, "/fake/raw?token=geheim", 20, false);
     await fetch(`${url}/nergens`);
     const parse = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === "request");
     // The line is written when the response closes, which may be just after the client has it.
     await expect.poll(() => parse().length).toBe(2);
     const requests = parse();
-    expect(requests).toContainEqual(expect.objectContaining({ method: "POST", path: "/fake/raw", status: 200, level: 30 }));
-    expect(requests).toContainEqual(expect.objectContaining({ method: "GET", path: "/nergens", status: 404, level: 20 }));
+    expect(requests).toContainEqual(
+      expect.objectContaining({ method: "POST", path: "/fake/raw", status: 200, level: 30 }),
+    );
+    expect(requests).toContainEqual(
+      expect.objectContaining({ method: "GET", path: "/nergens", status: 404, level: 20 }),
+    );
     expect(typeof requests[0]?.ms).toBe("number");
     expect(lines.join("")).not.toContain("geheim");
     expect(lines.join("")).not.toContain("aaaaaaaaaa");

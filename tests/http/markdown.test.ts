@@ -10,7 +10,9 @@ describe("preview markdown", () => {
   });
 
   it("renders emphasis, code and safe links", () => {
-    expect(inlineToHtml("**vet** en *schuin* en `code`")).toBe("<strong>vet</strong> en <em>schuin</em> en <code>code</code>");
+    expect(inlineToHtml("**vet** en *schuin* en `code`")).toBe(
+      "<strong>vet</strong> en <em>schuin</em> en <code>code</code>",
+    );
     expect(inlineToHtml("[Wgr](https://wetten.overheid.nl/BWBR0003740)")).toBe(
       '<a href="https://wetten.overheid.nl/BWBR0003740" target="_blank" rel="noopener noreferrer">Wgr</a>',
     );

@@ -139,7 +139,8 @@ describe("request ids", () => {
   it("accepts only short ids of safe characters", () => {
     expect(requestIdOf("abc-123_x.y:z@w/+=")).toBe("abc-123_x.y:z@w/+=");
     expect(requestIdOf(["first", "second"])).toBe("first");
-    for (const bad of [undefined, "", "met spatie", "a\nb", "<script>", "x".repeat(129)]) expect(requestIdOf(bad)).toMatch(UUID);
+    for (const bad of [undefined, "", "met spatie", "a\nb", "<script>", "x".repeat(129)])
+      expect(requestIdOf(bad)).toMatch(UUID);
   });
 });
 
@@ -154,7 +155,18 @@ describe("access log", () => {
     expect(access).toHaveLength(1);
     expect(access[0]).toMatchObject({ level: 30, reqId: "r-1", method: "POST", path: "/fake/events", status: 200 });
     expect(typeof access[0]!.ms).toBe("number");
-    expect(Object.keys(access[0]!).sort()).toEqual(["hostname", "level", "method", "ms", "msg", "path", "pid", "reqId", "status", "time"]);
+    expect(Object.keys(access[0]!).sort()).toEqual([
+      "hostname",
+      "level",
+      "method",
+      "ms",
+      "msg",
+      "path",
+      "pid",
+      "reqId",
+      "status",
+      "time",
+    ]);
   });
 
   it("logs other routes (health checks, preview) only at debug level", async () => {

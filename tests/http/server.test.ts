@@ -34,7 +34,11 @@ describe("server (startApp)", () => {
   let app: RunningApp;
   let data: Awaited<ReturnType<typeof tempDataDir>>;
   const post = (path: string, body: unknown) =>
-    fetch(app.url + path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    fetch(app.url + path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     data = await tempDataDir();
@@ -70,12 +74,20 @@ describe("server (startApp)", () => {
 
   it("rejects a 2 MB body with 413, also on a platform mount", async () => {
     const big = JSON.stringify({ q: "x".repeat(2 * 1024 * 1024) });
-    const res = await fetch(`${app.url}/preview/api/ask`, { method: "POST", headers: { "Content-Type": "application/json" }, body: big });
+    const res = await fetch(`${app.url}/preview/api/ask`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: big,
+    });
     expect(res.status).toBe(413);
     const body = (await res.json()) as { error: string; message: string };
     expect(body.error).toBe("payload_too_large");
     expect(body.message).toMatch(/te groot/);
-    const mount = await fetch(`${app.url}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json" }, body: big });
+    const mount = await fetch(`${app.url}/api/messages`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: big,
+    });
     expect(mount.status).toBe(413);
   });
 
@@ -87,7 +99,11 @@ describe("server (startApp)", () => {
   });
 
   it("answers malformed JSON with 400 and a Dutch message, without a stack trace", async () => {
-    const res = await fetch(`${app.url}/preview/api/ask`, { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"q": "zienswijze' });
+    const res = await fetch(`${app.url}/preview/api/ask`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"q": "zienswijze',
+    });
     expect(res.status).toBe(400);
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ error: "invalid_json" });
@@ -139,36 +155,55 @@ describe("server (startApp)", () => {
     expect(await entry.json()).toMatchObject({ reply: { status: "answer", answer: { id: "rol-van-de-raad" } } });
     expect((await fetch(`${app.url}/preview/api/entry/bestaat-niet`)).status).toBe(404);
 
-    const help = (await (await fetch(`${app.url}/preview/api/help`)).json()) as { reply: { status: string }; messages: { botName: string } };
+    const help = (await (await fetch(`${app.url}/preview/api/help`)).json()) as {
+      reply: { status: string };
+      messages: { botName: string };
+    };
     expect(help.reply.status).toBe("help");
     expect(help.messages.botName).toBe("Raadswijzer Samenwerken");
 
     const fb = await post("/preview/api/feedback", { entryId: FIXTURE_TOPIC, helpful: true, comment: "duidelijk" });
     expect(fb.status).toBe(201);
     const stored = await app.store.listFeedback();
-    expect(stored).toContainEqual(expect.objectContaining({ entryId: FIXTURE_TOPIC, helpful: true, platform: "preview" }));
+    expect(stored).toContainEqual(
+      expect.objectContaining({ entryId: FIXTURE_TOPIC, helpful: true, platform: "preview" }),
+    );
   });
 
   it("round-trips a checklist run: start, tick, progress, reopen, export", async () => {
-    const list = (await (await fetch(`${app.url}/preview/api/checklists`)).json()) as { checklists: { id: string; itemCount: number }[] };
+    const list = (await (await fetch(`${app.url}/preview/api/checklists`)).json()) as {
+      checklists: { id: string; itemCount: number }[];
+    };
     expect(list.checklists).toContainEqual(expect.objectContaining({ id: FIXTURE_CHECKLIST, itemCount: 4 }));
 
     const started = await post(`/preview/api/checklists/${FIXTURE_CHECKLIST}/runs`, { userId: "test-user-1" });
     expect(started.status).toBe(201);
-    const run = (await started.json()) as { progress: { run: { runId: string }; items: { id: string }[]; label: string } };
+    const run = (await started.json()) as {
+      progress: { run: { runId: string }; items: { id: string }[]; label: string };
+    };
     expect(run.progress.label).toBe("0 van 4 afgevinkt");
     const runId = run.progress.run.runId;
     const firstItem = run.progress.items[0]!.id;
 
-    const ticked = await post(`/preview/api/runs/${encodeURIComponent(runId)}/items`, { itemId: firstItem, checked: true, userId: "test-user-1" });
+    const ticked = await post(`/preview/api/runs/${encodeURIComponent(runId)}/items`, {
+      itemId: firstItem,
+      checked: true,
+      userId: "test-user-1",
+    });
     expect(ticked.status).toBe(200);
     expect(await ticked.json()).toMatchObject({ progress: { done: 1, total: 4, label: "1 van 4 afgevinkt" } });
 
-    const badItem = await post(`/preview/api/runs/${encodeURIComponent(runId)}/items`, { itemId: "x#99", checked: true, userId: "test-user-1" });
+    const badItem = await post(`/preview/api/runs/${encodeURIComponent(runId)}/items`, {
+      itemId: "x#99",
+      checked: true,
+      userId: "test-user-1",
+    });
     expect(badItem.status).toBe(400);
 
     // Reopening the same checklist as the same user gives the same run (what a reload shows).
-    const again = (await (await post(`/preview/api/checklists/${FIXTURE_CHECKLIST}/runs`, { userId: "test-user-1" })).json()) as {
+    const again = (await (
+      await post(`/preview/api/checklists/${FIXTURE_CHECKLIST}/runs`, { userId: "test-user-1" })
+    ).json()) as {
       progress: { run: { runId: string }; done: number };
     };
     expect(again.progress.run.runId).toBe(runId);
@@ -187,23 +222,27 @@ describe("server (startApp)", () => {
 });
 
 describe("preview in production", () => {
-  it("is not served when NODE_ENV=production and PREVIEW is unset", async () => {
-    const data = await tempDataDir();
-    const app = await startApp({
-      env: testEnv(data.dir, {
-        NODE_ENV: "production",
-        MicrosoftAppId: "00000000-0000-0000-0000-000000000000",
-        MicrosoftAppPassword: "not-a-real-secret",
-        STORE_HASH_KEY: "0123456789abcdef0123456789abcdef",
-      }),
-    });
-    try {
-      expect((await fetch(`${app.url}/`)).status).toBe(404);
-      expect((await fetch(`${app.url}/preview/api/checklists`)).status).toBe(404);
-      expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
-    } finally {
-      await app.close();
-      await data.remove();
-    }
-  }, START_TIMEOUT);
+  it(
+    "is not served when NODE_ENV=production and PREVIEW is unset",
+    async () => {
+      const data = await tempDataDir();
+      const app = await startApp({
+        env: testEnv(data.dir, {
+          NODE_ENV: "production",
+          MicrosoftAppId: "00000000-0000-0000-0000-000000000000",
+          MicrosoftAppPassword: "not-a-real-secret",
+          STORE_HASH_KEY: "0123456789abcdef0123456789abcdef",
+        }),
+      });
+      try {
+        expect((await fetch(`${app.url}/`)).status).toBe(404);
+        expect((await fetch(`${app.url}/preview/api/checklists`)).status).toBe(404);
+        expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+      } finally {
+        await app.close();
+        await data.remove();
+      }
+    },
+    START_TIMEOUT,
+  );
 });

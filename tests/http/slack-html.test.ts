@@ -3,7 +3,9 @@ import { mrkdwnToHtml, slackBlocksToHtml } from "../../src/http/preview/slack-ht
 
 describe("Slack Block Kit → HTML", () => {
   it("renders mrkdwn: bold, italic, strike, code, links and quotes", () => {
-    expect(mrkdwnToHtml("*vet* _schuin_ ~weg~ `code`")).toBe("<strong>vet</strong> <em>schuin</em> <del>weg</del> <code>code</code>");
+    expect(mrkdwnToHtml("*vet* _schuin_ ~weg~ `code`")).toBe(
+      "<strong>vet</strong> <em>schuin</em> <del>weg</del> <code>code</code>",
+    );
     expect(mrkdwnToHtml("<https://vng.nl|VNG> &amp; meer")).toBe(
       '<a href="https://vng.nl/" target="_blank" rel="noopener noreferrer">VNG</a> &amp; meer',
     );
@@ -20,10 +22,30 @@ describe("Slack Block Kit → HTML", () => {
       text: "fallback",
       blocks: [
         { type: "header", text: { type: "plain_text", text: "Titel <x>" } },
-        { type: "section", text: { type: "mrkdwn", text: "*Samenvatting*" }, accessory: { type: "button", text: { type: "plain_text", text: "Open" }, action_id: "open", value: "uittreden-gr" } },
+        {
+          type: "section",
+          text: { type: "mrkdwn", text: "*Samenvatting*" },
+          accessory: {
+            type: "button",
+            text: { type: "plain_text", text: "Open" },
+            action_id: "open",
+            value: "uittreden-gr",
+          },
+        },
         { type: "divider" },
         { type: "context", elements: [{ type: "mrkdwn", text: "Bron: <https://wetten.overheid.nl|Wgr>" }] },
-        { type: "actions", elements: [{ type: "button", style: "primary", text: { type: "plain_text", text: "👍 Nuttig" }, action_id: "feedback_up", value: "x" }] },
+        {
+          type: "actions",
+          elements: [
+            {
+              type: "button",
+              style: "primary",
+              text: { type: "plain_text", text: "👍 Nuttig" },
+              action_id: "feedback_up",
+              value: "x",
+            },
+          ],
+        },
         {
           type: "input",
           label: { type: "plain_text", text: "Punten" },

@@ -74,7 +74,9 @@ describe("applyQuestion (kb:learn --apply)", () => {
     const kb = await loadKnowledgeBase(dir);
     expect(kb.byId.get("btw-gemeenschappelijke-regeling")!.questions.at(-1)).toBe(QUESTION);
     // Untouched: the other entry.
-    expect(await readFile(join(dir, "onderwerpen/centrumgemeente.md"), "utf8")).toBe(await readFile(join(FIXTURE, "onderwerpen/centrumgemeente.md"), "utf8"));
+    expect(await readFile(join(dir, "onderwerpen/centrumgemeente.md"), "utf8")).toBe(
+      await readFile(join(FIXTURE, "onderwerpen/centrumgemeente.md"), "utf8"),
+    );
     // A second time: nothing changes.
     expect((await applyQuestion(dir, "btw-gemeenschappelijke-regeling", QUESTION)).changed).toBe(false);
   });
@@ -82,12 +84,24 @@ describe("applyQuestion (kb:learn --apply)", () => {
   it("runs as npm run kb:learn -- --apply <id> <question> and prints the diff", async () => {
     const { stdout } = await run(
       process.execPath,
-      ["--import", "tsx", "src/cli/kb-learn.ts", "--apply", "centrumgemeente", "Is een centrumgemeente de baas over de andere gemeenten?"],
-      { env: { ...process.env, KNOWLEDGE_DIR: dir, NODE_ENV: "test" }, cwd: fileURLToPath(new URL("../..", import.meta.url)) },
+      [
+        "--import",
+        "tsx",
+        "src/cli/kb-learn.ts",
+        "--apply",
+        "centrumgemeente",
+        "Is een centrumgemeente de baas over de andere gemeenten?",
+      ],
+      {
+        env: { ...process.env, KNOWLEDGE_DIR: dir, NODE_ENV: "test" },
+        cwd: fileURLToPath(new URL("../..", import.meta.url)),
+      },
     );
     expect(stdout).toContain("+  - Is een centrumgemeente de baas over de andere gemeenten?");
     expect(stdout).toMatch(/Kennisbank gecontroleerd: 2 onderwerpen, geen fouten/);
     const kb = await loadKnowledgeBase(dir);
-    expect(kb.byId.get("centrumgemeente")!.questions).toContain("Is een centrumgemeente de baas over de andere gemeenten?");
+    expect(kb.byId.get("centrumgemeente")!.questions).toContain(
+      "Is een centrumgemeente de baas over de andere gemeenten?",
+    );
   });
 });

@@ -15,10 +15,16 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
 const KEY = "learn-test-key-0123456789";
 
-function runLearn(env: NodeJS.ProcessEnv, input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runLearn(
+  env: NodeJS.ProcessEnv,
+  input: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ["--import", "tsx", "src/cli/kb-learn.ts"], { cwd: ROOT, env: { ...process.env, ...env } }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli/kb-learn.ts"],
+      { cwd: ROOT, env: { ...process.env, ...env } },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin!.end(input);
   });
@@ -42,7 +48,13 @@ describe("npm run kb:learn (interactive)", () => {
   });
 
   it("attaches the first group to the chosen candidate and marks the second not our topic", async () => {
-    const env = { NODE_ENV: "test", DATA_DIR: dir, KNOWLEDGE_DIR: join(dir, "kb"), STORE_HASH_KEY: KEY, LOG_LEVEL: "silent" };
+    const env = {
+      NODE_ENV: "test",
+      DATA_DIR: dir,
+      KNOWLEDGE_DIR: join(dir, "kb"),
+      STORE_HASH_KEY: KEY,
+      LOG_LEVEL: "silent",
+    };
     const { code, stdout, stderr } = await runLearn(env, "1\nn\n");
     expect(code, `${stdout}\n${stderr}`).toBe(0);
     expect(stdout).toContain('[1/2] 2× "Wie int de btw bij een GR?"');

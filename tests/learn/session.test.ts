@@ -12,25 +12,45 @@ import type { FeedbackRow, UnansweredRow } from "../../src/store/port.ts";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
 const at = new Date("2026-11-20T10:00:00Z");
-const row = (question: string, bestGuess: string | null = null): UnansweredRow => ({ question, bestGuess, confidence: 0.3, platform: "slack", at });
+const row = (question: string, bestGuess: string | null = null): UnansweredRow => ({
+  question,
+  bestGuess,
+  confidence: 0.3,
+  platform: "slack",
+  at,
+});
 
 async function setup(dismissed: Set<string> = new Set()) {
   const kb = await loadKnowledgeBase(FIXTURE);
-  const unanswered = [row("Wie int de btw bij een GR?"), row("wie int de btw bij een gr"), row("Wie int de btw bij een GR?"), row("Hoe laat is het?"), row("Wat kost een centrumgemeente?", "centrumgemeente"), row("Wat kost een centrumgemeente?", "centrumgemeente")];
-  const feedback: FeedbackRow[] = [{ entryId: "centrumgemeente", helpful: false, comment: "Te kort.", platform: "teams", at }];
+  const unanswered = [
+    row("Wie int de btw bij een GR?"),
+    row("wie int de btw bij een gr"),
+    row("Wie int de btw bij een GR?"),
+    row("Hoe laat is het?"),
+    row("Wat kost een centrumgemeente?", "centrumgemeente"),
+    row("Wat kost een centrumgemeente?", "centrumgemeente"),
+  ];
+  const feedback: FeedbackRow[] = [
+    { entryId: "centrumgemeente", helpful: false, comment: "Te kort.", platform: "teams", at },
+  ];
   const report = buildReport({ unanswered, feedback, now: at, synonyms: kb.synonyms });
   return { kb, items: learnItems(report, createEngine(kb), kb, dismissed) };
 }
 
 function scripted(answers: string[]) {
   const out: string[] = [];
-  return { out, io: { print: (l: string) => out.push(l), ask: async (p: string) => (out.push(p), answers.shift() ?? "q") } };
+  return {
+    out,
+    io: { print: (l: string) => out.push(l), ask: async (p: string) => (out.push(p), answers.shift() ?? "q") },
+  };
 }
 
 describe("kb:learn session", () => {
   it("lists groups most asked first with candidates, then the 👎 entries", async () => {
     const { items } = await setup();
-    expect(items.map((i) => (i.kind === "unanswered" ? `${i.count} ${i.question}` : `👎 ${i.feedback.entryId}`))).toEqual([
+    expect(
+      items.map((i) => (i.kind === "unanswered" ? `${i.count} ${i.question}` : `👎 ${i.feedback.entryId}`)),
+    ).toEqual([
       "3 Wie int de btw bij een GR?",
       "2 Wat kost een centrumgemeente?",
       "1 Hoe laat is het?",
@@ -46,7 +66,15 @@ describe("kb:learn session", () => {
     const { kb, items } = await setup();
     const applied: string[] = [];
     const dismissed: string[] = [];
-    const { io, out } = scripted(["1", "x", "a Wat kost het als een andere gemeente onze taken doet?", "k centrumgemeente", "n", "k onbekend Wat?", "s"]);
+    const { io, out } = scripted([
+      "1",
+      "x",
+      "a Wat kost het als een andere gemeente onze taken doet?",
+      "k centrumgemeente",
+      "n",
+      "k onbekend Wat?",
+      "s",
+    ]);
     const changes = await runLearnSession(items, kb, io, {
       apply: async (id, q) => void applied.push(`${id}: ${q}`),
       dismiss: async (q) => void dismissed.push(q),

@@ -61,7 +61,10 @@ describe("createLiveKnowledge", () => {
     const file = join(dir, "onderwerpen/uittreden-gr.md");
     const text = await readFile(file, "utf8");
     await writeFile(file, text.replace(/^title: .*$/m, "title: Gewijzigd onderwerp"));
-    expect(await live.reload("x")).toEqual({ ok: false, problems: [expect.stringContaining("index could not be built")] });
+    expect(await live.reload("x")).toEqual({
+      ok: false,
+      problems: [expect.stringContaining("index could not be built")],
+    });
     expect(live.current()).toBe(first);
     expect(live.status().lastReloadError?.problems).toHaveLength(1);
 

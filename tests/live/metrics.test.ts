@@ -19,7 +19,9 @@ function parsePrometheus(text: string): Sample[] {
   const types = new Map<string, string>();
   const samples: Sample[] = [];
   const NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
-  const sampleRe = new RegExp(`^(${NAME})(?:\\{(.*)\\})? (-?(?:[0-9.]+(?:e[+-]?[0-9]+)?|NaN|\\+Inf|-Inf))(?: -?[0-9]+)?$`);
+  const sampleRe = new RegExp(
+    `^(${NAME})(?:\\{(.*)\\})? (-?(?:[0-9.]+(?:e[+-]?[0-9]+)?|NaN|\\+Inf|-Inf))(?: -?[0-9]+)?$`,
+  );
   const labelRe = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"(?:,|$)/y;
   expect(text.endsWith("\n")).toBe(true);
   for (const line of text.split("\n")) {
@@ -47,7 +49,9 @@ function parsePrometheus(text: string): Sample[] {
 }
 
 const value = (samples: Sample[], name: string, labels: Record<string, string> = {}): number =>
-  samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).reduce((sum, s) => sum + s.value, 0);
+  samples
+    .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+    .reduce((sum, s) => sum + s.value, 0);
 
 describe("/metrics", () => {
   let app: RunningApp;
@@ -77,10 +81,16 @@ describe("/metrics", () => {
   it("parses as Prometheus text and moves with questions, feedback and reloads", async () => {
     const before = await scrape();
     expect(value(before, "raadswijzer_knowledge_entries")).toBeGreaterThan(0);
-    expect(before.some((s) => s.name === "raadswijzer_knowledge_info" && /^[0-9a-f]{12}$/.test(s.labels.version ?? ""))).toBe(true);
+    expect(
+      before.some((s) => s.name === "raadswijzer_knowledge_info" && /^[0-9a-f]{12}$/.test(s.labels.version ?? "")),
+    ).toBe(true);
 
     const ask = (q: string) =>
-      fetch(`${app.url}/preview/api/ask`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ q }) });
+      fetch(`${app.url}/preview/api/ask`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ q }),
+      });
     await ask("Hoe geeft de raad een zienswijze op de begroting van een GR?");
     await ask("Wat is het recept voor appeltaart?");
     await fetch(`${app.url}/preview/api/feedback`, {
@@ -91,19 +101,32 @@ describe("/metrics", () => {
     await app.reloadKnowledge("test");
 
     const after = await scrape();
-    const q = (status: string) => value(after, "raadswijzer_questions_total", { status, platform: "preview" }) - value(before, "raadswijzer_questions_total", { status, platform: "preview" });
+    const q = (status: string) =>
+      value(after, "raadswijzer_questions_total", { status, platform: "preview" }) -
+      value(before, "raadswijzer_questions_total", { status, platform: "preview" });
     expect(q("answer")).toBe(1);
     expect(q("unknown")).toBe(1);
-    expect(value(after, "raadswijzer_ask_duration_seconds_count", { platform: "preview" }) - value(before, "raadswijzer_ask_duration_seconds_count", { platform: "preview" })).toBe(2);
-    expect(value(after, "raadswijzer_ask_duration_seconds_bucket", { platform: "preview", le: "+Inf" })).toBe(value(after, "raadswijzer_ask_duration_seconds_count", { platform: "preview" }));
+    expect(
+      value(after, "raadswijzer_ask_duration_seconds_count", { platform: "preview" }) -
+        value(before, "raadswijzer_ask_duration_seconds_count", { platform: "preview" }),
+    ).toBe(2);
+    expect(value(after, "raadswijzer_ask_duration_seconds_bucket", { platform: "preview", le: "+Inf" })).toBe(
+      value(after, "raadswijzer_ask_duration_seconds_count", { platform: "preview" }),
+    );
     expect(value(after, "raadswijzer_feedback_total", { helpful: "false", platform: "preview" })).toBe(1);
-    expect(value(after, "raadswijzer_knowledge_reloads_total", { result: "ok" }) - value(before, "raadswijzer_knowledge_reloads_total", { result: "ok" })).toBe(1);
+    expect(
+      value(after, "raadswijzer_knowledge_reloads_total", { result: "ok" }) -
+        value(before, "raadswijzer_knowledge_reloads_total", { result: "ok" }),
+    ).toBe(1);
     expect(value(after, "raadswijzer_store_errors_total")).toBe(0);
   });
 
   it("counts failed store calls and passes the error on", async () => {
     const counted: string[] = [];
-    const failing = { recordFeedback: () => Promise.reject(new Error("db down")), ping: async () => false } as unknown as Store;
+    const failing = {
+      recordFeedback: () => Promise.reject(new Error("db down")),
+      ping: async () => false,
+    } as unknown as Store;
     const store = countStoreErrors(failing, { storeError: (op) => counted.push(op) });
     await expect(store.recordFeedback({ entryId: "x", helpful: true, platform: "cli" })).rejects.toThrow("db down");
     expect(await store.ping()).toBe(false);

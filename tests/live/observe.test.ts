@@ -10,7 +10,16 @@ import type { AskedInput } from "../../src/store/port.ts";
 const answer = (updated: string): Reply => ({
   status: "answer",
   confidence: 0.9,
-  answer: { id: "centrumgemeente", kind: "term", title: "Centrumgemeente", summary: "…", text: "", links: [], related: [], updated },
+  answer: {
+    id: "centrumgemeente",
+    kind: "term",
+    title: "Centrumgemeente",
+    summary: "…",
+    text: "",
+    links: [],
+    related: [],
+    updated,
+  },
   alternatives: [],
 });
 

@@ -38,7 +38,10 @@ async function summary(): Promise<string> {
     body: JSON.stringify({ q: QUESTION }),
   });
   expect(res.status).toBe(200);
-  const body = (await res.json()) as { reply: { answer: { id: string; summary: string } | null }; updatedText: string | null };
+  const body = (await res.json()) as {
+    reply: { answer: { id: string; summary: string } | null };
+    updatedText: string | null;
+  };
   lastUpdatedText = body.updatedText;
   expect(body.reply.answer?.id).toBe(ENTRY_ID);
   return body.reply.answer!.summary;
@@ -80,7 +83,10 @@ beforeAll(async () => {
     },
   });
   const logger = pino({ level: "info" }, sink);
-  app = await startApp({ env: testEnv(join(tmp.dir, "data"), { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH_DEBOUNCE_MS: "100" }), logger });
+  app = await startApp({
+    env: testEnv(join(tmp.dir, "data"), { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH_DEBOUNCE_MS: "100" }),
+    logger,
+  });
 });
 
 afterAll(async () => {
@@ -116,8 +122,12 @@ describe("live reload of the knowledge base", () => {
     expect(status.status).toBe("ready");
     expect(status.knowledgeBase.version).toBe(afterEdit.knowledgeBase.version);
     const kindLine = broken.split("\n").findIndex((l) => l.startsWith("kind:")) + 1;
-    expect(status.knowledgeBase.lastReloadError!.problems).toEqual([expect.stringContaining(`${ENTRY_ID}.md:${kindLine}: kind: `)]);
-    expect(logLines.some((l) => l.includes(`${ENTRY_ID}.md:${kindLine}: kind:`) && l.includes('"level":50'))).toBe(true);
+    expect(status.knowledgeBase.lastReloadError!.problems).toEqual([
+      expect.stringContaining(`${ENTRY_ID}.md:${kindLine}: kind: `),
+    ]);
+    expect(logLines.some((l) => l.includes(`${ENTRY_ID}.md:${kindLine}: kind:`) && l.includes('"level":50'))).toBe(
+      true,
+    );
     expect(await summary()).toMatch(/^GEWIJZIGD /);
 
     // 3. Fix it with another edit (and an old check date): applied, and the error is cleared.

@@ -45,7 +45,9 @@ describe("SIGHUP", () => {
     await cp(FIXTURE_KNOWLEDGE, dir, { recursive: true });
     const file = join(dir, "onderwerpen/zienswijze-begroting.md");
     const original = await readFile(file, "utf8");
-    const app = await start(testEnv(join(data.dir, "data"), { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: "0", LOG_LEVEL: "info" }));
+    const app = await start(
+      testEnv(join(data.dir, "data"), { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: "0", LOG_LEVEL: "info" }),
+    );
     children.push(app.child);
     const summary = async () => {
       const res = await fetch(`${app.url}/preview/api/ask`, {
@@ -55,14 +57,20 @@ describe("SIGHUP", () => {
       });
       return ((await res.json()) as { reply: { answer: { summary: string } } }).reply.answer.summary;
     };
-    const readyz = async () => (await (await fetch(`${app.url}/readyz`)).json()) as { knowledgeBase: { version: string; lastReloadError: unknown } };
+    const readyz = async () =>
+      (await (await fetch(`${app.url}/readyz`)).json()) as {
+        knowledgeBase: { version: string; lastReloadError: unknown };
+      };
     const poll = async (check: () => Promise<boolean>) => {
       for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
       expect(await check()).toBe(true);
     };
 
     const v1 = (await readyz()).knowledgeBase.version;
-    await writeFile(file, original.replace("De raad geeft binnen acht weken", "NA SIGHUP de raad geeft binnen acht weken"));
+    await writeFile(
+      file,
+      original.replace("De raad geeft binnen acht weken", "NA SIGHUP de raad geeft binnen acht weken"),
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(await summary()).toMatch(/^De raad geeft/); // not watching: nothing changes by itself
     app.child.kill("SIGHUP");

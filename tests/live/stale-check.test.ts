@@ -27,6 +27,8 @@ describe("stale warnings", () => {
     });
     expect(stdout).toContain("2 entries OK");
     expect(stderr).toContain("warning: 1 entry was not checked for more than 12 months");
-    expect(stderr).toContain(`${FIXTURE}/onderwerpen/centrumgemeente.md:16: updated: 2024-01-10 is older than 12 months (warning)`);
+    expect(stderr).toContain(
+      `${FIXTURE}/onderwerpen/centrumgemeente.md:16: updated: 2024-01-10 is older than 12 months (warning)`,
+    );
   });
 });

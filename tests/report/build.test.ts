@@ -5,7 +5,13 @@ import { formatReportText } from "../../src/report/format.ts";
 import type { FeedbackRow, UnansweredRow } from "../../src/store/port.ts";
 
 const at = (day: number): Date => new Date(Date.UTC(2026, 10, day, 12));
-const q = (question: string, day: number, bestGuess: string | null, confidence: number, platform: UnansweredRow["platform"] = "slack"): UnansweredRow => ({
+const q = (
+  question: string,
+  day: number,
+  bestGuess: string | null,
+  confidence: number,
+  platform: UnansweredRow["platform"] = "slack",
+): UnansweredRow => ({
   question,
   bestGuess,
   confidence,
@@ -58,7 +64,12 @@ describe("buildReport", () => {
       firstAsked: at(1).toISOString(),
       lastAsked: at(3).toISOString(),
     });
-    expect(report.unanswered[1]).toMatchObject({ count: 1, example: "Wie betaalt de pensioenen?", bestGuess: null, averageConfidence: 0.05 });
+    expect(report.unanswered[1]).toMatchObject({
+      count: 1,
+      example: "Wie betaalt de pensioenen?",
+      bestGuess: null,
+      averageConfidence: 0.05,
+    });
     expect(report.since).toBe(new Date(NOW.getTime() - 30 * 86_400_000).toISOString());
   });
 

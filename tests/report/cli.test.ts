@@ -17,7 +17,14 @@ let dir: string;
 const report = (args: string[]) =>
   run(process.execPath, ["--import", "tsx", "src/cli/report.ts", ...args], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dir, DATABASE_URL: "", STORE_HASH_KEY: "cli-test-key-0123456789", NODE_ENV: "test", LOG_LEVEL: "error" },
+    env: {
+      ...process.env,
+      DATA_DIR: dir,
+      DATABASE_URL: "",
+      STORE_HASH_KEY: "cli-test-key-0123456789",
+      NODE_ENV: "test",
+      LOG_LEVEL: "error",
+    },
   });
 
 describe("npm run report", { timeout: 120_000 }, () => {
@@ -28,10 +35,25 @@ describe("npm run report", { timeout: 120_000 }, () => {
       { DATA_DIR: dir, DATABASE_URL: undefined, STORE_HASH_KEY: "cli-test-key-0123456789", RETENTION_DAYS: 180 },
       pino({ level: "silent" }),
     );
-    await store.recordUnanswered({ question: "Hoe zit het met de btw bij een GR?", bestGuess: "wgr", confidence: 0.3, platform: "teams" });
+    await store.recordUnanswered({
+      question: "Hoe zit het met de btw bij een GR?",
+      bestGuess: "wgr",
+      confidence: 0.3,
+      platform: "teams",
+    });
     await store.recordUnanswered({ question: "btw bij een GR", bestGuess: "wgr", confidence: 0.2, platform: "slack" });
-    await store.recordUnanswered({ question: "Hoe zit het met de btw bij een GR?", bestGuess: "wgr", confidence: 0.4, platform: "slack" });
-    await store.recordFeedback({ entryId: "zienswijze-begroting", helpful: false, comment: "Te vaag.", platform: "teams" });
+    await store.recordUnanswered({
+      question: "Hoe zit het met de btw bij een GR?",
+      bestGuess: "wgr",
+      confidence: 0.4,
+      platform: "slack",
+    });
+    await store.recordFeedback({
+      entryId: "zienswijze-begroting",
+      helpful: false,
+      comment: "Te vaag.",
+      platform: "teams",
+    });
     await store.close();
   }, 120_000);
 
@@ -44,7 +66,11 @@ describe("npm run report", { timeout: 120_000 }, () => {
     const parsed = JSON.parse(json.stdout) as GriffieReport;
     expect(parsed.days).toBe(7);
     expect(parsed.totals).toMatchObject({ unanswered: 3, groups: 1, negative: 1 });
-    expect(parsed.unanswered[0]).toMatchObject({ count: 3, example: "Hoe zit het met de btw bij een GR?", averageConfidence: 0.3 });
+    expect(parsed.unanswered[0]).toMatchObject({
+      count: 3,
+      example: "Hoe zit het met de btw bij een GR?",
+      averageConfidence: 0.3,
+    });
 
     const text = await report([]);
     expect(text.stdout).toContain('1. 3× "Hoe zit het met de btw bij een GR?"');
@@ -52,6 +78,9 @@ describe("npm run report", { timeout: 120_000 }, () => {
   });
 
   it("exits 2 with Dutch usage on bad arguments", async () => {
-    await expect(report(["--days", "nul"])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("Gebruik: npm run report") });
+    await expect(report(["--days", "nul"])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("Gebruik: npm run report"),
+    });
   });
 });

@@ -31,10 +31,23 @@ describe("buildHtmlReportData + renderHtmlReport", () => {
     { status: "help", entryId: null, confidence: 0, platform: "slack", at: new Date("2026-11-30T10:00:00Z") },
   ];
   const feedback = [
-    { entryId: "wgr", helpful: false, comment: "kort", platform: "teams", at: now, reason: "onvolledig" } as FeedbackRow,
+    {
+      entryId: "wgr",
+      helpful: false,
+      comment: "kort",
+      platform: "teams",
+      at: now,
+      reason: "onvolledig",
+    } as FeedbackRow,
   ];
   const report = buildReport({ unanswered: [], feedback, now });
-  const data = buildHtmlReportData({ report, asked, feedback, titles: new Map([["wgr", "Wgr <wet>"]]), handoffs: [{ at: now, platform: "teams", question: "Bel mij", status: "open" }, { status: "afgehandeld" }] });
+  const data = buildHtmlReportData({
+    report,
+    asked,
+    feedback,
+    titles: new Map([["wgr", "Wgr <wet>"]]),
+    handoffs: [{ at: now, platform: "teams", question: "Bel mij", status: "open" }, { status: "afgehandeld" }],
+  });
 
   it("counts per week (empty weeks included), platform and entry; help is not counted", () => {
     expect(data.weeks.map((w) => [w.week, w.counts.answer, w.counts.unknown])).toEqual([
@@ -55,9 +68,21 @@ describe("buildHtmlReportData + renderHtmlReport", () => {
   });
 
   it("leaves out groups marked 'niet ons onderwerp' and says so", () => {
-    const unanswered = ["Hoe laat is het?", "Wat kost een GR?"].map((question) => ({ question, bestGuess: null, confidence: 0, platform: "slack" as const, at: now }));
+    const unanswered = ["Hoe laat is het?", "Wat kost een GR?"].map((question) => ({
+      question,
+      bestGuess: null,
+      confidence: 0,
+      platform: "slack" as const,
+      at: now,
+    }));
     const withGroups = buildReport({ unanswered, feedback: [], now });
-    const d = buildHtmlReportData({ report: withGroups, asked: [], feedback: [], titles: new Map(), isDismissed: (q) => q === "Hoe laat is het?" });
+    const d = buildHtmlReportData({
+      report: withGroups,
+      asked: [],
+      feedback: [],
+      titles: new Map(),
+      isDismissed: (q) => q === "Hoe laat is het?",
+    });
     expect(d.groups.map((g) => g.example)).toEqual(["Wat kost een GR?"]);
     expect(d.dismissedGroups).toBe(1);
     expect(renderHtmlReport(d)).toContain("1 groep is gemarkeerd als 'niet ons onderwerp' en niet getoond.");

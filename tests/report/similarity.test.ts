@@ -13,7 +13,10 @@ describe("questionTerms and jaccard", () => {
   });
 
   it("maps synonyms to one term", () => {
-    const terms = createTermAnalyzer([["gr", "gemeenschappelijke regeling"], ["uittreden", "stoppen", "eruit stappen"]]);
+    const terms = createTermAnalyzer([
+      ["gr", "gemeenschappelijke regeling"],
+      ["uittreden", "stoppen", "eruit stappen"],
+    ]);
     expect(terms("btw bij een gemeenschappelijke regeling")).toEqual(terms("btw GR"));
     expect(terms("eruit stappen uit de GR")).toEqual(terms("uittreden gr"));
     expect(terms("btw bij een gemeenschappelijke regeling")).not.toEqual(questionTerms("btw GR"));
@@ -56,12 +59,16 @@ describe("groupQuestions", () => {
 
   it("compares with the group's representative, so groups do not drift by chaining", () => {
     // a b ~ a b c (2/3), a b c ~ b c d (2/4) but a b vs b c d is 1/4: the last one must not join via the middle one.
-    const groups = groupQuestions(rows(["alfa beta", 1], ["alfa beta", 2], ["alfa beta gamma", 3], ["beta gamma delta", 4]));
+    const groups = groupQuestions(
+      rows(["alfa beta", 1], ["alfa beta", 2], ["alfa beta gamma", 3], ["beta gamma delta", 4]),
+    );
     expect(groups.map((g) => g.members.length)).toEqual([3, 1]);
   });
 
   it("breaks ties by the most recent question and handles stop-word-only questions", () => {
-    const groups = groupQuestions(rows(["uittreden", 1], ["pensioen", 9], ["Wat is dat?", 5], ["wat is DAT", 6], ["Hoe dan?", 7]));
+    const groups = groupQuestions(
+      rows(["uittreden", 1], ["pensioen", 9], ["Wat is dat?", 5], ["wat is DAT", 6], ["Hoe dan?", 7]),
+    );
     expect(groups.map((g) => g.members[0]!.question)).toEqual(["Wat is dat?", "pensioen", "Hoe dan?", "uittreden"]);
     expect(groups[0]!.members).toHaveLength(2);
   });

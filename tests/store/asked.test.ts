@@ -23,7 +23,9 @@ describe("SqlStore: questions asked", () => {
     await store.recordAsked({ status: "answer", entryId: "wgr", confidence: 0.9, platform: "slack" });
     now = new Date("2026-06-20T10:00:00Z");
     await store.recordAsked({ status: "unknown", entryId: null, confidence: 2, platform: "teams" });
-    await expect(store.recordAsked({ status: "weird" as "answer", entryId: null, confidence: 0, platform: "teams" })).rejects.toThrow(/status/);
+    await expect(
+      store.recordAsked({ status: "weird" as "answer", entryId: null, confidence: 0, platform: "teams" }),
+    ).rejects.toThrow(/status/);
     expect(await store.listAsked()).toEqual([
       { status: "answer", entryId: "wgr", confidence: 0.9, platform: "slack", at: new Date("2026-06-01T10:00:00Z") },
       { status: "unknown", entryId: null, confidence: 1, platform: "teams", at: new Date("2026-06-20T10:00:00Z") },

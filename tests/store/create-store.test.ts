@@ -16,12 +16,21 @@ import { type Backend, postgresBackend } from "./backends.ts";
 
 const logger = pino({ level: "silent" });
 type StoreConfig = Pick<AppConfig, "NODE_ENV" | "DATA_DIR" | "DATABASE_URL" | "STORE_HASH_KEY" | "RETENTION_DAYS">;
-const base: StoreConfig = { NODE_ENV: "test", DATA_DIR: "unused", DATABASE_URL: undefined, STORE_HASH_KEY: undefined, RETENTION_DAYS: 180 };
+const base: StoreConfig = {
+  NODE_ENV: "test",
+  DATA_DIR: "unused",
+  DATABASE_URL: undefined,
+  STORE_HASH_KEY: undefined,
+  RETENTION_DAYS: 180,
+};
 
 describe("createStore on an unreachable PostgreSQL", () => {
   it("reports an unreachable PostgreSQL clearly", async () => {
     await expect(
-      createStore({ ...base, DATABASE_URL: "postgres://nobody:x@127.0.0.1:1/none", STORE_HASH_KEY: "k".repeat(32) }, logger),
+      createStore(
+        { ...base, DATABASE_URL: "postgres://nobody:x@127.0.0.1:1/none", STORE_HASH_KEY: "k".repeat(32) },
+        logger,
+      ),
     ).rejects.toThrow(/Cannot connect to PostgreSQL/);
   });
 });
@@ -81,45 +90,53 @@ describe("createStore with embedded PGlite in DATA_DIR", { timeout: 60_000 }, ()
   });
 });
 
-describe.skipIf(postgresMissing !== undefined)(groupTitle("createStore with PostgreSQL (DATABASE_URL)", postgresMissing), { timeout: 60_000 }, () => {
-  let backend: Backend;
-  const stores: Store[] = [];
-  beforeAll(async () => {
-    backend = await postgresBackend(process.env.DATABASE_URL ?? "");
-  });
-  afterEach(async () => {
-    await Promise.all(stores.splice(0).map((s) => s.close()));
-  });
-  afterAll(async () => {
-    await backend?.dispose();
-  });
+describe.skipIf(postgresMissing !== undefined)(
+  groupTitle("createStore with PostgreSQL (DATABASE_URL)", postgresMissing),
+  { timeout: 60_000 },
+  () => {
+    let backend: Backend;
+    const stores: Store[] = [];
+    beforeAll(async () => {
+      backend = await postgresBackend(process.env.DATABASE_URL ?? "");
+    });
+    afterEach(async () => {
+      await Promise.all(stores.splice(0).map((s) => s.close()));
+    });
+    afterAll(async () => {
+      await backend?.dispose();
+    });
 
-  it("lets two instances start together and share one database", async () => {
-    const config: StoreConfig = { ...base, DATABASE_URL: backend.url, STORE_HASH_KEY: "shared-secret-key-0123456789" };
-    const [a, b] = await Promise.all([createStore(config, logger), createStore(config, logger)]);
-    stores.push(a, b);
+    it("lets two instances start together and share one database", async () => {
+      const config: StoreConfig = {
+        ...base,
+        DATABASE_URL: backend.url,
+        STORE_HASH_KEY: "shared-secret-key-0123456789",
+      };
+      const [a, b] = await Promise.all([createStore(config, logger), createStore(config, logger)]);
+      stores.push(a, b);
 
-    const probe = await createPgClient({ connectionString: backend.url ?? "" });
-    try {
-      const versions = await probe.query<{ version: number }>("SELECT version FROM schema_migrations");
-      expect(versions).toHaveLength(1);
-    } finally {
-      await probe.close();
-    }
+      const probe = await createPgClient({ connectionString: backend.url ?? "" });
+      try {
+        const versions = await probe.query<{ version: number }>("SELECT version FROM schema_migrations");
+        expect(versions).toHaveLength(1);
+      } finally {
+        await probe.close();
+      }
 
-    await a.recordFeedback({ entryId: "wgr", helpful: false, comment: "mist de btw", platform: "slack" });
-    await b.recordUnanswered({ question: "btw bij een GR?", bestGuess: "wgr", confidence: 0.2, platform: "teams" });
-    expect((await b.listFeedback()).map((f) => f.comment)).toEqual(["mist de btw"]);
-    expect((await a.listUnanswered()).map((u) => u.question)).toEqual(["btw bij een GR?"]);
+      await a.recordFeedback({ entryId: "wgr", helpful: false, comment: "mist de btw", platform: "slack" });
+      await b.recordUnanswered({ question: "btw bij een GR?", bestGuess: "wgr", confidence: 0.2, platform: "teams" });
+      expect((await b.listFeedback()).map((f) => f.comment)).toEqual(["mist de btw"]);
+      expect((await a.listUnanswered()).map((u) => u.question)).toEqual(["btw bij een GR?"]);
 
-    const [runA, runB] = await Promise.all([
-      a.startChecklistRun("checklist-uittreden", "slack:C1:1.0"),
-      b.startChecklistRun("checklist-uittreden", "slack:C1:1.0"),
-    ]);
-    expect(runB.runId).toBe(runA.runId);
-    await a.setChecklistItem(runA.runId, "checklist-uittreden#1", "U1", true);
-    const seen = await b.setChecklistItem(runA.runId, "checklist-uittreden#2", "U1", true);
-    expect(seen.ticked).toHaveLength(2);
-    expect(seen.ticked[0]!.userHash).toBe(seen.ticked[1]!.userHash);
-  });
-});
+      const [runA, runB] = await Promise.all([
+        a.startChecklistRun("checklist-uittreden", "slack:C1:1.0"),
+        b.startChecklistRun("checklist-uittreden", "slack:C1:1.0"),
+      ]);
+      expect(runB.runId).toBe(runA.runId);
+      await a.setChecklistItem(runA.runId, "checklist-uittreden#1", "U1", true);
+      const seen = await b.setChecklistItem(runA.runId, "checklist-uittreden#2", "U1", true);
+      expect(seen.ticked).toHaveLength(2);
+      expect(seen.ticked[0]!.userHash).toBe(seen.ticked[1]!.userHash);
+    });
+  },
+);

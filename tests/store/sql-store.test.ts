@@ -46,7 +46,10 @@ function suite(name: string, makeBackend: () => Promise<Backend>, missing?: stri
     });
 
     it("applies a later migration on top of the applied ones, once", async () => {
-      const next = [...migrations, { version: 999, name: "test only", sql: ["CREATE TABLE migration_probe (id INTEGER)"] }];
+      const next = [
+        ...migrations,
+        { version: 999, name: "test only", sql: ["CREATE TABLE migration_probe (id INTEGER)"] },
+      ];
       try {
         expect(await runMigrations(client, next)).toEqual([999]);
         expect(await runMigrations(client, next)).toEqual([]);
@@ -59,7 +62,10 @@ function suite(name: string, makeBackend: () => Promise<Backend>, missing?: stri
     });
 
     it("rolls a failing migration back completely", async () => {
-      const broken = [...migrations, { version: 998, name: "broken", sql: ["CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"] }];
+      const broken = [
+        ...migrations,
+        { version: 998, name: "broken", sql: ["CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"] },
+      ];
       await expect(runMigrations(client, broken)).rejects.toThrow();
       expect(await client.query("SELECT version FROM schema_migrations WHERE version = 998")).toEqual([]);
       expect(await client.query("SELECT to_regclass('half_done') AS t")).toEqual([{ t: null }]);
@@ -69,13 +75,24 @@ function suite(name: string, makeBackend: () => Promise<Backend>, missing?: stri
       now = new Date("2026-11-01T09:00:00Z");
       await store.recordFeedback({ entryId: "wgr", helpful: true, platform: "slack" });
       now = new Date("2026-11-20T09:00:00Z");
-      await store.recordFeedback({ entryId: "zienswijze-begroting", helpful: false, comment: "  Te vaag.  ", platform: "teams" });
+      await store.recordFeedback({
+        entryId: "zienswijze-begroting",
+        helpful: false,
+        comment: "  Te vaag.  ",
+        platform: "teams",
+      });
       await store.recordFeedback({ entryId: "wgr", helpful: false, comment: "   ", platform: "preview" });
 
       const all = await store.listFeedback();
       expect(all).toEqual([
         { entryId: "wgr", helpful: true, comment: null, platform: "slack", at: new Date("2026-11-01T09:00:00Z") },
-        { entryId: "zienswijze-begroting", helpful: false, comment: "Te vaag.", platform: "teams", at: new Date("2026-11-20T09:00:00Z") },
+        {
+          entryId: "zienswijze-begroting",
+          helpful: false,
+          comment: "Te vaag.",
+          platform: "teams",
+          at: new Date("2026-11-20T09:00:00Z"),
+        },
         { entryId: "wgr", helpful: false, comment: null, platform: "preview", at: new Date("2026-11-20T09:00:00Z") },
       ]);
       const recent = await store.listFeedback(new Date("2026-11-10T00:00:00Z"));
@@ -83,21 +100,42 @@ function suite(name: string, makeBackend: () => Promise<Backend>, missing?: stri
     });
 
     it("rejects an unknown platform", async () => {
-      await expect(
-        store.recordFeedback({ entryId: "wgr", helpful: true, platform: "email" as never }),
-      ).rejects.toThrow(/platform/);
+      await expect(store.recordFeedback({ entryId: "wgr", helpful: true, platform: "email" as never })).rejects.toThrow(
+        /platform/,
+      );
     });
 
     it("round-trips unanswered questions with best guess and confidence", async () => {
       now = new Date("2026-10-01T12:00:00Z");
-      await store.recordUnanswered({ question: " Wat kost een GR? ", bestGuess: "wgr", confidence: 0.31, platform: "teams" });
+      await store.recordUnanswered({
+        question: " Wat kost een GR? ",
+        bestGuess: "wgr",
+        confidence: 0.31,
+        platform: "teams",
+      });
       now = new Date("2026-11-22T12:00:00Z");
       await store.recordUnanswered({ question: "Hoe laat is het?", bestGuess: null, confidence: 0, platform: "slack" });
-      await store.recordUnanswered({ question: "x".repeat(5000), bestGuess: null, confidence: Number.NaN, platform: "cli" });
+      await store.recordUnanswered({
+        question: "x".repeat(5000),
+        bestGuess: null,
+        confidence: Number.NaN,
+        platform: "cli",
+      });
 
       const rows = await store.listUnanswered();
-      expect(rows[0]).toEqual({ question: "Wat kost een GR?", bestGuess: "wgr", confidence: 0.31, platform: "teams", at: new Date("2026-10-01T12:00:00Z") });
-      expect(rows[1]).toMatchObject({ question: "Hoe laat is het?", bestGuess: null, confidence: 0, platform: "slack" });
+      expect(rows[0]).toEqual({
+        question: "Wat kost een GR?",
+        bestGuess: "wgr",
+        confidence: 0.31,
+        platform: "teams",
+        at: new Date("2026-10-01T12:00:00Z"),
+      });
+      expect(rows[1]).toMatchObject({
+        question: "Hoe laat is het?",
+        bestGuess: null,
+        confidence: 0,
+        platform: "slack",
+      });
       expect(rows[2]!.question).toHaveLength(1000);
       expect(rows[2]!.confidence).toBe(0);
       expect(await store.listUnanswered(new Date("2026-11-01T00:00:00Z"))).toHaveLength(2);
@@ -158,7 +196,9 @@ function suite(name: string, makeBackend: () => Promise<Backend>, missing?: stri
     });
 
     it("refuses to tick in an unknown run", async () => {
-      await expect(store.setChecklistItem("00000000-0000-4000-8000-000000000000", "a#1", "u", true)).rejects.toBeInstanceOf(UnknownRunError);
+      await expect(
+        store.setChecklistItem("00000000-0000-4000-8000-000000000000", "a#1", "u", true),
+      ).rejects.toBeInstanceOf(UnknownRunError);
       await expect(store.setChecklistItem("nope", "a#1", "u", true)).rejects.toBeInstanceOf(UnknownRunError);
     });
 
@@ -179,7 +219,10 @@ function suite(name: string, makeBackend: () => Promise<Backend>, missing?: stri
       expect(await store.purgeExpired(later)).toBe(3);
       expect((await store.listUnanswered()).map((u) => u.question)).toEqual(["recent"]);
       const feedback = await store.listFeedback();
-      expect(feedback.map((f) => [f.helpful, f.comment])).toEqual([[false, null], [false, "nieuwe opmerking"]]);
+      expect(feedback.map((f) => [f.helpful, f.comment])).toEqual([
+        [false, null],
+        [false, "nieuwe opmerking"],
+      ]);
       expect(await store.getChecklistRun(oldRun.runId)).toBeNull();
       expect(await store.getChecklistRun(newRun.runId)).not.toBeNull();
       const ticks = await client.query("SELECT * FROM checklist_ticks");
@@ -207,7 +250,13 @@ function suite(name: string, makeBackend: () => Promise<Backend>, missing?: stri
       await store.recordFeedback({ entryId: "wgr", helpful: true, platform: "slack", userId: "U1" });
       expect(await store.listFeedback()).toHaveLength(1);
       now = new Date(now.getTime() + 1000);
-      await store.recordFeedback({ entryId: "wgr", helpful: false, comment: "Toch niet.", platform: "slack", userId: "U1" });
+      await store.recordFeedback({
+        entryId: "wgr",
+        helpful: false,
+        comment: "Toch niet.",
+        platform: "slack",
+        userId: "U1",
+      });
       await store.recordFeedback({ entryId: "wgr", helpful: true, platform: "teams", userId: "U2" });
       await store.recordFeedback({ entryId: "zienswijze-begroting", helpful: true, platform: "slack", userId: "U1" });
       // Without a user (the CLI, older rows) every call is its own row.
@@ -218,7 +267,9 @@ function suite(name: string, makeBackend: () => Promise<Backend>, missing?: stri
       expect(rows.filter((r) => r.entryId === "wgr" && r.platform === "slack")).toEqual([
         { entryId: "wgr", helpful: false, comment: "Toch niet.", platform: "slack", at: now },
       ]);
-      const hashes = await client.query<{ user_hash: string | null }>("SELECT user_hash FROM feedback WHERE user_hash IS NOT NULL");
+      const hashes = await client.query<{ user_hash: string | null }>(
+        "SELECT user_hash FROM feedback WHERE user_hash IS NOT NULL",
+      );
       expect(hashes.map((h) => h.user_hash)).not.toContain("U1");
     });
 

@@ -53,8 +53,18 @@ export function createFakeBot(fakeAnswers: Answer[]): Bot & { calls: FakeBotCall
   const runs = new Map<string, ChecklistRun>();
   const calls: FakeBotCalls = { asked: [], feedback: [], toggles: [], started: [] };
   const answerReply = (a: Answer): Reply => ({ status: "answer", confidence: 1, answer: a, alternatives: [] });
-  const unknown = (): Reply => ({ status: "unknown", confidence: 0, answer: null, alternatives: [{ id: "uittreden", title: byId.get("uittreden")!.title, score: 0.2 }] });
-  const summary = (a: Answer): ChecklistSummary => ({ id: a.id, title: a.title, summary: a.summary, itemCount: a.items?.length ?? 0 });
+  const unknown = (): Reply => ({
+    status: "unknown",
+    confidence: 0,
+    answer: null,
+    alternatives: [{ id: "uittreden", title: byId.get("uittreden")!.title, score: 0.2 }],
+  });
+  const summary = (a: Answer): ChecklistSummary => ({
+    id: a.id,
+    title: a.title,
+    summary: a.summary,
+    itemCount: a.items?.length ?? 0,
+  });
   const progressOf = (run: ChecklistRun): ChecklistProgress => {
     const a = byId.get(run.checklistId)!;
     const ticked = new Set(run.ticked.map((t) => t.itemId));
@@ -66,8 +76,18 @@ export function createFakeBot(fakeAnswers: Answer[]): Bot & { calls: FakeBotCall
     async ask(question) {
       calls.asked.push(question);
       const q = question.toLowerCase();
-      if (q.includes("zienswijze")) return { ...answerReply(byId.get("zienswijze-begroting")!), alternatives: [{ id: "uittreden", title: byId.get("uittreden")!.title, score: 0.3 }] };
-      if (q.includes("uittre")) return { status: "ambiguous", confidence: 0.5, answer: byId.get("uittreden")!, alternatives: [{ id: "checklist-uittreden", title: "Checklist uittreden", score: 0.4 }] };
+      if (q.includes("zienswijze"))
+        return {
+          ...answerReply(byId.get("zienswijze-begroting")!),
+          alternatives: [{ id: "uittreden", title: byId.get("uittreden")!.title, score: 0.3 }],
+        };
+      if (q.includes("uittre"))
+        return {
+          status: "ambiguous",
+          confidence: 0.5,
+          answer: byId.get("uittreden")!,
+          alternatives: [{ id: "checklist-uittreden", title: "Checklist uittreden", score: 0.4 }],
+        };
       if (/^(hallo|help)$/.test(q)) return this.help();
       return unknown();
     },
@@ -75,7 +95,12 @@ export function createFakeBot(fakeAnswers: Answer[]): Bot & { calls: FakeBotCall
       const a = byId.get(id);
       return a ? answerReply(a) : unknown();
     },
-    help: () => ({ status: "help", confidence: 1, answer: null, alternatives: [{ id: "zienswijze-begroting", title: byId.get("zienswijze-begroting")!.title, score: 1 }] }),
+    help: () => ({
+      status: "help",
+      confidence: 1,
+      answer: null,
+      alternatives: [{ id: "zienswijze-begroting", title: byId.get("zienswijze-begroting")!.title, score: 1 }],
+    }),
     listChecklists: () => fakeAnswers.filter((a) => a.kind === "checklist").map(summary),
     findChecklist: (query) => {
       const a = fakeAnswers.find((x) => x.kind === "checklist" && x.title.toLowerCase().includes(query.toLowerCase()));
@@ -90,7 +115,14 @@ export function createFakeBot(fakeAnswers: Answer[]): Bot & { calls: FakeBotCall
       const existing = [...runs.values()].find((r) => r.checklistId === checklistId && r.context === context);
       if (existing) return progressOf(existing);
       const now = new Date();
-      const run: ChecklistRun = { runId: `run-${runs.size + 1}`, checklistId, context, ticked: [], createdAt: now, updatedAt: now };
+      const run: ChecklistRun = {
+        runId: `run-${runs.size + 1}`,
+        checklistId,
+        context,
+        ticked: [],
+        createdAt: now,
+        updatedAt: now,
+      };
       runs.set(run.runId, run);
       return progressOf(run);
     },

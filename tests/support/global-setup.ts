@@ -31,7 +31,9 @@ async function buildTemplate(target: string): Promise<void> {
 }
 
 export default async function setup(project: TestProject): Promise<void> {
-  const pkg = JSON.parse(await readFile(join(ROOT, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8")) as { version: string };
+  const pkg = JSON.parse(
+    await readFile(join(ROOT, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8"),
+  ) as { version: string };
   const template = join(CACHE, `pglite-template-${pkg.version}`);
   if (!existsSync(join(template, "pglite.tar"))) await buildTemplate(template);
   project.provide(TEMPLATE_DIR_KEY, template);

@@ -71,7 +71,10 @@ describe("forward terms and the Algemene termijnenwet", () => {
   });
 
   it("a begrotingswijziging has the same 12 weeks (art. 35 Wgr)", () => {
-    expect(berekenTermijn("begrotingswijziging", "2027-02-26")).toMatchObject({ einde: "2027-05-21", artikel: "art. 35 Wgr" });
+    expect(berekenTermijn("begrotingswijziging", "2027-02-26")).toMatchObject({
+      einde: "2027-05-21",
+      artikel: "art. 35 Wgr",
+    });
   });
 });
 
@@ -92,7 +95,11 @@ describe("terms the Algemene termijnenwet does not move", () => {
   });
 
   it("fixed dates: 'vóór 30 april' is 29 April, not moved; after it, next year's", () => {
-    expect(berekenTermijn("kaders", "2027-01-10")).toMatchObject({ einde: "2027-04-29", verlengd: false, artikel: "art. 34b Wgr" });
+    expect(berekenTermijn("kaders", "2027-01-10")).toMatchObject({
+      einde: "2027-04-29",
+      verlengd: false,
+      artikel: "art. 34b Wgr",
+    });
     expect(berekenTermijn("voorlopige-jaarrekening", "2027-04-29")).toMatchObject({ einde: "2027-04-29" });
     expect(berekenTermijn("voorlopige-jaarrekening", "2027-04-30")).toMatchObject({ einde: "2028-04-29" });
     // 29 April 2028 is a Saturday: a fixed date is shown as in the law.
@@ -102,7 +109,10 @@ describe("terms the Algemene termijnenwet does not move", () => {
 
 describe("two weeks after vaststelling, but before a fixed date", () => {
   it("begroting-naar-gs: two weeks when that is earlier than 15 September", () => {
-    expect(berekenTermijn("begroting-naar-gs", "2027-07-01")).toMatchObject({ einde: "2027-07-15", artikel: "art. 34 lid 2 Wgr" });
+    expect(berekenTermijn("begroting-naar-gs", "2027-07-01")).toMatchObject({
+      einde: "2027-07-15",
+      artikel: "art. 34 lid 2 Wgr",
+    });
   });
 
   it("begroting-naar-gs: the fixed date (14 September) when two weeks would be later", () => {
@@ -131,7 +141,17 @@ describe("Atw art. 2", () => {
 
 describe("every rule", () => {
   it("has an article, a Dutch rule and a known kind; output always names the article", () => {
-    expect(SOORTEN).toEqual(expect.arrayContaining(["ontwerpregeling", "begroting", "begrotingswijziging", "kaders", "voorlopige-jaarrekening", "jaarrekening", "begroting-naar-gs"]));
+    expect(SOORTEN).toEqual(
+      expect.arrayContaining([
+        "ontwerpregeling",
+        "begroting",
+        "begrotingswijziging",
+        "kaders",
+        "voorlopige-jaarrekening",
+        "jaarrekening",
+        "begroting-naar-gs",
+      ]),
+    );
     for (const r of REGELS) {
       expect(r.artikel).toMatch(/^art\. \d+[a-z]?( lid \d+)? Wgr$/);
       const out = berekenTermijn(r.soort, "2027-03-01");

@@ -4,7 +4,10 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
-const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "src/cli/termijn.ts", ...args], { env: { ...process.env, REGISTER_FILE: "" } });
+const cli = (...args: string[]) =>
+  run(process.execPath, ["--import", "tsx", "src/cli/termijn.ts", ...args], {
+    env: { ...process.env, REGISTER_FILE: "" },
+  });
 
 async function failing(...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
   try {
@@ -46,7 +49,10 @@ describe("npm run termijn", () => {
     [["--vanaf", "2027-03-06"], /Geef de soort termijn op/],
     [["--soort", "begroting", "--vanaf", "2027-02-26", "--foo"], /Ongeldige invoer bij "--foo"/],
     [["--ics"], /Geen register/],
-    [["--ics", "--register", "bestaat-niet.yml"], /Het register bevat fouten:\nbestaat-niet\.yml:0: file: cannot be read/],
+    [
+      ["--ics", "--register", "bestaat-niet.yml"],
+      /Het register bevat fouten:\nbestaat-niet\.yml:0: file: cannot be read/,
+    ],
   ])("exit 2 with a Dutch error for %j", async (args, message) => {
     const r = await failing(...args);
     expect(r.code).toBe(2);

@@ -1,7 +1,14 @@
 // Dutch holidays for the Algemene termijnenwet: computed Easter-based days in several years, Koningsdag's Sunday
 // rule, fixed days and the designated days from the data file.
 import { describe, expect, it } from "vitest";
-import { easterSunday, feestdagen, feestdagOp, geenWerkdag, koningsdag, loadDesignatedDays } from "../../src/termijnen/feestdagen.ts";
+import {
+  easterSunday,
+  feestdagen,
+  feestdagOp,
+  geenWerkdag,
+  koningsdag,
+  loadDesignatedDays,
+} from "../../src/termijnen/feestdagen.ts";
 import { parseIsoDate } from "../../src/termijnen/datum.ts";
 
 describe("easterSunday", () => {
@@ -63,7 +70,9 @@ describe("fixed feestdagen and designated days", () => {
   it("has Nieuwjaarsdag, 5 mei and both Kerstdagen every year", () => {
     for (const year of [2026, 2027, 2030]) {
       const names = feestdagen(year).map((d) => d.naam);
-      expect(names).toEqual(expect.arrayContaining(["Nieuwjaarsdag", "5 mei", "eerste Kerstdag", "tweede Kerstdag", "Koningsdag"]));
+      expect(names).toEqual(
+        expect.arrayContaining(["Nieuwjaarsdag", "5 mei", "eerste Kerstdag", "tweede Kerstdag", "Koningsdag"]),
+      );
     }
     expect(geenWerkdag("2030-05-06")).toBeNull();
   });

@@ -3,7 +3,13 @@
 // DATABASE_URL is set (two clients = two instances).
 import { afterAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.ts";
-import { createReminderJob, createSqlReminderLog, dueReminders, type Reminder, type ReminderSink } from "../../src/termijnen/herinneringen.ts";
+import {
+  createReminderJob,
+  createSqlReminderLog,
+  dueReminders,
+  type Reminder,
+  type ReminderSink,
+} from "../../src/termijnen/herinneringen.ts";
 import { loadRegister, registerTermijnen } from "../../src/termijnen/register.ts";
 import { createTermijnService } from "../../src/termijnen/service.ts";
 import { type Backend, pgliteBackend, postgresBackend } from "../store/backends.ts";
@@ -77,7 +83,11 @@ for (const make of backends) {
       // A week later the VRV deadline (21 May) reaches its 21-day reminder (30 April); ODV's 7-day one is 26 April.
       now = new Date("2027-04-30T05:00:00Z");
       await a.runOnce();
-      expect(sink.posted.map((r) => `${r.termijn.regeling.afkorting}:${r.dagenVooraf}`)).toEqual(["ODV:21", "ODV:7", "VRV:21"]);
+      expect(sink.posted.map((r) => `${r.termijn.regeling.afkorting}:${r.dagenVooraf}`)).toEqual([
+        "ODV:21",
+        "ODV:7",
+        "VRV:21",
+      ]);
       expect((await b.runOnce()).sent).toEqual([]);
     });
 

@@ -21,7 +21,13 @@ function parse(text: string): Parsed[] {
   expect(cal.getFirstPropertyValue("version")).toBe("2.0");
   return cal.getAllSubcomponents("vevent").map((c) => {
     const e = new ICAL.Event(c);
-    return { uid: e.uid, date: e.startDate.toString(), allDay: e.startDate.isDate, summary: e.summary, description: e.description };
+    return {
+      uid: e.uid,
+      date: e.startDate.toString(),
+      allDay: e.startDate.isDate,
+      summary: e.summary,
+      description: e.description,
+    };
   });
 }
 
@@ -34,14 +40,23 @@ describe(".ics export", () => {
       ["2027-07-05", true],
     ]);
     expect(new Set(events.map((e) => e.uid)).size).toBe(3);
-    expect(events[0]!.summary).toBe("Uiterste datum: zienswijze op een ontwerpregeling (treffen, wijzigen, toetreden, uittreden) (ODV)");
+    expect(events[0]!.summary).toBe(
+      "Uiterste datum: zienswijze op een ontwerpregeling (treffen, wijzigen, toetreden, uittreden) (ODV)",
+    );
     expect(events[0]!.description).toContain("Artikel: art. 1 lid 3 Wgr; art. 1 Algemene termijnenwet");
     expect(events[1]!.description).toContain("Artikel: art. 35 lid 3 Wgr");
   });
 
   it("npm run termijn -- --ics writes the same calendar to stdout", async () => {
     const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli/termijn.ts", "--ics", "--register", "knowledge/register/voorbeeld-register.yml"]);
+    const { stdout } = await run(process.execPath, [
+      "--import",
+      "tsx",
+      "src/cli/termijn.ts",
+      "--ics",
+      "--register",
+      "knowledge/register/voorbeeld-register.yml",
+    ]);
     expect(parse(stdout)).toHaveLength(3);
   });
 });

@@ -42,7 +42,11 @@ describe("register", () => {
 
   it("lists deadlines soonest first, only those not yet passed", async () => {
     const reg = await loadRegister(EXAMPLE);
-    const all = registerTermijnen(reg, "2027-01-01").map((t) => [t.regeling.afkorting, t.uitkomst.soort, t.uitkomst.einde]);
+    const all = registerTermijnen(reg, "2027-01-01").map((t) => [
+      t.regeling.afkorting,
+      t.uitkomst.soort,
+      t.uitkomst.einde,
+    ]);
     expect(all).toEqual([
       ["ODV", "ontwerpregeling", "2027-05-03"],
       ["VRV", "begroting", "2027-05-21"],
@@ -68,7 +72,9 @@ describe("register", () => {
 
   it("reports broken YAML, a missing field and a duplicate short name", () => {
     expect(problemsOf("gemeente: [")[0]).toMatch(/^r\.yml:1: yaml: /);
-    expect(problemsOf(valid.replace("    ab_lid: wethouder\n", ""))).toEqual([expect.stringMatching(/^r\.yml:3: regelingen\[0\]\.ab_lid: /)]);
+    expect(problemsOf(valid.replace("    ab_lid: wethouder\n", ""))).toEqual([
+      expect.stringMatching(/^r\.yml:3: regelingen\[0\]\.ab_lid: /),
+    ]);
     const twice = valid + valid.split("regelingen:\n")[1]!;
     expect(problemsOf(twice)).toEqual(["r.yml:12: regelingen[1].afkorting: duplicate of regelingen[0]"]);
   });
@@ -79,10 +85,18 @@ describe("register", () => {
     await mkdir(join(dir, "register"));
     await writeFile(join(dir, "register", "fout.yml"), valid.replace("2027-02-26", "2027-13-01"));
     const run = promisify(execFile);
-    const check = (args: string[]) => run(process.execPath, ["--import", "tsx", "src/cli/kb-check.ts", ...args], { env: { ...process.env, REGISTER_FILE: "" } });
-    const err = (await check([dir]).then(() => null, (e: unknown) => e)) as { code: number; stderr: string } | null;
+    const check = (args: string[]) =>
+      run(process.execPath, ["--import", "tsx", "src/cli/kb-check.ts", ...args], {
+        env: { ...process.env, REGISTER_FILE: "" },
+      });
+    const err = (await check([dir]).then(
+      () => null,
+      (e: unknown) => e,
+    )) as { code: number; stderr: string } | null;
     expect(err?.code).toBe(1);
-    expect(err?.stderr).toContain(`${join(dir, "register", "fout.yml")}:10: regelingen[0].ontwerpbegroting_ontvangen: must be a date`);
+    expect(err?.stderr).toContain(
+      `${join(dir, "register", "fout.yml")}:10: regelingen[0].ontwerpbegroting_ontvangen: must be a date`,
+    );
     const ok = await check(["knowledge"]);
     expect(ok.stdout).toContain("voorbeeld-register.yml: register of Voorbeeldstad OK (3 regelingen, example)");
   });

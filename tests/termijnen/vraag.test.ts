@@ -28,7 +28,12 @@ describe("recognising deadline questions", () => {
   });
 
   it("needs a date, a kind and a deadline word", () => {
-    expect(herkenTermijnVraag("Wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?", 2027)).toEqual({ soort: "ontwerpregeling", vanaf: "2027-03-06" });
+    expect(
+      herkenTermijnVraag(
+        "Wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?",
+        2027,
+      ),
+    ).toEqual({ soort: "ontwerpregeling", vanaf: "2027-03-06" });
     expect(herkenTermijnVraag("Wanneer moet de zienswijze op de ontwerpregeling binnen zijn?", 2027)).toBeNull();
     expect(herkenTermijnVraag("Wat staat er in de ontwerpbegroting van 6 maart?", 2027)).toBeNull();
     expect(herkenTermijnVraag("Wanneer is de vergadering op 6 maart?", 2027)).toBeNull();
@@ -57,7 +62,10 @@ describe("the service", () => {
   });
 
   it("answers register questions from the register, soonest first, marked as the example", async () => {
-    const s = createTermijnService({ register: await loadRegister("knowledge/register/voorbeeld-register.yml"), clock });
+    const s = createTermijnService({
+      register: await loadRegister("knowledge/register/voorbeeld-register.yml"),
+      clock,
+    });
     const lopend = s.antwoord("welke zienswijzen lopen er?");
     expect(lopend?.answer?.text.split("\n").slice(0, 3)).toEqual([
       "- **3 mei 2027**: zienswijze op een ontwerpregeling (treffen, wijzigen, toetreden, uittreden), Gemeenschappelijke regeling Omgevingsdienst Voorbeeldland (ODV); art. 1 lid 3 Wgr; art. 1 Algemene termijnenwet",
@@ -65,7 +73,9 @@ describe("the service", () => {
       "- **5 juli 2027**: zienswijze op een ontwerpbegrotingswijziging, Bedrijfsvoeringsorganisatie Belastingen Voorbeeldland (BBV-Vl); art. 35 Wgr",
     ]);
     expect(lopend?.answer?.text).toContain("voorbeeldregister");
-    expect(s.antwoord("In welke regelingen zit onze gemeente?")?.answer?.summary).toBe("Voorbeeldstad neemt volgens het register deel in 3 regelingen.");
+    expect(s.antwoord("In welke regelingen zit onze gemeente?")?.answer?.summary).toBe(
+      "Voorbeeldstad neemt volgens het register deel in 3 regelingen.",
+    );
     const vrv = s.antwoord("Wanneer moet de zienswijze op de begroting van VRV binnen zijn?");
     expect(vrv?.answer?.summary).toBe("Uiterlijk vrijdag 21 mei 2027 (art. 35 lid 3 Wgr).");
     expect(s.overzichtRegels(2)).toHaveLength(2);
@@ -73,7 +83,9 @@ describe("the service", () => {
 
   it("the /termijn command takes a soort and a date, or a question, or shows how", () => {
     const s = createTermijnService({ register: null, clock });
-    expect(s.commando("begroting 26 februari 2027").answer?.summary).toBe("Uiterlijk vrijdag 21 mei 2027 (art. 35 lid 3 Wgr).");
+    expect(s.commando("begroting 26 februari 2027").answer?.summary).toBe(
+      "Uiterlijk vrijdag 21 mei 2027 (art. 35 lid 3 Wgr).",
+    );
     expect(s.commando("ontwerpregeling 2027-03-06").answer?.summary).toContain("maandag 3 mei 2027");
     expect(s.commando("").answer?.title).toBe("Termijn berekenen");
     expect(s.commando("onzin 2027-03-06").answer?.title).toBe("Termijn berekenen");
@@ -84,7 +96,14 @@ describe("the service", () => {
     const engineReply: Reply = { status: "unknown", confidence: 0, answer: null, alternatives: [] };
     const bot = { ask: async (q: string) => (asked.push(q), engineReply), help: () => engineReply } as unknown as Bot;
     const wrapped = withTermijnen(bot, createTermijnService({ register: null, clock }));
-    expect((await wrapped.ask("wanneer moet de zienswijze op de ontwerpbegroting binnen zijn, ontvangen 26 februari 2027?", { platform: "cli" })).answer?.summary).toContain("21 mei 2027");
+    expect(
+      (
+        await wrapped.ask(
+          "wanneer moet de zienswijze op de ontwerpbegroting binnen zijn, ontvangen 26 februari 2027?",
+          { platform: "cli" },
+        )
+      ).answer?.summary,
+    ).toContain("21 mei 2027");
     expect(await wrapped.ask("wat is een centrumgemeente?", { platform: "cli" })).toBe(engineReply);
     expect(asked).toEqual(["wat is een centrumgemeente?"]);
     expect(wrapped.help()).toBe(engineReply);
@@ -93,8 +112,13 @@ describe("the service", () => {
 
 describe("answers by id (share and feedback buttons carry only the id)", () => {
   it("recomputes a deadline, a register overview, and passes other ids to the engine", async () => {
-    const s = createTermijnService({ register: await loadRegister("knowledge/register/voorbeeld-register.yml"), clock });
-    const first = s.antwoord("wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?")!;
+    const s = createTermijnService({
+      register: await loadRegister("knowledge/register/voorbeeld-register.yml"),
+      clock,
+    });
+    const first = s.antwoord(
+      "wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?",
+    )!;
     expect(first.answer?.id).toBe("termijn:ontwerpregeling:2027-03-06");
     expect(s.byId(first.answer!.id)).toEqual(first);
     expect(s.byId("termijn:lopend")?.answer?.title).toBe("Lopende zienswijzetermijnen");
@@ -110,7 +134,10 @@ describe("answers by id (share and feedback buttons carry only the id)", () => {
 
 describe("questions about a named regeling", () => {
   it("need a term as well as the name, so other questions about it still reach the engine", async () => {
-    const s = createTermijnService({ register: await loadRegister("knowledge/register/voorbeeld-register.yml"), clock });
+    const s = createTermijnService({
+      register: await loadRegister("knowledge/register/voorbeeld-register.yml"),
+      clock,
+    });
     expect(s.antwoord("Hoe werkt de VRV binnen de regio?")).toBeNull();
     expect(s.antwoord("Wanneer loopt de termijn van ODV af?")?.answer?.summary).toContain("3 mei 2027");
   });

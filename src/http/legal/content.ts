@@ -31,7 +31,9 @@ export const DEFAULT_OPERATOR = "de griffie van uw gemeente";
 const AP_URL = "https://autoriteitpersoonsgegevens.nl/";
 
 function contactLink(contact: string): Inline {
-  return contact.startsWith("https://") ? { text: contact, href: contact } : { text: contact, href: `mailto:${contact}` };
+  return contact.startsWith("https://")
+    ? { text: contact, href: contact }
+    : { text: contact, href: `mailto:${contact}` };
 }
 
 /** "via griffie@… " or, without a configured contact, the operator by name. */
@@ -54,38 +56,60 @@ export function privacyPage(info: LegalInfo): LegalPage {
       {
         heading: "Wie beheert de bot",
         paragraphs: [
-          [`Deze installatie van Raadswijzer Samenwerken wordt beheerd door ${name}. De beheerder is verantwoordelijk voor de gegevens die de bot bewaart.`],
+          [
+            `Deze installatie van Raadswijzer Samenwerken wordt beheerd door ${name}. De beheerder is verantwoordelijk voor de gegevens die de bot bewaart.`,
+          ],
           ["Met vragen over deze privacyverklaring kunt u terecht ", ...reachOperator(info, name), "."],
         ],
       },
       {
         heading: "Welke gegevens de bot bewaart",
         list: [
-          ["Vragen die de bot niet kon beantwoorden: de tekst van de vraag, het onderwerp dat het best leek te passen, hoe zeker de bot was, het kanaal (Slack, Teams of de voorbeeldweergave) en het tijdstip."],
-          ["Uw reactie op een antwoord: het onderwerp, nuttig of niet nuttig, het kanaal, het tijdstip en, als u die geeft, uw toelichting."],
-          ["Checklists: welke punten zijn afgevinkt en wanneer, de technische code van het kanaal of gesprek waarin de checklist is geopend, en wie een punt afvinkte. Dat laatste niet als naam, maar als een versleutelde code van uw gebruikers-id (een hash met een geheime sleutel) die niet naar uw naam is terug te rekenen."],
+          [
+            "Vragen die de bot niet kon beantwoorden: de tekst van de vraag, het onderwerp dat het best leek te passen, hoe zeker de bot was, het kanaal (Slack, Teams of de voorbeeldweergave) en het tijdstip.",
+          ],
+          [
+            "Uw reactie op een antwoord: het onderwerp, nuttig of niet nuttig, het kanaal, het tijdstip en, als u die geeft, uw toelichting.",
+          ],
+          [
+            "Checklists: welke punten zijn afgevinkt en wanneer, de technische code van het kanaal of gesprek waarin de checklist is geopend, en wie een punt afvinkte. Dat laatste niet als naam, maar als een versleutelde code van uw gebruikers-id (een hash met een geheime sleutel) die niet naar uw naam is terug te rekenen.",
+          ],
         ],
         paragraphs: [
-          ["De bot bewaart geen namen, e-mailadressen of profielgegevens. Vragen die de bot wel kon beantwoorden, worden niet bewaard. Slack en Microsoft Teams verwerken uw berichten ook zelf, volgens de afspraken die uw organisatie met die diensten heeft gemaakt."],
+          [
+            "De bot bewaart geen namen, e-mailadressen of profielgegevens. Vragen die de bot wel kon beantwoorden, worden niet bewaard. Slack en Microsoft Teams verwerken uw berichten ook zelf, volgens de afspraken die uw organisatie met die diensten heeft gemaakt.",
+          ],
         ],
       },
       {
         heading: "Waarvoor",
         paragraphs: [
-          ["Onbeantwoorde vragen en reacties gebruikt de beheerder om de antwoorden en de kennisbank te verbeteren. Checklists worden bewaard zodat u en uw collega's dezelfde lijst kunnen afvinken. De gegevens worden niet voor andere doelen gebruikt en niet aan anderen verstrekt."],
+          [
+            "Onbeantwoorde vragen en reacties gebruikt de beheerder om de antwoorden en de kennisbank te verbeteren. Checklists worden bewaard zodat u en uw collega's dezelfde lijst kunnen afvinken. De gegevens worden niet voor andere doelen gebruikt en niet aan anderen verstrekt.",
+          ],
         ],
       },
       {
         heading: "Hoe lang",
         paragraphs: [
-          [`De bewaartermijn is ${n}. Onbeantwoorde vragen worden na ${n} verwijderd. Van oudere reacties verdwijnt de toelichting; alleen de telling nuttig of niet nuttig blijft over, zonder tekst. Een checklist waarin ${n} niets is veranderd, wordt met de vinkjes en de versleutelde codes verwijderd. De bot ruimt dit elke dag vanzelf op.`],
+          [
+            `De bewaartermijn is ${n}. Onbeantwoorde vragen worden na ${n} verwijderd. Van oudere reacties verdwijnt de toelichting; alleen de telling nuttig of niet nuttig blijft over, zonder tekst. Een checklist waarin ${n} niets is veranderd, wordt met de vinkjes en de versleutelde codes verwijderd. De bot ruimt dit elke dag vanzelf op.`,
+          ],
         ],
       },
       {
         heading: "Inzage en verwijdering",
         paragraphs: [
-          ["U kunt vragen welke gegevens over u zijn bewaard, en vragen om die te verwijderen. Dat doet u ", ...reachOperator(info, name), ". Omdat de bot geen namen bewaart, helpt het als u vermeldt wanneer en in welk kanaal of gesprek u de bot gebruikte. U krijgt binnen een maand antwoord."],
-          ["Bent u het niet eens met hoe er met uw gegevens wordt omgegaan, dan kunt u een klacht indienen bij de ", { text: "Autoriteit Persoonsgegevens", href: AP_URL }, "."],
+          [
+            "U kunt vragen welke gegevens over u zijn bewaard, en vragen om die te verwijderen. Dat doet u ",
+            ...reachOperator(info, name),
+            ". Omdat de bot geen namen bewaart, helpt het als u vermeldt wanneer en in welk kanaal of gesprek u de bot gebruikte. U krijgt binnen een maand antwoord.",
+          ],
+          [
+            "Bent u het niet eens met hoe er met uw gegevens wordt omgegaan, dan kunt u een klacht indienen bij de ",
+            { text: "Autoriteit Persoonsgegevens", href: AP_URL },
+            ".",
+          ],
         ],
       },
     ],
@@ -97,38 +121,54 @@ export function termsPage(info: LegalInfo): LegalPage {
   return {
     path: "/voorwaarden",
     title: "Gebruiksvoorwaarden Raadswijzer Samenwerken",
-    intro: [`Raadswijzer Samenwerken wordt aangeboden door ${name}. Door de bot te gebruiken, gaat u akkoord met deze voorwaarden.`],
+    intro: [
+      `Raadswijzer Samenwerken wordt aangeboden door ${name}. Door de bot te gebruiken, gaat u akkoord met deze voorwaarden.`,
+    ],
     sections: [
       {
         heading: "Wat de bot doet",
         paragraphs: [
-          ["De bot beantwoordt vragen over samenwerking tussen gemeenten uit een kennisbank die door de beheerder wordt bijgehouden. Bij elk antwoord staan de bronnen en de datum waarop de inhoud is gecontroleerd. Voor een raadsbesluit kunt u een checklist openen en afvinken."],
+          [
+            "De bot beantwoordt vragen over samenwerking tussen gemeenten uit een kennisbank die door de beheerder wordt bijgehouden. Bij elk antwoord staan de bronnen en de datum waarop de inhoud is gecontroleerd. Voor een raadsbesluit kunt u een checklist openen en afvinken.",
+          ],
         ],
       },
       {
         heading: "Geen juridisch advies",
         paragraphs: [
-          ["De antwoorden zijn algemene informatie, geen juridisch advies over uw situatie. Controleer bij een besluit altijd de genoemde bronnen en de tekst van de regeling zelf, en vraag zo nodig de griffie of een jurist. Wetten en regelingen veranderen; de beheerder spant zich in de kennisbank actueel te houden, maar kan niet garanderen dat elk antwoord volledig en juist is."],
+          [
+            "De antwoorden zijn algemene informatie, geen juridisch advies over uw situatie. Controleer bij een besluit altijd de genoemde bronnen en de tekst van de regeling zelf, en vraag zo nodig de griffie of een jurist. Wetten en regelingen veranderen; de beheerder spant zich in de kennisbank actueel te houden, maar kan niet garanderen dat elk antwoord volledig en juist is.",
+          ],
         ],
       },
       {
         heading: "Wat u met de bot doet",
         list: [
-          ["Stel geen vragen met persoonsgegevens of vertrouwelijke informatie: vragen die de bot niet kan beantwoorden, worden bewaard (zie de privacyverklaring)."],
+          [
+            "Stel geen vragen met persoonsgegevens of vertrouwelijke informatie: vragen die de bot niet kan beantwoorden, worden bewaard (zie de privacyverklaring).",
+          ],
           ["Een antwoord dat u in een kanaal deelt, is voor iedereen in dat kanaal zichtbaar."],
-          ["Afvinken in een gedeelde checklist is zichtbaar voor iedereen die dezelfde checklist in dat kanaal of gesprek opent."],
+          [
+            "Afvinken in een gedeelde checklist is zichtbaar voor iedereen die dezelfde checklist in dat kanaal of gesprek opent.",
+          ],
         ],
       },
       {
         heading: "Beschikbaarheid",
         paragraphs: [
-          ["De beheerder mag de bot aanpassen, tijdelijk onderbreken of stoppen. Aan de beschikbaarheid van de bot kunt u geen rechten ontlenen."],
+          [
+            "De beheerder mag de bot aanpassen, tijdelijk onderbreken of stoppen. Aan de beschikbaarheid van de bot kunt u geen rechten ontlenen.",
+          ],
         ],
       },
       {
         heading: "Fouten melden en contact",
         paragraphs: [
-          ["Klopt een antwoord niet of mist er iets? Geef het aan met de knop 👎 bij het antwoord, of meld het ", ...reachOperator(info, name), "."],
+          [
+            "Klopt een antwoord niet of mist er iets? Geef het aan met de knop 👎 bij het antwoord, of meld het ",
+            ...reachOperator(info, name),
+            ".",
+          ],
         ],
       },
     ],

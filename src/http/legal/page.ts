@@ -8,7 +8,11 @@ const SAFE_HREF = /^(https:\/\/|mailto:)[^\s"<>]+$/;
 const inline = (parts: Inline[]): string =>
   parts
     .map((p) =>
-      typeof p === "string" ? escapeHtml(p) : SAFE_HREF.test(p.href) ? `<a href="${escapeHtml(p.href)}">${escapeHtml(p.text)}</a>` : escapeHtml(p.text),
+      typeof p === "string"
+        ? escapeHtml(p)
+        : SAFE_HREF.test(p.href)
+          ? `<a href="${escapeHtml(p.href)}">${escapeHtml(p.text)}</a>`
+          : escapeHtml(p.text),
     )
     .join("");
 

@@ -6,7 +6,8 @@ import { type LegalInfo, privacyPage, termsPage } from "./content.ts";
 import { renderLegalPage } from "./page.ts";
 
 /** No scripts, no external resources; only the inline style block. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const legalInfoOf = (config: AppConfig): LegalInfo => ({
   operatorName: config.OPERATOR_NAME,

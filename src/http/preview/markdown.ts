@@ -4,7 +4,10 @@
 import { safeLinkUrl } from "../../core/safe-url.ts";
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 /** The URL when it is https or mailto, else null: the shared check of every renderer (src/core/safe-url.ts). */
@@ -20,12 +23,20 @@ export function inlineToHtml(text: string): string {
     out.push(emphasis(escapeHtml(text.slice(last, m.index))));
     if (m[1] !== undefined && m[2] !== undefined) {
       const href = safeUrl(m[2]);
-      out.push(href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${emphasis(escapeHtml(m[1]))}</a>` : escapeHtml(m[0]));
+      out.push(
+        href
+          ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${emphasis(escapeHtml(m[1]))}</a>`
+          : escapeHtml(m[0]),
+      );
     } else if (m[3] !== undefined) {
       out.push(`<code>${escapeHtml(m[3])}</code>`);
     } else if (m[4] !== undefined) {
       const href = safeUrl(m[4]);
-      out.push(href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(m[4])}</a>` : escapeHtml(m[0]));
+      out.push(
+        href
+          ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(m[4])}</a>`
+          : escapeHtml(m[0]),
+      );
     }
     last = m.index + m[0].length;
   }

@@ -67,7 +67,8 @@ export interface PreviewReply {
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new HttpError(400, "invalid_input", result.error.issues[0]?.message ?? httpMessages.badRequest);
+  if (!result.success)
+    throw new HttpError(400, "invalid_input", result.error.issues[0]?.message ?? httpMessages.badRequest);
   return result.data;
 }
 
@@ -107,7 +108,11 @@ export function previewRouter(deps: PreviewDeps): Router {
     for (const r of renderers) {
       try {
         const payload = r.render(reply);
-        renderings[r.id] = { label: r.label, payload, ...(r.id === "slack" ? { html: slackBlocksToHtml(payload) } : {}) };
+        renderings[r.id] = {
+          label: r.label,
+          payload,
+          ...(r.id === "slack" ? { html: slackBlocksToHtml(payload) } : {}),
+        };
       } catch (err) {
         logger.warn({ err, renderer: r.id }, "preview renderer failed");
         renderings[r.id] = { label: r.label, payload: null, error: "Deze weergave kon niet worden gemaakt." };
@@ -133,7 +138,8 @@ export function previewRouter(deps: PreviewDeps): Router {
   });
   api.get("/entry/:id", (req, res) => {
     const reply = bot.answerById(param(req, "id"));
-    if (reply.status === "unknown" || !reply.answer) throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
+    if (reply.status === "unknown" || !reply.answer)
+      throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
     res.json(present(reply));
   });
   api.get("/checklists", (_req, res) => {
@@ -142,7 +148,8 @@ export function previewRouter(deps: PreviewDeps): Router {
   api.post("/checklists/:id/runs", json, async (req, res) => {
     const checklistId = param(req, "id");
     const { userId } = parse(startRunSchema, req.body);
-    if (!bot.listChecklists().some((c) => c.id === checklistId)) throw new HttpError(404, "unknown_checklist", httpMessages.unknownChecklist);
+    if (!bot.listChecklists().some((c) => c.id === checklistId))
+      throw new HttpError(404, "unknown_checklist", httpMessages.unknownChecklist);
     const progress = await bot.startChecklist(checklistId, `preview:${userId}`);
     res.status(201).json({ progress: progressJson(progress), ...present(bot.answerById(checklistId)) });
   });
@@ -170,8 +177,15 @@ export function previewRouter(deps: PreviewDeps): Router {
   });
   api.post("/feedback", json, async (req, res) => {
     const { entryId, helpful, comment, userId } = parse(feedbackSchema, req.body);
-    if (bot.answerById(entryId).status === "unknown") throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
-    await bot.recordFeedback(entryId, helpful, "preview", comment, userId === undefined ? undefined : `preview:${userId}`);
+    if (bot.answerById(entryId).status === "unknown")
+      throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
+    await bot.recordFeedback(
+      entryId,
+      helpful,
+      "preview",
+      comment,
+      userId === undefined ? undefined : `preview:${userId}`,
+    );
     res.status(201).json({ ok: true, message: messages.feedbackThanks });
   });
   router.use("/preview/api", api);

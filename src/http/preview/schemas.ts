@@ -6,7 +6,11 @@ import { MAX_QUESTION_CHARS } from "../../core/limits.ts";
 
 export { MAX_QUESTION_CHARS };
 
-const id = z.string({ error: httpMessages.badRequest }).trim().min(1, httpMessages.badRequest).max(200, httpMessages.badRequest);
+const id = z
+  .string({ error: httpMessages.badRequest })
+  .trim()
+  .min(1, httpMessages.badRequest)
+  .max(200, httpMessages.badRequest);
 const userId = z
   .string({ error: httpMessages.userIdRequired })
   .trim()
@@ -39,4 +43,9 @@ export const toggleSchema = z.object({
   userId,
 });
 
-export const idParam = z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9_.:#-]+$/);
+export const idParam = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.:#-]+$/);

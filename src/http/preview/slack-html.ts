@@ -40,7 +40,10 @@ export function mrkdwnToHtml(text: string): string {
     }
   }
   flushQuote();
-  return out.join("<br>").replace(/<br>(<blockquote>)/g, "$1").replace(/(<\/blockquote>)<br>/g, "$1");
+  return out
+    .join("<br>")
+    .replace(/<br>(<blockquote>)/g, "$1")
+    .replace(/(<\/blockquote>)<br>/g, "$1");
 }
 
 function mrkdwnLine(line: string): string {
@@ -51,8 +54,12 @@ function mrkdwnLine(line: string): string {
     const target = unescapeSlack(m[1] ?? "");
     const label = unescapeSlack(m[2] ?? target);
     const href = safeUrl(target);
-    if (href) parts.push(`<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${mrkdwnInline(escapeHtml(label))}</a>`);
-    else if (target.startsWith("@") || target.startsWith("#") || target.startsWith("!")) parts.push(`<span class="sk-mention">${escapeHtml(label)}</span>`);
+    if (href)
+      parts.push(
+        `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${mrkdwnInline(escapeHtml(label))}</a>`,
+      );
+    else if (target.startsWith("@") || target.startsWith("#") || target.startsWith("!"))
+      parts.push(`<span class="sk-mention">${escapeHtml(label)}</span>`);
     else parts.push(escapeHtml(m[0]));
     last = m.index + m[0].length;
   }
@@ -78,11 +85,14 @@ function element(el: unknown): string {
     case "button": {
       const style = el.style === "primary" ? " sk-primary" : el.style === "danger" ? " sk-danger" : "";
       const url = typeof el.url === "string" ? safeUrl(el.url) : null;
-      if (url) return `<a class="sk-button${style}" href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${plain(el.text)}</a>`;
+      if (url)
+        return `<a class="sk-button${style}" href="${escapeHtml(url)}" target="_blank" rel="noopener noreferrer">${plain(el.text)}</a>`;
       return `<button type="button" class="sk-button${style}" ${data}>${plain(el.text)}</button>`;
     }
     case "checkboxes": {
-      const initial = new Set((Array.isArray(el.initial_options) ? el.initial_options : []).filter(isObj).map((o) => str(o.value)));
+      const initial = new Set(
+        (Array.isArray(el.initial_options) ? el.initial_options : []).filter(isObj).map((o) => str(o.value)),
+      );
       const options = (Array.isArray(el.options) ? el.options : []).filter(isObj);
       return `<div class="sk-checkboxes">${options
         .map((o) => {
@@ -135,9 +145,10 @@ export function blockToHtml(block: unknown): string {
     case "divider":
       return `<hr class="sk-divider">`;
     case "section": {
-      const fields = Array.isArray(block.fields) && block.fields.length
-        ? `<div class="sk-fields">${block.fields.map((f) => `<div>${textObject(f)}</div>`).join("")}</div>`
-        : "";
+      const fields =
+        Array.isArray(block.fields) && block.fields.length
+          ? `<div class="sk-fields">${block.fields.map((f) => `<div>${textObject(f)}</div>`).join("")}</div>`
+          : "";
       const accessory = block.accessory ? `<div class="sk-accessory">${element(block.accessory)}</div>` : "";
       return `<div class="sk-section"><div class="sk-section-main"><div>${textObject(block.text)}</div>${fields}</div>${accessory}</div>`;
     }
@@ -169,6 +180,7 @@ export function extractBlocks(payload: unknown): unknown[] {
 
 export function slackBlocksToHtml(payload: unknown): string {
   const blocks = extractBlocks(payload);
-  if (!blocks.length && isObj(payload) && typeof payload.text === "string") return `<div class="sk-section">${mrkdwnToHtml(payload.text)}</div>`;
+  if (!blocks.length && isObj(payload) && typeof payload.text === "string")
+    return `<div class="sk-section">${mrkdwnToHtml(payload.text)}</div>`;
   return blocks.map(blockToHtml).join("\n");
 }

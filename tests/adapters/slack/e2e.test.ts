@@ -66,11 +66,16 @@ afterAll(async () => {
 beforeEach(() => slack.reset());
 
 /** An entry id that a button or feedback action in the blocks points at. */
-const entryIdsIn = (blocks: ReturnType<typeof blocksOf>): string[] => elementsOf(blocks).map((e) => String(e.value ?? ""));
+const entryIdsIn = (blocks: ReturnType<typeof blocksOf>): string[] =>
+  elementsOf(blocks).map((e) => String(e.value ?? ""));
 
 describe("Slack through the real server", () => {
   it("rejects unsigned, wrongly signed and stale requests with 401", async () => {
-    for (const opts of [{ unsigned: true }, { secret: "wrong-secret" }, { timestamp: Math.floor(Date.now() / 1000) - 301 - 60 }]) {
+    for (const opts of [
+      { unsigned: true },
+      { secret: "wrong-secret" },
+      { timestamp: Math.floor(Date.now() / 1000) - 301 - 60 },
+    ]) {
       const res = await postCommand(eventsUrl, "/samenwerken", "zienswijze", slack.responseUrl(), opts);
       expect(res.status).toBe(401);
     }
@@ -112,7 +117,16 @@ describe("Slack through the real server", () => {
   });
 
   it("App Home lists the topics and every checklist", async () => {
-    await postEvent(eventsUrl, eventEnvelope({ type: "app_home_opened", user: USER_ID, channel: "D0DM00001", tab: "home", event_ts: "1700000400.000100" }));
+    await postEvent(
+      eventsUrl,
+      eventEnvelope({
+        type: "app_home_opened",
+        user: USER_ID,
+        channel: "D0DM00001",
+        tab: "home",
+        event_ts: "1700000400.000100",
+      }),
+    );
     const [pub] = await slack.waitFor("views.publish");
     const view = pub!.body.view as { blocks: ReturnType<typeof blocksOf> };
     for (const c of app.bot.listChecklists()) expect(findButton(view.blocks, "checklist_open", c.id)).toBeDefined();
@@ -129,7 +143,15 @@ describe("Slack through the real server", () => {
 
     await postAction(
       eventsUrl,
-      blockActions({ type: "checkboxes", action_id: "checklist_tick", block_id: String(firstGroup.block_id), selected_options: [{ value: "1" }] }, { responseUrl: slack.responseUrl(), ephemeral: true }),
+      blockActions(
+        {
+          type: "checkboxes",
+          action_id: "checklist_tick",
+          block_id: String(firstGroup.block_id),
+          selected_options: [{ value: "1" }],
+        },
+        { responseUrl: slack.responseUrl(), ephemeral: true },
+      ),
     );
     const [upd] = await slack.waitFor("response_url");
     expect(blockText(blocksOf(upd!.body))).toContain(messages.checklistProgress(1, checklist.itemCount));
@@ -137,11 +159,23 @@ describe("Slack through the real server", () => {
     expect(progress?.done).toBe(1);
     expect(progress?.run.ticked[0]?.userHash).not.toContain(USER_ID);
 
-    await postAction(eventsUrl, blockActions({ action_id: "checklist_export", value: runId }, { responseUrl: slack.responseUrl(), ephemeral: true }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: "checklist_export", value: runId },
+        { responseUrl: slack.responseUrl(), ephemeral: true },
+      ),
+    );
     const exp = (await slack.waitFor("response_url", 2))[1]!;
     expect(blockText(blocksOf(exp.body))).toContain("[x]");
 
-    await postAction(eventsUrl, blockActions({ action_id: "feedback_yes", value: checklist.id }, { responseUrl: slack.responseUrl(), ephemeral: true }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: "feedback_yes", value: checklist.id },
+        { responseUrl: slack.responseUrl(), ephemeral: true },
+      ),
+    );
     await slack.waitFor("response_url", 3);
     const feedback = await app.store.listFeedback();
     expect(feedback.some((f) => f.entryId === checklist.id && f.helpful && f.platform === "slack")).toBe(true);
@@ -150,7 +184,9 @@ describe("Slack through the real server", () => {
   it("the preview page shows this adapter's Block Kit for a reply", async () => {
     const res = await fetch(`http://127.0.0.1:${app.port}/preview/api/help`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { renderings: Record<string, { label: string; payload: unknown; html?: string }> };
+    const body = (await res.json()) as {
+      renderings: Record<string, { label: string; payload: unknown; html?: string }>;
+    };
     const slackRendering = body.renderings.slack!;
     expect(slackRendering.label).toBe("Slack");
     expect(Array.isArray(slackRendering.payload)).toBe(true);

@@ -22,13 +22,18 @@ export interface FakeSocketSlack {
 function frame(text: string): Buffer {
   const payload = Buffer.from(text, "utf8");
   const len = payload.length;
-  const head = len < 126 ? Buffer.from([0x81, len]) : len < 65_536 ? Buffer.from([0x81, 126, len >> 8, len & 0xff]) : (() => {
-    const b = Buffer.alloc(10);
-    b[0] = 0x81;
-    b[1] = 127;
-    b.writeBigUInt64BE(BigInt(len), 2);
-    return b;
-  })();
+  const head =
+    len < 126
+      ? Buffer.from([0x81, len])
+      : len < 65_536
+        ? Buffer.from([0x81, 126, len >> 8, len & 0xff])
+        : (() => {
+            const b = Buffer.alloc(10);
+            b[0] = 0x81;
+            b[1] = 127;
+            b.writeBigUInt64BE(BigInt(len), 2);
+            return b;
+          })();
   return Buffer.concat([head, payload]);
 }
 
@@ -76,8 +81,12 @@ export async function startFakeSocketSlack(): Promise<FakeSocketSlack> {
   });
   server.on("upgrade", (req, sock: Duplex) => {
     const key = String(req.headers["sec-websocket-key"] ?? "");
-    const accept = createHash("sha1").update(key + GUID).digest("base64");
-    sock.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    const accept = createHash("sha1")
+      .update(key + GUID)
+      .digest("base64");
+    sock.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
     socket = sock;
     let pending: Buffer = Buffer.alloc(0);
     sock.on("data", (chunk: Buffer) => {
@@ -102,7 +111,16 @@ export async function startFakeSocketSlack(): Promise<FakeSocketSlack> {
       }
     });
     sock.on("error", () => undefined);
-    sock.write(frame(JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A0APP0001" }, debug_info: { host: "fake" } })));
+    sock.write(
+      frame(
+        JSON.stringify({
+          type: "hello",
+          num_connections: 1,
+          connection_info: { app_id: "A0APP0001" },
+          debug_info: { host: "fake" },
+        }),
+      ),
+    );
     onConnected();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -14,7 +14,16 @@ import type { Engine } from "../../../src/engine/types.ts";
 import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
 import type { Mount } from "../../../src/http/mount.ts";
 import { createLogger } from "../../../src/log.ts";
-import { BOT_TOKEN, SIGNING_SECRET, blockActions, createFakeBot, postAction, postCommand, startFakeSlack, type FakeSlack } from "./helpers.ts";
+import {
+  BOT_TOKEN,
+  SIGNING_SECRET,
+  blockActions,
+  createFakeBot,
+  postAction,
+  postCommand,
+  startFakeSlack,
+  type FakeSlack,
+} from "./helpers.ts";
 
 const alternatives = [
   { id: "a", title: "Centrumgemeente", score: 1 },
@@ -46,11 +55,16 @@ describe("Slack fallback text", () => {
     const unknown = renderReply({ status: "unknown", confidence: 0.1, answer: null, alternatives }).text;
     expect(unknown).toContain(`${messages.unknownTitle}. ${messages.unknownText}`);
     expect(unknown).toContain("Bedoelde u: Centrumgemeente, Bedrijfsvoeringsorganisatie.");
-    expect(renderReply({ status: "help", confidence: 0, answer: null, alternatives }).text).toBe(`${messages.helpTitle} ${messages.intro}`);
+    expect(renderReply({ status: "help", confidence: 0, answer: null, alternatives }).text).toBe(
+      `${messages.helpTitle} ${messages.intro}`,
+    );
     expect(renderExport("# Checklist uittreden\n\n- [x] Regeling gelezen\n- [ ] Kosten bekend").text).toBe(
       "Exporteer: Checklist uittreden ☑ Regeling gelezen ☐ Kosten bekend",
     );
-    const list = renderChecklistList([{ id: "c", title: "Checklist uittreden", summary: "s", itemCount: 3 }], false).text;
+    const list = renderChecklistList(
+      [{ id: "c", title: "Checklist uittreden", summary: "s", itemCount: 3 }],
+      false,
+    ).text;
     expect(list).toBe(`${messages.checklistsTitle}: Checklist uittreden`);
   });
 });
@@ -63,7 +77,12 @@ describe("Slack fallback text over HTTP", () => {
 
   beforeAll(async () => {
     slack = await startFakeSlack();
-    const config = loadConfig({ NODE_ENV: "test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+    });
     const m = await createSlackMount({ bot: createFakeBot(), config, logger: createLogger({ level: "silent" }) });
     if (!m) throw new Error("slack not mounted");
     mount = m;
@@ -81,10 +100,18 @@ describe("Slack fallback text over HTTP", () => {
   });
 
   it("the answer keeps its text after 👎 replaces the buttons by a thank-you", async () => {
-    const answer = (await (await postCommand(eventsUrl, "/samenwerken", "zienswijze", slack.responseUrl())).json()) as Record<string, unknown>;
+    const answer = (await (
+      await postCommand(eventsUrl, "/samenwerken", "zienswijze", slack.responseUrl())
+    ).json()) as Record<string, unknown>;
     expect(answer.text).toMatch(/^Zienswijze op de begroting[^:]*: \S/);
     const message = { type: "message", ts: "1700000700.000100", text: answer.text, blocks: answer.blocks };
-    await postAction(eventsUrl, blockActions({ action_id: "feedback_no", value: "zienswijze-begroting" }, { responseUrl: slack.responseUrl("fb"), message }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: "feedback_no", value: "zienswijze-begroting" },
+        { responseUrl: slack.responseUrl("fb"), message },
+      ),
+    );
     const [resp] = await slack.waitFor("response_url");
     expect(resp!.body.replace_original).toBe(true);
     expect(resp!.body.text).toBe(answer.text);

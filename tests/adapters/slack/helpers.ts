@@ -93,7 +93,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     switch (method) {
       case "auth.test":
-        res.json({ ok: true, url: "https://test.slack.com/", team: "Test", user: "raadswijzer", team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: "B0BOT001" });
+        res.json({
+          ok: true,
+          url: "https://test.slack.com/",
+          team: "Test",
+          user: "raadswijzer",
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: "B0BOT001",
+        });
         return;
       case "chat.postMessage":
         res.json({ ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
@@ -131,7 +139,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     waitFor(method, n = 1, timeoutMs = 5000) {
       if (of(method).length >= n) return Promise.resolve(of(method));
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${n} ${method} call(s), got ${of(method).length}: ${calls.map((c) => c.method).join(", ")}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `expected ${n} ${method} call(s), got ${of(method).length}: ${calls.map((c) => c.method).join(", ")}`,
+              ),
+            ),
+          timeoutMs,
+        );
         waiters.push({
           check: () => of(method).length >= n,
           resolve: () => {
@@ -169,7 +185,12 @@ export interface SignedOptions {
   headers?: Record<string, string>;
 }
 
-export async function postSigned(url: string, body: string, contentType: string, opts: SignedOptions = {}): Promise<Response> {
+export async function postSigned(
+  url: string,
+  body: string,
+  contentType: string,
+  opts: SignedOptions = {},
+): Promise<Response> {
   const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = { "content-type": contentType, ...opts.headers };
   if (!opts.unsigned) {
@@ -179,7 +200,12 @@ export async function postSigned(url: string, body: string, contentType: string,
   return fetch(url, { method: "POST", headers, body });
 }
 
-export function commandBody(command: string, text: string, responseUrl: string, extra: Record<string, string> = {}): string {
+export function commandBody(
+  command: string,
+  text: string,
+  responseUrl: string,
+  extra: Record<string, string> = {},
+): string {
   return new URLSearchParams({
     token: "deprecated-verification-token",
     team_id: TEAM_ID,
@@ -198,13 +224,22 @@ export function commandBody(command: string, text: string, responseUrl: string, 
   }).toString();
 }
 
-export async function postCommand(eventsUrl: string, command: string, text: string, responseUrl: string, opts: SignedOptions = {}): Promise<Response> {
+export async function postCommand(
+  eventsUrl: string,
+  command: string,
+  text: string,
+  responseUrl: string,
+  opts: SignedOptions = {},
+): Promise<Response> {
   return postSigned(eventsUrl, commandBody(command, text, responseUrl), "application/x-www-form-urlencoded", opts);
 }
 
 let eventSeq = 0;
 
-export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${Date.now()}${++eventSeq}`): Record<string, unknown> {
+export function eventEnvelope(
+  event: Record<string, unknown>,
+  eventId = `Ev${Date.now()}${++eventSeq}`,
+): Record<string, unknown> {
   return {
     token: "deprecated",
     team_id: TEAM_ID,
@@ -218,16 +253,37 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${Dat
   };
 }
 
-export async function postEvent(eventsUrl: string, envelope: Record<string, unknown>, opts: SignedOptions = {}): Promise<Response> {
+export async function postEvent(
+  eventsUrl: string,
+  envelope: Record<string, unknown>,
+  opts: SignedOptions = {},
+): Promise<Response> {
   return postSigned(eventsUrl, JSON.stringify(envelope), "application/json", opts);
 }
 
 export function mentionEvent(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: "app_mention", user: USER_ID, text: `<@${BOT_USER_ID}> ${text}`, ts: "1700000100.000100", channel: "C0CHAN001", event_ts: "1700000100.000100", ...extra };
+  return {
+    type: "app_mention",
+    user: USER_ID,
+    text: `<@${BOT_USER_ID}> ${text}`,
+    ts: "1700000100.000100",
+    channel: "C0CHAN001",
+    event_ts: "1700000100.000100",
+    ...extra,
+  };
 }
 
 export function dmEvent(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { type: "message", channel_type: "im", user: USER_ID, text, ts: "1700000200.000100", channel: "D0DM00001", event_ts: "1700000200.000100", ...extra };
+  return {
+    type: "message",
+    channel_type: "im",
+    user: USER_ID,
+    text,
+    ts: "1700000200.000100",
+    channel: "D0DM00001",
+    event_ts: "1700000200.000100",
+    ...extra,
+  };
 }
 
 export interface ActionSpec {
@@ -241,12 +297,23 @@ export interface ActionSpec {
 /** A block_actions payload, as Slack sends it for a click on one of our messages. */
 export function blockActions(
   action: ActionSpec,
-  where: { responseUrl?: string; ephemeral?: boolean; channel?: string; message?: Record<string, unknown>; home?: boolean },
+  where: {
+    responseUrl?: string;
+    ephemeral?: boolean;
+    channel?: string;
+    message?: Record<string, unknown>;
+    home?: boolean;
+  },
 ): Record<string, unknown> {
   const channel = where.channel ?? "C0CHAN001";
   const container = where.home
     ? { type: "view", view_id: "V0HOME001" }
-    : { type: "message", message_ts: String(where.message?.ts ?? "1700000300.000100"), channel_id: channel, is_ephemeral: where.ephemeral ?? false };
+    : {
+        type: "message",
+        message_ts: String(where.message?.ts ?? "1700000300.000100"),
+        channel_id: channel,
+        is_ephemeral: where.ephemeral ?? false,
+      };
   return {
     type: "block_actions",
     user: { id: USER_ID, username: "ambtenaar", name: "ambtenaar", team_id: TEAM_ID },
@@ -272,8 +339,17 @@ export function blockActions(
   };
 }
 
-export async function postAction(eventsUrl: string, payload: Record<string, unknown>, opts: SignedOptions = {}): Promise<Response> {
-  return postSigned(eventsUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded", opts);
+export async function postAction(
+  eventsUrl: string,
+  payload: Record<string, unknown>,
+  opts: SignedOptions = {},
+): Promise<Response> {
+  return postSigned(
+    eventsUrl,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    "application/x-www-form-urlencoded",
+    opts,
+  );
 }
 
 // ---------- block inspection ----------
@@ -314,7 +390,8 @@ export function elementsOf(blocks: Block[]): Record<string, unknown>[] {
 
 export function findButton(blocks: Block[], actionPrefix: string, value?: string): Record<string, unknown> | undefined {
   return elementsOf(blocks).find(
-    (e) => e.type === "button" && String(e.action_id).startsWith(actionPrefix) && (value === undefined || e.value === value),
+    (e) =>
+      e.type === "button" && String(e.action_id).startsWith(actionPrefix) && (value === undefined || e.value === value),
   );
 }
 
@@ -323,9 +400,12 @@ export function findButton(blocks: Block[], actionPrefix: string, value?: string
 /** 12 items, one of them long: more than Slack's 10 options per checkbox element. */
 export const fakeAnswers: Answer[] = makeFakeAnswers(
   Array.from({ length: 12 }, (_v, i) => ({
-      id: `checklist-uittreden#${i + 1}`,
-      text: i === 1 ? "De **kosten** van uittreden zijn bekend en zijn besproken met de andere deelnemers aan de regeling, inclusief frictiekosten" : `Punt ${i + 1} is nagelopen`,
-    })),
+    id: `checklist-uittreden#${i + 1}`,
+    text:
+      i === 1
+        ? "De **kosten** van uittreden zijn bekend en zijn besproken met de andere deelnemers aan de regeling, inclusief frictiekosten"
+        : `Punt ${i + 1} is nagelopen`,
+  })),
 );
 
 export type { FakeBotCalls } from "../../support/fake-bot.ts";

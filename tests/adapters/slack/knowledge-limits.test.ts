@@ -12,7 +12,14 @@ const engine = createEngine(kb);
 function fullProgress(id: string, itemIds: string[]): ChecklistProgress {
   const now = new Date();
   return {
-    run: { runId: "00000000-0000-4000-8000-000000000000", checklistId: id, context: "slack:C1", ticked: [], createdAt: now, updatedAt: now },
+    run: {
+      runId: "00000000-0000-4000-8000-000000000000",
+      checklistId: id,
+      context: "slack:C1",
+      ticked: [],
+      createdAt: now,
+      updatedAt: now,
+    },
     title: id,
     items: itemIds.map((i, n) => ({ id: i, text: i, checked: n % 2 === 0 })),
     done: Math.ceil(itemIds.length / 2),
@@ -29,20 +36,40 @@ describe("every knowledge entry renders within Block Kit's limits", () => {
     const reply = engine.replyFor(id);
     expect(reply?.answer?.id).toBe(id);
     const answer = reply!.answer!;
-    const progress = answer.kind === "checklist" ? fullProgress(id, (answer.items ?? []).map((i) => i.id)) : undefined;
-    const msg = renderReply(reply!, { share: true, question: `Vraag over ${answer.title} <!channel>`, ...(progress ? { progress } : {}) });
+    const progress =
+      answer.kind === "checklist"
+        ? fullProgress(
+            id,
+            (answer.items ?? []).map((i) => i.id),
+          )
+        : undefined;
+    const msg = renderReply(reply!, {
+      share: true,
+      question: `Vraag over ${answer.title} <!channel>`,
+      ...(progress ? { progress } : {}),
+    });
     expect(blockKitViolations(msg.blocks)).toEqual([]);
     expect(msg.text.length).toBeGreaterThan(0);
     // Nothing of the answer is silently lost: every item is a checkbox, every source a link.
     const json = JSON.stringify(msg.blocks);
     for (const link of answer.links) expect(json).toContain(link.url.split("?")[0]!.replace(/&/g, "&amp;"));
     if (progress) {
-      const options = msg.blocks.flatMap((b) => (b.type === "input" && b.element.type === "checkboxes" ? b.element.options : []));
+      const options = msg.blocks.flatMap((b) =>
+        b.type === "input" && b.element.type === "checkboxes" ? b.element.options : [],
+      );
       expect(options).toHaveLength(answer.items!.length);
       // Every item's full text is shown (the options only hold its start).
       const sections = msg.blocks.map((b) => (b.type === "section" ? (b.text?.text ?? "") : "")).join("\n");
       for (const [n, item] of answer.items!.entries()) {
-        const lastWords = item.text.replace(/[*_`]/g, "").trim().split(/\s+/).slice(-3).join(" ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+        const lastWords = item.text
+          .replace(/[*_`]/g, "")
+          .trim()
+          .split(/\s+/)
+          .slice(-3)
+          .join(" ")
+          .replace(/&/g, "&amp;")
+          .replace(/</g, "&lt;")
+          .replace(/>/g, "&gt;");
         expect(sections).toContain(`*${n + 1}.* `);
         expect(sections.replace(/[*_`]/g, "")).toContain(lastWords);
       }
@@ -50,8 +77,13 @@ describe("every knowledge entry renders within Block Kit's limits", () => {
   });
 
   it("the App Home with every checklist", () => {
-    const checklists = kb.entries.filter((e) => e.kind === "checklist").map((e) => ({ id: e.id, title: e.title, summary: e.summary, itemCount: e.items.length }));
-    const topics = kb.entries.filter((e) => e.kind === "topic").slice(0, 8).map((e) => ({ id: e.id, title: e.title }));
+    const checklists = kb.entries
+      .filter((e) => e.kind === "checklist")
+      .map((e) => ({ id: e.id, title: e.title, summary: e.summary, itemCount: e.items.length }));
+    const topics = kb.entries
+      .filter((e) => e.kind === "topic")
+      .slice(0, 8)
+      .map((e) => ({ id: e.id, title: e.title }));
     expect(blockKitViolations(renderHome(topics, checklists).blocks, { maxBlocks: 100 })).toEqual([]);
   });
 });

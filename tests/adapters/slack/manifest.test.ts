@@ -24,7 +24,12 @@ interface Manifest {
 }
 
 const manifest = parse(await readFile("manifest/slack/manifest.yml", "utf8")) as Manifest;
-const config = loadConfig({ NODE_ENV: "test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: "http://127.0.0.1:9/api/" });
+const config = loadConfig({
+  NODE_ENV: "test",
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_BOT_TOKEN: BOT_TOKEN,
+  SLACK_API_URL: "http://127.0.0.1:9/api/",
+});
 const { registered } = createSlackApp({ bot: createFakeBot(), config, logger: createLogger({ level: "silent" }) });
 
 describe("manifest/slack/manifest.yml", () => {
@@ -51,7 +56,11 @@ describe("manifest/slack/manifest.yml", () => {
 
   it("has the scopes the handlers need, and no more", () => {
     const needed = new Set(["commands", "chat:write"]);
-    const eventScopes: Record<string, string[]> = { app_mention: ["app_mentions:read"], "message.im": ["im:history", "im:read"], app_home_opened: [] };
+    const eventScopes: Record<string, string[]> = {
+      app_mention: ["app_mentions:read"],
+      "message.im": ["im:history", "im:read"],
+      app_home_opened: [],
+    };
     for (const e of registered.events) {
       expect(eventScopes[e], `scope list for event ${e}`).toBeDefined();
       for (const s of eventScopes[e] ?? []) needed.add(s);

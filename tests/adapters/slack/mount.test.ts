@@ -43,7 +43,12 @@ let eventsUrl: string;
 beforeAll(async () => {
   slack = await startFakeSlack();
   bot = createFakeBot();
-  const config = loadConfig({ NODE_ENV: "test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+  });
   const m = await createSlackMount({ bot, config, logger: createLogger({ level: "silent" }) });
   if (!m) throw new Error("slack not mounted");
   mount = m;
@@ -71,12 +76,21 @@ beforeEach(() => {
 
 describe("mounting", () => {
   it("is not mounted (null) without Slack configuration", async () => {
-    const m = await createSlackMount({ bot, config: loadConfig({ NODE_ENV: "test" }), logger: createLogger({ level: "silent" }) });
+    const m = await createSlackMount({
+      bot,
+      config: loadConfig({ NODE_ENV: "test" }),
+      logger: createLogger({ level: "silent" }),
+    });
     expect(m).toBeNull();
   });
 
   it("uses Socket Mode when SLACK_APP_TOKEN is set (no HTTP endpoint)", async () => {
-    const config = loadConfig({ NODE_ENV: "test", SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: "xapp-test", SLACK_API_URL: slack.apiUrl });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: "xapp-test",
+      SLACK_API_URL: slack.apiUrl,
+    });
     const m = await createSlackMount({ bot, config, logger: createLogger({ level: "silent" }) });
     expect(m?.path).toBe("/slack");
     expect(typeof m?.start).toBe("function");
@@ -84,7 +98,12 @@ describe("mounting", () => {
     app.use(m!.path, m!.router);
     const s = createServer(app);
     await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
-    const res = await postCommand(`http://127.0.0.1:${(s.address() as AddressInfo).port}/slack/events`, "/samenwerken", "zienswijze", slack.responseUrl());
+    const res = await postCommand(
+      `http://127.0.0.1:${(s.address() as AddressInfo).port}/slack/events`,
+      "/samenwerken",
+      "zienswijze",
+      slack.responseUrl(),
+    );
     expect(res.status).toBe(404);
     await new Promise<void>((resolve) => s.close(() => resolve()));
   });
@@ -92,7 +111,12 @@ describe("mounting", () => {
 
 describe("when Slack's Web API is unreachable", () => {
   it("still answers slash commands at once (auth.test is retried in the background)", async () => {
-    const config = loadConfig({ NODE_ENV: "test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: "http://127.0.0.1:9/api/" });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
     const m = await createSlackMount({ bot, config, logger: createLogger({ level: "silent" }) });
     const app = express();
     app.use(m!.path, m!.router);
@@ -104,7 +128,9 @@ describe("when Slack's Web API is unreachable", () => {
       const started = Date.now();
       const res = await postCommand(url, "/samenwerken", "zienswijze", slack.responseUrl());
       expect(res.status).toBe(200);
-      expect(blockText(blocksOf((await res.json()) as Record<string, unknown>))).toContain("Zienswijze op de begroting");
+      expect(blockText(blocksOf((await res.json()) as Record<string, unknown>))).toContain(
+        "Zienswijze op de begroting",
+      );
       expect(Date.now() - started).toBeLessThan(1000);
     }
     s.closeAllConnections();
@@ -120,14 +146,29 @@ describe("a slow answer", () => {
       await sleep(400);
       return ask(q, ctx);
     };
-    const config = loadConfig({ NODE_ENV: "test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl });
-    const slackApp = createSlackApp({ bot: slowBot, config, logger: createLogger({ level: "silent" }), ackBudgetMs: 100 });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+    });
+    const slackApp = createSlackApp({
+      bot: slowBot,
+      config,
+      logger: createLogger({ level: "silent" }),
+      ackBudgetMs: 100,
+    });
     const app = express();
     app.use("/slack", slackApp.router);
     const s = createServer(app);
     await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
     const started = Date.now();
-    const res = await postCommand(`http://127.0.0.1:${(s.address() as AddressInfo).port}/slack/events`, "/samenwerken", "zienswijze", slack.responseUrl("slow"));
+    const res = await postCommand(
+      `http://127.0.0.1:${(s.address() as AddressInfo).port}/slack/events`,
+      "/samenwerken",
+      "zienswijze",
+      slack.responseUrl("slow"),
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).toBe("");
     expect(Date.now() - started).toBeLessThan(390);
@@ -187,25 +228,44 @@ describe("slash commands", () => {
 
   it("escapes the echoed question so broadcasts never fire", async () => {
     // Slack sends what the user typed escaped; a real broadcast arrives as <!channel>.
-    const res = await postCommand(eventsUrl, "/samenwerken", "&lt;!channel&gt; iets onbekends &amp; <!here> &lt;@U0OTHER&gt;", slack.responseUrl());
+    const res = await postCommand(
+      eventsUrl,
+      "/samenwerken",
+      "&lt;!channel&gt; iets onbekends &amp; <!here> &lt;@U0OTHER&gt;",
+      slack.responseUrl(),
+    );
     const body = (await res.json()) as Record<string, unknown>;
     const json = JSON.stringify(body);
     expect(json).not.toMatch(/<[!@]/);
-    expect(blockText(blocksOf(body))).toContain(messages.youAsked("&lt;!channel&gt; iets onbekends &amp; &lt;@U0OTHER&gt;"));
+    expect(blockText(blocksOf(body))).toContain(
+      messages.youAsked("&lt;!channel&gt; iets onbekends &amp; &lt;@U0OTHER&gt;"),
+    );
     expect(body.link_names).toBeUndefined();
     expect(blockText(blocksOf(body))).toContain(messages.unknownTitle);
   });
 
   it("/checklist lists, /checklist <onderwerp> opens a run, an unknown topic says so", async () => {
-    const list = blocksOf((await (await postCommand(eventsUrl, "/checklist", "", slack.responseUrl())).json()) as Record<string, unknown>);
+    const list = blocksOf(
+      (await (await postCommand(eventsUrl, "/checklist", "", slack.responseUrl())).json()) as Record<string, unknown>,
+    );
     expect(blockText(list)).toContain(messages.checklistsTitle);
     expect(findButton(list, "checklist_open", "checklist-uittreden")).toBeDefined();
 
-    const open = blocksOf((await (await postCommand(eventsUrl, "/checklist", "uittreden", slack.responseUrl())).json()) as Record<string, unknown>);
+    const open = blocksOf(
+      (await (await postCommand(eventsUrl, "/checklist", "uittreden", slack.responseUrl())).json()) as Record<
+        string,
+        unknown
+      >,
+    );
     expect(blockText(open)).toContain(messages.checklistProgress(0, 12));
     expect(open.filter((b) => b.type === "input")).toHaveLength(2);
 
-    const none = blocksOf((await (await postCommand(eventsUrl, "/checklist", "kernenergie", slack.responseUrl())).json()) as Record<string, unknown>);
+    const none = blocksOf(
+      (await (await postCommand(eventsUrl, "/checklist", "kernenergie", slack.responseUrl())).json()) as Record<
+        string,
+        unknown
+      >,
+    );
     expect(blockText(none)).toContain(messages.checklistNotFound);
   });
 });
@@ -226,7 +286,10 @@ describe("conversations", () => {
   });
 
   it("a mention inside a thread answers in that thread", async () => {
-    await postEvent(eventsUrl, eventEnvelope(mentionEvent("zienswijze", { ts: "1700000999.000100", thread_ts: "1700000500.000100" })));
+    await postEvent(
+      eventsUrl,
+      eventEnvelope(mentionEvent("zienswijze", { ts: "1700000999.000100", thread_ts: "1700000500.000100" })),
+    );
     const [post] = await slack.waitFor("chat.postMessage");
     expect(post!.body.thread_ts).toBe("1700000500.000100");
   });
@@ -242,7 +305,9 @@ describe("conversations", () => {
     const envelope = eventEnvelope(mentionEvent("zienswijze"), "EvRETRY0001");
     expect((await postEvent(eventsUrl, envelope)).status).toBe(200);
     await slack.waitFor("chat.postMessage");
-    const retry = await postEvent(eventsUrl, envelope, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    const retry = await postEvent(eventsUrl, envelope, {
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+    });
     expect(retry.status).toBe(200);
     await sleep(300);
     expect(slack.of("chat.postMessage")).toHaveLength(1);
@@ -257,7 +322,16 @@ describe("conversations", () => {
   });
 
   it("app_home_opened publishes the home view", async () => {
-    await postEvent(eventsUrl, eventEnvelope({ type: "app_home_opened", user: USER_ID, channel: "D0DM00001", tab: "home", event_ts: "1700000400.000100" }));
+    await postEvent(
+      eventsUrl,
+      eventEnvelope({
+        type: "app_home_opened",
+        user: USER_ID,
+        channel: "D0DM00001",
+        tab: "home",
+        event_ts: "1700000400.000100",
+      }),
+    );
     const [pub] = await slack.waitFor("views.publish");
     expect(pub!.body.user_id).toBe(USER_ID);
     const view = pub!.body.view as { type: string; blocks: Block[] };
@@ -273,7 +347,10 @@ describe("conversations", () => {
 describe("interactions", () => {
   it("a related/'bedoelde u' button on an ephemeral answer replaces it with that answer", async () => {
     const responseUrl = slack.responseUrl("rel1");
-    const res = await postAction(eventsUrl, blockActions({ action_id: "open_entry:1", value: "uittreden" }, { responseUrl, ephemeral: true }));
+    const res = await postAction(
+      eventsUrl,
+      blockActions({ action_id: "open_entry:1", value: "uittreden" }, { responseUrl, ephemeral: true }),
+    );
     expect(res.status).toBe(200);
     const [resp] = await slack.waitFor("response_url");
     expect(resp!.responseId).toBe("rel1");
@@ -283,13 +360,19 @@ describe("interactions", () => {
 
   it("a related button in a thread answer posts in the thread", async () => {
     const message = { type: "message", ts: "1700000600.000100", thread_ts: "1700000100.000100", blocks: [] };
-    await postAction(eventsUrl, blockActions({ action_id: "open_entry:2", value: "uittreden" }, { responseUrl: slack.responseUrl(), message }));
+    await postAction(
+      eventsUrl,
+      blockActions({ action_id: "open_entry:2", value: "uittreden" }, { responseUrl: slack.responseUrl(), message }),
+    );
     const [post] = await slack.waitFor("chat.postMessage");
     expect(post!.body).toMatchObject({ channel: "C0CHAN001", thread_ts: "1700000100.000100" });
   });
 
   it("a topic button in App Home answers in the DM", async () => {
-    await postAction(eventsUrl, blockActions({ action_id: "open_entry:1", value: "zienswijze-begroting" }, { home: true }));
+    await postAction(
+      eventsUrl,
+      blockActions({ action_id: "open_entry:1", value: "zienswijze-begroting" }, { home: true }),
+    );
     const [post] = await slack.waitFor("chat.postMessage");
     expect(slack.of("conversations.open")[0]!.body.users).toBe(USER_ID);
     expect(post!.body.channel).toBe(`D${USER_ID.slice(1)}`);
@@ -297,9 +380,17 @@ describe("interactions", () => {
   });
 
   it("👍/👎 store feedback and thank the user in place", async () => {
-    const answer = (await (await postCommand(eventsUrl, "/samenwerken", "zienswijze", slack.responseUrl())).json()) as Record<string, unknown>;
+    const answer = (await (
+      await postCommand(eventsUrl, "/samenwerken", "zienswijze", slack.responseUrl())
+    ).json()) as Record<string, unknown>;
     const message = { type: "message", ts: "1700000700.000100", blocks: answer.blocks };
-    await postAction(eventsUrl, blockActions({ action_id: "feedback_no", value: "zienswijze-begroting" }, { responseUrl: slack.responseUrl("fb"), message }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: "feedback_no", value: "zienswijze-begroting" },
+        { responseUrl: slack.responseUrl("fb"), message },
+      ),
+    );
     const [resp] = await slack.waitFor("response_url");
     expect(bot.calls.feedback).toEqual([{ entryId: "zienswijze-begroting", helpful: false, platform: "slack" }]);
     expect(resp!.body.replace_original).toBe(true);
@@ -309,13 +400,22 @@ describe("interactions", () => {
   });
 
   it("feedback for an unknown entry is not stored", async () => {
-    await postAction(eventsUrl, blockActions({ action_id: "feedback_yes", value: "bestaat-niet" }, { responseUrl: slack.responseUrl() }));
+    await postAction(
+      eventsUrl,
+      blockActions({ action_id: "feedback_yes", value: "bestaat-niet" }, { responseUrl: slack.responseUrl() }),
+    );
     await sleep(200);
     expect(bot.calls.feedback).toEqual([]);
   });
 
   it("'Deel in kanaal' posts the answer in_channel and removes the ephemeral copy", async () => {
-    await postAction(eventsUrl, blockActions({ action_id: "share_answer", value: "zienswijze-begroting" }, { responseUrl: slack.responseUrl("share"), ephemeral: true }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: "share_answer", value: "zienswijze-begroting" },
+        { responseUrl: slack.responseUrl("share"), ephemeral: true },
+      ),
+    );
     const posts = await slack.waitFor("response_url", 2);
     expect(posts[0]!.body.response_type).toBe("in_channel");
     expect(blockText(blocksOf(posts[0]!.body))).toContain("Zienswijze op de begroting");
@@ -324,12 +424,23 @@ describe("interactions", () => {
   });
 
   it("ticking checkboxes stores ticks per run and updates the progress; Exporteer returns the markdown", async () => {
-    const opened = blocksOf((await (await postCommand(eventsUrl, "/checklist", "uittreden", slack.responseUrl())).json()) as Record<string, unknown>);
+    const opened = blocksOf(
+      (await (await postCommand(eventsUrl, "/checklist", "uittreden", slack.responseUrl())).json()) as Record<
+        string,
+        unknown
+      >,
+    );
     const inputs = opened.filter((b) => b.type === "input");
     const blockId = String(inputs[1]!.block_id);
     const runId = String(findButton(opened, "checklist_export")!.value);
 
-    await postAction(eventsUrl, blockActions({ type: "checkboxes", action_id: "checklist_tick", block_id: blockId, selected_options: [{ value: "12" }] }, { responseUrl: slack.responseUrl("tick"), ephemeral: true }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { type: "checkboxes", action_id: "checklist_tick", block_id: blockId, selected_options: [{ value: "12" }] },
+        { responseUrl: slack.responseUrl("tick"), ephemeral: true },
+      ),
+    );
     const [upd] = await slack.waitFor("response_url");
     expect(bot.calls.toggles).toEqual([{ runId, itemId: "checklist-uittreden#12", userId: USER_ID, checked: true }]);
     expect(upd!.body.replace_original).toBe(true);
@@ -339,15 +450,38 @@ describe("interactions", () => {
     expect(second.initial_options?.map((o) => o.value)).toEqual(["12"]);
 
     // Unticking the same group; ticks in the other group are untouched.
-    await postAction(eventsUrl, blockActions({ type: "checkboxes", action_id: "checklist_tick", block_id: blockId, selected_options: [] }, { responseUrl: slack.responseUrl(), ephemeral: true }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { type: "checkboxes", action_id: "checklist_tick", block_id: blockId, selected_options: [] },
+        { responseUrl: slack.responseUrl(), ephemeral: true },
+      ),
+    );
     await slack.waitFor("response_url", 2);
     expect(bot.calls.toggles[1]).toMatchObject({ itemId: "checklist-uittreden#12", checked: false });
 
-    await postAction(eventsUrl, blockActions({ type: "checkboxes", action_id: "checklist_tick", block_id: String(inputs[0]!.block_id), selected_options: [{ value: "1" }, { value: "3" }] }, { responseUrl: slack.responseUrl(), ephemeral: true }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        {
+          type: "checkboxes",
+          action_id: "checklist_tick",
+          block_id: String(inputs[0]!.block_id),
+          selected_options: [{ value: "1" }, { value: "3" }],
+        },
+        { responseUrl: slack.responseUrl(), ephemeral: true },
+      ),
+    );
     await slack.waitFor("response_url", 3);
     expect(bot.calls.toggles.slice(2).map((t) => t.itemId)).toEqual(["checklist-uittreden#1", "checklist-uittreden#3"]);
 
-    await postAction(eventsUrl, blockActions({ action_id: "checklist_export", value: runId }, { responseUrl: slack.responseUrl("export"), ephemeral: true }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: "checklist_export", value: runId },
+        { responseUrl: slack.responseUrl("export"), ephemeral: true },
+      ),
+    );
     const exp = (await slack.waitFor("response_url", 4))[3]!;
     expect(exp.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     const text = blockText(blocksOf(exp.body));
@@ -364,20 +498,37 @@ describe("interactions", () => {
     const message = { type: "message", ts: "1700000800.000100", blocks };
     await postAction(
       eventsUrl,
-      blockActions({ type: "checkboxes", action_id: "checklist_tick", block_id: String(input.block_id), selected_options: [{ value: "2" }] }, { channel: "D0DM00001", message }),
+      blockActions(
+        {
+          type: "checkboxes",
+          action_id: "checklist_tick",
+          block_id: String(input.block_id),
+          selected_options: [{ value: "2" }],
+        },
+        { channel: "D0DM00001", message },
+      ),
     );
     const [upd] = await slack.waitFor("chat.update");
     expect(upd!.body).toMatchObject({ channel: "D0DM00001", ts: "1700000800.000100" });
     expect(blockText(blocksOf(upd!.body))).toContain(messages.checklistProgress(1, 12));
 
-    await postAction(eventsUrl, blockActions({ action_id: "checklist_export", value: runId }, { channel: "D0DM00001", message }));
+    await postAction(
+      eventsUrl,
+      blockActions({ action_id: "checklist_export", value: runId }, { channel: "D0DM00001", message }),
+    );
     const [eph] = await slack.waitFor("chat.postEphemeral");
     expect(eph!.body).toMatchObject({ channel: "D0DM00001", user: USER_ID });
     expect(blockText(blocksOf(eph!.body))).toContain("- [x] De **kosten** van uittreden");
   });
 
   it("a tick on a run that no longer exists says so", async () => {
-    await postAction(eventsUrl, blockActions({ type: "checkboxes", action_id: "checklist_tick", block_id: "cl|gone-run|1", selected_options: [] }, { responseUrl: slack.responseUrl(), ephemeral: true }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { type: "checkboxes", action_id: "checklist_tick", block_id: "cl|gone-run|1", selected_options: [] },
+        { responseUrl: slack.responseUrl(), ephemeral: true },
+      ),
+    );
     const [resp] = await slack.waitFor("response_url");
     expect(blockText(blocksOf(resp!.body))).toContain(messages.checklistRunUnknown);
     expect(bot.calls.toggles).toEqual([]);

@@ -21,7 +21,9 @@ describe("markdown → mrkdwn", () => {
   });
 
   it("links bare URLs explicitly (messages are sent verbatim)", () => {
-    expect(inlineToMrkdwn("Zie https://wetten.overheid.nl/BWBR0003740?a=1&b=2. Klaar")).toBe("Zie <https://wetten.overheid.nl/BWBR0003740?a=1&amp;b=2>. Klaar");
+    expect(inlineToMrkdwn("Zie https://wetten.overheid.nl/BWBR0003740?a=1&b=2. Klaar")).toBe(
+      "Zie <https://wetten.overheid.nl/BWBR0003740?a=1&amp;b=2>. Klaar",
+    );
   });
 
   it("escapes &, < and > in text but keeps code spans", () => {
@@ -30,8 +32,12 @@ describe("markdown → mrkdwn", () => {
   });
 
   it("turns headings into bold lines, lists into bullets, and unwraps paragraphs", () => {
-    const out = markdownToMrkdwn("## Hoe werkt het\n\nEen zin die\ndoorloopt.\n\n- eerste\n- tweede\n  - dieper\n1. een\n- [ ] open\n- [x] klaar\n\n> citaat");
-    expect(out).toBe("*Hoe werkt het*\n\nEen zin die doorloopt.\n\n• eerste\n• tweede\n    ◦ dieper\n1. een\n☐ open\n☑ klaar\n\n>citaat");
+    const out = markdownToMrkdwn(
+      "## Hoe werkt het\n\nEen zin die\ndoorloopt.\n\n- eerste\n- tweede\n  - dieper\n1. een\n- [ ] open\n- [x] klaar\n\n> citaat",
+    );
+    expect(out).toBe(
+      "*Hoe werkt het*\n\nEen zin die doorloopt.\n\n• eerste\n• tweede\n    ◦ dieper\n1. een\n☐ open\n☑ klaar\n\n>citaat",
+    );
   });
 
   it("keeps fenced code as a code block, escaped", () => {
@@ -51,7 +57,9 @@ describe("escaping user text", () => {
   });
 
   it("reads Slack's message markup back to a plain question", () => {
-    expect(slackTextToPlain("<@UBOT> wat is een <#C1|raad> &amp; <https://x.nl|link>? &lt;b&gt;")).toBe("wat is een raad & link? <b>");
+    expect(slackTextToPlain("<@UBOT> wat is een <#C1|raad> &amp; <https://x.nl|link>? &lt;b&gt;")).toBe(
+      "wat is een raad & link? <b>",
+    );
     expect(slackTextToPlain("<!here> hallo")).toBe("hallo");
   });
 });
@@ -76,7 +84,9 @@ describe("limits", () => {
   });
 
   it("splits long mrkdwn into chunks within the limit, all escapes intact", () => {
-    const para = Array.from({ length: 400 }, (_v, i) => (i % 7 === 0 ? "B&amp;W <https://example.org/x|bron>" : "woord")).join(" ");
+    const para = Array.from({ length: 400 }, (_v, i) =>
+      i % 7 === 0 ? "B&amp;W <https://example.org/x|bron>" : "woord",
+    ).join(" ");
     const chunks = splitMrkdwn(para, 3000);
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { renderChecklistList, renderExport, renderHome, renderReply, slackPreviewRenderer } from "../../../adapters/slack/render.ts";
+import {
+  renderChecklistList,
+  renderExport,
+  renderHome,
+  renderReply,
+  slackPreviewRenderer,
+} from "../../../adapters/slack/render.ts";
 import { runIdFromBlockId } from "../../../adapters/slack/actions.ts";
 import type { ChecklistProgress } from "../../../src/core/bot.ts";
 import { messages } from "../../../src/core/messages.ts";
@@ -8,7 +14,12 @@ import { blockText, elementsOf, fakeAnswers, type Block } from "./helpers.ts";
 import { blockKitViolations } from "./limits.ts";
 
 const answer = (id: string): Answer => fakeAnswers.find((a) => a.id === id)!;
-const answerReply = (a: Answer, alternatives: Reply["alternatives"] = []): Reply => ({ status: "answer", confidence: 1, answer: a, alternatives });
+const answerReply = (a: Answer, alternatives: Reply["alternatives"] = []): Reply => ({
+  status: "answer",
+  confidence: 1,
+  answer: a,
+  alternatives,
+});
 
 function progressFor(a: Answer, tickedIdx: number[]): ChecklistProgress {
   const items = (a.items ?? []).map((i, n) => ({ id: i.id, text: i.text, checked: tickedIdx.includes(n + 1) }));
@@ -23,17 +34,26 @@ function progressFor(a: Answer, tickedIdx: number[]): ChecklistProgress {
 }
 
 describe("renderReply: answer", () => {
-  const msg = renderReply(answerReply(answer("zienswijze-begroting"), [{ id: "uittreden", title: "Uittreden uit een gemeenschappelijke regeling", score: 0.3 }]));
+  const msg = renderReply(
+    answerReply(answer("zienswijze-begroting"), [
+      { id: "uittreden", title: "Uittreden uit een gemeenschappelijke regeling", score: 0.3 },
+    ]),
+  );
   const blocks = msg.blocks as Block[];
 
   it("shows title, summary (mrkdwn), body, sources and date", () => {
-    expect(blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: answer("zienswijze-begroting").title, emoji: true } });
+    expect(blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: answer("zienswijze-begroting").title, emoji: true },
+    });
     const text = blockText(blocks);
     expect(text).toContain("binnen *acht weken* een zienswijze");
     expect(text).toContain("*Hoe werkt het*");
     expect(text).toContain("• De griffie plant de behandeling");
     expect(text).toContain("<https://wetten.overheid.nl/BWBR0003740|de wet>");
-    expect(text).toContain(`*${messages.sources}*\n• <https://wetten.overheid.nl/BWBR0003740|Wet gemeenschappelijke regelingen>`);
+    expect(text).toContain(
+      `*${messages.sources}*\n• <https://wetten.overheid.nl/BWBR0003740|Wet gemeenschappelijke regelingen>`,
+    );
     expect(text).toContain(messages.updated("2026-01-15"));
     expect(msg.text).toContain(answer("zienswijze-begroting").title);
   });
@@ -42,15 +62,27 @@ describe("renderReply: answer", () => {
     const els = elementsOf(blocks);
     const related = els.filter((e) => String(e.action_id).startsWith("open_entry"));
     expect(related.map((e) => e.value)).toEqual(["uittreden"]);
-    expect(els.find((e) => e.action_id === "feedback_yes")).toMatchObject({ value: "zienswijze-begroting", text: { text: messages.feedbackYes } });
-    expect(els.find((e) => e.action_id === "feedback_no")).toMatchObject({ value: "zienswijze-begroting", text: { text: messages.feedbackNo } });
+    expect(els.find((e) => e.action_id === "feedback_yes")).toMatchObject({
+      value: "zienswijze-begroting",
+      text: { text: messages.feedbackYes },
+    });
+    expect(els.find((e) => e.action_id === "feedback_no")).toMatchObject({
+      value: "zienswijze-begroting",
+      text: { text: messages.feedbackNo },
+    });
     expect(els.some((e) => e.action_id === "share_answer")).toBe(false);
   });
 
   it("adds 'Deel in kanaal' only when asked, and echoes the question escaped", () => {
-    const shared = renderReply(answerReply(answer("zienswijze-begroting")), { share: true, question: "<!channel> zienswijze & <@U999>?" });
+    const shared = renderReply(answerReply(answer("zienswijze-begroting")), {
+      share: true,
+      question: "<!channel> zienswijze & <@U999>?",
+    });
     const b = shared.blocks as Block[];
-    expect(elementsOf(b).find((e) => e.action_id === "share_answer")).toMatchObject({ value: "zienswijze-begroting", text: { text: messages.shareInChannel } });
+    expect(elementsOf(b).find((e) => e.action_id === "share_answer")).toMatchObject({
+      value: "zienswijze-begroting",
+      text: { text: messages.shareInChannel },
+    });
     const text = blockText(b);
     expect(text).toContain(messages.youAsked("&lt;!channel&gt; zienswijze &amp; &lt;@U999&gt;?"));
     expect(JSON.stringify(b)).not.toMatch(/<[!@]/);
@@ -87,7 +119,12 @@ describe("renderReply: answer", () => {
 
 describe("renderReply: other statuses", () => {
   it("ambiguous: 'Ik denk dat u dit bedoelt' with the best guess, the others as 'Of bedoelde u' buttons", () => {
-    const reply: Reply = { status: "ambiguous", confidence: 0.5, answer: answer("uittreden"), alternatives: [{ id: "checklist-uittreden", title: "Checklist uittreden", score: 0.4 }] };
+    const reply: Reply = {
+      status: "ambiguous",
+      confidence: 0.5,
+      answer: answer("uittreden"),
+      alternatives: [{ id: "checklist-uittreden", title: "Checklist uittreden", score: 0.4 }],
+    };
     const b = renderReply(reply).blocks as Block[];
     const text = blockText(b);
     expect(text).toContain(messages.ambiguousIntro);
@@ -102,20 +139,36 @@ describe("renderReply: other statuses", () => {
 
   it("unknown: shows the engine's specific message when there is one", () => {
     const message = "Bedragen van één gemeente heb ik niet.";
-    const b = renderReply({ status: "unknown", confidence: 0.1, answer: null, alternatives: [{ id: "uittreden", title: "Uittreden", score: 0.2 }], message }).blocks as Block[];
+    const b = renderReply({
+      status: "unknown",
+      confidence: 0.1,
+      answer: null,
+      alternatives: [{ id: "uittreden", title: "Uittreden", score: 0.2 }],
+      message,
+    }).blocks as Block[];
     expect(blockText(b)).toContain(message);
     expect(blockText(b)).not.toContain(messages.unknownText);
   });
 
   it("unknown: says so and suggests", () => {
-    const b = renderReply({ status: "unknown", confidence: 0.1, answer: null, alternatives: [{ id: "uittreden", title: "Uittreden", score: 0.2 }] }).blocks as Block[];
+    const b = renderReply({
+      status: "unknown",
+      confidence: 0.1,
+      answer: null,
+      alternatives: [{ id: "uittreden", title: "Uittreden", score: 0.2 }],
+    }).blocks as Block[];
     expect(blockText(b)).toContain(messages.unknownTitle);
     expect(blockText(b)).toContain(messages.unknownText);
     expect(elementsOf(b).map((e) => e.value)).toEqual(["uittreden"]);
   });
 
   it("help: intro, help text and topic buttons", () => {
-    const b = renderReply({ status: "help", confidence: 1, answer: null, alternatives: [{ id: "uittreden", title: "Uittreden", score: 1 }] }).blocks as Block[];
+    const b = renderReply({
+      status: "help",
+      confidence: 1,
+      answer: null,
+      alternatives: [{ id: "uittreden", title: "Uittreden", score: 1 }],
+    }).blocks as Block[];
     const text = blockText(b);
     expect(text).toContain(messages.helpTitle);
     expect(text).toContain(messages.intro);
@@ -131,7 +184,9 @@ describe("checklists", () => {
     const b = renderReply(answerReply(cl), { progress: progressFor(cl, [2, 11]) }).blocks as Block[];
     const inputs = b.filter((x) => x.type === "input");
     expect(inputs).toHaveLength(2);
-    const [first, second] = inputs.map((i) => i.element as { options: { value: string }[]; initial_options?: { value: string }[] });
+    const [first, second] = inputs.map(
+      (i) => i.element as { options: { value: string }[]; initial_options?: { value: string }[] },
+    );
     expect(first!.options).toHaveLength(10);
     expect(second!.options.map((o) => o.value)).toEqual(["11", "12"]);
     expect(first!.initial_options?.map((o) => o.value)).toEqual(["2"]);
@@ -139,14 +194,19 @@ describe("checklists", () => {
     expect(inputs.every((i) => i.dispatch_action === true)).toBe(true);
     expect(inputs.map((i) => runIdFromBlockId(String(i.block_id)))).toEqual(["run-42", "run-42"]);
     expect(blockText(b)).toContain(messages.checklistProgress(2, 12));
-    expect(elementsOf(b).find((e) => e.action_id === "checklist_export")).toMatchObject({ value: "run-42", text: { text: messages.checklistExport } });
+    expect(elementsOf(b).find((e) => e.action_id === "checklist_export")).toMatchObject({
+      value: "run-42",
+      text: { text: messages.checklistExport },
+    });
     expect(blockKitViolations(b)).toEqual([]);
   });
 
   it("shows every item in full (numbered, ☑ for ticked) and short numbered options (≤ 75)", () => {
     const b = renderReply(answerReply(cl), { progress: progressFor(cl, [2]) }).blocks as Block[];
     const text = blockText(b);
-    expect(text).toContain("☑ *2.* De *kosten* van uittreden zijn bekend en zijn besproken met de andere deelnemers aan de regeling, inclusief frictiekosten");
+    expect(text).toContain(
+      "☑ *2.* De *kosten* van uittreden zijn bekend en zijn besproken met de andere deelnemers aan de regeling, inclusief frictiekosten",
+    );
     expect(text).toContain("☐ *1.* Punt 1 is nagelopen");
     const input = b.find((x) => x.type === "input")!;
     const opt = (input.element as { options: { text: { text: string }; description?: unknown }[] }).options[1]!;
@@ -162,7 +222,8 @@ describe("checklists", () => {
   });
 
   it("list and export", () => {
-    const list = renderChecklistList([{ id: cl.id, title: cl.title, summary: cl.summary, itemCount: 12 }], true).blocks as Block[];
+    const list = renderChecklistList([{ id: cl.id, title: cl.title, summary: cl.summary, itemCount: 12 }], true)
+      .blocks as Block[];
     expect(blockText(list)).toContain(messages.checklistNotFound);
     expect(elementsOf(list)[0]).toMatchObject({ value: cl.id, text: { text: messages.checklistOpen } });
     const md = `# Checklist & <test>\n\n${Array.from({ length: 300 }, (_v, i) => `- [x] punt ${i} met wat tekst erbij`).join("\n")}`;
@@ -181,13 +242,23 @@ describe("limits under stress", () => {
       kind: "checklist",
       title: long,
       summary: `${long} & <b> **vet**`,
-      text: Array.from({ length: 120 }, (_v, i) => `## Kop ${i}\n\n${"B&W <!here> [bron](https://example.org/a?b=1&c=2) ".repeat(40)}\n\n- punt ${i}`).join("\n\n"),
+      text: Array.from(
+        { length: 120 },
+        (_v, i) => `## Kop ${i}\n\n${"B&W <!here> [bron](https://example.org/a?b=1&c=2) ".repeat(40)}\n\n- punt ${i}`,
+      ).join("\n\n"),
       items: Array.from({ length: 45 }, (_v, i) => ({ id: `c#${i + 1}`, text: `${long} ${i}` })),
-      links: Array.from({ length: 80 }, (_v, i) => ({ title: `${long} ${i}`, url: `https://example.org/${"p".repeat(100)}/${i}?a=1&b=2` })),
+      links: Array.from({ length: 80 }, (_v, i) => ({
+        title: `${long} ${i}`,
+        url: `https://example.org/${"p".repeat(100)}/${i}?a=1&b=2`,
+      })),
       related: Array.from({ length: 30 }, (_v, i) => ({ id: `rel-${i}`, title: `${long} ${i}` })),
       updated: "2026-01-01",
     };
-    const msg = renderReply(answerReply(big), { progress: progressFor(big, [1, 2, 3]), share: true, question: `${"<!channel> ".repeat(200)}` });
+    const msg = renderReply(answerReply(big), {
+      progress: progressFor(big, [1, 2, 3]),
+      share: true,
+      question: `${"<!channel> ".repeat(200)}`,
+    });
     expect(blockKitViolations(msg.blocks)).toEqual([]);
     const els = elementsOf(msg.blocks as Block[]);
     // The interactive parts survive truncation of the body.
@@ -200,7 +271,12 @@ describe("limits under stress", () => {
   it("the App Home stays within the home view limit (100 blocks)", () => {
     const view = renderHome(
       Array.from({ length: 40 }, (_v, i) => ({ id: `t${i}`, title: `Onderwerp ${i}` })),
-      Array.from({ length: 40 }, (_v, i) => ({ id: `c${i}`, title: `Checklist ${i}`, summary: "Samenvatting & meer", itemCount: 3 })),
+      Array.from({ length: 40 }, (_v, i) => ({
+        id: `c${i}`,
+        title: `Checklist ${i}`,
+        summary: "Samenvatting & meer",
+        itemCount: 3,
+      })),
     );
     expect(view.type).toBe("home");
     expect(blockKitViolations(view.blocks, { maxBlocks: 100 })).toEqual([]);

@@ -41,7 +41,12 @@ let a: Instance;
 let b: Instance;
 
 async function instance(): Promise<Instance> {
-  const config = loadConfig({ NODE_ENV: "test", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+  });
   const mount = await createSlackMount({ bot, config, logger: createLogger({ level: "silent" }), seen: store });
   if (!mount) throw new Error("slack not mounted");
   const app = express();
@@ -83,18 +88,30 @@ const FORM = "application/x-www-form-urlencoded";
 
 /** POSTs exactly these bytes with exactly these headers (a replay sends them again). */
 function signedRequest(body: string, contentType: string, timestamp = nowSeconds()) {
-  const headers = { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": sign(body, timestamp) };
+  const headers = {
+    "content-type": contentType,
+    "x-slack-request-timestamp": String(timestamp),
+    "x-slack-signature": sign(body, timestamp),
+  };
   return (url: string) => fetch(url, { method: "POST", headers, body });
 }
 
 describe("request timestamps (defect 1)", () => {
   it("refuses timestamps more than 5 minutes in the future or the past (401), accepts within", async () => {
     for (const offset of [365 * 86_400, 301, -301, -3600]) {
-      const res = await signedRequest(commandBody("/samenwerken", "zienswijze", slack.responseUrl()), FORM, nowSeconds() + offset)(a.url);
+      const res = await signedRequest(
+        commandBody("/samenwerken", "zienswijze", slack.responseUrl()),
+        FORM,
+        nowSeconds() + offset,
+      )(a.url);
       expect(res.status, `offset ${offset}`).toBe(401);
     }
     expect(bot.calls.asked).toEqual([]);
-    const ok = await signedRequest(commandBody("/samenwerken", "zienswijze", slack.responseUrl()), FORM, nowSeconds() + 120)(a.url);
+    const ok = await signedRequest(
+      commandBody("/samenwerken", "zienswijze", slack.responseUrl()),
+      FORM,
+      nowSeconds() + 120,
+    )(a.url);
     expect(ok.status).toBe(200);
     expect(bot.calls.asked).toEqual(["zienswijze"]);
   });
@@ -117,7 +134,10 @@ describe("replays (defect 2)", () => {
   });
 
   it("stores a feedback click replayed three times once", async () => {
-    const payload = blockActions({ action_id: "feedback_no", value: "zienswijze-begroting" }, { responseUrl: slack.responseUrl() });
+    const payload = blockActions(
+      { action_id: "feedback_no", value: "zienswijze-begroting" },
+      { responseUrl: slack.responseUrl() },
+    );
     const send = signedRequest(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
     for (const target of [a.url, a.url, b.url]) expect((await send(target)).status).toBe(200);
     await sleep(200);

@@ -6,7 +6,19 @@ import { loadConfig } from "../../../src/config.ts";
 import type { Mount } from "../../../src/http/mount.ts";
 import { createLogger } from "../../../src/log.ts";
 import { startFakeSocketSlack, type FakeSocketSlack } from "./fake-socket.ts";
-import { APP_TOKEN, BOT_TOKEN, TEAM_ID, USER_ID, blockText, blocksOf, createFakeBot, eventEnvelope, mentionEvent, startFakeSlack, type FakeSlack } from "./helpers.ts";
+import {
+  APP_TOKEN,
+  BOT_TOKEN,
+  TEAM_ID,
+  USER_ID,
+  blockText,
+  blocksOf,
+  createFakeBot,
+  eventEnvelope,
+  mentionEvent,
+  startFakeSlack,
+  type FakeSlack,
+} from "./helpers.ts";
 
 let slack: FakeSlack;
 let socket: FakeSocketSlack;
@@ -17,7 +29,12 @@ beforeAll(async () => {
   slack = await startFakeSlack();
   socket = await startFakeSocketSlack();
   slack.socketUrl = socket.url;
-  const config = loadConfig({ NODE_ENV: "test", SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: slack.apiUrl });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_APP_TOKEN: APP_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+  });
   const m = await createSlackMount({ bot, config, logger: createLogger({ level: "silent" }) });
   if (!m) throw new Error("not mounted");
   mount = m;
@@ -61,7 +78,12 @@ describe("Socket Mode", () => {
   });
 
   it("answers a mention in its thread through the Web API", async () => {
-    socket.send({ envelope_id: "env-ev-1", type: "events_api", accepts_response_payload: false, payload: eventEnvelope(mentionEvent("zienswijze")) });
+    socket.send({
+      envelope_id: "env-ev-1",
+      type: "events_api",
+      accepts_response_payload: false,
+      payload: eventEnvelope(mentionEvent("zienswijze")),
+    });
     await socket.waitForAck("env-ev-1");
     const [post] = await slack.waitFor("chat.postMessage");
     expect(post!.token).toBe(BOT_TOKEN);
@@ -71,7 +93,12 @@ describe("Socket Mode", () => {
 
 describe("Socket Mode when Slack is unreachable", () => {
   it("does not stop the server from starting, and stops cleanly", async () => {
-    const config = loadConfig({ NODE_ENV: "test", SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: "http://127.0.0.1:9/api/" });
+    const config = loadConfig({
+      NODE_ENV: "test",
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    });
     const m = await createSlackMount({ bot, config, logger: createLogger({ level: "silent" }) });
     await expect(m!.start!()).resolves.toBeUndefined();
     await expect(m!.stop!()).resolves.toBeUndefined();

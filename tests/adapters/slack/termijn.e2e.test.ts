@@ -88,7 +88,10 @@ describe("deadlines in Slack", () => {
     expect((await app.reminders!.runOnce()).sent).toEqual([]);
     const store = app.store as SqlStore;
     const second = createReminderJob({
-      termijnen: createTermijnService({ register: await loadRegister("knowledge/register/voorbeeld-register.yml"), clock }),
+      termijnen: createTermijnService({
+        register: await loadRegister("knowledge/register/voorbeeld-register.yml"),
+        clock,
+      }),
       log: await createSqlReminderLog(store.client, clock),
       sinks: [slackReminderSink(app.config, CHANNEL)],
       dagen: [21, 7],
@@ -118,17 +121,31 @@ describe("deadlines in Slack", () => {
   });
 
   it("a plain question in /samenwerken gets the computed date", async () => {
-    const text = await command("/samenwerken", "wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?");
+    const text = await command(
+      "/samenwerken",
+      "wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?",
+    );
     expect(text).toContain("maandag 3 mei 2027");
     expect(text).toContain("art. 1 lid 3 Wgr");
   });
 
   it("'Deel in kanaal' on a deadline answer posts the same deadline in the channel", async () => {
-    const res = await postCommand(eventsUrl, "/samenwerken", "wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?", slack.responseUrl());
+    const res = await postCommand(
+      eventsUrl,
+      "/samenwerken",
+      "wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?",
+      slack.responseUrl(),
+    );
     const share = findButton(blocksOf((await res.json()) as Record<string, unknown>), "share_answer");
     expect(share?.value).toBe("termijn:ontwerpregeling:2027-03-06");
     const before = slack.of("response_url").length;
-    await postAction(eventsUrl, blockActions({ action_id: "share_answer", value: String(share!.value) }, { responseUrl: slack.responseUrl("share"), ephemeral: true }));
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: "share_answer", value: String(share!.value) },
+        { responseUrl: slack.responseUrl("share"), ephemeral: true },
+      ),
+    );
     const posts = await slack.waitFor("response_url", before + 1);
     const shared = posts.find((p) => p.body.response_type === "in_channel");
     expect(blockText(blocksOf(shared!.body))).toContain("Uiterlijk maandag 3 mei 2027");
@@ -141,7 +158,16 @@ describe("deadlines in Slack", () => {
   });
 
   it("App Home shows the next deadlines", async () => {
-    await postEvent(eventsUrl, eventEnvelope({ type: "app_home_opened", user: USER_ID, channel: "D0DM00001", tab: "home", event_ts: "1700000400.000100" }));
+    await postEvent(
+      eventsUrl,
+      eventEnvelope({
+        type: "app_home_opened",
+        user: USER_ID,
+        channel: "D0DM00001",
+        tab: "home",
+        event_ts: "1700000400.000100",
+      }),
+    );
     const [pub] = await slack.waitFor("views.publish");
     const view = pub!.body.view as { blocks: ReturnType<typeof blocksOf> };
     const text = blockText(view.blocks);

@@ -15,9 +15,16 @@ export async function loadAdaptiveCards(): Promise<AdaptiveCardsModule> {
   g.document = dom.window.document;
   for (const key of Object.getOwnPropertyNames(dom.window)) {
     if (key in g) continue;
-    if (/^(HTML|SVG|Element|Node|Text|Event|KeyboardEvent|MouseEvent|DOMParser|getComputedStyle|CustomEvent|MutationObserver)/.test(key)) {
+    if (
+      /^(HTML|SVG|Element|Node|Text|Event|KeyboardEvent|MouseEvent|DOMParser|getComputedStyle|CustomEvent|MutationObserver)/.test(
+        key,
+      )
+    ) {
       const value = win[key];
-      g[key] = typeof value === "function" && !/^[A-Z]/.test(key) ? (value as (...a: unknown[]) => unknown).bind(dom.window) : value;
+      g[key] =
+        typeof value === "function" && !/^[A-Z]/.test(key)
+          ? (value as (...a: unknown[]) => unknown).bind(dom.window)
+          : value;
     }
   }
   const mod = (await import("adaptivecards")) as AdaptiveCardsModule & { default?: AdaptiveCardsModule };

@@ -11,14 +11,22 @@ import { inflateRawSync } from "node:zlib";
 import { PNG } from "pngjs";
 import { ManifestUtil, type TeamsAppManifest } from "@microsoft/app-manifest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_TEAMS_APP_ID, PackageError, buildAppPackage, buildManifest } from "../../../scripts/teams-app-package.ts";
+import {
+  DEFAULT_TEAMS_APP_ID,
+  PackageError,
+  buildAppPackage,
+  buildManifest,
+} from "../../../scripts/teams-app-package.ts";
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from "../../../adapters/teams/search-extension.ts";
 import { parseCommand } from "../../../adapters/teams/conversation.ts";
 
 const BOT_ID = "11111111-2222-3333-4444-555555555555";
 const APP_ID = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 const require = createRequire(import.meta.url);
-const schemasDir = path.join(path.dirname(require.resolve("@microsoft/app-manifest/package.json")), "build/json-schemas/teams");
+const schemasDir = path.join(
+  path.dirname(require.resolve("@microsoft/app-manifest/package.json")),
+  "build/json-schemas/teams",
+);
 
 type Json = Record<string, unknown>;
 
@@ -131,7 +139,11 @@ describe("Teams app package", () => {
   });
 
   it("fills in ids from the environment and still validates", async () => {
-    const manifest = await buildManifest({ MicrosoftAppId: BOT_ID, TEAMS_APP_ID: APP_ID, BOT_DOMAIN: "raadswijzer.gemeente.nl" });
+    const manifest = await buildManifest({
+      MicrosoftAppId: BOT_ID,
+      TEAMS_APP_ID: APP_ID,
+      BOT_DOMAIN: "raadswijzer.gemeente.nl",
+    });
     expect(manifest.id).toBe(APP_ID);
     expect((manifest.bots as Json[])[0]!.botId).toBe(BOT_ID);
     expect((manifest.composeExtensions as Json[])[0]!.botId).toBe(BOT_ID);
@@ -143,7 +155,9 @@ describe("Teams app package", () => {
 
   it("refuses to build without a bot id or with malformed values", async () => {
     await expect(buildManifest({})).rejects.toThrow(PackageError);
-    await expect(buildManifest({ MicrosoftAppId: "abc", BOT_DOMAIN: "not a domain" })).rejects.toThrow(/MicrosoftAppId is not a GUID[\s\S]*BOT_DOMAIN/);
+    await expect(buildManifest({ MicrosoftAppId: "abc", BOT_DOMAIN: "not a domain" })).rejects.toThrow(
+      /MicrosoftAppId is not a GUID[\s\S]*BOT_DOMAIN/,
+    );
   });
 
   it("npm run package:teams writes a zip with manifest and icons at its root", async () => {

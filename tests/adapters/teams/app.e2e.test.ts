@@ -52,7 +52,10 @@ describe("Teams end-to-end through startApp (anonymous local mode)", () => {
   const opts = () => ({ serviceUrl: connector.url });
 
   it("message → answer card with the entry's title, sources and feedback", async () => {
-    const res = await postActivity(endpoint, messageActivity("Hoe geeft de raad een zienswijze op de begroting van een GR?", opts()));
+    const res = await postActivity(
+      endpoint,
+      messageActivity("Hoe geeft de raad een zienswijze op de begroting van een GR?", opts()),
+    );
     expect(res.status).toBe(200);
     const [sent] = await connector.waitFor(1);
     const card = cardOf(sent!.body);
@@ -84,7 +87,14 @@ describe("Teams end-to-end through startApp (anonymous local mode)", () => {
   });
 
   it("Action.Execute on a checklist → updated card with progress in the invoke response, stored per run", async () => {
-    const save = { action: "checklistSave", checklistId: FIXTURE_CHECKLIST, "item-1": "true", "item-2": "true", "item-3": "false", "item-4": "false" };
+    const save = {
+      action: "checklistSave",
+      checklistId: FIXTURE_CHECKLIST,
+      "item-1": "true",
+      "item-2": "true",
+      "item-3": "false",
+      "item-4": "false",
+    };
     const res = await postActivity(endpoint, executeInvoke("checklistSave", save, "card-1", opts()));
     expect(res.status).toBe(200);
     const body = (await res.json()) as InvokeBody;
@@ -92,17 +102,31 @@ describe("Teams end-to-end through startApp (anonymous local mode)", () => {
     expect(cardText(body.value)).toContain("2 van 4 afgevinkt");
 
     // The run is stored: a save without toggle inputs on the same card shows the same progress.
-    const again = await postActivity(endpoint, executeInvoke("checklistSave", { action: "checklistSave", checklistId: FIXTURE_CHECKLIST }, "card-1", opts()));
+    const again = await postActivity(
+      endpoint,
+      executeInvoke("checklistSave", { action: "checklistSave", checklistId: FIXTURE_CHECKLIST }, "card-1", opts()),
+    );
     const againBody = (await again.json()) as InvokeBody;
     expect(cardText(againBody.value)).toContain("2 van 4 afgevinkt");
-    expect(againBody.value.body.filter((e) => e.type === "Input.Toggle").map((e) => e.value)).toEqual(["true", "true", "false", "false"]);
+    expect(againBody.value.body.filter((e) => e.type === "Input.Toggle").map((e) => e.value)).toEqual([
+      "true",
+      "true",
+      "false",
+      "false",
+    ]);
 
     // Another card in the same conversation is another run.
-    const other = await postActivity(endpoint, executeInvoke("checklistSave", { action: "checklistSave", checklistId: FIXTURE_CHECKLIST }, "card-2", opts()));
+    const other = await postActivity(
+      endpoint,
+      executeInvoke("checklistSave", { action: "checklistSave", checklistId: FIXTURE_CHECKLIST }, "card-2", opts()),
+    );
     expect(cardText(((await other.json()) as InvokeBody).value)).toContain("0 van 4 afgevinkt");
 
     // Export returns the markdown in the card.
-    const exp = await postActivity(endpoint, executeInvoke("checklistExport", { action: "checklistExport", checklistId: FIXTURE_CHECKLIST }, "card-1", opts()));
+    const exp = await postActivity(
+      endpoint,
+      executeInvoke("checklistExport", { action: "checklistExport", checklistId: FIXTURE_CHECKLIST }, "card-1", opts()),
+    );
     const expText = cardText(((await exp.json()) as InvokeBody).value);
     expect(expText).toContain("# Checklist uittreden uit een gemeenschappelijke regeling");
     expect(expText).toContain("- [x] De uittredingsbepaling in de regeling is bekend.");
@@ -111,15 +135,23 @@ describe("Teams end-to-end through startApp (anonymous local mode)", () => {
   });
 
   it("👍 via Action.Execute → thank-you card; via the Action.Submit fallback → the card message is updated", async () => {
-    const res = await postActivity(endpoint, executeInvoke("feedback", { action: "feedback", entryId: FIXTURE_TOPIC, helpful: true }, "card-3", opts()));
+    const res = await postActivity(
+      endpoint,
+      executeInvoke("feedback", { action: "feedback", entryId: FIXTURE_TOPIC, helpful: true }, "card-3", opts()),
+    );
     expect(cardText(((await res.json()) as InvokeBody).value)).toContain("Dank u voor uw reactie.");
-    await postActivity(endpoint, submitActivity({ action: "feedback", entryId: FIXTURE_TOPIC, helpful: false }, "card-4", opts()));
+    await postActivity(
+      endpoint,
+      submitActivity({ action: "feedback", entryId: FIXTURE_TOPIC, helpful: false }, "card-4", opts()),
+    );
     const [update] = await connector.waitFor(1);
     expect(update).toMatchObject({ method: "PUT", activityId: "card-4" });
     expect(cardText(cardOf(update!.body))).toContain("Dank u voor uw reactie.");
     const feedback = await app.store.listFeedback();
     // One row per user and entry: the same user's second click (👎) replaced the first (👍).
-    expect(feedback.filter((f) => f.entryId === FIXTURE_TOPIC && f.platform === "teams").map((f) => f.helpful)).toEqual([false]);
+    expect(feedback.filter((f) => f.entryId === FIXTURE_TOPIC && f.platform === "teams").map((f) => f.helpful)).toEqual(
+      [false],
+    );
   });
 
   it("composeExtension/query → results with preview and card, fast", async () => {
@@ -127,7 +159,14 @@ describe("Teams end-to-end through startApp (anonymous local mode)", () => {
     const res = await postActivity(endpoint, searchInvoke("zienswijze begroting", opts()));
     const elapsed = performance.now() - started;
     const body = (await res.json()) as {
-      composeExtension: { type: string; attachments: { contentType: string; content: unknown; preview: { contentType: string; content: { title: string } } }[] };
+      composeExtension: {
+        type: string;
+        attachments: {
+          contentType: string;
+          content: unknown;
+          preview: { contentType: string; content: { title: string } };
+        }[];
+      };
     };
     expect(body.composeExtension.type).toBe("result");
     const first = body.composeExtension.attachments[0]!;
@@ -138,7 +177,10 @@ describe("Teams end-to-end through startApp (anonymous local mode)", () => {
   });
 
   it("conversationUpdate membersAdded (the bot) → welcome card", async () => {
-    await postActivity(endpoint, membersAddedActivity([BOT_ID], { ...opts(), conversationType: "personal", conversationId: "a:new-user" }));
+    await postActivity(
+      endpoint,
+      membersAddedActivity([BOT_ID], { ...opts(), conversationType: "personal", conversationId: "a:new-user" }),
+    );
     const [sent] = await connector.waitFor(1);
     expect(sent!.conversationId).toBe("a:new-user");
     expect(cardText(cardOf(sent!.body))).toContain("Welkom bij Raadswijzer Samenwerken");
@@ -154,7 +196,10 @@ describe("Teams end-to-end through startApp with MicrosoftAppId", () => {
     data = await tempDataDir();
     connector = await startFakeConnector();
     app = await startApp({
-      env: testEnv(data.dir, { MicrosoftAppId: "11111111-2222-3333-4444-555555555555", MicrosoftAppPassword: "test-only-not-a-secret" }),
+      env: testEnv(data.dir, {
+        MicrosoftAppId: "11111111-2222-3333-4444-555555555555",
+        MicrosoftAppPassword: "test-only-not-a-secret",
+      }),
       port: 0,
     });
   }, STARTUP_MS);
@@ -165,9 +210,16 @@ describe("Teams end-to-end through startApp with MicrosoftAppId", () => {
   }, STARTUP_MS);
 
   it("a request without a valid token gets 401 and no reply is sent", async () => {
-    const res = await postActivity(`${app.url}/api/messages`, messageActivity("zienswijze", { serviceUrl: connector.url }));
+    const res = await postActivity(
+      `${app.url}/api/messages`,
+      messageActivity("zienswijze", { serviceUrl: connector.url }),
+    );
     expect(res.status).toBe(401);
-    const bad = await postActivity(`${app.url}/api/messages`, messageActivity("zienswijze", { serviceUrl: connector.url }), { authorization: "Bearer x.y.z" });
+    const bad = await postActivity(
+      `${app.url}/api/messages`,
+      messageActivity("zienswijze", { serviceUrl: connector.url }),
+      { authorization: "Bearer x.y.z" },
+    );
     expect(bad.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(connector.captured).toHaveLength(0);
@@ -175,14 +227,21 @@ describe("Teams end-to-end through startApp with MicrosoftAppId", () => {
 });
 
 describe("startApp refuses production Teams without MicrosoftAppId", () => {
-  it("fails to start with a clear message", async () => {
-    const data = await tempDataDir();
-    try {
-      await expect(startApp({ env: testEnv(data.dir, { NODE_ENV: "production", STORE_HASH_KEY: "0123456789abcdef0123" }), port: 0 })).rejects.toThrow(
-        /MicrosoftAppId is required in production/,
-      );
-    } finally {
-      await data.remove();
-    }
-  }, STARTUP_MS);
+  it(
+    "fails to start with a clear message",
+    async () => {
+      const data = await tempDataDir();
+      try {
+        await expect(
+          startApp({
+            env: testEnv(data.dir, { NODE_ENV: "production", STORE_HASH_KEY: "0123456789abcdef0123" }),
+            port: 0,
+          }),
+        ).rejects.toThrow(/MicrosoftAppId is required in production/);
+      } finally {
+        await data.remove();
+      }
+    },
+    STARTUP_MS,
+  );
 });

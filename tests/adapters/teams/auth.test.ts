@@ -18,13 +18,24 @@ const b64url = (data: string | Buffer): string => Buffer.from(data).toString("ba
 
 const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const otherKeys = generateKeyPairSync("rsa", { modulusLength: 2048 });
-const jwk = { ...(keys.publicKey.export({ format: "jwk" }) as Record<string, unknown>), kid: "k1", use: "sig", endorsements: ["msteams"] };
+const jwk = {
+  ...(keys.publicKey.export({ format: "jwk" }) as Record<string, unknown>),
+  kid: "k1",
+  use: "sig",
+  endorsements: ["msteams"],
+};
 
 function token(opts: { kid?: string; signWith?: typeof keys.privateKey; serviceUrl: string }): string {
   const header = b64url(JSON.stringify({ alg: "RS256", typ: "JWT", kid: opts.kid ?? "k1" }));
   const now = Math.floor(Date.now() / 1000);
   const payload = b64url(
-    JSON.stringify({ iss: "https://api.botframework.com", aud: APP_ID, nbf: now - 60, exp: now + 600, serviceurl: opts.serviceUrl }),
+    JSON.stringify({
+      iss: "https://api.botframework.com",
+      aud: APP_ID,
+      nbf: now - 60,
+      exp: now + 600,
+      serviceurl: opts.serviceUrl,
+    }),
   );
   const signer = createSign("RSA-SHA256");
   signer.update(`${header}.${payload}`);
@@ -131,7 +142,9 @@ describe("Teams with authentication: tokens that cannot be validated", () => {
   };
 
   const send = (url: string, bearer: string) =>
-    postActivity(url, messageActivity("zienswijze", { serviceUrl: connector.url }), { authorization: `Bearer ${bearer}` });
+    postActivity(url, messageActivity("zienswijze", { serviceUrl: connector.url }), {
+      authorization: `Bearer ${bearer}`,
+    });
 
   it("metadata unreachable → 503 with a generic body, one log line, no stack trace; then backs off", async () => {
     const teams = await startTeams(authEnv, { ToBotFromChannelOpenIdMetadataUrl: await deadUrl() });
@@ -197,7 +210,12 @@ describe("Teams anonymous mode: serviceUrl", () => {
     const connector = await startFakeConnector();
     const teams = await startTeams({});
     try {
-      for (const serviceUrl of ["https://attacker.example/", "http://10.0.0.8:3978/", "http://127.0.0.1.evil.example/", "file:///etc/passwd"]) {
+      for (const serviceUrl of [
+        "https://attacker.example/",
+        "http://10.0.0.8:3978/",
+        "http://127.0.0.1.evil.example/",
+        "file:///etc/passwd",
+      ]) {
         const res = await postActivity(teams.url, messageActivity("zienswijze", { serviceUrl }));
         expect(res.status, serviceUrl).toBe(403);
       }

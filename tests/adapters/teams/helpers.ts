@@ -50,7 +50,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     res.status(200).json({ id: `sent-${++counter}` });
   });
   app.put("/v3/conversations/:id/activities/:activityId", (req, res) => {
-    record({ method: "PUT", conversationId: String(req.params.id), activityId: String(req.params.activityId), body: req.body as Record<string, unknown> });
+    record({
+      method: "PUT",
+      conversationId: String(req.params.id),
+      activityId: String(req.params.activityId),
+      body: req.body as Record<string, unknown>,
+    });
     res.status(200).json({ id: String(req.params.activityId) });
   });
   app.use((req, res) => {
@@ -65,7 +70,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     waitFor(n, timeoutMs = 5000) {
       if (captured.length >= n) return Promise.resolve(captured);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`expected ${n} activities, got ${captured.length}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`expected ${n} activities, got ${captured.length}`)),
+          timeoutMs,
+        );
         waiters.push({
           n,
           resolve: () => {
@@ -130,11 +138,20 @@ export function mentionActivity(question: string, opts: ActivityOptions): Record
   };
 }
 
-export function submitActivity(value: Record<string, unknown>, replyToId: string, opts: ActivityOptions): Record<string, unknown> {
+export function submitActivity(
+  value: Record<string, unknown>,
+  replyToId: string,
+  opts: ActivityOptions,
+): Record<string, unknown> {
   return { ...base(opts), type: "message", value, replyToId };
 }
 
-export function executeInvoke(verb: string, data: Record<string, unknown>, replyToId: string, opts: ActivityOptions): Record<string, unknown> {
+export function executeInvoke(
+  verb: string,
+  data: Record<string, unknown>,
+  replyToId: string,
+  opts: ActivityOptions,
+): Record<string, unknown> {
   return {
     ...base(opts),
     type: "invoke",
@@ -163,8 +180,16 @@ export function membersAddedActivity(memberIds: string[], opts: ActivityOptions)
   };
 }
 
-export async function postActivity(url: string, activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(activity) });
+export async function postActivity(
+  url: string,
+  activity: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(activity),
+  });
 }
 
 // ---------- card inspection ----------
@@ -179,7 +204,8 @@ export interface CardJson {
 export function cardOf(activity: Record<string, unknown>): CardJson {
   const attachments = activity.attachments as { contentType: string; content: CardJson }[] | undefined;
   const att = attachments?.[0];
-  if (!att || att.contentType !== "application/vnd.microsoft.card.adaptive") throw new Error("no adaptive card in activity");
+  if (!att || att.contentType !== "application/vnd.microsoft.card.adaptive")
+    throw new Error("no adaptive card in activity");
   return att.content;
 }
 
@@ -205,9 +231,11 @@ export function cardActions(card: unknown): Record<string, unknown>[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === "object") {
       const obj = node as Record<string, unknown>;
-      if (obj.type === "ActionSet" && Array.isArray(obj.actions)) out.push(...(obj.actions as Record<string, unknown>[]));
+      if (obj.type === "ActionSet" && Array.isArray(obj.actions))
+        out.push(...(obj.actions as Record<string, unknown>[]));
       for (const [k, v] of Object.entries(obj)) if (k !== "fallback" && k !== "actions") walk(v);
-      if (Array.isArray(obj.actions)) for (const a of obj.actions as unknown[]) walk((a as Record<string, unknown>).card);
+      if (Array.isArray(obj.actions))
+        for (const a of obj.actions as unknown[]) walk((a as Record<string, unknown>).card);
     }
   };
   walk(card);
@@ -216,17 +244,19 @@ export function cardActions(card: unknown): Record<string, unknown>[] {
 
 /** The entry id an answer card is about (from its feedback action). */
 export function entryIdOfCard(card: unknown): string | null {
-  const fb = cardActions(card).find((a) => a.type === "Action.Execute" && (a.data as Record<string, unknown>).action === "feedback");
+  const fb = cardActions(card).find(
+    (a) => a.type === "Action.Execute" && (a.data as Record<string, unknown>).action === "feedback",
+  );
   return fb ? String((fb.data as Record<string, unknown>).entryId) : null;
 }
 
 // ---------- in-memory bot (tests/support/fake-bot.ts) ----------
 
 export const fakeAnswers: Answer[] = makeFakeAnswers([
-      { id: "checklist-uittreden#1", text: "De uittredingsregeling in de GR is gelezen" },
-      { id: "checklist-uittreden#2", text: "De **kosten** van uittreden zijn bekend" },
-      { id: "checklist-uittreden#3", text: "De gevolgen voor de dienstverlening zijn in beeld" },
-    ]);
+  { id: "checklist-uittreden#1", text: "De uittredingsregeling in de GR is gelezen" },
+  { id: "checklist-uittreden#2", text: "De **kosten** van uittreden zijn bekend" },
+  { id: "checklist-uittreden#3", text: "De gevolgen voor de dienstverlening zijn in beeld" },
+]);
 
 export type { FakeBotCalls } from "../../support/fake-bot.ts";
 export const createFakeBot = () => createSharedFakeBot(fakeAnswers);

@@ -83,12 +83,17 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
     expect(card.version).toBe("1.5");
     expect(entryIdOfCard(card)).toBe("zienswijze-begroting");
     expect(cardText(card)).toContain("Zienswijze op de begroting van een gemeenschappelijke regeling");
-    const urls = cardActions(card).filter((a) => a.type === "Action.OpenUrl").map((a) => a.url);
+    const urls = cardActions(card)
+      .filter((a) => a.type === "Action.OpenUrl")
+      .map((a) => a.url);
     expect(urls).toContain("https://wetten.overheid.nl/BWBR0003740");
   });
 
   it("strips the @mention in a channel before asking", async () => {
-    await postActivity(server.url, mentionActivity("zienswijze begroting", { ...opts(), conversationId: "19:channel@thread.tacv2;messageid=1" }));
+    await postActivity(
+      server.url,
+      mentionActivity("zienswijze begroting", { ...opts(), conversationId: "19:channel@thread.tacv2;messageid=1" }),
+    );
     const [sent] = await connector.waitFor(1);
     expect(bot.calls.asked.at(-1)).toBe("zienswijze begroting");
     expect(sent!.conversationId).toContain("19:channel@thread.tacv2");
@@ -110,7 +115,13 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
   });
 
   it("returns the updated checklist card with progress in the Action.Execute invoke response", async () => {
-    const data = { action: "checklistSave", checklistId: "checklist-uittreden", "item-1": "true", "item-2": "false", "item-3": "true" };
+    const data = {
+      action: "checklistSave",
+      checklistId: "checklist-uittreden",
+      "item-1": "true",
+      "item-2": "false",
+      "item-3": "true",
+    };
     const res = await postActivity(server.url, executeInvoke("checklistSave", data, "card-msg-1", opts()));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { statusCode: number; type: string; value: { body: Record<string, unknown>[] } };
@@ -127,7 +138,12 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
     expect(runId).toBeTruthy();
     const res2 = await postActivity(
       server.url,
-      executeInvoke("checklistExport", { ...(save.data as Record<string, unknown>), "item-1": "false", "item-2": "false", "item-3": "true" }, "card-msg-1", opts()),
+      executeInvoke(
+        "checklistExport",
+        { ...(save.data as Record<string, unknown>), "item-1": "false", "item-2": "false", "item-3": "true" },
+        "card-msg-1",
+        opts(),
+      ),
     );
     const body2 = (await res2.json()) as { value: unknown };
     expect(cardText(body2.value)).toContain("1 van 3 afgevinkt");
@@ -136,7 +152,10 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
   });
 
   it("records 👍 feedback and thanks the user in the updated card", async () => {
-    const res = await postActivity(server.url, executeInvoke("feedback", { action: "feedback", entryId: "uittreden", helpful: true }, "card-msg-2", opts()));
+    const res = await postActivity(
+      server.url,
+      executeInvoke("feedback", { action: "feedback", entryId: "uittreden", helpful: true }, "card-msg-2", opts()),
+    );
     const body = (await res.json()) as { value: unknown };
     expect(cardText(body.value)).toContain("Dank u voor uw reactie.");
     expect(cardText(body.value)).not.toContain("Was dit antwoord nuttig?");
@@ -144,7 +163,10 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
   });
 
   it("handles the Action.Submit fallback by updating the card message", async () => {
-    await postActivity(server.url, submitActivity({ action: "feedback", entryId: "zienswijze-begroting", helpful: false }, "card-msg-3", opts()));
+    await postActivity(
+      server.url,
+      submitActivity({ action: "feedback", entryId: "zienswijze-begroting", helpful: false }, "card-msg-3", opts()),
+    );
     const [update] = await connector.waitFor(1);
     expect(update!.method).toBe("PUT");
     expect(update!.activityId).toBe("card-msg-3");
@@ -166,7 +188,11 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
     ask.mockRestore();
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
-      composeExtension: { type: string; attachmentLayout: string; attachments: { contentType: string; content: unknown; preview: { content: { title: string } } }[] };
+      composeExtension: {
+        type: string;
+        attachmentLayout: string;
+        attachments: { contentType: string; content: unknown; preview: { content: { title: string } } }[];
+      };
     };
     expect(body.composeExtension.type).toBe("result");
     const atts = body.composeExtension.attachments;
@@ -180,7 +206,11 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
   });
 
   it("answers a button on a card inserted with the search extension (composeExtension/onCardButtonClicked)", async () => {
-    const activity = { ...searchInvoke("x", opts()), name: "composeExtension/onCardButtonClicked", value: { action: "answer", id: "uittreden" } };
+    const activity = {
+      ...searchInvoke("x", opts()),
+      name: "composeExtension/onCardButtonClicked",
+      value: { action: "answer", id: "uittreden" },
+    };
     const res = await postActivity(server.url, activity);
     expect(res.status).toBe(200);
     const [sent] = await connector.waitFor(1);
@@ -194,16 +224,32 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
   });
 
   it("sends a welcome card when the bot is added", async () => {
-    const res = await postActivity(server.url, membersAddedActivity([BOT_ID], { ...opts(), conversationType: "channel", conversationId: "19:team@thread.tacv2" }));
+    const res = await postActivity(
+      server.url,
+      membersAddedActivity([BOT_ID], {
+        ...opts(),
+        conversationType: "channel",
+        conversationId: "19:team@thread.tacv2",
+      }),
+    );
     expect(res.status).toBe(200);
     const [sent] = await connector.waitFor(1);
     const card = cardOf(sent!.body);
     expect(cardText(card)).toContain("Welkom bij Raadswijzer Samenwerken");
-    expect(cardActions(card).some((a) => (a.data as { id?: string } | undefined)?.id === "checklist-uittreden")).toBe(true);
+    expect(cardActions(card).some((a) => (a.data as { id?: string } | undefined)?.id === "checklist-uittreden")).toBe(
+      true,
+    );
   });
 
   it("does not greet a channel when another member joins", async () => {
-    await postActivity(server.url, membersAddedActivity(["29:someone-else"], { ...opts(), conversationType: "channel", conversationId: "19:team@thread.tacv2" }));
+    await postActivity(
+      server.url,
+      membersAddedActivity(["29:someone-else"], {
+        ...opts(),
+        conversationType: "channel",
+        conversationId: "19:team@thread.tacv2",
+      }),
+    );
     await new Promise((r) => setTimeout(r, 150));
     expect(connector.captured).toHaveLength(0);
   });
@@ -223,7 +269,11 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
   });
 
   it("rejects a body that is not JSON", async () => {
-    const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    const res = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{nope",
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -261,7 +311,10 @@ describe("Teams bot when the core fails", () => {
   });
 
   it("answers an invoke that fails with an error response Teams shows under the card", async () => {
-    const res = await postActivity(server.url, executeInvoke("feedback", { action: "feedback", entryId: "uittreden", helpful: true }, "card-y", opts()));
+    const res = await postActivity(
+      server.url,
+      executeInvoke("feedback", { action: "feedback", entryId: "uittreden", helpful: true }, "card-y", opts()),
+    );
     const body = (await res.json()) as { statusCode: number; type: string; value: { message: string } };
     expect(body).toMatchObject({ statusCode: 500, type: "application/vnd.microsoft.error" });
     expect(body.value.message).toBe("Er ging iets mis bij het beantwoorden. Probeert u het later nog eens.");
@@ -280,7 +333,10 @@ describe("Teams bot with MicrosoftAppId configured", () => {
   let connector: FakeConnector;
   beforeAll(async () => {
     connector = await startFakeConnector();
-    server = await startTeamsServer({ MicrosoftAppId: "11111111-2222-3333-4444-555555555555", MicrosoftAppPassword: "not-a-real-secret" });
+    server = await startTeamsServer({
+      MicrosoftAppId: "11111111-2222-3333-4444-555555555555",
+      MicrosoftAppPassword: "not-a-real-secret",
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -295,7 +351,9 @@ describe("Teams bot with MicrosoftAppId configured", () => {
   });
 
   it("answers 401 to a malformed bearer token", async () => {
-    const res = await postActivity(server.url, messageActivity("zienswijze", { serviceUrl: connector.url }), { authorization: "Bearer not.a.jwt" });
+    const res = await postActivity(server.url, messageActivity("zienswijze", { serviceUrl: connector.url }), {
+      authorization: "Bearer not.a.jwt",
+    });
     expect(res.status).toBe(401);
     expect(connector.captured).toHaveLength(0);
   });

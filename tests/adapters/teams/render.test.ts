@@ -31,10 +31,21 @@ async function expectValid(card: AdaptiveCard, label: string): Promise<void> {
 }
 
 function progressFor(reply: Reply, tickedPositions: number[]): ChecklistProgress {
-  const items = (reply.answer?.items ?? []).map((i, idx) => ({ id: i.id, text: i.text, checked: tickedPositions.includes(idx + 1) }));
+  const items = (reply.answer?.items ?? []).map((i, idx) => ({
+    id: i.id,
+    text: i.text,
+    checked: tickedPositions.includes(idx + 1),
+  }));
   const now = new Date();
   return {
-    run: { runId: "run-1", checklistId: reply.answer!.id, context: "teams:c", ticked: [], createdAt: now, updatedAt: now },
+    run: {
+      runId: "run-1",
+      checklistId: reply.answer!.id,
+      context: "teams:c",
+      ticked: [],
+      createdAt: now,
+      updatedAt: now,
+    },
     title: reply.answer!.title,
     items,
     done: items.filter((i) => i.checked).length,
@@ -60,7 +71,11 @@ describe("Teams cards for every knowledge entry", () => {
       await expectValid(renderReplyCard(reply!, { feedbackGiven: true }), `${entry.id} thanked`);
       const text = cardText(renderReplyCard(reply!));
       expect(text).toContain(entry.title);
-      for (const s of entry.sources) expect(cardActions(renderReplyCard(reply!)).some((a) => a.url === s.url), `${entry.id} ${s.url}`).toBe(true);
+      for (const s of entry.sources)
+        expect(
+          cardActions(renderReplyCard(reply!)).some((a) => a.url === s.url),
+          `${entry.id} ${s.url}`,
+        ).toBe(true);
     }
   });
 
@@ -69,17 +84,32 @@ describe("Teams cards for every knowledge entry", () => {
     for (const entry of checklists) {
       const reply = engine.replyFor(entry.id)!;
       const progress = progressFor(reply, [1]);
-      const markdown = [`# ${entry.title}`, ...entry.items.map((i, n) => `- [${n === 0 ? "x" : " "}] ${i.text}`), "", ...entry.sources.map((s) => `- ${s.title}: ${s.url}`)].join("\n");
+      const markdown = [
+        `# ${entry.title}`,
+        ...entry.items.map((i, n) => `- [${n === 0 ? "x" : " "}] ${i.text}`),
+        "",
+        ...entry.sources.map((s) => `- ${s.title}: ${s.url}`),
+      ].join("\n");
       const card = renderReplyCard(reply, { progress, exportMarkdown: markdown });
       await expectValid(card, `${entry.id} progress`);
       expect(card.body.filter((e) => e.type === "Input.Toggle")).toHaveLength(entry.items.length);
     }
   });
 
-  it("every entry answered through the engine (ambiguous/unknown/help too) renders cleanly", { timeout: 60_000 }, async () => {
-    const questions = ["hallo", "wat is het weer morgen in Parijs", "zienswijze", "gr", ...engine.entries.slice(0, 15).map((e) => e.questions[0] ?? e.title)];
-    for (const q of questions) await expectValid(renderReplyCard(engine.ask(q)), q);
-  });
+  it(
+    "every entry answered through the engine (ambiguous/unknown/help too) renders cleanly",
+    { timeout: 60_000 },
+    async () => {
+      const questions = [
+        "hallo",
+        "wat is het weer morgen in Parijs",
+        "zienswijze",
+        "gr",
+        ...engine.entries.slice(0, 15).map((e) => e.questions[0] ?? e.title),
+      ];
+      for (const q of questions) await expectValid(renderReplyCard(engine.ask(q)), q);
+    },
+  );
 });
 
 describe("Teams answer card", () => {
@@ -97,8 +127,13 @@ describe("Teams answer card", () => {
     expect(text).toContain("[de wet](https://wetten.overheid.nl/BWBR0003740)");
     expect(text).toContain("Inhoud gecontroleerd op 15 januari 2026");
     const actions = cardActions(card);
-    expect(actions.find((a) => a.type === "Action.OpenUrl")).toMatchObject({ title: "Wet gemeenschappelijke regelingen", url: "https://wetten.overheid.nl/BWBR0003740" });
-    expect(actions.find((a) => a.type === "Action.Submit")).toMatchObject({ data: { action: "answer", id: "uittreden" } });
+    expect(actions.find((a) => a.type === "Action.OpenUrl")).toMatchObject({
+      title: "Wet gemeenschappelijke regelingen",
+      url: "https://wetten.overheid.nl/BWBR0003740",
+    });
+    expect(actions.find((a) => a.type === "Action.Submit")).toMatchObject({
+      data: { action: "answer", id: "uittreden" },
+    });
     const feedback = actions.filter((a) => a.type === "Action.Execute");
     expect(feedback.map((a) => a.title)).toEqual(["👍 Nuttig", "👎 Niet nuttig"]);
     for (const a of feedback) {
@@ -115,7 +150,10 @@ describe("Teams answer card", () => {
 
   it("renders a checklist as toggles with save and export actions (Action.Execute with Action.Submit fallback)", async () => {
     const reply = bot.answerById("checklist-uittreden");
-    const card = renderReplyCard(reply, { progress: progressFor(reply, [2]), exportMarkdown: "# Checklist uittreden\n- [ ] a\n- [x] b" });
+    const card = renderReplyCard(reply, {
+      progress: progressFor(reply, [2]),
+      exportMarkdown: "# Checklist uittreden\n- [ ] a\n- [x] b",
+    });
     await expectValid(card, "checklist");
     const toggles = card.body.filter((e) => e.type === "Input.Toggle");
     expect(toggles.map((t) => (t as { id: string }).id)).toEqual(["item-1", "item-2", "item-3"]);
@@ -133,19 +171,31 @@ describe("Teams answer card", () => {
 
   it("renders ambiguous replies as 'Ik denk dat u dit bedoelt' + the entry + 'Of bedoelde u' buttons", async () => {
     const best = await bot.ask("uittreden", { platform: "teams" });
-    const reply = { ...best, status: "ambiguous" as const, alternatives: [{ id: "checklist-uittreden", title: "Checklist uittreden", score: 0.5 }] };
+    const reply = {
+      ...best,
+      status: "ambiguous" as const,
+      alternatives: [{ id: "checklist-uittreden", title: "Checklist uittreden", score: 0.5 }],
+    };
     const card = renderReplyCard(reply);
     await expectValid(card, "ambiguous");
     const text = cardText(card);
     expect(text).toContain("Ik denk dat u dit bedoelt:");
     expect(text).toContain(best.answer!.title);
     expect(text).toContain("Of bedoelde u…");
-    const ids = cardActions(card).filter((a) => a.type === "Action.Submit").map((a) => (a.data as { id: string }).id);
+    const ids = cardActions(card)
+      .filter((a) => a.type === "Action.Submit")
+      .map((a) => (a.data as { id: string }).id);
     expect(ids).toContain("checklist-uittreden");
   });
 
   it("shows the engine's specific message on an unknown reply", async () => {
-    const card = renderReplyCard({ status: "unknown", confidence: 0, answer: null, alternatives: [], message: "Bedragen van één gemeente heb ik niet." });
+    const card = renderReplyCard({
+      status: "unknown",
+      confidence: 0,
+      answer: null,
+      alternatives: [],
+      message: "Bedragen van één gemeente heb ik niet.",
+    });
     await expectValid(card, "unknown");
     expect(cardText(card)).toContain("Bedragen van één gemeente heb ik niet.");
   });
@@ -167,7 +217,10 @@ describe("Teams answer card", () => {
   });
 
   it("keeps a huge entry under 28 KB by dropping body paragraphs", async () => {
-    const big = { ...fakeAnswers[0]!, text: Array.from({ length: 200 }, (_, i) => `Alinea ${i} ${"tekst ".repeat(40)}`).join("\n\n") };
+    const big = {
+      ...fakeAnswers[0]!,
+      text: Array.from({ length: 200 }, (_, i) => `Alinea ${i} ${"tekst ".repeat(40)}`).join("\n\n"),
+    };
     const card = renderReplyCard({ status: "answer", confidence: 1, answer: big, alternatives: [] });
     expect(cardBytes(card)).toBeLessThan(LIMIT);
     expect(cardText(card)).toContain("…");
@@ -184,14 +237,22 @@ describe("Teams answer card", () => {
 
 describe("Teams markdown subset", () => {
   it("turns tables, code and images into supported text", () => {
-    const blocks = toTeamsMarkdownBlocks("| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nx = 1\n```\n\n![logo](https://x/y.png) tekst\n\n1. een\n2. twee");
+    const blocks = toTeamsMarkdownBlocks(
+      "| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nx = 1\n```\n\n![logo](https://x/y.png) tekst\n\n1. een\n2. twee",
+    );
     expect(blocks).toEqual(["- a — b\r- 1 — 2", "x = 1", "logo tekst", "1. een\r2. twee"]);
   });
 });
 
 describe("card action parsing", () => {
   it("accepts our actions with toggle inputs and rejects others", () => {
-    const parsed = parseCardAction({ action: "checklistSave", checklistId: "c", "item-1": "true", "item-2": "false", other: "x" });
+    const parsed = parseCardAction({
+      action: "checklistSave",
+      checklistId: "c",
+      "item-1": "true",
+      "item-2": "false",
+      other: "x",
+    });
     expect(parsed?.action).toEqual({ action: "checklistSave", checklistId: "c" });
     expect([...parsed!.toggles]).toEqual([
       [1, true],

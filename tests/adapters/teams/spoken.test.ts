@@ -20,7 +20,14 @@ import {
   type AdaptiveCard,
 } from "../../../adapters/teams/render.ts";
 import { MAX_SPOKEN, plainText } from "../../../adapters/teams/spoken.ts";
-import { cardOf, createFakeBot, messageActivity, postActivity, startFakeConnector, type FakeConnector } from "./helpers.ts";
+import {
+  cardOf,
+  createFakeBot,
+  messageActivity,
+  postActivity,
+  startFakeConnector,
+  type FakeConnector,
+} from "./helpers.ts";
 
 const MARKUP = /\*\*|\]\(|\\[*_[\]]|<|>/;
 
@@ -36,9 +43,9 @@ function expectSpoken(card: AdaptiveCard, ...expected: string[]): string {
 
 describe("plainText", () => {
   it("drops Teams markdown: bold, italic, links, escapes", () => {
-    expect(plainText("De raad **stelt** een _zienswijze_ vast, zie [art. 35](https://wetten.overheid.nl/x) en 3\\*4")).toBe(
-      "De raad stelt een zienswijze vast, zie art. 35 en 3*4",
-    );
+    expect(
+      plainText("De raad **stelt** een _zienswijze_ vast, zie [art. 35](https://wetten.overheid.nl/x) en 3\\*4"),
+    ).toBe("De raad stelt een zienswijze vast, zie art. 35 en 3*4");
   });
 });
 
@@ -56,7 +63,11 @@ describe("fallbackText and speak on Teams cards", () => {
       const spoken = expectSpoken(renderReplyCard(reply));
       expect(spoken.startsWith(`${plainText(reply.answer.title)}`), entry.id).toBe(true);
       // The summary's first words follow the title.
-      const firstWords = plainText(reply.answer.summary).split(" ").slice(0, 3).join(" ").replace(/[*_[\]]/g, "");
+      const firstWords = plainText(reply.answer.summary)
+        .split(" ")
+        .slice(0, 3)
+        .join(" ")
+        .replace(/[*_[\]]/g, "");
       expect(spoken.replace(/[*_[\]]/g, ""), entry.id).toContain(firstWords);
     }
   });
@@ -66,11 +77,27 @@ describe("fallbackText and speak on Teams cards", () => {
       { id: "a", title: "Centrumgemeente", score: 1 },
       { id: "b", title: "Bedrijfsvoeringsorganisatie", score: 1 },
     ];
-    expectSpoken(renderReplyCard({ status: "ambiguous", confidence: 0.6, answer: null, alternatives }), messages.ambiguousTitle, "Centrumgemeente, Bedrijfsvoeringsorganisatie.");
-    expectSpoken(renderReplyCard({ status: "unknown", confidence: 0.1, answer: null, alternatives }), messages.unknownTitle, "Bedoelde u: Centrumgemeente");
-    expectSpoken(renderReplyCard({ status: "help", confidence: 0, answer: null, alternatives }), messages.helpTitle, messages.intro);
+    expectSpoken(
+      renderReplyCard({ status: "ambiguous", confidence: 0.6, answer: null, alternatives }),
+      messages.ambiguousTitle,
+      "Centrumgemeente, Bedrijfsvoeringsorganisatie.",
+    );
+    expectSpoken(
+      renderReplyCard({ status: "unknown", confidence: 0.1, answer: null, alternatives }),
+      messages.unknownTitle,
+      "Bedoelde u: Centrumgemeente",
+    );
+    expectSpoken(
+      renderReplyCard({ status: "help", confidence: 0, answer: null, alternatives }),
+      messages.helpTitle,
+      messages.intro,
+    );
     expectSpoken(renderWelcomeCard([{ id: "a", title: "Centrumgemeente" }], []), messages.welcomeTitle);
-    expectSpoken(renderTopicsCard([{ id: "a", title: "Centrumgemeente" }], []), messages.topicsTitle, "Centrumgemeente");
+    expectSpoken(
+      renderTopicsCard([{ id: "a", title: "Centrumgemeente" }], []),
+      messages.topicsTitle,
+      "Centrumgemeente",
+    );
     expectSpoken(renderChecklistListCard([], true), messages.checklistsTitle, messages.checklistNotFound);
     expectSpoken(renderMessageCard(messages.errorGeneric), messages.errorGeneric);
   });
@@ -98,7 +125,10 @@ describe("Teams activities over HTTP carry summary and speak", () => {
   });
 
   it("an answer's activity has the card's plain text as summary and speak", async () => {
-    const res = await postActivity(url, messageActivity("Hoe geef ik een zienswijze op de begroting?", { serviceUrl: connector.url }));
+    const res = await postActivity(
+      url,
+      messageActivity("Hoe geef ik een zienswijze op de begroting?", { serviceUrl: connector.url }),
+    );
     expect(res.status).toBe(200);
     const [sent] = await connector.waitFor(1);
     const body = sent!.body as { summary?: string; speak?: string };

@@ -4,7 +4,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../../app/start.ts";
 import { tempDataDir, testEnv } from "../../http/helpers.ts";
 import { checkCard } from "./adaptive-cards.ts";
-import { BOT_ID, cardActions, cardOf, cardText, membersAddedActivity, messageActivity, postActivity, startFakeConnector, type FakeConnector } from "./helpers.ts";
+import {
+  BOT_ID,
+  cardActions,
+  cardOf,
+  cardText,
+  membersAddedActivity,
+  messageActivity,
+  postActivity,
+  startFakeConnector,
+  type FakeConnector,
+} from "./helpers.ts";
 
 const STARTUP_MS = 90_000;
 const clock = () => new Date("2027-03-10T09:00:00Z");
@@ -18,7 +28,11 @@ describe("deadlines in Teams", () => {
   beforeAll(async () => {
     data = await tempDataDir();
     connector = await startFakeConnector();
-    app = await startApp({ env: testEnv(data.dir, { REGISTER_FILE: "knowledge/register/voorbeeld-register.yml" }), port: 0, clock });
+    app = await startApp({
+      env: testEnv(data.dir, { REGISTER_FILE: "knowledge/register/voorbeeld-register.yml" }),
+      port: 0,
+      clock,
+    });
     endpoint = `${app.url}/api/messages`;
   }, STARTUP_MS);
   afterAll(async () => {
@@ -53,7 +67,9 @@ describe("deadlines in Teams", () => {
   });
 
   it("a plain question gets the computed date", async () => {
-    const text = cardText(await ask("Wanneer moet de zienswijze op de ontwerpbegroting binnen zijn? We ontvingen hem op 26 februari 2027."));
+    const text = cardText(
+      await ask("Wanneer moet de zienswijze op de ontwerpbegroting binnen zijn? We ontvingen hem op 26 februari 2027."),
+    );
     expect(text).toContain("vrijdag 21 mei 2027");
     expect(text).toContain("art. 35 lid 3 Wgr");
   });
@@ -65,7 +81,10 @@ describe("deadlines in Teams", () => {
   });
 
   it("the welcome card shows the next deadlines", async () => {
-    await postActivity(endpoint, membersAddedActivity([BOT_ID], { ...opts(), conversationType: "personal", conversationId: "a:new-user" }));
+    await postActivity(
+      endpoint,
+      membersAddedActivity([BOT_ID], { ...opts(), conversationType: "personal", conversationId: "a:new-user" }),
+    );
     const [sent] = await connector.waitFor(1);
     const card = cardOf(sent!.body);
     const text = cardText(card);
@@ -77,32 +96,36 @@ describe("deadlines in Teams", () => {
 });
 
 describe("deadline reminders in Teams", () => {
-  it("posts the reminder once as a proactive message; a second run and a restart do not", async () => {
-    const data = await tempDataDir();
-    const connector = await startFakeConnector();
-    const reminderClock = () => new Date("2027-04-12T06:00:00Z"); // 21 days before the ODV deadline
-    const env = testEnv(data.dir, {
-      REGISTER_FILE: "knowledge/register/voorbeeld-register.yml",
-      REMINDER_TEAMS_CONVERSATION: "19:raad@thread.tacv2",
-      REMINDER_TEAMS_SERVICE_URL: connector.url,
-    });
-    let app = await startApp({ env, port: 0, clock: reminderClock });
-    try {
-      const [sent] = await connector.waitFor(1);
-      expect(sent!.conversationId).toBe("19:raad@thread.tacv2");
-      const card = cardOf(sent!.body);
-      expect(cardText(card)).toContain("nog 21 dagen tot maandag 3 mei 2027");
-      expect((await checkCard(card)).problems).toEqual([]);
-      await app.reminders!.runOnce(); // joins the run still in flight from start-up
-    expect((await app.reminders!.runOnce()).sent).toEqual([]);
-      await app.close();
-      app = await startApp({ env, port: 0, clock: reminderClock });
-      await app.reminders!.runOnce();
-      expect(connector.captured).toHaveLength(1);
-    } finally {
-      await app.close();
-      await connector.close();
-      await data.remove();
-    }
-  }, STARTUP_MS);
+  it(
+    "posts the reminder once as a proactive message; a second run and a restart do not",
+    async () => {
+      const data = await tempDataDir();
+      const connector = await startFakeConnector();
+      const reminderClock = () => new Date("2027-04-12T06:00:00Z"); // 21 days before the ODV deadline
+      const env = testEnv(data.dir, {
+        REGISTER_FILE: "knowledge/register/voorbeeld-register.yml",
+        REMINDER_TEAMS_CONVERSATION: "19:raad@thread.tacv2",
+        REMINDER_TEAMS_SERVICE_URL: connector.url,
+      });
+      let app = await startApp({ env, port: 0, clock: reminderClock });
+      try {
+        const [sent] = await connector.waitFor(1);
+        expect(sent!.conversationId).toBe("19:raad@thread.tacv2");
+        const card = cardOf(sent!.body);
+        expect(cardText(card)).toContain("nog 21 dagen tot maandag 3 mei 2027");
+        expect((await checkCard(card)).problems).toEqual([]);
+        await app.reminders!.runOnce(); // joins the run still in flight from start-up
+        expect((await app.reminders!.runOnce()).sent).toEqual([]);
+        await app.close();
+        app = await startApp({ env, port: 0, clock: reminderClock });
+        await app.reminders!.runOnce();
+        expect(connector.captured).toHaveLength(1);
+      } finally {
+        await app.close();
+        await connector.close();
+        await data.remove();
+      }
+    },
+    STARTUP_MS,
+  );
 });

@@ -131,31 +131,40 @@ function showReply(data) {
   const badge = $("#answer-status");
   badge.textContent = STATUS_LABEL[reply.status] ?? reply.status;
   badge.className = "badge status-" + reply.status;
-  $("#answer-confidence").textContent = reply.status === "help" ? "" : `Zekerheid ${Math.round(reply.confidence * 100)}%`;
+  $("#answer-confidence").textContent =
+    reply.status === "help" ? "" : `Zekerheid ${Math.round(reply.confidence * 100)}%`;
 
   const titles = { help: m.helpTitle, unknown: m.unknownTitle, ambiguous: m.ambiguousTitle };
   const showAnswer = answer && reply.status !== "unknown";
   // An ambiguous reply shows the best entry under "Ik denk dat u dit bedoelt:", the others as "Of bedoelde u…".
   const intro = reply.status === "ambiguous" && answer ? `${m.ambiguousIntro ?? ""} ` : "";
-  $("#answer-title").textContent = showAnswer ? intro + answer.title : titles[reply.status] ?? "";
+  $("#answer-title").textContent = showAnswer ? intro + answer.title : (titles[reply.status] ?? "");
   // The intro already stands above the question field; the help card adds only how to ask.
   const texts = { help: m.helpText, unknown: reply.message ?? m.unknownText };
-  $("#answer-summary").textContent = showAnswer ? answer.summary : texts[reply.status] ?? "";
-  $("#answer-body").innerHTML = showAnswer ? data.html ?? "" : "";
+  $("#answer-summary").textContent = showAnswer ? answer.summary : (texts[reply.status] ?? "");
+  $("#answer-body").innerHTML = showAnswer ? (data.html ?? "") : "";
 
   // "Bedoelde u…" / "Of bedoelde u…": the other candidates.
   const relatedIds = new Set((answer?.related ?? []).map((r) => r.id));
-  const suggestions = dedupe(reply.alternatives.filter((a) => a.id !== answer?.id && !(reply.status === "answer" && relatedIds.has(a.id))));
+  const suggestions = dedupe(
+    reply.alternatives.filter((a) => a.id !== answer?.id && !(reply.status === "answer" && relatedIds.has(a.id))),
+  );
   const altBox = $("#answer-alternatives");
   $("#alternatives-title").textContent =
-    reply.status === "help" ? m.topicsTitle ?? "Onderwerpen" : reply.status === "ambiguous" ? m.orDidYouMean ?? "Of bedoelde u…" : m.didYouMean ?? "Bedoelde u:";
+    reply.status === "help"
+      ? (m.topicsTitle ?? "Onderwerpen")
+      : reply.status === "ambiguous"
+        ? (m.orDidYouMean ?? "Of bedoelde u…")
+        : (m.didYouMean ?? "Bedoelde u:");
   altBox.querySelector("ul").replaceChildren(...suggestions.map((a) => chip(a.title, () => showEntry(a.id))));
   // The help reply's topics are already shown as "Veelgevraagde onderwerpen" above the answer.
   setHidden(altBox, suggestions.length === 0 || (reply.status === "help" && !$("#featured").hidden));
 
   const sources = showAnswer ? answer.links : [];
   $("#answer-sources ul").replaceChildren(
-    ...sources.map((l) => el("li", {}, el("a", { href: l.url, target: "_blank", rel: "noopener noreferrer", text: l.title }))),
+    ...sources.map((l) =>
+      el("li", {}, el("a", { href: l.url, target: "_blank", rel: "noopener noreferrer", text: l.title })),
+    ),
   );
   setHidden($("#answer-sources"), sources.length === 0);
 
@@ -164,7 +173,7 @@ function showReply(data) {
   setHidden($("#answer-related"), related.length === 0);
 
   const updated = $("#answer-updated");
-  updated.textContent = showAnswer ? data.updatedText ?? "" : "";
+  updated.textContent = showAnswer ? (data.updatedText ?? "") : "";
   setHidden(updated, !(showAnswer && data.updatedText));
 
   const runOpen = state.progress && answer && state.progress.run.checklistId === answer.id;
@@ -177,7 +186,7 @@ function showReply(data) {
     button.disabled = Boolean(sent);
     button.setAttribute("aria-pressed", "false");
   }
-  $("#feedback-status").textContent = sent ? m.feedbackThanks ?? "" : "";
+  $("#feedback-status").textContent = sent ? (m.feedbackThanks ?? "") : "";
 
   renderPlatforms();
 }
@@ -223,13 +232,22 @@ function renderSlack(rendering) {
     return;
   }
   const message = el("div", { class: "sk-message" });
-  message.append(el("div", {}, el("span", { class: "sk-name", text: state.messages.botName ?? "Raadswijzer" }), el("span", { class: "sk-app", text: "APP" })));
+  message.append(
+    el(
+      "div",
+      {},
+      el("span", { class: "sk-name", text: state.messages.botName ?? "Raadswijzer" }),
+      el("span", { class: "sk-app", text: "APP" }),
+    ),
+  );
   const blocks = el("div", { class: "sk-blocks" });
   blocks.innerHTML = rendering.html || "<p class='sk-unknown'>(leeg bericht)</p>";
   message.append(blocks);
   pane.replaceChildren(el("div", { class: "sk-avatar", "aria-hidden": "true", text: "RS" }), message);
   for (const button of pane.querySelectorAll("button.sk-button")) {
-    button.addEventListener("click", () => handleSlackButton(button.dataset.actionId ?? "", button.dataset.value ?? ""));
+    button.addEventListener("click", () =>
+      handleSlackButton(button.dataset.actionId ?? "", button.dataset.value ?? ""),
+    );
   }
 }
 
@@ -253,7 +271,8 @@ function handleSlackButton(actionId, value) {
 }
 
 function markdownInline(text) {
-  const escape = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  const escape = (s) =>
+    s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
   return escape(text)
     .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>')
     .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
@@ -269,10 +288,26 @@ function teamsHostConfig() {
     fontSizes: { small: 12, default: 14, medium: 16, large: 20, extraLarge: 24 },
     fontWeights: { lighter: 300, default: 400, bolder: 700 },
     containerStyles: {
-      default: { backgroundColor: "#FFFFFF", foregroundColors: { default: { default: "#242424", subtle: "#616161" }, accent: { default: "#5B5FC7", subtle: "#5B5FC7" } } },
-      emphasis: { backgroundColor: "#F5F5F5", foregroundColors: { default: { default: "#242424", subtle: "#616161" } } },
+      default: {
+        backgroundColor: "#FFFFFF",
+        foregroundColors: {
+          default: { default: "#242424", subtle: "#616161" },
+          accent: { default: "#5B5FC7", subtle: "#5B5FC7" },
+        },
+      },
+      emphasis: {
+        backgroundColor: "#F5F5F5",
+        foregroundColors: { default: { default: "#242424", subtle: "#616161" } },
+      },
     },
-    actions: { maxActions: 6, spacing: "default", buttonSpacing: 8, showCard: { actionMode: "inline" }, actionsOrientation: "horizontal", actionAlignment: "left" },
+    actions: {
+      maxActions: 6,
+      spacing: "default",
+      buttonSpacing: 8,
+      showCard: { actionMode: "inline" },
+      actionsOrientation: "horizontal",
+      actionAlignment: "left",
+    },
     inputs: { label: { inputSpacing: "small" } },
   });
 }
@@ -281,7 +316,12 @@ function renderTeams(rendering) {
   const pane = $("#teams-pane");
   $("#teams-json").textContent = rendering ? JSON.stringify(rendering.payload, null, 2) : "";
   if (!rendering || rendering.error || !rendering.payload || typeof rendering.payload !== "object") {
-    pane.replaceChildren(el("p", { class: rendering?.error ? "error" : "muted", text: rendering?.error ?? "Geen Teams-weergave beschikbaar." }));
+    pane.replaceChildren(
+      el("p", {
+        class: rendering?.error ? "error" : "muted",
+        text: rendering?.error ?? "Geen Teams-weergave beschikbaar.",
+      }),
+    );
     return;
   }
   if (!window.AdaptiveCards) {
@@ -289,7 +329,7 @@ function renderTeams(rendering) {
     return;
   }
   const payload = JSON.parse(JSON.stringify(rendering.payload));
-  const card = payload.type === "AdaptiveCard" ? payload : payload.content ?? payload;
+  const card = payload.type === "AdaptiveCard" ? payload : (payload.content ?? payload);
   // Show the current run's ticks in the card's toggles ("item-<n>").
   if (state.progress && state.reply?.answer?.id === state.progress.run.checklistId) {
     const walk = (node) => {
@@ -374,14 +414,20 @@ async function loadChecklists() {
           {},
           el(
             "button",
-            { type: "button", class: "checklist-card", "data-checklist-id": c.id, onclick: () => openChecklist(c.id, { focus: true }) },
+            {
+              type: "button",
+              class: "checklist-card",
+              "data-checklist-id": c.id,
+              onclick: () => openChecklist(c.id, { focus: true }),
+            },
             el("span", {}, el("strong", { text: c.title }), el("span", { class: "muted", text: c.summary })),
             el("span", { class: "checklist-count", text: `${c.itemCount} punten` }),
           ),
         ),
       ),
     );
-    if (!data.checklists.length) list.replaceChildren(el("li", { class: "muted", text: "Er zijn nog geen checklists." }));
+    if (!data.checklists.length)
+      list.replaceChildren(el("li", { class: "muted", text: "Er zijn nog geen checklists." }));
   } catch (err) {
     list.replaceChildren(el("li", { class: "error", text: err.message }));
   }
@@ -393,7 +439,10 @@ async function openChecklist(checklistId, { focus = false, showCard = true } = {
   const error = $("#run-error");
   setHidden(error, true);
   try {
-    const data = await api("/checklists/" + encodeURIComponent(checklistId) + "/runs", { method: "POST", body: { userId: state.userId } });
+    const data = await api("/checklists/" + encodeURIComponent(checklistId) + "/runs", {
+      method: "POST",
+      body: { userId: state.userId },
+    });
     state.progress = data.progress;
     showReply(data);
     showRun(focus);
@@ -520,7 +569,9 @@ async function init() {
       if (id) sendFeedback(id, button.dataset.helpful === "true", button);
     });
   }
-  $("#open-checklist-from-answer").addEventListener("click", () => openChecklist(state.reply?.answer?.id, { focus: true }));
+  $("#open-checklist-from-answer").addEventListener("click", () =>
+    openChecklist(state.reply?.answer?.id, { focus: true }),
+  );
   $("#run-export").addEventListener("click", exportRun);
   $("#run-close").addEventListener("click", () => {
     state.progress = null;
@@ -528,7 +579,10 @@ async function init() {
     forgetRun();
     for (const card of document.querySelectorAll(".checklist-card")) card.setAttribute("aria-current", "false");
     const answer = state.reply?.answer;
-    setHidden($("#answer-checklist-open"), !(answer && answer.kind === "checklist" && state.reply.status !== "unknown"));
+    setHidden(
+      $("#answer-checklist-open"),
+      !(answer && answer.kind === "checklist" && state.reply.status !== "unknown"),
+    );
   });
 
   const checklistsLoaded = loadChecklists();
