@@ -31,13 +31,13 @@ import {
   type KnownBlock,
   type SlackMessage,
 } from "./render.ts";
-import { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
+import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
 
 /** How long an event id is remembered (Slack retries after ~1 s, ~1 min and ~5 min). */
 const EVENT_ID_TTL_MS = 3_600_000;
 
 /** Longest question we accept; longer ones get messages.errorTooLong. */
-export { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
+export { MAX_QUESTION_CHARS } from "../../src/limits.ts";
 
 type Client = AllMiddlewareArgs["client"];
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;

@@ -17,10 +17,10 @@ import {
   renderTopicsCard,
   type AdaptiveCard,
 } from "./render.ts";
-import { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
+import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
 
 /** Longer input is refused with messages.errorTooLong. */
-export { MAX_QUESTION_CHARS } from "../../src/core/limits.ts";
+export { MAX_QUESTION_CHARS } from "../../src/limits.ts";
 
 export type TeamsCommand =
   { kind: "help" } | { kind: "topics" } | { kind: "checklist"; query: string } | { kind: "question"; text: string };

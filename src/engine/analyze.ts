@@ -4,11 +4,8 @@ import snowball from "snowball-stemmers";
 import { nld } from "stopword";
 import { language } from "./language.ts";
 
-/**
- * The longest question, in characters: the engine analyses at most this much, the adapters and the preview page
- * refuse longer input, and the store keeps at most this much of an unanswered question. One constant for all.
- */
-export const MAX_QUESTION_CHARS = 1000;
+import { MAX_QUESTION_CHARS } from "../limits.ts";
+export { MAX_QUESTION_CHARS };
 /** Longest question we analyse; the rest of a pasted wall of text is ignored. */
 export const MAX_QUERY_CHARS = MAX_QUESTION_CHARS;
 

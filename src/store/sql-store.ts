@@ -15,7 +15,7 @@ import type {
   UnansweredRow,
 } from "./port.ts";
 import type { SqlClient, SqlExecutor } from "./sql-client.ts";
-import { MAX_QUESTION_CHARS } from "../core/limits.ts";
+import { MAX_QUESTION_CHARS } from "../limits.ts";
 
 export interface SqlStoreOptions {
   /** HMAC key for user ids. */

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { normalizeUserText } from "../../core/user-text.ts";
 import { httpMessages } from "../messages.ts";
-import { MAX_QUESTION_CHARS } from "../../core/limits.ts";
+import { MAX_QUESTION_CHARS } from "../../limits.ts";
 
 export { MAX_QUESTION_CHARS };
 
