@@ -96,6 +96,8 @@ describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
         KNOWLEDGE_DIR: "knowledge",
         STORE_HASH_KEY: KEY,
         LOG_LEVEL: "silent",
+        // The seeded store is the PGlite folder in DATA_DIR, also when CI sets DATABASE_URL.
+        DATABASE_URL: "",
       },
     });
     expect(stdout).toContain("Rapport geschreven naar");

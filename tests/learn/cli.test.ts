@@ -54,6 +54,8 @@ describe("npm run kb:learn (interactive)", () => {
       KNOWLEDGE_DIR: join(dir, "kb"),
       STORE_HASH_KEY: KEY,
       LOG_LEVEL: "silent",
+      // The seeded store is the PGlite folder in DATA_DIR, also when CI sets DATABASE_URL.
+      DATABASE_URL: "",
     };
     const { code, stdout, stderr } = await runLearn(env, "1\nn\n");
     expect(code, `${stdout}\n${stderr}`).toBe(0);
