@@ -69,7 +69,7 @@ describe("focus in the engine (real knowledge base)", () => {
       "Ik ben nieuw als raadslid en ik lees steeds het woord verbonden partij in de stukken. Wat betekent dat nou eigenlijk?",
     );
     expect(x.candidates[0]?.id).toBe("verbonden-partij");
-    expect(x.candidates[0]?.features.named).toBe(1);
+    expect(x.candidates[0]!.features!.named).toBe(1);
   });
 
   it("refers-back words and colouring adverbs are no unknown evidence against an answer", () => {
