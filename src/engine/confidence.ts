@@ -23,6 +23,7 @@ export const FEATURES = [
   "concepts",
   "checklist",
   "runnerUpCoverage",
+  "named",
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

@@ -100,6 +100,10 @@ function indexTerms(splitter: CompoundSplitter): (text: string) => string[] {
 
 /** How many of the best BM25 candidates are compared with the way people ask them (their questions). */
 const RERANK = 8;
+/** Rank factor for an entry whose whole subject (title or key phrase) the message names. */
+const NAMED_BOOST = 0.3;
+/** Phrasing similarity at which a message counts as one of the entry's own questions. */
+const OWN_QUESTION = 0.7;
 
 /**
  * How entries are phrased, for the best candidates only (stems computed lazily and memoised per entry):
@@ -107,14 +111,16 @@ const RERANK = 8;
  * - key phrases: the title's parts (split at ":", "(", ",") and the keywords, of two words or more.
  */
 function entryPhrasing(entries: readonly KnowledgeEntry[]) {
-  const memo = new Map<number, { phrasings: Set<string>[]; keyPhrases: string[][] }>();
+  const memo = new Map<number, { phrasings: Set<string>[]; keyPhrases: string[][]; subjects: Set<string>[] }>();
   const stems = (text: string) => contentTokens(text).map(stem);
   return (doc: number) => {
     let p = memo.get(doc);
     if (!p) {
       const e = entries[doc]!;
       const keyPhrases = [...e.title.split(/[:(),;?]/), ...e.keywords].map(stems).filter((k) => k.length >= 2);
-      p = { phrasings: [e.title, ...e.questions].map((q) => new Set(stems(q))), keyPhrases };
+      const title = new Set(stems(e.title));
+      const subjects = [...(title.size >= 2 ? [title] : []), ...keyPhrases.map((k) => new Set(k))];
+      p = { phrasings: [e.title, ...e.questions].map((q) => new Set(stems(q))), keyPhrases, subjects };
       if (memo.size > 20_000) memo.clear();
       memo.set(doc, p);
     }
@@ -126,7 +132,7 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
  * Among the best candidates, an entry that is asked about in (nearly) these words moves up: one of its own
  * questions or its title is phrased like the user's question, or the question names one of its key phrases.
  */
-function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: number; phrasing: number }>(
+function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: number; phrasing: number; named: number }>(
   ranked: T[],
   q: AnalyzedQuery,
   phrasing: ReturnType<typeof entryPhrasing>,
@@ -136,7 +142,10 @@ function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: numb
     const best = Math.max(0, ...p.phrasings.map((set) => q.phrasingMatch(set)));
     r.keyPhrase = Math.max(0, ...p.keyPhrases.map((k) => q.phraseShare(k)));
     r.phrasing = best;
-    r.rank *= (1 + 0.5 * best) * (r.keyPhrase > 0 ? 1.2 : 1);
+    // Named: the message names all words of the entry's subject (its title, a title part or a keyword of two words
+    // or more), however much context surrounds them.
+    r.named = Math.max(0, ...p.subjects.map((k) => q.namedShare(k)));
+    r.rank *= (1 + 0.5 * best) * (r.keyPhrase > 0 ? 1.2 : 1) * (1 + NAMED_BOOST * (r.named === 1 ? 1 : 0));
   }
   ranked.sort((a, b) => b.rank - a.rank);
 }
@@ -192,6 +201,7 @@ interface Candidate extends Evaluation {
   rank: number;
   keyPhrase: number;
   phrasing: number;
+  named: number;
 }
 
 /** The confidence model's features for the best candidate of a ranking. */
@@ -215,6 +225,7 @@ export function featuresOf(q: AnalyzedQuery, ranked: readonly Candidate[]): Feat
     concepts: Math.log1p(q.conceptCount),
     checklist: wantsChecklist,
     runnerUpCoverage: second?.coverage ?? 0,
+    named: best.named,
   };
 }
 
@@ -266,6 +277,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         ...evaluation,
         keyPhrase: 0,
         phrasing: 0,
+        named: 0,
         rank: r.score * (0.25 + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) * checklistBoost,
       };
     });
@@ -300,7 +312,9 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     if (!best || !features) return unknown();
     bestRank = best.rank || 1;
     const others = ranked.slice(1);
-    if (q.localFigure) {
+    // An entry asked about in (nearly) these very words answers even a local-figure question: it was written for it.
+    const ownQuestion = best.phrasing >= OWN_QUESTION && bandOf(model, confidence) === "answer";
+    if (q.localFigure && !ownQuestion) {
       // The base has no amounts, names or dates of one municipality: say so, and offer the general entries.
       return {
         status: "unknown",

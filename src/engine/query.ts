@@ -80,6 +80,8 @@ export interface AnalyzedQuery {
   nameShare: number;
   phraseShare(phraseStems: readonly string[]): number;
   phrasingMatch(stems: ReadonlySet<string>): number;
+  /** Share of these stems (an entry's title or key phrase) that the question names, directly or by expansion. */
+  namedShare(stems: Iterable<string>): number;
   evaluate(matched: ReadonlyMap<string, Strength>): Evaluation;
 }
 
@@ -91,6 +93,8 @@ const SITUATIONAL_SEARCH = 0.2;
 const INCIDENTAL = 0.5;
 /** A name weighs this much of its focus weight in the coverage. */
 const NAME_WEIGHT = 0.5;
+/** How many words after a verb its separated particle may stand. */
+const SEPARABLE_WINDOW = 6;
 
 /** What the query analysis needs to know about the base: document frequencies, vocabulary, synonyms. */
 export class QueryVocabulary {
@@ -325,11 +329,21 @@ function joinAdjacent(d: Draft): void {
 }
 
 /** Step 4c: separable verbs, a particle anywhere in the question joined to a verb ("stap … uit" → uitstappen). */
-function joinSeparableVerbs(d: Draft, tokens: readonly string[]): void {
-  const particles = d.vocab.lang.particles.filter((p) => tokens.includes(p));
-  if (!particles.length) return;
+function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
+  const particles = new Set(d.vocab.lang.particles);
+  // The particle follows its verb in the same clause, within a few words: "stap je als gemeente uit", not the
+  // "aan" of a later phrase ("vraagt zich af of we mogen meedoen aan …").
+  const near = (verb: string): Set<string> => {
+    const found = new Set<string>();
+    for (const { tokens } of clauses)
+      tokens.forEach((t, at) => {
+        if (t !== verb) return;
+        for (const next of tokens.slice(at + 1, at + 1 + SEPARABLE_WINDOW)) if (particles.has(next)) found.add(next);
+      });
+    return found;
+  };
   d.concepts.forEach((c, i) => {
-    for (const p of particles) {
+    for (const p of near(c.token)) {
       const v = c.token;
       for (const form of [p + v, `${p}${v}en`, `${p}${v}${v.at(-1)}en`, `${p}${v.replace(/t$/, "")}en`]) {
         const s = stem(form);
@@ -400,7 +414,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const d: Draft = { concepts, credits: new Map(), weights: new Map(), expansions: [], vocab, aliases: new Map() };
   expandWords(d);
   joinAdjacent(d);
-  joinSeparableVerbs(d, tokens);
+  joinSeparableVerbs(d, clauses);
   expandSynonyms(d);
   const { credits, weights } = d;
   // Question words steer the ranking a little ("waarom" → the entry on reasons) but earn no coverage.
@@ -476,6 +490,15 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       let back = 0;
       for (const st of set) if (credits.has(st) || stems.includes(st)) back++;
       return (sum / totalFocus) * Math.sqrt(back / set.size);
+    },
+    namedShare(set) {
+      let n = 0;
+      let named = 0;
+      for (const st of set) {
+        n++;
+        if (credits.has(st) || stems.includes(st)) named++;
+      }
+      return n ? named / n : 0;
     },
     evaluate(matched) {
       const best = new Array<number>(concepts.length).fill(0);

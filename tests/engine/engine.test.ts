@@ -30,7 +30,8 @@ describe("engine.ask", () => {
 
   it("answers with the whole entry: text, links, related titles, checklist items", () => {
     const r = engine.ask("Waar moet ik op letten voordat we uit een GR stappen?");
-    expect(r.status).toBe("answer");
+    // answer or the middle band ("Ik denk dat u dit bedoelt"): both show the whole entry
+    expect(["answer", "ambiguous"]).toContain(r.status);
     const a = r.answer!;
     expect(a.kind).toBe("checklist");
     expect(a.items).toHaveLength(3);

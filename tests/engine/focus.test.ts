@@ -55,6 +55,31 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(Math.abs(long.confidence - alone.confidence)).toBeLessThan(0.15);
   });
 
+  it("joins a separable verb only with a particle close behind it in the same clause", () => {
+    const far = engine.explain!(
+      "De fractie vraagt zich af of het college zonder de raad mag besluiten om mee te doen aan een nieuwe regeling.",
+    );
+    expect(far.expansions.filter((e) => e.startsWith("vraagt … aan"))).toEqual([]);
+    const near = engine.explain!("Hoe stappen we als gemeente uit de regeling?");
+    expect(near.expansions.some((e) => e.startsWith("stappen … uit"))).toBe(true);
+  });
+
+  it("a message that names an entry's whole subject ranks it first, whatever the context around it", () => {
+    const x = engine.explain!(
+      "Ik ben nieuw als raadslid en ik lees steeds het woord verbonden partij in de stukken. Wat betekent dat nou eigenlijk?",
+    );
+    expect(x.candidates[0]?.id).toBe("verbonden-partij");
+    expect(x.candidates[0]!.features!.named).toBe(1);
+  });
+
+  it("refers-back words and colouring adverbs are no unknown evidence against an answer", () => {
+    const x = engine.explain!(
+      "Ik begrijp niet waarom gemeenten überhaupt samenwerken, wat is de rol van de raad hierin?",
+    );
+    expect(x.focus.map((c) => c.word)).not.toContain("uberhaupt");
+    expect(x.focus.map((c) => c.word)).not.toContain("hierin");
+  });
+
   it("situational words never count against an answer", () => {
     const x = engine.explain!("Ik ben fractievoorzitter. Hoe werkt uittreden uit een gemeenschappelijke regeling?");
     const fractievoorzitter = x.focus.find((c) => c.word === "fractievoorzitter");
