@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isMap } from "yaml";
 import { z } from "zod";
-import type { KnowledgeProblem } from "./load.ts";
+import type { FileProblem } from "../errors.ts";
 import { fieldName, lineOf, parseYaml } from "./yaml-source.ts";
 
 export const FEATURED_FILE = "uitgelicht.yml";
@@ -27,7 +27,7 @@ export interface FeaturedFile {
 }
 
 /** Parses uitgelicht.yml text; a duplicate id is reported at its second place. */
-export function parseFeatured(file: string, raw: string, problems: KnowledgeProblem[]): FeaturedFile | null {
+export function parseFeatured(file: string, raw: string, problems: FileProblem[]): FeaturedFile | null {
   const { src, value, error } = parseYaml(raw, 1);
   if (error) {
     problems.push({ file, line: error.line, field: "onderwerpen", message: error.message });
@@ -60,7 +60,7 @@ export function parseFeatured(file: string, raw: string, problems: KnowledgeProb
 }
 
 /** Reports every featured id that no entry has (ids of files that are themselves invalid are reported there). */
-export function checkFeaturedIds(featured: FeaturedFile, exists: (id: string) => boolean, problems: KnowledgeProblem[]): void {
+export function checkFeaturedIds(featured: FeaturedFile, exists: (id: string) => boolean, problems: FileProblem[]): void {
   featured.ids.forEach((id, k) => {
     if (exists(id)) return;
     const { index, line } = featured.places[k]!;
@@ -69,7 +69,7 @@ export function checkFeaturedIds(featured: FeaturedFile, exists: (id: string) =>
 }
 
 /** Reads `dir/uitgelicht.yml` when it exists (without one, the first topics of the base are featured). */
-export async function loadFeatured(dir: string, rel: (p: string) => string, problems: KnowledgeProblem[]): Promise<FeaturedFile | null> {
+export async function loadFeatured(dir: string, rel: (p: string) => string, problems: FileProblem[]): Promise<FeaturedFile | null> {
   const path = join(dir, FEATURED_FILE);
   const raw = await readFile(path, "utf8").catch(() => null);
   return raw === null ? null : parseFeatured(rel(path), raw, problems);

@@ -5,6 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import matter from "gray-matter";
 import { isMap } from "yaml";
+import { FileProblemsError, formatProblem, type FileProblem } from "../errors.ts";
 import type { ChecklistItem } from "../reply.ts";
 import { MAX_TOPIC_WORDS, MIN_QUESTIONS, editorPhraseProblems, safetyProblems, sourceUrlProblem, wordCount, type TextField } from "./rules.ts";
 import { loadColloquial } from "./colloquial.ts";
@@ -15,19 +16,13 @@ import type { KnowledgeBase, KnowledgeEntry, SynonymGroups } from "./types.ts";
 
 export const SYNONYMS_FILE = "synoniemen.yml";
 
-export interface KnowledgeProblem {
-  file: string;
-  line: number;
-  field: string;
-  message: string;
-}
+export type KnowledgeProblem = FileProblem;
+export { formatProblem };
 
-export const formatProblem = (p: KnowledgeProblem): string => `${p.file}:${p.line}: ${p.field}: ${p.message}`;
-
-export class KnowledgeError extends Error {
-  constructor(readonly problems: KnowledgeProblem[]) {
-    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
-    this.name = "KnowledgeError";
+/** The knowledge base has problems; `problems` lists each as file:line: field: message. */
+export class KnowledgeError extends FileProblemsError<"invalid-knowledge"> {
+  constructor(problems: KnowledgeProblem[]) {
+    super("invalid-knowledge", "The knowledge base", problems);
   }
 }
 
