@@ -23,7 +23,8 @@ function runLearn(
     const child = execFile(
       process.execPath,
       ["--import", "tsx", "src/cli/kb-learn.ts"],
-      { cwd: ROOT, env: { ...process.env, ...env } },
+      // The seeded embedded store, also when the run has DATABASE_URL set (CI).
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", ...env } },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin!.end(input);
