@@ -91,6 +91,8 @@ describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
       cwd: ROOT,
       env: {
         ...process.env,
+        // The store seeded above in DATA_DIR, also when the run has DATABASE_URL set (CI).
+        DATABASE_URL: "",
         NODE_ENV: "test",
         DATA_DIR: dir,
         KNOWLEDGE_DIR: "knowledge",
