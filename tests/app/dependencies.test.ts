@@ -24,7 +24,7 @@ const RUNNERS = ["tsx"];
 /** Dev dependencies the runtime may look for and does without: pretty logs on a developer's terminal. */
 const OPTIONAL_AT_RUNTIME = ["pino-pretty"];
 /** Dev dependencies used as command-line tools by npm scripts or config files rather than imported. */
-const TOOLS: Record<string, string> = { typescript: "tsc", eslint: "eslint", vitest: "vitest" };
+const TOOLS: Record<string, string> = { typescript: "tsc", eslint: "eslint", vitest: "vitest", prettier: "prettier" };
 
 /** Bare package names reachable from the entry files; package → first file using it. */
 const reachablePackages = (entries: string[]): Map<string, string> => followImports(ROOT, entries).packages;
