@@ -118,7 +118,19 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     const bots = new WeakMap<LoadedBase<Engine>, Bot>();
     const botOf = (base: LoadedBase<Engine>): Bot => {
       let b = bots.get(base);
-      if (!b) bots.set(base, (b = withTermijnen(createBot({ engine: base.built, store, logger }), termijnen)));
+      if (!b)
+        bots.set(
+          base,
+          (b = withTermijnen(
+            createBot({
+              engine: base.built,
+              store,
+              logger,
+              ...(base.kb.featured ? { featured: base.kb.featured } : {}),
+            }),
+            termijnen,
+          )),
+        );
       return b;
     };
     // Logs every question (no text) for the report, marks answers from stale entries, feeds the metrics.

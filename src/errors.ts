@@ -45,3 +45,24 @@ export class StoreLockedError extends CodedError<"store-locked"> {
     );
   }
 }
+
+/** One problem in a data file an editor keeps (knowledge, register), shown as "file:line: field: message". */
+export interface FileProblem {
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+export const formatProblem = (p: FileProblem): string => `${p.file}:${p.line}: ${p.field}: ${p.message}`;
+
+/** A data file (or a folder of them) that cannot be used: the message lists every problem, one a line. */
+export abstract class FileProblemsError<C extends string = string> extends CodedError<C> {
+  constructor(
+    code: C,
+    what: string,
+    readonly problems: FileProblem[],
+  ) {
+    super(code, `${what} has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
+  }
+}

@@ -11,7 +11,7 @@ try {
   for (const e of kb.entries) perKind.set(e.kind, (perKind.get(e.kind) ?? 0) + 1);
   const kinds = [...perKind].map(([k, n]) => `${n} ${k}`).join(", ");
   console.log(
-    `${dir}: ${kb.entries.length} entries OK (${kinds}); ${kb.synonyms.length} synonym groups; ${kb.colloquial?.length ?? 0} spreektaal mappings`,
+    `${dir}: ${kb.entries.length} entries OK (${kinds}); ${kb.synonyms.length} synonym groups; ${kb.colloquial?.length ?? 0} spreektaal mappings; ${kb.featured?.length ?? 0} featured`,
   );
   // Warnings only: stale content never fails the check.
   for (const line of staleWarnings(kb, new Date(), process.env)) console.warn(line);

@@ -12,14 +12,16 @@ export interface CreateBotOptions {
   engine: Engine;
   store: Store;
   logger: Logger;
+  /** Ids of the featured entries, in order (the knowledge base's uitgelicht.yml); missing ones are skipped. */
+  featured?: readonly string[];
   /** Source of "now" for the export date (tests). */
   clock?: () => Date;
 }
 
-export function createBot({ engine, store, logger, clock = () => new Date() }: CreateBotOptions): Bot {
+export function createBot({ engine, store, logger, featured, clock = () => new Date() }: CreateBotOptions): Bot {
   const log = logger.child({ component: "bot" });
   return {
-    ...createQuestionService({ engine, store, log }),
+    ...createQuestionService({ engine, store, log, ...(featured ? { featured } : {}) }),
     ...createChecklistService({ engine, store, clock }),
   };
 }

@@ -7,14 +7,6 @@ import type { Bot } from "./bot.ts";
 import type { Reply } from "../reply.ts";
 import { normalizeUserText } from "./user-text.ts";
 
-/** Entry points shown on App Home and the welcome card, in this order, when they exist. */
-export const FEATURED_TOPIC_IDS = [
-  "rol-van-de-raad",
-  "zienswijze-begroting",
-  "toestemming-raad",
-  "valkuilen-samenwerking",
-  "uittreden-gr",
-] as const;
 const FEATURED_COUNT = 5;
 const MIN_FEATURED = 3;
 
@@ -25,15 +17,18 @@ export interface ServiceDeps {
   store: Store;
   /** Already the Bot's child logger. */
   log: Logger;
+  /** Entry points shown on App Home and the welcome card, in this order (knowledge/uitgelicht.yml). */
+  featured?: readonly string[];
 }
 
 /** The featured topics that exist, topped up from the base when fewer than MIN_FEATURED of them do. */
 function pickFeatured(
+  ids: readonly string[],
   entries: readonly KnowledgeEntry[],
   byId: ReadonlyMap<string, KnowledgeEntry>,
 ): { id: string; title: string }[] {
   const topics = entries.filter((e) => e.kind === "topic");
-  const picked: KnowledgeEntry[] = FEATURED_TOPIC_IDS.map((id) => byId.get(id)).filter((e): e is KnowledgeEntry => !!e);
+  const picked: KnowledgeEntry[] = ids.map((id) => byId.get(id)).filter((e): e is KnowledgeEntry => !!e);
   if (picked.length < MIN_FEATURED) {
     for (const e of topics.length ? topics : entries) {
       if (picked.length >= FEATURED_COUNT) break;
@@ -43,9 +38,9 @@ function pickFeatured(
   return picked.map((e) => ({ id: e.id, title: e.title }));
 }
 
-export function createQuestionService({ engine, store, log }: ServiceDeps): QuestionService {
+export function createQuestionService({ engine, store, log, featured: ids = [] }: ServiceDeps): QuestionService {
   const byId = new Map<string, KnowledgeEntry>(engine.entries.map((e) => [e.id, e]));
-  const featured = pickFeatured(engine.entries, byId);
+  const featured = pickFeatured(ids, engine.entries, byId);
 
   const unknownReply = (): Reply => ({
     status: "unknown",

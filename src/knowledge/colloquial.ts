@@ -5,16 +5,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { z } from "zod";
+import type { FileProblem } from "../errors.ts";
 import type { ColloquialMapping } from "./types.ts";
 
 export const COLLOQUIAL_FILE = "spreektaal.yml";
-
-interface Problem {
-  file: string;
-  line: number;
-  field: string;
-  message: string;
-}
 
 const phrase = z.string().trim().min(1, "must not be empty").max(60, "at most 60 characters");
 const phrases = z.union([phrase.transform((p) => [p]), z.array(phrase).min(1, "needs at least one word or phrase")]);
@@ -25,7 +19,7 @@ export const colloquialSchema = z.strictObject({
 });
 
 /** Parses spreektaal.yml text; problems name the line and the field. */
-export function parseColloquial(file: string, raw: string, problems: Problem[]): ColloquialMapping[] {
+export function parseColloquial(file: string, raw: string, problems: FileProblem[]): ColloquialMapping[] {
   const lc = new LineCounter();
   const doc = parseDocument(raw, { lineCounter: lc, prettyErrors: false });
   const lineOf = (path: readonly PropertyKey[]): number => {
@@ -68,7 +62,7 @@ export function parseColloquial(file: string, raw: string, problems: Problem[]):
 }
 
 /** Reads `dir/spreektaal.yml` when it exists (a base without one simply has no colloquial lexicon). */
-export async function loadColloquial(dir: string, rel: (p: string) => string, problems: Problem[]): Promise<ColloquialMapping[]> {
+export async function loadColloquial(dir: string, rel: (p: string) => string, problems: FileProblem[]): Promise<ColloquialMapping[]> {
   const path = join(dir, COLLOQUIAL_FILE);
   const raw = await readFile(path, "utf8").catch(() => null);
   return raw === null ? [] : parseColloquial(rel(path), raw, problems);

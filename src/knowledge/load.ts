@@ -4,86 +4,26 @@ import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import matter from "gray-matter";
-import { isMap, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap } from "yaml";
+import { FileProblemsError, formatProblem, type FileProblem } from "../errors.ts";
 import type { ChecklistItem } from "../reply.ts";
 import { MAX_TOPIC_WORDS, MIN_QUESTIONS, editorPhraseProblems, safetyProblems, sourceUrlProblem, wordCount, type TextField } from "./rules.ts";
 import { loadColloquial } from "./colloquial.ts";
+import { checkFeaturedIds, loadFeatured } from "./featured.ts";
 import { frontmatterSchema, synonymsSchema } from "./schema.ts";
+import { fieldName, lineOf, parseYaml, type YamlSource } from "./yaml-source.ts";
 import type { KnowledgeBase, KnowledgeEntry, SynonymGroups } from "./types.ts";
 
 export const SYNONYMS_FILE = "synoniemen.yml";
 
-export interface KnowledgeProblem {
-  file: string;
-  line: number;
-  field: string;
-  message: string;
-}
+export type KnowledgeProblem = FileProblem;
+export { formatProblem };
 
-export const formatProblem = (p: KnowledgeProblem): string => `${p.file}:${p.line}: ${p.field}: ${p.message}`;
-
-export class KnowledgeError extends Error {
-  constructor(readonly problems: KnowledgeProblem[]) {
-    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
-    this.name = "KnowledgeError";
+/** The knowledge base has problems; `problems` lists each as file:line: field: message. */
+export class KnowledgeError extends FileProblemsError<"invalid-knowledge"> {
+  constructor(problems: KnowledgeProblem[]) {
+    super("invalid-knowledge", "The knowledge base", problems);
   }
-}
-
-/** A parsed YAML document with a way to find the line of any field path. */
-interface YamlSource {
-  doc: Document;
-  /** 1-based line in the file where the YAML text starts. */
-  firstLine: number;
-  counter: LineCounter;
-}
-
-function lineOf(src: YamlSource, path: readonly PropertyKey[]): number {
-  // Walk down as far as the path exists; report the deepest node found (or the key of a missing field's parent).
-  for (let depth = path.length; depth >= 0; depth--) {
-    const sub = path.slice(0, depth).map((p) => (typeof p === "symbol" ? String(p) : p));
-    const node = sub.length === 0 ? src.doc.contents : src.doc.getIn(sub, true);
-    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (range) return src.firstLine + src.counter.linePos(range[0]).line - 1;
-  }
-  return src.firstLine;
-}
-
-function fieldName(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "frontmatter";
-  return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`))
-    .join("");
-}
-
-/**
- * Where a YAML error starts. The parser reports an unclosed quote at the end of the text; the quote that was
- * opened (the last one not part of an escape) is where the editor has to look.
- */
-function errorOffset(text: string, pos: number, message: string): number {
-  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
-  if (!quote) return pos;
-  for (let i = Math.min(pos, text.length - 1); i >= 0; i--) {
-    if (text[i] !== quote) continue;
-    if (quote === '"' && text[i - 1] === "\\") continue;
-    if (quote === "'" && (text[i - 1] === "'" || text[i + 1] === "'")) {
-      i--;
-      continue;
-    }
-    return i;
-  }
-  return pos;
-}
-
-function parseYaml(text: string, firstLine: number): { src: YamlSource; value: unknown; error?: { line: number; message: string } } {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const src = { doc, firstLine, counter };
-  const err = doc.errors[0];
-  if (err) {
-    const line = firstLine + counter.linePos(errorOffset(text, err.pos[0], err.message)).line - 1;
-    return { src, value: undefined, error: { line, message: `unparsable YAML: ${err.message.split("\n")[0]}` } };
-  }
-  return { src, value: doc.toJS() as unknown };
 }
 
 const TASK_ITEM = /^\s*[-*+]\s+\[( |x|X)\]\s+(.+?)\s*$/;
@@ -332,9 +272,11 @@ export async function loadKnowledgeBase(dir: string, options: LoadOptions = {}):
   if (synRaw !== null) synonyms = parseSynonyms(rel(synPath), synRaw, problems);
 
   const colloquial = await loadColloquial(dir, rel, problems);
+  const featured = await loadFeatured(dir, rel, problems);
+  if (featured) checkFeaturedIds(featured, (id) => byId.has(id) || claimed.has(id), problems);
 
   if (files.length === 0) problems.push({ file: rel(dir), line: 0, field: "folder", message: "holds no knowledge entries (*.md)" });
   if (problems.length) throw new KnowledgeError(problems);
   const entries = [...byId.values()];
-  return { entries, byId, synonyms, colloquial };
+  return { entries, byId, synonyms, colloquial, ...(featured ? { featured: featured.ids } : {}) };
 }

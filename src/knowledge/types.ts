@@ -47,4 +47,6 @@ export interface KnowledgeBase {
   synonyms: SynonymGroups;
   /** Colloquial lexicon (knowledge/spreektaal.yml); empty or absent when the file is missing. */
   colloquial?: ColloquialMapping[];
+  /** Ids of the featured entries (knowledge/uitgelicht.yml), in order; absent when the file is missing. */
+  featured?: string[];
 }

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from "../knowledge/types.ts";
 export interface LoadedBase<T> {
   kb: KnowledgeBase;
   built: T;
-  /** Short hash of the base's content: changes whenever an entry or the synonyms change. */
+  /** Short hash of the base's content: changes whenever an entry or a data file of the folder changes. */
   version: string;
   loadedAt: Date;
 }
@@ -49,11 +49,14 @@ export interface LiveKnowledgeOptions<T> {
   logger: Logger;
 }
 
-/** Content hash of a base (ids, every field, the synonyms), 12 hex characters. */
+/** Content hash of a base (ids, every field, the synonyms, spreektaal, uitgelicht), 12 hex characters. */
 export function baseVersion(kb: KnowledgeBase): string {
   const h = createHash("sha256");
   for (const e of kb.entries) h.update(JSON.stringify({ ...e, file: undefined }));
   h.update(JSON.stringify(kb.synonyms));
+  // Added only when present, so a base without them keeps its version.
+  if (kb.colloquial?.length) h.update(JSON.stringify({ colloquial: kb.colloquial }));
+  if (kb.featured) h.update(JSON.stringify({ featured: kb.featured }));
   return h.digest("hex").slice(0, 12);
 }
 

@@ -1,7 +1,7 @@
 // SqlClient over a real PostgreSQL server (node-postgres Pool), used when DATABASE_URL is set so that several bot
 // instances share one database.
 import pg from "pg";
-import type { SqlClient, SqlExecutor, SqlParam } from "./sql-client.ts";
+import { rowsExecutor, type SqlClient, type SqlExecutor } from "./sql-client.ts";
 
 export interface PgClientOptions {
   connectionString: string;
@@ -29,19 +29,12 @@ export async function createPgClient(opts: PgClientOptions): Promise<SqlClient> 
   let closed = false;
   return {
     kind: "postgres",
-    async query<T extends object>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-      const result = await pool.query<T>(sql, [...params]);
-      return result.rows;
-    },
+    query: rowsExecutor(pool).query,
     async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const conn = await pool.connect();
       try {
         await conn.query("BEGIN");
-        const value = await fn({
-          async query<R extends object>(sql: string, params: readonly SqlParam[] = []): Promise<R[]> {
-            return (await conn.query<R>(sql, [...params])).rows;
-          },
-        });
+        const value = await fn(rowsExecutor(conn));
         await conn.query("COMMIT");
         return value;
       } catch (err) {

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { StoreLockedError } from "../errors.ts";
 import { PGLITE_OPTIONS } from "./pglite-options.ts";
-import type { SqlClient, SqlExecutor, SqlParam } from "./sql-client.ts";
+import { rowsExecutor, type SqlClient, type SqlExecutor } from "./sql-client.ts";
 
 function isAlive(pid: number): boolean {
   try {
@@ -105,19 +105,10 @@ export async function createPgliteClient(dataDir?: string, opts: PgliteClientOpt
   let closed = false;
   return {
     kind: "pglite",
-    async query<T extends object>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-      const result = await db.query<T>(sql, [...params]);
-      return result.rows;
-    },
+    query: rowsExecutor(db).query,
     async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       // PGlite serialises work behind one mutex; inside the transaction only `tx` may be used.
-      return db.transaction(async (tx) =>
-        fn({
-          async query<R extends object>(sql: string, params: readonly SqlParam[] = []): Promise<R[]> {
-            return (await tx.query<R>(sql, [...params])).rows;
-          },
-        }),
-      );
+      return db.transaction(async (tx) => fn(rowsExecutor(tx)));
     },
     async close(): Promise<void> {
       if (closed) return;

@@ -13,3 +13,17 @@ export interface SqlClient extends SqlExecutor {
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Anything with node-postgres' and PGlite's `query(sql, params)` that resolves to `{ rows }`. */
+interface RowsQueryable {
+  query(sql: string, params: SqlParam[]): Promise<{ rows: unknown[] }>;
+}
+
+/** The SqlExecutor over a driver's pool, connection or transaction: one statement in, its rows out. */
+export function rowsExecutor(db: RowsQueryable): SqlExecutor {
+  return {
+    async query<T extends object>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+      return (await db.query(sql, [...params])).rows as T[];
+    },
+  };
+}

@@ -150,23 +150,13 @@ export class SqlStore implements Store {
   }
 
   async listAsked(since?: Date): Promise<AskedRow[]> {
-    const rows = await this.client.query<{
-      status: string;
-      entry_id: string | null;
-      confidence: number;
-      platform: string;
-      created_at: Date;
-    }>(
-      `SELECT status, entry_id, confidence, platform, created_at FROM questions_asked
-       WHERE created_at >= $1 ORDER BY created_at, id`,
-      [since ?? new Date(0)],
-    );
-    return rows.map((r) => ({
+    return this.logSince<
+      { status: string; entry_id: string | null; confidence: number },
+      Omit<AskedRow, "platform" | "at">
+    >("questions_asked", ["status", "entry_id", "confidence"], since, (r) => ({
       status: r.status as AskedRow["status"],
       entryId: r.entry_id,
       confidence: Number(r.confidence),
-      platform: toPlatform(r.platform),
-      at: asDate(r.created_at),
     }));
   }
 
@@ -225,45 +215,40 @@ export class SqlStore implements Store {
   }
 
   async listUnanswered(since?: Date): Promise<UnansweredRow[]> {
-    const rows = await this.client.query<{
-      question: string;
-      best_guess: string | null;
-      confidence: number;
-      platform: string;
-      created_at: Date;
-    }>(
-      `SELECT question, best_guess, confidence, platform, created_at FROM unanswered
-       WHERE created_at >= $1 ORDER BY created_at, id`,
-      [since ?? new Date(0)],
-    );
-    return rows.map((r) => ({
+    return this.logSince<
+      { question: string; best_guess: string | null; confidence: number },
+      Omit<UnansweredRow, "platform" | "at">
+    >("unanswered", ["question", "best_guess", "confidence"], since, (r) => ({
       question: r.question,
       bestGuess: r.best_guess,
       confidence: Number(r.confidence),
-      platform: toPlatform(r.platform),
-      at: asDate(r.created_at),
     }));
   }
 
   async listFeedback(since?: Date): Promise<FeedbackRow[]> {
-    const rows = await this.client.query<{
-      entry_id: string;
-      helpful: boolean;
-      comment: string | null;
-      platform: string;
-      created_at: Date;
-    }>(
-      `SELECT entry_id, helpful, comment, platform, created_at FROM feedback
-       WHERE created_at >= $1 ORDER BY created_at, id`,
-      [since ?? new Date(0)],
-    );
-    return rows.map((r) => ({
+    return this.logSince<
+      { entry_id: string; helpful: boolean; comment: string | null },
+      Omit<FeedbackRow, "platform" | "at">
+    >("feedback", ["entry_id", "helpful", "comment"], since, (r) => ({
       entryId: r.entry_id,
       helpful: r.helpful,
       comment: r.comment,
-      platform: toPlatform(r.platform),
-      at: asDate(r.created_at),
     }));
+  }
+
+  /** The rows of one log table from `since` on, oldest first; platform and time are read the same way for each. */
+  private async logSince<R extends object, T extends object>(
+    table: "unanswered" | "feedback" | "questions_asked",
+    columns: readonly (keyof R & string)[],
+    since: Date | undefined,
+    map: (row: R) => T,
+  ): Promise<(T & { platform: Platform; at: Date })[]> {
+    const rows = await this.client.query<R & { platform: string; created_at: Date }>(
+      `SELECT ${columns.join(", ")}, platform, created_at FROM ${table}
+       WHERE created_at >= $1 ORDER BY created_at, id`,
+      [since ?? new Date(0)],
+    );
+    return rows.map((r) => ({ ...map(r), platform: toPlatform(r.platform), at: asDate(r.created_at) }));
   }
 
   /**

@@ -3,23 +3,18 @@
 import { readFile } from "node:fs/promises";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { FileProblemsError, formatProblem, type FileProblem } from "../errors.ts";
 import { berekenTermijn, type Uitkomst } from "./bereken.ts";
 import { type IsoDate, parseIsoDate } from "./datum.ts";
 import type { Soort } from "./regels.ts";
 
-export interface RegisterProblem {
-  file: string;
-  line: number;
-  field: string;
-  message: string;
-}
+export type RegisterProblem = FileProblem;
+export const formatRegisterProblem = formatProblem;
 
-export const formatRegisterProblem = (p: RegisterProblem): string => `${p.file}:${p.line}: ${p.field}: ${p.message}`;
-
-export class RegisterError extends Error {
-  constructor(readonly problems: RegisterProblem[]) {
-    super(`The register has ${problems.length} problem(s):\n${problems.map(formatRegisterProblem).join("\n")}`);
-    this.name = "RegisterError";
+/** The register has problems; `problems` lists each as file:line: field: message. */
+export class RegisterError extends FileProblemsError<"invalid-register"> {
+  constructor(problems: RegisterProblem[]) {
+    super("invalid-register", "The register", problems);
   }
 }
 

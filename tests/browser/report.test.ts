@@ -91,13 +91,13 @@ describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
       cwd: ROOT,
       env: {
         ...process.env,
+        // The store seeded above in DATA_DIR, also when the run has DATABASE_URL set (CI).
+        DATABASE_URL: "",
         NODE_ENV: "test",
         DATA_DIR: dir,
         KNOWLEDGE_DIR: "knowledge",
         STORE_HASH_KEY: KEY,
         LOG_LEVEL: "silent",
-        // The seeded store is the PGlite folder in DATA_DIR, also when CI sets DATABASE_URL.
-        DATABASE_URL: "",
       },
     });
     expect(stdout).toContain("Rapport geschreven naar");

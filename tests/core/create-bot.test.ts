@@ -4,7 +4,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { Bot } from "../../src/core/bot.ts";
 import { createBot } from "../../src/core/create-bot.ts";
 import { formatDutchDate } from "../../src/core/dutch-date.ts";
-import { FEATURED_TOPIC_IDS } from "../../src/core/question-service.ts";
 import { userMessageOf } from "../../src/core/user-message.ts";
 import { ChecklistError } from "../../src/errors.ts";
 import { messages } from "../../src/core/messages.ts";
@@ -37,7 +36,15 @@ beforeEach(async () => {
   await truncateAll(client);
 });
 
-const makeBot = (engine = fakeEngine()): Bot => createBot({ engine, store, logger, clock: () => NOW });
+const FEATURED = [
+  "rol-van-de-raad",
+  "zienswijze-begroting",
+  "toestemming-raad",
+  "valkuilen-samenwerking",
+  "uittreden-gr",
+];
+const makeBot = (engine = fakeEngine(), featured: readonly string[] = FEATURED): Bot =>
+  createBot({ engine, store, logger, featured, clock: () => NOW });
 
 describe("ask", () => {
   it("records an unknown question with the best guess and confidence, and returns the engine's reply", async () => {
@@ -116,7 +123,28 @@ describe("answers by id, help, featured topics", () => {
   it("features the preferred topics that exist, in order", () => {
     const topics = makeBot().featuredTopics();
     expect(topics.map((t) => t.id)).toEqual(["rol-van-de-raad", "zienswijze-begroting", "uittreden-gr"]);
-    expect(topics.every((t) => FEATURED_TOPIC_IDS.includes(t.id as (typeof FEATURED_TOPIC_IDS)[number]))).toBe(true);
+    expect(topics.every((t) => FEATURED.includes(t.id))).toBe(true);
+  });
+
+  it("follows the order of the featured list it is given", () => {
+    const topics = makeBot(fakeEngine(), [
+      "uittreden-gr",
+      "bestaat-niet",
+      "zienswijze-begroting",
+      "rol-van-de-raad",
+    ]).featuredTopics();
+    expect(topics.map((t) => t.id)).toEqual(["uittreden-gr", "zienswijze-begroting", "rol-van-de-raad"]);
+  });
+
+  it("features the first topics when the base has no featured list", () => {
+    const topics = makeBot(fakeEngine(), []).featuredTopics();
+    expect(topics.length).toBeGreaterThanOrEqual(3);
+    expect(topics.map((t) => t.id)).toEqual(
+      entries
+        .filter((e) => e.kind === "topic")
+        .slice(0, topics.length)
+        .map((e) => e.id),
+    );
   });
 
   it("falls back to the first topics when too few preferred ones exist", () => {

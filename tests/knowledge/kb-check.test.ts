@@ -40,4 +40,12 @@ describe("npm run kb:check", () => {
     expect(r.err).toMatch(/centrumgemeente\.md:13: sources\[0\]\.url: is a homepage/);
     expect(r.err).toMatch(/centrumgemeente\.md:15: body: "niet kunnen vaststellen" reads as a note to editors/);
   }, 30_000);
+
+  it("reports an unknown or duplicate featured id in uitgelicht.yml as file:line: field: message", async () => {
+    await writeFile(join(dir, "uitgelicht.yml"), "onderwerpen:\n  - centrumgemeente\n  - bestaat-niet\n  - centrumgemeente\n");
+    const r = await kbCheck();
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/uitgelicht\.yml:3: onderwerpen\[1\]: no entry has id "bestaat-niet"/);
+    expect(r.err).toMatch(/uitgelicht\.yml:4: onderwerpen\[2\]: "centrumgemeente" is already listed \(line 2\)/);
+  }, 30_000);
 });

@@ -23,7 +23,8 @@ function runLearn(
     const child = execFile(
       process.execPath,
       ["--import", "tsx", "src/cli/kb-learn.ts"],
-      { cwd: ROOT, env: { ...process.env, ...env } },
+      // The seeded embedded store, also when the run has DATABASE_URL set (CI).
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", ...env } },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin!.end(input);
@@ -54,8 +55,6 @@ describe("npm run kb:learn (interactive)", () => {
       KNOWLEDGE_DIR: join(dir, "kb"),
       STORE_HASH_KEY: KEY,
       LOG_LEVEL: "silent",
-      // The seeded store is the PGlite folder in DATA_DIR, also when CI sets DATABASE_URL.
-      DATABASE_URL: "",
     };
     const { code, stdout, stderr } = await runLearn(env, "1\nn\n");
     expect(code, `${stdout}\n${stderr}`).toBe(0);

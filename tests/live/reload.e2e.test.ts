@@ -2,7 +2,7 @@
 // An edit shows up in the next answer; a broken file keeps the last good base serving, logs file:line and shows
 // in /readyz; fixing it applies the edit. SIGHUP reloads too.
 import { cp, readFile, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
@@ -52,6 +52,9 @@ async function ready(): Promise<ReadyBody> {
   expect(res.status).toBe(200);
   return (await res.json()) as ReadyBody;
 }
+
+/** The ids listed in an uitgelicht.yml text. */
+const idsIn = (text: string): string[] => [...text.matchAll(/^\s+-\s+([a-z0-9-]+)\s*$/gm)].map((m) => m[1]!);
 
 /** Polls until check() passes (every 50 ms, at most `ms`). */
 async function eventually<T>(check: () => Promise<T>, ms = 5_000): Promise<T> {
@@ -137,6 +140,17 @@ describe("live reload of the knowledge base", () => {
     expect((await ready()).knowledgeBase.lastReloadError).toBeNull();
     // Older than STALE_MONTHS (12): the answer says when it was last checked.
     expect(lastUpdatedText).toBe("Laatst gecontroleerd: 10 januari 2024");
+  });
+
+  it("serves an edited uitgelicht.yml: the featured topics follow the file", async () => {
+    const featuredFile = join(dirname(file), "..", "uitgelicht.yml");
+    const text = await readFile(featuredFile, "utf8");
+    expect(app.bot.featuredTopics().map((t) => t.id)).toEqual(idsIn(text));
+    const reordered = ["uittreden-gr", "rol-van-de-raad", "toestemming-raad"];
+    await writeFile(featuredFile, `onderwerpen:\n${reordered.map((id) => `  - ${id}\n`).join("")}`);
+    await eventually(async () => expect(app.bot.featuredTopics().map((t) => t.id)).toEqual(reordered));
+    await writeFile(featuredFile, text);
+    await eventually(async () => expect(app.bot.featuredTopics().map((t) => t.id)).toEqual(idsIn(text)));
   });
 
   it("reloads on demand (what SIGHUP calls) and reports an unchanged base as unchanged", async () => {
