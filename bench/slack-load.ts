@@ -6,7 +6,6 @@
 // A warm-up of BENCH_WARMUP_SECONDS (default 3, not measured) precedes the run.
 // First two short baselines (BENCH_BASELINE_SECONDS each, 0 to skip) show what the machine itself does: a bare
 // node:http server answering "ok", and the app's /healthz.
-import { createHmac } from "node:crypto";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -19,13 +18,13 @@ import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import type { LoadRequest, LoadResult } from "./load-generator.ts";
+import { SIGNING_SECRET, signedCommands } from "./slack-requests.ts";
 import { startApp } from "../app/start.ts";
 import { createLogger } from "../src/log.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const P99_TARGET_MS = Number(process.env.BENCH_P99_MS ?? 20);
-const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
 const BOT_TOKEN = "xoxb-bench";
 
 if (!(SECONDS > 0 && SECONDS <= 240)) {
@@ -69,53 +68,6 @@ async function memoryMb(): Promise<{ rss: number; peak: number | null; heap: num
     peak: hwm ? mb(Number(hwm[1]) * 1024) : null,
     heap: mb(m.heapUsed),
     external: mb(m.external),
-  };
-}
-
-/**
- * Every request is signed anew (a unique trigger_id): the server answers a replayed signature once and then with
- * an empty 200, which would measure the replay guard instead of the bot.
- */
-function signedCommands(
-  questions: string[],
-  count: number,
-  tag: string,
-): { method: "POST"; path: string; body: string; headers: Record<string, string> }[] {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return Array.from({ length: count }, (_v, i) => ({
-    method: "POST" as const,
-    path: "/slack/events",
-    ...signedCommand(questions[i % questions.length]!, timestamp, `${tag}.${i}`),
-  }));
-}
-
-function signedCommand(
-  text: string,
-  timestamp: number,
-  nonce = "1.2.3",
-): { body: string; headers: Record<string, string> } {
-  const body = new URLSearchParams({
-    token: "unused",
-    team_id: "TBENCH",
-    team_domain: "bench",
-    channel_id: "CBENCH001",
-    channel_name: "raad",
-    user_id: "UBENCHUSER",
-    user_name: "bench",
-    command: "/samenwerken",
-    text,
-    api_app_id: "ABENCH",
-    response_url: "http://127.0.0.1:9/unused",
-    trigger_id: nonce,
-  }).toString();
-  const signature = `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-  return {
-    body,
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-slack-request-timestamp": String(timestamp),
-      "x-slack-signature": signature,
-    },
   };
 }
 

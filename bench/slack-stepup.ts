@@ -15,7 +15,6 @@
 // minimal Bolt (target ≥ 0.8) and one JSON line. BENCH_TARGETS=bare,bolt-http,... picks targets; BENCH_STEPUP=0
 // measures only the CPU cost. Exit code 0 (a measurement, not a test).
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { createHmac } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,7 +23,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
-import type { LoadRequest, LoadResult } from "./load-generator.ts";
+import type { LoadResult } from "./load-generator.ts";
+import { SIGNING_SECRET, signedCommands } from "./slack-requests.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
@@ -41,7 +41,6 @@ const P99_TARGET_MS = Number(process.env.BENCH_P99_MS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "info";
 const DATABASE_URL = process.env.DATABASE_URL;
-const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
 const BOT_TOKEN = "xoxb-bench";
 
 const QUESTIONS = [
@@ -55,37 +54,6 @@ const QUESTIONS = [
   "help",
   "Wat is het recept voor appeltaart?",
 ];
-
-function signedCommands(): LoadRequest[] {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return QUESTIONS.map((text) => {
-    const body = new URLSearchParams({
-      token: "unused",
-      team_id: "TBENCH",
-      team_domain: "bench",
-      channel_id: "CBENCH001",
-      channel_name: "raad",
-      user_id: "UBENCHUSER",
-      user_name: "bench",
-      command: "/samenwerken",
-      text,
-      api_app_id: "ABENCH",
-      response_url: "http://127.0.0.1:9/unused",
-      trigger_id: "1.2.3",
-    }).toString();
-    const signature = `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-    return {
-      method: "POST",
-      path: "/slack/events",
-      body,
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        "x-slack-request-timestamp": String(timestamp),
-        "x-slack-signature": signature,
-      },
-    };
-  });
-}
 
 /** A fake Slack Web API that answers every method with ok (auth.test at start). */
 async function startFakeSlackApi(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -272,8 +240,10 @@ async function cpuMsOfTree(rootPid: number): Promise<number> {
 
 async function load(url: string, rate: number, seconds: number): Promise<LoadResult> {
   const cfgFile = join(workDir, `load-${Date.now()}-${Math.round(rate)}.json`);
-  // Fresh signatures per step: Slack's verification refuses timestamps older than 5 minutes.
-  await writeFile(cfgFile, JSON.stringify({ url, rate, seconds, requests: signedCommands(), timeoutMs: 10_000 }));
+  // Fresh signatures per step (Slack's verification refuses timestamps older than 5 minutes), one per request
+  // (a replayed signature is answered by the replay guard, not by the bot).
+  const requests = signedCommands(QUESTIONS, Math.ceil(rate * seconds) + 50, `step-${Date.now()}`);
+  await writeFile(cfgFile, JSON.stringify({ url, rate, seconds, requests, timeoutMs: 10_000 }));
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ["--import", "tsx", join(ROOT, "bench/load-generator.ts"), cfgFile],
