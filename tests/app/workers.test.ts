@@ -138,13 +138,22 @@ describe.skipIf(!DATABASE_URL)("WORKERS=2 on PostgreSQL (DATABASE_URL)", () => {
       );
       const supervisor = run.child.pid!;
       const url = `http://127.0.0.1:${ready.port}`;
-      const workerPids = new Set(
-        run
-          .lines()
-          .filter((l) => l.msg === "server listening")
-          .map((l) => l.pid),
+      // The supervisor's line can reach the pipe before a worker's own "server listening" line: wait for both.
+      const workerPids = await waitFor(
+        "both workers' listening lines",
+        () => {
+          const pids = new Set(
+            run
+              .lines()
+              .filter((l) => l.msg === "server listening")
+              .map((l) => l.pid),
+          );
+          return pids.size === 2 ? pids : undefined;
+        },
+        run,
+        10_000,
       );
-      expect(workerPids.size).toBe(2);
+      expect(new Set(ready.pids as number[])).toEqual(workerPids);
       expect(workerPids.has(supervisor)).toBe(false);
 
       // New connections are spread over the workers; each request's access line says which process served it.
