@@ -81,6 +81,20 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX questions_asked_created_at_idx ON questions_asked (created_at)`,
     ],
   },
+  {
+    version: 4,
+    name: "conversation context for follow-up questions (hashed conversation key, last entry, expiry)",
+    sql: [
+      // key_hash: HMAC-SHA256 of "platform:conversation[:thread]" under STORE_HASH_KEY; no text, no user id.
+      `CREATE TABLE conversation_context (
+         key_hash    TEXT PRIMARY KEY,
+         entry_id    TEXT NOT NULL,
+         updated_at  TIMESTAMPTZ NOT NULL,
+         expires_at  TIMESTAMPTZ NOT NULL
+       )`,
+      `CREATE INDEX conversation_context_expires_at_idx ON conversation_context (expires_at)`,
+    ],
+  },
 ];
 
 /** Applies every migration not yet in schema_migrations; returns the versions applied now. */

@@ -59,6 +59,15 @@ export interface AskedRow extends AskedInput {
   at: Date;
 }
 
+/** What a conversation (a Slack thread or DM, a Teams conversation, a preview session) last got answered. */
+export interface ConversationContext {
+  entryId: string;
+  /** When that entry was answered there. */
+  updatedAt: Date;
+  /** From this moment on the context no longer counts (and is deleted). */
+  expiresAt: Date;
+}
+
 export interface Store {
   /** Stores feedback; with a userId it replaces that user's earlier feedback on the same entry. */
   recordFeedback(input: FeedbackInput): Promise<void>;
@@ -78,6 +87,14 @@ export interface Store {
   /** Logs an asked question (status, entry, platform; never the text). Optional so test fakes can leave it out. */
   recordAsked?(input: AskedInput): Promise<void>;
   listAsked?(since?: Date): Promise<AskedRow[]>;
+  /**
+   * The live context of a conversation for follow-up questions, or null. `conversation` is the adapter's key
+   * ("slack:C1:1700000000.000100", "teams:<conversation id>"); the store keeps only its keyed hash. Optional so
+   * test fakes can leave it out (no follow-ups then).
+   */
+  getConversationContext?(conversation: string): Promise<ConversationContext | null>;
+  /** Remembers the entry last answered in a conversation for ttlMs, replacing the earlier one. */
+  setConversationContext?(conversation: string, entryId: string, ttlMs: number): Promise<void>;
   /** Deletes stored questions older than the retention period; returns how many were removed. */
   purgeExpired(now?: Date): Promise<number>;
   /** Cheap liveness query for /readyz. */

@@ -3,10 +3,12 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Logger } from "../log.ts";
 import { UnknownRunError } from "../errors.ts";
 import { hashUserId } from "./hash.ts";
+import { ConversationContexts, deleteExpiredContexts } from "./conversation-context.ts";
 import type {
   AskedInput,
   AskedRow,
   ChecklistRun,
+  ConversationContext,
   FeedbackInput,
   FeedbackRow,
   Platform,
@@ -74,6 +76,7 @@ export class SqlStore implements Store {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private lastSeenSweep = 0;
+  private readonly contexts: ConversationContexts;
 
   constructor(
     /** The SQL connection (also used by the reminders' sent-log, src/termijnen/herinneringen.ts). */
@@ -83,6 +86,7 @@ export class SqlStore implements Store {
     if (opts.hashKey.length < 16) throw new Error("The store hash key must be at least 16 characters");
     if (!(opts.retentionDays > 0)) throw new Error("retentionDays must be a positive number");
     this.clock = opts.clock ?? (() => new Date());
+    this.contexts = new ConversationContexts(client, opts.hashKey, () => this.clock(), opts.logger);
     const every = opts.purgeIntervalMs ?? 0;
     if (every > 0) {
       this.timer = setInterval(() => {
@@ -158,6 +162,14 @@ export class SqlStore implements Store {
       entryId: r.entry_id,
       confidence: Number(r.confidence),
     }));
+  }
+
+  getConversationContext(conversation: string): Promise<ConversationContext | null> {
+    return this.contexts.get(conversation);
+  }
+
+  setConversationContext(conversation: string, entryId: string, ttlMs: number): Promise<void> {
+    return this.contexts.set(conversation, entryId, ttlMs);
   }
 
   async startChecklistRun(checklistId: string, context: string): Promise<ChecklistRun> {
@@ -268,6 +280,8 @@ export class SqlStore implements Store {
       const runs = await tx.query("DELETE FROM checklist_runs WHERE updated_at < $1 RETURNING run_id", [cutoff]);
       // Seen-request records only live minutes; not counted as retention.
       await tx.query("DELETE FROM seen_requests WHERE expires_at <= $1", [now]);
+      // Conversation contexts live minutes (FOLLOW_UP_MINUTES); expired ones go here at the latest. Not counted either.
+      await deleteExpiredContexts(tx, now);
       return questions.length + asked.length + comments.length + runs.length;
     });
   }
