@@ -126,6 +126,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
               engine: base.built,
               store,
               logger,
+              followUpMs: config.FOLLOW_UP_MINUTES * 60_000,
               ...(base.kb.featured ? { featured: base.kb.featured } : {}),
             }),
             termijnen,

@@ -35,6 +35,8 @@ export const configSchema = z.object({
   DATABASE_URL: optional,
   STORE_HASH_KEY: optional,
   RETENTION_DAYS: z.coerce.number().int().positive().default(180),
+  /** Minutes a conversation remembers its last answered entry for follow-up questions; 0 = off (at most a day). */
+  FOLLOW_UP_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
   // Privacy and terms pages (/privacy, /voorwaarden)
   /** Who runs this installation (shown on /privacy and /voorwaarden); default "de griffie van uw gemeente". */
   OPERATOR_NAME: optional.pipe(z.string().max(200).optional()),

@@ -58,4 +58,9 @@ export interface Reply {
    * figures the base does not hold (where to find them instead). Adapters show it when present.
    */
   message?: string;
+  /**
+   * Set when the question was read as a follow-up on the entry answered last in the same conversation
+   * (src/core/follow-up.ts); every adapter says so above the answer (messages.followUpNote).
+   */
+  followUp?: { entryId: string; title: string };
 }

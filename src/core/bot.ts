@@ -10,6 +10,12 @@ export interface AskContext {
    * Teams message extension) passes false: half-typed words are not questions the griffie needs to see.
    */
   recordUnanswered?: boolean;
+  /**
+   * The conversation the question was asked in, as "<platform>:<id>" (a Slack thread or DM, a Teams conversation,
+   * a preview session). With it, a short follow-up is read in the context of the entry answered last in that
+   * conversation (src/core/follow-up.ts). Without it (slash commands, the CLI, search) every question stands alone.
+   */
+  conversation?: string;
 }
 
 export interface ChecklistSummary {

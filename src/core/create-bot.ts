@@ -14,14 +14,29 @@ export interface CreateBotOptions {
   logger: Logger;
   /** Ids of the featured entries, in order (the knowledge base's uitgelicht.yml); missing ones are skipped. */
   featured?: readonly string[];
+  /** Lifetime of a conversation's context for follow-up questions (ms; FOLLOW_UP_MINUTES); 0 = off. Default 30 min. */
+  followUpMs?: number;
   /** Source of "now" for the export date (tests). */
   clock?: () => Date;
 }
 
-export function createBot({ engine, store, logger, featured, clock = () => new Date() }: CreateBotOptions): Bot {
+export function createBot({
+  engine,
+  store,
+  logger,
+  featured,
+  followUpMs,
+  clock = () => new Date(),
+}: CreateBotOptions): Bot {
   const log = logger.child({ component: "bot" });
   return {
-    ...createQuestionService({ engine, store, log, ...(featured ? { featured } : {}) }),
+    ...createQuestionService({
+      engine,
+      store,
+      log,
+      ...(featured ? { featured } : {}),
+      ...(followUpMs === undefined ? {} : { followUpMs }),
+    }),
     ...createChecklistService({ engine, store, clock }),
   };
 }

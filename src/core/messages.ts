@@ -37,6 +37,9 @@ export const messages = {
   topicsTitle: "Veelgevraagde onderwerpen",
   errorGeneric: "Er ging iets mis bij het beantwoorden. Probeert u het later nog eens.",
   errorTooLong: "Uw vraag is te lang. Houdt u het alstublieft bij een paar zinnen.",
+  /** Above an answer to a follow-up question read in the context of the previous answer (src/core/follow-up.ts). */
+  followUpNote: (title: string) =>
+    `Opgevat als vervolgvraag op „${title}”. Bedoelde u iets anders? Stel dan uw volledige vraag.`,
   /** Echo of the user's question above an answer (Slack); the adapter escapes the question. */
   youAsked: (question: string) => `U vroeg: ${question}`,
   checklistUnknown: "Die checklist ken ik niet. Kiest u een van de checklists uit de lijst.",

@@ -6,6 +6,7 @@ import type { Platform, Store } from "../store/port.ts";
 import type { Bot } from "./bot.ts";
 import type { Reply } from "../reply.ts";
 import { normalizeUserText } from "./user-text.ts";
+import { createFollowUps } from "./follow-up.ts";
 
 const FEATURED_COUNT = 5;
 const MIN_FEATURED = 3;
@@ -19,7 +20,12 @@ export interface ServiceDeps {
   log: Logger;
   /** Entry points shown on App Home and the welcome card, in this order (knowledge/uitgelicht.yml). */
   featured?: readonly string[];
+  /** How long a conversation's context lives for follow-up questions (ms); 0 turns follow-ups off. */
+  followUpMs?: number;
 }
+
+/** Default lifetime of a conversation's context (FOLLOW_UP_MINUTES). */
+export const DEFAULT_FOLLOW_UP_MS = 30 * 60_000;
 
 /** The featured topics that exist, topped up from the base when fewer than MIN_FEATURED of them do. */
 function pickFeatured(
@@ -38,9 +44,16 @@ function pickFeatured(
   return picked.map((e) => ({ id: e.id, title: e.title }));
 }
 
-export function createQuestionService({ engine, store, log, featured: ids = [] }: ServiceDeps): QuestionService {
+export function createQuestionService({
+  engine,
+  store,
+  log,
+  featured: ids = [],
+  followUpMs = DEFAULT_FOLLOW_UP_MS,
+}: ServiceDeps): QuestionService {
   const byId = new Map<string, KnowledgeEntry>(engine.entries.map((e) => [e.id, e]));
   const featured = pickFeatured(ids, engine.entries, byId);
+  const followUps = followUpMs > 0 ? createFollowUps({ engine, store, ttlMs: followUpMs, log }) : null;
 
   const unknownReply = (): Reply => ({
     status: "unknown",
@@ -60,6 +73,15 @@ export function createQuestionService({ engine, store, log, featured: ids = [] }
         // The engine promises never to throw; if it does anyway, the user still gets a polite reply.
         log.error({ err }, "engine.ask threw");
         return unknownReply();
+      }
+      const conversation = followUps && ctx.conversation ? ctx.conversation : null;
+      if (conversation) {
+        try {
+          reply = await followUps!.resolve(text, reply, conversation);
+        } catch (err) {
+          log.error({ err: { name: (err as Error).name } }, "follow-up resolution threw");
+        }
+        await followUps!.remember(conversation, reply);
       }
       if (reply.status === "unknown" && text.trim() && ctx.recordUnanswered !== false) {
         const guess = reply.alternatives.find((a) => a.score > 0);
