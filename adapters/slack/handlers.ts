@@ -20,6 +20,7 @@ import type { Logger } from "../../src/log.ts";
 import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
 import { homeTermijnBlocks } from "./termijn.ts";
+import { withFollowUpNote } from "./follow-up.ts";
 import type { TermijnService } from "../../src/termijnen/service.ts";
 import {
   LIMITS,
@@ -75,13 +76,24 @@ export const runContext = (channel: string, threadTs?: string): string =>
 export class Conversation {
   constructor(private readonly bot: Bot) {}
 
-  async messageFor(rawText: string, ctx: string, opts: { share?: boolean } = {}): Promise<SlackMessage> {
+  /**
+   * `opts.conversation`: the thread or DM the text was written in (mentions, DMs), so a follow-up question is read
+   * in its context. Slash commands pass none: their ephemeral answers are no conversation.
+   */
+  async messageFor(
+    rawText: string,
+    ctx: string,
+    opts: { share?: boolean; conversation?: string } = {},
+  ): Promise<SlackMessage> {
     const text = slackTextToPlain(normalizeUserText(rawText));
     if (!text || HELP_WORDS.test(text)) return renderReply(this.bot.help(), {});
     if (text.length > MAX_QUESTION_CHARS) return renderNotice(messages.errorTooLong);
     const checklist = CHECKLIST_PREFIX.exec(text);
     if (checklist) return this.checklistMessage(checklist[1] ?? "", ctx);
-    const reply = await this.bot.ask(text, { platform: "slack" });
+    const reply = await this.bot.ask(text, {
+      platform: "slack",
+      ...(opts.conversation ? { conversation: opts.conversation } : {}),
+    });
     return this.present(reply, ctx, { question: text, share: opts.share === true && reply.status === "answer" });
   }
 
@@ -98,9 +110,9 @@ export class Conversation {
   async present(reply: Reply, ctx: string, opts: { question?: string; share?: boolean }): Promise<SlackMessage> {
     if (reply.status === "answer" && reply.answer?.kind === "checklist" && reply.answer.items?.length) {
       const progress = await this.bot.startChecklist(reply.answer.id, ctx);
-      return renderReply(reply, { ...opts, progress });
+      return withFollowUpNote(reply, renderReply(reply, { ...opts, progress }));
     }
-    return renderReply(reply, opts);
+    return withFollowUpNote(reply, renderReply(reply, opts));
   }
 }
 
@@ -350,7 +362,8 @@ function registerEvents({ app, bot, logger, conversation, termijnen }: Registrat
   ): Promise<void> => {
     let msg: SlackMessage;
     try {
-      msg = await conversation.messageFor(text, runContext(channel, threadTs));
+      const ctx = runContext(channel, threadTs);
+      msg = await conversation.messageFor(text, ctx, { conversation: ctx });
     } catch (err) {
       logger.error({ err }, "slack: answering failed");
       msg = renderNotice(noticeOf(err));

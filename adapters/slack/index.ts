@@ -11,7 +11,7 @@ import { registerHandlers, type Registered } from "./handlers.ts";
 import { slackRequestGuard } from "./request-guard.ts";
 import { registerTermijnCommand } from "./termijn.ts";
 
-export { slackPreviewRenderer } from "./render.ts";
+export { slackPreviewRenderer } from "./follow-up.ts";
 
 export const SLACK_PATH = "/slack";
 export const SLACK_EVENTS_ENDPOINT = "/events";

@@ -17,6 +17,7 @@ import {
   renderTopicsCard,
   type AdaptiveCard,
 } from "./render.ts";
+import { withFollowUpNote } from "./follow-up.ts";
 import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
 
 /** Longer input is refused with messages.errorTooLong. */
@@ -36,8 +37,11 @@ export function parseCommand(input: string): TeamsCommand {
   return { kind: "question", text };
 }
 
-/** The card that answers one typed message. */
-export async function replyToText(bot: Bot, input: string): Promise<AdaptiveCard> {
+/**
+ * The card that answers one typed message. `conversation` ("teams:<conversation id>") lets a follow-up question
+ * be read in the context of the conversation's last answer.
+ */
+export async function replyToText(bot: Bot, input: string, conversation?: string): Promise<AdaptiveCard> {
   if (input.trim().length > MAX_QUESTION_CHARS) return renderMessageCard(messages.errorTooLong);
   const command = parseCommand(input);
   switch (command.kind) {
@@ -51,8 +55,10 @@ export async function replyToText(bot: Bot, input: string): Promise<AdaptiveCard
       if (!found) return renderChecklistListCard(bot.listChecklists(), true);
       return renderReplyCard(bot.answerById(found.id));
     }
-    case "question":
-      return renderReplyCard(await bot.ask(command.text, { platform: "teams" }));
+    case "question": {
+      const reply = await bot.ask(command.text, { platform: "teams", ...(conversation ? { conversation } : {}) });
+      return withFollowUpNote(reply, renderReplyCard(reply));
+    }
   }
 }
 

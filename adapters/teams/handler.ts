@@ -76,7 +76,9 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
       { conversationType: activity.conversation.conversationType, chars: cleaned.length },
       "teams message",
     );
-    const card = termijnCommandCard(cleaned, this.termijnen) ?? (await replyToText(this.bot, cleaned));
+    const card =
+      termijnCommandCard(cleaned, this.termijnen) ??
+      (await replyToText(this.bot, cleaned, `teams:${activity.conversation.id}`));
     await context.sendActivity(cardActivity(card));
   }
 

@@ -16,7 +16,7 @@ import { messages } from "../../src/core/messages.ts";
 import { RaadswijzerTeamsBot, cardActivity } from "./handler.ts";
 import { renderMessageCard } from "./render.ts";
 
-export { teamsPreviewRenderer } from "./render.ts";
+export { teamsPreviewRenderer } from "./follow-up.ts";
 
 export const TEAMS_PATH = "/api/messages";
 

@@ -9,8 +9,8 @@
 //  2. For such a message the conversation's context (the entry answered last, kept in the store for FOLLOW_UP_MINUTES) is
 //     read, and the engine is asked again with that entry's title as a context clause before the message.
 //  3. That combined answer is used only when it is confident. When it just repeats the previous entry while the
-//     message has a confident answer of its own on another topic ("en bij een BVO?" after a zienswijze), the
-//     message's own answer wins. A reply answered from context carries `followUp` (the previous entry), and every
+//     message has a topic of its own (a confident answer on another entry: "en bij een BVO?" after a zienswijze;
+//     or a best entry whose title it names: "en bij uittreden?"), the message's own reply wins. A reply answered from context carries `followUp` (the previous entry), and every
 //     adapter says so above the answer ("Opgevat als vervolgvraag op …").
 // Every answer in a conversation becomes its new context; help and unknown replies leave the context as it was.
 import { readFileSync } from "node:fs";
@@ -115,6 +115,15 @@ export function mayBeFollowUp(text: string, own: Reply, threshold: number, cues:
   return refersBack(words, cues) || !isConfident(own, threshold);
 }
 
+/** Shortest word that counts as naming a topic ("uittreden", "begroting"; not "raad", "voor", "een"). */
+const MIN_TOPIC_WORD = 5;
+
+/** True when the message names the title of its own best entry: "en bij uittreden?" → "Checklist uittreden …". */
+export function namesTopicOf(text: string, title: string): boolean {
+  const words = new Set(foldedWords(text).filter((w) => w.length >= MIN_TOPIC_WORD));
+  return foldedWords(title).some((w) => words.has(w));
+}
+
 /** The question asked with the previous entry as context: "<title>. <message>". */
 export const combinedQuestion = (previousTitle: string, text: string): string =>
   `${previousTitle.replace(/[.?!\s]+$/, "")}. ${text.trim()}`.slice(0, MAX_QUESTION_CHARS);
@@ -131,8 +140,11 @@ export function resolveFollowUp(
   const ownAnswer = isConfident(own, engine.threshold) ? own.answer : null;
   // The context added nothing: the message is answered the same way on its own.
   if (ownAnswer && combined.answer!.id === ownAnswer.id) return own;
-  // The context only repeats the previous entry, while the message has its own topic ("en bij een BVO?").
-  if (ownAnswer && combined.answer!.id === previous.id) return own;
+  // The context only repeats the previous entry, while the message has a topic of its own: a confident answer on
+  // another entry ("en bij een BVO?"), or a best entry whose title it names ("en bij uittreden?").
+  if (combined.answer!.id === previous.id && own.answer && own.answer.id !== previous.id) {
+    if (ownAnswer || namesTopicOf(text, own.answer.title)) return own;
+  }
   return { ...combined, followUp: { entryId: previous.id, title: previous.title } };
 }
 

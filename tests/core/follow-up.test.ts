@@ -108,6 +108,17 @@ describe("resolving a follow-up over the engine", () => {
     expect(resolveFollowUp(engine, "en bij uittreden?", own, ZIENSWIJZE)).toBe(own);
   });
 
+  it("keeps the message's own, unsure reply when the context repeats the previous entry and it names its own topic", () => {
+    const own = lowAnswer("uittreden-gr");
+    const engine = fakeEngine({
+      [combined("en bij uittreden?")]: answerReply("zienswijze-begroting"),
+      [combined("en de kosten?")]: answerReply("zienswijze-begroting"),
+    });
+    expect(resolveFollowUp(engine, "en bij uittreden?", own, ZIENSWIJZE)).toBe(own);
+    // "kosten" is not in the unsure entry's title: the context wins.
+    expect(resolveFollowUp(engine, "en de kosten?", own, ZIENSWIJZE).followUp?.entryId).toBe("zienswijze-begroting");
+  });
+
   it("keeps the message's own answer, without a note, when the context changes nothing", () => {
     const own = answerReply("uittreden-gr");
     const engine = fakeEngine({ [combined("en wat kost dat?", UITTREDEN)]: answerReply("uittreden-gr") });

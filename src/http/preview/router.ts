@@ -62,6 +62,8 @@ export interface PreviewReply {
   html: string | null;
   /** "Inhoud gecontroleerd op …" when the answer has a date. */
   updatedText: string | null;
+  /** "Opgevat als vervolgvraag op …" when the question was read as a follow-up (src/core/follow-up.ts). */
+  followUpText: string | null;
   renderings: Record<string, Rendering>;
 }
 
@@ -124,6 +126,7 @@ export function previewRouter(deps: PreviewDeps): Router {
       reply: answer ? { ...reply, answer: { ...answer, links: safeLinks(answer.links) } } : reply,
       html: answer ? markdownToHtml(answer.text) : null,
       updatedText: answer ? updatedNote(answer) : null,
+      followUpText: reply.followUp ? messages.followUpNote(reply.followUp.title) : null,
       renderings,
     };
   };
@@ -133,8 +136,10 @@ export function previewRouter(deps: PreviewDeps): Router {
     res.json({ ...present(bot.help()), featured: bot.featuredTopics(), messages: pageMessages });
   });
   api.post("/ask", json, async (req, res) => {
-    const { q } = parse(askSchema, req.body);
-    res.json(present(await bot.ask(q, { platform: "preview" })));
+    const { q, session } = parse(askSchema, req.body);
+    res.json(
+      present(await bot.ask(q, { platform: "preview", ...(session ? { conversation: `preview:${session}` } : {}) })),
+    );
   });
   api.get("/entry/:id", (req, res) => {
     const reply = bot.answerById(param(req, "id"));

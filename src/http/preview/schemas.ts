@@ -25,6 +25,11 @@ export const askSchema = z.object({
     .trim()
     .min(1, httpMessages.questionRequired)
     .max(MAX_QUESTION_CHARS, httpMessages.questionTooLong),
+  /** The page's conversation (one per browser tab): follow-up questions use its context. */
+  session: z
+    .string({ error: httpMessages.badRequest })
+    .regex(/^[A-Za-z0-9_-]{1,100}$/, httpMessages.badRequest)
+    .optional(),
 });
 
 export const feedbackSchema = z.object({

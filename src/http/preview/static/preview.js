@@ -3,11 +3,14 @@
 const API = "/preview/api";
 const USER_KEY = "raadswijzer.preview.userId";
 const RUN_KEY = "raadswijzer.preview.runId";
+const SESSION_KEY = "raadswijzer.preview.session";
 
 const $ = (selector) => document.querySelector(selector);
 
 const state = {
   userId: getUserId(),
+  /** This tab's conversation: follow-up questions are read in the context of its last answer. */
+  session: getSession(),
   messages: {},
   reply: null,
   renderings: {},
@@ -28,6 +31,25 @@ function getUserId() {
     id = "p-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
     try {
       localStorage.setItem(USER_KEY, id);
+    } catch {
+      /* ignore */
+    }
+  }
+  return id;
+}
+
+function getSession() {
+  let id = null;
+  try {
+    id = window.sessionStorage.getItem(SESSION_KEY);
+  } catch {
+    /* storage blocked: a fresh conversation per visit */
+  }
+  if (!id || !/^[A-Za-z0-9_-]{1,100}$/.test(id)) {
+    const bytes = window.crypto.getRandomValues(new Uint8Array(12));
+    id = "s-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    try {
+      window.sessionStorage.setItem(SESSION_KEY, id);
     } catch {
       /* ignore */
     }
@@ -96,7 +118,7 @@ async function ask(question) {
     $("#vraag").focus();
     return;
   }
-  await showFrom(() => api("/ask", { method: "POST", body: { q: question } }), false, error);
+  await showFrom(() => api("/ask", { method: "POST", body: { q: question, session: state.session } }), false, error);
 }
 
 async function showEntry(id) {
@@ -133,6 +155,11 @@ function showReply(data) {
   badge.className = "badge status-" + reply.status;
   $("#answer-confidence").textContent =
     reply.status === "help" ? "" : `Zekerheid ${Math.round(reply.confidence * 100)}%`;
+
+  // "Opgevat als vervolgvraag op …" when the question was read in the context of the previous answer.
+  const followUp = $("#answer-followup");
+  followUp.textContent = data.followUpText ?? "";
+  setHidden(followUp, !data.followUpText);
 
   const titles = { help: m.helpTitle, unknown: m.unknownTitle, ambiguous: m.ambiguousTitle };
   const showAnswer = answer && reply.status !== "unknown";
