@@ -1,5 +1,6 @@
 // Two instances (startApp twice, different ports) on ONE PostgreSQL, as behind a load balancer: a Slack event
-// delivered to both is answered once, a checklist ticked through one shows on the other, and closing one in the
+// delivered to both is answered once, a checklist ticked through one shows on the other, a follow-up through one
+// is answered from the thread context written through the other, and closing one in the
 // middle of a load loses no acknowledged write while the other keeps answering. Needs DATABASE_URL (CI starts a
 // PostgreSQL); each run gets a schema of its own.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -115,6 +116,18 @@ describe.skipIf(postgresMissing !== undefined)(
         String(findButton(opened, "checklist_export")!.value),
       );
       expect(blockText(seen)).toContain(messages.checklistProgress(2, checklist.itemCount));
+    });
+
+    it("answers a follow-up through one instance from the thread's context written through the other", async () => {
+      const root = "1700000700.000100";
+      const mention = (text: string, ts: string, thread?: string) =>
+        eventEnvelope(mentionEvent(text, { ts, event_ts: ts, ...(thread ? { thread_ts: thread } : {}) }));
+      await postEvent(eventsUrl(a), mention("Hoe geeft de raad een zienswijze op de begroting van een GR?", root));
+      await slack.waitFor("chat.postMessage");
+      await postEvent(eventsUrl(b), mention("wie beslist dat?", "1700000701.000100", root));
+      const [, followUp] = await slack.waitFor("chat.postMessage", 2);
+      const title = a.bot.answerById(FIXTURE_TOPIC).answer!.title;
+      expect(blockText(blocksOf(followUp!.body))).toContain(messages.followUpNote(title));
     });
 
     it("loses no acknowledged write when one instance closes mid-load, and the other keeps answering", async () => {
