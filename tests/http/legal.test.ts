@@ -7,7 +7,8 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../app/start.ts";
 import { loadConfig } from "../../src/config.ts";
-import { legalRouter } from "../../src/http/legal/router.ts";
+import { privacyPage } from "../../src/http/legal/content.ts";
+import { legalInfoOf, legalRouter } from "../../src/http/legal/router.ts";
 import { tempDataDir, testEnv } from "./helpers.ts";
 
 const START_TIMEOUT = 180_000;
@@ -94,6 +95,16 @@ describe("privacy page defaults (no operator configured)", () => {
       '<a href="https://voorbeeld.nl/contact?a=1&amp;b=2">https://voorbeeld.nl/contact?a=1&amp;b=2</a>',
     );
     expect(html).toContain("De bewaartermijn is 180 dagen.");
+    // Follow-up questions: what the conversation context keeps, and for how long (FOLLOW_UP_MINUTES, default 30).
+    expect(html).toContain("<h2>Vervolgvragen</h2>");
+    expect(html).toContain("Dit wordt 30 minuten na het laatste antwoord in dat gesprek vergeten");
+  });
+
+  it("says nothing about follow-up questions when FOLLOW_UP_MINUTES=0, and the minutes when set", () => {
+    const off = privacyPage(legalInfoOf(loadConfig({ NODE_ENV: "test", FOLLOW_UP_MINUTES: "0" })));
+    expect(off.sections.map((s) => s.heading)).not.toContain("Vervolgvragen");
+    const on = privacyPage(legalInfoOf(loadConfig({ NODE_ENV: "test", FOLLOW_UP_MINUTES: "1" })));
+    expect(JSON.stringify(on.sections.find((s) => s.heading === "Vervolgvragen"))).toContain("Dit wordt 1 minuut na");
   });
 });
 

@@ -25,6 +25,8 @@ export interface LegalInfo {
   operatorContact?: string;
   /** RETENTION_DAYS. */
   retentionDays: number;
+  /** FOLLOW_UP_MINUTES: how long a conversation remembers its last answered topic; 0 or absent = not at all. */
+  followUpMinutes?: number;
 }
 
 export const DEFAULT_OPERATOR = "de griffie van uw gemeente";
@@ -42,6 +44,26 @@ function reachOperator(info: LegalInfo, name: string): Inline[] {
 }
 
 const days = (n: number): string => (n === 1 ? "1 dag" : `${n} dagen`);
+const minutes = (n: number): string => (n === 1 ? "1 minuut" : `${n} minuten`);
+
+/** What the conversation context for follow-up questions keeps, and how long (src/store/conversation-context.ts). */
+function followUpSection(followUpMinutes: number | undefined): Section[] {
+  if (!followUpMinutes) return [];
+  const m = minutes(followUpMinutes);
+  return [
+    {
+      heading: "Vervolgvragen",
+      paragraphs: [
+        [
+          'Zodat de bot een korte vervolgvraag begrijpt (bijvoorbeeld "en de termijn?"), onthoudt hij per gesprek het onderwerp van het laatste antwoord. Een gesprek is een draad of privégesprek in Slack, een chat of gesprek in Teams, of een tabblad van de voorbeeldweergave. Bewaard worden alleen het onderwerp en de tijd; uw vraag en uw gebruikers-id niet, en het gesprek alleen als versleutelde code (een hash met een geheime sleutel).',
+        ],
+        [
+          `Dit wordt ${m} na het laatste antwoord in dat gesprek vergeten en daarna verwijderd, uiterlijk bij de dagelijkse opruiming. Het wordt alleen in hetzelfde gesprek gebruikt, en nergens anders voor.`,
+        ],
+      ],
+    },
+  ];
+}
 
 export function privacyPage(info: LegalInfo): LegalPage {
   const name = info.operatorName ?? DEFAULT_OPERATOR;
@@ -97,6 +119,7 @@ export function privacyPage(info: LegalInfo): LegalPage {
           ],
         ],
       },
+      ...followUpSection(info.followUpMinutes),
       {
         heading: "Inzage en verwijdering",
         paragraphs: [

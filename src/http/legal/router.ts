@@ -13,6 +13,7 @@ export const legalInfoOf = (config: AppConfig): LegalInfo => ({
   operatorName: config.OPERATOR_NAME,
   operatorContact: config.OPERATOR_CONTACT,
   retentionDays: config.RETENTION_DAYS,
+  followUpMinutes: config.FOLLOW_UP_MINUTES,
 });
 
 export function legalRouter(config: AppConfig): Router {
