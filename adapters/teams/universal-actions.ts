@@ -232,13 +232,17 @@ export class UniversalActions {
     return { ...ref, runId: progress.run.runId };
   }
 
-  /** After a checklist click: the card everyone should see (with refresh), or null for other actions. */
+  /**
+   * After a save: the card everyone should see (with refresh), or null for other actions. Not after an export:
+   * the edit makes Teams refresh the card for everyone in userIds, the exporting member included, which would
+   * replace the export they just asked for (their toggles are stored all the same).
+   */
   async sharedCardAfter(
     context: TurnContext,
     parsed: ParsedCardAction,
     card: AdaptiveCard,
   ): Promise<AdaptiveCard | null> {
-    if (!isChecklistAction(parsed.action.action)) return null;
+    if (parsed.action.action !== ACTION_CHECKLIST_SAVE) return null;
     const ref = checklistRefOf(card);
     if (!ref?.runId) return null;
     const current = await currentChecklistCard(this.bot, ref);

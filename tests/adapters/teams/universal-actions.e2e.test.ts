@@ -191,6 +191,18 @@ describe("Teams: shared checklist cards with Universal Actions refresh", () => {
     );
     expect(toggles(untick.value)).toEqual(["false", "true", "true", "false"]);
 
+    // 7. An export is for the member who asked: in the invoke response only, the message is not edited (an
+    //    edit would make Teams refresh the card for that member too and replace the export).
+    connector.captured.length = 0;
+    const exportAction = cardActions(untick.value).find((a) => a.verb === "checklistExport")!;
+    const exported = await invoke(
+      as(OTHER, executeInvoke("checklistExport", exportAction.data as Record<string, unknown>, messageId, group())),
+    );
+    expect(cardText(exported.value)).toContain("- [x] ");
+    expect(exported.value.refresh?.action.data).toMatchObject({ runId });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(connector.captured).toHaveLength(0);
+
     // The roster was asked once for this conversation (cached), not once per card or refresh.
     expect(memberRequests.get(GROUP)).toBe(1);
   });
