@@ -10,6 +10,7 @@ import { MemorySeenRequests } from "../../src/core/seen-requests.ts";
 import { registerHandlers, type Registered } from "./handlers.ts";
 import { slackRequestGuard } from "./request-guard.ts";
 import { registerTermijnCommand } from "./termijn.ts";
+import { registerAskShortcut } from "./shortcut.ts";
 
 export { slackPreviewRenderer } from "./follow-up.ts";
 
@@ -57,6 +58,8 @@ export interface SlackApp {
   mode: SlackMode;
   router: express.Router;
   registered: Registered;
+  /** callback_ids of the shortcuts (manifest features.shortcuts). */
+  shortcuts: string[];
   /** auth.test once (cached); later calls reuse it. Rejects when the token is wrong or Slack is unreachable. */
   authTest(): Promise<AuthorizeResult>;
 }
@@ -154,7 +157,8 @@ export function createSlackApp(deps: AdapterDeps & { ackBudgetMs?: number }): Sl
     ...(deps.termijnen ? { termijnen: deps.termijnen } : {}),
   });
   registered.commands.push(...registerTermijnCommand(app, deps.termijnen, logger));
-  return { app, mode, router, registered, authTest };
+  const shortcuts = registerAskShortcut(app, { bot, logger });
+  return { app, mode, router, registered, shortcuts, authTest };
 }
 
 /** The Slack mount, or null (with an info log) when Slack is not configured. */

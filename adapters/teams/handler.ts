@@ -4,6 +4,7 @@
 import {
   CardFactory,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -14,11 +15,19 @@ import type { Bot } from "../../src/core/bot.ts";
 import type { Logger } from "../../src/log.ts";
 import { messages } from "../../src/core/messages.ts";
 import { normalizeUserText } from "../../src/core/user-text.ts";
-import { parseCardAction } from "./actions.ts";
+import { parseCardAction, type ParsedCardAction } from "./actions.ts";
 import { handleCardAction, replyToText, type ClickContext, type ClickResult } from "./conversation.ts";
-import { CARD_CONTENT_TYPE, renderWelcomeCard, type AdaptiveCard } from "./render.ts";
+import { renderMessageCard, renderWelcomeCard, type AdaptiveCard } from "./render.ts";
 import { searchEntries } from "./search-extension.ts";
 import { termijnCommandCard, withDeadlines } from "./termijn.ts";
+import {
+  RefreshAudience,
+  UniversalActions,
+  cardResponse,
+  keepChangedToggles,
+  messageResponse,
+  refreshRequestOf,
+} from "./universal-actions.ts";
 import type { TermijnService } from "../../src/termijnen/service.ts";
 
 /** A message with one card; `summary` (notification, fallback) and `speak` carry the card's plain text. */
@@ -37,12 +46,17 @@ export function cardActivity(card: AdaptiveCard): {
 }
 
 export class RaadswijzerTeamsBot extends TeamsActivityHandler {
+  /** Refresh clauses on checklist cards (universal-actions.ts). */
+  private readonly universal: UniversalActions;
+
   constructor(
     private readonly bot: Bot,
     private readonly logger: Logger,
     private readonly termijnen?: TermijnService,
+    fetchMembers: (context: TurnContext) => Promise<string[]> = conversationMembers,
   ) {
     super();
+    this.universal = new UniversalActions(bot, new RefreshAudience(fetchMembers, logger));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -66,8 +80,15 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
     // Action.Submit (the fallback of Action.Execute, and our answer buttons) arrives as a message with a value.
     const parsed = parseCardAction(activity.value);
     if (parsed) {
+      keepChangedToggles(parsed, activity.value);
       const result = await handleCardAction(this.bot, parsed, clickContext(context));
       await this.deliver(context, result);
+      return;
+    }
+    if (isOutdatedCardValue(activity.value)) {
+      // A button on a card posted by an older version, with data this version no longer reads.
+      this.logger.warn("teams card action not recognised (Action.Submit)");
+      await context.sendActivity(cardActivity(renderMessageCard(messages.cardActionOutdated)));
       return;
     }
     const text = normalizeUserText(TurnContext.removeRecipientMention(activity) ?? activity.text ?? "");
@@ -79,16 +100,17 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
     const card =
       termijnCommandCard(cleaned, this.termijnen) ??
       (await replyToText(this.bot, cleaned, `teams:${activity.conversation.id}`));
-    await context.sendActivity(cardActivity(card));
+    await context.sendActivity(cardActivity(await this.universal.prepare(context, card)));
   }
 
   private async deliver(context: TurnContext, result: ClickResult): Promise<void> {
     const replyTo = context.activity.replyToId;
+    const card = await this.universal.prepare(context, result.card);
     if (result.kind === "update" && replyTo) {
-      await context.updateActivity({ ...cardActivity(result.card), id: replyTo });
+      await context.updateActivity({ ...cardActivity(card), id: replyTo });
       return;
     }
-    await context.sendActivity(cardActivity(result.card));
+    await context.sendActivity(cardActivity(card));
   }
 
   /** Action.Execute (Universal Actions): the updated card goes back in the invoke response. */
@@ -97,19 +119,22 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invokeValue.action;
-    const parsed = parseCardAction({ ...(action.data ?? {}), action: action.data?.action ?? action.verb });
-    if (!parsed) {
-      this.logger.warn({ verb: action.verb }, "teams card action not recognised");
-      return {
-        statusCode: 400,
-        type: "application/vnd.microsoft.error",
-        value: { code: "BadRequest", message: messages.errorGeneric },
-      };
-    }
     try {
+      // Teams asks for the current checklist card (a member views it, or its message was edited).
+      const refresh = refreshRequestOf(action);
+      if (refresh) return await this.universal.refresh(context, refresh);
+      const data = { ...(action.data ?? {}), action: action.data?.action ?? action.verb };
+      const parsed = parseCardAction(data);
+      if (!parsed) {
+        // A button of a card posted by an older version: Teams shows the Dutch message under the card.
+        this.logger.warn({ verb: action.verb }, "teams card action not recognised");
+        return messageResponse(messages.cardActionOutdated);
+      }
+      keepChangedToggles(parsed, data);
       // An answer button sent as Action.Execute replaces the card with the answer; ours are Action.Submit.
       const result = await handleCardAction(this.bot, parsed, clickContext(context));
-      return { statusCode: 200, type: CARD_CONTENT_TYPE, value: result.card as unknown as Record<string, unknown> };
+      await this.editForEveryone(context, parsed, result.card);
+      return cardResponse(await this.universal.prepare(context, result.card));
     } catch (error) {
       // Teams shows an error response under the card and keeps the card as it was (ticks are not lost).
       this.logger.error({ err: errorInfo(error), verb: action.verb }, "teams card action failed");
@@ -118,6 +143,23 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
         type: "application/vnd.microsoft.error",
         value: { code: "InternalError", message: messages.errorGeneric },
       };
+    }
+  }
+
+  /**
+   * After a tick through Action.Execute the invoke response updates the card of the user who ticked; the edit
+   * of the card message shows the ticks to everyone (and makes Teams refresh the card for the members in its
+   * refresh.userIds). A failed edit is logged: the tick is stored and the clicking user sees it.
+   */
+  private async editForEveryone(context: TurnContext, parsed: ParsedCardAction, card: AdaptiveCard): Promise<void> {
+    const replyTo = context.activity.replyToId;
+    if (!replyTo) return;
+    const shared = await this.universal.sharedCardAfter(context, parsed, card);
+    if (!shared) return;
+    try {
+      await context.updateActivity({ ...cardActivity(shared), id: replyTo });
+    } catch (error) {
+      this.logger.warn({ err: errorInfo(error) }, "teams: checklist card message could not be updated for everyone");
     }
   }
 
@@ -154,6 +196,17 @@ function errorInfo(error: unknown): { name: string; message: string } {
   return error instanceof Error
     ? { name: error.name, message: error.message }
     : { name: "Error", message: String(error) };
+}
+
+/** The user MRIs of the conversation's members (first page; Teams refreshes for at most 60 anyway). */
+async function conversationMembers(context: TurnContext): Promise<string[]> {
+  const page = await TeamsInfo.getPagedMembers(context, 100);
+  return page.members.map((m) => m.id).filter((id): id is string => typeof id === "string" && id.length > 0);
+}
+
+/** A card value that names an action of ours (Action.Submit data) but is not one this version reads. */
+function isOutdatedCardValue(value: unknown): boolean {
+  return typeof value === "object" && value !== null && typeof (value as { action?: unknown }).action === "string";
 }
 
 function clickContext(context: TurnContext): ClickContext {

@@ -40,6 +40,17 @@ export const messages = {
   /** Above an answer to a follow-up question read in the context of the previous answer (src/core/follow-up.ts). */
   followUpNote: (title: string) =>
     `Opgevat als vervolgvraag op „${title}”. Bedoelde u iets anders? Stel dan uw volledige vraag.`,
+  /** Slack message shortcut "Vraag Raadswijzer" on a message without text (only files, blocks or attachments). */
+  shortcutEmpty:
+    "Dit bericht bevat geen tekst waarover ik iets kan opzoeken. Kiest u een bericht met een vraag, of stelt u uw vraag met /samenwerken.",
+  /** The same shortcut on a message longer than the longest question. */
+  shortcutTooLong: (max: number) =>
+    `Dit bericht is te lang om als vraag te gebruiken (meer dan ${max} tekens). Stelt u de kern van de vraag met /samenwerken.`,
+  /** Teams: a click on a card button the bot no longer understands (a card posted by an older version). */
+  cardActionOutdated:
+    "Deze knop hoort bij een oudere versie van de kaart en werkt niet meer. Vraagt u het onderwerp of de checklist opnieuw op.",
+  /** Teams: title of a checklist card's refresh action (Universal Actions; shown in the card's menu). */
+  cardRefresh: "Vernieuwen",
   /** Echo of the user's question above an answer (Slack); the adapter escapes the question. */
   youAsked: (question: string) => `U vroeg: ${question}`,
   checklistUnknown: "Die checklist ken ik niet. Kiest u een van de checklists uit de lijst.",

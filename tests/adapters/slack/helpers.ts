@@ -13,6 +13,8 @@ export const APP_TOKEN = "xapp-test-token";
 export const BOT_USER_ID = "UBOT0001";
 export const TEAM_ID = "T0000001";
 export const USER_ID = "U0USER01";
+/** A channel the fake Slack treats as one the bot is not in: chat.postEphemeral answers not_in_channel. */
+export const NOT_IN_CHANNEL = "C0NOTIN01";
 
 // ---------- fake Slack ----------
 
@@ -110,7 +112,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         res.json({ ok: true, channel: { id: `D${String(body.users ?? "X").slice(1)}` } });
         return;
       case "chat.postEphemeral":
-        res.json({ ok: true, message_ts: `${++ts}.000200` });
+        // A conversation the bot is not a member of (the message shortcut falls back to response_url).
+        if (body.channel === NOT_IN_CHANNEL) res.json({ ok: false, error: "not_in_channel" });
+        else res.json({ ok: true, message_ts: `${++ts}.000200` });
         return;
       default:
         res.json({ ok: true });

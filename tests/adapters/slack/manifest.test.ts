@@ -14,6 +14,7 @@ interface Manifest {
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
     bot_user: { display_name: string };
     slash_commands: { command: string; url: string; description: string; should_escape: boolean }[];
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -30,7 +31,11 @@ const config = loadConfig({
   SLACK_BOT_TOKEN: BOT_TOKEN,
   SLACK_API_URL: "http://127.0.0.1:9/api/",
 });
-const { registered } = createSlackApp({ bot: createFakeBot(), config, logger: createLogger({ level: "silent" }) });
+const { registered, shortcuts } = createSlackApp({
+  bot: createFakeBot(),
+  config,
+  logger: createLogger({ level: "silent" }),
+});
 
 describe("manifest/slack/manifest.yml", () => {
   it("declares exactly the slash commands that have handlers", () => {
@@ -40,6 +45,19 @@ describe("manifest/slack/manifest.yml", () => {
 
   it("subscribes to exactly the bot events that have handlers", () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...registered.events].sort());
+  });
+
+  it("declares exactly the shortcuts that have handlers: the message shortcut Vraag Raadswijzer", () => {
+    const declared = manifest.features.shortcuts ?? [];
+    expect(declared.map((s) => s.callback_id).sort()).toEqual([...shortcuts].sort());
+    const ask = declared.find((s) => s.callback_id === "vraag_raadswijzer");
+    expect(ask).toMatchObject({ name: "Vraag Raadswijzer", type: "message" });
+    // Slack's limits: callback_id ≤ 255, description ≤ 150 characters; shortcuts need interactivity on.
+    for (const s of declared) {
+      expect(s.callback_id.length).toBeLessThanOrEqual(255);
+      expect(s.description.length).toBeLessThanOrEqual(150);
+    }
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 
   it("sends commands, events and interactivity to /slack/events", () => {

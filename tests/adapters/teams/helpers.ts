@@ -25,7 +25,14 @@ export interface FakeConnector {
 }
 
 /** An express server on 127.0.0.1 that answers the Bot Framework connector API the way Teams does. */
-export async function startFakeConnector(): Promise<FakeConnector> {
+export async function startFakeConnector(
+  opts: {
+    /** Members per conversation id for GET .../pagedmembers (TeamsInfo.getPagedMembers); absent: 404. */
+    members?: (conversationId: string) => { id: string; name?: string }[];
+    /** Counts the member requests per conversation id. */
+    memberRequests?: Map<string, number>;
+  } = {},
+): Promise<FakeConnector> {
   const captured: CapturedActivity[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   const app = express();
@@ -58,6 +65,19 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     });
     res.status(200).json({ id: String(req.params.activityId) });
   });
+  if (opts.members) {
+    const members = opts.members;
+    app.get("/v3/conversations/:id/pagedmembers", (req, res) => {
+      const id = String(req.params.id);
+      opts.memberRequests?.set(id, (opts.memberRequests.get(id) ?? 0) + 1);
+      const pageSize = Number(req.query.pageSize ?? 100);
+      const all = members(id);
+      res.json({
+        members: all.slice(0, pageSize),
+        ...(all.length > pageSize ? { continuationToken: "next-page" } : {}),
+      });
+    });
+  }
   app.use((req, res) => {
     res.status(404).json({ error: `unexpected ${req.method} ${req.path}` });
   });

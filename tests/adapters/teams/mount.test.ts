@@ -148,7 +148,9 @@ describe("Teams bot over HTTP (anonymous local mode)", () => {
     const body2 = (await res2.json()) as { value: unknown };
     expect(cardText(body2.value)).toContain("1 van 3 afgevinkt");
     expect(cardText(body2.value)).toContain("- [x] De gevolgen voor de dienstverlening zijn in beeld");
-    expect(connector.captured).toHaveLength(0); // the update travels in the invoke response, not as a message
+    // The clicker's card travels in the invoke response; a save edits the card message for everyone (no new
+    // message), an export (the second click) is for the clicker only.
+    expect(connector.captured.map((c) => `${c.method} ${c.activityId}`)).toEqual(["PUT card-msg-1"]);
   });
 
   it("records 👍 feedback and thanks the user in the updated card", async () => {
