@@ -14,6 +14,7 @@ import { runMigrations } from "../../src/store/migrations.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import type { AskedInput, AskedRow, FeedbackRow, Platform } from "../../src/store/port.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
+import { seedPgliteDataDir } from "../support/pglite.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -42,6 +43,7 @@ describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "report-html-"));
+    await seedPgliteDataDir(dir);
     const client = await createPgliteClient(join(dir, "pglite"));
     await runMigrations(client);
     const base = Date.now() - 2 * DAY;
