@@ -12,6 +12,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Runs initdb once and keeps the result as a template: tests copy it instead of each waiting for initdb.
     globalSetup: ["tests/support/global-setup.ts"],
+    // TEST_CPU_LOG=<file> writes each test file's CPU time (its worker's and its child processes') to <file>.
+    setupFiles: ["tests/support/cpu-log.ts"],
     // Server and store tests bind ports and open databases: two files at a time (2 cores).
     pool: "forks",
     maxWorkers: 2,

@@ -3,10 +3,13 @@
 import { ConfigError, StoreLockedError } from "../src/errors.ts";
 import { KnowledgeError } from "../src/knowledge/load.ts";
 import { superviseWorkers } from "./cluster.ts";
-import { startApp, type RunningApp } from "./start.ts";
+import type { RunningApp } from "./start.ts";
 
 // WORKERS>1: this process only supervises the server processes (app/cluster.ts) and never gets past this line.
 if (superviseWorkers(process.env)) await new Promise<never>(() => undefined);
+
+// Loaded only here, so a supervisor never loads the server's modules (Bolt, botbuilder, PGlite, the engine).
+const { startApp } = await import("./start.ts");
 
 /** Problems the operator can fix; printed as a message, without a stack trace. */
 const STARTUP_ERRORS = [ConfigError, StoreLockedError, KnowledgeError];

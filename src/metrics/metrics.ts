@@ -22,12 +22,17 @@ export interface Metrics {
 export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: PREFIX });
-  const questions = new Counter({
-    name: `${PREFIX}questions_total`,
-    help: "Questions answered, by reply status (answer, ambiguous, unknown, help) and platform",
-    labelNames: ["status", "platform"] as const,
-    registers: [registry],
-  });
+  // Every metric is named with PREFIX and registered in this registry only.
+  const counter = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Counter<L>({ name: PREFIX + name, help, labelNames, registers: [registry] });
+  const gauge = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Gauge<L>({ name: PREFIX + name, help, labelNames, registers: [registry] });
+
+  const questions = counter(
+    "questions_total",
+    "Questions answered, by reply status (answer, ambiguous, unknown, help) and platform",
+    ["status", "platform"],
+  );
   const latency = new Histogram({
     name: `${PREFIX}ask_duration_seconds`,
     help: "Time to answer a question (engine and store), by platform",
@@ -35,40 +40,22 @@ export function createMetrics(): Metrics {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  const feedback = new Counter({
-    name: `${PREFIX}feedback_total`,
-    help: "Feedback on answers, by helpful (true = thumbs up) and platform",
-    labelNames: ["helpful", "platform"] as const,
-    registers: [registry],
-  });
-  const reloads = new Counter({
-    name: `${PREFIX}knowledge_reloads_total`,
-    help: "Knowledge base reload attempts, by result (ok, error)",
-    labelNames: ["result"] as const,
-    registers: [registry],
-  });
-  const reloadErrors = new Counter({
-    name: `${PREFIX}knowledge_reload_errors_total`,
-    help: "Problems (file:line: field) found by failed knowledge reloads",
-    registers: [registry],
-  });
-  const entries = new Gauge({
-    name: `${PREFIX}knowledge_entries`,
-    help: "Entries in the knowledge base being served",
-    registers: [registry],
-  });
-  const info = new Gauge({
-    name: `${PREFIX}knowledge_info`,
-    help: "The knowledge base being served (value 1), labelled with its version hash",
-    labelNames: ["version"] as const,
-    registers: [registry],
-  });
-  const storeErrors = new Counter({
-    name: `${PREFIX}store_errors_total`,
-    help: "Failed store operations, by operation",
-    labelNames: ["operation"] as const,
-    registers: [registry],
-  });
+  const feedback = counter("feedback_total", "Feedback on answers, by helpful (true = thumbs up) and platform", [
+    "helpful",
+    "platform",
+  ]);
+  const reloads = counter("knowledge_reloads_total", "Knowledge base reload attempts, by result (ok, error)", [
+    "result",
+  ]);
+  const reloadErrors = counter(
+    "knowledge_reload_errors_total",
+    "Problems (file:line: field) found by failed knowledge reloads",
+  );
+  const entries = gauge("knowledge_entries", "Entries in the knowledge base being served");
+  const info = gauge("knowledge_info", "The knowledge base being served (value 1), labelled with its version hash", [
+    "version",
+  ]);
+  const storeErrors = counter("store_errors_total", "Failed store operations, by operation", ["operation"]);
   reloads.inc({ result: "ok" }, 0);
   reloads.inc({ result: "error" }, 0);
 

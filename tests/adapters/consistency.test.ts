@@ -94,8 +94,8 @@ function outcomeOfSlack(blocks: Block[]): Outcome {
 }
 
 async function askCli(questions: string[], knowledgeDir: string): Promise<Reply[]> {
-  const tsx = path.resolve("node_modules/.bin/tsx");
-  const child = spawn(tsx, ["src/cli/ask.ts", "--jsonl"], {
+  // Node with tsx's loader, as npm run ask does, without the tsx CLI's extra relay process.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/ask.ts", "--jsonl"], {
     env: { ...process.env, KNOWLEDGE_DIR: knowledgeDir },
     stdio: ["pipe", "pipe", "pipe"],
   });

@@ -4,6 +4,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_KNOWLEDGE, tempDataDir } from "../http/helpers.ts";
+import { groupTitle } from "../support/skip.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const START_TIMEOUT = 120_000;
@@ -86,7 +87,10 @@ describe("log format of app/main.ts in development", () => {
   );
 
   it.skipIf(!hasScript)(
-    "writes pretty, coloured lines on a terminal",
+    groupTitle(
+      "writes pretty, coloured lines on a terminal",
+      hasScript ? undefined : "the `script` program (util-linux, runs it on a pseudo-terminal) is not installed",
+    ),
     async () => {
       // `script` runs the app on a pseudo-terminal and copies what it shows to our pipe.
       const cmd = `'${process.execPath}' --import tsx app/main.ts`;

@@ -8,6 +8,7 @@ import { loadConfig, workerCount } from "../../src/config.ts";
 import { ConfigError } from "../../src/errors.ts";
 import { tempDataDir, testEnv } from "../http/helpers.ts";
 import { type Backend, postgresBackend } from "../store/backends.ts";
+import { groupTitle, postgresMissing } from "../support/skip.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -106,7 +107,7 @@ describe("WORKERS configuration", () => {
   }, 60_000);
 });
 
-describe.skipIf(!DATABASE_URL)("WORKERS=2 on PostgreSQL (DATABASE_URL)", () => {
+describe.skipIf(!DATABASE_URL)(groupTitle("WORKERS=2 on PostgreSQL (DATABASE_URL)", postgresMissing), () => {
   let backend: Backend;
   let data: Awaited<ReturnType<typeof tempDataDir>>;
 

@@ -14,6 +14,8 @@ import { runMigrations } from "../../src/store/migrations.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import type { AskedInput, AskedRow, FeedbackRow, Platform } from "../../src/store/port.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
+import { seedPgliteDataDir } from "../support/pglite.ts";
+import { groupTitle, programMissing } from "../support/skip.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -32,7 +34,9 @@ const mondayOf = (d: Date): string =>
     .toISOString()
     .slice(0, 10);
 
-describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
+const chromiumMissing = programMissing(CHROMIUM, "apt-get install -y chromium, or set CHROMIUM_PATH");
+
+describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMissing), () => {
   let dir: string;
   let browser: Browser;
   let page: Page;
@@ -42,6 +46,7 @@ describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "report-html-"));
+    await seedPgliteDataDir(dir);
     const client = await createPgliteClient(join(dir, "pglite"));
     await runMigrations(client);
     const base = Date.now() - 2 * DAY;

@@ -7,12 +7,12 @@ import { startApp, type RunningApp } from "../../app/start.ts";
 import { createBot } from "../../src/core/create-bot.ts";
 import { isNormalizedUserText, normalizeUserText } from "../../src/core/user-text.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
-import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { FIXTURE_TOPIC, tempDataDir, testEnv } from "../http/helpers.ts";
 import { truncateAll } from "../store/backends.ts";
 import { fakeEngine } from "./fixtures.ts";
+import { memoryPgliteClient } from "../support/pglite.ts";
 
 const HOSTILE =
   "Hoe zit het met de btw\u0000 bij een \uD800GR \uDC00?\u001b]0;titel\u0007\u001b[2J\u009b31m e\u0301\r\nklaar";
@@ -45,7 +45,7 @@ describe("the Bot facade with hostile text and a real store", () => {
   );
 
   beforeAll(async () => {
-    client = await createPgliteClient();
+    client = await memoryPgliteClient();
     await runMigrations(client);
     store = new SqlStore(client, { hashKey: "bot-test-key-0123456789", retentionDays: 180 });
   }, 60_000);

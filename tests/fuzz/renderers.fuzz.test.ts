@@ -14,10 +14,10 @@ import { markdownToHtml } from "../../src/http/preview/markdown.ts";
 import { slackBlocksToHtml } from "../../src/http/preview/slack-html.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
-import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { htmlProblems, mrkdwnTexts, slackProblems, teamsProblems } from "./checks.ts";
 import { hostileText, prng } from "./generate.ts";
+import { memoryPgliteClient } from "../support/pglite.ts";
 
 const SEED = 20261202;
 const QUESTIONS = 2000;
@@ -52,7 +52,7 @@ describe("fuzz: Bot facade and renderers", () => {
   beforeAll(async () => {
     const engine = createEngine(await loadKnowledgeBase("knowledge"));
     entryIds = engine.entries.map((e) => e.id);
-    const client = await createPgliteClient();
+    const client = await memoryPgliteClient();
     await runMigrations(client);
     store = new SqlStore(client, { hashKey: "fuzz-key-0123456789abcdef", retentionDays: 180 });
     bot = createBot({ engine, store, logger: pino({ level: "silent" }) });

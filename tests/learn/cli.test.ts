@@ -10,6 +10,7 @@ import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
+import { seedPgliteDataDir } from "../support/pglite.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
@@ -36,6 +37,7 @@ describe("npm run kb:learn (interactive)", () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "kb-learn-cli-"));
     await cp(FIXTURE, join(dir, "kb"), { recursive: true });
+    await seedPgliteDataDir(dir);
     const client = await createPgliteClient(join(dir, "pglite"));
     await runMigrations(client);
     const store = new SqlStore(client, { hashKey: KEY, retentionDays: 180 });

@@ -87,7 +87,7 @@ beforeAll(async () => {
   });
   const logger = pino({ level: "info" }, sink);
   app = await startApp({
-    env: testEnv(join(tmp.dir, "data"), { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH_DEBOUNCE_MS: "100" }),
+    env: testEnv(tmp.dir, { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH_DEBOUNCE_MS: "100" }),
     logger,
   });
 });

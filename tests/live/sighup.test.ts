@@ -45,9 +45,7 @@ describe("SIGHUP", () => {
     await cp(FIXTURE_KNOWLEDGE, dir, { recursive: true });
     const file = join(dir, "onderwerpen/zienswijze-begroting.md");
     const original = await readFile(file, "utf8");
-    const app = await start(
-      testEnv(join(data.dir, "data"), { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: "0", LOG_LEVEL: "info" }),
-    );
+    const app = await start(testEnv(data.dir, { KNOWLEDGE_DIR: dir, KNOWLEDGE_WATCH: "0", LOG_LEVEL: "info" }));
     children.push(app.child);
     const summary = async () => {
       const res = await fetch(`${app.url}/preview/api/ask`, {

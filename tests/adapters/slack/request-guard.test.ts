@@ -9,7 +9,6 @@ import { parsedObject } from "../../../adapters/slack/request-guard.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/log.ts";
 import { runMigrations } from "../../../src/store/migrations.ts";
-import { createPgliteClient } from "../../../src/store/pglite-client.ts";
 import { SqlStore } from "../../../src/store/sql-store.ts";
 import type { Mount } from "../../../src/http/mount.ts";
 import {
@@ -25,6 +24,7 @@ import {
   startFakeSlack,
   type FakeSlack,
 } from "./helpers.ts";
+import { memoryPgliteClient } from "../../support/pglite.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -59,7 +59,7 @@ async function instance(): Promise<Instance> {
 
 beforeAll(async () => {
   slack = await startFakeSlack();
-  const client = await createPgliteClient();
+  const client = await memoryPgliteClient();
   await runMigrations(client);
   store = new SqlStore(client, { hashKey: "guard-test-key-0123456789", retentionDays: 180 });
   bot = createFakeBot();

@@ -162,8 +162,7 @@ describe("Teams app package", () => {
 
   it("npm run package:teams writes a zip with manifest and icons at its root", async () => {
     const out = path.join(dir, "teams-app.zip");
-    const tsx = path.resolve("node_modules/.bin/tsx");
-    await promisify(execFile)(tsx, ["scripts/package-teams.ts", "--out", out], {
+    await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/package-teams.ts", "--out", out], {
       env: { ...process.env, MicrosoftAppId: BOT_ID, TEAMS_APP_ID: APP_ID, BOT_DOMAIN: "bot.example.org" },
       timeout: 60_000,
     });
