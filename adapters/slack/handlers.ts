@@ -23,6 +23,7 @@ import { homeTermijnBlocks } from "./termijn.ts";
 import type { TermijnService } from "../../src/termijnen/service.ts";
 import {
   LIMITS,
+  expandAnswer,
   renderChecklistList,
   renderExport,
   renderHome,
@@ -423,6 +424,7 @@ function registerActions({ app, bot, logger, conversation }: Registration): stri
       }
     },
     [ACTION.tick]: (args) => tick(args),
+    [ACTION.readMore]: (args) => readMore(args),
     [ACTION.exportChecklist]: async (args) => {
       const markdown = await bot.exportChecklist(valueOf(args.action));
       await notify(args, markdown === null ? renderNotice(messages.checklistRunUnknown) : renderExport(markdown));
@@ -437,6 +439,15 @@ function registerActions({ app, bot, logger, conversation }: Registration): stri
     // The message still shows the answer, so its plain-text fallback stays the answer's.
     if (blocks) await updateOrigin(args, { text: renderReply(bot.answerById(entryId), {}).text, blocks });
     else await notify(args, renderNotice(messages.feedbackThanks));
+  }
+
+  /** "Lees meer": the same message, updated in place, with the full text instead of the key lines. */
+  async function readMore(args: ActionArgs): Promise<void> {
+    const reply = bot.answerById(valueOf(args.action));
+    if (reply.status === "unknown" || !reply.answer) return;
+    const full = renderReply(reply, { full: true });
+    const blocks = expandAnswer(args.body.message?.blocks, reply.answer);
+    await updateOrigin(args, { text: full.text, blocks: blocks ?? full.blocks });
   }
 
   /** One checkbox group (at most LIMITS.checkboxOptions items) changed: store each changed item, show the progress. */

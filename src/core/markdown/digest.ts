@@ -4,7 +4,7 @@
 // puts its points for the council in lists), each cut to its first sentence; a body without lists gives the first
 // sentence of its paragraphs.
 import { parseMarkdown } from "./parse.ts";
-import { inlineText, type Block, type Inline } from "./model.ts";
+import { blocksText, inlineText, type Block, type Inline } from "./model.ts";
 
 export const MAX_KEY_LINES = 5;
 /** A key line longer than this is cut at a sentence end, else at a word with "…". */
@@ -15,7 +15,7 @@ export interface AnswerDigest {
   keyLines: Inline[][];
   /** The full body as blocks (shown on request). */
   details: Block[];
-  /** True when the body has more to show than the key lines. */
+  /** True when the body has more to show than the key lines (a body of one short sentence has not). */
   hasDetails: boolean;
 }
 
@@ -27,7 +27,10 @@ export function digestBody(markdown: string): AnswerDigest {
   if (hit) return hit;
   const details = parseMarkdown(markdown);
   const keyLines = pickKeyLines(details);
-  const digest: AnswerDigest = { keyLines, details, hasDetails: details.length > 0 };
+  const flat = (t: string): string => t.replace(/\s+/g, " ").trim();
+  const bodyText = flat(blocksText(details));
+  const hasDetails = bodyText.length > 0 && bodyText !== flat(keyLines.map(inlineText).join(" "));
+  const digest: AnswerDigest = { keyLines, details, hasDetails };
   if (digests.size >= 2000) digests.delete(digests.keys().next().value as string);
   digests.set(markdown, digest);
   return digest;
