@@ -469,4 +469,5 @@ export const slackPreviewRenderer: PreviewRenderer = {
   id: "slack",
   label: "Slack",
   render: (reply: Reply): KnownBlock[] => renderReply(reply).blocks,
+  renderFull: (reply: Reply): KnownBlock[] => renderReply(reply, { full: true }).blocks,
 };

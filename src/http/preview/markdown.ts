@@ -105,3 +105,31 @@ export function blocksToHtml(blocks: readonly Block[], opts: HtmlOptions = {}): 
 export function markdownToHtml(markdown: string, opts: HtmlOptions = {}): string {
   return blocksToHtml(parseMarkdown(markdown), opts);
 }
+
+/**
+ * One Teams TextBlock's markdown (lines separated by "\r") → escaped HTML, for the Adaptive Cards renderer on the
+ * preview page (its onProcessMarkdown hook looks the HTML up instead of parsing markdown in the browser). A single
+ * paragraph stays inline, as Teams shows it.
+ */
+export function teamsTextToHtml(text: string): string {
+  const blocks = parseMarkdown(text.replace(/\r\n?|\r/g, "\n"));
+  const only = blocks[0];
+  if (blocks.length === 1 && only?.type === "paragraph") return inlinesToHtml(only.children);
+  return blocksToHtml(blocks, { headingOffset: 3 });
+}
+
+/** Every TextBlock text in an Adaptive Card (JSON), mapped to its HTML. */
+export function cardMarkdownHtml(card: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      const obj = node as Record<string, unknown>;
+      if (obj.type === "TextBlock" && typeof obj.text === "string" && !(obj.text in out))
+        out[obj.text] = teamsTextToHtml(obj.text);
+      for (const v of Object.values(obj)) if (typeof v === "object") walk(v);
+    }
+  };
+  walk(card);
+  return out;
+}
