@@ -383,7 +383,7 @@ function renderTeams(rendering) {
     // Action.ToggleVisibility ("Lees meer"): the library marks the shown Container with aria-expanded, which is
     // not allowed on a plain div (axe: aria-allowed-attr); it sets it right after this event, so drop it then.
     adaptiveCard.onElementVisibilityChanged = (element) =>
-      queueMicrotask(() => element.renderedElement?.removeAttribute("aria-expanded"));
+      Promise.resolve().then(() => element.renderedElement?.removeAttribute("aria-expanded"));
     adaptiveCard.parse(card);
     const rendered = adaptiveCard.render();
     pane.replaceChildren(rendered);
