@@ -223,6 +223,13 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
 
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}preview-lees-meer.png`, fullPage: true });
+    // A smaller copy of the top of the page for the README (docs/preview-lees-meer.jpg).
+    await page.screenshot({
+      path: `${ARTIFACTS}preview-lees-meer.jpg`,
+      type: "jpeg",
+      quality: 60,
+      clip: { x: 0, y: 0, width: 1360, height: 1250 },
+    });
     expect(await seriousViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 120_000);
