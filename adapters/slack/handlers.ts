@@ -96,7 +96,11 @@ export class Conversation {
   }
 
   /** Renders a reply; a checklist answer is opened as a run (ticks shared by everyone in the conversation). */
-  async present(reply: Reply, ctx: string, opts: { question?: string; share?: boolean }): Promise<SlackMessage> {
+  async present(
+    reply: Reply,
+    ctx: string,
+    opts: { question?: string; share?: boolean; full?: boolean },
+  ): Promise<SlackMessage> {
     if (reply.status === "answer" && reply.answer?.kind === "checklist" && reply.answer.items?.length) {
       const progress = await this.bot.startChecklist(reply.answer.id, ctx);
       return renderReply(reply, { ...opts, progress });
@@ -441,13 +445,23 @@ function registerActions({ app, bot, logger, conversation }: Registration): stri
     else await notify(args, renderNotice(messages.feedbackThanks));
   }
 
-  /** "Lees meer": the same message, updated in place, with the full text instead of the key lines. */
+  /**
+   * "Lees meer": the same message, updated in place, with the full text instead of the key lines. Slack sends the
+   * message's blocks with the click (not for ephemeral messages): then only the short form is replaced. Without
+   * them the answer is rendered anew in full, with the checklist run of this conversation and, for an ephemeral
+   * (slash-command) answer, its "Deel in kanaal" button.
+   */
   async function readMore(args: ActionArgs): Promise<void> {
     const reply = bot.answerById(valueOf(args.action));
     if (reply.status === "unknown" || !reply.answer) return;
-    const full = renderReply(reply, { full: true });
     const blocks = expandAnswer(args.body.message?.blocks, reply.answer);
-    await updateOrigin(args, { text: full.text, blocks: blocks ?? full.blocks });
+    if (blocks) {
+      await updateOrigin(args, { text: renderReply(reply, {}).text, blocks });
+      return;
+    }
+    const origin = originOf(args.body);
+    const ctx = runContext(origin.channel ?? "unknown", origin.threadTs);
+    await updateOrigin(args, await conversation.present(reply, ctx, { full: true, share: origin.ephemeral }));
   }
 
   /** One checkbox group (at most LIMITS.checkboxOptions items) changed: store each changed item, show the progress. */

@@ -112,6 +112,29 @@ describe("Slack through the real server", () => {
     expect(blockText(blocksOf(update!.body))).toContain(firstParagraph);
   });
 
+  it("Lees meer on an ephemeral /samenwerken answer (no message blocks in the click) replaces it in full", async () => {
+    const topic = app.bot.featuredTopics()[0]!;
+    const res = await postCommand(eventsUrl, "/samenwerken", topic.title, slack.responseUrl());
+    const short = blocksOf((await res.json()) as Record<string, unknown>);
+    const more = findButton(short, ACTION.readMore, topic.id)!;
+    const entry = app.bot.answerById(topic.id).answer!;
+    const firstParagraph = markdownToMrkdwnParagraphs(entry.text)[0]!.slice(0, 60);
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: String(more.action_id), value: topic.id },
+        { responseUrl: slack.responseUrl("more"), ephemeral: true },
+      ),
+    );
+    const [upd] = await slack.waitFor("response_url");
+    expect(upd!.body.replace_original).toBe(true);
+    const full = blocksOf(upd!.body);
+    expect(blockText(full)).toContain(firstParagraph);
+    expect(findButton(full, ACTION.readMore)).toBeUndefined();
+    expect(findButton(full, "share_answer", topic.id)).toBeDefined();
+    expect(blockKitViolations(full)).toEqual([]);
+  });
+
   it("rejects unsigned, wrongly signed and stale requests with 401", async () => {
     for (const opts of [
       { unsigned: true },
