@@ -14,6 +14,14 @@ export const ACTION = {
   tick: "checklist_tick",
   /** "Exporteer": value = run id. */
   exportChecklist: "checklist_export",
+  /** "Lees meer": value = entry id; the message is updated in place with the full text. */
+  readMore: "read_more",
+} as const;
+
+/** Block ids of an answer's short form, which "Lees meer" replaces by the full text. */
+export const BLOCK = {
+  keyLines: "rw_key_lines",
+  readMore: "rw_read_more",
 } as const;
 
 /** Matches an action id with or without its index suffix. */

@@ -24,6 +24,7 @@ import { withFollowUpNote } from "./follow-up.ts";
 import type { TermijnService } from "../../src/termijnen/service.ts";
 import {
   LIMITS,
+  expandAnswer,
   renderChecklistList,
   renderExport,
   renderHome,
@@ -107,7 +108,11 @@ export class Conversation {
   }
 
   /** Renders a reply; a checklist answer is opened as a run (ticks shared by everyone in the conversation). */
-  async present(reply: Reply, ctx: string, opts: { question?: string; share?: boolean }): Promise<SlackMessage> {
+  async present(
+    reply: Reply,
+    ctx: string,
+    opts: { question?: string; share?: boolean; full?: boolean },
+  ): Promise<SlackMessage> {
     if (reply.status === "answer" && reply.answer?.kind === "checklist" && reply.answer.items?.length) {
       const progress = await this.bot.startChecklist(reply.answer.id, ctx);
       return withFollowUpNote(reply, renderReply(reply, { ...opts, progress }));
@@ -436,6 +441,7 @@ function registerActions({ app, bot, logger, conversation }: Registration): stri
       }
     },
     [ACTION.tick]: (args) => tick(args),
+    [ACTION.readMore]: (args) => readMore(args),
     [ACTION.exportChecklist]: async (args) => {
       const markdown = await bot.exportChecklist(valueOf(args.action));
       await notify(args, markdown === null ? renderNotice(messages.checklistRunUnknown) : renderExport(markdown));
@@ -450,6 +456,25 @@ function registerActions({ app, bot, logger, conversation }: Registration): stri
     // The message still shows the answer, so its plain-text fallback stays the answer's.
     if (blocks) await updateOrigin(args, { text: renderReply(bot.answerById(entryId), {}).text, blocks });
     else await notify(args, renderNotice(messages.feedbackThanks));
+  }
+
+  /**
+   * "Lees meer": the same message, updated in place, with the full text instead of the key lines. Slack sends the
+   * message's blocks with the click (not for ephemeral messages): then only the short form is replaced. Without
+   * them the answer is rendered anew in full, with the checklist run of this conversation and, for an ephemeral
+   * (slash-command) answer, its "Deel in kanaal" button.
+   */
+  async function readMore(args: ActionArgs): Promise<void> {
+    const reply = bot.answerById(valueOf(args.action));
+    if (reply.status === "unknown" || !reply.answer) return;
+    const blocks = expandAnswer(args.body.message?.blocks, reply.answer);
+    if (blocks) {
+      await updateOrigin(args, { text: renderReply(reply, {}).text, blocks });
+      return;
+    }
+    const origin = originOf(args.body);
+    const ctx = runContext(origin.channel ?? "unknown", origin.threadTs);
+    await updateOrigin(args, await conversation.present(reply, ctx, { full: true, share: origin.ephemeral }));
   }
 
   /** One checkbox group (at most LIMITS.checkboxOptions items) changed: store each changed item, show the progress. */

@@ -1,6 +1,8 @@
-// Markdown (the knowledge base's subset) → Slack mrkdwn, escaping, and limit-safe truncation/splitting.
-// Pure functions: no Bolt, no I/O.
+// The Slack renderer of the shared markdown model (src/core/markdown): blocks and inline nodes → Slack mrkdwn,
+// escaping, and limit-safe truncation/splitting. Pure functions: no Bolt, no I/O; no markdown parsing of its own.
 import { safeLinkUrl } from "../../src/core/safe-url.ts";
+import { parseInline, parseMarkdown } from "../../src/core/markdown/parse.ts";
+import { inlineText, type Block, type Inline, type ListItem } from "../../src/core/markdown/model.ts";
 
 /** Escapes the three characters Slack treats as control characters in message text. */
 export function escapeMrkdwn(text: string): string {
@@ -28,133 +30,142 @@ export function slackLink(url: string, label: string): string {
   return l ? `<${linkTarget(safe)}|${l}>` : `<${linkTarget(safe)}>`;
 }
 
-// Private-use characters stand in for formatting while the rest of the text is escaped.
-const BOLD = "\uE000";
-const ITALIC = "\uE001";
-const STRIKE = "\uE002";
-
-/** Inline markdown → mrkdwn: **b** → *b*, *i* or _i_ → _i_, ~~s~~ → ~s~, [t](u) → <u|t>, `code` kept. Escapes the rest. */
-export function inlineToMrkdwn(text: string): string {
-  const out: string[] = [];
-  // Code spans and links are taken out first so that nothing inside them is reformatted.
-  const pattern =
-    /(`+)([^`]*?)\1|!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|<(https?:\/\/[^>\s]+)>|(https?:\/\/[^\s<>()]*[^\s<>().,;:!?'"])/g;
-  let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    out.push(formatPlain(text.slice(last, m.index)));
-    if (m[1] !== undefined) {
-      out.push(`\`${escapeMrkdwn(m[2] ?? "").replace(/`/g, "'")}\``);
-    } else if (m[4] !== undefined) {
-      const label = m[3] ?? "";
-      out.push(slackLink(m[4], stripInline(label) || m[4]));
-    } else if (m[5] !== undefined) {
-      out.push(slackLink(m[5], ""));
-    } else if (m[6] !== undefined) {
-      // A bare URL: an explicit link, because messages are sent verbatim (no automatic linking).
-      out.push(slackLink(m[6], ""));
+/** Inline nodes → mrkdwn: strong → *b*, emphasis → _i_, strike → ~s~, links → <url|label>, code kept. Escapes all text. */
+export function inlinesToMrkdwn(nodes: readonly Inline[]): string {
+  let out = "";
+  for (const n of nodes) {
+    switch (n.type) {
+      case "text":
+        out += escapeMrkdwn(n.text);
+        break;
+      case "break":
+        out += " ";
+        break;
+      case "code":
+        out += `\`${escapeMrkdwn(n.text).replace(/`/g, "'")}\``;
+        break;
+      case "link": {
+        // A bare URL or <autolink> is shown as the URL itself: `<url>`.
+        const label = inlineText(n.children);
+        out += slackLink(n.url, label === n.url || safeLinkUrl(label) === n.url ? "" : label);
+        break;
+      }
+      case "strong":
+        out += wrap("*", inlinesToMrkdwn(n.children));
+        break;
+      case "emphasis":
+        out += wrap("_", inlinesToMrkdwn(n.children));
+        break;
+      case "strike":
+        out += wrap("~", inlinesToMrkdwn(n.children));
+        break;
     }
-    last = m.index + m[0].length;
   }
-  out.push(formatPlain(text.slice(last)));
-  return out.join("");
+  return out;
 }
 
-/** Removes markdown emphasis markers (for labels and plain text). */
+/** Wraps formatted text in a marker, keeping surrounding spaces outside (Slack ignores "* b *"). */
+function wrap(marker: string, inner: string): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner);
+  const body = m?.[2] ?? inner;
+  return body ? `${m?.[1] ?? ""}${marker}${body}${marker}${m?.[3] ?? ""}` : inner;
+}
+
+/** Inline markdown (a summary, an item) → mrkdwn, parsed with the shared model. */
+export function inlineToMrkdwn(text: string): string {
+  return inlinesToMrkdwn(parseInline(text));
+}
+
+/** The plain text of inline markdown (labels, notifications, checkbox options). */
 export function stripInline(text: string): string {
-  return text
-    .replace(/\*\*(.+?)\*\*/g, "$1")
-    .replace(/__(.+?)__/g, "$1")
-    .replace(/(^|[^\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)/g, "$1$2")
-    .replace(/(^|[^\w_])_(?=\S)([^_]+?)(?<=\S)_(?!\w)/g, "$1$2")
-    .replace(/~~(.+?)~~/g, "$1")
-    .replace(/`([^`]*)`/g, "$1")
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1");
+  return inlineText(parseInline(text));
 }
 
-function formatPlain(text: string): string {
-  const marked = text
-    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, `${BOLD}$1${BOLD}`)
-    .replace(/__(?=\S)(.+?)(?<=\S)__/g, `${BOLD}$1${BOLD}`)
-    .replace(/(^|[^\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)/g, `$1${ITALIC}$2${ITALIC}`)
-    .replace(/(^|[^\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)/g, `$1${ITALIC}$2${ITALIC}`)
-    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, `${STRIKE}$1${STRIKE}`);
-  return escapeMrkdwn(marked).replace(MARKERS, (m) => (m === BOLD ? "*" : m === ITALIC ? "_" : "~"));
+const INDENT = "    ";
+
+function itemLines(item: ListItem, marker: string, depth: number): string[] {
+  const lines: string[] = [];
+  let lead = "";
+  const nested: string[] = [];
+  for (const b of item.blocks) {
+    if (b.type === "paragraph") lead += (lead ? " " : "") + inlinesToMrkdwn(b.children);
+    else if (b.type === "list") nested.push(...listLines(b, depth + 1));
+    else
+      nested.push(
+        ...blockToMrkdwn(b)
+          .split("\n")
+          .map((l) => INDENT.repeat(depth + 1) + l),
+      );
+  }
+  lines.push(`${INDENT.repeat(depth)}${marker} ${lead}`.trimEnd(), ...nested);
+  return lines;
 }
 
-const MARKERS = new RegExp(`[${BOLD}${ITALIC}${STRIKE}]`, "g");
+function listLines(list: Extract<Block, { type: "list" }>, depth: number): string[] {
+  return list.items.flatMap((item, i) => {
+    const marker =
+      item.checked !== undefined
+        ? item.checked
+          ? "☑"
+          : "☐"
+        : list.ordered
+          ? `${list.start + i}.`
+          : depth === 0
+            ? "•"
+            : "◦";
+    return itemLines(item, marker, Math.min(depth, 3));
+  });
+}
 
-const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
-const TASK = /^(\s*)[-*+]\s+\[( |x|X)\]\s+(.*)$/;
-const BULLET = /^(\s*)[-*+]\s+(.*)$/;
-const ORDERED = /^(\s*)(\d+)[.)]\s+(.*)$/;
-const QUOTE = /^\s{0,3}>\s?(.*)$/;
-const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
-const FENCE = /^\s{0,3}(```|~~~)/;
-
-const indentLevel = (spaces: string): number => Math.min(3, Math.floor(spaces.replace(/\t/g, "    ").length / 2));
+function blockToMrkdwn(b: Block): string {
+  switch (b.type) {
+    case "heading":
+      return `*${escapeMrkdwn(inlineText(b.children).trim())}*`;
+    case "paragraph":
+      return inlinesToMrkdwn(b.children);
+    case "list":
+      return listLines(b, 0).join("\n");
+    case "quote":
+      return blocksToMrkdwnParagraphs(b.blocks)
+        .join("\n")
+        .split("\n")
+        .map((l) => `>${l}`)
+        .join("\n");
+    case "code":
+      return `\`\`\`${escapeMrkdwn(b.text).replace(/```/g, "'''")}\`\`\``;
+    case "table":
+      return b.rows.map((row) => row.map(inlinesToMrkdwn).join(" — ")).join("\n");
+    case "rule":
+      return "───";
+  }
+}
 
 /**
- * Markdown → Slack mrkdwn paragraphs (one string per block of text, separated in the source by blank lines).
- * Headings become bold lines, lists get bullets, paragraphs are unwrapped, fenced code stays code.
+ * Blocks → Slack mrkdwn paragraphs (one string per block, to be joined by a blank line). A heading becomes a bold
+ * line directly above the block it introduces (no blank line between them), lists get bullets (☐/☑ for tasks),
+ * paragraphs are unwrapped, code stays code.
  */
-export function markdownToMrkdwnParagraphs(markdown: string): string[] {
+export function blocksToMrkdwnParagraphs(blocks: readonly Block[]): string[] {
   const paragraphs: string[] = [];
-  let current: string[] = [];
-  let prose: string[] = [];
-  const flushProse = () => {
-    if (prose.length) current.push(inlineToMrkdwn(prose.join(" ")));
-    prose = [];
-  };
-  const flush = () => {
-    flushProse();
-    if (current.length) paragraphs.push(current.join("\n"));
-    current = [];
-  };
-  const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (FENCE.test(line)) {
-      flush();
-      const code: string[] = [];
-      for (i++; i < lines.length && !FENCE.test(lines[i] ?? ""); i++) code.push(lines[i] ?? "");
-      paragraphs.push(`\`\`\`${escapeMrkdwn(code.join("\n")).replace(/```/g, "'''")}\`\`\``);
+  let pendingHeading: string | null = null;
+  for (const b of blocks) {
+    const text = blockToMrkdwn(b);
+    if (b.type === "heading") {
+      if (pendingHeading) paragraphs.push(pendingHeading);
+      pendingHeading = inlineText(b.children).trim() ? text : null;
       continue;
     }
-    if (!line.trim()) {
-      flush();
-      continue;
-    }
-    let m: RegExpExecArray | null;
-    if ((m = HEADING.exec(line))) {
-      flush();
-      const title = stripInline(m[1] ?? "");
-      if (title) current.push(`*${escapeMrkdwn(title)}*`);
-    } else if (RULE.test(line)) {
-      flush();
-      paragraphs.push("───");
-    } else if ((m = TASK.exec(line))) {
-      flushProse();
-      const box = m[2] === " " ? "☐" : "☑";
-      current.push(`${"    ".repeat(indentLevel(m[1] ?? ""))}${box} ${inlineToMrkdwn(m[3] ?? "")}`);
-    } else if ((m = BULLET.exec(line))) {
-      flushProse();
-      const level = indentLevel(m[1] ?? "");
-      current.push(`${"    ".repeat(level)}${level === 0 ? "•" : "◦"} ${inlineToMrkdwn(m[2] ?? "")}`);
-    } else if ((m = ORDERED.exec(line))) {
-      flushProse();
-      current.push(`${"    ".repeat(indentLevel(m[1] ?? ""))}${m[2]}. ${inlineToMrkdwn(m[3] ?? "")}`);
-    } else if ((m = QUOTE.exec(line))) {
-      flushProse();
-      current.push(`>${inlineToMrkdwn(m[1] ?? "")}`);
-    } else if (current.length && !prose.length && /^\s{2,}\S/.test(line)) {
-      // Continuation of a list item.
-      current[current.length - 1] += ` ${inlineToMrkdwn(line.trim())}`;
-    } else {
-      prose.push(line.trim());
-    }
+    if (!text.trim()) continue;
+    paragraphs.push(pendingHeading ? `${pendingHeading}\n${text}` : text);
+    pendingHeading = null;
   }
-  flush();
+  if (pendingHeading) paragraphs.push(pendingHeading);
   return paragraphs;
+}
+
+/** Markdown → mrkdwn paragraphs, through the shared block model (src/core/markdown). */
+export function markdownToMrkdwnParagraphs(markdown: string): string[] {
+  return blocksToMrkdwnParagraphs(parseMarkdown(markdown));
 }
 
 /** Markdown → one mrkdwn string. */

@@ -6,11 +6,13 @@ import { messages } from "../../src/core/messages.ts";
 import { updatedNote } from "../../src/core/freshness.ts";
 import type { Alternative, Answer, Reply } from "../../src/reply.ts";
 import type { PreviewRenderer } from "../../src/http/mount.ts";
-import { ACTION, checklistBlockId, indexedAction } from "./actions.ts";
+import { digestBody } from "../../src/core/markdown/digest.ts";
+import { ACTION, BLOCK, checklistBlockId, indexedAction } from "./actions.ts";
 import {
+  blocksToMrkdwnParagraphs,
   escapeMrkdwn,
+  inlinesToMrkdwn,
   inlineToMrkdwn,
-  markdownToMrkdwnParagraphs,
   slackLink,
   splitMrkdwn,
   stripInline,
@@ -67,6 +69,8 @@ export interface RenderOptions {
   progress?: ChecklistProgress;
   /** Feedback was given: the 👍/👎 buttons are replaced by a thank-you. */
   feedbackGiven?: boolean;
+  /** Show the answer's full text (after "Lees meer") instead of its key lines and the "Lees meer" button. */
+  full?: boolean;
 }
 
 // ---------- building blocks ----------
@@ -217,9 +221,7 @@ function renderAnswer(
   ];
   if (answer.summary.trim()) head.push(section(inlineToMrkdwn(answer.summary)));
 
-  const body: KnownBlock[] = [];
-  for (const chunk of packParagraphs(markdownToMrkdwnParagraphs(answer.text), LIMITS.sectionText))
-    body.push(section(chunk));
+  const body: KnownBlock[] = opts.full ? detailBlocks(answer) : shortBlocks(answer);
 
   const tail: KnownBlock[] = [];
   if (answer.kind === "checklist" && answer.items?.length) tail.push(...checklistBlocks(answer, opts.progress));
@@ -259,6 +261,54 @@ function renderAnswer(
     tail.push({ type: "actions", elements: [button(messages.shareInChannel, ACTION.share, answer.id, "primary")] });
 
   return { text: fallback(`${answer.title}: ${stripInline(answer.summary)}`), blocks: fitAnswer(head, body, tail) };
+}
+
+// ---------- answer first, details on request ----------
+
+/** The full text of an answer as sections (what "Lees meer" shows). */
+export function detailBlocks(answer: Answer): KnownBlock[] {
+  const paragraphs = blocksToMrkdwnParagraphs(digestBody(answer.text).details);
+  return packParagraphs(paragraphs, LIMITS.sectionText).map((chunk) => section(chunk));
+}
+
+/**
+ * The short form: at most five key lines of the body and a "Lees meer" button (block ids in BLOCK, so the click
+ * can replace exactly these blocks). A checklist shows its items instead of key lines; its text is behind the
+ * button.
+ */
+function shortBlocks(answer: Answer): KnownBlock[] {
+  const digest = digestBody(answer.text);
+  const blocks: KnownBlock[] = [];
+  const lines = answer.kind === "checklist" ? [] : digest.keyLines;
+  if (lines.length)
+    blocks.push({
+      ...section(lines.map((l) => `• ${inlinesToMrkdwn(l)}`).join("\n")),
+      block_id: BLOCK.keyLines,
+    });
+  // Without key lines (a checklist) any body text is behind the button.
+  if (lines.length ? digest.hasDetails : digest.details.length > 0)
+    blocks.push({
+      type: "actions",
+      block_id: BLOCK.readMore,
+      elements: [button(messages.readMore, ACTION.readMore, answer.id)],
+    });
+  return blocks;
+}
+
+/**
+ * The message after "Lees meer": the clicked message's blocks with the key lines and the button replaced by the
+ * full text, everything else (question, ticks, feedback state) as it was; within 50 blocks (the full text is cut
+ * with "…" first). Null when the blocks are not at hand or hold no short form (then the caller re-renders).
+ */
+export function expandAnswer(blocks: unknown, answer: Answer): KnownBlock[] | null {
+  if (!Array.isArray(blocks)) return null;
+  const list = blocks as KnownBlock[];
+  const isShort = (b: KnownBlock): boolean => b.block_id === BLOCK.keyLines || b.block_id === BLOCK.readMore;
+  const at = list.findIndex(isShort);
+  if (at < 0) return null;
+  const head = list.slice(0, at);
+  const tail = list.slice(at).filter((b) => !isShort(b));
+  return fitAnswer(head, detailBlocks(answer), tail);
 }
 
 function sourcesText(answer: Answer): string {
@@ -307,16 +357,15 @@ function fit(blocks: KnownBlock[]): KnownBlock[] {
 
 // ---------- checklists ----------
 
-/** A checkbox option: the item's number and the start of its text (options allow 75 characters). */
-function checklistOption(text: string, index: number): PlainTextOption {
-  const full = stripInline(text).replace(/\s+/g, " ").trim();
-  return { text: plain(`${index}. ${full}`, LIMITS.optionText), value: String(index) };
+/** A checkbox option: only the item's number ("Punt 3"); the item's text stands once, in the list above. */
+function checklistOption(index: number): PlainTextOption {
+  return { text: plain(messages.checklistItemLabel(index), LIMITS.optionText), value: String(index) };
 }
 
 /**
- * A checklist: the progress, every item in full (numbered, ☑/☐ from the run), then the checkboxes in groups of
- * at most 10. Checkbox options are limited to 75 characters and most items are longer, so the options show the
- * number and the start of the item, and the full text stands in the list above them.
+ * A checklist shows each item once: the progress, every item in full (numbered), then the checkboxes in groups
+ * of at most 10. Checkbox options hold at most 75 characters and most items are longer, so an option is labelled
+ * with the item's number only ("Punt 3") and shows its tick; the item's text stands once, in the list above.
  */
 function checklistBlocks(answer: Answer, progress: ChecklistProgress | undefined): KnownBlock[] {
   const items = answer.items ?? [];
@@ -324,17 +373,14 @@ function checklistBlocks(answer: Answer, progress: ChecklistProgress | undefined
   const blocks: KnownBlock[] = [];
   if (progress) blocks.push(section(bold(messages.checklistProgress(progress.done, progress.total))));
   const list = items
-    .map(
-      (item, i) =>
-        `${checked.has(item.id) ? "☑" : "☐"} *${i + 1}.* ${inlineToMrkdwn(item.text.replace(/\s+/g, " ").trim())}`,
-    )
+    .map((item, i) => `*${i + 1}.* ${inlineToMrkdwn(item.text.replace(/\s+/g, " ").trim())}`)
     .join("\n");
   for (const chunk of splitMrkdwn(list, LIMITS.sectionText)) blocks.push(section(chunk));
   const runId = progress?.run.runId;
   const groups = Math.ceil(items.length / LIMITS.checkboxOptions);
   for (let g = 0; g < groups; g++) {
     const slice = items.slice(g * LIMITS.checkboxOptions, (g + 1) * LIMITS.checkboxOptions);
-    const options = slice.map((item, i) => checklistOption(item.text, g * LIMITS.checkboxOptions + i + 1));
+    const options = slice.map((_item, i) => checklistOption(g * LIMITS.checkboxOptions + i + 1));
     const initial = options.filter((_o, i) => checked.has(slice[i]!.id));
     const element: types.Checkboxes = {
       type: "checkboxes",
@@ -423,4 +469,5 @@ export const slackPreviewRenderer: PreviewRenderer = {
   id: "slack",
   label: "Slack",
   render: (reply: Reply): KnownBlock[] => renderReply(reply).blocks,
+  renderFull: (reply: Reply): KnownBlock[] => renderReply(reply, { full: true }).blocks,
 };

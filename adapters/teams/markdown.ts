@@ -1,123 +1,114 @@
-// Converts the knowledge base's markdown to the subset Teams renders in Adaptive Card TextBlocks:
-// bold, italic, bulleted and numbered lists (items separated by "\r") and links. Headings become bold
-// lines, code fences and HTML are flattened to plain text, tables become list items. Only https and mailto links
-// survive (src/core/safe-url.ts); any other link keeps its label as plain text.
+// The Teams renderer of the shared markdown model (src/core/markdown): blocks → the markdown subset Teams renders
+// in Adaptive Card TextBlocks: bold, italic, bulleted and numbered lists (items separated by "\r") and links.
+// Headings become bold lines, code and tables become plain lines, quotes italic. Links in the model already passed
+// the shared URL check (src/core/safe-url.ts); safeMarkdownLinks is the last guard on every TextBlock.
 import { safeLinkUrl } from "../../src/core/safe-url.ts";
+import { parseInline, parseMarkdown } from "../../src/core/markdown/parse.ts";
+import { inlineText, type Block, type Inline, type ListItem } from "../../src/core/markdown/model.ts";
 
-/** One TextBlock's worth of text per paragraph, heading or list. */
-export function toTeamsMarkdownBlocks(markdown: string): string[] {
-  const blocks: string[] = [];
-  let paragraph: string[] = [];
-  let list: string[] = [];
-  let inFence = false;
-  let fence: string[] = [];
-
-  const flushParagraph = (): void => {
-    if (paragraph.length) blocks.push(paragraph.join(" "));
-    paragraph = [];
-  };
-  const flushList = (): void => {
-    if (list.length) blocks.push(list.join("\r"));
-    list = [];
-  };
-
-  for (const raw of markdown.replace(/\r\n?/g, "\n").split("\n")) {
-    const line = raw.trimEnd();
-    if (/^\s*(```|~~~)/.test(line)) {
-      if (inFence) {
-        if (fence.length) blocks.push(fence.map(escapeMarkdown).join("\r"));
-        fence = [];
-      } else {
-        flushParagraph();
-        flushList();
+/** Inline nodes → Teams markdown: **bold**, _italic_, [label](url); strike and code become plain text. */
+export function inlinesToTeams(nodes: readonly Inline[]): string {
+  let out = "";
+  for (const n of nodes) {
+    switch (n.type) {
+      case "text":
+        // Literal "](" (a link the parser did not accept) must not read as a link in Teams' own parser.
+        out += n.text.replace(/\]\(/g, "] (");
+        break;
+      case "code":
+        out += n.text.replace(/\]\(/g, "] (");
+        break;
+      case "break":
+        out += " ";
+        break;
+      case "strong":
+        out += wrap("**", inlinesToTeams(n.children));
+        break;
+      case "emphasis":
+        out += wrap("_", inlinesToTeams(n.children));
+        break;
+      case "strike":
+        out += inlinesToTeams(n.children);
+        break;
+      case "link": {
+        const label = inlineText(n.children).replace(/\s+/g, " ").trim().replace(/[[\]]/g, "");
+        out += `[${label || n.url}](${n.url.replace(/\(/g, "%28").replace(/\)/g, "%29")})`;
+        break;
       }
-      inFence = !inFence;
-      continue;
     }
-    if (inFence) {
-      if (line.trim()) fence.push(line.trim());
-      continue;
-    }
-    const trimmed = line.trim();
-    if (!trimmed) {
-      flushParagraph();
-      flushList();
-      continue;
-    }
-    const heading = /^#{1,6}\s+(.*?)\s*#*$/.exec(trimmed);
-    if (heading) {
-      flushParagraph();
-      flushList();
-      const text = inline(heading[1] ?? "");
-      if (text) blocks.push(`**${stripBold(text)}**`);
-      continue;
-    }
-    if (/^(-{3,}|\*{3,}|_{3,})$/.test(trimmed)) {
-      flushParagraph();
-      flushList();
-      continue;
-    }
-    if (/^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/.test(trimmed)) continue; // table separator row
-    if (trimmed.startsWith("|") && trimmed.endsWith("|")) {
-      flushParagraph();
-      const cells = trimmed
-        .slice(1, -1)
-        .split("|")
-        .map((c) => inline(c.trim()))
-        .filter(Boolean);
-      if (cells.length) list.push(`- ${cells.join(" — ")}`);
-      continue;
-    }
-    const bullet = /^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(line);
-    if (bullet) {
-      flushParagraph();
-      list.push(`- ${inline(bullet[1] ?? "")}`);
-      continue;
-    }
-    const numbered = /^\s*(\d+)[.)]\s+(.*)$/.exec(line);
-    if (numbered) {
-      flushParagraph();
-      list.push(`${numbered[1]}. ${inline(numbered[2] ?? "")}`);
-      continue;
-    }
-    const quote = /^>\s?(.*)$/.exec(trimmed);
-    if (quote) {
-      flushList();
-      paragraph.push(`_${inline(quote[1] ?? "")}_`);
-      continue;
-    }
-    if (list.length) {
-      // A continuation line of the last list item.
-      list[list.length - 1] += ` ${inline(trimmed)}`;
-      continue;
-    }
-    paragraph.push(inline(trimmed));
   }
-  if (inFence && fence.length) blocks.push(fence.map(escapeMarkdown).join("\r"));
-  flushParagraph();
-  flushList();
-  return blocks.filter((b) => b.trim() !== "");
+  return out.replace(/\s+/g, " ");
 }
 
-/** Inline markdown: keep bold, italic and links; turn the rest into plain text. */
-export function inline(text: string): string {
-  const flat = text
-    .replace(/<br\s*\/?>/gi, " ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1") // images are not supported
-    .replace(/`([^`]+)`/g, "$1")
-    .replace(/~~([^~]+)~~/g, "$1")
-    .replace(/__([^_]+)__/g, "**$1**")
-    .replace(/(^|[^*])\*([^*\s][^*]*?)\*(?!\*)/g, "$1_$2_")
-    .replace(/\s+/g, " ")
+function wrap(marker: string, inner: string): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner);
+  const body = m?.[2] ?? inner;
+  return body ? `${m?.[1] ?? ""}${marker}${body}${marker}${m?.[3] ?? ""}` : inner;
+}
+
+function itemText(item: ListItem): string {
+  return item.blocks
+    .map((b) => (b.type === "paragraph" ? inlinesToTeams(b.children) : blockLines(b).join(" ")))
+    .join(" ")
     .trim();
-  return safeMarkdownLinks(flat);
+}
+
+function blockLines(b: Block): string[] {
+  switch (b.type) {
+    case "heading": {
+      const t = inlineText(b.children).replace(/\s+/g, " ").trim();
+      return t ? [`**${t}**`] : [];
+    }
+    case "paragraph":
+      return [inlinesToTeams(b.children).trim()];
+    case "list":
+      // Teams renders one list level: nested items are flattened into the list.
+      return b.items.flatMap((item, i) => {
+        const nested = item.blocks.filter((x) => x.type === "list");
+        const own = { ...item, blocks: item.blocks.filter((x) => x.type !== "list") };
+        const marker = b.ordered ? `${b.start + i}.` : "-";
+        return [`${marker} ${itemText(own)}`, ...nested.flatMap(blockLines)];
+      });
+    case "quote":
+      return b.blocks.flatMap(blockLines).map((l) => `_${l}_`);
+    case "code":
+      return b.text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map(escapeMarkdown);
+    case "table":
+      return b.rows.map(
+        (row) =>
+          `- ${row
+            .map((c) => inlinesToTeams(c).trim())
+            .filter(Boolean)
+            .join(" — ")}`,
+      );
+    case "rule":
+      return [];
+  }
+}
+
+/** Blocks → one TextBlock text per paragraph, heading, list, quote or code block. */
+export function blocksToTeams(blocks: readonly Block[]): string[] {
+  return blocks.map((b) => blockLines(b).join("\r")).filter((t) => t.trim() !== "");
+}
+
+/** Markdown → one TextBlock's worth of text per block, through the shared model. */
+export function toTeamsMarkdownBlocks(markdown: string): string[] {
+  return blocksToTeams(parseMarkdown(markdown));
+}
+
+/** Inline markdown (a summary) → Teams markdown. */
+export function inline(text: string): string {
+  return inlinesToTeams(parseInline(text)).trim();
 }
 
 /**
  * Keeps markdown links whose target passes the shared URL check and turns every other link into its label
  * (also "[x]( javascript:…)" with spaces, odd casing or angle brackets). A stray "](" that is not a link we
- * recognise is broken up, so no client can read a link into it.
+ * recognise is broken up, so no client can read a link into it. The last guard on every TextBlock's text.
  */
 export function safeMarkdownLinks(text: string): string {
   return text.replace(
@@ -130,10 +121,6 @@ export function safeMarkdownLinks(text: string): string {
       return `[${shown || safe}](${safe.replace(/\(/g, "%28").replace(/\)/g, "%29")})`;
     },
   );
-}
-
-function stripBold(text: string): string {
-  return text.replace(/\*\*/g, "");
 }
 
 function escapeMarkdown(text: string): string {

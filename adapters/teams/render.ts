@@ -16,7 +16,8 @@ import {
   type ChecklistAction,
   type FeedbackAction,
 } from "./actions.ts";
-import { inline, safeMarkdownLinks, toTeamsMarkdownBlocks } from "./markdown.ts";
+import { digestBody } from "../../src/core/markdown/digest.ts";
+import { blocksToTeams, inline, inlinesToTeams, safeMarkdownLinks } from "./markdown.ts";
 import { spokenText } from "./spoken.ts";
 
 export const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -70,18 +71,28 @@ export interface ExecuteAction {
   fallback: SubmitAction;
 }
 
-export type CardAction = OpenUrlAction | SubmitAction | ExecuteAction;
+/** Shows or hides elements by id on the client: no round trip to the bot ("Lees meer"). */
+export interface ToggleVisibilityAction {
+  type: "Action.ToggleVisibility";
+  title: string;
+  targetElements: string[];
+}
+
+export type CardAction = OpenUrlAction | SubmitAction | ExecuteAction | ToggleVisibilityAction;
 
 export interface ActionSet {
   type: "ActionSet";
   actions: CardAction[];
   id?: string;
   spacing?: "Small" | "Medium";
+  isVisible?: boolean;
 }
 
 export interface Container {
   type: "Container";
   items: CardElement[];
+  id?: string;
+  isVisible?: boolean;
   style?: "emphasis";
   spacing?: "Medium";
   separator?: boolean;
@@ -227,7 +238,15 @@ function renderAnswerCard(
     title(answer.title),
     text(inline(answer.summary), { spacing: "Small" }),
   ];
-  const bodyBlocks = toTeamsMarkdownBlocks(answer.text).map((b) => text(b));
+  const digest = digestBody(answer.text);
+  const bodyBlocks = blocksToTeams(digest.details).map((b) => text(b));
+  // Answer first: at most five key lines (a checklist shows its items instead); the full text in a hidden
+  // Container that "Lees meer" shows on the client (Action.ToggleVisibility, no round trip).
+  const keyLines = answer.kind === "checklist" ? [] : digest.keyLines;
+  const short: CardElement[] = keyLines.length
+    ? [text(keyLines.map((l) => `- ${inlinesToTeams(l).trim()}`).join("\r"), { id: ID.keyLines, spacing: "Small" })]
+    : [];
+  const expandable = keyLines.length ? digest.hasDetails : bodyBlocks.length > 0;
   const tail: CardElement[] = [];
 
   if (answer.kind === "checklist" && answer.items?.length) tail.push(...checklistSection(answer, state));
@@ -273,7 +292,28 @@ function renderAnswerCard(
     });
   }
 
-  return fitToLimit(head, bodyBlocks, tail);
+  return fitToLimit([...head, ...short], expandable ? bodyBlocks : [], tail, keyLines.length > 0);
+}
+
+/** Element ids of the short form and the full text (targets of Action.ToggleVisibility). */
+export const ID = { keyLines: "key-lines", details: "details", readMore: "read-more" } as const;
+
+/**
+ * The full text, hidden, and the "Lees meer" button that shows it (hiding the key lines and itself); a
+ * "Minder tonen" button at the end of the full text toggles back.
+ */
+function detailsSection(bodyBlocks: TextBlock[], hasKeyLines: boolean): CardElement[] {
+  if (!bodyBlocks.length) return [];
+  const targets = [ID.details, ID.readMore, ...(hasKeyLines ? [ID.keyLines] : [])];
+  const toggle = (title: string): ActionSet => ({
+    type: "ActionSet",
+    actions: [{ type: "Action.ToggleVisibility", title, targetElements: targets }],
+    spacing: "Small",
+  });
+  return [
+    { ...toggle(messages.readMore), id: ID.readMore },
+    { type: "Container", id: ID.details, isVisible: false, items: [...bodyBlocks, toggle(messages.readLess)] },
+  ];
 }
 
 function checklistSection(answer: Answer, state: CardState): CardElement[] {
@@ -323,13 +363,18 @@ function checklistSection(answer: Answer, state: CardState): CardElement[] {
   return section;
 }
 
-/** Drops body paragraphs from the end (with an ellipsis) until the card fits Teams' size limit. */
-function fitToLimit(head: CardElement[], bodyBlocks: TextBlock[], tail: CardElement[]): AdaptiveCard {
+/** Drops paragraphs of the full text from the end (with an ellipsis) until the card fits Teams' size limit. */
+function fitToLimit(
+  head: CardElement[],
+  bodyBlocks: TextBlock[],
+  tail: CardElement[],
+  keyLines: boolean,
+): AdaptiveCard {
   let blocks = bodyBlocks;
-  let result = card([...head, ...blocks, ...tail]);
+  let result = card([...head, ...detailsSection(blocks, keyLines), ...tail]);
   while (cardBytes(result) > MAX_CARD_BYTES && blocks.length) {
     blocks = blocks.slice(0, -1);
-    result = card([...head, ...blocks, text("…"), ...tail]);
+    result = card([...head, ...detailsSection([...blocks, text("…")], keyLines), ...tail]);
   }
   return result;
 }

@@ -57,4 +57,10 @@ export const messages = {
   checklistItemUnknown: "Dat punt hoort niet bij deze checklist. Opent u de checklist opnieuw.",
   checklistRunUnknown:
     "Deze checklist is niet meer beschikbaar, bijvoorbeeld omdat de bewaartermijn is verstreken. Opent u de checklist opnieuw.",
+  /** Answer first, details on request: the button that opens an answer's full text (every channel). */
+  readMore: "Lees meer",
+  /** The same button once the full text is open (Teams and the preview page toggle in place). */
+  readLess: "Minder tonen",
+  /** The label of one checklist item's checkbox (Slack), read by screen readers: "Punt 3". */
+  checklistItemLabel: (n: number) => `Punt ${n}`,
 } as const;

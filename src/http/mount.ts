@@ -8,6 +8,8 @@ export interface PreviewRenderer {
   id: string;
   label: string;
   render(reply: Reply): unknown;
+  /** The same reply with its full text open (after "Lees meer"), when the platform shows it as another message. */
+  renderFull?(reply: Reply): unknown;
 }
 
 export interface Mount {

@@ -178,6 +178,62 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     expect(pageErrors).toEqual([]);
   }, 120_000);
 
+  it("answers first: key lines, Lees meer opens the full text on the page, in the Teams card and in the Slack pane", async () => {
+    await page.goto(
+      `${app.url}/?q=${encodeURIComponent("Hoe geeft de raad een zienswijze op de begroting van een GR?")}`,
+    );
+    await page.waitForSelector("body[data-ready='true']");
+    await expect
+      .poll(() => page.textContent("#answer-title"))
+      .toBe("Zienswijze op de begroting van een gemeenschappelijke regeling");
+    // The page: summary and key lines; the full text is closed.
+    const keyLines = page.locator("#answer-key-lines li");
+    expect(await keyLines.allTextContents()).toEqual([
+      "De raad bespreekt de ontwerpbegroting in een commissie.",
+      "De raad stelt een zienswijze vast en stuurt die naar het dagelijks bestuur.",
+    ]);
+    expect(await page.isVisible("#answer-body")).toBe(false);
+    const more = page.locator("#answer-more");
+    expect(await more.textContent()).toBe("Lees meer");
+    expect(await more.getAttribute("aria-expanded")).toBe("false");
+    await more.click();
+    expect(await page.isVisible("#answer-body")).toBe(true);
+    expect(await page.isVisible("#answer-key-lines")).toBe(false);
+    expect(await page.locator("#answer-body h4").textContent()).toBe("Wat de raad doet");
+    expect(await more.textContent()).toBe("Minder tonen");
+    expect(await more.getAttribute("aria-expanded")).toBe("true");
+
+    // Teams: Action.ToggleVisibility shows the hidden Container on the client.
+    await page.waitForSelector("#teams-pane .ac-adaptiveCard");
+    const teams = page.locator("#teams-pane");
+    expect(await teams.innerText()).not.toContain("Wat de raad doet");
+    await teams.locator(".ac-pushButton", { hasText: "Lees meer" }).click();
+    await expect.poll(() => teams.innerText()).toContain("Wat de raad doet");
+    // The server rendered the card's markdown: bold and links arrive as HTML.
+    expect(await teams.locator("strong", { hasText: "Wat de raad doet" }).count()).toBe(1);
+    expect(await teams.locator("a[href='https://wetten.overheid.nl/BWBR0003740']", { hasText: "Wgr" }).count()).toBe(1);
+
+    // Slack: the "Lees meer" button shows the message as Slack updates it in place.
+    const slack = page.locator("#slack-pane");
+    expect(await slack.innerText()).not.toContain("Wat de raad doet");
+    await slack.locator("button.sk-button", { hasText: "Lees meer" }).click();
+    await expect.poll(() => slack.innerText()).toContain("Wat de raad doet");
+    expect(await slack.locator("button.sk-button", { hasText: "Lees meer" }).count()).toBe(0);
+    expect(await page.textContent("#slack-json")).toContain("Wat de raad doet");
+
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}preview-lees-meer.png`, fullPage: true });
+    // A smaller copy of the top of the page for the README (docs/preview-lees-meer.jpg).
+    await page.screenshot({
+      path: `${ARTIFACTS}preview-lees-meer.jpg`,
+      type: "jpeg",
+      quality: 60,
+      clip: { x: 0, y: 0, width: 1360, height: 1250 },
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
   it("has no serious or critical axe-core violations on the start page", async () => {
     // A fresh visitor: no checklist run remembered from the test before.
     await page.evaluate(() => localStorage.clear());

@@ -1,7 +1,9 @@
-// Renders the knowledge base's markdown subset to safe HTML for the preview page: paragraphs, headings
-// (#..####), bullet and numbered lists, task lists, block quotes, **bold**, *italic*, `code` and [links](https://…).
-// Every piece of text is escaped; only https and mailto links survive.
+// The HTML renderer of the shared markdown model (src/core/markdown), for the preview page: paragraphs, headings,
+// bullet, numbered and task lists, quotes, code, tables, strong, emphasis, strike and links. Every piece of text
+// is escaped; links in the model already passed the shared URL check (only https and mailto).
 import { safeLinkUrl } from "../../core/safe-url.ts";
+import { parseInline, parseMarkdown } from "../../core/markdown/parse.ts";
+import type { Block, Inline, ListItem } from "../../core/markdown/model.ts";
 
 export function escapeHtml(text: string): string {
   return text.replace(
@@ -13,118 +15,121 @@ export function escapeHtml(text: string): string {
 /** The URL when it is https or mailto, else null: the shared check of every renderer (src/core/safe-url.ts). */
 export const safeUrl = (url: string): string | null => safeLinkUrl(url);
 
-/** Inline markdown → HTML (input is raw text; output is escaped). */
+/** Inline nodes → escaped HTML. */
+export function inlinesToHtml(nodes: readonly Inline[]): string {
+  let out = "";
+  for (const n of nodes) {
+    switch (n.type) {
+      case "text":
+        out += escapeHtml(n.text);
+        break;
+      case "break":
+        out += " ";
+        break;
+      case "code":
+        out += `<code>${escapeHtml(n.text)}</code>`;
+        break;
+      case "strong":
+        out += `<strong>${inlinesToHtml(n.children)}</strong>`;
+        break;
+      case "emphasis":
+        out += `<em>${inlinesToHtml(n.children)}</em>`;
+        break;
+      case "strike":
+        out += `<del>${inlinesToHtml(n.children)}</del>`;
+        break;
+      case "link": {
+        const href = safeUrl(n.url);
+        out += href
+          ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${inlinesToHtml(n.children)}</a>`
+          : inlinesToHtml(n.children);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Inline markdown (raw text) → escaped HTML. */
 export function inlineToHtml(text: string): string {
-  const out: string[] = [];
-  // Links and code spans are cut out first so that their contents are not formatted.
-  const pattern = /\[([^\]]+)\]\(\s*<?([^)\s>]+)>?\s*\)|`([^`]+)`|<(https?:\/\/[^>\s]+)>/g;
-  let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    out.push(emphasis(escapeHtml(text.slice(last, m.index))));
-    if (m[1] !== undefined && m[2] !== undefined) {
-      const href = safeUrl(m[2]);
-      out.push(
-        href
-          ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${emphasis(escapeHtml(m[1]))}</a>`
-          : escapeHtml(m[0]),
-      );
-    } else if (m[3] !== undefined) {
-      out.push(`<code>${escapeHtml(m[3])}</code>`);
-    } else if (m[4] !== undefined) {
-      const href = safeUrl(m[4]);
-      out.push(
-        href
-          ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(m[4])}</a>`
-          : escapeHtml(m[0]),
-      );
-    }
-    last = m.index + m[0].length;
-  }
-  out.push(emphasis(escapeHtml(text.slice(last))));
-  return out.join("");
+  return inlinesToHtml(parseInline(text));
 }
 
-function emphasis(escaped: string): string {
-  return escaped
-    .replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, "<strong>$1</strong>")
-    .replace(/__(?=\S)(.+?)(?<=\S)__/g, "<strong>$1</strong>")
-    .replace(/(^|[^*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?!\*)/g, "$1<em>$2</em>")
-    .replace(/(^|[^_\w])_(?=\S)([^_]+?)(?<=\S)_(?![_\w])/g, "$1<em>$2</em>");
+function itemHtml(item: ListItem): string {
+  // A single paragraph in an item is shown without <p> (a tight list).
+  const inner =
+    item.blocks.length === 1 && item.blocks[0]?.type === "paragraph"
+      ? inlinesToHtml(item.blocks[0].children)
+      : blocksToHtml(item.blocks);
+  if (item.checked === undefined) return `<li>${inner}</li>`;
+  const mark = item.checked ? "☑" : "☐";
+  return `<li><span aria-hidden="true">${mark}</span> ${inner}</li>`;
 }
 
-type ListKind = "ul" | "ol";
+export interface HtmlOptions {
+  /** Added to heading levels: entry bodies sit under the card title (h2), so their headings start at h3. */
+  headingOffset?: number;
+}
 
-export function markdownToHtml(markdown: string): string {
-  const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
-  const html: string[] = [];
-  let paragraph: string[] = [];
-  let list: { kind: ListKind; items: string[] } | null = null;
-  let quote: string[] = [];
+/** Blocks → escaped HTML. */
+export function blocksToHtml(blocks: readonly Block[], opts: HtmlOptions = {}): string {
+  const offset = opts.headingOffset ?? 2;
+  return blocks
+    .map((b): string => {
+      switch (b.type) {
+        case "heading": {
+          const level = Math.min(6, b.level + offset);
+          return `<h${level}>${inlinesToHtml(b.children)}</h${level}>`;
+        }
+        case "paragraph":
+          return `<p>${inlinesToHtml(b.children)}</p>`;
+        case "list": {
+          const items = b.items.map(itemHtml).join("");
+          if (!b.ordered) return `<ul>${items}</ul>`;
+          return b.start === 1 ? `<ol>${items}</ol>` : `<ol start="${b.start}">${items}</ol>`;
+        }
+        case "quote":
+          return `<blockquote>${blocksToHtml(b.blocks, opts)}</blockquote>`;
+        case "code":
+          return `<pre><code>${escapeHtml(b.text)}</code></pre>`;
+        case "table":
+          return `<table>${b.rows.map((row) => `<tr>${row.map((c) => `<td>${inlinesToHtml(c)}</td>`).join("")}</tr>`).join("")}</table>`;
+        case "rule":
+          return "<hr>";
+      }
+    })
+    .join("\n");
+}
 
-  const flushParagraph = () => {
-    if (paragraph.length) html.push(`<p>${inlineToHtml(paragraph.join(" "))}</p>`);
-    paragraph = [];
-  };
-  const flushList = () => {
-    if (list) html.push(`<${list.kind}>${list.items.map((i) => `<li>${i}</li>`).join("")}</${list.kind}>`);
-    list = null;
-  };
-  const flushQuote = () => {
-    if (quote.length) html.push(`<blockquote><p>${inlineToHtml(quote.join(" "))}</p></blockquote>`);
-    quote = [];
-  };
-  const flushAll = () => {
-    flushParagraph();
-    flushList();
-    flushQuote();
-  };
+/** Markdown → escaped HTML, through the shared block model. */
+export function markdownToHtml(markdown: string, opts: HtmlOptions = {}): string {
+  return blocksToHtml(parseMarkdown(markdown), opts);
+}
 
-  for (const raw of lines) {
-    const line = raw.trimEnd();
-    if (line.trim() === "") {
-      flushAll();
-      continue;
+/**
+ * One Teams TextBlock's markdown (lines separated by "\r") → escaped HTML, for the Adaptive Cards renderer on the
+ * preview page (its onProcessMarkdown hook looks the HTML up instead of parsing markdown in the browser). A single
+ * paragraph stays inline, as Teams shows it.
+ */
+export function teamsTextToHtml(text: string): string {
+  const blocks = parseMarkdown(text.replace(/\r\n?|\r/g, "\n"));
+  const only = blocks[0];
+  if (blocks.length === 1 && only?.type === "paragraph") return inlinesToHtml(only.children);
+  return blocksToHtml(blocks, { headingOffset: 3 });
+}
+
+/** Every TextBlock text in an Adaptive Card (JSON), mapped to its HTML. */
+export function cardMarkdownHtml(card: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      const obj = node as Record<string, unknown>;
+      if (obj.type === "TextBlock" && typeof obj.text === "string" && !(obj.text in out))
+        out[obj.text] = teamsTextToHtml(obj.text);
+      for (const v of Object.values(obj)) if (typeof v === "object") walk(v);
     }
-    const heading = /^(#{1,6})\s+(.+?)\s*#*$/.exec(line);
-    if (heading?.[1] && heading[2]) {
-      flushAll();
-      // Entry bodies sit under the card title (h2), so their headings start at h3.
-      const level = Math.min(6, heading[1].length + 2);
-      html.push(`<h${level}>${inlineToHtml(heading[2])}</h${level}>`);
-      continue;
-    }
-    const task = /^\s*[-*+]\s+\[( |x|X)\]\s+(.+)$/.exec(line);
-    const bullet = /^\s*[-*+]\s+(.+)$/.exec(line);
-    const numbered = /^\s*\d+[.)]\s+(.+)$/.exec(line);
-    if (task?.[2] || bullet?.[1] || numbered?.[1]) {
-      flushParagraph();
-      flushQuote();
-      const kind: ListKind = numbered ? "ol" : "ul";
-      if (list && list.kind !== kind) flushList();
-      list ??= { kind, items: [] };
-      if (task?.[2]) {
-        const mark = task[1] === " " ? "☐" : "☑";
-        list.items.push(`<span aria-hidden="true">${mark}</span> ${inlineToHtml(task[2])}`);
-      } else list.items.push(inlineToHtml((bullet?.[1] ?? numbered?.[1]) as string));
-      continue;
-    }
-    const q = /^>\s?(.*)$/.exec(line);
-    if (q) {
-      flushParagraph();
-      flushList();
-      quote.push(q[1] ?? "");
-      continue;
-    }
-    if (list && /^\s{2,}\S/.test(raw)) {
-      // Continuation of the previous list item.
-      const items = (list as { items: string[] }).items;
-      items[items.length - 1] += ` ${inlineToHtml(line.trim())}`;
-      continue;
-    }
-    flushList();
-    flushQuote();
-    paragraph.push(line.trim());
-  }
-  flushAll();
-  return html.join("\n");
+  };
+  walk(card);
+  return out;
 }

@@ -13,7 +13,8 @@ import type { Logger } from "../../log.ts";
 import { HttpError } from "../errors.ts";
 import { httpMessages } from "../messages.ts";
 import type { PreviewRenderer } from "../mount.ts";
-import { markdownToHtml, safeUrl } from "./markdown.ts";
+import { digestBody } from "../../core/markdown/digest.ts";
+import { blocksToHtml, cardMarkdownHtml, inlinesToHtml, safeUrl } from "./markdown.ts";
 import { askSchema, feedbackSchema, idParam, startRunSchema, toggleSchema } from "./schemas.ts";
 import { slackBlocksToHtml } from "./slack-html.ts";
 
@@ -53,13 +54,21 @@ export interface Rendering {
   payload: unknown;
   /** Slack only: the blocks as HTML. */
   html?: string;
+  /** Slack only: the message after "Lees meer" (full text), as payload and HTML. */
+  full?: { payload: unknown; html: string };
+  /** Teams only: the HTML of every TextBlock's markdown, keyed by its text (the page's markdown hook reads it). */
+  markdownHtml?: Record<string, string>;
   error?: string;
 }
 
 export interface PreviewReply {
   reply: Reply;
-  /** The answer's body (markdown subset) as safe HTML. */
+  /** The answer's full body (markdown subset) as safe HTML, shown on "Lees meer". */
   html: string | null;
+  /** Answer first: at most five key lines of the body as safe inline HTML (none for a checklist). */
+  keyLines: string[];
+  /** True when the body has more than the key lines: the page offers "Lees meer". */
+  hasDetails: boolean;
   /** "Inhoud gecontroleerd op …" when the answer has a date. */
   updatedText: string | null;
   /** "Opgevat als vervolgvraag op …" when the question was read as a follow-up (src/core/follow-up.ts). */
@@ -110,10 +119,13 @@ export function previewRouter(deps: PreviewDeps): Router {
     for (const r of renderers) {
       try {
         const payload = r.render(reply);
+        const full = r.id === "slack" && reply.answer && r.renderFull ? r.renderFull(reply) : undefined;
         renderings[r.id] = {
           label: r.label,
           payload,
           ...(r.id === "slack" ? { html: slackBlocksToHtml(payload) } : {}),
+          ...(full !== undefined ? { full: { payload: full, html: slackBlocksToHtml(full) } } : {}),
+          ...(r.id === "teams" ? { markdownHtml: cardMarkdownHtml(payload) } : {}),
         };
       } catch (err) {
         logger.warn({ err, renderer: r.id }, "preview renderer failed");
@@ -121,10 +133,14 @@ export function previewRouter(deps: PreviewDeps): Router {
       }
     }
     const answer = reply.answer;
+    const digest = answer ? digestBody(answer.text) : null;
+    const keyLines = answer && digest && answer.kind !== "checklist" ? digest.keyLines : [];
     return {
       // The page links the sources itself: only those that pass the shared URL check.
       reply: answer ? { ...reply, answer: { ...answer, links: safeLinks(answer.links) } } : reply,
-      html: answer ? markdownToHtml(answer.text) : null,
+      html: digest ? blocksToHtml(digest.details) : null,
+      keyLines: keyLines.map(inlinesToHtml),
+      hasDetails: digest ? (keyLines.length ? digest.hasDetails : digest.details.length > 0) : false,
       updatedText: answer ? updatedNote(answer) : null,
       followUpText: reply.followUp ? messages.followUpNote(reply.followUp.title) : null,
       renderings,
@@ -225,6 +241,8 @@ const pageMessages = {
   feedbackYes: messages.feedbackYes,
   feedbackNo: messages.feedbackNo,
   feedbackThanks: messages.feedbackThanks,
+  readMore: messages.readMore,
+  readLess: messages.readLess,
   checklistsTitle: messages.checklistsTitle,
   checklistExport: messages.checklistExport,
   checklistOpen: messages.checklistOpen,

@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../../app/start.ts";
+import { ACTION } from "../../../adapters/slack/actions.ts";
+import { markdownToMrkdwnParagraphs } from "../../../adapters/slack/mrkdwn.ts";
 import { messages } from "../../../src/core/messages.ts";
 import { createLogger } from "../../../src/log.ts";
 import {
@@ -70,6 +72,69 @@ const entryIdsIn = (blocks: ReturnType<typeof blocksOf>): string[] =>
   elementsOf(blocks).map((e) => String(e.value ?? ""));
 
 describe("Slack through the real server", () => {
+  it("answers short first; Lees meer replaces the message in place with the full text (response_url, chat.update)", async () => {
+    const topic = app.bot.featuredTopics()[1]!;
+    await postEvent(eventsUrl, eventEnvelope(mentionEvent(topic.title)));
+    const [post] = await slack.waitFor("chat.postMessage");
+    const short = blocksOf(post!.body);
+    const entry = app.bot.answerById(topic.id).answer!;
+    const firstParagraph = markdownToMrkdwnParagraphs(entry.text)[0]!.slice(0, 60);
+    expect(blockText(short)).toContain(entry.title);
+    expect(blockText(short)).not.toContain(firstParagraph);
+    const more = findButton(short, ACTION.readMore, topic.id)!;
+    expect(more).toMatchObject({ text: { text: messages.readMore } });
+    const message = { type: "message", ts: "1700000900.000100", blocks: short, text: String(post!.body.text) };
+
+    // With a response_url: respond({ replace_original: true }) with the same message, now in full.
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: String(more.action_id), value: topic.id },
+        { responseUrl: slack.responseUrl("more"), message },
+      ),
+    );
+    const [upd] = await slack.waitFor("response_url");
+    expect(upd!.body.replace_original).toBe(true);
+    const full = blocksOf(upd!.body);
+    expect(blockText(full)).toContain(firstParagraph);
+    expect(findButton(full, ACTION.readMore)).toBeUndefined();
+    expect(findButton(full, "feedback_yes", topic.id)).toBeDefined();
+    expect(blockKitViolations(full)).toEqual([]);
+
+    // Without one (a message the bot posted earlier): chat.update of that message.
+    slack.reset();
+    await postAction(
+      eventsUrl,
+      blockActions({ action_id: String(more.action_id), value: topic.id }, { channel: "C0CHAN001", message }),
+    );
+    const [update] = await slack.waitFor("chat.update");
+    expect(update!.body).toMatchObject({ channel: "C0CHAN001", ts: "1700000900.000100" });
+    expect(blockText(blocksOf(update!.body))).toContain(firstParagraph);
+  });
+
+  it("Lees meer on an ephemeral /samenwerken answer (no message blocks in the click) replaces it in full", async () => {
+    const topic = app.bot.featuredTopics()[0]!;
+    const res = await postCommand(eventsUrl, "/samenwerken", topic.title, slack.responseUrl());
+    const short = blocksOf((await res.json()) as Record<string, unknown>);
+    const more = findButton(short, ACTION.readMore, topic.id)!;
+    const entry = app.bot.answerById(topic.id).answer!;
+    const firstParagraph = markdownToMrkdwnParagraphs(entry.text)[0]!.slice(0, 60);
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: String(more.action_id), value: topic.id },
+        { responseUrl: slack.responseUrl("more"), ephemeral: true },
+      ),
+    );
+    const [upd] = await slack.waitFor("response_url");
+    expect(upd!.body.replace_original).toBe(true);
+    const full = blocksOf(upd!.body);
+    expect(blockText(full)).toContain(firstParagraph);
+    expect(findButton(full, ACTION.readMore)).toBeUndefined();
+    expect(findButton(full, "share_answer", topic.id)).toBeDefined();
+    expect(blockKitViolations(full)).toEqual([]);
+  });
+
   it("rejects unsigned, wrongly signed and stale requests with 401", async () => {
     for (const opts of [
       { unsigned: true },

@@ -1,6 +1,6 @@
 // Renders every entry of the real knowledge base the way the Slack bot sends it and checks Block Kit's limits.
 import { describe, expect, it } from "vitest";
-import { renderHome, renderReply } from "../../../adapters/slack/render.ts";
+import { expandAnswer, renderHome, renderReply } from "../../../adapters/slack/render.ts";
 import type { ChecklistProgress } from "../../../src/core/bot.ts";
 import { createEngine } from "../../../src/engine/index.ts";
 import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
@@ -50,6 +50,9 @@ describe("every knowledge entry renders within Block Kit's limits", () => {
     });
     expect(blockKitViolations(msg.blocks)).toEqual([]);
     expect(msg.text.length).toBeGreaterThan(0);
+    // The full text after "Lees meer" (expanded in place) stays within the limits too.
+    const expanded = expandAnswer(msg.blocks, answer) ?? msg.blocks;
+    expect(blockKitViolations(expanded)).toEqual([]);
     // Nothing of the answer is silently lost: every item is a checkbox, every source a link.
     const json = JSON.stringify(msg.blocks);
     for (const link of answer.links) expect(json).toContain(link.url.split("?")[0]!.replace(/&/g, "&amp;"));

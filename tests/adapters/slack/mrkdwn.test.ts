@@ -36,7 +36,8 @@ describe("markdown → mrkdwn", () => {
       "## Hoe werkt het\n\nEen zin die\ndoorloopt.\n\n- eerste\n- tweede\n  - dieper\n1. een\n- [ ] open\n- [x] klaar\n\n> citaat",
     );
     expect(out).toBe(
-      "*Hoe werkt het*\n\nEen zin die doorloopt.\n\n• eerste\n• tweede\n    ◦ dieper\n1. een\n☐ open\n☑ klaar\n\n>citaat",
+      // A heading sits directly above its block (no blank line); separate lists stay separate paragraphs.
+      "*Hoe werkt het*\nEen zin die doorloopt.\n\n• eerste\n• tweede\n    ◦ dieper\n\n1. een\n\n☐ open\n☑ klaar\n\n>citaat",
     );
   });
 

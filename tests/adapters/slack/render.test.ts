@@ -3,14 +3,15 @@ import {
   renderChecklistList,
   renderExport,
   renderHome,
+  expandAnswer,
   renderReply,
   slackPreviewRenderer,
 } from "../../../adapters/slack/render.ts";
-import { runIdFromBlockId } from "../../../adapters/slack/actions.ts";
+import { ACTION, BLOCK, runIdFromBlockId } from "../../../adapters/slack/actions.ts";
 import type { ChecklistProgress } from "../../../src/core/bot.ts";
 import { messages } from "../../../src/core/messages.ts";
 import type { Answer, Reply } from "../../../src/reply.ts";
-import { blockText, elementsOf, fakeAnswers, type Block } from "./helpers.ts";
+import { blockText, elementsOf, fakeAnswers, findButton, type Block } from "./helpers.ts";
 import { blockKitViolations } from "./limits.ts";
 
 const answer = (id: string): Answer => fakeAnswers.find((a) => a.id === id)!;
@@ -41,16 +42,28 @@ describe("renderReply: answer", () => {
   );
   const blocks = msg.blocks as Block[];
 
-  it("shows title, summary (mrkdwn), body, sources and date", () => {
+  it("shows title, summary (mrkdwn), key lines, Lees meer, sources and date; the full text only on request", () => {
     expect(blocks[0]).toEqual({
       type: "header",
       text: { type: "plain_text", text: answer("zienswijze-begroting").title, emoji: true },
     });
     const text = blockText(blocks);
     expect(text).toContain("binnen *acht weken* een zienswijze");
-    expect(text).toContain("*Hoe werkt het*");
-    expect(text).toContain("• De griffie plant de behandeling");
-    expect(text).toContain("<https://wetten.overheid.nl/BWBR0003740|de wet>");
+    // The key lines: the body's list items, not its heading or its other paragraphs.
+    const keyLines = blocks.find((b) => b.block_id === BLOCK.keyLines)!;
+    expect(blockText([keyLines])).toBe("• De griffie plant de behandeling\n• De raad stelt de zienswijze vast");
+    expect(text).not.toContain("*Hoe werkt het*");
+    expect(text).not.toContain("|de wet>");
+    expect(findButton(blocks, ACTION.readMore, "zienswijze-begroting")).toMatchObject({
+      text: { text: messages.readMore },
+    });
+    const full = renderReply(answerReply(answer("zienswijze-begroting")), { full: true }).blocks as Block[];
+    const fullText = blockText(full);
+    // Full text: the heading directly above its paragraph (no blank line), lists, links; no key lines or button.
+    expect(fullText).toContain("*Hoe werkt het*\nHet dagelijks bestuur stuurt de _ontwerpbegroting_ naar de raden.");
+    expect(fullText).toContain("• De griffie plant de behandeling");
+    expect(fullText).toContain("<https://wetten.overheid.nl/BWBR0003740|de wet>");
+    expect(full.some((b) => b.block_id === BLOCK.keyLines || b.block_id === BLOCK.readMore)).toBe(false);
     expect(text).toContain(
       `*${messages.sources}*\n• <https://wetten.overheid.nl/BWBR0003740|Wet gemeenschappelijke regelingen>`,
     );
@@ -201,18 +214,22 @@ describe("checklists", () => {
     expect(blockKitViolations(b)).toEqual([]);
   });
 
-  it("shows every item in full (numbered, ☑ for ticked) and short numbered options (≤ 75)", () => {
+  it("shows each item once: its full text in the list, the checkbox labelled with its number only", () => {
     const b = renderReply(answerReply(cl), { progress: progressFor(cl, [2]) }).blocks as Block[];
     const text = blockText(b);
-    expect(text).toContain(
-      "☑ *2.* De *kosten* van uittreden zijn bekend en zijn besproken met de andere deelnemers aan de regeling, inclusief frictiekosten",
-    );
-    expect(text).toContain("☐ *1.* Punt 1 is nagelopen");
+    const item2 =
+      "De *kosten* van uittreden zijn bekend en zijn besproken met de andere deelnemers aan de regeling, inclusief frictiekosten";
+    expect(text).toContain(`*2.* ${item2}`);
+    expect(text).toContain("*1.* Punt 1 is nagelopen");
+    // Each item's words appear once in the whole message (before: once in the list, once in its option).
+    expect(text.split("De *kosten* van uittreden").length - 1).toBe(1);
+    expect(text.split("De kosten van uittreden").length - 1).toBe(0);
     const input = b.find((x) => x.type === "input")!;
-    const opt = (input.element as { options: { text: { text: string }; description?: unknown }[] }).options[1]!;
-    expect(opt.text.text.length).toBeLessThanOrEqual(75);
-    expect(opt.text.text.startsWith("2. De kosten van uittreden")).toBe(true);
-    expect(opt.text.text.endsWith("…")).toBe(true);
+    const options = (input.element as { options: { text: { text: string }; value: string }[] }).options;
+    expect(options.map((o) => o.text.text)).toEqual(
+      Array.from({ length: 10 }, (_v, i) => messages.checklistItemLabel(i + 1)),
+    );
+    expect(options[1]!.value).toBe("2");
   });
 
   it("without a run (preview) shows the items but no export", () => {
@@ -231,6 +248,30 @@ describe("checklists", () => {
     expect(exp.length).toBeGreaterThan(2);
     expect(blockKitViolations(exp)).toEqual([]);
     expect(blockText(exp)).toContain("Checklist &amp; &lt;test&gt;");
+  });
+});
+
+describe("Lees meer", () => {
+  it("expands the clicked message in place: key lines and button replaced by the full text, the rest kept", () => {
+    const a = answer("zienswijze-begroting");
+    const short = renderReply(answerReply(a), { question: "hoe werkt een zienswijze?", share: true }).blocks;
+    const expanded = expandAnswer(short, a)! as Block[];
+    const text = blockText(expanded);
+    expect(text).toContain("U vroeg: hoe werkt een zienswijze?");
+    expect(text).toContain("*Hoe werkt het*");
+    expect(text).toContain("<https://wetten.overheid.nl/BWBR0003740|de wet>");
+    expect(expanded.some((b) => b.block_id === BLOCK.keyLines || b.block_id === BLOCK.readMore)).toBe(false);
+    expect(elementsOf(expanded).some((e) => e.action_id === "share_answer")).toBe(true);
+    expect(expandAnswer(undefined, a)).toBeNull();
+    expect(expandAnswer(expanded, a)).toBeNull();
+    expect(blockKitViolations(expanded)).toEqual([]);
+  });
+
+  it("a body of one short sentence needs no Lees meer", () => {
+    const a: Answer = { ...answer("uittreden"), text: "Kort." };
+    const b = renderReply(answerReply(a)).blocks as Block[];
+    expect(blockText(b)).toContain("• Kort.");
+    expect(findButton(b, ACTION.readMore)).toBeUndefined();
   });
 });
 
@@ -266,6 +307,16 @@ describe("limits under stress", () => {
     expect(els.some((e) => e.action_id === "checklist_export")).toBe(true);
     expect(els.some((e) => e.action_id === "share_answer")).toBe(true);
     expect((msg.blocks as Block[]).filter((b) => b.type === "input")).toHaveLength(5);
+    // The full text (after "Lees meer"), rendered anew or expanded in place, stays within every limit too.
+    const full = renderReply(answerReply(big), { progress: progressFor(big, [1]), share: true, full: true });
+    expect(blockKitViolations(full.blocks)).toEqual([]);
+    const expanded = expandAnswer(msg.blocks, big)!;
+    expect(blockKitViolations(expanded)).toEqual([]);
+    expect(elementsOf(expanded as Block[]).some((e) => e.action_id === "feedback_yes")).toBe(true);
+    expect((expanded as Block[]).filter((b) => b.type === "input")).toHaveLength(5);
+    const short = renderReply(answerReply({ ...big, kind: "topic", items: [] }));
+    expect(blockKitViolations(short.blocks)).toEqual([]);
+    expect(elementsOf(short.blocks as Block[]).some((e) => e.action_id === ACTION.readMore)).toBe(true);
   });
 
   it("the App Home stays within the home view limit (100 blocks)", () => {

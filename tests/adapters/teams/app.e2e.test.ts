@@ -2,6 +2,7 @@
 // Bot Framework activities POSTed to /api/messages over loopback, replies captured by a fake connector.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../../app/start.ts";
+import { toTeamsMarkdownBlocks } from "../../../adapters/teams/markdown.ts";
 import { FIXTURE_CHECKLIST, FIXTURE_TOPIC, tempDataDir, testEnv } from "../../http/helpers.ts";
 import {
   BOT_ID,
@@ -62,6 +63,28 @@ describe("Teams end-to-end through startApp (anonymous local mode)", () => {
     expect(entryIdOfCard(card)).toBe(FIXTURE_TOPIC);
     expect(cardText(card)).toContain("Zienswijze op de begroting van een gemeenschappelijke regeling");
     expect(cardActions(card).some((a) => a.type === "Action.OpenUrl")).toBe(true);
+  });
+
+  it("answer first: the card's Lees meer (Action.ToggleVisibility) shows a hidden Container with the full text", async () => {
+    await postActivity(
+      endpoint,
+      messageActivity("Hoe geeft de raad een zienswijze op de begroting van een GR?", opts()),
+    );
+    const [sent] = await connector.waitFor(1);
+    const card = cardOf(sent!.body);
+    const toggle = cardActions(card).find((a) => a.type === "Action.ToggleVisibility")!;
+    expect(toggle.title).toBe("Lees meer");
+    const targets = toggle.targetElements as string[];
+    const details = card.body.find((e) => e.type === "Container" && targets.includes(String(e.id)))!;
+    expect(details.isVisible).toBe(false);
+    // The hidden Container holds the entry's full body, as Teams markdown.
+    const entry = app.bot.answerById(FIXTURE_TOPIC).answer!;
+    const full = toTeamsMarkdownBlocks(entry.text);
+    expect(full.length).toBeGreaterThan(1);
+    const hidden = cardText(details);
+    for (const block of full) expect(hidden).toContain(block);
+    // What is visible before the click is short: not the full text.
+    expect(cardText(card.body.filter((e) => e !== details))).not.toContain(full[0]);
   });
 
   it("@mention in a channel: the mention is stripped and the question answered in the channel", async () => {

@@ -19,6 +19,7 @@ import {
 import { toTeamsMarkdownBlocks } from "../../../adapters/teams/markdown.ts";
 import { parseCardAction } from "../../../adapters/teams/actions.ts";
 import { checkCard } from "./adaptive-cards.ts";
+import { messages } from "../../../src/core/messages.ts";
 import { cardActions, cardText, createFakeBot, fakeAnswers } from "./helpers.ts";
 
 const LIMIT = 28 * 1024;
@@ -216,6 +217,30 @@ describe("Teams answer card", () => {
     await expectValid(renderMessageCard("Er ging iets mis."), "message");
   });
 
+  it("answer first: key lines visible, the full text in a hidden Container that Lees meer toggles", async () => {
+    const card = renderReplyCard(bot.answerById("zienswijze-begroting"));
+    await expectValid(card, "short");
+    const keyLines = card.body.find((e) => e.type === "TextBlock" && e.id === "key-lines");
+    expect(keyLines).toMatchObject({ text: "- De griffie plant de behandeling\r- De raad stelt de zienswijze vast" });
+    const details = card.body.find((e) => e.type === "Container" && e.id === "details");
+    expect(details).toMatchObject({ isVisible: false });
+    expect(cardText(details)).toContain("**Hoe werkt het**");
+    expect(cardText(details)).toContain("[de wet](https://wetten.overheid.nl/BWBR0003740)");
+    // The heading and the link are only in the hidden part.
+    const visible = card.body.filter((e) => e !== details);
+    expect(cardText(visible)).not.toContain("**Hoe werkt het**");
+    const toggles = cardActions(card).filter((a) => a.type === "Action.ToggleVisibility");
+    expect(toggles.map((t) => t.title)).toEqual([messages.readMore, messages.readLess]);
+    for (const t of toggles) expect(t.targetElements).toEqual(["details", "read-more", "key-lines"]);
+    // Every target exists in the card.
+    const ids = JSON.stringify(card);
+    for (const id of ["details", "read-more", "key-lines"]) expect(ids).toContain(`"id":"${id}"`);
+    // The spoken text stays title + summary (not the key lines or the hidden text).
+    expect(card.speak).toBe(
+      "Zienswijze op de begroting van een gemeenschappelijke regeling. De raad kan binnen acht weken een zienswijze geven op de ontwerpbegroting.",
+    );
+  });
+
   it("keeps a huge entry under 28 KB by dropping body paragraphs", async () => {
     const big = {
       ...fakeAnswers[0]!,
@@ -225,6 +250,7 @@ describe("Teams answer card", () => {
     expect(cardBytes(card)).toBeLessThan(LIMIT);
     expect(cardText(card)).toContain("…");
     expect(cardActions(card).some((a) => a.type === "Action.Execute")).toBe(true); // feedback kept
+    expect(cardActions(card).some((a) => a.type === "Action.ToggleVisibility")).toBe(true); // Lees meer kept
     await expectValid(card, "big");
   });
 

@@ -17,6 +17,12 @@ const state = {
   progress: null,
   checklists: [],
   feedbackSent: new Set(),
+  /** Answer first: whether the full text is open ("Lees meer"), on the page and in the Slack pane. */
+  expanded: false,
+  hasDetails: false,
+  slackFull: false,
+  /** Teams TextBlock markdown → HTML, rendered by the server (the Adaptive Cards markdown hook reads it). */
+  markdownHtml: {},
 };
 
 function getUserId() {
@@ -169,7 +175,14 @@ function showReply(data) {
   // The intro already stands above the question field; the help card adds only how to ask.
   const texts = { help: m.helpText, unknown: reply.message ?? m.unknownText };
   $("#answer-summary").textContent = showAnswer ? answer.summary : (texts[reply.status] ?? "");
+  // Answer first: summary and key lines; the full text on "Lees meer". The HTML is escaped by the server.
+  const keyLines = showAnswer ? (data.keyLines ?? []) : [];
+  $("#answer-key-lines").innerHTML = keyLines.map((line) => `<li>${line}</li>`).join("");
   $("#answer-body").innerHTML = showAnswer ? (data.html ?? "") : "";
+  state.hasDetails = Boolean(showAnswer && data.hasDetails);
+  state.slackFull = false;
+  setHidden($("#answer-more"), !state.hasDetails);
+  setExpanded(false);
 
   // "Bedoelde u…" / "Of bedoelde u…": the other candidates.
   const relatedIds = new Set((answer?.related ?? []).map((r) => r.id));
@@ -218,6 +231,19 @@ function showReply(data) {
   renderPlatforms();
 }
 
+/** Opens or closes the answer's full text; key lines show while it is closed. */
+function setExpanded(open) {
+  const m = state.messages;
+  const hasKeyLines = $("#answer-key-lines").children.length > 0;
+  state.expanded = open && state.hasDetails;
+  const showBody = state.hasDetails ? state.expanded : !hasKeyLines;
+  setHidden($("#answer-body"), !showBody);
+  setHidden($("#answer-key-lines"), !hasKeyLines || state.expanded);
+  const more = $("#answer-more");
+  more.setAttribute("aria-expanded", String(state.expanded));
+  more.textContent = state.expanded ? (m.readLess ?? "Minder tonen") : (m.readMore ?? "Lees meer");
+}
+
 function dedupe(items) {
   const seen = new Set();
   return items.filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)));
@@ -247,8 +273,10 @@ function renderPlatforms() {
   renderTeams(state.renderings.teams);
 }
 
-function renderSlack(rendering) {
+function renderSlack(base) {
   const pane = $("#slack-pane");
+  // After "Lees meer" in the pane: the message as Slack updates it in place (rendered by the server).
+  const rendering = base && state.slackFull && base.full ? { ...base, ...base.full } : base;
   $("#slack-json").textContent = rendering ? JSON.stringify(rendering.payload, null, 2) : "";
   if (!rendering) {
     pane.replaceChildren(el("p", { class: "muted", text: "Geen Slack-weergave beschikbaar." }));
@@ -291,19 +319,20 @@ function handleSlackButton(actionId, value) {
       return sendFeedback(value, base === "feedback_yes", null);
     case "checklist_export":
       return exportRun();
+    case "read_more":
+      state.slackFull = true;
+      renderSlack(state.renderings.slack);
+      return undefined;
     default:
       // Other buttons (e.g. "Deel in kanaal") only make sense inside Slack.
       return undefined;
   }
 }
 
-function markdownInline(text) {
-  const escape = (s) =>
-    s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-  return escape(text)
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener noreferrer">$1</a>')
-    .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
-    .replace(/(^|[^*])\*([^*\n]+)\*/g, "$1<em>$2</em>")
+/** Plain text for a TextBlock the server did not render (never expected): escaped, line breaks kept. */
+function escapeText(text) {
+  return text
+    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c])
     .replace(/\r|\n/g, "<br>");
 }
 
@@ -355,6 +384,7 @@ function renderTeams(rendering) {
     pane.replaceChildren(el("p", { class: "error", text: "De Adaptive Cards-bibliotheek is niet geladen." }));
     return;
   }
+  state.markdownHtml = rendering.markdownHtml ?? {};
   const payload = JSON.parse(JSON.stringify(rendering.payload));
   const card = payload.type === "AdaptiveCard" ? payload : (payload.content ?? payload);
   // Show the current run's ticks in the card's toggles ("item-<n>").
@@ -377,6 +407,10 @@ function renderTeams(rendering) {
     const adaptiveCard = new AdaptiveCards.AdaptiveCard();
     adaptiveCard.hostConfig = teamsHostConfig();
     adaptiveCard.onExecuteAction = handleTeamsAction;
+    // Action.ToggleVisibility ("Lees meer"): the library marks the shown Container with aria-expanded, which is
+    // not allowed on a plain div (axe: aria-allowed-attr); it sets it right after this event, so drop it then.
+    adaptiveCard.onElementVisibilityChanged = (element) =>
+      Promise.resolve().then(() => element.renderedElement?.removeAttribute("aria-expanded"));
     adaptiveCard.parse(card);
     const rendered = adaptiveCard.render();
     pane.replaceChildren(rendered);
@@ -596,6 +630,7 @@ async function init() {
       if (id) sendFeedback(id, button.dataset.helpful === "true", button);
     });
   }
+  $("#answer-more").addEventListener("click", () => setExpanded(!state.expanded));
   $("#open-checklist-from-answer").addEventListener("click", () =>
     openChecklist(state.reply?.answer?.id, { focus: true }),
   );
@@ -655,6 +690,7 @@ function applyWording() {
   if (m.feedbackQuestion) $("#feedback-question").textContent = m.feedbackQuestion;
   if (m.checklistExport) $("#run-export").textContent = m.checklistExport;
   if (m.checklistOpen) $("#open-checklist-from-answer").textContent = m.checklistOpen;
+  if (m.readMore) $("#answer-more").textContent = m.readMore;
   const [yes, no] = document.querySelectorAll("#answer-feedback button");
   if (m.feedbackYes) yes.textContent = m.feedbackYes;
   if (m.feedbackNo) no.textContent = m.feedbackNo;
@@ -665,7 +701,8 @@ else window.addEventListener("load", setupMarkdown);
 function setupMarkdown() {
   if (!window.AdaptiveCards) return;
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
-    result.outputHtml = markdownInline(text);
+    // The server rendered every TextBlock's markdown with the shared model; the page parses no markdown.
+    result.outputHtml = Object.hasOwn(state.markdownHtml, text) ? state.markdownHtml[text] : escapeText(text);
     result.didProcess = true;
   };
   if (state.reply) renderTeams(state.renderings.teams);

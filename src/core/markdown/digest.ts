@@ -1,0 +1,111 @@
+// "Answer first, details on request": the short form of an entry body. An answer shows its title, its summary
+// (the direct answer) and at most five key lines taken from the body; the full body opens on request
+// ("Lees meer" in every channel). The key lines are the body's top-level list items in order (the knowledge base
+// puts its points for the council in lists), each cut to its first sentence; a body without lists gives the first
+// sentence of its paragraphs.
+import { parseMarkdown } from "./parse.ts";
+import { blocksText, inlineText, type Block, type Inline } from "./model.ts";
+
+export const MAX_KEY_LINES = 5;
+/** A key line longer than this is cut at a sentence end, else at a word with "…". */
+const MAX_KEY_LINE_CHARS = 220;
+
+export interface AnswerDigest {
+  /** At most MAX_KEY_LINES lines of inline content. */
+  keyLines: Inline[][];
+  /** The full body as blocks (shown on request). */
+  details: Block[];
+  /** True when the body has more to show than the key lines (a body of one short sentence has not). */
+  hasDetails: boolean;
+}
+
+const digests = new Map<string, AnswerDigest>();
+
+/** The digest of an entry body (markdown); cached like the parse. */
+export function digestBody(markdown: string): AnswerDigest {
+  const hit = digests.get(markdown);
+  if (hit) return hit;
+  const details = parseMarkdown(markdown);
+  const keyLines = pickKeyLines(details);
+  const flat = (t: string): string => t.replace(/\s+/g, " ").trim();
+  const bodyText = flat(blocksText(details));
+  const hasDetails = bodyText.length > 0 && bodyText !== flat(keyLines.map(inlineText).join(" "));
+  const digest: AnswerDigest = { keyLines, details, hasDetails };
+  if (digests.size >= 2000) digests.delete(digests.keys().next().value as string);
+  digests.set(markdown, digest);
+  return digest;
+}
+
+function pickKeyLines(blocks: Block[]): Inline[][] {
+  const fromLists: Inline[][] = [];
+  for (const b of blocks) {
+    if (b.type !== "list") continue;
+    for (const item of b.items) {
+      const first = item.blocks[0];
+      if (first?.type === "paragraph" && inlineText(first.children).trim()) fromLists.push(clip(first.children));
+      if (fromLists.length >= MAX_KEY_LINES) return fromLists;
+    }
+  }
+  if (fromLists.length) return fromLists;
+  const fromParagraphs: Inline[][] = [];
+  for (const b of blocks) {
+    if (b.type !== "paragraph") continue;
+    fromParagraphs.push(clip(b.children));
+    if (fromParagraphs.length >= MAX_KEY_LINES) break;
+  }
+  return fromParagraphs;
+}
+
+/**
+ * Cuts inline content after its first sentence (a ".", "?" or "!" followed by a space, in plain text, after at
+ * least 40 characters), or at a word with "…" when it is still longer than MAX_KEY_LINE_CHARS.
+ */
+export function clip(nodes: Inline[], max = MAX_KEY_LINE_CHARS): Inline[] {
+  const total = inlineText(nodes).length;
+  const state = { seen: 0, done: false };
+  const out = cut(nodes, state, max);
+  if (!state.done || inlineText(out).length >= total) return nodes;
+  return out;
+}
+
+function cut(nodes: Inline[], state: { seen: number; done: boolean }, max: number): Inline[] {
+  const out: Inline[] = [];
+  for (const n of nodes) {
+    if (state.done) break;
+    if (n.type === "text") {
+      const sentence = /[.?!](?=\s)/g;
+      let m: RegExpExecArray | null;
+      let end = -1;
+      while ((m = sentence.exec(n.text))) {
+        if (state.seen + m.index + 1 >= 40) {
+          end = m.index + 1;
+          break;
+        }
+      }
+      if (end >= 0 && state.seen + end <= max) {
+        out.push({ type: "text", text: n.text.slice(0, end) });
+        state.done = true;
+        break;
+      }
+      if (state.seen + n.text.length > max) {
+        const room = Math.max(0, max - state.seen);
+        const space = n.text.lastIndexOf(" ", room);
+        out.push({ type: "text", text: `${n.text.slice(0, space > 0 ? space : room).trimEnd()}…` });
+        state.done = true;
+        break;
+      }
+      state.seen += n.text.length;
+      out.push(n);
+    } else if (n.type === "code") {
+      state.seen += n.text.length;
+      out.push(n);
+    } else if (n.type === "break") {
+      state.seen += 1;
+      out.push(n);
+    } else {
+      const children = cut(n.children, state, max);
+      if (children.length) out.push({ ...n, children });
+    }
+  }
+  return out;
+}
