@@ -69,6 +69,9 @@ describe.skipIf(!hasChromium)(groupTitle("follow-up questions on the preview pag
     expect(await page.textContent("#slack-pane")).toContain("Opgevat als vervolgvraag op");
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}preview-follow-up.png`, fullPage: true });
+    // A smaller copy for the README (docs/follow-up.jpg is this file): the answer and both panes with the note.
+    await page.locator("#answer").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}preview-follow-up.jpg`, type: "jpeg", quality: 50 });
 
     // A new question hides the note again.
     await ask(page, "Wat is de rol van de raad bij samenwerking?", app.bot.answerById("rol-van-de-raad").answer!.title);
