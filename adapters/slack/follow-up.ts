@@ -1,6 +1,6 @@
 // The note above an answer to a follow-up question ("Opgevat als vervolgvraag op „…”"), added to a rendered
-// message without changing the renderer: into the context block that echoes the question, or as a context block of
-// its own at the top. The message's block count never grows past Block Kit's limit.
+// message without changing the renderer: a context block of its own under the echo of the question ("U vroeg: …")
+// or at the top; in a message that already has Block Kit's 50 blocks, inside the echo's context block instead.
 import { messages } from "../../src/core/messages.ts";
 import type { Reply } from "../../src/reply.ts";
 import { escapeMrkdwn, truncateMrkdwn } from "./mrkdwn.ts";
@@ -22,12 +22,15 @@ export function withFollowUpNote(reply: Reply, msg: SlackMessage): SlackMessage 
     verbatim: true,
   };
   const [first, ...rest] = msg.blocks;
-  if (first?.type === "context" && first.elements.length < LIMITS.contextElements) {
+  const echoed = first?.type === "context";
+  if (msg.blocks.length < LIMITS.blocks) {
+    const block: KnownBlock = { type: "context", elements: [note] };
+    return { ...msg, blocks: echoed ? [first, block, ...rest] : [block, ...msg.blocks] };
+  }
+  if (echoed && first.elements.length < LIMITS.contextElements) {
     return { ...msg, blocks: [{ ...first, elements: [...first.elements, note] }, ...rest] };
   }
-  if (msg.blocks.length >= LIMITS.blocks) return msg;
-  const block: KnownBlock = { type: "context", elements: [note] };
-  return { ...msg, blocks: [block, ...msg.blocks] };
+  return msg;
 }
 
 /** The preview page's Slack pane, with the follow-up note as Slack shows it. */

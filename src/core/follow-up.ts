@@ -45,7 +45,7 @@ export interface FollowUpCues {
 
 export const CUES_FILE = join(import.meta.dirname, "language", "follow-up.yml");
 
-/** Parses and validates the cue lists; throws an Error naming the file and every problem. */
+/** Parses and validates the cue lists; throws an Error naming the file and every problem (a word listed twice too). */
 export function parseCues(raw: string, file = CUES_FILE): FollowUpCues {
   const result = cuesSchema.safeParse(parse(raw));
   if (!result.success) {
@@ -53,6 +53,12 @@ export function parseCues(raw: string, file = CUES_FILE): FollowUpCues {
     throw new Error(`${file}: ${problems.join("; ")}`);
   }
   const d = result.data;
+  const twice = Object.entries(d).flatMap(([name, list]) =>
+    Array.isArray(list)
+      ? list.filter((w, i) => list.indexOf(w) !== i).map((w) => `${name}: "${w}" is listed twice`)
+      : [],
+  );
+  if (twice.length) throw new Error(`${file}: ${twice.join("; ")}`);
   return {
     maxWords: d.max_words,
     openers: d.openers.map((o) => o.split(" ")),

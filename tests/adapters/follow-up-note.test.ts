@@ -14,26 +14,36 @@ const plain: Reply = { status: "answer", confidence: 0.95, answer, alternatives:
 const followUp: Reply = { ...plain, followUp: { entryId: "prev", title: "Zienswijze <b> & *GR*_" } };
 
 describe("follow-up note", () => {
-  it("Slack: added to the echo line of the question, escaped; nothing changes without a follow-up", () => {
+  it("Slack: a context block under the echo of the question, escaped; nothing changes without a follow-up", () => {
     const msg = renderReply(followUp, { question: "wie beslist dat?" });
     expect(slackNote(plain, msg)).toBe(msg);
     const noted = slackNote(followUp, msg);
-    expect(noted.blocks).toHaveLength(msg.blocks.length);
-    const echo = noted.blocks[0] as { type: string; elements: { text: string }[] };
-    expect(echo.type).toBe("context");
-    expect(echo.elements.at(-1)!.text).toBe(messages.followUpNote("Zienswijze &lt;b&gt; &amp; *GR*_"));
+    expect(noted.blocks[0]).toEqual(msg.blocks[0]);
+    expect(noted.blocks[1]).toEqual({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: messages.followUpNote("Zienswijze &lt;b&gt; &amp; *GR*_"), verbatim: true }],
+    });
+    expect(noted.blocks.slice(2)).toEqual(msg.blocks.slice(1));
     expect(blockKitViolations(noted.blocks)).toEqual([]);
     // The fallback text still reads as the answer.
     expect(noted.text).toBe(msg.text);
   });
 
-  it("Slack: a context block of its own without an echo, and never past 50 blocks", () => {
+  it("Slack: on top without an echo; in a full message inside the echo, never past 50 blocks", () => {
     const msg = renderReply(followUp, {});
     const noted = slackNote(followUp, msg);
     expect(noted.blocks[0]).toMatchObject({ type: "context" });
     expect(noted.blocks.slice(1)).toEqual(msg.blocks);
-    const full: KnownBlock[] = Array.from({ length: LIMITS.blocks }, () => ({ type: "divider" }));
-    expect(slackNote(followUp, { text: "x", blocks: full }).blocks).toHaveLength(LIMITS.blocks);
+    const echo: KnownBlock = { type: "context", elements: [{ type: "mrkdwn", text: "U vroeg: x" }] };
+    const full: KnownBlock[] = [
+      echo,
+      ...Array.from({ length: LIMITS.blocks - 1 }, () => ({ type: "divider" }) as KnownBlock),
+    ];
+    const merged = slackNote(followUp, { text: "x", blocks: full }).blocks;
+    expect(merged).toHaveLength(LIMITS.blocks);
+    expect(JSON.stringify(merged[0])).toContain("Opgevat als vervolgvraag op");
+    const dividers: KnownBlock[] = Array.from({ length: LIMITS.blocks }, () => ({ type: "divider" }));
+    expect(slackNote(followUp, { text: "x", blocks: dividers }).blocks).toHaveLength(LIMITS.blocks);
   });
 
   it("Teams: a subtle TextBlock on top with the title's markdown escaped; fallbackText and speak unchanged", () => {

@@ -76,6 +76,9 @@ describe("which messages may be follow-ups", () => {
     const bad = "version: 1\nmax_words: 8\nopeners: [En]\nquestion_words: []\nreferences: []\nfinal_references: []\n";
     expect(() => parseCues(bad)).toThrow(`${CUES_FILE}: openers.0: must be folded words`);
     expect(() => parseCues("version: 1\n")).toThrow(/max_words/);
+    expect(() => parseCues(bad.replace("[En]", "[en, maar, en]"))).toThrow(
+      `${CUES_FILE}: openers: "en" is listed twice`,
+    );
   });
 });
 
