@@ -15,7 +15,15 @@ export interface Backend {
   dispose(): Promise<void>;
 }
 
-export const TABLES = ["checklist_ticks", "checklist_runs", "unanswered", "feedback", "seen_requests"];
+export const TABLES = [
+  "checklist_ticks",
+  "checklist_runs",
+  "unanswered",
+  "feedback",
+  "seen_requests",
+  "handoffs",
+  "bot_settings",
+];
 
 export async function pgliteBackend(): Promise<Backend> {
   const client = await memoryPgliteClient();
