@@ -152,6 +152,7 @@ export function createSlackApp(deps: AdapterDeps & { ackBudgetMs?: number }): Sl
     seen,
     ...(deps.ackBudgetMs !== undefined ? { ackBudgetMs: deps.ackBudgetMs } : {}),
     ...(deps.termijnen ? { termijnen: deps.termijnen } : {}),
+    ...(deps.handoffs ? { handoffs: deps.handoffs } : {}),
   });
   registered.commands.push(...registerTermijnCommand(app, deps.termijnen, logger));
   return { app, mode, router, registered, authTest };

@@ -18,6 +18,7 @@ import {
   type AdaptiveCard,
 } from "./render.ts";
 import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
+import type { Reply } from "../../src/reply.ts";
 
 /** Longer input is refused with messages.errorTooLong. */
 export { MAX_QUESTION_CHARS } from "../../src/limits.ts";
@@ -36,8 +37,11 @@ export function parseCommand(input: string): TeamsCommand {
   return { kind: "question", text };
 }
 
+/** Adds to the card of an asked question (the hand-off button under an unknown reply, adapters/teams/handoff.ts). */
+export type QuestionCardHook = (reply: Reply, card: AdaptiveCard, question: string) => Promise<AdaptiveCard>;
+
 /** The card that answers one typed message. */
-export async function replyToText(bot: Bot, input: string): Promise<AdaptiveCard> {
+export async function replyToText(bot: Bot, input: string, onQuestion?: QuestionCardHook): Promise<AdaptiveCard> {
   if (input.trim().length > MAX_QUESTION_CHARS) return renderMessageCard(messages.errorTooLong);
   const command = parseCommand(input);
   switch (command.kind) {
@@ -51,8 +55,11 @@ export async function replyToText(bot: Bot, input: string): Promise<AdaptiveCard
       if (!found) return renderChecklistListCard(bot.listChecklists(), true);
       return renderReplyCard(bot.answerById(found.id));
     }
-    case "question":
-      return renderReplyCard(await bot.ask(command.text, { platform: "teams" }));
+    case "question": {
+      const reply = await bot.ask(command.text, { platform: "teams" });
+      const card = renderReplyCard(reply);
+      return onQuestion ? onQuestion(reply, card, command.text) : card;
+    }
   }
 }
 

@@ -17,6 +17,8 @@ export interface HandoffMessage {
   link: string | null;
   /** The asking user's platform id (Slack "U…" or a Teams id), for a mention where the griffie's chat allows it. */
   askedBy: string | null;
+  /** The asking user's display name where the platform gives one (Teams); shown, never stored. */
+  askedByName?: string | null;
   at: Date;
 }
 
@@ -34,6 +36,8 @@ export interface ForwardInput {
   bestGuess: string | null;
   platform: Platform;
   userId?: string;
+  /** Display name (Teams), shown to the griffie so they know whom to answer; not stored. */
+  askedByName?: string;
   link?: string | null;
 }
 
@@ -117,6 +121,7 @@ export function createHandoffService(opts: HandoffServiceOptions): HandoffServic
         platform: handoff.platform,
         link: handoff.link,
         askedBy: input.userId ?? null,
+        askedByName: input.askedByName ?? null,
         at: handoff.at,
       };
       const delivered: string[] = [];

@@ -62,6 +62,8 @@ export interface HtmlReportData {
   dismissedGroups: number;
   /** null when the store does not keep hand-offs (yet). */
   handoffs: HandoffRow[] | null;
+  /** All 👎 grouped by reason, most first. */
+  reasons: { label: string; count: number }[];
 }
 
 export interface HtmlReportInput {
@@ -151,6 +153,7 @@ export function buildHtmlReportData(input: HtmlReportInput): HtmlReportData {
     feedback: [...perEntry.values()]
       .map((e) => ({ ...e, reasons: e.reasons.sort((a, b) => b.at.localeCompare(a.at)) }))
       .sort((a, b) => b.down - a.down || b.up + b.down - (a.up + a.down) || a.id.localeCompare(b.id)),
+    reasons: (input.report.reasons ?? []).map(({ label, count }) => ({ label, count })),
     dismissedGroups: input.report.unanswered.filter((g) => input.isDismissed?.(g.example)).length,
     groups: input.report.unanswered
       .filter((g) => !input.isDismissed?.(g.example))
