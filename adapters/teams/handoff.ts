@@ -11,6 +11,7 @@ import { z } from "zod";
 import type { AppConfig } from "../../src/config.ts";
 import type { Bot } from "../../src/core/bot.ts";
 import { dutchDate } from "../../src/core/dutch-date.ts";
+import { messages } from "../../src/core/messages.ts";
 import {
   feedbackText,
   MAX_REASON_TEXT,
@@ -309,7 +310,7 @@ export async function handleFlowAction(
     case ACTION_REASON: {
       const reason = parseReason(action[REASON_INPUT]);
       if (deps.bot.answerById(action.entryId).status === "unknown")
-        return { kind: "send", card: noticeCard(feedbackText.griffieUnknown) };
+        return { kind: "send", card: noticeCard(messages.errorGeneric) };
       if (!reason) return { kind: "update", card: withReasonForm(answerCard(action.entryId), action.entryId) };
       const text = normalizeUserText(action[REASON_TEXT_INPUT] ?? "")
         .trim()

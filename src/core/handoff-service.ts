@@ -69,6 +69,11 @@ export class HandoffNotDeliveredError extends Error {
 }
 
 const SETTING_PREFIX = "griffie.";
+/**
+ * How long a target read from the store is reused. enabled() runs for every unknown reply, so it must not cost a
+ * store read each time; a target set on another instance is seen within this time (on this one at once).
+ */
+const TARGET_CACHE_MS = 30_000;
 
 export interface HandoffServiceOptions {
   store: Store;
@@ -82,6 +87,7 @@ export function createHandoffService(opts: HandoffServiceOptions): HandoffServic
   const { store } = opts;
   const log = opts.logger.child({ component: "handoff" });
   const sinks: HandoffSink[] = [...(opts.sinks ?? [])];
+  const targets = new Map<string, { value: string | null; until: number }>();
   const supported = Boolean(store.recordHandoff && store.markHandoffAnswered);
 
   const availableSinks = async (): Promise<HandoffSink[]> => {
@@ -150,12 +156,17 @@ export function createHandoffService(opts: HandoffServiceOptions): HandoffServic
     },
 
     async getTarget(name) {
-      return (await store.getSetting?.(SETTING_PREFIX + name)) ?? null;
+      const cached = targets.get(name);
+      if (cached && cached.until > Date.now()) return cached.value;
+      const value = (await store.getSetting?.(SETTING_PREFIX + name)) ?? null;
+      targets.set(name, { value, until: Date.now() + TARGET_CACHE_MS });
+      return value;
     },
 
     async setTarget(name, value) {
       if (!store.setSetting) throw new Error("This store does not keep settings");
       await store.setSetting(SETTING_PREFIX + name, value);
+      targets.set(name, { value, until: Date.now() + TARGET_CACHE_MS });
     },
 
     addSink(sink) {

@@ -332,6 +332,7 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     await page.getByLabel("Toelichting (niet verplicht)").fill("De wet is in 2022 gewijzigd.");
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}preview-feedback-reason.png`, fullPage: true });
+    await page.locator("#answer-feedback").screenshot({ path: `${ARTIFACTS}preview-feedback-reason-form.png` });
     await page.locator("#feedback-reason button[type='submit']").click();
     await expect.poll(() => page.textContent("#feedback-reason-done")).toBe("Dank u, uw reactie is opgeslagen.");
     // The keyboard test's 👎 on this entry came from the same page user: the reason updates that one row.
