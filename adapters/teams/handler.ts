@@ -14,14 +14,13 @@ import type { Bot } from "../../src/core/bot.ts";
 import type { Logger } from "../../src/log.ts";
 import { messages } from "../../src/core/messages.ts";
 import { normalizeUserText } from "../../src/core/user-text.ts";
-import { parseCardAction } from "./actions.ts";
+import { ACTION_FEEDBACK, parseCardAction, type ParsedCardAction } from "./actions.ts";
 import { handleCardAction, replyToText, type ClickContext, type ClickResult } from "./conversation.ts";
 import { CARD_CONTENT_TYPE, renderReplyCard, renderWelcomeCard, type AdaptiveCard } from "./render.ts";
 import type { Reply } from "../../src/reply.ts";
 import { searchEntries } from "./search-extension.ts";
 import { termijnCommandCard, withDeadlines } from "./termijn.ts";
 import type { TermijnService } from "../../src/termijnen/service.ts";
-import { ACTION_FEEDBACK, type ParsedCardAction } from "./actions.ts";
 import {
   griffieHere,
   handleFlowAction,
