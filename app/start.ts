@@ -4,6 +4,9 @@ import { join } from "node:path";
 import dotenv from "dotenv";
 import { createSlackMount, slackPreviewRenderer } from "../adapters/slack/index.ts";
 import { slackReminderSink } from "../adapters/slack/termijn.ts";
+import { slackHandoffSink } from "../adapters/slack/handoff.ts";
+import { teamsHandoffSink } from "../adapters/teams/handoff.ts";
+import { createHandoffService, type HandoffService } from "../src/core/handoff-service.ts";
 import { teamsReminderSink } from "../adapters/teams/termijn.ts";
 import { createTeamsMount, teamsPreviewRenderer } from "../adapters/teams/index.ts";
 import type { Bot } from "../src/core/bot.ts";
@@ -139,7 +142,8 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       currentBot(() => botOf(knowledge.current())),
       { store, logger, staleMonths: config.STALE_MONTHS, observers: metrics ? [metrics.observer] : [] },
     );
-    const deps = { bot, config, logger, seen: store, termijnen };
+    const handoffs = createHandoffs(config, store, bot, logger);
+    const deps = { bot, config, logger, seen: store, termijnen, handoffs };
     const factories: MountFactory[] = [createSlackMount, createTeamsMount];
     for (const create of factories) {
       const mount = await create(deps);
@@ -213,6 +217,24 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     await store.close().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * "Vraag het de griffie": the hand-off service with its griffie chats. Slack when GRIFFIE_SLACK_CHANNEL is set (and
+ * Slack configured); Teams once an admin typed "griffie hier" in a Teams conversation (kept in the store).
+ */
+function createHandoffs(config: AppConfig, store: Store, bot: Bot, logger: Logger): HandoffService {
+  const handoffs = createHandoffService({
+    store,
+    logger,
+    titleOf: (id) => bot.answerById(id).answer?.title ?? null,
+  });
+  if (config.GRIFFIE_SLACK_CHANNEL) {
+    if (slackConfigured(config)) handoffs.addSink(slackHandoffSink(config, config.GRIFFIE_SLACK_CHANNEL));
+    else logger.warn("GRIFFIE_SLACK_CHANNEL is set but Slack is not configured; no hand-offs to Slack");
+  }
+  handoffs.addSink(teamsHandoffSink(config, handoffs));
+  return handoffs;
 }
 
 /** Starts the deadline reminders when a register and a reminder channel are configured (README "Termijnen"). */

@@ -54,6 +54,22 @@ export const configSchema = z.object({
   MicrosoftAppPassword: optional,
   MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
   MicrosoftAppTenantId: optional,
+  // Hand-off to the griffie (README "Feedback and hand-off to the griffie")
+  /** Slack channel id (C…/G…) that receives "Vraag het de griffie"; needs Slack configured. */
+  GRIFFIE_SLACK_CHANNEL: optional.refine((v) => v === undefined || /^[CG][A-Z0-9]{2,30}$/.test(v), {
+    message: "must be a Slack channel id such as C0123ABCD (not a #name)",
+  }),
+  /** Teams users (Entra object ids, comma-separated) who may set the griffie's Teams conversation ("griffie hier"). */
+  GRIFFIE_TEAMS_ADMINS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((id) => id.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   // Termijnen (README "Termijnen"): the gemeente's register and the reminders
   REGISTER_FILE: optional,
   REMINDER_DAYS: z

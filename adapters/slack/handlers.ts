@@ -22,6 +22,9 @@ import { slackTextToPlain } from "./mrkdwn.ts";
 import { homeTermijnBlocks } from "./termijn.ts";
 import { withFollowUpNote } from "./follow-up.ts";
 import type { TermijnService } from "../../src/termijnen/service.ts";
+import type { HandoffService } from "../../src/core/handoff-service.ts";
+import { askReason, registerFeedbackReason } from "./feedback-reason.ts";
+import { handoffButtonBlock, registerHandoff } from "./handoff.ts";
 import {
   LIMITS,
   expandAnswer,
@@ -64,6 +67,8 @@ export interface HandlerDeps {
   seen: SeenRequests;
   /** Deadlines from the gemeente's register, shown on App Home. */
   termijnen?: TermijnService;
+  /** "Vraag het de griffie" (adapters/slack/handoff.ts); without it, or unconfigured, no button. */
+  handoffs?: HandoffService;
 }
 
 const HELP_WORDS = /^(help|hulp|\?|hallo|hoi|goedemorgen|goedemiddag)$/i;
@@ -75,7 +80,10 @@ export const runContext = (channel: string, threadTs?: string): string =>
 
 /** What the bot says about one text (slash command, mention, DM): help, a checklist, or an answer. */
 export class Conversation {
-  constructor(private readonly bot: Bot) {}
+  constructor(
+    private readonly bot: Bot,
+    private readonly handoffs?: HandoffService,
+  ) {}
 
   /**
    * `opts.conversation`: the thread or DM the text was written in (mentions, DMs), so a follow-up question is read
@@ -95,7 +103,19 @@ export class Conversation {
       platform: "slack",
       ...(opts.conversation ? { conversation: opts.conversation } : {}),
     });
-    return this.present(reply, ctx, { question: text, share: opts.share === true && reply.status === "answer" });
+    const msg = await this.present(reply, ctx, {
+      question: text,
+      share: opts.share === true && reply.status === "answer",
+    });
+    return this.withHandoff(msg, reply, text);
+  }
+
+  /** Adds "Vraag het de griffie" under an unknown reply when a griffie chat is configured. */
+  private async withHandoff(msg: SlackMessage, reply: Reply, question: string): Promise<SlackMessage> {
+    if (reply.status !== "unknown" || !this.handoffs || msg.blocks.length >= LIMITS.blocks) return msg;
+    if (!(await this.handoffs.enabled())) return msg;
+    const guess = reply.alternatives.find((a) => a.score > 0)?.id;
+    return { ...msg, blocks: [...msg.blocks, handoffButtonBlock({ q: question, ...(guess ? { g: guess } : {}) })] };
   }
 
   /** `/checklist [onderwerp]`: the list, or the best checklist opened as a run in this conversation. */
@@ -274,11 +294,19 @@ interface Registration {
 /** Registers every listener in named steps; returns what was registered (the manifest test compares). */
 export function registerHandlers(app: App, deps: HandlerDeps): Registered {
   const { bot, logger } = deps;
-  const r: Registration = { app, bot, logger, conversation: new Conversation(bot), termijnen: deps.termijnen };
+  const r: Registration = {
+    app,
+    bot,
+    logger,
+    conversation: new Conversation(bot, deps.handoffs),
+    termijnen: deps.termijnen,
+  };
   skipRetriedDeliveries(r, deps.seen);
   const commands = registerCommands(r, deps.ackBudgetMs ?? 2_500);
   const events = registerEvents(r);
   const actions = registerActions(r);
+  registerFeedbackReason(app, { bot, logger, handoffs: deps.handoffs });
+  if (deps.handoffs) actions.push(...registerHandoff(app, { bot, logger, handoffs: deps.handoffs }));
   return { commands, events, actions };
 }
 
@@ -450,7 +478,13 @@ function registerActions({ app, bot, logger, conversation }: Registration): stri
 
   async function feedback(args: ActionArgs, helpful: boolean): Promise<void> {
     const entryId = valueOf(args.action);
-    if (!entryId || bot.answerById(entryId).status === "unknown") return;
+    const answer = entryId ? bot.answerById(entryId) : null;
+    if (!answer || answer.status === "unknown") return;
+    // 👎 asks why: the modal must open within 3 s of the click, so first (adapters/slack/feedback-reason.ts).
+    if (!helpful)
+      await askReason(args, entryId, answer.answer?.title ?? entryId).catch((err: unknown) =>
+        logger.warn({ err: { name: (err as Error).name } }, "slack: reason modal failed"),
+      );
     await bot.recordFeedback(entryId, helpful, "slack", undefined, args.body.user.id);
     const blocks = withFeedbackThanks(args.body.message?.blocks);
     // The message still shows the answer, so its plain-text fallback stays the answer's.

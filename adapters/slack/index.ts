@@ -155,6 +155,7 @@ export function createSlackApp(deps: AdapterDeps & { ackBudgetMs?: number }): Sl
     seen,
     ...(deps.ackBudgetMs !== undefined ? { ackBudgetMs: deps.ackBudgetMs } : {}),
     ...(deps.termijnen ? { termijnen: deps.termijnen } : {}),
+    ...(deps.handoffs ? { handoffs: deps.handoffs } : {}),
   });
   registered.commands.push(...registerTermijnCommand(app, deps.termijnen, logger));
   const shortcuts = registerAskShortcut(app, { bot, logger });

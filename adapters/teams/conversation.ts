@@ -19,6 +19,7 @@ import {
 } from "./render.ts";
 import { withFollowUpNote } from "./follow-up.ts";
 import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
+import type { Reply } from "../../src/reply.ts";
 
 /** Longer input is refused with messages.errorTooLong. */
 export { MAX_QUESTION_CHARS } from "../../src/limits.ts";
@@ -37,11 +38,19 @@ export function parseCommand(input: string): TeamsCommand {
   return { kind: "question", text };
 }
 
+/** Adds to the card of an asked question (the hand-off button under an unknown reply, adapters/teams/handoff.ts). */
+export type QuestionCardHook = (reply: Reply, card: AdaptiveCard, question: string) => Promise<AdaptiveCard>;
+
 /**
  * The card that answers one typed message. `conversation` ("teams:<conversation id>") lets a follow-up question
  * be read in the context of the conversation's last answer.
  */
-export async function replyToText(bot: Bot, input: string, conversation?: string): Promise<AdaptiveCard> {
+export async function replyToText(
+  bot: Bot,
+  input: string,
+  conversation?: string,
+  onQuestion?: QuestionCardHook,
+): Promise<AdaptiveCard> {
   if (input.trim().length > MAX_QUESTION_CHARS) return renderMessageCard(messages.errorTooLong);
   const command = parseCommand(input);
   switch (command.kind) {
@@ -57,7 +66,8 @@ export async function replyToText(bot: Bot, input: string, conversation?: string
     }
     case "question": {
       const reply = await bot.ask(command.text, { platform: "teams", ...(conversation ? { conversation } : {}) });
-      return withFollowUpNote(reply, renderReplyCard(reply));
+      const card = withFollowUpNote(reply, renderReplyCard(reply));
+      return onQuestion ? onQuestion(reply, card, command.text) : card;
     }
   }
 }

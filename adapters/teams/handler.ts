@@ -15,9 +15,10 @@ import type { Bot } from "../../src/core/bot.ts";
 import type { Logger } from "../../src/log.ts";
 import { messages } from "../../src/core/messages.ts";
 import { normalizeUserText } from "../../src/core/user-text.ts";
-import { parseCardAction, type ParsedCardAction } from "./actions.ts";
+import { ACTION_FEEDBACK, parseCardAction, type ParsedCardAction } from "./actions.ts";
 import { handleCardAction, replyToText, type ClickContext, type ClickResult } from "./conversation.ts";
-import { renderMessageCard, renderWelcomeCard, type AdaptiveCard } from "./render.ts";
+import { renderMessageCard, renderReplyCard, renderWelcomeCard, type AdaptiveCard } from "./render.ts";
+import type { Reply } from "../../src/reply.ts";
 import { searchEntries } from "./search-extension.ts";
 import { termijnCommandCard, withDeadlines } from "./termijn.ts";
 import {
@@ -29,6 +30,14 @@ import {
   refreshRequestOf,
 } from "./universal-actions.ts";
 import type { TermijnService } from "../../src/termijnen/service.ts";
+import {
+  griffieHere,
+  handleFlowAction,
+  parseFlowAction,
+  withHandoffButton,
+  withReasonForm,
+  type TeamsFlowDeps,
+} from "./handoff.ts";
 
 /** A message with one card; `summary` (notification, fallback) and `speak` carry the card's plain text. */
 export function cardActivity(card: AdaptiveCard): {
@@ -53,6 +62,8 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
     private readonly bot: Bot,
     private readonly logger: Logger,
     private readonly termijnen?: TermijnService,
+    /** 👎 reasons and "Vraag het de griffie" (adapters/teams/handoff.ts). */
+    private readonly flow?: Omit<TeamsFlowDeps, "bot" | "logger">,
     fetchMembers: (context: TurnContext) => Promise<string[]> = conversationMembers,
   ) {
     super();
@@ -78,10 +89,21 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
     // Action.Submit (the fallback of Action.Execute, and our answer buttons) arrives as a message with a value.
+    const flowAction = parseFlowAction(activity.value);
+    if (flowAction) {
+      const deps = this.flowDeps();
+      await this.deliver(
+        context,
+        await handleFlowAction(flowAction, context, deps, (id) =>
+          renderReplyCard(this.bot.answerById(id), { feedbackGiven: true }),
+        ),
+      );
+      return;
+    }
     const parsed = parseCardAction(activity.value);
     if (parsed) {
       keepChangedToggles(parsed, activity.value);
-      const result = await handleCardAction(this.bot, parsed, clickContext(context));
+      const result = await this.click(parsed, context);
       await this.deliver(context, result);
       return;
     }
@@ -98,9 +120,32 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
       "teams message",
     );
     const card =
+      (await griffieHere(context, cleaned, this.flowDeps())) ??
       termijnCommandCard(cleaned, this.termijnen) ??
-      (await replyToText(this.bot, cleaned, `teams:${activity.conversation.id}`));
+      (await replyToText(this.bot, cleaned, `teams:${activity.conversation.id}`, (reply, answer, question) =>
+        this.withHandoff(reply, answer, question),
+      ));
     await context.sendActivity(cardActivity(await this.universal.prepare(context, card)));
+  }
+
+  private flowDeps(): TeamsFlowDeps {
+    return { bot: this.bot, logger: this.logger, handoffs: this.flow?.handoffs, admins: this.flow?.admins ?? [] };
+  }
+
+  /** A card click; after a 👎 the card asks why (adapters/teams/handoff.ts). */
+  private async click(parsed: ParsedCardAction, context: TurnContext): Promise<ClickResult> {
+    const result = await handleCardAction(this.bot, parsed, clickContext(context));
+    const action = parsed.action;
+    if (action.action === ACTION_FEEDBACK && !action.helpful && result.kind === "update")
+      return { ...result, card: withReasonForm(result.card, action.entryId) };
+    return result;
+  }
+
+  /** "Vraag het de griffie" under an unknown reply, when a griffie chat is configured. */
+  private async withHandoff(reply: Reply, card: AdaptiveCard, question: string): Promise<AdaptiveCard> {
+    const handoffs = this.flow?.handoffs;
+    if (reply.status !== "unknown" || !handoffs || !(await handoffs.enabled())) return card;
+    return withHandoffButton(card, question, reply.alternatives.find((a) => a.score > 0)?.id ?? null);
   }
 
   private async deliver(context: TurnContext, result: ClickResult): Promise<void> {
@@ -132,7 +177,7 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
       }
       keepChangedToggles(parsed, data);
       // An answer button sent as Action.Execute replaces the card with the answer; ours are Action.Submit.
-      const result = await handleCardAction(this.bot, parsed, clickContext(context));
+      const result = await this.click(parsed, context);
       await this.editForEveryone(context, parsed, result.card);
       return cardResponse(await this.universal.prepare(context, result.card));
     } catch (error) {

@@ -162,7 +162,10 @@ export async function createTeamsMount(
       }
     }
   };
-  const handler = new RaadswijzerTeamsBot(bot, logger, deps.termijnen);
+  const handler = new RaadswijzerTeamsBot(bot, logger, deps.termijnen, {
+    handoffs: deps.handoffs,
+    admins: config.GRIFFIE_TEAMS_ADMINS,
+  });
 
   const router = express.Router();
   const authRequired = Boolean(config.MicrosoftAppId);

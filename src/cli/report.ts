@@ -65,10 +65,16 @@ async function main(): Promise<number> {
   try {
     const now = new Date();
     const since = args.days === null ? undefined : new Date(now.getTime() - args.days * 86_400_000);
-    const [unanswered, feedback] = await Promise.all([store.listUnanswered(since), store.listFeedback(since)]);
+    const [unanswered, feedback, handoffs] = await Promise.all([
+      store.listUnanswered(since),
+      store.listFeedback(since),
+      // Open hand-offs of any age: a question stays on the list until the griffie marks it answered.
+      store.listHandoffs?.(undefined, "open") ?? Promise.resolve([]),
+    ]);
     const report = buildReport({
       unanswered,
       feedback,
+      handoffs,
       now,
       days: args.days,
       ...(titles ? { titles } : {}),

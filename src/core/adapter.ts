@@ -4,6 +4,7 @@ import type { AppConfig } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { SeenRequests } from "./seen-requests.ts";
 import type { TermijnService } from "../termijnen/service.ts";
+import type { HandoffService } from "./handoff-service.ts";
 
 export interface AdapterDeps {
   bot: Bot;
@@ -16,4 +17,6 @@ export interface AdapterDeps {
   seen?: SeenRequests;
   /** Deadlines and the gemeente's register (/termijn, App Home, welcome card); absent in older tests. */
   termijnen?: TermijnService;
+  /** "Vraag het de griffie" (src/core/handoff-service.ts); absent: no hand-off button. */
+  handoffs?: HandoffService;
 }

@@ -1,7 +1,7 @@
 // The facade both chat adapters call, so that Slack, Teams, the CLI and the preview page behave the same.
 // Implementation: createBot() in src/core/create-bot.ts (engine + store + knowledge base).
 import type { Reply } from "../reply.ts";
-import type { ChecklistRun, Platform } from "../store/port.ts";
+import type { ChecklistRun, FeedbackReason, Platform } from "../store/port.ts";
 
 export interface AskContext {
   platform: Platform;
@@ -45,13 +45,17 @@ export interface Bot {
   findChecklist(query: string): ChecklistSummary | null;
   /** Most useful entry points (App Home, welcome card): a few topics. */
   featuredTopics(): { id: string; title: string }[];
-  /** With a userId, one row per user and entry: a second click replaces the first. */
+  /**
+   * With a userId, one row per user and entry: a second click replaces the first. A 👎 may carry a reason (and
+   * the comment then explains it); a later reason updates the same row.
+   */
   recordFeedback(
     entryId: string,
     helpful: boolean,
     platform: Platform,
     comment?: string,
     userId?: string,
+    reason?: FeedbackReason,
   ): Promise<void>;
   startChecklist(checklistId: string, context: string): Promise<ChecklistProgress>;
   toggleChecklistItem(runId: string, itemId: string, userId: string, checked: boolean): Promise<ChecklistProgress>;

@@ -2,7 +2,7 @@
 import type { Engine } from "../engine/types.ts";
 import type { KnowledgeEntry } from "../knowledge/types.ts";
 import type { Logger } from "../log.ts";
-import type { Platform, Store } from "../store/port.ts";
+import type { FeedbackReason, Platform, Store } from "../store/port.ts";
 import type { Bot } from "./bot.ts";
 import type { Reply } from "../reply.ts";
 import { normalizeUserText } from "./user-text.ts";
@@ -121,6 +121,7 @@ export function createQuestionService({
       platform: Platform,
       comment?: string,
       userId?: string,
+      reason?: FeedbackReason,
     ): Promise<void> {
       if (!byId.has(entryId)) {
         log.warn({ entryId }, "feedback for an unknown entry ignored");
@@ -132,6 +133,7 @@ export function createQuestionService({
         platform,
         ...(comment === undefined ? {} : { comment: normalizeUserText(comment) }),
         ...(userId ? { userId } : {}),
+        ...(reason && !helpful ? { reason } : {}),
       });
     },
   };

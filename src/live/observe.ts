@@ -75,8 +75,8 @@ export function observeBot(bot: Bot, opts: ObserveOptions): Bot {
   const overrides: Partial<Bot> = {
     ask,
     answerById: (id: string) => markStale(bot.answerById(id)),
-    recordFeedback: async (entryId, helpful, platform, comment, userId) => {
-      await bot.recordFeedback(entryId, helpful, platform, comment, userId);
+    recordFeedback: async (entryId, helpful, platform, comment, userId, reason) => {
+      await bot.recordFeedback(entryId, helpful, platform, comment, userId, reason);
       notify((o) => o.feedback?.(helpful, platform));
     },
   };

@@ -1,5 +1,13 @@
 // The griffie report as data: unanswered questions grouped by similarity, and entries with negative feedback.
-import type { FeedbackRow, Platform, UnansweredRow } from "../store/port.ts";
+import { reasonLabel } from "../core/feedback-reasons.ts";
+import {
+  FEEDBACK_REASONS,
+  type FeedbackReason,
+  type FeedbackRow,
+  type HandoffRow,
+  type Platform,
+  type UnansweredRow,
+} from "../store/port.ts";
 import type { SynonymGroups } from "../knowledge/types.ts";
 import { createTermAnalyzer, groupQuestions } from "./similarity.ts";
 
@@ -21,13 +29,36 @@ export interface FeedbackComment {
   helpful: boolean;
   comment: string;
   at: string;
+  /** The 👎 reason's label ("Onvolledig"), when one was given. */
+  reason?: string;
 }
+
+/** 👎 counted per reason ("geen reden" for a 👎 without one). */
+export interface ReasonCount {
+  reason: FeedbackReason | null;
+  label: string;
+  count: number;
+}
+
+/** A question forwarded to the griffie and not yet marked answered. */
+export interface OpenHandoffReport {
+  id: string;
+  question: string;
+  bestGuess: { id: string; title: string } | null;
+  platform: Platform;
+  link: string | null;
+  at: string;
+}
+
+export const NO_REASON_LABEL = "geen reden opgegeven";
 
 export interface FeedbackReport {
   entryId: string;
   title: string;
   negative: number;
   positive: number;
+  /** This entry's 👎 per reason, most first. */
+  reasons: ReasonCount[];
   comments: FeedbackComment[];
 }
 
@@ -39,11 +70,17 @@ export interface GriffieReport {
   totals: { unanswered: number; groups: number; feedback: number; negative: number };
   unanswered: QuestionGroupReport[];
   negativeFeedback: FeedbackReport[];
+  /** All 👎 of the period grouped by reason, most first. */
+  reasons: ReasonCount[];
+  /** Open hand-offs to the griffie (of any age: open until answered), oldest first. */
+  openHandoffs: OpenHandoffReport[];
 }
 
 export interface BuildReportInput {
   unanswered: readonly UnansweredRow[];
   feedback: readonly FeedbackRow[];
+  /** Open hand-offs (the store's listHandoffs(undefined, "open")); absent: none. */
+  handoffs?: readonly HandoffRow[];
   /** Entry titles by id, to show names instead of ids (ids are shown when missing). */
   titles?: ReadonlyMap<string, string>;
   now: Date;
@@ -54,6 +91,16 @@ export interface BuildReportInput {
 }
 
 export const MAX_VARIANTS = 3;
+
+/** 👎 rows counted per reason, in a fixed order among equal counts (the reasons' own order, "no reason" last). */
+function countReasons(rows: readonly FeedbackRow[]): ReasonCount[] {
+  const order = [...FEEDBACK_REASONS, null];
+  const counts = new Map<FeedbackReason | null, number>();
+  for (const f of rows) if (!f.helpful) counts.set(f.reason ?? null, (counts.get(f.reason ?? null) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([reason, count]) => ({ reason, label: reason ? reasonLabel(reason) : NO_REASON_LABEL, count }))
+    .sort((a, b) => b.count - a.count || order.indexOf(a.reason) - order.indexOf(b.reason));
+}
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
@@ -94,20 +141,30 @@ export function buildReport(input: BuildReportInput): GriffieReport {
   });
 
   const perEntry = new Map<string, FeedbackReport>();
+  const rowsOf = new Map<string, FeedbackRow[]>();
   for (const f of input.feedback) {
     let r = perEntry.get(f.entryId);
     if (!r) {
-      r = { entryId: f.entryId, title: titleOf(f.entryId), negative: 0, positive: 0, comments: [] };
+      r = { entryId: f.entryId, title: titleOf(f.entryId), negative: 0, positive: 0, reasons: [], comments: [] };
       perEntry.set(f.entryId, r);
+      rowsOf.set(f.entryId, []);
     }
+    rowsOf.get(f.entryId)!.push(f);
     if (f.helpful) r.positive++;
     else r.negative++;
-    if (f.comment) r.comments.push({ helpful: f.helpful, comment: f.comment, at: f.at.toISOString() });
+    if (f.comment)
+      r.comments.push({
+        helpful: f.helpful,
+        comment: f.comment,
+        at: f.at.toISOString(),
+        ...(f.reason ? { reason: reasonLabel(f.reason) } : {}),
+      });
   }
   const negativeFeedback = [...perEntry.values()]
     .filter((r) => r.negative > 0)
     .map((r) => ({
       ...r,
+      reasons: countReasons(rowsOf.get(r.entryId) ?? []),
       comments: r.comments.sort((a, b) => Number(a.helpful) - Number(b.helpful) || b.at.localeCompare(a.at)),
     }))
     .sort(
@@ -129,5 +186,16 @@ export function buildReport(input: BuildReportInput): GriffieReport {
     },
     unanswered: groups,
     negativeFeedback,
+    reasons: countReasons(input.feedback),
+    openHandoffs: (input.handoffs ?? [])
+      .filter((h) => h.status === "open")
+      .map((h) => ({
+        id: h.id,
+        question: h.question,
+        bestGuess: h.bestGuess ? { id: h.bestGuess, title: titleOf(h.bestGuess) } : null,
+        platform: h.platform,
+        link: h.link,
+        at: h.at.toISOString(),
+      })),
   };
 }

@@ -1,7 +1,7 @@
 // The griffie report as plain Dutch text for the terminal or an e-mail.
 import { formatDutchDate } from "../core/dutch-date.ts";
 import type { Platform } from "../store/port.ts";
-import type { GriffieReport } from "./build.ts";
+import type { GriffieReport, ReasonCount } from "./build.ts";
 
 const PLATFORM_NAMES: Record<Platform, string> = {
   slack: "Slack",
@@ -37,6 +37,9 @@ export function inertText(s: string): string {
 const quote = (s: string): string => `"${inertText(s).replace(/\s+/g, " ")}"`;
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** "Onvolledig 3, Onjuist 1, geen reden opgegeven 2". */
+const reasonList = (reasons: readonly ReasonCount[]): string => reasons.map((r) => `${r.label} ${r.count}`).join(", ");
+
 export function formatReportText(report: GriffieReport): string {
   const out: string[] = [];
   out.push(`Rapport Raadswijzer Samenwerken, ${date(report.generatedAt)}`);
@@ -69,12 +72,25 @@ export function formatReportText(report: GriffieReport): string {
   out.push(`Antwoorden met negatieve reacties (${plural(report.negativeFeedback.length, "onderwerp", "onderwerpen")})`);
   out.push("");
   if (report.negativeFeedback.length === 0) out.push("Geen negatieve reacties in deze periode.");
+  else out.push(`Redenen van 👎: ${reasonList(report.reasons)}`, "");
   for (const f of report.negativeFeedback) {
     out.push(`- ${inertText(`${f.title} [${f.entryId}]`)}: ${f.negative} × 👎, ${f.positive} × 👍`);
+    if (f.reasons.some((r) => r.reason !== null)) out.push(`    Redenen: ${reasonList(f.reasons)}`);
     for (const c of f.comments.slice(0, MAX_COMMENTS)) {
-      out.push(`    ${c.helpful ? "👍" : "👎"} ${quote(c.comment)} (${date(c.at)})`);
+      const reason = c.reason ? `${c.reason}: ` : "";
+      out.push(`    ${c.helpful ? "👍" : "👎"} ${reason}${quote(c.comment)} (${date(c.at)})`);
     }
     if (f.comments.length > MAX_COMMENTS) out.push(`    … en nog ${f.comments.length - MAX_COMMENTS} opmerkingen`);
+  }
+  out.push("");
+
+  out.push(`Open vragen aan de griffie (${report.openHandoffs.length})`);
+  out.push("");
+  if (report.openHandoffs.length === 0) out.push("Geen open vragen aan de griffie.");
+  for (const h of report.openHandoffs) {
+    const guess = h.bestGuess ? inertText(`${h.bestGuess.title} [${h.bestGuess.id}]`) : "geen";
+    out.push(`- ${date(h.at)}, via ${PLATFORM_NAMES[h.platform]}: ${quote(h.question)}`);
+    out.push(`    Beste gok: ${guess}${h.link ? `; beantwoorden: ${inertText(h.link)}` : ""}`);
   }
   return `${out.join("\n")}\n`;
 }

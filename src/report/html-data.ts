@@ -1,7 +1,8 @@
 // The numbers behind the HTML report (src/report/html.ts), computed from the store's rows: questions per week by
 // status, answered share per platform, most asked entries, 👍/👎 per entry with reasons, unanswered groups with
 // suggested entries, open hand-offs.
-import type { AskedRow, FeedbackRow, Platform } from "../store/port.ts";
+import type { AskedRow, FeedbackRow, HandoffRow as StoredHandoff, Platform } from "../store/port.ts";
+import { reasonLabel } from "../core/feedback-reasons.ts";
 import type { GriffieReport, QuestionGroupReport } from "./build.ts";
 
 export type CountedStatus = "answer" | "ambiguous" | "unknown";
@@ -41,6 +42,10 @@ export interface HandoffRow {
   platform: string;
   subject: string;
   status: string;
+  /** The bot's best guess (title), if any. */
+  bestGuess: string | null;
+  /** Where to answer (https only), if known. */
+  link: string | null;
 }
 
 export interface HtmlReportData {
@@ -57,6 +62,8 @@ export interface HtmlReportData {
   dismissedGroups: number;
   /** null when the store does not keep hand-offs (yet). */
   handoffs: HandoffRow[] | null;
+  /** All 👎 grouped by reason, most first. */
+  reasons: { label: string; count: number }[];
 }
 
 export interface HtmlReportInput {
@@ -66,7 +73,7 @@ export interface HtmlReportInput {
   titles: ReadonlyMap<string, string>;
   /** Suggested entries for an unanswered question (the engine's candidates). */
   suggest?: (question: string) => { id: string; title: string }[];
-  handoffs?: readonly Record<string, unknown>[] | null;
+  handoffs?: readonly StoredHandoff[] | null;
   /** Whether a group was marked "niet ons onderwerp" (by its most asked phrasing). */
   isDismissed?: (question: string) => boolean;
 }
@@ -127,8 +134,7 @@ export function buildHtmlReportData(input: HtmlReportInput): HtmlReportData {
     if (!e) perEntry.set(f.entryId, (e = { id: f.entryId, title: titleOf(f.entryId), up: 0, down: 0, reasons: [] }));
     if (f.helpful) e.up++;
     else e.down++;
-    // A `reason` column may be added to feedback later; show it when the store returns one.
-    const reason = text((f as FeedbackRow & { reason?: unknown }).reason);
+    const reason = f.reason ? reasonLabel(f.reason) : "";
     const parts = [reason, f.comment ?? ""].map((s) => s.trim()).filter(Boolean);
     if (parts.length) e.reasons.push({ helpful: f.helpful, text: parts.join(": "), at: f.at.toISOString() });
   }
@@ -147,6 +153,7 @@ export function buildHtmlReportData(input: HtmlReportInput): HtmlReportData {
     feedback: [...perEntry.values()]
       .map((e) => ({ ...e, reasons: e.reasons.sort((a, b) => b.at.localeCompare(a.at)) }))
       .sort((a, b) => b.down - a.down || b.up + b.down - (a.up + a.down) || a.id.localeCompare(b.id)),
+    reasons: (input.report.reasons ?? []).map(({ label, count }) => ({ label, count })),
     dismissedGroups: input.report.unanswered.filter((g) => input.isDismissed?.(g.example)).length,
     groups: input.report.unanswered
       .filter((g) => !input.isDismissed?.(g.example))
@@ -157,12 +164,14 @@ export function buildHtmlReportData(input: HtmlReportInput): HtmlReportData {
       }),
     handoffs: input.handoffs
       ? input.handoffs
-          .filter((h) => !/^(closed|done|resolved|afgehandeld|gesloten)$/i.test(text(h.status)))
+          .filter((h) => h.status === "open")
           .map((h) => ({
-            at: text(h.at ?? h.createdAt ?? h.created_at),
-            platform: text(h.platform),
-            subject: text(h.question ?? h.subject ?? h.topic ?? h.entryId),
-            status: text(h.status) || "open",
+            at: text(h.at),
+            platform: h.platform,
+            subject: h.question,
+            status: h.status,
+            bestGuess: h.bestGuess ? titleOf(h.bestGuess) : null,
+            link: h.link,
           }))
       : null,
   };

@@ -144,6 +144,12 @@ function feedbackTable(d: HtmlReportData): string {
   return `<table id="feedback"><thead><tr><th>Onderwerp</th><th class="num">👍</th><th class="num">👎</th><th>Verhouding</th><th>Redenen en opmerkingen</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
+function reasonsList(d: HtmlReportData): string {
+  if (!d.reasons.length) return "";
+  const items = d.reasons.map((r) => `<li data-count="${r.count}">${e(r.label)}: ${r.count}</li>`).join("");
+  return `<h3>Redenen van 👎</h3><ul id="reasons">${items}</ul>`;
+}
+
 function groupsTable(d: HtmlReportData): string {
   const dismissed = d.dismissedGroups
     ? `<p class="hint" id="dismissed">${d.dismissedGroups} ${d.dismissedGroups === 1 ? "groep is" : "groepen zijn"} gemarkeerd als 'niet ons onderwerp' en niet getoond.</p>`
@@ -170,9 +176,9 @@ function handoffs(d: HtmlReportData): string {
   if (d.handoffs.length === 0) return `<p class="empty">Geen open overdrachten.</p>`;
   const rows = d.handoffs.map(
     (h) =>
-      `<tr><td>${e(date(h.at))}</td><td>${e(platformName(h.platform))}</td><td>${e(h.subject)}</td><td>${e(h.status)}</td></tr>`,
+      `<tr><td>${e(date(h.at))}</td><td>${e(platformName(h.platform))}</td><td>“${e(h.subject)}”</td><td>${h.bestGuess ? e(h.bestGuess) : `<span class="muted">geen</span>`}</td><td>${h.link ? `<a href="${e(h.link)}">Beantwoord</a>` : e(h.status)}</td></tr>`,
   );
-  return `<table id="handoffs"><thead><tr><th>Datum</th><th>Platform</th><th>Onderwerp</th><th>Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table id="handoffs"><thead><tr><th>Datum</th><th>Platform</th><th>Vraag</th><th>Beste gok</th><th>Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 const CSS = `
@@ -227,7 +233,7 @@ export function renderHtmlReport(d: HtmlReportData): string {
 <section id="weeks"><h2>Vragen per week</h2>${weekChart(d)}<p class="hint">Begroetingen en "help" tellen niet mee.</p></section>
 <section id="platforms"><h2>Beantwoord per platform</h2>${platformChart(d)}</section>
 <section id="entries"><h2>Meest gevraagde onderwerpen</h2>${entriesChart(d)}</section>
-<section id="reactions"><h2>Reacties per onderwerp (👍/👎)</h2>${feedbackTable(d)}</section>
+<section id="reactions"><h2>Reacties per onderwerp (👍/👎)</h2>${reasonsList(d)}${feedbackTable(d)}</section>
 <section id="unanswered"><h2>Onbeantwoorde vragen, gegroepeerd</h2>${groupsTable(d)}</section>
 <section id="open-handoffs"><h2>Open overdrachten</h2>${handoffs(d)}</section>
 </body>

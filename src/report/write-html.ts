@@ -10,9 +10,6 @@ import type { GriffieReport } from "./build.ts";
 import { buildHtmlReportData } from "./html-data.ts";
 import { renderHtmlReport } from "./html.ts";
 
-/** A store that also keeps hand-offs to the griffie (added by another feature); read when present. */
-type MaybeHandoffs = { listHandoffs?: (since?: Date) => Promise<Record<string, unknown>[]> };
-
 export async function writeHtmlReport(opts: {
   file: string;
   store: Store;
@@ -25,8 +22,8 @@ export async function writeHtmlReport(opts: {
 }): Promise<void> {
   const { store, kb } = opts;
   const asked = (await store.listAsked?.(opts.since)) ?? [];
-  const withHandoffs = store as Store & MaybeHandoffs;
-  const handoffs = typeof withHandoffs.listHandoffs === "function" ? await withHandoffs.listHandoffs(opts.since) : null;
+  // Open hand-offs to the griffie of any age: an open question stays on the list until it is answered.
+  const handoffs = store.listHandoffs ? await store.listHandoffs(undefined, "open") : null;
   const engine = kb ? createEngine(kb) : undefined;
   const dismissed = opts.knowledgeDir ? await readDismissed(opts.knowledgeDir) : new Set<string>();
   const data = buildHtmlReportData({

@@ -95,6 +95,32 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX conversation_context_expires_at_idx ON conversation_context (expires_at)`,
     ],
   },
+  {
+    version: 5,
+    name: "feedback reason; hand-offs to the griffie; shared settings",
+    sql: [
+      // The optional explanation of a reason goes in the existing comment column (cleared by the retention purge).
+      `ALTER TABLE feedback ADD COLUMN reason TEXT`,
+      `CREATE TABLE handoffs (
+         id           UUID PRIMARY KEY,
+         question     TEXT NOT NULL,
+         best_guess   TEXT,
+         platform     TEXT NOT NULL,
+         user_hash    TEXT,
+         link         TEXT,
+         status       TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'answered')),
+         created_at   TIMESTAMPTZ NOT NULL,
+         answered_at  TIMESTAMPTZ,
+         answered_by  TEXT
+       )`,
+      `CREATE INDEX handoffs_created_at_idx ON handoffs (created_at)`,
+      `CREATE TABLE bot_settings (
+         key         TEXT PRIMARY KEY,
+         value       TEXT NOT NULL,
+         updated_at  TIMESTAMPTZ NOT NULL
+       )`,
+    ],
+  },
 ];
 
 /** Applies every migration not yet in schema_migrations; returns the versions applied now. */

@@ -3,10 +3,17 @@
 
 export type Platform = "slack" | "teams" | "cli" | "preview";
 
+/** Why an answer was not helpful (the 👎 reason); Dutch labels in src/core/feedback-reasons.ts. */
+export const FEEDBACK_REASONS = ["onjuist", "onvolledig", "verouderd", "niet-mijn-vraag", "anders"] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+
 export interface FeedbackInput {
   entryId: string;
   helpful: boolean;
+  /** Free text (the 👎 reason's optional explanation, or the preview's comment). */
   comment?: string;
+  /** Why not helpful (👎 only). A later submission with a reason updates the user's row. */
+  reason?: FeedbackReason;
   platform: Platform;
   /** Who gave it (hashed inside the store): one row per user and entry, a second click changes it. */
   userId?: string;
@@ -42,6 +49,8 @@ export interface FeedbackRow {
   entryId: string;
   helpful: boolean;
   comment: string | null;
+  /** The 👎 reason, when one was given. */
+  reason?: FeedbackReason | null;
   platform: Platform;
   at: Date;
 }
@@ -66,6 +75,31 @@ export interface ConversationContext {
   updatedAt: Date;
   /** From this moment on the context no longer counts (and is deleted). */
   expiresAt: Date;
+}
+
+export type HandoffStatus = "open" | "answered";
+
+/** A question forwarded to the griffie ("Vraag het de griffie"). */
+export interface HandoffInput {
+  question: string;
+  /** The entry the bot thought best (its best guess or the answer that got a 👎), if any. */
+  bestGuess: string | null;
+  platform: Platform;
+  /** Who asked (hashed inside the store). */
+  userId?: string;
+  /** Where the griffie can answer: the user's thread (a Slack permalink, a Teams deep link). */
+  link?: string | null;
+}
+
+export interface HandoffRow {
+  id: string;
+  question: string;
+  bestGuess: string | null;
+  platform: Platform;
+  link: string | null;
+  status: HandoffStatus;
+  at: Date;
+  answeredAt: Date | null;
 }
 
 export interface Store {
@@ -95,6 +129,15 @@ export interface Store {
   getConversationContext?(conversation: string): Promise<ConversationContext | null>;
   /** Remembers the entry last answered in a conversation for ttlMs, replacing the earlier one. */
   setConversationContext?(conversation: string, entryId: string, ttlMs: number): Promise<void>;
+  /** Stores a hand-off to the griffie with status open. Optional so test fakes can leave it out. */
+  recordHandoff?(input: HandoffInput): Promise<HandoffRow>;
+  /** Marks a hand-off answered (idempotent); null for an unknown id. */
+  markHandoffAnswered?(id: string, userId: string): Promise<HandoffRow | null>;
+  /** Hand-offs from `since` on, oldest first; only those with `status` when given. */
+  listHandoffs?(since?: Date, status?: HandoffStatus): Promise<HandoffRow[]>;
+  /** A small named setting shared by all instances (the griffie's Teams conversation); null when unset. */
+  getSetting?(key: string): Promise<string | null>;
+  setSetting?(key: string, value: string): Promise<void>;
   /** Deletes stored questions older than the retention period; returns how many were removed. */
   purgeExpired(now?: Date): Promise<number>;
   /** Cheap liveness query for /readyz. */

@@ -10,12 +10,17 @@ import type {
   ChecklistRun,
   ConversationContext,
   FeedbackInput,
+  FeedbackReason,
   FeedbackRow,
+  HandoffInput,
+  HandoffRow,
+  HandoffStatus,
   Platform,
   Store,
   UnansweredInput,
   UnansweredRow,
 } from "./port.ts";
+import { FEEDBACK_REASONS } from "./port.ts";
 import type { SqlClient, SqlExecutor } from "./sql-client.ts";
 import { MAX_QUESTION_CHARS } from "../limits.ts";
 
@@ -44,6 +49,10 @@ const MAX_SEEN_KEY = 200;
 
 const PLATFORMS: ReadonlySet<string> = new Set<Platform>(["slack", "teams", "cli", "preview"]);
 const ASK_STATUSES: ReadonlySet<string> = new Set<AskedInput["status"]>(["answer", "ambiguous", "unknown", "help"]);
+const REASONS: ReadonlySet<string> = new Set<string>(FEEDBACK_REASONS);
+/** Longest link to a thread that is kept (Slack permalinks and Teams deep links are far shorter). */
+const MAX_LINK_CHARS = 1000;
+const MAX_SETTING_CHARS = 10_000;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toPlatform(value: string): Platform {
@@ -63,6 +72,32 @@ interface RunRow {
   context: string;
   created_at: Date;
   updated_at: Date;
+}
+
+interface HandoffDbRow {
+  id: string;
+  question: string;
+  best_guess: string | null;
+  platform: string;
+  link: string | null;
+  status: string;
+  created_at: Date;
+  answered_at: Date | null;
+}
+
+const HANDOFF_COLUMNS = "id, question, best_guess, platform, link, status, created_at, answered_at";
+
+function toHandoff(r: HandoffDbRow): HandoffRow {
+  return {
+    id: r.id,
+    question: r.question,
+    bestGuess: r.best_guess,
+    platform: toPlatform(r.platform),
+    link: r.link,
+    status: r.status === "answered" ? "answered" : "open",
+    at: asDate(r.created_at),
+    answeredAt: r.answered_at ? asDate(r.answered_at) : null,
+  };
 }
 
 interface TickRow {
@@ -107,11 +142,18 @@ export class SqlStore implements Store {
     assertPlatform(input.platform);
     const comment = input.comment?.trim() ? input.comment.trim().slice(0, MAX_COMMENT_CHARS) : null;
     const userHash = input.userId ? hashUserId(this.opts.hashKey, input.userId) : null;
+    if (input.reason !== undefined && !REASONS.has(input.reason))
+      throw new Error(`Unknown feedback reason: ${String(input.reason)}`);
+    // A reason only goes with a 👎. A later 👎 click without a reason keeps the reason given before; a 👍 clears it.
+    const reason: FeedbackReason | null = input.helpful ? null : (input.reason ?? null);
     await this.client.query(
-      `INSERT INTO feedback (entry_id, helpful, comment, platform, created_at, user_hash) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO feedback (entry_id, helpful, comment, platform, created_at, user_hash, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (entry_id, user_hash) DO UPDATE
-         SET helpful = EXCLUDED.helpful, comment = EXCLUDED.comment, platform = EXCLUDED.platform, created_at = EXCLUDED.created_at`,
-      [input.entryId, input.helpful, comment, input.platform, this.clock(), userHash],
+         SET helpful = EXCLUDED.helpful, platform = EXCLUDED.platform, created_at = EXCLUDED.created_at,
+             reason = CASE WHEN EXCLUDED.helpful OR EXCLUDED.reason IS NOT NULL THEN EXCLUDED.reason ELSE feedback.reason END,
+             comment = CASE WHEN EXCLUDED.helpful OR EXCLUDED.reason IS NOT NULL OR EXCLUDED.comment IS NOT NULL
+                            THEN EXCLUDED.comment ELSE feedback.comment END`,
+      [input.entryId, input.helpful, comment, input.platform, this.clock(), userHash, reason],
     );
   }
 
@@ -239,13 +281,70 @@ export class SqlStore implements Store {
 
   async listFeedback(since?: Date): Promise<FeedbackRow[]> {
     return this.logSince<
-      { entry_id: string; helpful: boolean; comment: string | null },
+      { entry_id: string; helpful: boolean; comment: string | null; reason: string | null },
       Omit<FeedbackRow, "platform" | "at">
-    >("feedback", ["entry_id", "helpful", "comment"], since, (r) => ({
+    >("feedback", ["entry_id", "helpful", "comment", "reason"], since, (r) => ({
       entryId: r.entry_id,
       helpful: r.helpful,
       comment: r.comment,
+      // Only rows with a reason carry the field, so rows from before migration 5 read as they did.
+      ...(r.reason !== null && REASONS.has(r.reason) ? { reason: r.reason as FeedbackReason } : {}),
     }));
+  }
+
+  async recordHandoff(input: HandoffInput): Promise<HandoffRow> {
+    assertPlatform(input.platform);
+    const question = input.question.trim().slice(0, MAX_QUESTION_CHARS);
+    if (!question) throw new Error("A hand-off needs a question");
+    const link = input.link && /^https:\/\//.test(input.link) ? input.link.slice(0, MAX_LINK_CHARS) : null;
+    const rows = await this.client.query<HandoffDbRow>(
+      `INSERT INTO handoffs (id, question, best_guess, platform, user_hash, link, status, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) RETURNING ${HANDOFF_COLUMNS}`,
+      [
+        randomUUID(),
+        question,
+        input.bestGuess,
+        input.platform,
+        input.userId ? hashUserId(this.opts.hashKey, input.userId) : null,
+        link,
+        this.clock(),
+      ],
+    );
+    return toHandoff(rows[0]!);
+  }
+
+  async markHandoffAnswered(id: string, userId: string): Promise<HandoffRow | null> {
+    if (!UUID_RE.test(id)) return null;
+    // Only the first "answered" counts: a second click keeps the first time and person.
+    await this.client.query(
+      "UPDATE handoffs SET status = 'answered', answered_at = $2, answered_by = $3 WHERE id = $1 AND status = 'open'",
+      [id, this.clock(), hashUserId(this.opts.hashKey, userId)],
+    );
+    const rows = await this.client.query<HandoffDbRow>(`SELECT ${HANDOFF_COLUMNS} FROM handoffs WHERE id = $1`, [id]);
+    return rows[0] ? toHandoff(rows[0]) : null;
+  }
+
+  async listHandoffs(since?: Date, status?: HandoffStatus): Promise<HandoffRow[]> {
+    const rows = await this.client.query<HandoffDbRow>(
+      `SELECT ${HANDOFF_COLUMNS} FROM handoffs WHERE created_at >= $1 AND ($2::text IS NULL OR status = $2)
+       ORDER BY created_at, id`,
+      [since ?? new Date(0), status ?? null],
+    );
+    return rows.map(toHandoff);
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    const rows = await this.client.query<{ value: string }>("SELECT value FROM bot_settings WHERE key = $1", [key]);
+    return rows[0]?.value ?? null;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    if (value.length > MAX_SETTING_CHARS) throw new Error(`Setting ${key} is too long`);
+    await this.client.query(
+      `INSERT INTO bot_settings (key, value, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
+      [key, value, this.clock()],
+    );
   }
 
   /** The rows of one log table from `since` on, oldest first; platform and time are read the same way for each. */
@@ -278,11 +377,13 @@ export class SqlStore implements Store {
         [cutoff],
       );
       const runs = await tx.query("DELETE FROM checklist_runs WHERE updated_at < $1 RETURNING run_id", [cutoff]);
+      // Hand-offs hold a question's text and a hashed user id: gone after the same period, answered or not.
+      const handoffs = await tx.query("DELETE FROM handoffs WHERE created_at < $1 RETURNING id", [cutoff]);
       // Seen-request records only live minutes; not counted as retention.
       await tx.query("DELETE FROM seen_requests WHERE expires_at <= $1", [now]);
       // Conversation contexts live minutes (FOLLOW_UP_MINUTES); expired ones go here at the latest. Not counted either.
       await deleteExpiredContexts(tx, now);
-      return questions.length + asked.length + comments.length + runs.length;
+      return questions.length + asked.length + comments.length + runs.length + handoffs.length;
     });
   }
 

@@ -352,4 +352,52 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     await page.keyboard.press("Space");
     await expect.poll(() => page.locator("#run-items input[type='checkbox']").first().isChecked()).toBe(!before);
   }, 60_000);
+
+  it("👎 asks why: the reason form stores the reason with the feedback", async () => {
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await page.goto(
+      `${app.url}/?q=${encodeURIComponent("Hoe geeft de raad een zienswijze op de begroting van een GR?")}`,
+    );
+    await page.waitForSelector("body[data-ready='true']");
+    await expect
+      .poll(() => page.textContent("#answer-title"))
+      .toBe("Zienswijze op de begroting van een gemeenschappelijke regeling");
+    expect(await page.locator("#feedback-reason").count()).toBe(0);
+
+    await page.locator("#answer-feedback button[data-helpful='false']").click();
+    await page.waitForSelector("#feedback-reason");
+    // The same five reasons as in Slack and Teams; focus moves to the first one.
+    expect(await page.locator("#feedback-reason legend").textContent()).toBe("Wat klopte er niet?");
+    expect(await page.locator("#feedback-reason label.feedback-reason-choice").allTextContents()).toEqual([
+      " Onjuist",
+      " Onvolledig",
+      " Verouderd",
+      " Niet mijn vraag",
+      " Anders",
+    ]);
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+      .toBe("onjuist");
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Without a choice the form says so and sends nothing.
+    await page.locator("#feedback-reason button[type='submit']").click();
+    await expect.poll(() => page.textContent("#feedback-reason-status")).toBe("Kies een reden.");
+
+    await page.getByLabel("Verouderd").check();
+    await page.getByLabel("Toelichting (niet verplicht)").fill("De wet is in 2022 gewijzigd.");
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}preview-feedback-reason.png`, fullPage: true });
+    await page.locator("#answer-feedback").screenshot({ path: `${ARTIFACTS}preview-feedback-reason-form.png` });
+    await page.locator("#feedback-reason button[type='submit']").click();
+    await expect.poll(() => page.textContent("#feedback-reason-done")).toBe("Dank u, uw reactie is opgeslagen.");
+    // The keyboard test's 👎 on this entry came from the same page user: the reason updates that one row.
+    const negative = (await app.store.listFeedback()).filter(
+      (f) => f.entryId === "zienswijze-begroting" && f.platform === "preview" && !f.helpful,
+    );
+    expect(negative).toEqual([
+      expect.objectContaining({ reason: "verouderd", comment: "De wet is in 2022 gewijzigd." }),
+    ]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

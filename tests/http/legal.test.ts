@@ -106,6 +106,16 @@ describe("privacy page defaults (no operator configured)", () => {
     const on = privacyPage(legalInfoOf(loadConfig({ NODE_ENV: "test", FOLLOW_UP_MINUTES: "1" })));
     expect(JSON.stringify(on.sections.find((s) => s.heading === "Vervolgvragen"))).toContain("Dit wordt 1 minuut na");
   });
+
+  it("says what the 👎 reasons and the hand-offs to the griffie store, and that they are purged too", async () => {
+    const html = await (await fetch(`${url}/privacy`)).text();
+    expect(html).toContain("de reden (onjuist, onvolledig, verouderd, niet mijn vraag of anders)");
+    expect(html).toContain("Vragen die u zelf doorstuurt naar de griffie (&quot;Vraag het de griffie&quot;)");
+    expect(html).toContain("Er wordt niets doorgestuurd voordat u op Versturen klikt.");
+    expect(html).toContain(
+      "vragen die naar de griffie zijn doorgestuurd (beantwoord of niet) worden na 180 dagen verwijderd",
+    );
+  });
 });
 
 describe("OPERATOR_CONTACT validation", () => {

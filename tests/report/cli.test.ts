@@ -1,6 +1,6 @@
 // End to end: `npm run report` against an embedded store in a temporary DATA_DIR.
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -54,6 +54,39 @@ describe("npm run report", { timeout: 120_000 }, () => {
       comment: "Te vaag.",
       platform: "teams",
     });
+    // 👎 with reasons, and hand-offs to the griffie (one open, one answered).
+    await store.recordFeedback({
+      entryId: "zienswijze-begroting",
+      helpful: false,
+      reason: "onvolledig",
+      comment: "De termijn ontbreekt.",
+      platform: "slack",
+      userId: "U1",
+    });
+    await store.recordFeedback({
+      entryId: "wgr",
+      helpful: false,
+      reason: "onvolledig",
+      platform: "teams",
+      userId: "T1",
+    });
+    await store.recordFeedback({
+      entryId: "wgr",
+      helpful: false,
+      reason: "verouderd",
+      platform: "teams",
+      userId: "T2",
+    });
+    const open = await store.recordHandoff!({
+      question: "Wie betaalt de pensioenen van het personeel?",
+      bestGuess: "wgr",
+      platform: "slack",
+      userId: "U1",
+      link: "https://test.slack.com/archives/C1/p1700000300000100",
+    });
+    const done = await store.recordHandoff!({ question: "Al beantwoord", bestGuess: null, platform: "teams" });
+    await store.markHandoffAnswered!(done.id, "UGRIFFIE");
+    expect(open.status).toBe("open");
     await store.close();
   }, 120_000);
 
@@ -65,7 +98,7 @@ describe("npm run report", { timeout: 120_000 }, () => {
     const json = await report(["--json", "--days", "7"]);
     const parsed = JSON.parse(json.stdout) as GriffieReport;
     expect(parsed.days).toBe(7);
-    expect(parsed.totals).toMatchObject({ unanswered: 3, groups: 1, negative: 1 });
+    expect(parsed.totals).toMatchObject({ unanswered: 3, groups: 1, negative: 4 });
     expect(parsed.unanswered[0]).toMatchObject({
       count: 3,
       example: "Hoe zit het met de btw bij een GR?",
@@ -75,6 +108,33 @@ describe("npm run report", { timeout: 120_000 }, () => {
     const text = await report([]);
     expect(text.stdout).toContain('1. 3× "Hoe zit het met de btw bij een GR?"');
     expect(text.stdout).toContain("Te vaag.");
+  });
+
+  it("groups 👎 by reason and lists the open hand-offs (text, JSON and HTML)", async () => {
+    const text = (await report([])).stdout;
+    expect(text).toContain("Redenen van 👎: Onvolledig 2, Verouderd 1, geen reden opgegeven 1");
+    expect(text).toContain('👎 Onvolledig: "De termijn ontbreekt."');
+    expect(text).toContain("Open vragen aan de griffie (1)");
+    expect(text).toContain('"Wie betaalt de pensioenen van het personeel?"');
+    expect(text).toContain("beantwoorden: https://test.slack.com/archives/C1/p1700000300000100");
+    expect(text).not.toContain("Al beantwoord");
+
+    const json = JSON.parse((await report(["--json"])).stdout) as GriffieReport;
+    expect(json.reasons.map((r) => [r.reason, r.count])).toEqual([
+      ["onvolledig", 2],
+      ["verouderd", 1],
+      [null, 1],
+    ]);
+    expect(json.openHandoffs).toEqual([
+      expect.objectContaining({ question: "Wie betaalt de pensioenen van het personeel?", platform: "slack" }),
+    ]);
+
+    const file = join(dir, "rapport.html");
+    await report(["--html", file]);
+    const html = await readFile(file, "utf8");
+    expect(html).toContain('<ul id="reasons"><li data-count="2">Onvolledig: 2</li>');
+    expect(html).toContain("“Wie betaalt de pensioenen van het personeel?”");
+    expect(html).not.toContain("Al beantwoord");
   });
 
   it("exits 2 with Dutch usage on bad arguments", async () => {

@@ -46,7 +46,28 @@ describe("buildHtmlReportData + renderHtmlReport", () => {
     asked,
     feedback,
     titles: new Map([["wgr", "Wgr <wet>"]]),
-    handoffs: [{ at: now, platform: "teams", question: "Bel mij", status: "open" }, { status: "afgehandeld" }],
+    handoffs: [
+      {
+        id: "h1",
+        at: now,
+        platform: "teams",
+        question: "Bel mij",
+        status: "open",
+        bestGuess: "wgr",
+        link: null,
+        answeredAt: null,
+      },
+      {
+        id: "h2",
+        at: now,
+        platform: "slack",
+        question: "Al gedaan",
+        status: "answered",
+        bestGuess: null,
+        link: null,
+        answeredAt: now,
+      },
+    ],
   });
 
   it("counts per week (empty weeks included), platform and entry; help is not counted", () => {
@@ -63,8 +84,17 @@ describe("buildHtmlReportData + renderHtmlReport", () => {
       { platform: "teams", answered: 1, total: 1 },
     ]);
     expect(data.topEntries).toEqual([{ id: "wgr", title: "Wgr <wet>", count: 1 }]);
-    expect(data.feedback[0]!.reasons[0]!.text).toBe("onvolledig: kort");
-    expect(data.handoffs).toEqual([{ at: now.toISOString(), platform: "teams", subject: "Bel mij", status: "open" }]);
+    expect(data.feedback[0]!.reasons[0]!.text).toBe("Onvolledig: kort");
+    expect(data.handoffs).toEqual([
+      {
+        at: now.toISOString(),
+        platform: "teams",
+        subject: "Bel mij",
+        status: "open",
+        bestGuess: "Wgr <wet>",
+        link: null,
+      },
+    ]);
   });
 
   it("leaves out groups marked 'niet ons onderwerp' and says so", () => {

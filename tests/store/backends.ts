@@ -22,6 +22,8 @@ export const TABLES = [
   "feedback",
   "seen_requests",
   "conversation_context",
+  "handoffs",
+  "bot_settings",
 ];
 
 export async function pgliteBackend(): Promise<Backend> {

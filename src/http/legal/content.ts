@@ -91,7 +91,10 @@ export function privacyPage(info: LegalInfo): LegalPage {
             "Vragen die de bot niet kon beantwoorden: de tekst van de vraag, het onderwerp dat het best leek te passen, hoe zeker de bot was, het kanaal (Slack, Teams of de voorbeeldweergave) en het tijdstip.",
           ],
           [
-            "Uw reactie op een antwoord: het onderwerp, nuttig of niet nuttig, het kanaal, het tijdstip en, als u die geeft, uw toelichting.",
+            "Uw reactie op een antwoord: het onderwerp, nuttig of niet nuttig, het kanaal, het tijdstip en, als u die geeft, de reden (onjuist, onvolledig, verouderd, niet mijn vraag of anders) en uw toelichting. Per antwoord is er één reactie van u; een latere reactie vervangt de eerdere. Wie reageerde, staat er alleen als versleutelde code bij (zie hieronder).",
+          ],
+          [
+            'Vragen die u zelf doorstuurt naar de griffie ("Vraag het de griffie"): de tekst van de vraag zoals u die verstuurde, het onderwerp dat de bot het best vond passen, het kanaal, het tijdstip, een link naar het gesprek (als het kanaal die heeft), of de vraag al beantwoord is, en een versleutelde code van uw gebruikers-id en van wie de vraag als beantwoord markeerde. De griffie krijgt de vraag in haar eigen Slack-kanaal of Teams-gesprek te zien, met uw naam of vermelding zodat zij u kan antwoorden; dat bericht valt onder de bewaarregels van Slack of Teams in uw organisatie. Er wordt niets doorgestuurd voordat u op Versturen klikt.',
           ],
           [
             "Checklists: welke punten zijn afgevinkt en wanneer, de technische code van het kanaal of gesprek waarin de checklist is geopend, en wie een punt afvinkte. Dat laatste niet als naam, maar als een versleutelde code van uw gebruikers-id (een hash met een geheime sleutel) die niet naar uw naam is terug te rekenen.",
@@ -107,7 +110,7 @@ export function privacyPage(info: LegalInfo): LegalPage {
         heading: "Waarvoor",
         paragraphs: [
           [
-            "Onbeantwoorde vragen en reacties gebruikt de beheerder om de antwoorden en de kennisbank te verbeteren. Checklists worden bewaard zodat u en uw collega's dezelfde lijst kunnen afvinken. De gegevens worden niet voor andere doelen gebruikt en niet aan anderen verstrekt.",
+            "Onbeantwoorde vragen en reacties gebruikt de beheerder om de antwoorden en de kennisbank te verbeteren. Doorgestuurde vragen zijn er om u een antwoord van de griffie te geven. Checklists worden bewaard zodat u en uw collega's dezelfde lijst kunnen afvinken. De gegevens worden niet voor andere doelen gebruikt en niet aan anderen verstrekt.",
           ],
         ],
       },
@@ -115,7 +118,7 @@ export function privacyPage(info: LegalInfo): LegalPage {
         heading: "Hoe lang",
         paragraphs: [
           [
-            `De bewaartermijn is ${n}. Onbeantwoorde vragen worden na ${n} verwijderd. Van oudere reacties verdwijnt de toelichting; alleen de telling nuttig of niet nuttig blijft over, zonder tekst. Een checklist waarin ${n} niets is veranderd, wordt met de vinkjes en de versleutelde codes verwijderd. De bot ruimt dit elke dag vanzelf op.`,
+            `De bewaartermijn is ${n}. Onbeantwoorde vragen en vragen die naar de griffie zijn doorgestuurd (beantwoord of niet) worden na ${n} verwijderd. Van oudere reacties verdwijnt de toelichting; alleen de telling nuttig of niet nuttig blijft over, zonder tekst. Een checklist waarin ${n} niets is veranderd, wordt met de vinkjes en de versleutelde codes verwijderd. De bot ruimt dit elke dag vanzelf op.`,
           ],
         ],
       },

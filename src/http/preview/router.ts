@@ -7,6 +7,7 @@ import express, { type Request, type Response, Router } from "express";
 import type { z } from "zod";
 import type { Bot, ChecklistProgress } from "../../core/bot.ts";
 import { messages } from "../../core/messages.ts";
+import { feedbackText, MAX_REASON_TEXT, reasonOptions } from "../../core/feedback-reasons.ts";
 import { updatedNote } from "../../core/freshness.ts";
 import type { Link, Reply } from "../../reply.ts";
 import type { Logger } from "../../log.ts";
@@ -197,7 +198,7 @@ export function previewRouter(deps: PreviewDeps): Router {
     res.send(markdown);
   });
   api.post("/feedback", json, async (req, res) => {
-    const { entryId, helpful, comment, userId } = parse(feedbackSchema, req.body);
+    const { entryId, helpful, comment, userId, reason } = parse(feedbackSchema, req.body);
     if (bot.answerById(entryId).status === "unknown")
       throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
     await bot.recordFeedback(
@@ -206,8 +207,9 @@ export function previewRouter(deps: PreviewDeps): Router {
       "preview",
       comment,
       userId === undefined ? undefined : `preview:${userId}`,
+      helpful ? undefined : reason,
     );
-    res.status(201).json({ ok: true, message: messages.feedbackThanks });
+    res.status(201).json({ ok: true, message: reason ? feedbackText.reasonThanks : messages.feedbackThanks });
   });
   router.use("/preview/api", api);
 
@@ -247,4 +249,14 @@ const pageMessages = {
   checklistExport: messages.checklistExport,
   checklistOpen: messages.checklistOpen,
   topicsTitle: messages.topicsTitle,
+  /** The 👎 reason form (static/feedback-reason.js). */
+  feedbackReasons: reasonOptions(),
+  feedbackReason: {
+    title: feedbackText.reasonTitle,
+    textLabel: feedbackText.reasonTextLabel,
+    placeholder: feedbackText.reasonTextPlaceholder,
+    submit: feedbackText.reasonSubmit,
+    missing: feedbackText.reasonMissing,
+    maxLength: MAX_REASON_TEXT,
+  },
 };

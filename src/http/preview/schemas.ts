@@ -3,6 +3,7 @@ import { z } from "zod";
 import { normalizeUserText } from "../../core/user-text.ts";
 import { httpMessages } from "../messages.ts";
 import { MAX_QUESTION_CHARS } from "../../limits.ts";
+import { FEEDBACK_REASONS } from "../../store/port.ts";
 
 export { MAX_QUESTION_CHARS };
 
@@ -38,6 +39,8 @@ export const feedbackSchema = z.object({
   comment: z.string().overwrite(normalizeUserText).trim().max(1000, httpMessages.badRequest).optional(),
   /** The page's own anonymous id: one feedback row per page user and entry. */
   userId: userId.optional(),
+  /** Why a 👎 (the reason form after 👎); the comment then explains it. */
+  reason: z.enum(FEEDBACK_REASONS, { error: httpMessages.badRequest }).optional(),
 });
 
 export const startRunSchema = z.object({ userId });

@@ -116,6 +116,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         if (body.channel === NOT_IN_CHANNEL) res.json({ ok: false, error: "not_in_channel" });
         else res.json({ ok: true, message_ts: `${++ts}.000200` });
         return;
+      case "chat.getPermalink":
+        res.json({
+          ok: true,
+          channel: body.channel,
+          permalink: `https://test.slack.com/archives/${String(body.channel)}/p${String(body.message_ts).replace(".", "")}`,
+        });
+        return;
       default:
         res.json({ ok: true });
     }
@@ -354,6 +361,34 @@ export async function postAction(
     "application/x-www-form-urlencoded",
     opts,
   );
+}
+
+/** A view_submission payload, as Slack sends it when a user submits one of our modals. */
+export function viewSubmission(
+  view: { callback_id: string; private_metadata?: string },
+  values: Record<string, Record<string, Record<string, unknown>>>,
+): Record<string, unknown> {
+  return {
+    type: "view_submission",
+    team: { id: TEAM_ID, domain: "test" },
+    user: { id: USER_ID, username: "ambtenaar", name: "ambtenaar", team_id: TEAM_ID },
+    api_app_id: "A0APP0001",
+    token: "deprecated",
+    trigger_id: "4.5.6",
+    view: {
+      id: "V0MODAL01",
+      team_id: TEAM_ID,
+      type: "modal",
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata ?? "",
+      state: { values },
+      hash: "1700000500.abcdef",
+      blocks: [],
+      title: { type: "plain_text", text: "x" },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
 }
 
 // ---------- block inspection ----------

@@ -1,5 +1,7 @@
 // Preview page: asks the bot through /preview/api and shows the answer card, the Slack and Teams renderings
 // and checklist runs. Plain JavaScript, no bundler. The run id is kept in the URL (?run=) and localStorage.
+import { hideReasonForm, showReasonForm } from "./feedback-reason.js";
+
 const API = "/preview/api";
 const USER_KEY = "raadswijzer.preview.userId";
 const RUN_KEY = "raadswijzer.preview.runId";
@@ -221,6 +223,7 @@ function showReply(data) {
 
   const feedback = $("#answer-feedback");
   setHidden(feedback, !(showAnswer && reply.status === "answer"));
+  hideReasonForm();
   const sent = showAnswer && state.feedbackSent.has(answer.id);
   for (const button of feedback.querySelectorAll("button")) {
     button.disabled = Boolean(sent);
@@ -260,6 +263,19 @@ async function sendFeedback(entryId, helpful, pressed) {
         button.setAttribute("aria-pressed", String(button === pressed));
       }
       status.textContent = result.message;
+      // 👎 asks why (static/feedback-reason.js).
+      if (!helpful)
+        showReasonForm({
+          container: $("#answer-feedback"),
+          messages: state.messages,
+          send: async (reason, comment) =>
+            (
+              await api("/feedback", {
+                method: "POST",
+                body: { entryId, helpful: false, reason, userId: state.userId, ...(comment.trim() ? { comment } : {}) },
+              })
+            ).message,
+        });
     }
   } catch (err) {
     status.textContent = err.message;

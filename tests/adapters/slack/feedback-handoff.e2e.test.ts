@@ -1,0 +1,290 @@
+// 👎 asks why and "Vraag het de griffie", end to end through the real server (startApp: real knowledge base, engine
+// and PGlite store in a temp folder): signed Slack requests into Bolt, Web API calls (views.open, chat.postMessage,
+// chat.getPermalink, chat.update, chat.postEphemeral) caught by the fake Slack API.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../../../app/start.ts";
+import { feedbackText } from "../../../src/core/feedback-reasons.ts";
+import { createLogger } from "../../../src/log.ts";
+import { buildReport } from "../../../src/report/build.ts";
+import { formatReportText } from "../../../src/report/format.ts";
+import {
+  BOT_TOKEN,
+  SIGNING_SECRET,
+  USER_ID,
+  blockActions,
+  blockText,
+  blocksOf,
+  elementsOf,
+  findButton,
+  postAction,
+  postCommand,
+  startFakeSlack,
+  viewSubmission,
+  type FakeSlack,
+} from "./helpers.ts";
+import { blockKitViolations } from "./limits.ts";
+import { seedPgliteDataDir } from "../../support/pglite.ts";
+
+const GRIFFIE = "C0GRIFFIE1";
+const OFF_TOPIC = "Wat is het recept voor appeltaart?";
+
+interface Started {
+  app: RunningApp;
+  slack: FakeSlack;
+  dataDir: string;
+  eventsUrl: string;
+}
+
+async function start(extra: Record<string, string>): Promise<Started> {
+  const slack = await startFakeSlack();
+  const dataDir = await mkdtemp(join(tmpdir(), "raadswijzer-slack-handoff-"));
+  await seedPgliteDataDir(dataDir);
+  const app = await startApp({
+    env: {
+      NODE_ENV: "test",
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      KNOWLEDGE_DIR: "knowledge",
+      KNOWLEDGE_WATCH: "0",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+      ...extra,
+    },
+    port: 0,
+    logger: createLogger({ level: "silent" }),
+  });
+  await slack.waitFor("auth.test");
+  return { app, slack, dataDir, eventsUrl: `http://127.0.0.1:${app.port}/slack/events` };
+}
+
+async function stop(s: Started | undefined): Promise<void> {
+  await s?.app.close();
+  await s?.slack.close();
+  if (s) await rm(s.dataDir, { recursive: true, force: true });
+}
+
+type Body = Record<string, unknown>;
+const viewOf = (call: { body: Body }) =>
+  call.body.view as { callback_id: string; private_metadata: string; blocks: Body[]; title: { text: string } };
+
+describe("👎 reason and hand-off in Slack, with GRIFFIE_SLACK_CHANNEL", () => {
+  let s: Started;
+  beforeAll(async () => {
+    s = await start({ GRIFFIE_SLACK_CHANNEL: GRIFFIE });
+  }, 60_000);
+  afterAll(() => stop(s));
+  beforeEach(() => s.slack.reset());
+
+  it("👎 opens the reason modal; its submission stores the reason and it shows in the report", async () => {
+    const topic = s.app.bot.featuredTopics()[0]!;
+    const res = await postCommand(s.eventsUrl, "/samenwerken", topic.title, s.slack.responseUrl());
+    const answer = blocksOf((await res.json()) as Body);
+    const no = findButton(answer, "feedback_no", topic.id);
+    expect(no).toBeDefined();
+
+    const click = blockActions(
+      { action_id: "feedback_no", value: topic.id },
+      { channel: "C0CHAN001", message: { ts: "1700000300.000100", thread_ts: "1700000100.000100", blocks: answer } },
+    );
+    expect((await postAction(s.eventsUrl, click)).status).toBe(200);
+    const [open] = await s.slack.waitFor("views.open");
+    expect(open!.body.trigger_id).toBe("1.2.3");
+    const modal = viewOf(open!);
+    expect(modal.callback_id).toBe("feedback_reason");
+    expect(modal.title.text).toBe(feedbackText.reasonTitle);
+    const radios = elementsOf(modal.blocks as never).find((e) => e.type === "radio_buttons") as {
+      options: { text: { text: string }; value: string }[];
+    };
+    expect(radios.options.map((o) => o.text.text)).toEqual([
+      "Onjuist",
+      "Onvolledig",
+      "Verouderd",
+      "Niet mijn vraag",
+      "Anders",
+    ]);
+    // Modal limits: title and submit ≤ 24 characters, option texts ≤ 75.
+    expect(modal.title.text.length).toBeLessThanOrEqual(24);
+    expect(radios.options.every((o) => o.text.text.length <= 75)).toBe(true);
+    // The 👎 itself is stored at once (without a reason) and the buttons give way to the thanks.
+    const [thanked] = await s.slack.waitFor("chat.update");
+    expect(blockText(blocksOf(thanked!.body))).toContain("Dank u voor uw reactie.");
+    expect((await s.app.store.listFeedback()).filter((f) => f.entryId === topic.id)).toEqual([
+      expect.objectContaining({ helpful: false }),
+    ]);
+
+    // Submitting without a reason: the modal shows an error and nothing changes.
+    const empty = await postAction(
+      s.eventsUrl,
+      viewSubmission(modal, { reason: { reason_choice: { type: "radio_buttons", selected_option: null } } }),
+    );
+    expect(await empty.json()).toEqual({ response_action: "errors", errors: { reason: feedbackText.reasonMissing } });
+
+    const submitted = await postAction(
+      s.eventsUrl,
+      viewSubmission(modal, {
+        reason: { reason_choice: { type: "radio_buttons", selected_option: { value: "onvolledig" } } },
+        reason_text: { reason_text_input: { type: "plain_text_input", value: "De termijn\u0000 ontbreekt." } },
+      }),
+    );
+    expect(submitted.status).toBe(200);
+    const [thanks] = await s.slack.waitFor("chat.postEphemeral");
+    expect(thanks!.body).toMatchObject({ channel: "C0CHAN001", user: USER_ID, thread_ts: "1700000100.000100" });
+    expect(blockText(blocksOf(thanks!.body))).toContain(feedbackText.reasonThanks);
+    // With a griffie channel configured, the thanks offers the hand-off (best guess: the answer).
+    const handoff = findButton(blocksOf(thanks!.body), "handoff_open");
+    expect(JSON.parse(String(handoff!.value))).toEqual({ g: topic.id });
+
+    const rows = (await s.app.store.listFeedback()).filter((f) => f.entryId === topic.id);
+    expect(rows).toEqual([
+      expect.objectContaining({ helpful: false, reason: "onvolledig", comment: "De termijn ontbreekt." }),
+    ]);
+    const text = formatReportText(
+      buildReport({ unanswered: [], feedback: rows, now: new Date(), titles: new Map([[topic.id, topic.title]]) }),
+    );
+    expect(text).toContain("Redenen van 👎: Onvolledig 1");
+    expect(text).toContain('👎 Onvolledig: "De termijn ontbreekt."');
+
+    // A later reason updates the same row.
+    await postAction(
+      s.eventsUrl,
+      viewSubmission(modal, {
+        reason: { reason_choice: { type: "radio_buttons", selected_option: { value: "verouderd" } } },
+      }),
+    );
+    await s.slack.waitFor("chat.postEphemeral", 2);
+    expect((await s.app.store.listFeedback()).filter((f) => f.entryId === topic.id)).toEqual([
+      expect.objectContaining({ reason: "verouderd", comment: null }),
+    ]);
+  });
+
+  it("unknown reply → Vraag het de griffie → confirm → message in the griffie channel, open hand-off, marked answered", async () => {
+    const res = await postCommand(s.eventsUrl, "/samenwerken", OFF_TOPIC, s.slack.responseUrl());
+    const reply = blocksOf((await res.json()) as Body);
+    expect(blockKitViolations(reply)).toEqual([]);
+    const button = findButton(reply, "handoff_open");
+    expect(button?.text).toMatchObject({ text: feedbackText.handoffButton });
+    expect(JSON.parse(String(button!.value)).q).toBe(OFF_TOPIC);
+    // Nothing is forwarded by the click alone.
+    await postAction(
+      s.eventsUrl,
+      blockActions(
+        { action_id: "handoff_open", value: String(button!.value) },
+        { channel: "C0CHAN001", message: { ts: "1700000600.000100", thread_ts: "1700000550.000100" } },
+      ),
+    );
+    const [open] = await s.slack.waitFor("views.open");
+    const modal = viewOf(open!);
+    expect(modal.callback_id).toBe("handoff_confirm");
+    const input = elementsOf(modal.blocks as never).find((e) => e.type === "plain_text_input");
+    expect(input?.initial_value).toBe(OFF_TOPIC);
+    expect(s.slack.of("chat.postMessage")).toEqual([]);
+    expect(await s.app.store.listHandoffs!(undefined, "open")).toEqual([]);
+
+    // The user edits the question (with an attempt at a channel-wide ping) and confirms.
+    const question = "Wie betaalt <!channel> de pensioenen van het personeel? <@U0OTHER1>";
+    await postAction(
+      s.eventsUrl,
+      viewSubmission(modal, {
+        handoff_question: { handoff_question_input: { type: "plain_text_input", value: question } },
+      }),
+    );
+    const [posted] = await s.slack.waitFor("chat.postMessage");
+    expect(posted!.body.channel).toBe(GRIFFIE);
+    const griffie = blocksOf(posted!.body);
+    // The one mention is deliberate: the asker, so the griffie knows whom to answer.
+    expect(blockKitViolations(griffie)).toEqual([
+      "blocks[3].elements[0]: mention or broadcast markup (<!…>, <@…>, <#…>)",
+    ]);
+    const all = JSON.stringify(posted!.body);
+    expect(all).not.toContain("<!channel>");
+    expect(all).not.toContain("<@U0OTHER1>");
+    expect(blockText(griffie)).toContain("&lt;!channel&gt;");
+    expect(blockText(griffie)).toContain(`<@${USER_ID}>`);
+    expect(s.slack.of("chat.getPermalink")[0]!.body).toMatchObject({
+      channel: "C0CHAN001",
+      message_ts: "1700000600.000100",
+    });
+    const link = elementsOf(griffie).find((e) => e.url);
+    expect(link?.url).toBe("https://test.slack.com/archives/C0CHAN001/p1700000600000100");
+    const [notice] = await s.slack.waitFor("chat.postEphemeral");
+    expect(blockText(blocksOf(notice!.body))).toContain(feedbackText.handoffSent);
+
+    const open1 = await s.app.store.listHandoffs!(undefined, "open");
+    expect(open1).toEqual([
+      expect.objectContaining({
+        question: "Wie betaalt <!channel> de pensioenen van het personeel? <@U0OTHER1>",
+        platform: "slack",
+        status: "open",
+        link: "https://test.slack.com/archives/C0CHAN001/p1700000600000100",
+      }),
+    ]);
+    const report = formatReportText(buildReport({ unanswered: [], feedback: [], handoffs: open1, now: new Date() }));
+    expect(report).toContain("Open vragen aan de griffie (1)");
+    expect(report).toContain("Wie betaalt <!channel> de pensioenen");
+
+    // The griffie marks it answered.
+    const answered = findButton(griffie, "handoff_answered", open1[0]!.id);
+    expect(answered).toBeDefined();
+    await postAction(
+      s.eventsUrl,
+      blockActions(
+        { action_id: "handoff_answered", value: open1[0]!.id, block_id: `handoff|${open1[0]!.id}` },
+        {
+          channel: GRIFFIE,
+          message: { ts: String(posted!.body.ts ?? "1700000700.000100"), text: "x", blocks: griffie },
+        },
+      ),
+    );
+    const [update] = await s.slack.waitFor("chat.update");
+    expect(update!.body.channel).toBe(GRIFFIE);
+    expect(findButton(blocksOf(update!.body), "handoff_answered")).toBeUndefined();
+    expect(blockText(blocksOf(update!.body))).toContain(feedbackText.griffieAnswered);
+    expect(await s.app.store.listHandoffs!(undefined, "open")).toEqual([]);
+    expect(await s.app.store.listHandoffs!(undefined, "answered")).toHaveLength(1);
+  });
+
+  it("an empty question in the confirmation is refused in the modal", async () => {
+    const res = await postAction(
+      s.eventsUrl,
+      viewSubmission(
+        { callback_id: "handoff_confirm", private_metadata: "{}" },
+        { handoff_question: { handoff_question_input: { type: "plain_text_input", value: "  \u0007 " } } },
+      ),
+    );
+    expect(await res.json()).toEqual({
+      response_action: "errors",
+      errors: { handoff_question: feedbackText.handoffQuestionMissing },
+    });
+  });
+});
+
+describe("without a griffie chat configured", () => {
+  let s: Started;
+  beforeAll(async () => {
+    s = await start({});
+  }, 60_000);
+  afterAll(() => stop(s));
+
+  it("shows no hand-off button under an unknown reply, nor after a 👎 reason", async () => {
+    const res = await postCommand(s.eventsUrl, "/samenwerken", OFF_TOPIC, s.slack.responseUrl());
+    const reply = blocksOf((await res.json()) as Body);
+    expect(blockText(reply)).toContain("Daar heb ik geen goed antwoord op");
+    expect(findButton(reply, "handoff_open")).toBeUndefined();
+
+    const topic = s.app.bot.featuredTopics()[0]!;
+    await postAction(
+      s.eventsUrl,
+      viewSubmission(
+        { callback_id: "feedback_reason", private_metadata: JSON.stringify({ e: topic.id, c: "C0CHAN001" }) },
+        { reason: { reason_choice: { type: "radio_buttons", selected_option: { value: "onjuist" } } } },
+      ),
+    );
+    const [thanks] = await s.slack.waitFor("chat.postEphemeral");
+    expect(findButton(blocksOf(thanks!.body), "handoff_open")).toBeUndefined();
+    expect((await s.app.store.listFeedback()).map((f) => f.reason)).toEqual(["onjuist"]);
+  });
+});
