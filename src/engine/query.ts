@@ -13,7 +13,7 @@ import {
   stem,
   tokenize,
 } from "./analyze.ts";
-import { clauseWeights, splitClauses, type Clause } from "./focus.ts";
+import { clauseWeights, openerOf, splitClauses, type Clause } from "./focus.ts";
 import { language, type LanguageData } from "./language.ts";
 
 export interface QueryTerm {
@@ -86,13 +86,23 @@ export interface AnalyzedQuery {
 }
 
 const BODY_ONLY = 0.8;
-const CREDIT = { exact: 1, joined: 1, synonym: 0.85, colloquial: 0.85, corrected: 0.7, part: 0.5 } as const;
+const CREDIT = {
+  exact: 1,
+  joined: 1,
+  synonym: 0.85,
+  colloquial: 0.85,
+  corrected: 0.7,
+  part: 0.5,
+  allParts: 0.85,
+} as const;
 /** Search weight of a situational word the base knows: it may help the ranking a little. */
 const SITUATIONAL_SEARCH = 0.2;
 /** Weight of the IDF of a word that occurs in the base only outside titles, questions and keywords. */
 const INCIDENTAL = 0.5;
 /** A name weighs this much of its focus weight in the coverage. */
 const NAME_WEIGHT = 0.5;
+/** A known compound found in at most this share of the entries is also searched by its parts. */
+const RARE_COMPOUND = 0.05;
 /** How many words after a verb its separated particle may stand. */
 const SEPARABLE_WINDOW = 6;
 
@@ -209,6 +219,8 @@ interface Draft {
   vocab: QueryVocabulary;
   /** concept -> stems of the words it forms with its neighbours (joined words, separable verbs). */
   aliases: Map<number, string[]>;
+  /** concept -> stems of its compound parts (that the base knows). */
+  compounds: Map<number, string[]>;
 }
 
 function addAlias(d: Draft, concept: number, stemmed: string): void {
@@ -227,6 +239,17 @@ function addTerm(d: Draft, term: string, concept: number, credit: number, weight
   return true;
 }
 
+/**
+ * A filler word, also in its inflected adjective form ("simpele", "korte", "snelle" for "simpel", "kort", "snel"),
+ * so the lists need only the base form.
+ */
+export function isFiller(token: string, lang: LanguageData): boolean {
+  if (lang.filler.has(token)) return true;
+  if (token.length < 4 || !token.endsWith("e")) return false;
+  const base = token.slice(0, -1);
+  return lang.filler.has(base) || (base.at(-1) === base.at(-2) && lang.filler.has(base.slice(0, -1)));
+}
+
 /** Step 3: the message's content words, one concept per stem, each with its focus weight. */
 function extractConcepts(
   text: string,
@@ -239,7 +262,7 @@ function extractConcepts(
     t.length > 1 &&
     !isStopWord(t) &&
     !lang.checklistCues.has(t) &&
-    !lang.filler.has(t) &&
+    !isFiller(t, lang) &&
     !lang.helpWords.has(t) &&
     !INTENT_WORDS.has(t) &&
     !lang.situational.has(t);
@@ -251,7 +274,7 @@ function extractConcepts(
   clauses.forEach((clause, ci) => {
     for (const token of clause.tokens) {
       tokens.push(token);
-      if (token.length <= 1 || isStopWord(token) || lang.checklistCues.has(token) || lang.filler.has(token)) continue;
+      if (token.length <= 1 || isStopWord(token) || lang.checklistCues.has(token) || isFiller(token, lang)) continue;
       if (INTENT_WORDS.has(token)) {
         intents.push(token);
         continue;
@@ -289,12 +312,25 @@ function extractConcepts(
 function expandWords(d: Draft): void {
   d.concepts.forEach((c, i) => {
     if (c.match === "word") {
-      addTerm(d, c.stem, i, CREDIT.exact, 1);
+      // A word the base only mentions in passing searches at half weight too (see extractConcepts).
+      addTerm(d, c.stem, i, CREDIT.exact, d.vocab.topicalStems.has(c.stem) ? 1 : INCIDENTAL);
+      // A compound the base mentions only here and there ("rekenkameronderzoek", "energiecoöperatie") also
+      // finds the entries about its parts, as the index does for compounds in the entries' own text.
+      const parts = d.vocab.df(c.stem) <= RARE_COMPOUND * d.vocab.docCount ? d.vocab.splitter.split(c.token) : null;
+      if (parts) {
+        let added = false;
+        for (const p of parts) added = addTerm(d, stem(p), i, CREDIT.part, 0.5) || added;
+        if (added) {
+          d.compounds.set(i, parts.map(stem));
+          d.expansions.push(`${c.token} → ${parts.join(" + ")} (compound)`);
+        }
+      }
       return;
     }
     const parts = d.vocab.splitter.split(c.token);
     if (parts) {
       for (const p of parts) addTerm(d, stem(p), i, CREDIT.part, 0.5);
+      d.compounds.set(i, parts.map(stem));
       c.match = "parts";
       d.expansions.push(`${c.token} → ${parts.join(" + ")} (compound)`);
       return;
@@ -328,7 +364,10 @@ function joinAdjacent(d: Draft): void {
   }
 }
 
-/** Step 4c: separable verbs, a particle anywhere in the question joined to a verb ("stap … uit" → uitstappen). */
+/**
+ * Step 4c: separable verbs, a particle in the question joined to its verb ("stap … uit" → uitstappen, "op te
+ * richten" → oprichten).
+ */
 function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
   const particles = new Set(d.vocab.lang.particles);
   // The particle follows its verb in the same clause, within a few words: "stap je als gemeente uit", not the
@@ -339,6 +378,8 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
       tokens.forEach((t, at) => {
         if (t !== verb) return;
         for (const next of tokens.slice(at + 1, at + 1 + SEPARABLE_WINDOW)) if (particles.has(next)) found.add(next);
+        // "op te richten", "uit te treden": the particle stands before "te" and the verb.
+        if (at >= 2 && tokens[at - 1] === "te" && particles.has(tokens[at - 2]!)) found.add(tokens[at - 2]!);
       });
     return found;
   };
@@ -397,7 +438,15 @@ function asksLocalFigure(
   const asking = clauses.some((c) => c.asking) ? clauses.filter((c) => c.asking) : clauses;
   const cue = (tokens: readonly string[]) =>
     tokens.some((t, i) => lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`)));
-  return asking.some((c) => cue(c.tokens) && c.tokens.some((t) => lang.localMarkers.has(t) || unknownNames.has(t)));
+  // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
+  const asksFigure = (tokens: readonly string[]) => {
+    const opener = openerOf(tokens, lang);
+    return opener === null || lang.figureOpeners.has(opener);
+  };
+  return asking.some(
+    (c) =>
+      asksFigure(c.tokens) && cue(c.tokens) && c.tokens.some((t) => lang.localMarkers.has(t) || unknownNames.has(t)),
+  );
 }
 
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
@@ -411,7 +460,15 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     (tokens.length === 0 ||
       (tokens.every((t) => isStopWord(t) || lang.helpWords.has(t)) && tokens.some((t) => lang.helpWords.has(t))));
 
-  const d: Draft = { concepts, credits: new Map(), weights: new Map(), expansions: [], vocab, aliases: new Map() };
+  const d: Draft = {
+    concepts,
+    credits: new Map(),
+    weights: new Map(),
+    expansions: [],
+    vocab,
+    aliases: new Map(),
+    compounds: new Map(),
+  };
   expandWords(d);
   joinAdjacent(d);
   joinSeparableVerbs(d, clauses);
@@ -517,6 +574,14 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
           if (strength !== Strength.Body) strong = true;
           if (strength === Strength.Topical) topical = true;
         }
+      }
+      // An entry with every part of a compound ("rekenkamer" and "onderzoek" for "rekenkameronderzoek") names
+      // the whole thing, in other words: nearly as good as the word itself.
+      for (const [ci, parts] of d.compounds) {
+        if (!parts.every((p) => matched.has(p))) continue;
+        const body = parts.some((p) => matched.get(p) === Strength.Body);
+        best[ci] = Math.max(best[ci]!, CREDIT.allParts * (body ? BODY_ONLY : 1));
+        if (!body) bestStrong[ci] = Math.max(bestStrong[ci]!, CREDIT.allParts);
       }
       const coverage = concepts.reduce((sum, c, i) => sum + focusMass(c) * best[i]!, 0) / totalFocus;
       const coverageAll = concepts.reduce((sum, c, i) => sum + c.idf * best[i]!, 0) / totalAll;
