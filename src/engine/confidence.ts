@@ -24,6 +24,7 @@ export const FEATURES = [
   "checklist",
   "runnerUpCoverage",
   "named",
+  "keyword",
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

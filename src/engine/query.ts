@@ -32,6 +32,8 @@ export interface Concept {
   weight: number;
   /** A capitalised word inside a sentence (a name: a place, an organisation). */
   name: boolean;
+  /** A kind of body that is one particular GR ("veiligheidsregio", "GGD"): usually context, weighs like a name. */
+  instance: boolean;
   match: ConceptMatch;
   /** The word a typo was corrected to. */
   correctedTo?: string;
@@ -80,6 +82,8 @@ export interface AnalyzedQuery {
   nameShare: number;
   phraseShare(phraseStems: readonly string[]): number;
   phrasingMatch(stems: ReadonlySet<string>): number;
+  /** Focus-weighted share of the question's concepts that are (or expand to) one of these stems. */
+  conceptShare(stems: ReadonlySet<string>): number;
   /** Share of these stems (an entry's title or key phrase) that the question names, directly or by expansion. */
   namedShare(stems: Iterable<string>): number;
   evaluate(matched: ReadonlyMap<string, Strength>): Evaluation;
@@ -101,6 +105,8 @@ const SITUATIONAL_SEARCH = 0.2;
 const INCIDENTAL = 0.5;
 /** A name weighs this much of its focus weight in the coverage. */
 const NAME_WEIGHT = 0.5;
+/** The kind of body a GR is ("veiligheidsregio", "GGD") weighs this much: it says which GR, rarely what is asked. */
+const INSTANCE_WEIGHT = 0.25;
 /** A known compound found in at most this share of the entries is also searched by its parts. */
 const RARE_COMPOUND = 0.05;
 /** How many words after a verb its separated particle may stand. */
@@ -300,7 +306,8 @@ function extractConcepts(
         : name
           ? vocab.idf(0)
           : vocab.unknownIdf;
-      const c: Concept = { token, stem: s, idf, weight, name, match: known ? "word" : "unknown" };
+      const instance = lang.instances.has(token);
+      const c: Concept = { token, stem: s, idf, weight, name, instance, match: known ? "word" : "unknown" };
       concepts.push(c);
       byStem.set(s, c);
     }
@@ -313,7 +320,7 @@ function expandWords(d: Draft): void {
   d.concepts.forEach((c, i) => {
     if (c.match === "word") {
       // A word the base only mentions in passing searches at half weight too (see extractConcepts).
-      addTerm(d, c.stem, i, CREDIT.exact, d.vocab.topicalStems.has(c.stem) ? 1 : INCIDENTAL);
+      addTerm(d, c.stem, i, CREDIT.exact, d.vocab.topicalStems.has(c.stem) && !c.instance ? 1 : INCIDENTAL);
       // A compound the base mentions only here and there ("rekenkameronderzoek", "energiecoöperatie") also
       // finds the entries about its parts, as the index does for compounds in the entries' own text.
       const parts = d.vocab.df(c.stem) <= RARE_COMPOUND * d.vocab.docCount ? d.vocab.splitter.split(c.token) : null;
@@ -486,7 +493,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   concepts.forEach((c, i) => {
     if (!matchedConcepts.has(i)) c.idf = Math.max(c.idf, 0.75 * rarest);
   });
-  const focusMass = (c: Concept) => c.idf * c.weight * (c.name ? NAME_WEIGHT : 1);
+  const focusMass = (c: Concept) => c.idf * c.weight * (c.name ? NAME_WEIGHT : c.instance ? INSTANCE_WEIGHT : 1);
   const totalFocus = concepts.reduce((sum, c) => sum + focusMass(c), 0) || 1;
   const totalAll = concepts.reduce((sum, c) => sum + c.idf, 0) || 1;
   const share = (pick: (c: Concept, i: number) => boolean) =>
@@ -547,6 +554,21 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       let back = 0;
       for (const st of set) if (credits.has(st) || stems.includes(st)) back++;
       return (sum / totalFocus) * Math.sqrt(back / set.size);
+    },
+    conceptShare(set) {
+      if (set.size === 0) return 0;
+      let sum = 0;
+      concepts.forEach((c, i) => {
+        let hit = set.has(c.stem);
+        if (!hit)
+          for (const [term, m] of credits)
+            if ((m.get(i) ?? 0) >= CREDIT.synonym && set.has(term)) {
+              hit = true;
+              break;
+            }
+        if (hit) sum += focusMass(c);
+      });
+      return sum / totalFocus;
     },
     namedShare(set) {
       let n = 0;

@@ -99,6 +99,18 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(x.expansions.some((e) => e.startsWith("richten … op → oprichten"))).toBe(true);
   });
 
+  it("the kind of body a GR is ('veiligheidsregio') weighs like a name: the checklist on the subject still wins", () => {
+    const x = engine.explain!("stappenplannetje voor een zienswijze op de begroting van de veiligheidsregio?");
+    expect(x.candidates[0]?.id).toBe("checklist-zienswijze-begroting");
+  });
+
+  it("inflected filler ('simpele', 'korte') is no concept", () => {
+    const x = engine.explain!("wat is een gemeenschappelijke regeling, in simpele woorden graag, korte uitleg");
+    expect(x.focus.map((c) => c.word)).not.toContain("simpele");
+    expect(x.focus.map((c) => c.word)).not.toContain("korte");
+    expect(x.candidates[0]?.id).toBe("gemeenschappelijke-regeling");
+  });
+
   it("situational words never count against an answer", () => {
     const x = engine.explain!("Ik ben fractievoorzitter. Hoe werkt uittreden uit een gemeenschappelijke regeling?");
     const fractievoorzitter = x.focus.find((c) => c.word === "fractievoorzitter");
