@@ -123,6 +123,8 @@ export class QueryVocabulary {
   readonly unknownIdf: number;
   /** Stems of the controlled vocabulary: what the base is about (titles, questions, keywords, synonyms). */
   readonly topicalStems: ReadonlySet<string>;
+  /** Stems of one-word synonyms and colloquial words: known to the lexicon, so never a typo ("gedoe"). */
+  readonly lexiconWords = new Set<string>();
 
   constructor(
     readonly df: (term: string) => number,
@@ -153,6 +155,10 @@ export class QueryVocabulary {
       to: m.to.map(stems).filter((s) => s.length > 0),
     }));
     this.unknownIdf = 0.5 * this.idf(0);
+    for (const m of this.colloquialStems)
+      for (const from of m.from) if (from.length === 1) this.lexiconWords.add(from[0]!);
+    for (const g of this.synonymStems)
+      for (const member of g) if (member.length === 1) this.lexiconWords.add(member[0]!);
   }
 
   idf(df: number): number {
@@ -177,7 +183,11 @@ export class QueryVocabulary {
         if (score <= 0.3 && (!best || score < best.score)) best = { item: r.item, score };
       }
     }
-    const result = best && this.known(stem(best.item)) ? best.item : null;
+    // A correction into an everyday word ("simpeler" → "simpel") would make noise a match.
+    const result =
+      best && this.known(stem(best.item)) && !isFiller(best.item, this.lang) && !this.lang.situational.has(best.item)
+        ? best.item
+        : null;
     if (this.corrections.size > 50_000) this.corrections.clear();
     this.corrections.set(token, result);
     return result;
@@ -246,14 +256,17 @@ function addTerm(d: Draft, term: string, concept: number, credit: number, weight
 }
 
 /**
- * A filler word, also in its inflected adjective form ("simpele", "korte", "snelle" for "simpel", "kort", "snel"),
- * so the lists need only the base form.
+ * A filler word, also in its inflected or comparative adjective form ("simpele", "snelle", "simpeler" for
+ * "simpel", "snel"), so the lists need only the base form.
  */
 export function isFiller(token: string, lang: LanguageData): boolean {
   if (lang.filler.has(token)) return true;
-  if (token.length < 4 || !token.endsWith("e")) return false;
-  const base = token.slice(0, -1);
-  return lang.filler.has(base) || (base.at(-1) === base.at(-2) && lang.filler.has(base.slice(0, -1)));
+  for (const ending of ["e", "er"]) {
+    if (token.length < ending.length + 3 || !token.endsWith(ending)) continue;
+    const base = token.slice(0, -ending.length);
+    if (lang.filler.has(base) || (base.at(-1) === base.at(-2) && lang.filler.has(base.slice(0, -1)))) return true;
+  }
+  return false;
 }
 
 /** Step 3: the message's content words, one concept per stem, each with its focus weight. */
@@ -342,7 +355,8 @@ function expandWords(d: Draft): void {
       d.expansions.push(`${c.token} → ${parts.join(" + ")} (compound)`);
       return;
     }
-    const fixed = d.vocab.correct(c.token);
+    // A word of the lexicons ("gedoe" → samenwerkingsverband) is no typo: its mapping gives it meaning.
+    const fixed = d.vocab.lexiconWords.has(c.stem) ? null : d.vocab.correct(c.token);
     if (fixed) {
       const s = stem(fixed);
       addTerm(d, s, i, CREDIT.corrected, 0.8);
