@@ -25,6 +25,7 @@ export const FEATURES = [
   "runnerUpCoverage",
   "named",
   "keyword",
+  "specificity",
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

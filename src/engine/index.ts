@@ -245,6 +245,7 @@ export function featuresOf(q: AnalyzedQuery, ranked: readonly Candidate[]): Feat
     runnerUpCoverage: second?.coverage ?? 0,
     named: best.named,
     keyword: best.keyword,
+    specificity: best.specificity,
   };
 }
 

@@ -52,6 +52,8 @@ export interface Evaluation {
   strong: boolean;
   /** At least one concept matched in the title or keywords: the entry is about it. */
   topical: boolean;
+  /** IDF of the rarest asked-about concept the entry matches outside its body, relative to the rarest possible. */
+  specificity: number;
 }
 
 /** Where a term matched in an entry: only in the body, elsewhere (questions, summary), or title/keywords. */
@@ -620,9 +622,14 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
         if (!body) bestStrong[ci] = Math.max(bestStrong[ci]!, CREDIT.allParts);
       }
       const coverage = concepts.reduce((sum, c, i) => sum + focusMass(c) * best[i]!, 0) / totalFocus;
+      const maxIdf = d.vocab.idf(0) || 1;
+      const specificity = concepts.reduce(
+        (m, c, i) => (c.weight > 0 && bestStrong[i]! >= CREDIT.corrected ? Math.max(m, c.idf / maxIdf) : m),
+        0,
+      );
       const coverageAll = concepts.reduce((sum, c, i) => sum + c.idf * best[i]!, 0) / totalAll;
       const coverageStrong = concepts.reduce((sum, c, i) => sum + focusMass(c) * bestStrong[i]!, 0) / totalFocus;
-      return { coverage, coverageAll, coverageStrong, exact, strong, topical };
+      return { coverage, coverageAll, coverageStrong, exact, strong, topical, specificity };
     },
   };
 }
