@@ -95,6 +95,9 @@ describe("the confidence model", () => {
       "lijstje zienswijze begroting",
       "checklistje valkuilen",
       "stappenlijstje toetreden gr",
+      "geef me een lijstje om een samenwerking te evalueren",
+      "welke stappen als de regeling aangepast moet worden, graag puntsgewijs",
+      "Het college wil een stichting op te richten. Wat moet de raad daarbij allemaal checken?",
     ]) {
       expect(engine.ask(q).answer?.kind, q).toBe("checklist");
     }
