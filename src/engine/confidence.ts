@@ -24,6 +24,8 @@ export const FEATURES = [
   "checklist",
   "runnerUpCoverage",
   "named",
+  "keyword",
+  "specificity",
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

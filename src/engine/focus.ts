@@ -9,12 +9,19 @@ import type { LanguageData } from "./language.ts";
 export const CONTEXT_WEIGHT = 0.35;
 /** Weight of a context clause when the asking clause refers back to it ("hoe doorbreek je dat?"): it is the subject. */
 export const CONTEXT_WEIGHT_VAGUE = 1;
+/**
+ * Weight of a context clause when the asking clause names its own subject but also points back to the context
+ * ("daarbij", "daarover", "zo'n"): "Het college wil een stichting oprichten. Wat moet de raad daarbij checken?".
+ */
+export const CONTEXT_WEIGHT_BACK = 0.7;
 
 export interface Clause {
   text: string;
   tokens: string[];
   /** The clause asks something: a question mark, a question word or request at its start, a checklist cue. */
   asking: boolean;
+  /** The clause points back to what was said before ("daarbij", "daarover", "zo'n", "dat"). */
+  refersBack: boolean;
 }
 
 // Words that may precede the question word of a clause ("en", "maar wat …", "nou, hoe …").
@@ -51,7 +58,10 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
   for (const sentence of sentences) {
     const parts = sentence.split(/,\s+/);
     const clauses = parts
-      .map((part) => ({ text: part, tokens: tokenize(part), asking: false }))
+      .map((part) => {
+        const tokens = tokenize(part);
+        return { text: part, tokens, asking: false, refersBack: tokens.some((t) => lang.backReferences.has(t)) };
+      })
       .filter((c) => c.tokens.length > 0);
     const asking = clauses.map((c) => isAsking(c.text, c.tokens, lang));
     // A question mark at the end of a sentence whose other parts do not ask: the whole sentence asks.
@@ -64,13 +74,16 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
   return out;
 }
 
-function startsWithOpener(tokens: readonly string[], lang: LanguageData): boolean {
+/** The question word or request a clause opens with ("en wat …" → "wat"), or null. */
+export function openerOf(tokens: readonly string[], lang: LanguageData): string | null {
   for (const t of tokens.slice(0, 4)) {
-    if (lang.questionOpeners.has(t)) return true;
-    if (!LEAD.has(t)) return false;
+    if (lang.questionOpeners.has(t)) return t;
+    if (!LEAD.has(t)) return null;
   }
-  return false;
+  return null;
 }
+
+const startsWithOpener = (tokens: readonly string[], lang: LanguageData) => openerOf(tokens, lang) !== null;
 
 function isAsking(text: string, tokens: readonly string[], lang: LanguageData): boolean {
   if (startsWithOpener(tokens, lang)) return true;
@@ -80,13 +93,15 @@ function isAsking(text: string, tokens: readonly string[], lang: LanguageData): 
 
 /**
  * Weight per clause: 1 for asking clauses; context clauses CONTEXT_WEIGHT, or CONTEXT_WEIGHT_VAGUE when the
- * asking clauses hold fewer than two content words. With no asking clause (or only one clause) all weigh 1.
+ * asking clauses hold fewer than two content words, or CONTEXT_WEIGHT_BACK when an asking clause points back to the
+ * context. With no asking clause (or only one clause) all weigh 1.
  */
 export function clauseWeights(clauses: readonly Clause[], contentCount: (c: Clause) => number): number[] {
   const asking = clauses.filter((c) => c.asking);
   if (asking.length === 0 || asking.length === clauses.length) return clauses.map(() => 1);
   const askingContent = asking.reduce((n, c) => n + contentCount(c), 0);
   if (askingContent === 0) return clauses.map(() => 1);
-  const context = askingContent >= 2 ? CONTEXT_WEIGHT : CONTEXT_WEIGHT_VAGUE;
+  const context =
+    askingContent < 2 ? CONTEXT_WEIGHT_VAGUE : asking.some((c) => c.refersBack) ? CONTEXT_WEIGHT_BACK : CONTEXT_WEIGHT;
   return clauses.map((c) => (c.asking ? 1 : context));
 }

@@ -59,6 +59,8 @@ const AMBIGUOUS_RATIO = 0.9;
 const CLOSE_RATIO = 0.75;
 /** Candidates taken from BM25 for coverage scoring. */
 const CANDIDATES = 20;
+/** Candidates taken for a checklist request. */
+const CHECKLIST_CANDIDATES = 60;
 
 const fieldTexts = (e: KnowledgeEntry): string[] => [
   e.title,
@@ -111,7 +113,10 @@ const OWN_QUESTION = 0.7;
  * - key phrases: the title's parts (split at ":", "(", ",") and the keywords, of two words or more.
  */
 function entryPhrasing(entries: readonly KnowledgeEntry[]) {
-  const memo = new Map<number, { phrasings: Set<string>[]; keyPhrases: string[][]; subjects: Set<string>[] }>();
+  const memo = new Map<
+    number,
+    { phrasings: Set<string>[]; keyPhrases: string[][]; subjects: Set<string>[]; keywords: Set<string> }
+  >();
   const stems = (text: string) => contentTokens(text).map(stem);
   return (doc: number) => {
     let p = memo.get(doc);
@@ -120,7 +125,13 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
       const keyPhrases = [...e.title.split(/[:(),;?]/), ...e.keywords].map(stems).filter((k) => k.length >= 2);
       const title = new Set(stems(e.title));
       const subjects = [...(title.size >= 2 ? [title] : []), ...keyPhrases.map((k) => new Set(k))];
-      p = { phrasings: [e.title, ...e.questions].map((q) => new Set(stems(q))), keyPhrases, subjects };
+      const keywords = new Set(
+        e.keywords
+          .map(stems)
+          .filter((k) => k.length === 1)
+          .map((k) => k[0]!),
+      );
+      p = { phrasings: [e.title, ...e.questions].map((q) => new Set(stems(q))), keyPhrases, subjects, keywords };
       if (memo.size > 20_000) memo.clear();
       memo.set(doc, p);
     }
@@ -132,11 +143,9 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
  * Among the best candidates, an entry that is asked about in (nearly) these words moves up: one of its own
  * questions or its title is phrased like the user's question, or the question names one of its key phrases.
  */
-function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: number; phrasing: number; named: number }>(
-  ranked: T[],
-  q: AnalyzedQuery,
-  phrasing: ReturnType<typeof entryPhrasing>,
-): void {
+function rerankByPhrasing<
+  T extends { doc: number; rank: number; keyPhrase: number; phrasing: number; named: number; keyword: number },
+>(ranked: T[], q: AnalyzedQuery, phrasing: ReturnType<typeof entryPhrasing>): void {
   for (const r of ranked.slice(0, RERANK)) {
     const p = phrasing(r.doc);
     const best = Math.max(0, ...p.phrasings.map((set) => q.phrasingMatch(set)));
@@ -145,10 +154,15 @@ function rerankByPhrasing<T extends { doc: number; rank: number; keyPhrase: numb
     // Named: the message names all words of the entry's subject (its title, a title part or a keyword of two words
     // or more), however much context surrounds them.
     r.named = Math.max(0, ...p.subjects.map((k) => q.namedShare(k)));
+    // Keyword: share of the question that is one of the entry's own one-word keywords ("kadernota").
+    r.keyword = q.conceptShare(p.keywords);
     r.rank *= (1 + 0.5 * best) * (r.keyPhrase > 0 ? 1.2 : 1) * (1 + NAMED_BOOST * (r.named === 1 ? 1 : 0));
   }
   ranked.sort((a, b) => b.rank - a.rank);
 }
+
+/** A checklist covering this share of what the best entry covers answers a checklist request. */
+const CHECKLIST_COVERAGE = 0.7;
 
 /**
  * A message that asks for a checklist ("afvinklijst", "lijstje", "stappenplan") gets a checklist when one of the
@@ -159,7 +173,10 @@ function preferChecklist<T extends { entry: KnowledgeEntry; coverage: number; ra
   if (!best || best.entry.kind === "checklist") return;
   const at = ranked
     .slice(0, RERANK)
-    .findIndex((r) => r.entry.kind === "checklist" && r.coverage >= 0.85 * best.coverage && r.rank >= 0.4 * best.rank);
+    .findIndex(
+      (r) =>
+        r.entry.kind === "checklist" && r.coverage >= CHECKLIST_COVERAGE * best.coverage && r.rank >= 0.4 * best.rank,
+    );
   if (at > 0) ranked.unshift(...ranked.splice(at, 1));
 }
 
@@ -202,6 +219,7 @@ interface Candidate extends Evaluation {
   keyPhrase: number;
   phrasing: number;
   named: number;
+  keyword: number;
 }
 
 /** The confidence model's features for the best candidate of a ranking. */
@@ -226,6 +244,8 @@ export function featuresOf(q: AnalyzedQuery, ranked: readonly Candidate[]): Feat
     checklist: wantsChecklist,
     runnerUpCoverage: second?.coverage ?? 0,
     named: best.named,
+    keyword: best.keyword,
+    specificity: best.specificity,
   };
 }
 
@@ -257,7 +277,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   const phrasing = entryPhrasing(entries);
   const score = (q: AnalyzedQuery): Candidate[] => {
-    const hits = index.search(q.terms, CANDIDATES);
+    // A checklist request looks further down the ranking: the checklist on the subject may rank below topics.
+    const hits = index.search(q.terms, q.wantsChecklist ? CHECKLIST_CANDIDATES : CANDIDATES);
     const ranked = hits.map((r) => {
       const e = entries[r.doc]!;
       const matched = new Map<string, Strength>();
@@ -278,6 +299,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         keyPhrase: 0,
         phrasing: 0,
         named: 0,
+        keyword: 0,
         rank: r.score * (0.25 + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) * checklistBoost,
       };
     });

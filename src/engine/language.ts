@@ -16,6 +16,9 @@ export const languageSchema = z.strictObject({
   checklist_cues: wordList,
   particles: wordList,
   question_openers: wordList,
+  back_references: wordList,
+  instances: wordList,
+  figure_openers: wordList,
   local_markers: wordList,
   figure_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
   stem_overrides: z.record(z.string(), z.string()),
@@ -30,6 +33,12 @@ export interface LanguageData {
   checklistCues: ReadonlySet<string>;
   particles: readonly string[];
   questionOpeners: ReadonlySet<string>;
+  /** Words by which an asking clause points back to the context before it ("daarbij", "zo'n"). */
+  backReferences: ReadonlySet<string>;
+  /** Kinds of body that are one particular GR ("veiligheidsregio", "ggd"): in a question mostly context. */
+  instances: ReadonlySet<string>;
+  /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
+  figureOpeners: ReadonlySet<string>;
   localMarkers: ReadonlySet<string>;
   figureCues: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
@@ -64,6 +73,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     checklistCues: new Set(d.checklist_cues),
     particles: d.particles,
     questionOpeners: new Set(d.question_openers),
+    backReferences: new Set(d.back_references),
+    instances: new Set(d.instances),
+    figureOpeners: new Set(d.figure_openers),
     localMarkers: new Set(d.local_markers),
     figureCues: new Set(d.figure_cues),
     stemOverrides: d.stem_overrides,

@@ -13,7 +13,7 @@ import {
   stem,
   tokenize,
 } from "./analyze.ts";
-import { clauseWeights, splitClauses, type Clause } from "./focus.ts";
+import { clauseWeights, openerOf, splitClauses, type Clause } from "./focus.ts";
 import { language, type LanguageData } from "./language.ts";
 
 export interface QueryTerm {
@@ -32,6 +32,8 @@ export interface Concept {
   weight: number;
   /** A capitalised word inside a sentence (a name: a place, an organisation). */
   name: boolean;
+  /** A kind of body that is one particular GR ("veiligheidsregio", "GGD"): usually context, weighs like a name. */
+  instance: boolean;
   match: ConceptMatch;
   /** The word a typo was corrected to. */
   correctedTo?: string;
@@ -50,6 +52,8 @@ export interface Evaluation {
   strong: boolean;
   /** At least one concept matched in the title or keywords: the entry is about it. */
   topical: boolean;
+  /** IDF of the rarest asked-about concept the entry matches outside its body, relative to the rarest possible. */
+  specificity: number;
 }
 
 /** Where a term matched in an entry: only in the body, elsewhere (questions, summary), or title/keywords. */
@@ -80,19 +84,33 @@ export interface AnalyzedQuery {
   nameShare: number;
   phraseShare(phraseStems: readonly string[]): number;
   phrasingMatch(stems: ReadonlySet<string>): number;
+  /** Focus-weighted share of the question's concepts that are (or expand to) one of these stems. */
+  conceptShare(stems: ReadonlySet<string>): number;
   /** Share of these stems (an entry's title or key phrase) that the question names, directly or by expansion. */
   namedShare(stems: Iterable<string>): number;
   evaluate(matched: ReadonlyMap<string, Strength>): Evaluation;
 }
 
 const BODY_ONLY = 0.8;
-const CREDIT = { exact: 1, joined: 1, synonym: 0.85, colloquial: 0.85, corrected: 0.7, part: 0.5 } as const;
+const CREDIT = {
+  exact: 1,
+  joined: 1,
+  synonym: 0.85,
+  colloquial: 0.85,
+  corrected: 0.7,
+  part: 0.5,
+  allParts: 0.85,
+} as const;
 /** Search weight of a situational word the base knows: it may help the ranking a little. */
 const SITUATIONAL_SEARCH = 0.2;
 /** Weight of the IDF of a word that occurs in the base only outside titles, questions and keywords. */
 const INCIDENTAL = 0.5;
 /** A name weighs this much of its focus weight in the coverage. */
 const NAME_WEIGHT = 0.5;
+/** The kind of body a GR is ("veiligheidsregio", "GGD") weighs this much: it says which GR, rarely what is asked. */
+const INSTANCE_WEIGHT = 0.25;
+/** A known compound found in at most this share of the entries is also searched by its parts. */
+const RARE_COMPOUND = 0.05;
 /** How many words after a verb its separated particle may stand. */
 const SEPARABLE_WINDOW = 6;
 
@@ -107,6 +125,8 @@ export class QueryVocabulary {
   readonly unknownIdf: number;
   /** Stems of the controlled vocabulary: what the base is about (titles, questions, keywords, synonyms). */
   readonly topicalStems: ReadonlySet<string>;
+  /** Stems of one-word synonyms and colloquial words: known to the lexicon, so never a typo ("gedoe"). */
+  readonly lexiconWords = new Set<string>();
 
   constructor(
     readonly df: (term: string) => number,
@@ -137,6 +157,10 @@ export class QueryVocabulary {
       to: m.to.map(stems).filter((s) => s.length > 0),
     }));
     this.unknownIdf = 0.5 * this.idf(0);
+    for (const m of this.colloquialStems)
+      for (const from of m.from) if (from.length === 1) this.lexiconWords.add(from[0]!);
+    for (const g of this.synonymStems)
+      for (const member of g) if (member.length === 1) this.lexiconWords.add(member[0]!);
   }
 
   idf(df: number): number {
@@ -161,7 +185,11 @@ export class QueryVocabulary {
         if (score <= 0.3 && (!best || score < best.score)) best = { item: r.item, score };
       }
     }
-    const result = best && this.known(stem(best.item)) ? best.item : null;
+    // A correction into an everyday word ("simpeler" → "simpel") would make noise a match.
+    const result =
+      best && this.known(stem(best.item)) && !isFiller(best.item, this.lang) && !this.lang.situational.has(best.item)
+        ? best.item
+        : null;
     if (this.corrections.size > 50_000) this.corrections.clear();
     this.corrections.set(token, result);
     return result;
@@ -209,6 +237,8 @@ interface Draft {
   vocab: QueryVocabulary;
   /** concept -> stems of the words it forms with its neighbours (joined words, separable verbs). */
   aliases: Map<number, string[]>;
+  /** concept -> stems of its compound parts (that the base knows). */
+  compounds: Map<number, string[]>;
 }
 
 function addAlias(d: Draft, concept: number, stemmed: string): void {
@@ -227,6 +257,20 @@ function addTerm(d: Draft, term: string, concept: number, credit: number, weight
   return true;
 }
 
+/**
+ * A filler word, also in its inflected or comparative adjective form ("simpele", "snelle", "simpeler" for
+ * "simpel", "snel"), so the lists need only the base form.
+ */
+export function isFiller(token: string, lang: LanguageData): boolean {
+  if (lang.filler.has(token)) return true;
+  for (const ending of ["e", "er"]) {
+    if (token.length < ending.length + 3 || !token.endsWith(ending)) continue;
+    const base = token.slice(0, -ending.length);
+    if (lang.filler.has(base) || (base.at(-1) === base.at(-2) && lang.filler.has(base.slice(0, -1)))) return true;
+  }
+  return false;
+}
+
 /** Step 3: the message's content words, one concept per stem, each with its focus weight. */
 function extractConcepts(
   text: string,
@@ -239,7 +283,7 @@ function extractConcepts(
     t.length > 1 &&
     !isStopWord(t) &&
     !lang.checklistCues.has(t) &&
-    !lang.filler.has(t) &&
+    !isFiller(t, lang) &&
     !lang.helpWords.has(t) &&
     !INTENT_WORDS.has(t) &&
     !lang.situational.has(t);
@@ -251,7 +295,7 @@ function extractConcepts(
   clauses.forEach((clause, ci) => {
     for (const token of clause.tokens) {
       tokens.push(token);
-      if (token.length <= 1 || isStopWord(token) || lang.checklistCues.has(token) || lang.filler.has(token)) continue;
+      if (token.length <= 1 || isStopWord(token) || lang.checklistCues.has(token) || isFiller(token, lang)) continue;
       if (INTENT_WORDS.has(token)) {
         intents.push(token);
         continue;
@@ -277,7 +321,8 @@ function extractConcepts(
         : name
           ? vocab.idf(0)
           : vocab.unknownIdf;
-      const c: Concept = { token, stem: s, idf, weight, name, match: known ? "word" : "unknown" };
+      const instance = lang.instances.has(token);
+      const c: Concept = { token, stem: s, idf, weight, name, instance, match: known ? "word" : "unknown" };
       concepts.push(c);
       byStem.set(s, c);
     }
@@ -289,17 +334,31 @@ function extractConcepts(
 function expandWords(d: Draft): void {
   d.concepts.forEach((c, i) => {
     if (c.match === "word") {
-      addTerm(d, c.stem, i, CREDIT.exact, 1);
+      // A word the base only mentions in passing searches at half weight too (see extractConcepts).
+      addTerm(d, c.stem, i, CREDIT.exact, d.vocab.topicalStems.has(c.stem) && !c.instance ? 1 : INCIDENTAL);
+      // A compound the base mentions only here and there ("rekenkameronderzoek", "energiecoöperatie") also
+      // finds the entries about its parts, as the index does for compounds in the entries' own text.
+      const parts = d.vocab.df(c.stem) <= RARE_COMPOUND * d.vocab.docCount ? d.vocab.splitter.split(c.token) : null;
+      if (parts) {
+        let added = false;
+        for (const p of parts) added = addTerm(d, stem(p), i, CREDIT.part, 0.5) || added;
+        if (added) {
+          d.compounds.set(i, parts.map(stem));
+          d.expansions.push(`${c.token} → ${parts.join(" + ")} (compound)`);
+        }
+      }
       return;
     }
     const parts = d.vocab.splitter.split(c.token);
     if (parts) {
       for (const p of parts) addTerm(d, stem(p), i, CREDIT.part, 0.5);
+      d.compounds.set(i, parts.map(stem));
       c.match = "parts";
       d.expansions.push(`${c.token} → ${parts.join(" + ")} (compound)`);
       return;
     }
-    const fixed = d.vocab.correct(c.token);
+    // A word of the lexicons ("gedoe" → samenwerkingsverband) is no typo: its mapping gives it meaning.
+    const fixed = d.vocab.lexiconWords.has(c.stem) ? null : d.vocab.correct(c.token);
     if (fixed) {
       const s = stem(fixed);
       addTerm(d, s, i, CREDIT.corrected, 0.8);
@@ -328,7 +387,10 @@ function joinAdjacent(d: Draft): void {
   }
 }
 
-/** Step 4c: separable verbs, a particle anywhere in the question joined to a verb ("stap … uit" → uitstappen). */
+/**
+ * Step 4c: separable verbs, a particle in the question joined to its verb ("stap … uit" → uitstappen, "op te
+ * richten" → oprichten).
+ */
 function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
   const particles = new Set(d.vocab.lang.particles);
   // The particle follows its verb in the same clause, within a few words: "stap je als gemeente uit", not the
@@ -339,6 +401,8 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
       tokens.forEach((t, at) => {
         if (t !== verb) return;
         for (const next of tokens.slice(at + 1, at + 1 + SEPARABLE_WINDOW)) if (particles.has(next)) found.add(next);
+        // "op te richten", "uit te treden": the particle stands before "te" and the verb.
+        if (at >= 2 && tokens[at - 1] === "te" && particles.has(tokens[at - 2]!)) found.add(tokens[at - 2]!);
       });
     return found;
   };
@@ -397,7 +461,15 @@ function asksLocalFigure(
   const asking = clauses.some((c) => c.asking) ? clauses.filter((c) => c.asking) : clauses;
   const cue = (tokens: readonly string[]) =>
     tokens.some((t, i) => lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`)));
-  return asking.some((c) => cue(c.tokens) && c.tokens.some((t) => lang.localMarkers.has(t) || unknownNames.has(t)));
+  // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
+  const asksFigure = (tokens: readonly string[]) => {
+    const opener = openerOf(tokens, lang);
+    return opener === null || lang.figureOpeners.has(opener);
+  };
+  return asking.some(
+    (c) =>
+      asksFigure(c.tokens) && cue(c.tokens) && c.tokens.some((t) => lang.localMarkers.has(t) || unknownNames.has(t)),
+  );
 }
 
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
@@ -411,7 +483,15 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     (tokens.length === 0 ||
       (tokens.every((t) => isStopWord(t) || lang.helpWords.has(t)) && tokens.some((t) => lang.helpWords.has(t))));
 
-  const d: Draft = { concepts, credits: new Map(), weights: new Map(), expansions: [], vocab, aliases: new Map() };
+  const d: Draft = {
+    concepts,
+    credits: new Map(),
+    weights: new Map(),
+    expansions: [],
+    vocab,
+    aliases: new Map(),
+    compounds: new Map(),
+  };
   expandWords(d);
   joinAdjacent(d);
   joinSeparableVerbs(d, clauses);
@@ -429,7 +509,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   concepts.forEach((c, i) => {
     if (!matchedConcepts.has(i)) c.idf = Math.max(c.idf, 0.75 * rarest);
   });
-  const focusMass = (c: Concept) => c.idf * c.weight * (c.name ? NAME_WEIGHT : 1);
+  const focusMass = (c: Concept) => c.idf * c.weight * (c.name ? NAME_WEIGHT : c.instance ? INSTANCE_WEIGHT : 1);
   const totalFocus = concepts.reduce((sum, c) => sum + focusMass(c), 0) || 1;
   const totalAll = concepts.reduce((sum, c) => sum + c.idf, 0) || 1;
   const share = (pick: (c: Concept, i: number) => boolean) =>
@@ -491,6 +571,21 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       for (const st of set) if (credits.has(st) || stems.includes(st)) back++;
       return (sum / totalFocus) * Math.sqrt(back / set.size);
     },
+    conceptShare(set) {
+      if (set.size === 0) return 0;
+      let sum = 0;
+      concepts.forEach((c, i) => {
+        let hit = set.has(c.stem);
+        if (!hit)
+          for (const [term, m] of credits)
+            if ((m.get(i) ?? 0) >= CREDIT.synonym && set.has(term)) {
+              hit = true;
+              break;
+            }
+        if (hit) sum += focusMass(c);
+      });
+      return sum / totalFocus;
+    },
     namedShare(set) {
       let n = 0;
       let named = 0;
@@ -518,10 +613,23 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
           if (strength === Strength.Topical) topical = true;
         }
       }
+      // An entry with every part of a compound ("rekenkamer" and "onderzoek" for "rekenkameronderzoek") names
+      // the whole thing, in other words: nearly as good as the word itself.
+      for (const [ci, parts] of d.compounds) {
+        if (!parts.every((p) => matched.has(p))) continue;
+        const body = parts.some((p) => matched.get(p) === Strength.Body);
+        best[ci] = Math.max(best[ci]!, CREDIT.allParts * (body ? BODY_ONLY : 1));
+        if (!body) bestStrong[ci] = Math.max(bestStrong[ci]!, CREDIT.allParts);
+      }
       const coverage = concepts.reduce((sum, c, i) => sum + focusMass(c) * best[i]!, 0) / totalFocus;
+      const maxIdf = d.vocab.idf(0) || 1;
+      const specificity = concepts.reduce(
+        (m, c, i) => (c.weight > 0 && bestStrong[i]! >= CREDIT.corrected ? Math.max(m, c.idf / maxIdf) : m),
+        0,
+      );
       const coverageAll = concepts.reduce((sum, c, i) => sum + c.idf * best[i]!, 0) / totalAll;
       const coverageStrong = concepts.reduce((sum, c, i) => sum + focusMass(c) * bestStrong[i]!, 0) / totalFocus;
-      return { coverage, coverageAll, coverageStrong, exact, strong, topical };
+      return { coverage, coverageAll, coverageStrong, exact, strong, topical, specificity };
     },
   };
 }

@@ -79,12 +79,25 @@ describe("the confidence model", () => {
     expect(engine.ask("Hoeveel betalen wij per inwoner aan de veiligheidsregio?").status).toBe("unknown");
   });
 
+  it("a question about a rule around a local figure is no local-figure question", () => {
+    // "namens ons" is local, but the question asks whether the raad may fire the AB-lid, not who it is.
+    const x = engine.explain!("kan de raad het AB-lid dat namens ons in de GR zit ontslaan?");
+    expect(x.localFigure).toBe(false);
+    expect(engine.ask("kan de raad het AB-lid dat namens ons in de GR zit ontslaan?").answer?.id).toBe(
+      "positie-ab-lid",
+    );
+    expect(engine.explain!("wie zit er namens ons in het AB van de GGD?").localFigure).toBe(true);
+  });
+
   it("loose checklist requests prefer checklist entries", () => {
     for (const q of [
       "afvinklijst uittreden",
       "lijstje zienswijze begroting",
       "checklistje valkuilen",
       "stappenlijstje toetreden gr",
+      "geef me een lijstje om een samenwerking te evalueren",
+      "welke stappen als de regeling aangepast moet worden, graag puntsgewijs",
+      "Het college wil een stichting op te richten. Wat moet de raad daarbij allemaal checken?",
     ]) {
       expect(engine.ask(q).answer?.kind, q).toBe("checklist");
     }

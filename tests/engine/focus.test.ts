@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { clauseWeights, CONTEXT_WEIGHT, splitClauses } from "../../src/engine/focus.ts";
+import { clauseWeights, CONTEXT_WEIGHT, CONTEXT_WEIGHT_BACK, splitClauses } from "../../src/engine/focus.ts";
 import { createEngine } from "../../src/engine/index.ts";
 import { language } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
@@ -78,6 +78,37 @@ describe("focus in the engine (real knowledge base)", () => {
     );
     expect(x.focus.map((c) => c.word)).not.toContain("uberhaupt");
     expect(x.focus.map((c) => c.word)).not.toContain("hierin");
+  });
+
+  it("context weighs more when the asking clause points back to it", () => {
+    const plain = splitClauses("Het college wil een stichting oprichten. Hoe werkt toestemming van de raad?", language);
+    expect(clauseWeights(plain, () => 2)).toEqual([CONTEXT_WEIGHT, 1]);
+    const back = splitClauses("Het college wil een stichting oprichten. Wat moet de raad daarbij checken?", language);
+    expect(back[1]!.refersBack).toBe(true);
+    expect(clauseWeights(back, () => 2)).toEqual([CONTEXT_WEIGHT_BACK, 1]);
+  });
+
+  it("a rare compound the base knows is also searched by its parts", () => {
+    const x = engine.explain!("kan de raad een rekenkameronderzoek naar een gr laten doen?");
+    expect(x.expansions.some((e) => e.startsWith("rekenkameronderzoek → rekenkamer + onderzoek"))).toBe(true);
+    expect(x.candidates[0]?.id).toBe("onderzoeksrecht-en-rekenkamer");
+  });
+
+  it("joins a particle before 'te' with its verb ('op te richten' → oprichten)", () => {
+    const x = engine.explain!("mag het college zomaar een stichting op te richten?");
+    expect(x.expansions.some((e) => e.startsWith("richten … op → oprichten"))).toBe(true);
+  });
+
+  it("the kind of body a GR is ('veiligheidsregio') weighs like a name: the checklist on the subject still wins", () => {
+    const x = engine.explain!("stappenplannetje voor een zienswijze op de begroting van de veiligheidsregio?");
+    expect(x.candidates[0]?.id).toBe("checklist-zienswijze-begroting");
+  });
+
+  it("inflected filler ('simpele', 'korte') is no concept", () => {
+    const x = engine.explain!("wat is een gemeenschappelijke regeling, in simpele woorden graag, korte uitleg");
+    expect(x.focus.map((c) => c.word)).not.toContain("simpele");
+    expect(x.focus.map((c) => c.word)).not.toContain("korte");
+    expect(x.candidates[0]?.id).toBe("gemeenschappelijke-regeling");
   });
 
   it("situational words never count against an answer", () => {

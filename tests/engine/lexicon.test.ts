@@ -83,4 +83,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     const none = createEngine({ ...kb, colloquial: [] }).explain!("wat voor smaken samenwerking zijn er");
     expect(none.expansions.some((e) => e.includes("spreektaal"))).toBe(false);
   });
+
+  it("a word of the lexicons is no typo, and no typo is corrected into an everyday word", () => {
+    const gedoe = engine.explain!("in de raad is gedoe over de regio, wat zijn de valkuilen?");
+    expect(gedoe.expansions.some((e) => e.startsWith("gedoe →") && e.includes("typo"))).toBe(false);
+    expect(gedoe.expansions.some((e) => e.startsWith("gedoe →") && e.includes("spreektaal"))).toBe(true);
+    const simpeler = engine.explain!("moet daar een gemeenschappelijke regeling voor komen of kan het simpeler?");
+    expect(simpeler.focus.map((c) => c.word)).not.toContain("simpeler");
+    expect(simpeler.expansions.some((e) => e.includes("simpel") && e.includes("typo"))).toBe(false);
+  });
 });
