@@ -25,6 +25,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import type { LoadResult } from "./load-generator.ts";
 import { SIGNING_SECRET, signedCommands } from "./slack-requests.ts";
+import { PGLITE_NODE_FLAGS } from "../src/store/pglite-options.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
@@ -87,7 +88,8 @@ interface Target {
 }
 
 const tsx = (script: string, env: NodeJS.ProcessEnv): ChildProcess =>
-  spawn(process.execPath, ["--import", "tsx", script], {
+  // The same Node flags as `npm start` (PGlite's WebAssembly without the optimising tier), for every target alike.
+  spawn(process.execPath, [...PGLITE_NODE_FLAGS, "--import", "tsx", script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ["ignore", "ignore", "pipe"],
