@@ -34,4 +34,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # The server drains in-flight requests on SIGTERM (up to 10 s); give it that long before a SIGKILL.
 STOPSIGNAL SIGTERM
 # The server process itself, not npm, so SIGTERM reaches it (same entry point as `npm start`).
-CMD ["node", "--import", "tsx", "app/main.ts"]
+CMD ["node", "--liftoff-only", "--import", "tsx", "app/main.ts"]

@@ -1,6 +1,7 @@
 // WORKERS>1: this process becomes the supervisor of N server processes (node:cluster) that share the port, each
 // with its own engine and its own connection pool to PostgreSQL. The supervisor serves nothing itself; it starts
-// the workers, replaces one that dies while serving, forwards SIGTERM/SIGINT and exits when all have stopped.
+// the workers, replaces one that dies while serving, forwards SIGTERM/SIGINT and exits when all have stopped, and
+// forwards SIGHUP (reload the knowledge base) to every worker.
 // WORKERS=1 (the default) or a configuration problem: returns false and app/main.ts runs the server in this process
 // (and reports the problem the usual way).
 import cluster, { type Worker } from "node:cluster";
@@ -105,6 +106,18 @@ function runSupervisor(count: number, logger: Logger): void {
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
+  // SIGHUP reloads the knowledge base in every worker (each has its own engine). Without this handler Node's
+  // default action would end the supervisor instead.
+  process.on("SIGHUP", () => {
+    if (stopping) return;
+    const pids: (number | undefined)[] = [];
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      if (!worker || worker.isDead()) continue;
+      worker.process.kill("SIGHUP");
+      pids.push(worker.process.pid);
+    }
+    log.info({ signal: "SIGHUP", pids }, "reloading the knowledge base in the workers");
+  });
 
   log.info({ workers: count }, "starting workers");
   for (let i = 0; i < count; i++) fork();

@@ -11,6 +11,7 @@ import { teamsReminderSink } from "../adapters/teams/termijn.ts";
 import { createTeamsMount, teamsPreviewRenderer } from "../adapters/teams/index.ts";
 import type { Bot } from "../src/core/bot.ts";
 import { createBot } from "../src/core/create-bot.ts";
+import { MemorySeenRequests } from "../src/core/seen-requests.ts";
 import { type AppConfig, loadConfig, previewEnabled, slackConfigured } from "../src/config.ts";
 import { createEngineCached } from "../src/engine/cache.ts";
 import type { Engine } from "../src/engine/types.ts";
@@ -143,7 +144,11 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       { store, logger, staleMonths: config.STALE_MONTHS, observers: metrics ? [metrics.observer] : [] },
     );
     const handoffs = createHandoffs(config, store, bot, logger);
-    const deps = { bot, config, logger, seen: store, termijnen, handoffs };
+    // Replay and retry records: in the store when several instances share PostgreSQL (one must see what another
+    // handled), in this process's memory on PGlite, which only one process can open (a store write per request
+    // costs more than the rest of a Slack request together).
+    const seen = opened instanceof SqlStore && opened.backend === "postgres" ? store : new MemorySeenRequests();
+    const deps = { bot, config, logger, seen, termijnen, handoffs };
     const factories: MountFactory[] = [createSlackMount, createTeamsMount];
     for (const create of factories) {
       const mount = await create(deps);

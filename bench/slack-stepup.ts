@@ -10,6 +10,8 @@
 //   our app, 1 process    app/main.ts on PGlite (LOG_LEVEL=info, the production default: access lines included)
 //   our app, 1 process    on PostgreSQL, and WORKERS=2 on PostgreSQL (only when DATABASE_URL is set; the CPU per
 //                         request then leaves out the PostgreSQL server's own work)
+//   Teams: minimal botbuilder, and our app (the same two-way comparison for /api/messages: message activities with
+//                         deliveryMode expectReplies, anonymous mode, the reply in the HTTP response)
 // Before stepping, it measures each target's CPU time per request (all its processes, 400 requests at 50/s), which
 // says what a request costs even on a busy machine, where latency says little. Prints a table, the ratios our app /
 // minimal Bolt (target ≥ 0.8) and one JSON line. BENCH_TARGETS=bare,bolt-http,... picks targets; BENCH_STEPUP=0
@@ -23,8 +25,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import pg from "pg";
-import type { LoadResult } from "./load-generator.ts";
+import type { LoadRequest, LoadResult } from "./load-generator.ts";
 import { SIGNING_SECRET, signedCommands } from "./slack-requests.ts";
+import { PGLITE_NODE_FLAGS } from "../src/store/pglite-options.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
@@ -82,12 +85,15 @@ async function freePort(): Promise<number> {
 interface Target {
   id: string;
   label: string;
+  /** "teams": Bot Framework message activities (expectReplies) to /api/messages; default Slack commands. */
+  kind?: "teams";
   /** Starts the server process on the given port. */
   start(port: number): Promise<ChildProcess>;
 }
 
 const tsx = (script: string, env: NodeJS.ProcessEnv): ChildProcess =>
-  spawn(process.execPath, ["--import", "tsx", script], {
+  // The same Node flags as `npm start` (PGlite's WebAssembly without the optimising tier), for every target alike.
+  spawn(process.execPath, [...PGLITE_NODE_FLAGS, "--import", "tsx", script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ["ignore", "ignore", "pipe"],
@@ -213,7 +219,46 @@ const TARGETS: Target[] = [
       );
     },
   },
+  {
+    id: "teams-minimal",
+    label: "Teams: minimal botbuilder (CloudAdapter)",
+    kind: "teams",
+    start: async (port) => tsx("bench/targets/minimal-teams.ts", { PORT: String(port) }),
+  },
+  {
+    id: "teams-app",
+    label: "Teams: our app, 1 process (PGlite)",
+    kind: "teams",
+    // Anonymous Teams mode (no MicrosoftAppId; NODE_ENV=test), the same process as the Slack rows.
+    start: async (port) =>
+      tsx("app/main.ts", appEnv({ PORT: String(port), DATA_DIR: await mkdtemp(join(workDir, "teams-")) })),
+  },
 ];
+
+/** Message activities as the Bot Framework sends them, asking for the replies in the HTTP response. */
+function teamsActivities(count: number, tag: string): LoadRequest[] {
+  return Array.from({ length: count }, (_v, i) => ({
+    method: "POST" as const,
+    path: "/api/messages",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      type: "message",
+      id: `${tag}-${i}`,
+      channelId: "msteams",
+      // Loopback: anonymous mode answers only a local serviceUrl; with expectReplies nothing is sent there.
+      serviceUrl: "http://127.0.0.1:9/",
+      deliveryMode: "expectReplies",
+      timestamp: new Date().toISOString(),
+      from: { id: "29:bench-user", name: "Raadslid", aadObjectId: "00000000-0000-0000-0000-0000000000b1" },
+      recipient: { id: "28:raadswijzer-bot", name: "Raadswijzer" },
+      conversation: { id: "a:bench-personal", conversationType: "personal" },
+      channelData: { tenant: { id: "tenant-bench" } },
+      locale: "nl-NL",
+      text: QUESTIONS[i % QUESTIONS.length],
+      textFormat: "plain",
+    }),
+  }));
+}
 
 const CLK_TCK = 100;
 
@@ -242,7 +287,10 @@ async function load(url: string, rate: number, seconds: number): Promise<LoadRes
   const cfgFile = join(workDir, `load-${Date.now()}-${Math.round(rate)}.json`);
   // Fresh signatures per step (Slack's verification refuses timestamps older than 5 minutes), one per request
   // (a replayed signature is answered by the replay guard, not by the bot).
-  const requests = signedCommands(QUESTIONS, Math.ceil(rate * seconds) + 50, `step-${Date.now()}`);
+  const count = Math.ceil(rate * seconds) + 50;
+  const requests = url.endsWith("/api/messages")
+    ? teamsActivities(count, `step-${Date.now()}`)
+    : signedCommands(QUESTIONS, count, `step-${Date.now()}`);
   await writeFile(cfgFile, JSON.stringify({ url, rate, seconds, requests, timeoutMs: 10_000 }));
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -334,7 +382,7 @@ try {
     }
     console.log(`\n${target.label}`);
     const port = await freePort();
-    const url = `http://127.0.0.1:${port}/slack/events`;
+    const url = `http://127.0.0.1:${port}${target.kind === "teams" ? "/api/messages" : "/slack/events"}`;
     const child = await target.start(port);
     try {
       await waitUntilServing(child, `http://127.0.0.1:${port}/`);
@@ -346,7 +394,8 @@ try {
       const cpuRun = await load(url, CPU_RATE, CPU_REQUESTS / CPU_RATE);
       const cpuMsPerRequest = Number(((await cpuMsOfTree(child.pid!)) - cpuBefore) / cpuRun.requests).toFixed(3);
       console.log(
-        `  CPU per request: ${cpuMsPerRequest} ms (${cpuRun.requests} requests at ${CPU_RATE}/s, p50 ${cpuRun.p50} ms)`,
+        `  CPU per request: ${cpuMsPerRequest} ms (${cpuRun.requests} requests at ${CPU_RATE}/s, p50 ${cpuRun.p50} ms` +
+          `${cpuRun.errors + cpuRun.timeouts + cpuRun.non2xx ? `, errors ${cpuRun.errors}, timeouts ${cpuRun.timeouts}, non-2xx ${cpuRun.non2xx}` : ""})`,
       );
       // BENCH_STEPUP=0: only the CPU cost (quick, and meaningful on a busy machine).
       const { held, failed } =
@@ -403,6 +452,8 @@ const summary = {
   // Capacity by CPU cost: minimal Bolt's CPU per request / ours (1.0 = as cheap as the framework alone).
   cpu_ratio_app_to_bolt_express: ratio(cpuOf("bolt-express"), cpuOf("app")),
   cpu_ratio_app_to_bolt_http: ratio(cpuOf("bolt-http"), cpuOf("app")),
+  ratio_teams_app_to_minimal: ratio(rateOf("teams-app"), rateOf("teams-minimal")),
+  cpu_ratio_teams_app_to_minimal: ratio(cpuOf("teams-minimal"), cpuOf("teams-app")),
 };
 console.log(
   `\nour app / minimal Bolt, highest rate held: ${summary.ratio_app_to_bolt_express ?? "n/a"} (same receiver, Express), ${summary.ratio_app_to_bolt_best ?? "n/a"} (faster receiver); target ≥ 0.8`,
@@ -410,4 +461,8 @@ console.log(
 console.log(
   `our app / minimal Bolt, by CPU per request (Bolt's cost / ours): ${summary.cpu_ratio_app_to_bolt_express ?? "n/a"} (Express), ${summary.cpu_ratio_app_to_bolt_http ?? "n/a"} (HTTPReceiver)`,
 );
+if (summary.cpu_ratio_teams_app_to_minimal !== null || summary.ratio_teams_app_to_minimal !== null)
+  console.log(
+    `Teams: our app / minimal botbuilder, highest rate held: ${summary.ratio_teams_app_to_minimal ?? "n/a"}; by CPU per request: ${summary.cpu_ratio_teams_app_to_minimal ?? "n/a"}`,
+  );
 console.log(JSON.stringify(summary));

@@ -15,6 +15,7 @@ import type { Mount } from "../../src/http/mount.ts";
 import { messages } from "../../src/core/messages.ts";
 import { RaadswijzerTeamsBot, cardActivity } from "./handler.ts";
 import { renderMessageCard } from "./render.ts";
+import { withSdkConsoleCaught } from "./sdk-console.ts";
 
 export { teamsPreviewRenderer } from "./follow-up.ts";
 
@@ -58,8 +59,11 @@ type TurnLogic = (context: TurnContext) => Promise<void>;
  * at most hourly for an unknown key id).
  */
 export class TeamsCloudAdapter extends CloudAdapter {
-  authenticate(activity: Activity, authHeader: string): Promise<AuthResult> {
-    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  /** What the SDK printed while checking the token ends up in `sdkNotes`, not on stderr (see sdk-console.ts). */
+  authenticate(activity: Activity, authHeader: string, sdkNotes: string[] = []): Promise<AuthResult> {
+    return withSdkConsoleCaught(sdkNotes, () =>
+      this.botFrameworkAuthentication.authenticateRequest(activity, authHeader),
+    );
   }
 
   runTurn(auth: AuthResult, activity: Activity, logic: TurnLogic): Promise<InvokeResponse | undefined> {
@@ -190,10 +194,11 @@ export async function createTeamsMount(
       return;
     }
     let auth: AuthResult;
+    const sdkNotes: string[] = [];
     try {
       if (authRequired && Date.now() < metadataDownUntil)
         throw Object.assign(new Error("identity metadata unreachable (backing off)"), { code: "EBACKOFF" });
-      auth = await adapter.authenticate(activity, req.headers.authorization ?? "");
+      auth = await adapter.authenticate(activity, req.headers.authorization ?? "", sdkNotes);
     } catch (error) {
       const kind = (error as { code?: unknown }).code === "EBACKOFF" ? "unavailable" : classifyAuthFailure(error);
       if (kind === "unavailable" && (error as { code?: unknown }).code !== "EBACKOFF")
@@ -203,6 +208,7 @@ export async function createTeamsMount(
         {
           reason: kind === "unavailable" ? "identity metadata unreachable" : "token not valid",
           err: { name: e.name, code: e.code, message: e.message },
+          ...(sdkNotes.length ? { sdk: sdkNotes } : {}),
         },
         "teams request not authenticated",
       );

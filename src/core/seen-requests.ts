@@ -1,6 +1,6 @@
 // Records of requests already handled (a Slack signature, an event id), so a replay or a retry acts once.
-// Production uses the store (src/store: a table with key + expiry, insert-if-absent), shared by every instance
-// on one PostgreSQL; the in-memory version is for a single process without a store (unit tests).
+// On PostgreSQL the app uses the store (src/store: a table with key + expiry, insert-if-absent), shared by every
+// instance on that database; on PGlite (one process only) and in unit tests, the in-memory version below.
 import type { Store } from "../store/port.ts";
 
 export type SeenRequests = Pick<Store, "firstSeen">;

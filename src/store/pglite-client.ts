@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { StoreLockedError } from "../errors.ts";
-import { PGLITE_OPTIONS } from "./pglite-options.ts";
+import { PGLITE_NODE_FLAGS, PGLITE_OPTIONS } from "./pglite-options.ts";
 import { rowsExecutor, type SqlClient, type SqlExecutor } from "./sql-client.ts";
 
 function isAlive(pid: number): boolean {
@@ -50,7 +50,7 @@ const INIT_SCRIPT = fileURLToPath(new URL("./pglite-init.ts", import.meta.url));
 /** Initialises a new database folder in a child process (its memory peak leaves with it). */
 function initInChild(dataDir: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", INIT_SCRIPT, dataDir], {
+    const child = spawn(process.execPath, [...PGLITE_NODE_FLAGS, "--import", "tsx", INIT_SCRIPT, dataDir], {
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";

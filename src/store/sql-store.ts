@@ -34,6 +34,12 @@ export interface SqlStoreOptions {
   clock?: () => Date;
   /** Run purgeExpired every this many ms (0 = never); the timer is unref'd and cleared on close. */
   purgeIntervalMs?: number;
+  /**
+   * The log of asked questions is written in batches, off the request path: at most this many ms after a question
+   * (default 1000), or as soon as ASKED_BATCH_ROWS are queued, and always before listAsked, purgeExpired and
+   * close. 0 writes each row at once.
+   */
+  askedFlushMs?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -46,6 +52,11 @@ const RUN_LOCK_NAMESPACE = 73_120;
 const SEEN_SWEEP_MS = 60_000;
 /** Longer keys are stored as their SHA-256. */
 const MAX_SEEN_KEY = 200;
+/** Default delay before queued asked-question rows are written, and the queue length that writes them at once. */
+export const ASKED_FLUSH_MS = 1_000;
+export const ASKED_BATCH_ROWS = 200;
+/** Rows kept for a retry while the database cannot be written; beyond this the oldest are dropped (and logged). */
+const ASKED_MAX_QUEUED = 20_000;
 
 const PLATFORMS: ReadonlySet<string> = new Set<Platform>(["slack", "teams", "cli", "preview"]);
 const ASK_STATUSES: ReadonlySet<string> = new Set<AskedInput["status"]>(["answer", "ambiguous", "unknown", "help"]);
@@ -110,8 +121,13 @@ export class SqlStore implements Store {
   private readonly clock: () => Date;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  private closing: Promise<void> | null = null;
   private lastSeenSweep = 0;
   private readonly contexts: ConversationContexts;
+  /** Asked-question rows not yet written (see askedFlushMs), with the running write if any. */
+  private askedQueue: AskedRow[] = [];
+  private askedTimer: NodeJS.Timeout | undefined;
+  private askedWriting: Promise<void> | null = null;
 
   constructor(
     /** The SQL connection (also used by the reminders' sent-log, src/termijnen/herinneringen.ts). */
@@ -185,17 +201,83 @@ export class SqlStore implements Store {
     );
   }
 
+  /**
+   * Queues the row (validated and time-stamped now) and returns; it is written within askedFlushMs, in one
+   * multi-row INSERT with the others queued by then. A clean close writes what is queued; a crash loses at most
+   * the last askedFlushMs of this log (counts for the report, never an answer or a user's input).
+   */
   async recordAsked(input: AskedInput): Promise<void> {
     assertPlatform(input.platform);
     if (!ASK_STATUSES.has(input.status)) throw new Error(`Unknown reply status: ${String(input.status)}`);
+    if (this.closed) throw new Error("The store is closed");
     const confidence = Number.isFinite(input.confidence) ? Math.min(1, Math.max(0, input.confidence)) : 0;
-    await this.client.query(
-      "INSERT INTO questions_asked (status, entry_id, confidence, platform, created_at) VALUES ($1, $2, $3, $4, $5)",
-      [input.status, input.entryId, confidence, input.platform, this.clock()],
-    );
+    this.askedQueue.push({
+      status: input.status,
+      entryId: input.entryId,
+      confidence,
+      platform: input.platform,
+      at: this.clock(),
+    });
+    const delay = this.opts.askedFlushMs ?? ASKED_FLUSH_MS;
+    if (delay <= 0) return this.flushAsked();
+    if (this.askedQueue.length >= ASKED_BATCH_ROWS) {
+      void this.flushAsked().catch(() => undefined);
+    } else if (!this.askedTimer) {
+      this.askedTimer = setTimeout(() => {
+        this.askedTimer = undefined;
+        this.flushAsked().catch(() => undefined);
+      }, delay);
+      this.askedTimer.unref();
+    }
+  }
+
+  /** Writes the queued asked-question rows (one INSERT per ASKED_BATCH_ROWS). Rejects when the write fails. */
+  async flushAsked(): Promise<void> {
+    // One write at a time, so rows keep their order and a failed batch goes back to the front of the queue.
+    while (this.askedWriting) await this.askedWriting.catch(() => undefined);
+    if (this.askedTimer) clearTimeout(this.askedTimer);
+    this.askedTimer = undefined;
+    if (this.askedQueue.length === 0) return;
+    const batch = this.askedQueue.splice(0, this.askedQueue.length);
+    const write = (async () => {
+      for (let i = 0; i < batch.length; i += ASKED_BATCH_ROWS) {
+        const rows = batch.slice(i, i + ASKED_BATCH_ROWS);
+        const params = rows.flatMap((r) => [r.status, r.entryId, r.confidence, r.platform, r.at]);
+        const values = rows.map(
+          (_r, j) => `($${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}, $${j * 5 + 4}, $${j * 5 + 5})`,
+        );
+        try {
+          await this.client.query(
+            `INSERT INTO questions_asked (status, entry_id, confidence, platform, created_at) VALUES ${values.join(", ")}`,
+            params,
+          );
+        } catch (err) {
+          // Keep the unwritten rows for the next flush (bounded), and say so once per failed write.
+          const kept = [...batch.slice(i), ...this.askedQueue];
+          const dropped = Math.max(0, kept.length - ASKED_MAX_QUEUED);
+          this.askedQueue = kept.slice(dropped);
+          this.opts.logger?.warn(
+            {
+              err: { name: (err as Error).name, message: (err as Error).message },
+              queued: this.askedQueue.length,
+              dropped,
+            },
+            "store: could not write the log of asked questions; retrying with the next batch",
+          );
+          throw err;
+        }
+      }
+    })();
+    this.askedWriting = write;
+    try {
+      await write;
+    } finally {
+      this.askedWriting = null;
+    }
   }
 
   async listAsked(since?: Date): Promise<AskedRow[]> {
+    await this.flushAsked();
     return this.logSince<
       { status: string; entry_id: string | null; confidence: number },
       Omit<AskedRow, "platform" | "at">
@@ -369,6 +451,7 @@ export class SqlStore implements Store {
    */
   async purgeExpired(now: Date = this.clock()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.opts.retentionDays * DAY_MS);
+    await this.flushAsked().catch(() => undefined);
     return this.client.transaction(async (tx) => {
       const questions = await tx.query("DELETE FROM unanswered WHERE created_at < $1 RETURNING id", [cutoff]);
       const asked = await tx.query("DELETE FROM questions_asked WHERE created_at < $1 RETURNING id", [cutoff]);
@@ -397,11 +480,22 @@ export class SqlStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    this.closing ??= this.closeOnce();
+    return this.closing;
+  }
+
+  private async closeOnce(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.client.close();
+    try {
+      // What was acknowledged before the close is written before the connection goes.
+      while (this.askedQueue.length > 0 || this.askedWriting) await this.flushAsked();
+    } catch {
+      // Logged by flushAsked; closing goes on.
+    } finally {
+      this.closed = true;
+      await this.client.close();
+    }
   }
 
   private async readRun(db: SqlExecutor, runId: string): Promise<ChecklistRun | null> {

@@ -1,12 +1,14 @@
 // WORKERS=N: N server processes (node:cluster) share the port, on PostgreSQL; refused on PGlite with a clear
 // message. The process test runs against the PostgreSQL that DATABASE_URL points at (CI starts one).
 import { type ChildProcess, spawn } from "node:child_process";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig, workerCount } from "../../src/config.ts";
 import { ConfigError } from "../../src/errors.ts";
-import { tempDataDir, testEnv } from "../http/helpers.ts";
+import { FIXTURE_KNOWLEDGE, tempDataDir, testEnv } from "../http/helpers.ts";
 import { type Backend, postgresBackend } from "../store/backends.ts";
 import { groupTitle, postgresMissing } from "../support/skip.ts";
 
@@ -189,6 +191,54 @@ describe.skipIf(!DATABASE_URL)(groupTitle("WORKERS=2 on PostgreSQL (DATABASE_URL
       expect(new Set(stopped)).toEqual(workerPids);
       expect(run.lines().some((l) => l.msg === "all workers stopped" && l.failed === false)).toBe(true);
       await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    },
+    2 * START_TIMEOUT,
+  );
+
+  it(
+    "forwards SIGHUP to every worker: each reloads its knowledge base and the supervisor keeps running",
+    async () => {
+      const dir = join(data.dir, "knowledge-sighup");
+      await cp(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+      const file = join(dir, "onderwerpen/zienswijze-begroting.md");
+      const run = startMain(
+        testEnv(join(data.dir, "data-sighup"), {
+          WORKERS: "2",
+          DATABASE_URL: backend.url!,
+          STORE_HASH_KEY: HASH_KEY,
+          LOG_LEVEL: "info",
+          KNOWLEDGE_DIR: dir,
+          KNOWLEDGE_WATCH: "0",
+        }),
+      );
+      const ready = await waitFor(
+        "workers listening",
+        () => run.lines().find((l) => l.msg === "workers listening"),
+        run,
+      );
+      const workerPids = new Set(ready.pids as number[]);
+      await writeFile(file, (await readFile(file, "utf8")).replace("De raad geeft", "Na SIGHUP geeft de raad"));
+      run.child.kill("SIGHUP");
+      const reloaded = await waitFor(
+        "a reload in both workers",
+        () => {
+          const pids = new Set(
+            run
+              .lines()
+              .filter((l) => l.msg === "knowledge base reloaded" && l.reason === "SIGHUP" && l.changed === true)
+              .map((l) => l.pid),
+          );
+          return pids.size === 2 ? pids : undefined;
+        },
+        run,
+        30_000,
+      );
+      expect(reloaded).toEqual(workerPids);
+      expect(run.child.exitCode).toBeNull();
+      const res = await fetch(`http://127.0.0.1:${ready.port}/healthz`, { headers: { connection: "close" } });
+      expect(res.status).toBe(200);
+      run.child.kill("SIGTERM");
+      expect((await run.exited).code).toBe(0);
     },
     2 * START_TIMEOUT,
   );
