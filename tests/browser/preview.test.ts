@@ -149,6 +149,10 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     await first.check();
     await expect.poll(() => page.textContent("#run-progress")).toBe("1 van 4 afgevinkt");
     expect(page.url()).toMatch(/[?&]run=/);
+    // The Slack pane pictures the run's ticks too: the first box ticked, the others not.
+    const slackBoxes = page.locator("#slack-pane .sk-checkbox .sk-box");
+    await expect.poll(() => slackBoxes.first().getAttribute("aria-label")).toBe("aangevinkt");
+    expect(await page.locator("#slack-pane .sk-box-checked").count()).toBe(1);
     // Ticked is done, not cancelled: the text is not struck through.
     expect(
       await page
@@ -163,6 +167,7 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     await page.waitForSelector("#run:not([hidden])");
     expect(await page.locator("#run-items input[type='checkbox']").first().isChecked()).toBe(true);
     expect(await page.textContent("#run-progress")).toBe("1 van 4 afgevinkt");
+    expect(await page.locator("#slack-pane .sk-box-checked").count()).toBe(1);
 
     // Export shows the markdown with the ticked item.
     await page.locator("#run-export").click();

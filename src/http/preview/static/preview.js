@@ -313,6 +313,7 @@ function renderSlack(base) {
   );
   const blocks = el("div", { class: "sk-blocks" });
   blocks.innerHTML = rendering.html || "<p class='sk-unknown'>(leeg bericht)</p>";
+  markSlackTicks(blocks);
   message.append(blocks);
   pane.replaceChildren(el("div", { class: "sk-avatar", "aria-hidden": "true", text: "RS" }), message);
   for (const button of pane.querySelectorAll("button.sk-button")) {
@@ -320,6 +321,21 @@ function renderSlack(base) {
       handleSlackButton(button.dataset.actionId ?? "", button.dataset.value ?? ""),
     );
   }
+}
+
+/**
+ * The Slack pane pictures the open run's ticks, as Slack shows them after a tick: the checkbox options are the
+ * checklist's items in order ("Punt 1", "Punt 2", …).
+ */
+function markSlackTicks(root) {
+  const p = state.progress;
+  if (!p || state.reply?.answer?.id !== p.run.checklistId) return;
+  root.querySelectorAll(".sk-checkbox .sk-box").forEach((box, i) => {
+    const checked = Boolean(p.items[i]?.checked);
+    box.classList.toggle("sk-box-checked", checked);
+    box.setAttribute("aria-label", checked ? "aangevinkt" : "niet aangevinkt");
+    box.textContent = checked ? "✓" : "";
+  });
 }
 
 /** Slack buttons carry an action id (adapters/slack/actions.ts, optional ":<n>" suffix) and a value. */
@@ -607,7 +623,7 @@ async function toggleItem(itemId, checked, input) {
     });
     state.progress = data.progress;
     updateProgress();
-    if (input) renderTeams(state.renderings.teams);
+    if (input) renderPlatforms();
     if (!$("#run-export-box").hidden) await exportRun();
   } catch (err) {
     if (input) input.checked = !checked;
