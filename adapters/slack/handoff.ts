@@ -4,8 +4,8 @@
 // Teams conversation set with "griffie hier". The griffie's message shows the question (escaped: no mentions or
 // <!channel> from user text), the bot's best guess, a "Beantwoord" link to the user's thread (chat.getPermalink)
 // and "Markeer als beantwoord".
+import { slackWebClient, type WebClientConfig } from "./web-client.ts";
 import {
-  webApi,
   type AllMiddlewareArgs,
   type App,
   type BlockAction,
@@ -186,19 +186,8 @@ export function renderGriffieMessage(h: HandoffMessage): { text: string; blocks:
 }
 
 /** Posts hand-offs into GRIFFIE_SLACK_CHANNEL through the Web API (its own client, like the reminders). */
-export function slackHandoffSink(
-  config: { SLACK_BOT_TOKEN?: string | undefined; SLACK_API_URL?: string | undefined },
-  channel: string,
-): HandoffSink {
-  const apiUrl = config.SLACK_API_URL
-    ? config.SLACK_API_URL.endsWith("/")
-      ? config.SLACK_API_URL
-      : `${config.SLACK_API_URL}/`
-    : undefined;
-  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-    retryConfig: { retries: 2 },
-  });
+export function slackHandoffSink(config: WebClientConfig, channel: string): HandoffSink {
+  const client = slackWebClient(config);
   return {
     name: `slack:${channel}`,
     available: async () => true,

@@ -1,6 +1,7 @@
 // Slack side of the deadlines (src/termijnen): the /termijn command, the "Eerstvolgende termijnen" section of
 // App Home and the reminder poster. Wording comes from the core; user text is escaped.
-import { webApi, type AllMiddlewareArgs, type App, type SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { slackWebClient, type WebClientConfig } from "./web-client.ts";
+import { type AllMiddlewareArgs, type App, type SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { Reply } from "../../src/reply.ts";
 import type { Logger } from "../../src/log.ts";
 import type { ReminderSink } from "../../src/termijnen/herinneringen.ts";
@@ -58,19 +59,8 @@ export function registerTermijnCommand(app: App, termijnen: TermijnService | und
 }
 
 /** Reminders into one Slack channel through the Web API (chat.postMessage). */
-export function slackReminderSink(
-  config: { SLACK_BOT_TOKEN?: string | undefined; SLACK_API_URL?: string | undefined },
-  channel: string,
-): ReminderSink {
-  const apiUrl = config.SLACK_API_URL
-    ? config.SLACK_API_URL.endsWith("/")
-      ? config.SLACK_API_URL
-      : `${config.SLACK_API_URL}/`
-    : undefined;
-  const client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
-    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
-    retryConfig: { retries: 2 },
-  });
+export function slackReminderSink(config: WebClientConfig, channel: string): ReminderSink {
+  const client = slackWebClient(config);
   return {
     name: `slack:${channel}`,
     async post(reminder) {

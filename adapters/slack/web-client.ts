@@ -1,0 +1,17 @@
+// A Slack Web API client of its own, for messages the bot sends outside a request (reminders, hand-offs to the
+// griffie). SLACK_API_URL points it at another API (the tests' fake Slack API).
+import { webApi } from "@slack/bolt";
+
+export interface WebClientConfig {
+  SLACK_BOT_TOKEN?: string | undefined;
+  SLACK_API_URL?: string | undefined;
+}
+
+export function slackWebClient(config: WebClientConfig): InstanceType<typeof webApi.WebClient> {
+  const base = config.SLACK_API_URL;
+  const apiUrl = base ? (base.endsWith("/") ? base : `${base}/`) : undefined;
+  return new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 2 },
+  });
+}
