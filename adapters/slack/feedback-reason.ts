@@ -16,6 +16,7 @@ import { normalizeUserText } from "../../src/core/user-text.ts";
 import type { Logger } from "../../src/log.ts";
 import { escapeMrkdwn, truncatePlain } from "./mrkdwn.ts";
 import { handoffButtonBlock } from "./handoff.ts";
+import { modalView, plain } from "./modal.ts";
 
 /** callback_id of the reason modal. */
 export const REASON_VIEW = "feedback_reason";
@@ -36,52 +37,38 @@ export interface ReasonOrigin {
   t?: string;
 }
 
-const plain = (text: string, max = 75): types.PlainTextElement => ({
-  type: "plain_text",
-  text: truncatePlain(text, max),
-  emoji: true,
-});
-
 /** The reason modal for one answer (Block Kit: title ≤ 24, submit/close ≤ 24 characters). */
 export function reasonModal(origin: ReasonOrigin, answerTitle: string): types.ModalView {
-  return {
-    type: "modal",
-    callback_id: REASON_VIEW,
-    private_metadata: JSON.stringify(origin).slice(0, 3000),
-    title: plain(feedbackText.reasonTitle, 24),
-    submit: plain(feedbackText.reasonSubmit, 24),
-    close: plain(feedbackText.cancel, 24),
-    blocks: [
-      {
-        type: "section",
-        text: { type: "mrkdwn", text: `*${escapeMrkdwn(truncatePlain(answerTitle, 2900))}*`, verbatim: true },
+  return modalView(REASON_VIEW, origin, { title: feedbackText.reasonTitle, submit: feedbackText.reasonSubmit }, [
+    {
+      type: "section",
+      text: { type: "mrkdwn", text: `*${escapeMrkdwn(truncatePlain(answerTitle, 2900))}*`, verbatim: true },
+    },
+    { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(feedbackText.reasonIntro), verbatim: true }] },
+    {
+      type: "input",
+      block_id: REASON_BLOCK,
+      label: plain(feedbackText.reasonLabel, 2000),
+      element: {
+        type: "radio_buttons",
+        action_id: REASON_ACTION,
+        options: reasonOptions().map((o) => ({ text: plain(o.label), value: o.value })),
       },
-      { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(feedbackText.reasonIntro), verbatim: true }] },
-      {
-        type: "input",
-        block_id: REASON_BLOCK,
-        label: plain(feedbackText.reasonLabel, 2000),
-        element: {
-          type: "radio_buttons",
-          action_id: REASON_ACTION,
-          options: reasonOptions().map((o) => ({ text: plain(o.label), value: o.value })),
-        },
+    },
+    {
+      type: "input",
+      block_id: REASON_TEXT_BLOCK,
+      optional: true,
+      label: plain(feedbackText.reasonTextLabel, 2000),
+      element: {
+        type: "plain_text_input",
+        action_id: REASON_TEXT_ACTION,
+        multiline: true,
+        max_length: MAX_REASON_TEXT,
+        placeholder: plain(feedbackText.reasonTextPlaceholder, 150),
       },
-      {
-        type: "input",
-        block_id: REASON_TEXT_BLOCK,
-        optional: true,
-        label: plain(feedbackText.reasonTextLabel, 2000),
-        element: {
-          type: "plain_text_input",
-          action_id: REASON_TEXT_ACTION,
-          multiline: true,
-          max_length: MAX_REASON_TEXT,
-          placeholder: plain(feedbackText.reasonTextPlaceholder, 150),
-        },
-      },
-    ],
-  };
+    },
+  ]);
 }
 
 /** After a 👎 click: opens the reason modal (must happen within 3 s of the click, so before anything slow). */

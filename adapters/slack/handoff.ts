@@ -22,6 +22,7 @@ import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
 import type { Logger } from "../../src/log.ts";
 import { escapeMrkdwn, truncatePlain } from "./mrkdwn.ts";
 import { tellUser } from "./feedback-reason.ts";
+import { modalView, plain } from "./modal.ts";
 
 export const HANDOFF_ACTION = {
   /** "Vraag het de griffie": value = JSON {q?: question, g?: best-guess entry id}. */
@@ -51,11 +52,6 @@ interface HandoffOrigin extends HandoffSeed {
   m?: string;
 }
 
-const plain = (text: string, max = 75): types.PlainTextElement => ({
-  type: "plain_text",
-  text: truncatePlain(text, max),
-  emoji: true,
-});
 const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text, verbatim: true });
 
 /** The button's value: the question (cut so the JSON stays within the 2,000 characters of a button value). */
@@ -120,15 +116,12 @@ export function handoffModal(origin: HandoffOrigin, bestGuessTitle: string | nul
     });
   // The question is in the input; the metadata keeps only where to answer and the best guess.
   const meta: HandoffOrigin = { ...(origin.g ? { g: origin.g } : {}), ...pick(origin) };
-  return {
-    type: "modal",
-    callback_id: HANDOFF_VIEW,
-    private_metadata: JSON.stringify(meta).slice(0, 3000),
-    title: plain(feedbackText.handoffTitle, 24),
-    submit: plain(feedbackText.handoffSubmit, 24),
-    close: plain(feedbackText.cancel, 24),
+  return modalView(
+    HANDOFF_VIEW,
+    meta,
+    { title: feedbackText.handoffTitle, submit: feedbackText.handoffSubmit },
     blocks,
-  };
+  );
 }
 
 const pick = (o: HandoffOrigin): Pick<HandoffOrigin, "c" | "t" | "m"> => ({
