@@ -92,6 +92,16 @@ describe("digestBody: answer first", () => {
     expect(digestBody("Kort.").hasDetails).toBe(false);
   });
 
+  it('does not end a sentence at an abbreviation or before a number ("art. 1", "o.a.", "bijv.")', () => {
+    const d = digestBody(
+      "- De raad besluit zelf, na een zienswijze en toestemming van de raad (art. 1 lid 2 Wgr), o.a. bij uittreden. Meer.\n- Tweede punt met bijv. een voorbeeld dat lang genoeg is voor een zin. Meer.",
+    );
+    expect(d.keyLines.map(inlineText)).toEqual([
+      "De raad besluit zelf, na een zienswijze en toestemming van de raad (art. 1 lid 2 Wgr), o.a. bij uittreden.",
+      "Tweede punt met bijv. een voorbeeld dat lang genoeg is voor een zin.",
+    ]);
+  });
+
   it("cuts a long line without a sentence end at a word, keeping formatting", () => {
     const nodes = parseInline(`**Vet** ${"woord ".repeat(80)}`);
     const cut = clip(nodes, 60);

@@ -60,6 +60,15 @@ function pickKeyLines(blocks: Block[]): Inline[][] {
  * Cuts inline content after its first sentence (a ".", "?" or "!" followed by a space, in plain text, after at
  * least 40 characters), or at a word with "…" when it is still longer than MAX_KEY_LINE_CHARS.
  */
+/**
+ * A sentence ends at ".", "?" or "!" followed by a space and a capital (or an opening quote or parenthesis), or at
+ * the end of the text: "art. 1" and "o.a. bij" go on.
+ */
+const SENTENCE_END = /[.?!](?=\s+[A-ZÀ-Ý"'„‘“(]|\s*$)/g;
+/** Abbreviations that end in a period and are followed by a capital now and then ("bijv. De Wgr"). */
+const ABBREVIATION = /(?:^|[\s(])(?:art|bijv|bv|o\.a|e\.d|enz|nr|jo|i\.p\.v|d\.w\.z|m\.b\.t|t\.a\.v|resp|vgl|zgn)\.$/i;
+const isAbbreviation = (upToPeriod: string): boolean => ABBREVIATION.test(upToPeriod);
+
 export function clip(nodes: Inline[], max = MAX_KEY_LINE_CHARS): Inline[] {
   const total = inlineText(nodes).length;
   const state = { seen: 0, done: false };
@@ -73,10 +82,11 @@ function cut(nodes: Inline[], state: { seen: number; done: boolean }, max: numbe
   for (const n of nodes) {
     if (state.done) break;
     if (n.type === "text") {
-      const sentence = /[.?!](?=\s)/g;
       let m: RegExpExecArray | null;
       let end = -1;
-      while ((m = sentence.exec(n.text))) {
+      SENTENCE_END.lastIndex = 0;
+      while ((m = SENTENCE_END.exec(n.text))) {
+        if (isAbbreviation(n.text.slice(0, m.index + 1))) continue;
         if (state.seen + m.index + 1 >= 40) {
           end = m.index + 1;
           break;
