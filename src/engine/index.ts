@@ -409,6 +409,21 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     };
   };
 
+  const topicWords = (question: string) => {
+    const counts = { known: 0, unknown: 0 };
+    try {
+      const q = analyzeQuery(typeof question === "string" ? question : "", vocab);
+      for (const c of q.concepts) {
+        if (c.weight <= 0 || c.name) continue;
+        if (c.match === "unknown") counts.unknown++;
+        else counts.known++;
+      }
+    } catch {
+      // Never throws, like ask: an odd input has no topic words.
+    }
+    return counts;
+  };
+
   const replyFor = (id: string): Reply | null => {
     const e = kb.byId.get(id);
     return e ? { status: "answer", confidence: 1, answer: answerOf(e, kb.byId), alternatives: [] } : null;
@@ -424,6 +439,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       }
     },
     explain,
+    topicWords,
     replyFor,
     help,
     threshold,
