@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 
-const wordList = z.array(z.string().regex(/^[a-z0-9]+$/, "must be one folded word (a-z, 0-9)"));
+const folded = z.string().regex(/^[a-z0-9]+$/, "must be one folded word (a-z, 0-9)");
+const wordList = z.array(folded);
+/** A list that may be written as lines of words ("- [motie, amendement]"), read as one flat list. */
+const groupedWordList = z.array(z.union([folded, z.array(folded)])).transform((l) => l.flat());
 
 export const languageSchema = z.strictObject({
   version: z.literal(1),
@@ -20,6 +23,7 @@ export const languageSchema = z.strictObject({
   instances: wordList,
   figure_openers: wordList,
   local_markers: wordList,
+  never_corrected: groupedWordList,
   figure_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
   stem_overrides: z.record(z.string(), z.string()),
   default_suggestions: z.array(z.string().min(1)),
@@ -42,6 +46,8 @@ export interface LanguageData {
   localMarkers: ReadonlySet<string>;
   figureCues: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
+  /** Real Dutch words (base forms) that are never typo-corrected: "motie" is no typo of "motief". */
+  neverCorrected: readonly string[];
   defaultSuggestions: readonly string[];
   messages: { localFigures: string };
 }
@@ -79,6 +85,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     localMarkers: new Set(d.local_markers),
     figureCues: new Set(d.figure_cues),
     stemOverrides: d.stem_overrides,
+    neverCorrected: d.never_corrected,
     defaultSuggestions: d.default_suggestions,
     messages: { localFigures: d.messages.local_figures.trim() },
   };

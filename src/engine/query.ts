@@ -127,6 +127,8 @@ export class QueryVocabulary {
   readonly topicalStems: ReadonlySet<string>;
   /** Stems of one-word synonyms and colloquial words: known to the lexicon, so never a typo ("gedoe"). */
   readonly lexiconWords = new Set<string>();
+  /** Stems of real Dutch words that are never typo-corrected (language data `never_corrected`). */
+  readonly realWords: ReadonlySet<string>;
 
   constructor(
     readonly df: (term: string) => number,
@@ -157,6 +159,7 @@ export class QueryVocabulary {
       to: m.to.map(stems).filter((s) => s.length > 0),
     }));
     this.unknownIdf = 0.5 * this.idf(0);
+    this.realWords = new Set(lang.neverCorrected.map(stem));
     for (const m of this.colloquialStems)
       for (const from of m.from) if (from.length === 1) this.lexiconWords.add(from[0]!);
     for (const g of this.synonymStems)
@@ -357,8 +360,10 @@ function expandWords(d: Draft): void {
       d.expansions.push(`${c.token} → ${parts.join(" + ")} (compound)`);
       return;
     }
-    // A word of the lexicons ("gedoe" → samenwerkingsverband) is no typo: its mapping gives it meaning.
-    const fixed = d.vocab.lexiconWords.has(c.stem) ? null : d.vocab.correct(c.token);
+    // A word of the lexicons ("gedoe" → samenwerkingsverband) is no typo: its mapping gives it meaning. Nor is a
+    // real Dutch word the base does not use ("motie" ↛ "motief", "wenden" ↛ "wensen", in every form).
+    const protectedWord = d.vocab.lexiconWords.has(c.stem) || d.vocab.realWords.has(c.stem);
+    const fixed = protectedWord ? null : d.vocab.correct(c.token);
     if (fixed) {
       const s = stem(fixed);
       addTerm(d, s, i, CREDIT.corrected, 0.8);
