@@ -17,6 +17,7 @@ export const languageSchema = z.strictObject({
   situational: wordList,
   help_words: wordList,
   checklist_cues: wordList,
+  comparison_cues: groupedWordList,
   particles: wordList,
   question_openers: wordList,
   back_references: wordList,
@@ -35,6 +36,8 @@ export interface LanguageData {
   situational: ReadonlySet<string>;
   helpWords: ReadonlySet<string>;
   checklistCues: ReadonlySet<string>;
+  /** Words that make a message compare two things ("verschil", "versus", "vergeleken"). */
+  comparisonCues: ReadonlySet<string>;
   particles: readonly string[];
   questionOpeners: ReadonlySet<string>;
   /** Words by which an asking clause points back to the context before it ("daarbij", "zo'n"). */
@@ -77,6 +80,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     situational: new Set(d.situational),
     helpWords: new Set(d.help_words),
     checklistCues: new Set(d.checklist_cues),
+    comparisonCues: new Set(d.comparison_cues),
     particles: d.particles,
     questionOpeners: new Set(d.question_openers),
     backReferences: new Set(d.back_references),
