@@ -13,8 +13,8 @@ const groupedWordList = z.array(z.union([folded, z.array(folded)])).transform((l
 
 export const languageSchema = z.strictObject({
   version: z.literal(1),
-  filler: wordList,
-  situational: wordList,
+  filler: groupedWordList,
+  situational: groupedWordList,
   help_words: wordList,
   checklist_cues: wordList,
   comparison_cues: groupedWordList,

@@ -87,6 +87,16 @@ describe("everyday words in the engine (real knowledge base)", () => {
     engine = createEngine(kb);
   });
 
+  it("irregular past tenses of everyday verbs are filler, and 'laatste', 'afgelopen' are situational", () => {
+    const focus = engine.explain!(
+      "Bij de laatste vergadering kwam de vraag op, en de wethouder zei dat het afgelopen jaar",
+    ).focus;
+    const words = focus.map((f) => f.word);
+    expect(words).not.toContain("kwam");
+    expect(words).not.toContain("zei");
+    for (const f of focus.filter((f) => f.word === "laatste" || f.word === "afgelopen")) expect(f.weight).toBe(0);
+  });
+
   it("no everyday word carries an answer on its own", () => {
     for (const q of ["wat is het weer morgen", "weer", "wanneer zijn de verkiezingen", "nou", "morgen"])
       expect(engine.ask(q).status, q).toBe("unknown");
