@@ -4,7 +4,9 @@
 // How (the engine is a black box: only ask(), entries and threshold are used):
 //  1. The engine answers the message on its own first. Only a short message (at most `max_words`) that opens like
 //     a follow-up ("en …", "maar …") or is a question that refers back ("dat", "die", "daarvan") or that the engine
-//     cannot answer confidently on its own may lean on context (src/core/language/follow-up.yml). Anything else,
+//     cannot answer confidently on its own may lean on context (src/core/language/follow-up.yml) — unless the engine
+//     says it is off-topic (no content word the base knows, and no reference back: "en wat eten we vanavond?",
+//     "en hoe is het weer?"). Anything else,
 //     above all a new, complete question, ignores the context, and the store is not even read.
 //  2. For such a message the conversation's context (the entry answered last, kept in the store for FOLLOW_UP_MINUTES) is
 //     read, and the engine is asked again with that entry's title as a context clause before the message.
@@ -112,13 +114,36 @@ export function isConfident(reply: Reply, threshold: number): boolean {
  * ("en de termijn"), or a question that refers back ("wie beslist dat?") or that the engine cannot answer
  * confidently on its own ("de termijn?"). Help replies ("hallo", "dank u") and remarks ("ok") never do.
  */
-export function mayBeFollowUp(text: string, own: Reply, threshold: number, cues: FollowUpCues = followUpCues): boolean {
+export function mayBeFollowUp(
+  text: string,
+  own: Reply,
+  threshold: number,
+  cues: FollowUpCues = followUpCues,
+  topic?: TopicWords,
+): boolean {
   if (own.status === "help") return false;
   const words = foldedWords(text);
   if (words.length === 0 || words.length > cues.maxWords) return false;
+  if (topic && isOffTopic(words, topic, cues)) return false;
   if (opensAsFollowUp(words, cues)) return true;
   if (!isQuestion(text, words, cues)) return false;
   return refersBack(words, cues) || !isConfident(own, threshold);
+}
+
+/** The engine's count of a message's own content words that the base knows and does not know (Engine.topicWords). */
+export interface TopicWords {
+  known: number;
+  unknown: number;
+}
+
+/**
+ * An off-topic message that only looks like a follow-up: none of its content words is known to the base ("en wat
+ * eten we vanavond?", "en hoe is het weer?": only unknown or everyday words) and it does not refer back either
+ * ("wie beslist dat?" does, whatever the base knows of "beslist"). The context would otherwise carry it to the
+ * previous entry.
+ */
+export function isOffTopic(words: readonly string[], topic: TopicWords, cues: FollowUpCues = followUpCues): boolean {
+  return topic.known === 0 && !refersBack(words, cues);
 }
 
 /** Shortest word that counts as naming a topic ("uittreden", "begroting"; not "raad", "voor", "een"). */
@@ -155,7 +180,7 @@ export function resolveFollowUp(
 }
 
 export interface FollowUpDeps {
-  engine: Pick<Engine, "ask" | "threshold" | "entries">;
+  engine: Pick<Engine, "ask" | "threshold" | "entries" | "topicWords">;
   store: Pick<Store, "getConversationContext" | "setConversationContext">;
   /** How long a conversation's context lives after its last answer. */
   ttlMs: number;
@@ -177,7 +202,8 @@ export function createFollowUps({ engine, store, ttlMs, log, cues = followUpCues
   const byId = new Map(engine.entries.map((e) => [e.id, e]));
   return {
     async resolve(text, own, conversation) {
-      if (!store.getConversationContext || !mayBeFollowUp(text, own, engine.threshold, cues)) return own;
+      if (!store.getConversationContext) return own;
+      if (!mayBeFollowUp(text, own, engine.threshold, cues, engine.topicWords?.(text))) return own;
       let entryId: string | undefined;
       try {
         entryId = (await store.getConversationContext(conversation))?.entryId;

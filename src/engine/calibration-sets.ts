@@ -5,4 +5,5 @@ export const CALIBRATION_SETS = [
   "heldout-questions.jsonl",
   "realistic-questions.jsonl",
   "chat-questions.jsonl",
+  "compare-questions.jsonl",
 ].map((f) => `tests/fixtures/${f}`);

@@ -94,14 +94,23 @@ function isAsking(text: string, tokens: readonly string[], lang: LanguageData): 
 /**
  * Weight per clause: 1 for asking clauses; context clauses CONTEXT_WEIGHT, or CONTEXT_WEIGHT_VAGUE when the
  * asking clauses hold fewer than two content words, or CONTEXT_WEIGHT_BACK when an asking clause points back to the
- * context. With no asking clause (or only one clause) all weigh 1.
+ * context. In a comparison ("convenant of GR, wat is het verschil?") the compared things often stand in the context,
+ * so it weighs at least CONTEXT_WEIGHT_BACK. With no asking clause (or only one clause) all weigh 1.
  */
-export function clauseWeights(clauses: readonly Clause[], contentCount: (c: Clause) => number): number[] {
+export function clauseWeights(
+  clauses: readonly Clause[],
+  contentCount: (c: Clause) => number,
+  compares = false,
+): number[] {
   const asking = clauses.filter((c) => c.asking);
   if (asking.length === 0 || asking.length === clauses.length) return clauses.map(() => 1);
   const askingContent = asking.reduce((n, c) => n + contentCount(c), 0);
   if (askingContent === 0) return clauses.map(() => 1);
   const context =
-    askingContent < 2 ? CONTEXT_WEIGHT_VAGUE : asking.some((c) => c.refersBack) ? CONTEXT_WEIGHT_BACK : CONTEXT_WEIGHT;
+    askingContent < 2
+      ? CONTEXT_WEIGHT_VAGUE
+      : asking.some((c) => c.refersBack) || compares
+        ? CONTEXT_WEIGHT_BACK
+        : CONTEXT_WEIGHT;
   return clauses.map((c) => (c.asking ? 1 : context));
 }

@@ -53,6 +53,8 @@ const FIELDS: FieldSpec[] = [
 ];
 const BODY_MASK = 1 << 4;
 const TOPICAL_MASK = (1 << 0) | (1 << 2); // title, keywords
+/** Rank factor for an entry naming two or more of the things a comparison asks about outside its body. */
+const COMPARISON_BOOST = 1.3;
 /** Runner-up within this share of the best score makes a confident reply "ambiguous". */
 const AMBIGUOUS_RATIO = 0.9;
 /** A confident answer lists a runner-up ("Bedoelde u…") only when it is within this share of the best score. */
@@ -292,6 +294,9 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       }
       const evaluation = q.evaluate(matched);
       const checklistBoost = q.wantsChecklist && e.kind === "checklist" ? 1.6 : 1;
+      // A comparison is answered by an entry that sets the compared things side by side: it names several of them
+      // outside its body (title, questions, keywords, summary), not one of them only.
+      const comparisonBoost = q.wantsComparison && evaluation.strongConcepts >= 2 ? COMPARISON_BOOST : 1;
       return {
         doc: r.doc,
         entry: e,
@@ -300,7 +305,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         phrasing: 0,
         named: 0,
         keyword: 0,
-        rank: r.score * (0.25 + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) * checklistBoost,
+        rank:
+          r.score *
+          (0.25 + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) *
+          checklistBoost *
+          comparisonBoost,
       };
     });
     ranked.sort((a, b) => b.rank - a.rank);
@@ -409,6 +418,21 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     };
   };
 
+  const topicWords = (question: string) => {
+    const counts = { known: 0, unknown: 0 };
+    try {
+      const q = analyzeQuery(typeof question === "string" ? question : "", vocab);
+      for (const c of q.concepts) {
+        if (c.weight <= 0 || c.name) continue;
+        if (c.match === "unknown") counts.unknown++;
+        else counts.known++;
+      }
+    } catch {
+      // Never throws, like ask: an odd input has no topic words.
+    }
+    return counts;
+  };
+
   const replyFor = (id: string): Reply | null => {
     const e = kb.byId.get(id);
     return e ? { status: "answer", confidence: 1, answer: answerOf(e, kb.byId), alternatives: [] } : null;
@@ -424,6 +448,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       }
     },
     explain,
+    topicWords,
     replyFor,
     help,
     threshold,

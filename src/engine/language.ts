@@ -6,20 +6,25 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 
-const wordList = z.array(z.string().regex(/^[a-z0-9]+$/, "must be one folded word (a-z, 0-9)"));
+const folded = z.string().regex(/^[a-z0-9]+$/, "must be one folded word (a-z, 0-9)");
+const wordList = z.array(folded);
+/** A list that may be written as lines of words ("- [motie, amendement]"), read as one flat list. */
+const groupedWordList = z.array(z.union([folded, z.array(folded)])).transform((l) => l.flat());
 
 export const languageSchema = z.strictObject({
   version: z.literal(1),
-  filler: wordList,
-  situational: wordList,
+  filler: groupedWordList,
+  situational: groupedWordList,
   help_words: wordList,
   checklist_cues: wordList,
+  comparison_cues: groupedWordList,
   particles: wordList,
   question_openers: wordList,
   back_references: wordList,
   instances: wordList,
   figure_openers: wordList,
   local_markers: wordList,
+  never_corrected: groupedWordList,
   figure_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
   stem_overrides: z.record(z.string(), z.string()),
   default_suggestions: z.array(z.string().min(1)),
@@ -31,6 +36,8 @@ export interface LanguageData {
   situational: ReadonlySet<string>;
   helpWords: ReadonlySet<string>;
   checklistCues: ReadonlySet<string>;
+  /** Words that make a message compare two things ("verschil", "versus", "vergeleken"). */
+  comparisonCues: ReadonlySet<string>;
   particles: readonly string[];
   questionOpeners: ReadonlySet<string>;
   /** Words by which an asking clause points back to the context before it ("daarbij", "zo'n"). */
@@ -42,6 +49,8 @@ export interface LanguageData {
   localMarkers: ReadonlySet<string>;
   figureCues: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
+  /** Real Dutch words (base forms) that are never typo-corrected: "motie" is no typo of "motief". */
+  neverCorrected: readonly string[];
   defaultSuggestions: readonly string[];
   messages: { localFigures: string };
 }
@@ -71,6 +80,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     situational: new Set(d.situational),
     helpWords: new Set(d.help_words),
     checklistCues: new Set(d.checklist_cues),
+    comparisonCues: new Set(d.comparison_cues),
     particles: d.particles,
     questionOpeners: new Set(d.question_openers),
     backReferences: new Set(d.back_references),
@@ -79,6 +89,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     localMarkers: new Set(d.local_markers),
     figureCues: new Set(d.figure_cues),
     stemOverrides: d.stem_overrides,
+    neverCorrected: d.never_corrected,
     defaultSuggestions: d.default_suggestions,
     messages: { localFigures: d.messages.local_figures.trim() },
   };

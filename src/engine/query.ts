@@ -50,6 +50,8 @@ export interface Evaluation {
   exact: boolean;
   /** At least one concept matched outside the body (title, questions, keywords or summary). */
   strong: boolean;
+  /** Number of asked-about concepts (focus weight > 0) the entry names outside its body, as words or synonyms. */
+  strongConcepts: number;
   /** At least one concept matched in the title or keywords: the entry is about it. */
   topical: boolean;
   /** IDF of the rarest asked-about concept the entry matches outside its body, relative to the rarest possible. */
@@ -68,6 +70,8 @@ export interface AnalyzedQuery {
   text: string;
   isHelp: boolean;
   wantsChecklist: boolean;
+  /** Compares two things ("verschil tussen een GR en een stichting", "convenant versus GR"). */
+  wantsComparison: boolean;
   /** Asks for an amount, a name or a date of one municipality or body ("onze bijdrage aan de GGD"). */
   localFigure: boolean;
   terms: QueryTerm[];
@@ -127,6 +131,8 @@ export class QueryVocabulary {
   readonly topicalStems: ReadonlySet<string>;
   /** Stems of one-word synonyms and colloquial words: known to the lexicon, so never a typo ("gedoe"). */
   readonly lexiconWords = new Set<string>();
+  /** Stems of real Dutch words that are never typo-corrected (language data `never_corrected`). */
+  readonly realWords: ReadonlySet<string>;
 
   constructor(
     readonly df: (term: string) => number,
@@ -157,6 +163,7 @@ export class QueryVocabulary {
       to: m.to.map(stems).filter((s) => s.length > 0),
     }));
     this.unknownIdf = 0.5 * this.idf(0);
+    this.realWords = new Set(lang.neverCorrected.map(stem));
     for (const m of this.colloquialStems)
       for (const from of m.from) if (from.length === 1) this.lexiconWords.add(from[0]!);
     for (const g of this.synonymStems)
@@ -283,11 +290,13 @@ function extractConcepts(
     t.length > 1 &&
     !isStopWord(t) &&
     !lang.checklistCues.has(t) &&
+    !lang.comparisonCues.has(t) &&
     !isFiller(t, lang) &&
     !lang.helpWords.has(t) &&
     !INTENT_WORDS.has(t) &&
     !lang.situational.has(t);
-  const weights = clauseWeights(clauses, (c) => c.tokens.filter(isContent).length);
+  const compares = clauses.some((c) => c.tokens.some((t) => lang.comparisonCues.has(t)));
+  const weights = clauseWeights(clauses, (c) => c.tokens.filter(isContent).length, compares);
   const concepts: Concept[] = [];
   const byStem = new Map<string, Concept>();
   const tokens: string[] = [];
@@ -296,6 +305,7 @@ function extractConcepts(
     for (const token of clause.tokens) {
       tokens.push(token);
       if (token.length <= 1 || isStopWord(token) || lang.checklistCues.has(token) || isFiller(token, lang)) continue;
+      if (lang.comparisonCues.has(token)) continue;
       if (INTENT_WORDS.has(token)) {
         intents.push(token);
         continue;
@@ -357,8 +367,10 @@ function expandWords(d: Draft): void {
       d.expansions.push(`${c.token} → ${parts.join(" + ")} (compound)`);
       return;
     }
-    // A word of the lexicons ("gedoe" → samenwerkingsverband) is no typo: its mapping gives it meaning.
-    const fixed = d.vocab.lexiconWords.has(c.stem) ? null : d.vocab.correct(c.token);
+    // A word of the lexicons ("gedoe" → samenwerkingsverband) is no typo: its mapping gives it meaning. Nor is a
+    // real Dutch word the base does not use ("motie" ↛ "motief", "wenden" ↛ "wensen", in every form).
+    const protectedWord = d.vocab.lexiconWords.has(c.stem) || d.vocab.realWords.has(c.stem);
+    const fixed = protectedWord ? null : d.vocab.correct(c.token);
     if (fixed) {
       const s = stem(fixed);
       addTerm(d, s, i, CREDIT.corrected, 0.8);
@@ -477,6 +489,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const text = cleanText(raw);
   const { concepts, tokens, intents, clauses } = extractConcepts(text, vocab);
   const wantsChecklist = tokens.some((t) => lang.checklistCues.has(t));
+  const wantsComparison = tokens.some((t) => lang.comparisonCues.has(t));
   const isHelp =
     concepts.length === 0 &&
     !wantsChecklist &&
@@ -520,6 +533,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     text,
     isHelp,
     wantsChecklist,
+    wantsComparison,
     localFigure: asksLocalFigure(
       clauses,
       new Set(concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token)),
@@ -629,7 +643,11 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       );
       const coverageAll = concepts.reduce((sum, c, i) => sum + c.idf * best[i]!, 0) / totalAll;
       const coverageStrong = concepts.reduce((sum, c, i) => sum + focusMass(c) * bestStrong[i]!, 0) / totalFocus;
-      return { coverage, coverageAll, coverageStrong, exact, strong, topical, specificity };
+      const strongConcepts = concepts.reduce(
+        (n, c, i) => n + (c.weight > 0 && bestStrong[i]! >= CREDIT.corrected ? 1 : 0),
+        0,
+      );
+      return { coverage, coverageAll, coverageStrong, strongConcepts, exact, strong, topical, specificity };
     },
   };
 }

@@ -8,6 +8,12 @@ export interface Engine {
   replyFor(id: string): Reply | null;
   /** Why ask() replies as it does: focus words, expansions, candidates with features, confidence, band. */
   explain?(question: string): Explanation;
+  /**
+   * How many of the message's own content words (not filler, situational words or names) the base knows, and how
+   * many it does not ("wat eten we vanavond" → known 0, unknown 1). Follow-up resolution uses it to refuse an
+   * off-topic message that merely opens like a follow-up.
+   */
+  topicWords?(question: string): { known: number; unknown: number };
   /** The "help" reply. */
   help(): Reply;
   /** Confidence at or above which a reply is an "answer" (the model's answer threshold). */

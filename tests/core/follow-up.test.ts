@@ -1,5 +1,6 @@
 // Follow-up questions (src/core/follow-up.ts): which messages may lean on a conversation's context, how they are
 // resolved over a black-box engine, and the whole path through the Bot facade with a real store (in-memory PGlite).
+import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createBot } from "../../src/core/create-bot.ts";
@@ -8,10 +9,14 @@ import {
   combinedQuestion,
   foldedWords,
   followUpCues,
+  isOffTopic,
   mayBeFollowUp,
   parseCues,
   resolveFollowUp,
 } from "../../src/core/follow-up.ts";
+import { createEngine } from "../../src/engine/index.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import type { Reply } from "../../src/reply.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
 import type { Store } from "../../src/store/port.ts";
@@ -79,6 +84,66 @@ describe("which messages may be follow-ups", () => {
     expect(() => parseCues(bad.replace("[En]", "[en, maar, en]"))).toThrow(
       `${CUES_FILE}: openers: "en" is listed twice`,
     );
+  });
+});
+
+describe("off-topic messages that look like follow-ups", () => {
+  it("are no follow-ups when the engine knows none of their content words and they refer back to nothing", () => {
+    const words = (t: string) => foldedWords(t);
+    expect(isOffTopic(words("en wat eten we vanavond?"), { known: 0, unknown: 1 })).toBe(true);
+    expect(isOffTopic(words("en hoe is het weer?"), { known: 0, unknown: 0 })).toBe(true);
+    expect(isOffTopic(words("en de termijn?"), { known: 1, unknown: 0 })).toBe(false);
+    expect(isOffTopic(words("en wie betaalt de sushi?"), { known: 1, unknown: 1 })).toBe(false);
+    // Nothing the base knows, but it points back: "hoe werkt dat?", "wie beslist het?".
+    expect(isOffTopic(words("hoe werkt dat?"), { known: 0, unknown: 0 })).toBe(false);
+    expect(isOffTopic(words("wie beslist het?"), { known: 0, unknown: 1 })).toBe(false);
+    expect(mayBeFollowUp("en hoe is het weer?", UNKNOWN, THRESHOLD, followUpCues, { known: 0, unknown: 0 })).toBe(
+      false,
+    );
+    // Without the engine's count (an engine without topicWords) the cues alone decide, as before.
+    expect(mayBeFollowUp("en hoe is het weer?", UNKNOWN, THRESHOLD)).toBe(true);
+  });
+
+  describe("with the real engine and knowledge base", () => {
+    let engine: Engine;
+    let now: Date;
+    let client: SqlClient;
+    let store: SqlStore;
+    beforeAll(async () => {
+      engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+      client = await memoryPgliteClient();
+      await runMigrations(client);
+      store = new SqlStore(client, { hashKey: "follow-up-test-key-0123", retentionDays: 180, clock: () => now });
+    }, 60_000);
+    afterAll(async () => {
+      await store?.close();
+    });
+    beforeEach(async () => {
+      await truncateAll(client);
+      now = new Date("2026-12-02T09:00:00Z");
+    });
+
+    it("refuses an off-topic follow-up like any off-topic question, and still answers a real one", async () => {
+      const bot = createBot({ engine, store, logger });
+      const c1 = { platform: "slack", conversation: "slack:C1:1700000000.000100" } as const;
+      const first = await bot.ask("Hoe geeft de raad een zienswijze op de begroting van een GR?", c1);
+      expect(first.answer?.id).toBeDefined();
+      for (const text of [
+        "en hoe is het weer?",
+        "en wat eten we vanavond?",
+        "maar wie wint de voetbalwedstrijd?",
+        "en hoe laat is het nu?",
+        "ok, en het weer morgen?",
+      ]) {
+        const reply = await bot.ask(text, c1);
+        expect(reply.followUp, text).toBeUndefined();
+        expect(reply.status, text).toBe("unknown");
+      }
+      // The context survives the off-topic messages: a real follow-up still leans on it.
+      const follow = await bot.ask("en wie beslist dat?", c1);
+      expect(follow.status).not.toBe("unknown");
+      expect(follow.followUp?.entryId).toBe(first.answer?.id);
+    });
   });
 });
 

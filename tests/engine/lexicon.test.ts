@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.ts";
-import { language, parseLanguage } from "../../src/engine/language.ts";
+import { LANGUAGE_FILE, language, parseLanguage } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { parseColloquial } from "../../src/knowledge/colloquial.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
@@ -47,12 +48,53 @@ describe("language data (src/engine/language/nl.yml)", () => {
   });
 });
 
+describe("real Dutch words are never typo-corrected (never_corrected in nl.yml)", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+  });
+  const typos = (q: string) => engine.explain!(q).expansions.filter((e) => e.endsWith("(typo)"));
+
+  it("leaves council vocabulary and common words, in every inflected form, as they are", () => {
+    for (const q of ["motie", "kan de raad een motie indienen", "moties", "amendement", "plannen", "we plannen iets"])
+      expect(typos(q), q).toEqual([]);
+    for (const q of ["wenden", "waar wendt de raad zich toe", "stemmen", "fractie", "verkiezingen"])
+      expect(typos(q), q).toEqual([]);
+  });
+
+  it("still corrects real typos of the base's words", () => {
+    expect(typos("zienswijse")).toEqual(["zienswijse → zienswijze (typo)"]);
+    expect(typos("bedrijfsvoeringsorganisatei")).not.toEqual([]);
+  });
+
+  it("reads the list as lines of words, and names the file and list of a word listed twice or not folded", () => {
+    expect(language.neverCorrected).toContain("motie");
+    expect(language.neverCorrected).toContain("wenden");
+    const real = readFileSync(LANGUAGE_FILE, "utf8");
+    const withLine = (line: string) => real.replace("never_corrected:\n", `never_corrected:\n${line}\n`);
+    expect(() => parseLanguage(withLine("  - motie"), "x.yml")).toThrow(
+      /^x\.yml: never_corrected: "motie" is listed twice$/,
+    );
+    expect(() => parseLanguage(withLine("  - [Motie]"), "x.yml")).toThrow(/^x\.yml: never_corrected\.0\.\d?.*folded/);
+  });
+});
+
 describe("everyday words in the engine (real knowledge base)", () => {
   let kb: KnowledgeBase;
   let engine: Engine;
   beforeAll(async () => {
     kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
     engine = createEngine(kb);
+  });
+
+  it("irregular past tenses of everyday verbs are filler, and 'laatste', 'afgelopen' are situational", () => {
+    const focus = engine.explain!(
+      "Bij de laatste vergadering kwam de vraag op, en de wethouder zei dat het afgelopen jaar",
+    ).focus;
+    const words = focus.map((f) => f.word);
+    expect(words).not.toContain("kwam");
+    expect(words).not.toContain("zei");
+    for (const f of focus.filter((f) => f.word === "laatste" || f.word === "afgelopen")) expect(f.weight).toBe(0);
   });
 
   it("no everyday word carries an answer on its own", () => {

@@ -1,0 +1,51 @@
+// Questions that compare two forms of cooperation ("wat is het verschil tussen een GR en een stichting") are
+// answered by the entries that set forms side by side, not by an entry that mentions one of them in passing.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine/index.ts";
+import { language } from "../../src/engine/language.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+
+/** The entries that compare forms of cooperation. */
+const COMPARING = [
+  "privaatrechtelijke-samenwerking",
+  "juridische-vormen",
+  "wgr-vormen",
+  "checklist-samenwerkingsvorm",
+  "vormen-van-samenwerking",
+  "vorm-volgt-inhoud",
+  "soorten-regelingen",
+];
+
+describe("comparison questions (real knowledge base)", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+  });
+
+  it("the comparison cues are language data and no content words", () => {
+    expect(language.comparisonCues.has("verschil")).toBe(true);
+    expect(language.comparisonCues.has("versus")).toBe(true);
+    const focus = engine.explain!("wat is het verschil tussen een GR en een stichting").focus.map((f) => f.word);
+    expect(focus).not.toContain("verschil");
+  });
+
+  it("routes the comparison to an entry that compares forms, answered", () => {
+    for (const q of [
+      "convenant of samenwerkingsovereenkomst, wat is het verschil met een GR",
+      "centrumgemeente versus openbaar lichaam",
+      "wat onderscheidt een coöperatie van een gemeenschappelijke regeling",
+      "waarin verschilt een bedrijfsvoeringsorganisatie van een openbaar lichaam",
+    ]) {
+      const reply = engine.ask(q);
+      expect(COMPARING, q).toContain(reply.answer?.id);
+      expect(reply.status, q).toBe("answer");
+    }
+  });
+
+  it("still refuses comparisons outside the domain", () => {
+    for (const q of ["wat is het verschil tussen een kat en een hond", "iphone versus android", "vs", "verschil"])
+      expect(engine.ask(q).status, q).toBe("unknown");
+  });
+});
