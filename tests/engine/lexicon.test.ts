@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.ts";
+import { stem } from "../../src/engine/analyze.ts";
 import { LANGUAGE_FILE, language, parseLanguage } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { parseColloquial } from "../../src/knowledge/colloquial.ts";
@@ -45,6 +46,13 @@ describe("language data (src/engine/language/nl.yml)", () => {
   it("loads and reports a word listed twice", () => {
     expect(language.filler.has("weer")).toBe(true);
     expect(() => parseLanguage("version: 1\nfiller: [nou, nou]\n", "x.yml")).toThrow(/x\.yml/);
+  });
+});
+
+describe("stem overrides", () => {
+  it('keep the preposition "langs" ("langs de raad") apart from "lang" ("hoe lang")', () => {
+    expect(stem("langs")).not.toBe(stem("lang"));
+    expect(stem("lange")).toBe(stem("lang"));
   });
 });
 
