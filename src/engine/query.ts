@@ -528,6 +528,23 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const share = (pick: (c: Concept, i: number) => boolean) =>
     concepts.reduce((s, c, i) => s + (pick(c, i) ? focusMass(c) : 0), 0) / totalFocus;
   const stems = concepts.map((c) => c.stem);
+  /** Focus mass of the concepts found in `set`: by their own stem, or through a term credited at least `minCredit`. */
+  const massIn = (set: ReadonlySet<string>, minCredit: number): number => {
+    let sum = 0;
+    concepts.forEach((c, i) => {
+      let hit = set.has(c.stem);
+      if (!hit)
+        for (const [term, m] of credits) {
+          const credit = m.get(i);
+          if (credit !== undefined && credit >= minCredit && set.has(term)) {
+            hit = true;
+            break;
+          }
+        }
+      if (hit) sum += focusMass(c);
+    });
+    return sum;
+  };
 
   return {
     text,
@@ -569,17 +586,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     },
     phrasingMatch(set) {
       if (set.size === 0) return 0;
-      let sum = 0;
-      concepts.forEach((c, i) => {
-        let hit = set.has(c.stem);
-        if (!hit)
-          for (const [term, m] of credits)
-            if (m.has(i) && set.has(term)) {
-              hit = true;
-              break;
-            }
-        if (hit) sum += focusMass(c);
-      });
+      const sum = massIn(set, -Infinity);
       // Both ways: the question's words in the phrasing, and the phrasing's words in the question.
       let back = 0;
       for (const st of set) if (credits.has(st) || stems.includes(st)) back++;
@@ -587,18 +594,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     },
     conceptShare(set) {
       if (set.size === 0) return 0;
-      let sum = 0;
-      concepts.forEach((c, i) => {
-        let hit = set.has(c.stem);
-        if (!hit)
-          for (const [term, m] of credits)
-            if ((m.get(i) ?? 0) >= CREDIT.synonym && set.has(term)) {
-              hit = true;
-              break;
-            }
-        if (hit) sum += focusMass(c);
-      });
-      return sum / totalFocus;
+      return massIn(set, CREDIT.synonym) / totalFocus;
     },
     namedShare(set) {
       let n = 0;
