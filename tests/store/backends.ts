@@ -2,6 +2,8 @@
 // set) gets a fresh schema per suite so parallel runs and other test files do not see each other's rows.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { runMigrations } from "../../src/store/migrations.ts";
 import { createPgClient } from "../../src/store/pg-client.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
 import { memoryPgliteClient } from "../support/pglite.ts";
@@ -58,4 +60,26 @@ export async function postgresBackend(databaseUrl: string): Promise<Backend> {
 
 export async function truncateAll(client: SqlClient): Promise<void> {
   await client.query(`TRUNCATE ${TABLES.join(", ")} RESTART IDENTITY CASCADE`);
+}
+
+/**
+ * Inside a describe: opens the backend and one migrated client for the suite, empties every table before each test
+ * and closes both afterwards. Returns the open backend and client (valid from the first beforeEach on).
+ */
+export function useMigratedClient(makeBackend: () => Promise<Backend>): () => { backend: Backend; client: SqlClient } {
+  let backend: Backend | undefined;
+  let client: SqlClient | undefined;
+  beforeAll(async () => {
+    backend = await makeBackend();
+    client = await backend.open();
+    await runMigrations(client);
+  }, 60_000);
+  afterAll(async () => {
+    await client?.close();
+    await backend?.dispose();
+  });
+  beforeEach(async () => {
+    await truncateAll(client!);
+  });
+  return () => ({ backend: backend!, client: client! });
 }

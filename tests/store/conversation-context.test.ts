@@ -1,14 +1,13 @@
 // Conversation context (migration 4): the entry last answered per conversation, keyed by a hash, expiring, purged.
 // The same tests run on embedded PGlite (always) and on PostgreSQL (when DATABASE_URL is set), the latter also with
 // two store instances on one database, as two bot instances behind a load balancer.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { conversationKeyHash } from "../../src/store/conversation-context.ts";
 import { hashUserId } from "../../src/store/hash.ts";
-import { runMigrations } from "../../src/store/migrations.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { groupTitle, postgresMissing } from "../support/skip.ts";
-import { type Backend, pgliteBackend, postgresBackend, truncateAll } from "./backends.ts";
+import { type Backend, pgliteBackend, postgresBackend, useMigratedClient } from "./backends.ts";
 
 const KEY = "context-test-key-0123456789";
 const MINUTE = 60_000;
@@ -21,19 +20,10 @@ function suite(name: string, makeBackend: () => Promise<Backend>, missing?: stri
     let now: Date;
     let store: SqlStore;
 
-    beforeAll(async () => {
-      backend = await makeBackend();
-      client = await backend.open();
-      await runMigrations(client);
-    }, 60_000);
+    const db = useMigratedClient(makeBackend);
 
-    afterAll(async () => {
-      await client?.close();
-      await backend?.dispose();
-    });
-
-    beforeEach(async () => {
-      await truncateAll(client);
+    beforeEach(() => {
+      ({ backend, client } = db());
       now = new Date("2026-12-02T09:00:00Z");
       store = new SqlStore(client, { hashKey: KEY, retentionDays: 180, clock: () => now });
     });

@@ -1,33 +1,24 @@
 // Migration 5: the 👎 reason with the feedback row, hand-offs to the griffie (open → answered) and shared settings.
 // Runs on PGlite always and on PostgreSQL when DATABASE_URL is set.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runMigrations } from "../../src/store/migrations.ts";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { SqlClient } from "../../src/store/sql-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { groupTitle, postgresMissing } from "../support/skip.ts";
-import { type Backend, pgliteBackend, postgresBackend, truncateAll } from "./backends.ts";
+import { type Backend, pgliteBackend, postgresBackend, useMigratedClient } from "./backends.ts";
 
 const KEY = "test-key-0123456789abcdef";
 const DAY = 86_400_000;
 
 function suite(name: string, makeBackend: () => Promise<Backend>, missing?: string): void {
   describe.skipIf(missing !== undefined)(groupTitle(`feedback reasons and hand-offs on ${name}`, missing), () => {
-    let backend: Backend;
     let client: SqlClient;
     let now: Date;
     let store: SqlStore;
 
-    beforeAll(async () => {
-      backend = await makeBackend();
-      client = await backend.open();
-      await runMigrations(client);
-    }, 60_000);
-    afterAll(async () => {
-      await client?.close();
-      await backend?.dispose();
-    });
-    beforeEach(async () => {
-      await truncateAll(client);
+    const db = useMigratedClient(makeBackend);
+
+    beforeEach(() => {
+      ({ client } = db());
       now = new Date("2026-12-02T10:00:00Z");
       store = new SqlStore(client, { hashKey: KEY, retentionDays: 180, clock: () => now });
     });

@@ -1,12 +1,12 @@
 // The same test body runs against embedded PGlite (always) and a real PostgreSQL (when DATABASE_URL is set).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { hashUserId } from "../../src/store/hash.ts";
 import { migrations, runMigrations } from "../../src/store/migrations.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
 import { UnknownRunError } from "../../src/errors.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { groupTitle, postgresMissing } from "../support/skip.ts";
-import { type Backend, pgliteBackend, postgresBackend, truncateAll } from "./backends.ts";
+import { type Backend, pgliteBackend, postgresBackend, useMigratedClient } from "./backends.ts";
 
 const KEY = "test-key-0123456789abcdef";
 const DAY = 86_400_000;
@@ -18,19 +18,10 @@ function suite(name: string, makeBackend: () => Promise<Backend>, missing?: stri
     let now: Date;
     let store: SqlStore;
 
-    beforeAll(async () => {
-      backend = await makeBackend();
-      client = await backend.open();
-      await runMigrations(client);
-    }, 60_000);
+    const db = useMigratedClient(makeBackend);
 
-    afterAll(async () => {
-      await client?.close();
-      await backend?.dispose();
-    });
-
-    beforeEach(async () => {
-      await truncateAll(client);
+    beforeEach(() => {
+      ({ backend, client } = db());
       now = new Date("2026-11-23T10:00:00Z");
       store = new SqlStore(client, { hashKey: KEY, retentionDays: 180, clock: () => now });
     });
