@@ -1,6 +1,6 @@
 // End-to-end through the real server (startApp: knowledge base → engine → PGlite store → Bot → Teams mount):
 // Bot Framework activities POSTed to /api/messages over loopback, replies captured by a fake connector.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../../app/start.ts";
 import { toTeamsMarkdownBlocks } from "../../../adapters/teams/markdown.ts";
 import { FIXTURE_CHECKLIST, FIXTURE_TOPIC, tempDataDir, testEnv } from "../../http/helpers.ts";
@@ -16,13 +16,12 @@ import {
   messageActivity,
   postActivity,
   searchInvoke,
-  startFakeConnector,
   submitActivity,
   type FakeConnector,
 } from "./helpers.ts";
+import { STARTUP_MS, useTeamsApp } from "./app-fixture.ts";
 
 /** Opening PGlite and loading the knowledge base can take a while on a busy machine. */
-const STARTUP_MS = 90_000;
 
 interface InvokeBody {
   statusCode: number;
@@ -33,22 +32,11 @@ interface InvokeBody {
 describe("Teams end-to-end through startApp (anonymous local mode)", () => {
   let app: RunningApp;
   let connector: FakeConnector;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
   let endpoint: string;
 
-  beforeAll(async () => {
-    data = await tempDataDir();
-    connector = await startFakeConnector();
-    app = await startApp({ env: testEnv(data.dir), port: 0 });
-    endpoint = `${app.url}/api/messages`;
-  }, STARTUP_MS);
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await data?.remove();
-  }, STARTUP_MS);
+  const teams = useTeamsApp();
   beforeEach(() => {
-    connector.captured.length = 0;
+    ({ app, connector, endpoint } = teams());
   });
   const opts = () => ({ serviceUrl: connector.url });
 
@@ -216,24 +204,16 @@ describe("Teams end-to-end through startApp (anonymous local mode)", () => {
 describe("Teams end-to-end through startApp with MicrosoftAppId", () => {
   let app: RunningApp;
   let connector: FakeConnector;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
 
-  beforeAll(async () => {
-    data = await tempDataDir();
-    connector = await startFakeConnector();
-    app = await startApp({
-      env: testEnv(data.dir, {
-        MicrosoftAppId: "11111111-2222-3333-4444-555555555555",
-        MicrosoftAppPassword: "test-only-not-a-secret",
-      }),
-      port: 0,
-    });
-  }, STARTUP_MS);
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await data?.remove();
-  }, STARTUP_MS);
+  const teams = useTeamsApp({
+    env: {
+      MicrosoftAppId: "11111111-2222-3333-4444-555555555555",
+      MicrosoftAppPassword: "test-only-not-a-secret",
+    },
+  });
+  beforeEach(() => {
+    ({ app, connector } = teams());
+  });
 
   it("a request without a valid token gets 401 and no reply is sent", async () => {
     const res = await postActivity(

@@ -1,11 +1,10 @@
 // 👎 asks why and "Vraag het de griffie" in Teams, through the real server (startApp, anonymous local mode):
 // Bot Framework activities POSTed to /api/messages, replies and proactive messages caught by the fake connector.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../../app/start.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { type RunningApp } from "../../../app/start.ts";
 import { feedbackText } from "../../../src/core/feedback-reasons.ts";
 import { buildReport } from "../../../src/report/build.ts";
 import { formatReportText } from "../../../src/report/format.ts";
-import { tempDataDir, testEnv } from "../../http/helpers.ts";
 import { checkCard } from "./adaptive-cards.ts";
 import {
   USER,
@@ -15,13 +14,12 @@ import {
   executeInvoke,
   messageActivity,
   postActivity,
-  startFakeConnector,
   submitActivity,
   type CardJson,
   type FakeConnector,
 } from "./helpers.ts";
+import { useTeamsApp } from "./app-fixture.ts";
 
-const STARTUP_MS = 90_000;
 const GRIFFIE_CONVERSATION = "19:griffie@thread.tacv2";
 const OFF_TOPIC = "Wat is het recept voor appeltaart?";
 
@@ -48,25 +46,11 @@ const showCardActions = (show: Record<string, unknown>): Record<string, unknown>
 describe("👎 reason and hand-off in Teams", () => {
   let app: RunningApp;
   let connector: FakeConnector;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
   let endpoint: string;
 
-  beforeAll(async () => {
-    data = await tempDataDir();
-    connector = await startFakeConnector();
-    app = await startApp({
-      env: testEnv(data.dir, { GRIFFIE_TEAMS_ADMINS: USER.aadObjectId.toUpperCase() }),
-      port: 0,
-    });
-    endpoint = `${app.url}/api/messages`;
-  }, STARTUP_MS);
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await data?.remove();
-  }, STARTUP_MS);
+  const teams = useTeamsApp({ env: { GRIFFIE_TEAMS_ADMINS: USER.aadObjectId.toUpperCase() } });
   beforeEach(() => {
-    connector.captured.length = 0;
+    ({ app, connector, endpoint } = teams());
   });
   const personal = () => ({ serviceUrl: connector.url });
   const griffieChannel = () => ({

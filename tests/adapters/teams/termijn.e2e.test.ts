@@ -1,7 +1,7 @@
 // Deadlines in Teams through the real server (startApp, anonymous local mode): Bot Framework activities POSTed to
 // /api/messages, replies captured by the fake connector. The example register and a fixed clock.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../../app/start.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { startApp } from "../../../app/start.ts";
 import { tempDataDir, testEnv } from "../../http/helpers.ts";
 import { checkCard } from "./adaptive-cards.ts";
 import {
@@ -15,33 +15,17 @@ import {
   startFakeConnector,
   type FakeConnector,
 } from "./helpers.ts";
+import { STARTUP_MS, useTeamsApp } from "./app-fixture.ts";
 
-const STARTUP_MS = 90_000;
 const clock = () => new Date("2027-03-10T09:00:00Z");
 
 describe("deadlines in Teams", () => {
-  let app: RunningApp;
   let connector: FakeConnector;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
   let endpoint: string;
 
-  beforeAll(async () => {
-    data = await tempDataDir();
-    connector = await startFakeConnector();
-    app = await startApp({
-      env: testEnv(data.dir, { REGISTER_FILE: "knowledge/register/voorbeeld-register.yml" }),
-      port: 0,
-      clock,
-    });
-    endpoint = `${app.url}/api/messages`;
-  }, STARTUP_MS);
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await data?.remove();
-  }, STARTUP_MS);
+  const teams = useTeamsApp({ env: { REGISTER_FILE: "knowledge/register/voorbeeld-register.yml" }, clock });
   beforeEach(() => {
-    connector.captured.length = 0;
+    ({ connector, endpoint } = teams());
   });
   const opts = () => ({ serviceUrl: connector.url });
 

@@ -1,11 +1,10 @@
 // Shared checklist cards stay current in a Teams group chat (Universal Actions): end to end through the real server
 // (startApp: knowledge base, engine, PGlite store) with Bot Framework activities POSTed to /api/messages over
 // loopback and a fake connector that answers the member roster and catches the bot's messages and edits.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../../app/start.ts";
+import { beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.ts";
 import { MAX_REFRESH_USERS, VERB_REFRESH } from "../../../adapters/teams/universal-actions.ts";
-import { FIXTURE_CHECKLIST, tempDataDir, testEnv } from "../../http/helpers.ts";
+import { FIXTURE_CHECKLIST } from "../../http/helpers.ts";
 import { checkCard } from "./adaptive-cards.ts";
 import {
   USER,
@@ -15,12 +14,11 @@ import {
   executeInvoke,
   messageActivity,
   postActivity,
-  startFakeConnector,
   submitActivity,
   type FakeConnector,
 } from "./helpers.ts";
+import { useTeamsApp } from "./app-fixture.ts";
 
-const STARTUP_MS = 90_000;
 const GROUP = "19:checklist-group@thread.v2";
 const BIG_GROUP = "19:big-group@thread.v2";
 const OTHER = { id: "29:user-2", name: "Wethouder", aadObjectId: "00000000-0000-0000-0000-0000000000b2" };
@@ -46,31 +44,21 @@ const toggles = (card: RefreshableCard): string[] =>
   card.body.filter((e) => e.type === "Input.Toggle").map((e) => String(e.value));
 
 describe("Teams: shared checklist cards with Universal Actions refresh", () => {
-  let app: RunningApp;
   let connector: FakeConnector;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
   let endpoint: string;
   const memberRequests = new Map<string, number>();
 
-  beforeAll(async () => {
-    data = await tempDataDir();
-    connector = await startFakeConnector({
+  const teams = useTeamsApp({
+    connector: {
       members: (id) =>
         id === BIG_GROUP
           ? Array.from({ length: 80 }, (_v, i) => ({ id: `29:member-${i + 1}` }))
           : [USER, OTHER, THIRD, { id: "28:some-other-bot" }],
       memberRequests,
-    });
-    app = await startApp({ env: testEnv(data.dir), port: 0 });
-    endpoint = `${app.url}/api/messages`;
-  }, STARTUP_MS);
-  afterAll(async () => {
-    await app?.close();
-    await connector?.close();
-    await data?.remove();
-  }, STARTUP_MS);
+    },
+  });
   beforeEach(() => {
-    connector.captured.length = 0;
+    ({ connector, endpoint } = teams());
   });
   const group = () => ({ serviceUrl: connector.url, conversationType: "groupChat" as const, conversationId: GROUP });
   const as = (user: typeof OTHER | typeof USER, activity: Record<string, unknown>) => ({ ...activity, from: user });
