@@ -14,7 +14,8 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3978 \
     KNOWLEDGE_DIR=/app/knowledge \
-    DATA_DIR=/data
+    DATA_DIR=/data \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json tsconfig.json ./
@@ -34,4 +35,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # The server drains in-flight requests on SIGTERM (up to 10 s); give it that long before a SIGKILL.
 STOPSIGNAL SIGTERM
 # The server process itself, not npm, so SIGTERM reaches it (same entry point as `npm start`).
-CMD ["node", "--liftoff-only", "--import", "tsx", "app/main.ts"]
+# Memory flags and MALLOC_ARENA_MAX (ENV above): see SERVER_NODE_FLAGS and SERVER_ENV in app/start-command.ts.
+CMD ["node", "--liftoff-only", "--max-semi-space-size=4", "--max-old-space-size=256", "--import", "tsx", "app/main.ts"]

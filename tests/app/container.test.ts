@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseStartScript } from "../../app/start-command.ts";
 import type { Bot } from "../../src/core/bot.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createHttpServer, type HttpServer } from "../../src/http/server.ts";
@@ -92,9 +93,14 @@ describe("Dockerfile", () => {
 
   it("runs the same entry point as npm start, as the server process itself (exec form, no npm, no shell)", () => {
     const cmd = JSON.parse(lastStage.find((i) => i.op === "CMD")!.args) as string[];
-    const start = pkg.scripts.start!.replace(/^exec\s+/, "").split(/\s+/);
-    expect(cmd).toEqual(start);
-    expect(cmd[0]).toBe("node");
+    const start = parseStartScript(pkg.scripts.start!);
+    expect(cmd).toEqual(["node", ...start.args]);
+    // The environment npm start sets before Node starts (MALLOC_ARENA_MAX) is the image's ENV.
+    const env = lastStage
+      .filter((i) => i.op === "ENV")
+      .map((i) => i.args)
+      .join(" ");
+    for (const [name, value] of Object.entries(start.env)) expect(env).toMatch(new RegExp(`\\b${name}=${value}\\b`));
     expect(lastStage.some((i) => i.op === "ENTRYPOINT")).toBe(false);
     expect(lastStage.find((i) => i.op === "STOPSIGNAL")?.args).toBe("SIGTERM");
   });

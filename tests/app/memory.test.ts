@@ -1,11 +1,11 @@
 // Defect 10: the server's resident memory after a first start in a new DATA_DIR. PGlite's initialisation
 // (~800 MB) runs in a child process, the database runs with small buffers, and `npm start` runs Node with
 // PGLITE_NODE_FLAGS (no optimising compile of PGlite's WebAssembly), so the server itself stays small.
-import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parseStartScript, SERVER_ENV, SERVER_NODE_FLAGS, startCommand } from "../../app/start-command.ts";
 import { PGLITE_NODE_FLAGS } from "../../src/store/pglite-options.ts";
 import { FIXTURE_KNOWLEDGE, tempDataDir } from "../http/helpers.ts";
 import { memoryPgliteClient } from "../support/pglite.ts";
@@ -18,10 +18,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
  * initialisation moved to a child process.
  */
 const MAX_RSS_MB = 350;
-/** `npm start` as argv, e.g. ["node", "--liftoff-only", "--import", "tsx", "app/main.ts"]. */
-const START = (JSON.parse(readFileSync(`${ROOT}/package.json`, "utf8")) as { scripts: { start: string } }).scripts.start
-  .replace(/^exec\s+/, "")
-  .split(/\s+/);
+/** `npm start`: the environment it sets and Node's argv, e.g. ["--liftoff-only", …, "--import", "tsx", "app/main.ts"]. */
+const START = startCommand();
 
 async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
@@ -29,9 +27,36 @@ async function rssMb(pid: number): Promise<number> {
 }
 
 describe("memory", () => {
-  it("npm start (and so the Dockerfile's CMD, tests/app/container.test.ts) passes PGlite's Node flags", () => {
-    expect(START[0]).toBe("node");
-    for (const flag of PGLITE_NODE_FLAGS) expect(START).toContain(flag);
+  it("npm start (and so the Dockerfile's CMD, tests/app/container.test.ts) passes the server's Node flags", () => {
+    for (const flag of [...PGLITE_NODE_FLAGS, ...SERVER_NODE_FLAGS]) expect(START.args).toContain(flag);
+    // Flags before the entry point, or Node hands them to the script.
+    expect(START.args.at(-1)).toBe("app/main.ts");
+  });
+
+  it("npm start sets the allocator's environment before Node starts (glibc reads it only then)", () => {
+    expect(START.env).toEqual(expect.objectContaining(SERVER_ENV));
+    expect(SERVER_ENV.MALLOC_ARENA_MAX).toBe("2");
+  });
+
+  it("parses a start script into its environment prefix and Node's arguments", () => {
+    expect(parseStartScript("A_B=1 C=x=y exec node --f=2 --import tsx app/main.ts")).toEqual({
+      env: { A_B: "1", C: "x=y" },
+      args: ["--f=2", "--import", "tsx", "app/main.ts"],
+    });
+    expect(parseStartScript("node app/main.ts")).toEqual({ env: {}, args: ["app/main.ts"] });
+    expect(() => parseStartScript("exec tsx app/main.ts")).toThrow(/does not run node/);
+  });
+
+  it("this Node accepts the server's flags on the command line and applies the heap limit", () => {
+    const out = execFileSync(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, "-e", "console.log(require('v8').getHeapStatistics().heap_size_limit)"],
+      { encoding: "utf8" },
+    );
+    // --max-old-space-size=256 plus the young generation: a limit near 256 MB, not the default (≥ 2 GB here).
+    const limitMb = Number(out.trim()) / 1048576;
+    expect(limitMb).toBeGreaterThanOrEqual(256);
+    expect(limitMb).toBeLessThan(300);
   });
 
   it("opens PGlite with small shared buffers", async () => {
@@ -51,11 +76,12 @@ describe("memory", () => {
     ),
     async () => {
       const data = await tempDataDir();
-      const child = spawn(process.execPath, START.slice(1), {
+      const child = spawn(process.execPath, START.args, {
         cwd: ROOT,
         env: {
           PATH: process.env.PATH,
           HOME: process.env.HOME,
+          ...START.env,
           NODE_ENV: "production",
           HOST: "127.0.0.1",
           PORT: "0",
@@ -85,6 +111,9 @@ describe("memory", () => {
         await new Promise((r) => setTimeout(r, 5_000));
         const rss = await rssMb(child.pid!);
         expect(rss).toBeLessThan(MAX_RSS_MB);
+        // The allocator setting reached the server process.
+        const environ = (await readFile(`/proc/${child.pid}/environ`, "utf8")).split("\0");
+        expect(environ).toContain("MALLOC_ARENA_MAX=2");
       } finally {
         child.kill("SIGTERM");
         await exit;
