@@ -10,7 +10,8 @@
 // A warm-up of BENCH_WARMUP_SECONDS (default 3, not measured) precedes the run.
 // First two short baselines (BENCH_BASELINE_SECONDS each, 0 to skip) show what the machine itself does: a bare
 // node:http server answering "ok", and the app's /healthz.
-// Experiments: BENCH_NODE_ARGS ("--max-semi-space-size=2 …") adds Node flags before the start script's;
+// Experiments: BENCH_NODE_ARGS ("--max-semi-space-size=2 …") adds Node flags after the start script's (the last
+// occurrence of a flag wins);
 // BENCH_SERVER_ENV ("MALLOC_ARENA_MAX=1 …") adds or overrides server environment variables; BENCH_LOG_LEVEL
 // (default info, as in production; the server's stdout goes to /dev/null).
 import { execFile, spawn, type ChildProcess } from "node:child_process";
@@ -101,6 +102,13 @@ const words = (s: string | undefined): string[] => (s ?? "").split(/\s+/).filter
 const envPairs = (s: string | undefined): Record<string, string> =>
   Object.fromEntries(words(s).map((w) => [w.slice(0, w.indexOf("=")), w.slice(w.indexOf("=") + 1)]));
 
+/** The start script's Node arguments with BENCH_NODE_ARGS after its flags (so they override) and before the entry. */
+const nodeArgs = (args: string[]): string[] => [
+  ...args.slice(0, -1),
+  ...words(process.env.BENCH_NODE_ARGS),
+  ...args.slice(-1),
+];
+
 const fakeSlack = await startFakeSlackApi();
 const dataDir = await mkdtemp(join(tmpdir(), "raadswijzer-bench-"));
 
@@ -124,7 +132,7 @@ async function load(
 async function startServer(port: number): Promise<{ child: ChildProcess; startupMs: number }> {
   const start = startCommand();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...words(process.env.BENCH_NODE_ARGS), ...start.args], {
+  const child = spawn(process.execPath, nodeArgs(start.args), {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -196,7 +204,7 @@ const questions = [
 
 const port = await freePort();
 const appUrl = `http://127.0.0.1:${port}`;
-const node = `${process.version}, ${[...words(process.env.BENCH_NODE_ARGS), ...startCommand().args.slice(0, -1)].join(" ")}`;
+const node = `${process.version}, ${nodeArgs(startCommand().args).slice(0, -1).join(" ")}`;
 const serverEnv = { ...startCommand().env, ...envPairs(process.env.BENCH_SERVER_ENV) };
 const { child: server, startupMs } = await startServer(port);
 const pid = server.pid!;
@@ -270,7 +278,7 @@ try {
     date: new Date().toISOString(),
     cores: cpus().length,
     node: process.version,
-    node_args: [...words(process.env.BENCH_NODE_ARGS), ...startCommand().args.slice(0, -1)].join(" "),
+    node_args: nodeArgs(startCommand().args).slice(0, -1).join(" "),
     server_env: serverEnv,
     seconds: SECONDS,
     rate: RATE,
