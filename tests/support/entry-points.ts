@@ -1,0 +1,101 @@
+// The programs tests start as child processes (the server, the CLIs), compiled once per run. Through `--import tsx`
+// every child spent ~0.6 s of CPU on tsx's loader hooks and on resolving and reading a few hundred modules; from one
+// pre-compiled bundle the same child starts in a fraction of that. The bundle is the same source compiled by the
+// same compiler (esbuild, which tsx uses too), with npm packages left as ordinary imports from node_modules and
+// each file's import.meta.url/dirname/filename kept as its own source path, so files next to the sources (data,
+// static assets, pglite-init.ts) are found as before. `npm start` itself still runs through tsx
+// (tests/app/npm-start.test.ts and memory.test.ts spawn it from package.json).
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { inject } from "vitest";
+import { PGLITE_NODE_FLAGS } from "../../src/store/pglite-options.ts";
+
+export const ENTRY_BUNDLE_DIR_KEY = "entryBundleDir";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    entryBundleDir: string;
+  }
+}
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Every program a test starts with `node`, relative to the repository root. */
+export const ENTRY_POINTS = [
+  "app/main.ts",
+  "src/cli/ask.ts",
+  "src/cli/kb-check.ts",
+  "src/cli/kb-learn.ts",
+  "src/cli/report.ts",
+  "src/cli/termijn.ts",
+  "scripts/package-teams.ts",
+  "tests/adapters/teams/fixtures/reject-tokens.ts",
+] as const;
+
+export type EntryPoint = (typeof ENTRY_POINTS)[number];
+
+/**
+ * Compiles ENTRY_POINTS into a new folder under `cacheDir` (inside the repository, so packages resolve from its
+ * node_modules) and returns the folder; the caller removes it after the run.
+ */
+export async function bundleEntryPoints(cacheDir: string): Promise<string> {
+  const { build } = await import("esbuild");
+  await mkdir(cacheDir, { recursive: true });
+  const out = await mkdtemp(join(cacheDir, "entry-points-"));
+  try {
+    await build({
+      entryPoints: ENTRY_POINTS.map((e) => join(ROOT, e)),
+      outbase: ROOT,
+      outdir: out,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      packages: "external",
+      keepNames: true,
+      logLevel: "error",
+      plugins: [
+        {
+          name: "source-import-meta",
+          setup(b) {
+            b.onLoad({ filter: /\.[cm]?ts$/ }, async ({ path }) => {
+              const source = await readFile(path, "utf8");
+              return {
+                loader: "ts",
+                contents: source
+                  .replaceAll("import.meta.dirname", JSON.stringify(dirname(path)))
+                  .replaceAll("import.meta.filename", JSON.stringify(path))
+                  .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(path).href)),
+              };
+            });
+          },
+        },
+      ],
+    });
+  } catch (err) {
+    await rm(out, { recursive: true, force: true });
+    throw err;
+  }
+  return out;
+}
+
+function bundleDir(): string | undefined {
+  try {
+    return inject(ENTRY_BUNDLE_DIR_KEY) || undefined;
+  } catch {
+    return undefined; // not inside a vitest worker
+  }
+}
+
+/**
+ * Node arguments that run `entry` (a path from ENTRY_POINTS): its compiled bundle, or through tsx when there is
+ * none (a file run outside vitest's config). PGLITE_NODE_FLAGS as `npm start` passes them, for the programs that
+ * open the embedded database.
+ */
+export function nodeArgs(entry: EntryPoint): string[] {
+  const dir = bundleDir();
+  const script = dir ? join(dir, entry.replace(/\.ts$/, ".js")) : join(ROOT, entry);
+  return dir ? [...PGLITE_NODE_FLAGS, script] : [...PGLITE_NODE_FLAGS, "--import", "tsx", script];
+}
