@@ -6,7 +6,7 @@
 // sources (data, static assets, pglite-init.ts) are found as before, and the packages that load files of their own
 // stay ordinary imports (EXTERNAL_PACKAGES). `npm start` itself still runs through tsx: tests/app/npm-start.test.ts
 // and memory.test.ts start it from package.json.
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { inject } from "vitest";
@@ -40,7 +40,19 @@ export const ENTRY_POINTS = [
  */
 const EXTERNAL_PACKAGES = ["@electric-sql/pglite", "pino", "pino-pretty", "thread-stream", "pg", "pg-native"];
 
+const BUNDLE_PREFIX = "entry-points-";
+
 export type EntryPoint = (typeof ENTRY_POINTS)[number];
+
+/** Removes bundles older than a day: left behind by a run that was killed before its teardown. */
+async function removeLeftovers(cacheDir: string): Promise<void> {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  for (const name of await readdir(cacheDir)) {
+    if (!name.startsWith(BUNDLE_PREFIX)) continue;
+    const path = join(cacheDir, name);
+    if ((await stat(path)).mtimeMs < dayAgo) await rm(path, { recursive: true, force: true });
+  }
+}
 
 /**
  * Compiles ENTRY_POINTS into a new folder under `cacheDir` (inside the repository, so packages resolve from its
@@ -49,7 +61,8 @@ export type EntryPoint = (typeof ENTRY_POINTS)[number];
 export async function bundleEntryPoints(cacheDir: string): Promise<string> {
   const { build } = await import("esbuild");
   await mkdir(cacheDir, { recursive: true });
-  const out = await mkdtemp(join(cacheDir, "entry-points-"));
+  await removeLeftovers(cacheDir);
+  const out = await mkdtemp(join(cacheDir, BUNDLE_PREFIX));
   try {
     await build({
       entryPoints: ENTRY_POINTS.map((e) => join(ROOT, e)),
