@@ -32,6 +32,7 @@ import {
   type Block,
   type FakeSlack,
 } from "./slack/helpers.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const KNOWLEDGE_SOURCE = "knowledge";
 const STARTUP_MS = 90_000;
@@ -95,7 +96,7 @@ function outcomeOfSlack(blocks: Block[]): Outcome {
 
 async function askCli(questions: string[], knowledgeDir: string): Promise<Reply[]> {
   // Node with tsx's loader, as npm run ask does, without the tsx CLI's extra relay process.
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/ask.ts", "--jsonl"], {
+  const child = spawn(process.execPath, [...nodeArgs("src/cli/ask.ts"), "--jsonl"], {
     env: { ...process.env, KNOWLEDGE_DIR: knowledgeDir },
     stdio: ["pipe", "pipe", "pipe"],
   });

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_KNOWLEDGE, tempDataDir } from "../http/helpers.ts";
 import { groupTitle } from "../support/skip.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const START_TIMEOUT = 120_000;
@@ -77,7 +78,7 @@ describe("log format of app/main.ts in development", () => {
   it(
     "writes JSON lines without colour codes when stdout is a pipe",
     async () => {
-      const out = await runUntil(process.execPath, ["--import", "tsx", "app/main.ts"], /"msg":"server listening"/);
+      const out = await runUntil(process.execPath, nodeArgs("app/main.ts"), /"msg":"server listening"/);
       expect(out).not.toContain(ESC);
       const lines = out.split("\n").filter((l) => l.trim() !== "");
       expect(lines.length).toBeGreaterThan(2);
@@ -93,7 +94,7 @@ describe("log format of app/main.ts in development", () => {
     ),
     async () => {
       // `script` runs the app on a pseudo-terminal and copies what it shows to our pipe.
-      const cmd = `'${process.execPath}' --import tsx app/main.ts`;
+      const cmd = [process.execPath, ...nodeArgs("app/main.ts")].map((a) => `'${a}'`).join(" ");
       const out = await runUntil("script", ["-qefc", cmd, "/dev/null"], /server listening/);
       expect(out).toContain(ESC);
       expect(out).not.toMatch(/^\{"level"/m);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createStore } from "../../src/store/index.ts";
 import { FIXTURE_TOPIC, tempDataDir, testEnv } from "../http/helpers.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // PGlite's first start in a new DATA_DIR takes several seconds (longer when test files run in parallel).
@@ -20,7 +21,7 @@ interface Running {
 
 /** Starts app/main.ts and resolves once it logs "server listening" with its URL. */
 function startProcess(env: NodeJS.ProcessEnv): Promise<Running> {
-  const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
+  const child = spawn(process.execPath, nodeArgs("app/main.ts"), {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -130,7 +131,7 @@ describe("app/main.ts as a process", () => {
   it(
     "exits 1 with a clear message on invalid configuration",
     async () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
+      const child = spawn(process.execPath, nodeArgs("app/main.ts"), {
         cwd: ROOT,
         env: { PATH: process.env.PATH, ...env(), PORT: "not-a-port" },
         stdio: ["ignore", "pipe", "pipe"],

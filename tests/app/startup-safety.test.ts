@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { tempDataDir, testEnv } from "../http/helpers.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -32,7 +33,7 @@ describe("start-up with the embedded database in use", () => {
       // A lock held by a live process (this test runner) on DATA_DIR/pglite.
       await mkdir(join(data.dir, "pglite"), { recursive: true });
       await writeFile(join(data.dir, "pglite.lock"), `${process.pid}\n`);
-      const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
+      const child = spawn(process.execPath, nodeArgs("app/main.ts"), {
         cwd: ROOT,
         env: { PATH: process.env.PATH, HOME: process.env.HOME, ...testEnv(data.dir) },
         stdio: ["ignore", "pipe", "pipe"],

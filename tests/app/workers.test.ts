@@ -11,6 +11,7 @@ import { ConfigError } from "../../src/errors.ts";
 import { FIXTURE_KNOWLEDGE, tempDataDir, testEnv } from "../http/helpers.ts";
 import { type Backend, postgresBackend } from "../store/backends.ts";
 import { groupTitle, postgresMissing } from "../support/skip.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -35,7 +36,7 @@ interface Started {
 const children: ChildProcess[] = [];
 
 function startMain(env: NodeJS.ProcessEnv): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", "app/main.ts"], {
+  const child = spawn(process.execPath, nodeArgs("app/main.ts"), {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,11 +3,12 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
 const ask = (...args: string[]) =>
-  run(process.execPath, ["--import", "tsx", join(root, "src/cli/ask.ts"), ...args], { cwd: root, encoding: "utf8" });
+  run(process.execPath, [...nodeArgs("src/cli/ask.ts"), ...args], { cwd: root, encoding: "utf8" });
 
 describe("npm run ask", () => {
   it("--explain prints focus, candidates, confidence and band", async () => {

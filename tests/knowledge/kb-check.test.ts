@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
@@ -18,7 +19,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 async function kbCheck(): Promise<{ code: number; out: string; err: string }> {
   try {
-    const r = await run(process.execPath, ["--import", "tsx", join(root, "src/cli/kb-check.ts"), dir], { cwd: root });
+    const r = await run(process.execPath, [...nodeArgs("src/cli/kb-check.ts"), dir], { cwd: root });
     return { code: 0, out: r.stdout, err: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { addQuestion, AddQuestionError } from "../../src/learn/add-question.ts";
 import { applyQuestion } from "../../src/learn/apply.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
 const ENTRY = "onderwerpen/btw-gemeenschappelijke-regeling.md";
@@ -85,9 +86,7 @@ describe("applyQuestion (kb:learn --apply)", () => {
     const { stdout } = await run(
       process.execPath,
       [
-        "--import",
-        "tsx",
-        "src/cli/kb-learn.ts",
+        ...nodeArgs("src/cli/kb-learn.ts"),
         "--apply",
         "centrumgemeente",
         "Is een centrumgemeente de baas over de andere gemeenten?",

@@ -11,6 +11,7 @@ import { runMigrations } from "../../src/store/migrations.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { seedPgliteDataDir } from "../support/pglite.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
@@ -23,7 +24,7 @@ function runLearn(
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      ["--import", "tsx", "src/cli/kb-learn.ts"],
+      nodeArgs("src/cli/kb-learn.ts"),
       // The seeded embedded store, also when the run has DATABASE_URL set (CI).
       { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", ...env } },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),

@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { staleEntries, staleWarnings } from "../../src/cli/stale-warnings.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FIXTURE = "tests/learn/fixtures/kb";
@@ -21,7 +22,7 @@ describe("stale warnings", () => {
   });
 
   it("kb:check prints them as warnings and still exits 0", async () => {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/kb-check.ts", FIXTURE], {
+    const { stdout, stderr } = await run(process.execPath, [...nodeArgs("src/cli/kb-check.ts"), FIXTURE], {
       cwd: ROOT,
       env: { ...process.env, STALE_MONTHS: "12" },
     });

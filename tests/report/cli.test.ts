@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GriffieReport } from "../../src/report/build.ts";
 import { createStore } from "../../src/store/index.ts";
 import { seedPgliteDataDir } from "../support/pglite.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, "..", "..");
 let dir: string;
 
 const report = (args: string[]) =>
-  run(process.execPath, ["--import", "tsx", "src/cli/report.ts", ...args], {
+  run(process.execPath, [...nodeArgs("src/cli/report.ts"), ...args], {
     cwd: root,
     env: {
       ...process.env,

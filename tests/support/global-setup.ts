@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
+import { bundleEntryPoints, ENTRY_BUNDLE_DIR_KEY } from "./entry-points.ts";
 import { TEMPLATE_DIR_KEY } from "./pglite.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -30,11 +31,15 @@ async function buildTemplate(target: string): Promise<void> {
   }
 }
 
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const pkg = JSON.parse(
     await readFile(join(ROOT, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8"),
   ) as { version: string };
   const template = join(CACHE, `pglite-template-${pkg.version}`);
   if (!existsSync(join(template, "pglite.tar"))) await buildTemplate(template);
   project.provide(TEMPLATE_DIR_KEY, template);
+  // The programs tests start as child processes, compiled once for this run (see entry-points.ts).
+  const bundles = await bundleEntryPoints(CACHE);
+  project.provide(ENTRY_BUNDLE_DIR_KEY, bundles);
+  return () => rm(bundles, { recursive: true, force: true });
 }

@@ -2,10 +2,11 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const run = promisify(execFile);
 const cli = (...args: string[]) =>
-  run(process.execPath, ["--import", "tsx", "src/cli/termijn.ts", ...args], {
+  run(process.execPath, [...nodeArgs("src/cli/termijn.ts"), ...args], {
     env: { ...process.env, REGISTER_FILE: "" },
   });
 

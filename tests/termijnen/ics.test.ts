@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { registerIcs } from "../../src/termijnen/ics.ts";
 import { loadRegister } from "../../src/termijnen/register.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 interface Parsed {
   uid: string;
@@ -50,9 +51,7 @@ describe(".ics export", () => {
   it("npm run termijn -- --ics writes the same calendar to stdout", async () => {
     const run = promisify(execFile);
     const { stdout } = await run(process.execPath, [
-      "--import",
-      "tsx",
-      "src/cli/termijn.ts",
+      ...nodeArgs("src/cli/termijn.ts"),
       "--ics",
       "--register",
       "knowledge/register/voorbeeld-register.yml",

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { loadRegister, parseRegister, RegisterError, registerTermijnen } from "../../src/termijnen/register.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 
 const EXAMPLE = "knowledge/register/voorbeeld-register.yml";
 
@@ -86,7 +87,7 @@ describe("register", () => {
     await writeFile(join(dir, "register", "fout.yml"), valid.replace("2027-02-26", "2027-13-01"));
     const run = promisify(execFile);
     const check = (args: string[]) =>
-      run(process.execPath, ["--import", "tsx", "src/cli/kb-check.ts", ...args], {
+      run(process.execPath, [...nodeArgs("src/cli/kb-check.ts"), ...args], {
         env: { ...process.env, REGISTER_FILE: "" },
       });
     const err = (await check([dir]).then(

@@ -1,17 +1,12 @@
 // End to end through the real server (app/start.ts): real knowledge base, engine and store (PGlite in a temp
 // folder), signed Slack requests over loopback, Web API calls and response_url posts landing on a fake Slack.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../../app/start.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningApp } from "../../../app/start.ts";
 import { ACTION } from "../../../adapters/slack/actions.ts";
 import { markdownToMrkdwnParagraphs } from "../../../adapters/slack/mrkdwn.ts";
 import { messages } from "../../../src/core/messages.ts";
-import { createLogger } from "../../../src/log.ts";
 import {
   BOT_TOKEN,
-  SIGNING_SECRET,
   USER_ID,
   blockActions,
   blockText,
@@ -24,48 +19,20 @@ import {
   postCommand,
   postEvent,
   postSigned,
-  startFakeSlack,
   type FakeSlack,
 } from "./helpers.ts";
 import { blockKitViolations } from "./limits.ts";
-import { seedPgliteDataDir } from "../../support/pglite.ts";
+import { openAppHome, useSlackApp } from "./app-fixture.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const suite = useSlackApp();
 let slack: FakeSlack;
 let app: RunningApp;
-let dataDir: string;
 let eventsUrl: string;
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  dataDir = await mkdtemp(join(tmpdir(), "raadswijzer-slack-e2e-"));
-  await seedPgliteDataDir(dataDir);
-  app = await startApp({
-    env: {
-      NODE_ENV: "test",
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      KNOWLEDGE_DIR: "knowledge",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-    },
-    port: 0,
-    logger: createLogger({ level: "silent" }),
-  });
-  eventsUrl = `http://127.0.0.1:${app.port}/slack/events`;
-  // The mount verifies the token once at start (auth.test on the fake API).
-  await slack.waitFor("auth.test");
-}, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-  await slack?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+beforeAll(() => {
+  ({ app, slack, eventsUrl } = suite());
 });
-
-beforeEach(() => slack.reset());
 
 /** An entry id that a button or feedback action in the blocks points at. */
 const entryIdsIn = (blocks: ReturnType<typeof blocksOf>): string[] =>
@@ -182,18 +149,8 @@ describe("Slack through the real server", () => {
   });
 
   it("App Home lists the topics and every checklist", async () => {
-    await postEvent(
-      eventsUrl,
-      eventEnvelope({
-        type: "app_home_opened",
-        user: USER_ID,
-        channel: "D0DM00001",
-        tab: "home",
-        event_ts: "1700000400.000100",
-      }),
-    );
-    const [pub] = await slack.waitFor("views.publish");
-    const view = pub!.body.view as { blocks: ReturnType<typeof blocksOf> };
+    const home = await openAppHome(eventsUrl, slack);
+    const view = home.view;
     for (const c of app.bot.listChecklists()) expect(findButton(view.blocks, "checklist_open", c.id)).toBeDefined();
     expect(blockKitViolations(view.blocks, { maxBlocks: 100 })).toEqual([]);
   });

@@ -1,18 +1,11 @@
 // 👎 asks why and "Vraag het de griffie", end to end through the real server (startApp: real knowledge base, engine
 // and PGlite store in a temp folder): signed Slack requests into Bolt, Web API calls (views.open, chat.postMessage,
 // chat.getPermalink, chat.update, chat.postEphemeral) caught by the fake Slack API.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../../app/start.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { feedbackText } from "../../../src/core/feedback-reasons.ts";
-import { createLogger } from "../../../src/log.ts";
 import { buildReport } from "../../../src/report/build.ts";
 import { formatReportText } from "../../../src/report/format.ts";
 import {
-  BOT_TOKEN,
-  SIGNING_SECRET,
   USER_ID,
   blockActions,
   blockText,
@@ -21,63 +14,28 @@ import {
   findButton,
   postAction,
   postCommand,
-  startFakeSlack,
   viewSubmission,
-  type FakeSlack,
 } from "./helpers.ts";
 import { blockKitViolations } from "./limits.ts";
-import { seedPgliteDataDir } from "../../support/pglite.ts";
+import { useSlackApp, type SlackApp } from "./app-fixture.ts";
 
 const GRIFFIE = "C0GRIFFIE1";
 const OFF_TOPIC = "Wat is het recept voor appeltaart?";
 
-interface Started {
-  app: RunningApp;
-  slack: FakeSlack;
-  dataDir: string;
-  eventsUrl: string;
-}
-
-async function start(extra: Record<string, string>): Promise<Started> {
-  const slack = await startFakeSlack();
-  const dataDir = await mkdtemp(join(tmpdir(), "raadswijzer-slack-handoff-"));
-  await seedPgliteDataDir(dataDir);
-  const app = await startApp({
-    env: {
-      NODE_ENV: "test",
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      KNOWLEDGE_DIR: "knowledge",
-      KNOWLEDGE_WATCH: "0",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-      ...extra,
-    },
-    port: 0,
-    logger: createLogger({ level: "silent" }),
-  });
-  await slack.waitFor("auth.test");
-  return { app, slack, dataDir, eventsUrl: `http://127.0.0.1:${app.port}/slack/events` };
-}
-
-async function stop(s: Started | undefined): Promise<void> {
-  await s?.app.close();
-  await s?.slack.close();
-  if (s) await rm(s.dataDir, { recursive: true, force: true });
-}
+/** The Slack suite fixture with the knowledge base fixed (no watcher) and `extra` on top. */
+const useServer = (extra: Record<string, string>, resetBeforeEach: boolean) =>
+  useSlackApp({ env: { KNOWLEDGE_WATCH: "0", ...extra }, resetBeforeEach });
 
 type Body = Record<string, unknown>;
 const viewOf = (call: { body: Body }) =>
   call.body.view as { callback_id: string; private_metadata: string; blocks: Body[]; title: { text: string } };
 
 describe("👎 reason and hand-off in Slack, with GRIFFIE_SLACK_CHANNEL", () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await start({ GRIFFIE_SLACK_CHANNEL: GRIFFIE });
-  }, 60_000);
-  afterAll(() => stop(s));
-  beforeEach(() => s.slack.reset());
+  const suite = useServer({ GRIFFIE_SLACK_CHANNEL: GRIFFIE }, true);
+  let s: SlackApp;
+  beforeAll(() => {
+    s = suite();
+  });
 
   it("👎 opens the reason modal; its submission stores the reason and it shows in the report", async () => {
     const topic = s.app.bot.featuredTopics()[0]!;
@@ -263,11 +221,11 @@ describe("👎 reason and hand-off in Slack, with GRIFFIE_SLACK_CHANNEL", () => 
 });
 
 describe("without a griffie chat configured", () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await start({});
-  }, 60_000);
-  afterAll(() => stop(s));
+  const suite = useServer({}, false);
+  let s: SlackApp;
+  beforeAll(() => {
+    s = suite();
+  });
 
   it("shows no hand-off button under an unknown reply, nor after a 👎 reason", async () => {
     const res = await postCommand(s.eventsUrl, "/samenwerken", OFF_TOPIC, s.slack.responseUrl());

@@ -27,10 +27,10 @@ import {
   postCommand,
   postEvent,
   startFakeSlack,
-  type Block,
   type FakeSlack,
 } from "./helpers.ts";
 import { blockKitViolations } from "./limits.ts";
+import { openAppHome } from "./app-fixture.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -322,19 +322,9 @@ describe("conversations", () => {
   });
 
   it("app_home_opened publishes the home view", async () => {
-    await postEvent(
-      eventsUrl,
-      eventEnvelope({
-        type: "app_home_opened",
-        user: USER_ID,
-        channel: "D0DM00001",
-        tab: "home",
-        event_ts: "1700000400.000100",
-      }),
-    );
-    const [pub] = await slack.waitFor("views.publish");
-    expect(pub!.body.user_id).toBe(USER_ID);
-    const view = pub!.body.view as { type: string; blocks: Block[] };
+    const home = await openAppHome(eventsUrl, slack);
+    expect(home.user_id).toBe(USER_ID);
+    const view = home.view;
     expect(view.type).toBe("home");
     const text = blockText(view.blocks);
     expect(text).toContain(messages.welcomeTitle);

@@ -1,65 +1,31 @@
 // The message shortcut "Vraag Raadswijzer" end to end through the real server (app/start.ts: real knowledge
 // base, engine and PGlite store): a signed message_action payload into Bolt, the ephemeral answer caught by the
 // fake Slack Web API in the message's thread.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../../app/start.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ASK_SHORTCUT } from "../../../adapters/slack/shortcut.ts";
 import { messages } from "../../../src/core/messages.ts";
 import { MAX_QUESTION_CHARS } from "../../../src/limits.ts";
-import { createLogger } from "../../../src/log.ts";
 import { FIXTURE_TOPIC } from "../../http/helpers.ts";
-import { seedPgliteDataDir } from "../../support/pglite.ts";
 import {
   BOT_TOKEN,
   NOT_IN_CHANNEL,
-  SIGNING_SECRET,
   TEAM_ID,
   USER_ID,
   blockText,
   blocksOf,
   elementsOf,
   postAction,
-  startFakeSlack,
   type FakeSlack,
 } from "./helpers.ts";
 import { blockKitViolations } from "./limits.ts";
+import { useSlackApp } from "./app-fixture.ts";
 
+const suite = useSlackApp();
 let slack: FakeSlack;
-let app: RunningApp;
-let dataDir: string;
 let eventsUrl: string;
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  dataDir = await mkdtemp(join(tmpdir(), "raadswijzer-slack-shortcut-"));
-  await seedPgliteDataDir(dataDir);
-  app = await startApp({
-    env: {
-      NODE_ENV: "test",
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      KNOWLEDGE_DIR: "knowledge",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-    },
-    port: 0,
-    logger: createLogger({ level: "silent" }),
-  });
-  eventsUrl = `http://127.0.0.1:${app.port}/slack/events`;
-  await slack.waitFor("auth.test");
-}, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-  await slack?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+beforeAll(() => {
+  ({ slack, eventsUrl } = suite());
 });
-
-beforeEach(() => slack.reset());
 
 let seq = 0;
 

@@ -1,33 +1,17 @@
 // Deadlines over signed Slack HTTP through the real server (app/start.ts) with the example register and a fixed
 // clock: /termijn, a plain question, the register questions, App Home, and the reminders (posted once to the fake
 // Slack API; a second run, a second instance and a restart post nothing).
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../../app/start.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunningApp } from "../../../app/start.ts";
 import { slackReminderSink } from "../../../adapters/slack/termijn.ts";
 import { createLogger } from "../../../src/log.ts";
 import { SqlStore } from "../../../src/store/index.ts";
 import { createReminderJob, createSqlReminderLog } from "../../../src/termijnen/herinneringen.ts";
 import { loadRegister } from "../../../src/termijnen/register.ts";
 import { createTermijnService } from "../../../src/termijnen/service.ts";
-import {
-  BOT_TOKEN,
-  SIGNING_SECRET,
-  USER_ID,
-  blockActions,
-  blockText,
-  blocksOf,
-  eventEnvelope,
-  findButton,
-  postAction,
-  postCommand,
-  postEvent,
-  startFakeSlack,
-  type FakeSlack,
-} from "./helpers.ts";
+import { blockActions, blockText, blocksOf, findButton, postAction, postCommand, type FakeSlack } from "./helpers.ts";
 import { blockKitViolations } from "./limits.ts";
+import { openAppHome, useSlackApp } from "./app-fixture.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const CHANNEL = "C0REMIND1";
@@ -35,36 +19,21 @@ const CHANNEL = "C0REMIND1";
 const clock = () => new Date("2027-04-12T06:00:00Z");
 const logger = createLogger({ level: "silent" });
 
+// No reset between tests: the first test reads the reminder posted during start-up.
+const suite = useSlackApp({
+  env: {
+    REGISTER_FILE: "knowledge/register/voorbeeld-register.yml",
+    REMINDER_SLACK_CHANNEL: CHANNEL,
+    REMINDER_DAYS: "21,7",
+  },
+  clock,
+  resetBeforeEach: false,
+});
 let slack: FakeSlack;
 let app: RunningApp;
-let dataDir: string;
 let eventsUrl: string;
-
-const env = () => ({
-  NODE_ENV: "test" as const,
-  HOST: "127.0.0.1",
-  DATA_DIR: dataDir,
-  KNOWLEDGE_DIR: "knowledge",
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  SLACK_BOT_TOKEN: BOT_TOKEN,
-  SLACK_API_URL: slack.apiUrl,
-  REGISTER_FILE: "knowledge/register/voorbeeld-register.yml",
-  REMINDER_SLACK_CHANNEL: CHANNEL,
-  REMINDER_DAYS: "21,7",
-});
-
-beforeAll(async () => {
-  slack = await startFakeSlack();
-  dataDir = await mkdtemp(join(tmpdir(), "raadswijzer-termijn-e2e-"));
-  app = await startApp({ env: env(), port: 0, logger, clock });
-  eventsUrl = `http://127.0.0.1:${app.port}/slack/events`;
-  await slack.waitFor("auth.test");
-}, 60_000);
-
-afterAll(async () => {
-  await app?.close();
-  await slack?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+beforeAll(() => {
+  ({ app, slack, eventsUrl } = suite());
 });
 
 const command = async (name: string, text: string) => {
@@ -99,9 +68,8 @@ describe("deadlines in Slack", () => {
     });
     expect((await second.runOnce()).sent).toEqual([]);
 
-    await app.close();
-    app = await startApp({ env: env(), port: 0, logger, clock });
-    eventsUrl = `http://127.0.0.1:${app.port}/slack/events`;
+    await suite().restart();
+    ({ app, eventsUrl } = suite());
     await app.reminders!.runOnce();
     await sleep(200);
     expect(slack.of("chat.postMessage")).toHaveLength(1);
@@ -158,18 +126,8 @@ describe("deadlines in Slack", () => {
   });
 
   it("App Home shows the next deadlines", async () => {
-    await postEvent(
-      eventsUrl,
-      eventEnvelope({
-        type: "app_home_opened",
-        user: USER_ID,
-        channel: "D0DM00001",
-        tab: "home",
-        event_ts: "1700000400.000100",
-      }),
-    );
-    const [pub] = await slack.waitFor("views.publish");
-    const view = pub!.body.view as { blocks: ReturnType<typeof blocksOf> };
+    const home = await openAppHome(eventsUrl, slack);
+    const view = home.view;
     const text = blockText(view.blocks);
     expect(text).toContain("Eerstvolgende termijnen");
     expect(text).toContain("3 mei 2027: zienswijze op een ontwerpregeling");

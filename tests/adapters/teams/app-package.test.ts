@@ -19,6 +19,7 @@ import {
 } from "../../../scripts/teams-app-package.ts";
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from "../../../adapters/teams/search-extension.ts";
 import { parseCommand } from "../../../adapters/teams/conversation.ts";
+import { nodeArgs } from "../../support/entry-points.ts";
 
 const BOT_ID = "11111111-2222-3333-4444-555555555555";
 const APP_ID = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
@@ -162,7 +163,7 @@ describe("Teams app package", () => {
 
   it("npm run package:teams writes a zip with manifest and icons at its root", async () => {
     const out = path.join(dir, "teams-app.zip");
-    await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/package-teams.ts", "--out", out], {
+    await promisify(execFile)(process.execPath, [...nodeArgs("scripts/package-teams.ts"), "--out", out], {
       env: { ...process.env, MicrosoftAppId: BOT_ID, TEAMS_APP_ID: APP_ID, BOT_DOMAIN: "bot.example.org" },
       timeout: 60_000,
     });

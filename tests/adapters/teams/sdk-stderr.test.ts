@@ -5,13 +5,13 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { nodeArgs } from "../../support/entry-points.ts";
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-const CHILD = fileURLToPath(new URL("./fixtures/reject-tokens.ts", import.meta.url));
 
 describe("rejected Teams tokens", () => {
   it("a forged, an expired and an unknown-key token: 401 each, one log line each, nothing on stderr", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD], {
+    const child = spawn(process.execPath, nodeArgs("tests/adapters/teams/fixtures/reject-tokens.ts"), {
       cwd: ROOT,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test" },
       stdio: ["ignore", "pipe", "pipe"],
