@@ -307,7 +307,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         keyword: 0,
         rank:
           r.score *
-          (0.25 + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) *
+          (1.0 + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) *
           checklistBoost *
           comparisonBoost,
       };

@@ -21,6 +21,9 @@ export const languageSchema = z.strictObject({
   particles: wordList,
   question_openers: wordList,
   back_references: wordList,
+  subordinators: wordList,
+  conditionals: wordList,
+  conditional_subjects: wordList,
   instances: wordList,
   figure_openers: wordList,
   local_markers: wordList,
@@ -42,6 +45,14 @@ export interface LanguageData {
   questionOpeners: ReadonlySet<string>;
   /** Words by which an asking clause points back to the context before it ("daarbij", "zo'n"). */
   backReferences: ReadonlySet<string>;
+  /** Conjunctions that open a clause of reason or circumstance ("omdat", "terwijl"): context, never the question. */
+  subordinators: ReadonlySet<string>;
+  /**
+   * Conjunctions of condition ("als") that open such a clause only before a subject ("als het niets oplevert",
+   * "als we stoppen"); "als raadslid", "als gemeente" is not a clause.
+   */
+  conditionals: ReadonlySet<string>;
+  conditionalSubjects: ReadonlySet<string>;
   /** Kinds of body that are one particular GR ("veiligheidsregio", "ggd"): in a question mostly context. */
   instances: ReadonlySet<string>;
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
@@ -84,6 +95,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     particles: d.particles,
     questionOpeners: new Set(d.question_openers),
     backReferences: new Set(d.back_references),
+    subordinators: new Set(d.subordinators),
+    conditionals: new Set(d.conditionals),
+    conditionalSubjects: new Set(d.conditional_subjects),
     instances: new Set(d.instances),
     figureOpeners: new Set(d.figure_openers),
     localMarkers: new Set(d.local_markers),
