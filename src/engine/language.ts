@@ -68,24 +68,29 @@ export interface LanguageData {
 
 export const LANGUAGE_FILE = join(import.meta.dirname, "language", "nl.yml");
 
-/** Parses and validates language data; throws an Error naming the file, the list and every problem. */
-export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
-  const result = languageSchema.safeParse(parse(raw));
+/**
+ * Parses a YAML file of word lists against its schema; throws an Error naming the file and every problem, a word
+ * listed twice in one list included (so a list never silently disagrees with itself). Also used for the follow-up
+ * cues (src/core/follow-up.ts).
+ */
+export function parseWordLists<T extends Record<string, unknown>>(raw: string, schema: z.ZodType<T>, file: string): T {
+  const result = schema.safeParse(parse(raw));
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
     throw new Error(`${file}: ${problems.join("; ")}`);
   }
-  const d = result.data;
-  const duplicates: string[] = [];
-  for (const [name, list] of Object.entries(d)) {
-    if (!Array.isArray(list)) continue;
-    const seen = new Set<string>();
-    for (const w of list as string[]) {
-      if (seen.has(w)) duplicates.push(`${name}: "${w}" is listed twice`);
-      seen.add(w);
-    }
-  }
-  if (duplicates.length) throw new Error(`${file}: ${duplicates.join("; ")}`);
+  const twice = Object.entries(result.data).flatMap(([name, list]) =>
+    Array.isArray(list)
+      ? list.filter((w, i) => list.indexOf(w) !== i).map((w) => `${name}: "${String(w)}" is listed twice`)
+      : [],
+  );
+  if (twice.length) throw new Error(`${file}: ${twice.join("; ")}`);
+  return result.data;
+}
+
+/** Parses and validates language data; throws an Error naming the file, the list and every problem. */
+export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
+  const d = parseWordLists(raw, languageSchema, file);
   return {
     filler: new Set(d.filler),
     situational: new Set(d.situational),
