@@ -82,12 +82,18 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
 
 /** A part split before each conjunction of reason or circumstance it contains ("… omdat het niets oplevert"). */
 function splitSubordinate(part: string, lang: LanguageData): string[] {
-  const words = [...lang.subordinators].join("|") || "(?!)";
-  const conditionals = [...lang.conditionals].join("|") || "(?!)";
-  const subjects = [...lang.conditionalSubjects].join("|") || "(?!)";
-  const at = new RegExp(`\\s+(?=(?:${words})\\b|(?:${conditionals})\\s+(?:${subjects})\\b)`, "i");
+  let at = subordinateSplit.get(lang);
+  if (!at) {
+    const words = [...lang.subordinators].join("|") || "(?!)";
+    const conditionals = [...lang.conditionals].join("|") || "(?!)";
+    const subjects = [...lang.conditionalSubjects].join("|") || "(?!)";
+    at = new RegExp(`\\s+(?=(?:${words})\\b|(?:${conditionals})\\s+(?:${subjects})\\b)`, "i");
+    subordinateSplit.set(lang, at);
+  }
   return part.split(at).filter((p) => p.trim());
 }
+/** The split pattern per language data, built once. */
+const subordinateSplit = new WeakMap<LanguageData, RegExp>();
 
 /**
  * The clause opens with a conjunction of reason or circumstance, or (after the main clause) of condition: it is
