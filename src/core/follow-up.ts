@@ -17,8 +17,8 @@
 // Every answer in a conversation becomes its new context; help and unknown replies leave the context as it was.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
 import { z } from "zod";
+import { parseWordLists } from "../engine/language.ts";
 import type { Engine } from "../engine/types.ts";
 import type { Logger } from "../log.ts";
 import type { Reply } from "../reply.ts";
@@ -49,18 +49,7 @@ export const CUES_FILE = join(import.meta.dirname, "language", "follow-up.yml");
 
 /** Parses and validates the cue lists; throws an Error naming the file and every problem (a word listed twice too). */
 export function parseCues(raw: string, file = CUES_FILE): FollowUpCues {
-  const result = cuesSchema.safeParse(parse(raw));
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new Error(`${file}: ${problems.join("; ")}`);
-  }
-  const d = result.data;
-  const twice = Object.entries(d).flatMap(([name, list]) =>
-    Array.isArray(list)
-      ? list.filter((w, i) => list.indexOf(w) !== i).map((w) => `${name}: "${w}" is listed twice`)
-      : [],
-  );
-  if (twice.length) throw new Error(`${file}: ${twice.join("; ")}`);
+  const d = parseWordLists(raw, cuesSchema, file);
   return {
     maxWords: d.max_words,
     openers: d.openers.map((o) => o.split(" ")),

@@ -44,6 +44,11 @@ const LEAD = new Set([
   "want",
   "vraag",
   "vraagje",
+  // "ik vraag me af wat …", "ik vroeg mij af hoe …"
+  "vroeg",
+  "me",
+  "mij",
+  "af",
 ]);
 
 /**
@@ -56,27 +61,54 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
   // A dot inside "art. 1" or "15.000" is not a sentence end (no space after it).
   const sentences = text.match(/(?:[^.!?;\n]|\.(?=\S))+(?:[.!?;\n]+|$)/g) ?? [text];
   for (const sentence of sentences) {
-    const parts = sentence.split(/,\s+/);
+    const parts = sentence.split(/,\s+/).flatMap((part) => splitSubordinate(part, lang));
     const clauses = parts
       .map((part) => {
         const tokens = tokenize(part);
         return { text: part, tokens, asking: false, refersBack: tokens.some((t) => lang.backReferences.has(t)) };
       })
       .filter((c) => c.tokens.length > 0);
-    const asking = clauses.map((c) => isAsking(c.text, c.tokens, lang));
+    const subordinate = clauses.map((c, i) => isSubordinate(c.tokens, lang, i === 0));
+    const asking = clauses.map((c, i) => !subordinate[i] && isAsking(c.text, c.tokens, lang));
     // A question mark at the end of a sentence whose other parts do not ask: the whole sentence asks.
     const opener = clauses.some((c) => startsWithOpener(c.tokens, lang));
     clauses.forEach((c, i) => {
-      c.asking = asking[i]! || (!opener && sentence.includes("?"));
+      c.asking = asking[i]! || (!subordinate[i] && !opener && sentence.includes("?"));
       out.push(c);
     });
   }
   return out;
 }
 
+/** A part split before each conjunction of reason or circumstance it contains ("… omdat het niets oplevert"). */
+function splitSubordinate(part: string, lang: LanguageData): string[] {
+  let at = subordinateSplit.get(lang);
+  if (!at) {
+    const words = [...lang.subordinators].join("|") || "(?!)";
+    const conditionals = [...lang.conditionals].join("|") || "(?!)";
+    const subjects = [...lang.conditionalSubjects].join("|") || "(?!)";
+    at = new RegExp(`\\s+(?=(?:${words})\\b|(?:${conditionals})\\s+(?:${subjects})\\b)`, "i");
+    subordinateSplit.set(lang, at);
+  }
+  return part.split(at).filter((p) => p.trim());
+}
+/** The split pattern per language data, built once. */
+const subordinateSplit = new WeakMap<LanguageData, RegExp>();
+
+/**
+ * The clause opens with a conjunction of reason or circumstance, or (after the main clause) of condition: it is
+ * context. A condition that opens the sentence sets its subject ("Als we uittreden, wat kost dat?").
+ */
+function isSubordinate(tokens: readonly string[], lang: LanguageData, opensSentence: boolean): boolean {
+  const [first, second] = tokens;
+  if (!first) return false;
+  if (lang.subordinators.has(first)) return true;
+  return !opensSentence && lang.conditionals.has(first) && lang.conditionalSubjects.has(second ?? "");
+}
+
 /** The question word or request a clause opens with ("en wat …" → "wat"), or null. */
 export function openerOf(tokens: readonly string[], lang: LanguageData): string | null {
-  for (const t of tokens.slice(0, 4)) {
+  for (const t of tokens.slice(0, 6)) {
     if (lang.questionOpeners.has(t)) return t;
     if (!LEAD.has(t)) return null;
   }

@@ -21,6 +21,9 @@ export const languageSchema = z.strictObject({
   particles: wordList,
   question_openers: wordList,
   back_references: wordList,
+  subordinators: wordList,
+  conditionals: wordList,
+  conditional_subjects: wordList,
   instances: wordList,
   figure_openers: wordList,
   local_markers: wordList,
@@ -42,6 +45,14 @@ export interface LanguageData {
   questionOpeners: ReadonlySet<string>;
   /** Words by which an asking clause points back to the context before it ("daarbij", "zo'n"). */
   backReferences: ReadonlySet<string>;
+  /** Conjunctions that open a clause of reason or circumstance ("omdat", "terwijl"): context, never the question. */
+  subordinators: ReadonlySet<string>;
+  /**
+   * Conjunctions of condition ("als") that open such a clause only before a subject ("als het niets oplevert",
+   * "als we stoppen"); "als raadslid", "als gemeente" is not a clause.
+   */
+  conditionals: ReadonlySet<string>;
+  conditionalSubjects: ReadonlySet<string>;
   /** Kinds of body that are one particular GR ("veiligheidsregio", "ggd"): in a question mostly context. */
   instances: ReadonlySet<string>;
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
@@ -57,24 +68,29 @@ export interface LanguageData {
 
 export const LANGUAGE_FILE = join(import.meta.dirname, "language", "nl.yml");
 
-/** Parses and validates language data; throws an Error naming the file, the list and every problem. */
-export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
-  const result = languageSchema.safeParse(parse(raw));
+/**
+ * Parses a YAML file of word lists against its schema; throws an Error naming the file and every problem, a word
+ * listed twice in one list included (so a list never silently disagrees with itself). Also used for the follow-up
+ * cues (src/core/follow-up.ts).
+ */
+export function parseWordLists<T extends Record<string, unknown>>(raw: string, schema: z.ZodType<T>, file: string): T {
+  const result = schema.safeParse(parse(raw));
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
     throw new Error(`${file}: ${problems.join("; ")}`);
   }
-  const d = result.data;
-  const duplicates: string[] = [];
-  for (const [name, list] of Object.entries(d)) {
-    if (!Array.isArray(list)) continue;
-    const seen = new Set<string>();
-    for (const w of list as string[]) {
-      if (seen.has(w)) duplicates.push(`${name}: "${w}" is listed twice`);
-      seen.add(w);
-    }
-  }
-  if (duplicates.length) throw new Error(`${file}: ${duplicates.join("; ")}`);
+  const twice = Object.entries(result.data).flatMap(([name, list]) =>
+    Array.isArray(list)
+      ? list.filter((w, i) => list.indexOf(w) !== i).map((w) => `${name}: "${String(w)}" is listed twice`)
+      : [],
+  );
+  if (twice.length) throw new Error(`${file}: ${twice.join("; ")}`);
+  return result.data;
+}
+
+/** Parses and validates language data; throws an Error naming the file, the list and every problem. */
+export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
+  const d = parseWordLists(raw, languageSchema, file);
   return {
     filler: new Set(d.filler),
     situational: new Set(d.situational),
@@ -84,6 +100,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     particles: d.particles,
     questionOpeners: new Set(d.question_openers),
     backReferences: new Set(d.back_references),
+    subordinators: new Set(d.subordinators),
+    conditionals: new Set(d.conditionals),
+    conditionalSubjects: new Set(d.conditional_subjects),
     instances: new Set(d.instances),
     figureOpeners: new Set(d.figure_openers),
     localMarkers: new Set(d.local_markers),

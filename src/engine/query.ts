@@ -278,6 +278,10 @@ export function isFiller(token: string, lang: LanguageData): boolean {
   return false;
 }
 
+/** "lang" after these words asks for a duration ("hoe lang duurt uittreden?"), it is no subject. */
+const DURATION = new Set(["lang", "lange"]);
+const DURATION_LEAD = new Set(["hoe", "zo"]);
+
 /** Step 3: the message's content words, one concept per stem, each with its focus weight. */
 function extractConcepts(
   text: string,
@@ -302,25 +306,27 @@ function extractConcepts(
   const tokens: string[] = [];
   const intents: string[] = [];
   clauses.forEach((clause, ci) => {
-    for (const token of clause.tokens) {
+    clause.tokens.forEach((token, ti) => {
       tokens.push(token);
-      if (token.length <= 1 || isStopWord(token) || lang.checklistCues.has(token) || isFiller(token, lang)) continue;
-      if (lang.comparisonCues.has(token)) continue;
+      // "hoe lang", "zo lang": a question for a duration, like "wanneer"; not the word "lang" of "lange termijn".
+      if (DURATION.has(token) && DURATION_LEAD.has(clause.tokens[ti - 1] ?? "")) return;
+      if (token.length <= 1 || isStopWord(token) || lang.checklistCues.has(token) || isFiller(token, lang)) return;
+      if (lang.comparisonCues.has(token)) return;
       if (INTENT_WORDS.has(token)) {
         intents.push(token);
-        continue;
+        return;
       }
-      if (lang.helpWords.has(token)) continue;
+      if (lang.helpWords.has(token)) return;
       const s = stem(token);
       // A number the base does not know ("6 valkuilen", "15.000 inwoners") says nothing about the subject.
-      if (/^\d+$/.test(token) && !vocab.known(s)) continue;
+      if (/^\d+$/.test(token) && !vocab.known(s)) return;
       const weight = lang.situational.has(token) ? 0 : weights[ci]!;
       const seen = byStem.get(s);
       if (seen) {
         seen.weight = Math.max(seen.weight, weight);
-        continue;
+        return;
       }
-      if (concepts.length >= 40) continue;
+      if (concepts.length >= 40) return;
       const known = vocab.known(s);
       const name = names.has(token) && !known;
       // A word the base only mentions in passing (in no title, question or keyword) is incidental: rare in the base,
@@ -335,7 +341,7 @@ function extractConcepts(
       const c: Concept = { token, stem: s, idf, weight, name, instance, match: known ? "word" : "unknown" };
       concepts.push(c);
       byStem.set(s, c);
-    }
+    });
   });
   return { concepts, tokens, intents, clauses };
 }
@@ -405,6 +411,12 @@ function joinAdjacent(d: Draft): void {
  */
 function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
   const particles = new Set(d.vocab.lang.particles);
+  // The last word of a clause that is no filler or stop word ("… uit de gr stappen nou?" ends with "stappen").
+  const lastWord = (tokens: readonly string[]): number => {
+    let i = tokens.length - 1;
+    while (i > 0 && (isStopWord(tokens[i]!) || isFiller(tokens[i]!, d.vocab.lang))) i--;
+    return i;
+  };
   // The particle follows its verb in the same clause, within a few words: "stap je als gemeente uit", not the
   // "aan" of a later phrase ("vraagt zich af of we mogen meedoen aan …").
   const near = (verb: string): Set<string> => {
@@ -415,6 +427,11 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
         for (const next of tokens.slice(at + 1, at + 1 + SEPARABLE_WINDOW)) if (particles.has(next)) found.add(next);
         // "op te richten", "uit te treden": the particle stands before "te" and the verb.
         if (at >= 2 && tokens[at - 1] === "te" && particles.has(tokens[at - 2]!)) found.add(tokens[at - 2]!);
+        // An infinitive at the end of its clause takes the particle before it: "kunnen we uit de gr stappen",
+        // "mag de gemeente uit de regeling treden". (Only forms the base knows are searched.)
+        if (at === lastWord(tokens) && t.endsWith("en"))
+          for (const prev of tokens.slice(Math.max(0, at - SEPARABLE_WINDOW), at - 1))
+            if (particles.has(prev)) found.add(prev);
       });
     return found;
   };

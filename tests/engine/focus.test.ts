@@ -17,6 +17,28 @@ describe("splitClauses", () => {
     expect(comma.map((c) => c.asking)).toEqual([false, true]);
   });
 
+  it("a clause of reason or circumstance, or a condition after the main clause, is context, never the question", () => {
+    const reason = splitClauses("We willen stoppen met de regio omdat het niets oplevert?", language);
+    expect(reason.map((c) => [c.tokens[0], c.asking])).toEqual([
+      ["we", true],
+      ["omdat", false],
+    ]);
+    const condition = splitClauses("kunnen we uit de gr stappen als het ons niks oplevert", language);
+    expect(condition.map((c) => c.asking)).toEqual([true, false]);
+    // "als raadslid" opens no clause; a condition that opens the sentence sets its subject.
+    expect(splitClauses("wat kan ik als raadslid doen", language)).toHaveLength(1);
+    const fronted = splitClauses("Als de regio de begroting stuurt, uiterlijk wanneer bij de provincie?", language);
+    expect(fronted.map((c) => c.asking)).toEqual([true, true]);
+  });
+
+  it("finds the question word after 'ik vraag me af'", () => {
+    const clauses = splitClauses(
+      "Dat doen we allemaal regionaal. Ik vraag me af wat een gemeente daaraan heeft",
+      language,
+    );
+    expect(clauses.map((c) => c.asking)).toEqual([false, true]);
+  });
+
   it("keeps dots inside numbers and article references", () => {
     expect(splitClauses("art. 1 lid 4 en 15.000 inwoners", language)).toHaveLength(2);
     expect(splitClauses("een gemeente van 15.000 inwoners", language)).toHaveLength(1);
@@ -62,6 +84,34 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(far.expansions.filter((e) => e.startsWith("vraagt … aan"))).toEqual([]);
     const near = engine.explain!("Hoe stappen we als gemeente uit de regeling?");
     expect(near.expansions.some((e) => e.startsWith("stappen … uit"))).toBe(true);
+  });
+
+  it("joins a particle before an infinitive that ends its clause ('uit de gr stappen' → uitstappen)", () => {
+    for (const q of [
+      "kunnen we uit de gr stappen",
+      "kunnen we uit de gr stappen nou",
+      "kunnen we uit de gr stappen als het ons niks oplevert",
+    ]) {
+      const x = engine.explain!(q);
+      expect(
+        x.expansions.some((e) => e.startsWith("stappen … uit")),
+        q,
+      ).toBe(true);
+      expect(x.candidates[0]!.id, q).toMatch(/uittreden|vanaf-komen/);
+    }
+  });
+
+  it("'hoe lang' asks for a duration: 'lang' and 'duurt' are no concepts", () => {
+    const x = engine.explain!("Hoe lang duurt uittreden uit een GR?");
+    expect(x.focus.map((c) => c.word)).toEqual(["uittreden", "gr"]);
+    expect(x.candidates[0]!.id).toMatch(/uittreden/);
+    expect(engine.explain!("hoelang duurt het uittreden").focus.map((c) => c.word)).toEqual(["uittreden"]);
+  });
+
+  it("'het verschil tussen A en B' compares A and B: 'tussen' is no concept", () => {
+    const x = engine.explain!("wat is het verschil tussen een bedrijfsvoeringsorganisatie en een openbaar lichaam");
+    expect(x.focus.map((c) => c.word)).not.toContain("tussen");
+    expect(x.candidates[0]!.id).toBe("wgr-vormen");
   });
 
   it("a message that names an entry's whole subject ranks it first, whatever the context around it", () => {

@@ -70,6 +70,12 @@ describe("real Dutch words are never typo-corrected (never_corrected in nl.yml)"
       expect(typos(q), q).toEqual([]);
   });
 
+  it("public services outside the base are no typos of its words, and are refused", () => {
+    const q = "hoe werkt de samenwerking tussen politie en gemeente bij evenementen";
+    expect(typos(q)).toEqual([]);
+    expect(engine.ask(q).status).toBe("unknown");
+  });
+
   it("still corrects real typos of the base's words", () => {
     expect(typos("zienswijse")).toEqual(["zienswijse → zienswijze (typo)"]);
     expect(typos("bedrijfsvoeringsorganisatei")).not.toEqual([]);
