@@ -9,6 +9,11 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** The reverse of escapeMrkdwn. */
+export function unescapeMrkdwn(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 /** A URL usable inside `<url|label>`: escaped, and without the characters that end the link. */
 function linkTarget(url: string): string {
   return escapeMrkdwn(url.trim()).replace(/\|/g, "%7C").replace(/\s/g, "%20");
@@ -256,9 +261,7 @@ export function slackTextToPlain(text: string): string {
       if (target.startsWith("#")) return label ?? " ";
       return label ?? target;
     })
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
+    .replace(/&lt;|&gt;|&amp;/g, (e) => unescapeMrkdwn(e))
     .replace(/\s+/g, " ")
     .trim();
 }

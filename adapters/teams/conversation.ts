@@ -66,7 +66,7 @@ export async function replyToText(
     }
     case "question": {
       const reply = await bot.ask(command.text, { platform: "teams", ...(conversation ? { conversation } : {}) });
-      const card = withFollowUpNote(reply, renderReplyCard(reply));
+      const card = withFollowUpNote(reply, renderReplyCard(reply, { question: command.text }));
       return onQuestion ? onQuestion(reply, card, command.text) : card;
     }
   }

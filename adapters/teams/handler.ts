@@ -137,7 +137,7 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
     const result = await handleCardAction(this.bot, parsed, clickContext(context));
     const action = parsed.action;
     if (action.action === ACTION_FEEDBACK && !action.helpful && result.kind === "update")
-      return { ...result, card: withReasonForm(result.card, action.entryId) };
+      return { ...result, card: withReasonForm(result.card, action.entryId, action.q) };
     return result;
   }
 
