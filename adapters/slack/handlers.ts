@@ -444,14 +444,23 @@ function registerEvents({ app, bot, logger, conversation, termijnen }: Registrat
 
 /** Buttons and checkboxes on our messages: acknowledged at once, answered through response_url or the Web API. */
 function registerActions({ app, bot, logger, conversation }: Registration): string[] {
-  const openEntry: ActionHandler = async (args) => {
+  const openChecklist: ActionHandler = async (args) => {
     const id = valueOf(args.action);
     await showReply(args, (ctx) => conversation.present(bot.answerById(id), ctx, {}));
+  };
+  // A related topic opened in a thread or DM becomes its follow-up context, like an answered question; one opened
+  // from an ephemeral (slash-command) answer stands alone, as that answer does.
+  const openEntry: ActionHandler = async (args) => {
+    const id = valueOf(args.action);
+    const standalone = originOf(args.body).ephemeral;
+    await showReply(args, async (ctx) =>
+      conversation.present(await bot.openEntry(id, standalone ? {} : { conversation: ctx }), ctx, {}),
+    );
   };
 
   const actionHandlers: Record<string, ActionHandler> = {
     [ACTION.openEntry]: openEntry,
-    [ACTION.openChecklist]: openEntry,
+    [ACTION.openChecklist]: openChecklist,
     [ACTION.feedbackYes]: (args) => feedback(args, true),
     [ACTION.feedbackNo]: (args) => feedback(args, false),
     [ACTION.share]: async (args) => {

@@ -129,8 +129,10 @@ async function ask(question) {
   await showFrom(() => api("/ask", { method: "POST", body: { q: question, session: state.session } }), false, error);
 }
 
+/** Opens an entry (a related topic, a suggestion): it becomes this tab's follow-up context, like an answer. */
 async function showEntry(id) {
-  await showFrom(() => api("/entry/" + encodeURIComponent(id)), true, $("#ask-error"));
+  const open = () => api("/entry/" + encodeURIComponent(id), { method: "POST", body: { session: state.session } });
+  await showFrom(open, true, $("#ask-error"));
 }
 
 async function showFrom(load, moveFocus, errorNode) {
