@@ -1,6 +1,7 @@
 // 👎 asks why (Slack): the click opens a modal (views.open with the click's trigger_id) with the reasons as radio
 // buttons and an optional explanation; its view_submission stores the reason with the user's feedback row and
-// thanks the user ephemerally, with "Vraag het de griffie" when a griffie chat is configured.
+// thanks the user ephemerally, with "Vraag het de griffie" when a griffie chat is configured. The 👎 button carries
+// the user's question (actions.ts, feedbackNoValue), the modal keeps it, and the hand-off button starts with it.
 import type {
   AllMiddlewareArgs,
   App,
@@ -17,6 +18,8 @@ import type { Logger } from "../../src/log.ts";
 import { escapeMrkdwn, truncatePlain } from "./mrkdwn.ts";
 import { handoffButtonBlock } from "./handoff.ts";
 import { modalView, plain } from "./modal.ts";
+import { jsonWithQuestion } from "./actions.ts";
+import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
 
 /** callback_id of the reason modal. */
 export const REASON_VIEW = "feedback_reason";
@@ -35,11 +38,16 @@ export interface ReasonOrigin {
   /** Channel and thread of the message (absent on App Home). */
   c?: string;
   t?: string;
+  /** The user's question, so that "Vraag het de griffie" in the thanks starts with it. */
+  q?: string;
 }
 
 /** The reason modal for one answer (Block Kit: title ≤ 24, submit/close ≤ 24 characters). */
 export function reasonModal(origin: ReasonOrigin, answerTitle: string): types.ModalView {
-  return modalView(REASON_VIEW, origin, { title: feedbackText.reasonTitle, submit: feedbackText.reasonSubmit }, [
+  // private_metadata holds at most 3,000 characters: the question is cut to fit, the rest never.
+  const { q, ...where } = origin;
+  const metadata = JSON.parse(jsonWithQuestion(where as Record<string, string>, q, 3000)) as ReasonOrigin;
+  return modalView(REASON_VIEW, metadata, { title: feedbackText.reasonTitle, submit: feedbackText.reasonSubmit }, [
     {
       type: "section",
       text: { type: "mrkdwn", text: `*${escapeMrkdwn(truncatePlain(answerTitle, 2900))}*`, verbatim: true },
@@ -76,13 +84,19 @@ export async function askReason(
   args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs,
   entryId: string,
   answerTitle: string,
+  question?: string,
 ): Promise<void> {
   const body = args.body;
   const container = body.container as { channel_id?: string; thread_ts?: string } | undefined;
   const message = body.message as { thread_ts?: string } | undefined;
   const channel = body.channel?.id ?? container?.channel_id;
   const thread = message?.thread_ts ?? container?.thread_ts;
-  const origin: ReasonOrigin = { e: entryId, ...(channel ? { c: channel } : {}), ...(thread ? { t: thread } : {}) };
+  const origin: ReasonOrigin = {
+    e: entryId,
+    ...(channel ? { c: channel } : {}),
+    ...(thread ? { t: thread } : {}),
+    ...(question ? { q: normalizeUserText(question) } : {}),
+  };
   await args.client.views.open({ trigger_id: body.trigger_id, view: reasonModal(origin, answerTitle) });
 }
 
@@ -94,6 +108,7 @@ function parseOrigin(raw: string | undefined): ReasonOrigin | null {
       e: o.e,
       ...(typeof o.c === "string" && /^[A-Z0-9]{2,40}$/.test(o.c) ? { c: o.c } : {}),
       ...(typeof o.t === "string" && /^\d+\.\d+$/.test(o.t) ? { t: o.t } : {}),
+      ...(typeof o.q === "string" && o.q ? { q: normalizeUserText(o.q).slice(0, MAX_QUESTION_CHARS) } : {}),
     };
   } catch {
     return null;
@@ -144,7 +159,8 @@ export function registerFeedbackReason(app: App, { bot, logger, handoffs }: Feed
       const blocks: types.KnownBlock[] = [
         { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(feedbackText.reasonThanks), verbatim: true } },
       ];
-      if (handoffs && (await handoffs.enabled())) blocks.push(handoffButtonBlock({ g: origin.e }));
+      if (handoffs && (await handoffs.enabled()))
+        blocks.push(handoffButtonBlock({ g: origin.e, ...(origin.q ? { q: origin.q } : {}) }));
       await tellUser(client, body.user.id, origin, { text: escapeMrkdwn(feedbackText.reasonThanks), blocks });
     } catch (err) {
       logger.error(

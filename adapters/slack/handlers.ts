@@ -17,7 +17,7 @@ import { normalizeUserText } from "../../src/core/user-text.ts";
 import { userMessageOf } from "../../src/core/user-message.ts";
 import type { Reply } from "../../src/reply.ts";
 import type { Logger } from "../../src/log.ts";
-import { ACTION, actionPattern, runIdFromBlockId } from "./actions.ts";
+import { ACTION, actionPattern, parseFeedbackValue, runIdFromBlockId } from "./actions.ts";
 import { slackTextToPlain } from "./mrkdwn.ts";
 import { homeTermijnBlocks } from "./termijn.ts";
 import { withFollowUpNote } from "./follow-up.ts";
@@ -444,14 +444,23 @@ function registerEvents({ app, bot, logger, conversation, termijnen }: Registrat
 
 /** Buttons and checkboxes on our messages: acknowledged at once, answered through response_url or the Web API. */
 function registerActions({ app, bot, logger, conversation }: Registration): string[] {
-  const openEntry: ActionHandler = async (args) => {
+  const openChecklist: ActionHandler = async (args) => {
     const id = valueOf(args.action);
     await showReply(args, (ctx) => conversation.present(bot.answerById(id), ctx, {}));
+  };
+  // A related topic opened in a thread or DM becomes its follow-up context, like an answered question; one opened
+  // from an ephemeral (slash-command) answer stands alone, as that answer does.
+  const openEntry: ActionHandler = async (args) => {
+    const id = valueOf(args.action);
+    const standalone = originOf(args.body).ephemeral;
+    await showReply(args, async (ctx) =>
+      conversation.present(await bot.openEntry(id, standalone ? {} : { conversation: ctx }), ctx, {}),
+    );
   };
 
   const actionHandlers: Record<string, ActionHandler> = {
     [ACTION.openEntry]: openEntry,
-    [ACTION.openChecklist]: openEntry,
+    [ACTION.openChecklist]: openChecklist,
     [ACTION.feedbackYes]: (args) => feedback(args, true),
     [ACTION.feedbackNo]: (args) => feedback(args, false),
     [ACTION.share]: async (args) => {
@@ -477,12 +486,12 @@ function registerActions({ app, bot, logger, conversation }: Registration): stri
   };
 
   async function feedback(args: ActionArgs, helpful: boolean): Promise<void> {
-    const entryId = valueOf(args.action);
+    const { entryId, question } = parseFeedbackValue(valueOf(args.action));
     const answer = entryId ? bot.answerById(entryId) : null;
     if (!answer || answer.status === "unknown") return;
     // 👎 asks why: the modal must open within 3 s of the click, so first (adapters/slack/feedback-reason.ts).
     if (!helpful)
-      await askReason(args, entryId, answer.answer?.title ?? entryId).catch((err: unknown) =>
+      await askReason(args, entryId, answer.answer?.title ?? entryId, question).catch((err: unknown) =>
         logger.warn({ err: { name: (err as Error).name } }, "slack: reason modal failed"),
       );
     await bot.recordFeedback(entryId, helpful, "slack", undefined, args.body.user.id);

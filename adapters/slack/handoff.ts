@@ -23,6 +23,7 @@ import type { Logger } from "../../src/log.ts";
 import { escapeMrkdwn, truncatePlain } from "./mrkdwn.ts";
 import { tellUser } from "./feedback-reason.ts";
 import { modalView, plain } from "./modal.ts";
+import { jsonWithQuestion } from "./actions.ts";
 
 export const HANDOFF_ACTION = {
   /** "Vraag het de griffie": value = JSON {q?: question, g?: best-guess entry id}. */
@@ -55,14 +56,7 @@ interface HandoffOrigin extends HandoffSeed {
 const mrkdwn = (text: string): types.MrkdwnElement => ({ type: "mrkdwn", text, verbatim: true });
 
 /** The button's value: the question (cut so the JSON stays within the 2,000 characters of a button value). */
-function seedValue(seed: HandoffSeed): string {
-  let q = seed.q?.slice(0, MAX_QUESTION_CHARS);
-  for (;;) {
-    const value = JSON.stringify({ ...(q ? { q } : {}), ...(seed.g ? { g: seed.g.slice(0, 200) } : {}) });
-    if (value.length <= 2000 || !q) return value;
-    q = q.slice(0, Math.floor(q.length * 0.8));
-  }
-}
+const seedValue = (seed: HandoffSeed): string => jsonWithQuestion(seed.g ? { g: seed.g.slice(0, 200) } : {}, seed.q);
 
 /** An actions block with the "Vraag het de griffie" button. */
 export function handoffButtonBlock(seed: HandoffSeed): types.ActionsBlock {

@@ -3,10 +3,16 @@
 import { safeLinkUrl } from "../../src/core/safe-url.ts";
 import { parseInline, parseMarkdown } from "../../src/core/markdown/parse.ts";
 import { inlineText, type Block, type Inline, type ListItem } from "../../src/core/markdown/model.ts";
+import { renderInlines, wrapMarker, type InlineRenderer } from "../../src/core/markdown/inline-renderer.ts";
 
 /** Escapes the three characters Slack treats as control characters in message text. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** The reverse of escapeMrkdwn. */
+export function unescapeMrkdwn(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 /** A URL usable inside `<url|label>`: escaped, and without the characters that end the link. */
@@ -30,46 +36,23 @@ export function slackLink(url: string, label: string): string {
   return l ? `<${linkTarget(safe)}|${l}>` : `<${linkTarget(safe)}>`;
 }
 
-/** Inline nodes → mrkdwn: strong → *b*, emphasis → _i_, strike → ~s~, links → <url|label>, code kept. Escapes all text. */
-export function inlinesToMrkdwn(nodes: readonly Inline[]): string {
-  let out = "";
-  for (const n of nodes) {
-    switch (n.type) {
-      case "text":
-        out += escapeMrkdwn(n.text);
-        break;
-      case "break":
-        out += " ";
-        break;
-      case "code":
-        out += `\`${escapeMrkdwn(n.text).replace(/`/g, "'")}\``;
-        break;
-      case "link": {
-        // A bare URL or <autolink> is shown as the URL itself: `<url>`.
-        const label = inlineText(n.children);
-        out += slackLink(n.url, label === n.url || safeLinkUrl(label) === n.url ? "" : label);
-        break;
-      }
-      case "strong":
-        out += wrap("*", inlinesToMrkdwn(n.children));
-        break;
-      case "emphasis":
-        out += wrap("_", inlinesToMrkdwn(n.children));
-        break;
-      case "strike":
-        out += wrap("~", inlinesToMrkdwn(n.children));
-        break;
-    }
-  }
-  return out;
-}
+/** How Slack writes each inline node: strong → *b*, emphasis → _i_, strike → ~s~, links → <url|label>; all text escaped. */
+const mrkdwnInlines: InlineRenderer = {
+  text: escapeMrkdwn,
+  code: (text) => `\`${escapeMrkdwn(text).replace(/`/g, "'")}\``,
+  break: () => " ",
+  strong: (inner) => wrapMarker("*", inner),
+  emphasis: (inner) => wrapMarker("_", inner),
+  strike: (inner) => wrapMarker("~", inner),
+  link: (url, children) => {
+    // A bare URL or <autolink> is shown as the URL itself: `<url>`.
+    const label = inlineText(children);
+    return slackLink(url, label === url || safeLinkUrl(label) === url ? "" : label);
+  },
+};
 
-/** Wraps formatted text in a marker, keeping surrounding spaces outside (Slack ignores "* b *"). */
-function wrap(marker: string, inner: string): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner);
-  const body = m?.[2] ?? inner;
-  return body ? `${m?.[1] ?? ""}${marker}${body}${marker}${m?.[3] ?? ""}` : inner;
-}
+/** Inline nodes → mrkdwn (src/core/markdown/inline-renderer.ts walks them). */
+export const inlinesToMrkdwn = (nodes: readonly Inline[]): string => renderInlines(nodes, mrkdwnInlines);
 
 /** Inline markdown (a summary, an item) → mrkdwn, parsed with the shared model. */
 export function inlineToMrkdwn(text: string): string {
@@ -256,9 +239,7 @@ export function slackTextToPlain(text: string): string {
       if (target.startsWith("#")) return label ?? " ";
       return label ?? target;
     })
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&")
+    .replace(/&lt;|&gt;|&amp;/g, (e) => unescapeMrkdwn(e))
     .replace(/\s+/g, " ")
     .trim();
 }

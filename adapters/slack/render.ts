@@ -7,7 +7,7 @@ import { updatedNote } from "../../src/core/freshness.ts";
 import type { Alternative, Answer, Reply } from "../../src/reply.ts";
 import type { PreviewRenderer } from "../../src/http/mount.ts";
 import { digestBody } from "../../src/core/markdown/digest.ts";
-import { ACTION, BLOCK, checklistBlockId, indexedAction } from "./actions.ts";
+import { ACTION, BLOCK, checklistBlockId, feedbackNoValue, indexedAction } from "./actions.ts";
 import {
   blocksToMrkdwnParagraphs,
   escapeMrkdwn,
@@ -253,7 +253,7 @@ function renderAnswer(
       type: "actions",
       elements: [
         button(messages.feedbackYes, ACTION.feedbackYes, answer.id),
-        button(messages.feedbackNo, ACTION.feedbackNo, answer.id),
+        button(messages.feedbackNo, ACTION.feedbackNo, feedbackNoValue(answer.id, opts.question)),
       ],
     });
   }

@@ -1,6 +1,7 @@
 // The data our Adaptive Card actions carry, and how a click (Action.Execute invoke or its Action.Submit
 // fallback) is parsed back. Input.Toggle values arrive merged into the same object ("item-1": "true").
 import { z } from "zod";
+import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
 
 export const ACTION_ANSWER = "answer";
 export const ACTION_FEEDBACK = "feedback";
@@ -15,6 +16,8 @@ const feedbackAction = z.object({
   action: z.literal(ACTION_FEEDBACK),
   entryId: z.string().min(1).max(200),
   helpful: z.boolean(),
+  /** The user's question (on 👎 only), for the hand-off after it. */
+  q: z.string().max(MAX_QUESTION_CHARS).optional(),
 });
 const checklistAction = z.object({
   action: z.enum([ACTION_CHECKLIST_SAVE, ACTION_CHECKLIST_EXPORT]),

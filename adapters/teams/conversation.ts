@@ -66,7 +66,7 @@ export async function replyToText(
     }
     case "question": {
       const reply = await bot.ask(command.text, { platform: "teams", ...(conversation ? { conversation } : {}) });
-      const card = withFollowUpNote(reply, renderReplyCard(reply));
+      const card = withFollowUpNote(reply, renderReplyCard(reply, { question: command.text }));
       return onQuestion ? onQuestion(reply, card, command.text) : card;
     }
   }
@@ -89,8 +89,11 @@ export type ClickResult =
 export async function handleCardAction(bot: Bot, parsed: ParsedCardAction, click: ClickContext): Promise<ClickResult> {
   const { action } = parsed;
   switch (action.action) {
-    case ACTION_ANSWER:
-      return { kind: "send", card: renderReplyCard(bot.answerById(action.id)) };
+    case ACTION_ANSWER: {
+      // A related topic opened in a chat becomes its follow-up context (the key replyToText uses for questions).
+      const reply = await bot.openEntry(action.id, { conversation: `teams:${click.conversationId}` });
+      return { kind: "send", card: renderReplyCard(reply) };
+    }
     case ACTION_FEEDBACK: {
       await bot.recordFeedback(action.entryId, action.helpful, "teams", undefined, click.userId);
       return { kind: "update", card: renderReplyCard(bot.answerById(action.entryId), { feedbackGiven: true }) };

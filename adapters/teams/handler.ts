@@ -137,7 +137,7 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
     const result = await handleCardAction(this.bot, parsed, clickContext(context));
     const action = parsed.action;
     if (action.action === ACTION_FEEDBACK && !action.helpful && result.kind === "update")
-      return { ...result, card: withReasonForm(result.card, action.entryId) };
+      return { ...result, card: withReasonForm(result.card, action.entryId, action.q) };
     return result;
   }
 
@@ -201,10 +201,18 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
     if (!replyTo) return;
     const shared = await this.universal.sharedCardAfter(context, parsed, card);
     if (!shared) return;
+    await this.warnOnFailure(
+      () => context.updateActivity({ ...cardActivity(shared), id: replyTo }),
+      "teams: checklist card message could not be updated for everyone",
+    );
+  }
+
+  /** Runs a step whose failure the user can live with: logged as a warning, never thrown. */
+  private async warnOnFailure(step: () => Promise<unknown>, message: string): Promise<void> {
     try {
-      await context.updateActivity({ ...cardActivity(shared), id: replyTo });
+      await step();
     } catch (error) {
-      this.logger.warn({ err: errorInfo(error) }, "teams: checklist card message could not be updated for everyone");
+      this.logger.warn({ err: errorInfo(error) }, message);
     }
   }
 
@@ -215,13 +223,11 @@ export class RaadswijzerTeamsBot extends TeamsActivityHandler {
   ): Promise<void> {
     const parsed = parseCardAction(cardData);
     if (!parsed) return;
-    try {
+    // The bot may not be a member of the chat the card was inserted into.
+    await this.warnOnFailure(async () => {
       const result = await handleCardAction(this.bot, parsed, clickContext(context));
       if (result.kind === "send") await context.sendActivity(cardActivity(result.card));
-    } catch (error) {
-      // The bot may not be a member of the chat the card was inserted into.
-      this.logger.warn({ err: errorInfo(error) }, "teams card button on an inserted card failed");
-    }
+    }, "teams card button on an inserted card failed");
   }
 
   protected override async handleTeamsMessagingExtensionQuery(

@@ -41,6 +41,8 @@ const GRIFFIE_HERE = /^griffie\s+hier[.!]?$/i;
 const reasonAction = z.object({
   action: z.literal(ACTION_REASON),
   entryId: z.string().min(1).max(200),
+  /** The user's question, carried from the 👎 (actions.ts) to the hand-off. */
+  q: z.string().max(MAX_QUESTION_CHARS).optional(),
   [REASON_INPUT]: z.string().max(50).optional(),
   [REASON_TEXT_INPUT]: z.string().max(5000).optional(),
 });
@@ -111,8 +113,8 @@ const withElements = (card: AdaptiveCard, extra: Element[]): AdaptiveCard => ({
   body: [...card.body, ...(extra as unknown as CardElement[])],
 });
 
-/** The answer card after a 👎: the reason form under it. */
-export function withReasonForm(card: AdaptiveCard, entryId: string): AdaptiveCard {
+/** The answer card after a 👎: the reason form under it (its submit carries the user's question on). */
+export function withReasonForm(card: AdaptiveCard, entryId: string, question?: string): AdaptiveCard {
   return withElements(card, [
     {
       type: "Container",
@@ -141,17 +143,27 @@ export function withReasonForm(card: AdaptiveCard, entryId: string): AdaptiveCar
         },
         {
           type: "ActionSet",
-          actions: [submit(feedbackText.reasonSubmit, { action: ACTION_REASON, entryId })],
+          actions: [
+            submit(feedbackText.reasonSubmit, { action: ACTION_REASON, entryId, ...(question ? { q: question } : {}) }),
+          ],
         },
       ],
     },
   ]);
 }
 
-/** The thanks after a reason, with the hand-off when a griffie chat is configured. */
-export function withReasonThanks(card: AdaptiveCard, entryId: string, handoff: boolean): AdaptiveCard {
+/**
+ * The thanks after a reason, with the hand-off when a griffie chat is configured: its question field starts with
+ * the user's question (empty when the card did not carry one).
+ */
+export function withReasonThanks(
+  card: AdaptiveCard,
+  entryId: string,
+  handoff: boolean,
+  question?: string,
+): AdaptiveCard {
   const extra: Element[] = [textBlock(feedbackText.reasonThanks, { separator: true, spacing: "Medium" })];
-  if (handoff) extra.push({ type: "ActionSet", actions: [handoffShowCard("", entryId)] });
+  if (handoff) extra.push({ type: "ActionSet", actions: [handoffShowCard(question ?? "", entryId)] });
   return withElements(card, extra);
 }
 
@@ -311,13 +323,18 @@ export async function handleFlowAction(
       const reason = parseReason(action[REASON_INPUT]);
       if (deps.bot.answerById(action.entryId).status === "unknown")
         return { kind: "send", card: noticeCard(messages.errorGeneric) };
-      if (!reason) return { kind: "update", card: withReasonForm(answerCard(action.entryId), action.entryId) };
+      const question = action.q ? normalizeUserText(action.q).trim() : undefined;
+      if (!reason)
+        return { kind: "update", card: withReasonForm(answerCard(action.entryId), action.entryId, question) };
       const text = normalizeUserText(action[REASON_TEXT_INPUT] ?? "")
         .trim()
         .slice(0, MAX_REASON_TEXT);
       await deps.bot.recordFeedback(action.entryId, false, "teams", text || undefined, userId, reason);
       const handoff = Boolean(deps.handoffs && (await deps.handoffs.enabled()));
-      return { kind: "update", card: withReasonThanks(answerCard(action.entryId), action.entryId, handoff) };
+      return {
+        kind: "update",
+        card: withReasonThanks(answerCard(action.entryId), action.entryId, handoff, question),
+      };
     }
     case ACTION_HANDOFF: {
       const question = normalizeUserText(action[HANDOFF_INPUT] ?? "")

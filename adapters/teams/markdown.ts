@@ -5,45 +5,28 @@
 import { safeLinkUrl } from "../../src/core/safe-url.ts";
 import { parseInline, parseMarkdown } from "../../src/core/markdown/parse.ts";
 import { inlineText, type Block, type Inline, type ListItem } from "../../src/core/markdown/model.ts";
+import { renderInlines, wrapMarker, type InlineRenderer } from "../../src/core/markdown/inline-renderer.ts";
 
-/** Inline nodes → Teams markdown: **bold**, _italic_, [label](url); strike and code become plain text. */
+/** Literal "](" (a link the parser did not accept) must not read as a link in Teams' own parser. */
+const noLink = (text: string): string => text.replace(/\]\(/g, "] (");
+
+/** How Teams writes each inline node: **bold**, _italic_, [label](url); strike and code become plain text. */
+const teamsInlines: InlineRenderer = {
+  text: noLink,
+  code: noLink,
+  break: () => " ",
+  strong: (inner) => wrapMarker("**", inner),
+  emphasis: (inner) => wrapMarker("_", inner),
+  strike: (inner) => inner,
+  link: (url, children) => {
+    const label = inlineText(children).replace(/\s+/g, " ").trim().replace(/[[\]]/g, "");
+    return `[${label || url}](${url.replace(/\(/g, "%28").replace(/\)/g, "%29")})`;
+  },
+};
+
+/** Inline nodes → Teams markdown on one line (src/core/markdown/inline-renderer.ts walks them). */
 export function inlinesToTeams(nodes: readonly Inline[]): string {
-  let out = "";
-  for (const n of nodes) {
-    switch (n.type) {
-      case "text":
-        // Literal "](" (a link the parser did not accept) must not read as a link in Teams' own parser.
-        out += n.text.replace(/\]\(/g, "] (");
-        break;
-      case "code":
-        out += n.text.replace(/\]\(/g, "] (");
-        break;
-      case "break":
-        out += " ";
-        break;
-      case "strong":
-        out += wrap("**", inlinesToTeams(n.children));
-        break;
-      case "emphasis":
-        out += wrap("_", inlinesToTeams(n.children));
-        break;
-      case "strike":
-        out += inlinesToTeams(n.children);
-        break;
-      case "link": {
-        const label = inlineText(n.children).replace(/\s+/g, " ").trim().replace(/[[\]]/g, "");
-        out += `[${label || n.url}](${n.url.replace(/\(/g, "%28").replace(/\)/g, "%29")})`;
-        break;
-      }
-    }
-  }
-  return out.replace(/\s+/g, " ");
-}
-
-function wrap(marker: string, inner: string): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner);
-  const body = m?.[2] ?? inner;
-  return body ? `${m?.[1] ?? ""}${marker}${body}${marker}${m?.[3] ?? ""}` : inner;
+  return renderInlines(nodes, teamsInlines).replace(/\s+/g, " ");
 }
 
 function itemText(item: ListItem): string {

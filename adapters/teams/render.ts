@@ -6,6 +6,7 @@ import type { PreviewRenderer } from "../../src/http/mount.ts";
 import { messages } from "../../src/core/messages.ts";
 import { safeLinkUrl } from "../../src/core/safe-url.ts";
 import { updatedNote } from "../../src/core/freshness.ts";
+import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
 import {
   ACTION_ANSWER,
   ACTION_CHECKLIST_EXPORT,
@@ -122,6 +123,8 @@ export interface CardState {
   exportMarkdown?: string;
   /** A short notice above the card (e.g. a checklist run that no longer exists). */
   notice?: string;
+  /** The user's question: the 👎 carries it, so "Vraag het de griffie" after the 👎 starts with it. */
+  question?: string;
 }
 
 // ---------- building blocks ----------
@@ -287,7 +290,12 @@ function renderAnswerCard(
       id: "feedback",
       actions: [
         execute(messages.feedbackYes, { action: ACTION_FEEDBACK, entryId: answer.id, helpful: true }),
-        execute(messages.feedbackNo, { action: ACTION_FEEDBACK, entryId: answer.id, helpful: false }),
+        execute(messages.feedbackNo, {
+          action: ACTION_FEEDBACK,
+          entryId: answer.id,
+          helpful: false,
+          ...(state.question?.trim() ? { q: state.question.trim().slice(0, MAX_QUESTION_CHARS) } : {}),
+        }),
       ],
     });
   }

@@ -36,8 +36,14 @@ export interface ChecklistProgress {
 export interface Bot {
   /** Answers a question; an "unknown" reply is recorded as unanswered. Never throws on bad input. */
   ask(question: string, ctx: AskContext): Promise<Reply>;
-  /** The reply for one entry by id (related-topic and "bedoelde u" buttons); "unknown" for a bad id. */
+  /** The reply for one entry by id; "unknown" for a bad id. Reads nothing and writes nothing. */
   answerById(id: string): Reply;
+  /**
+   * The reply for an entry the user opened with a button (a related topic, "bedoelde u", a featured topic). With
+   * `ctx.conversation` the entry becomes that conversation's follow-up context, as if a question had been answered
+   * with it: a follow-up after the click is read in its context.
+   */
+  openEntry(id: string, ctx: Pick<AskContext, "conversation">): Promise<Reply>;
   /** The help reply (greeting, "help", empty input). */
   help(): Reply;
   listChecklists(): ChecklistSummary[];

@@ -2,7 +2,7 @@
 import type { Engine } from "../engine/types.ts";
 import type { KnowledgeEntry } from "../knowledge/types.ts";
 import type { Logger } from "../log.ts";
-import type { FeedbackReason, Platform, Store } from "../store/port.ts";
+import type { Store } from "../store/port.ts";
 import type { Bot } from "./bot.ts";
 import type { Reply } from "../reply.ts";
 import { normalizeUserText } from "./user-text.ts";
@@ -11,7 +11,10 @@ import { createFollowUps } from "./follow-up.ts";
 const FEATURED_COUNT = 5;
 const MIN_FEATURED = 3;
 
-export type QuestionService = Pick<Bot, "ask" | "answerById" | "help" | "featuredTopics" | "recordFeedback">;
+export type QuestionService = Pick<
+  Bot,
+  "ask" | "answerById" | "openEntry" | "help" | "featuredTopics" | "recordFeedback"
+>;
 
 export interface ServiceDeps {
   engine: Engine;
@@ -107,6 +110,12 @@ export function createQuestionService({
       return engine.replyFor(id) ?? unknownReply();
     },
 
+    async openEntry(id, ctx) {
+      const reply = engine.replyFor(id) ?? unknownReply();
+      if (followUps && ctx.conversation) await followUps.remember(ctx.conversation, reply);
+      return reply;
+    },
+
     help() {
       return engine.help();
     },
@@ -115,14 +124,8 @@ export function createQuestionService({
       return featured.map((t) => ({ ...t }));
     },
 
-    async recordFeedback(
-      entryId: string,
-      helpful: boolean,
-      platform: Platform,
-      comment?: string,
-      userId?: string,
-      reason?: FeedbackReason,
-    ): Promise<void> {
+    // Parameter types from the Bot interface (src/core/bot.ts).
+    async recordFeedback(entryId, helpful, platform, comment, userId, reason) {
       if (!byId.has(entryId)) {
         log.warn({ entryId }, "feedback for an unknown entry ignored");
         return;

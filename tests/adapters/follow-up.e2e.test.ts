@@ -10,12 +10,14 @@ import { FIXTURE_TOPIC, tempDataDir, testEnv } from "../http/helpers.ts";
 import {
   BOT_TOKEN,
   SIGNING_SECRET,
+  blockActions,
   blockText,
   blocksOf,
   dmEvent,
   elementsOf,
   eventEnvelope,
   mentionEvent,
+  postAction,
   postCommand,
   postEvent,
   startFakeSlack,
@@ -29,12 +31,17 @@ import {
   messageActivity,
   postActivity,
   startFakeConnector,
+  submitActivity,
   type FakeConnector,
 } from "./teams/helpers.ts";
 
 const STARTUP_MS = 90_000;
 const FIRST = "Hoe geeft de raad een zienswijze op de begroting van een GR?";
 const FOLLOW_UP = "wie beslist dat?";
+/** A related topic of the first answer (tests/http/fixtures/knowledge). */
+const RELATED = "uittreden-gr";
+/** A follow-up that leans on RELATED ("what does leaving cost?"). */
+const RELATED_FOLLOW_UP = "wat kost dat?";
 
 describe("follow-up questions through the real server", () => {
   let app: RunningApp;
@@ -120,6 +127,40 @@ describe("follow-up questions through the real server", () => {
     expect(blockText(blocksOf((await command.json()) as Record<string, unknown>))).not.toContain(note);
   });
 
+  it("Slack: a related topic clicked in the thread becomes its context; on an ephemeral answer it does not", async () => {
+    const relatedNote = messages.followUpNote(app.bot.answerById(RELATED).answer!.title);
+    const root = "1700000600.000100";
+    const first = await slackAnswer(mentionEvent(FIRST, { ts: root, event_ts: root }), 1);
+    expect(first.entries).toContain(RELATED);
+    const click = blockActions(
+      { action_id: "open_entry:2", value: RELATED },
+      { channel: "C0CHAN001", message: { ts: "1700000601.000100", thread_ts: root, blocks: first.blocks } },
+    );
+    expect((await postAction(eventsUrl, click)).status).toBe(200);
+    const [, opened] = await slack.waitFor("chat.postMessage", 2);
+    expect(opened!.body).toMatchObject({ channel: "C0CHAN001", thread_ts: root });
+    expect(blockText(blocksOf(opened!.body))).toContain(app.bot.answerById(RELATED).answer!.title);
+
+    const followUp = await slackAnswer(
+      mentionEvent(RELATED_FOLLOW_UP, { ts: "1700000602.000100", event_ts: "1700000602.000100", thread_ts: root }),
+      3,
+    );
+    expect(followUp.text).toContain(relatedNote);
+    expect(followUp.entries).toContain(RELATED);
+
+    // A click on an ephemeral (slash-command) answer writes no context: its answer stands alone too.
+    await postAction(
+      eventsUrl,
+      blockActions(
+        { action_id: "open_entry:2", value: RELATED },
+        { channel: "C0EPHEM01", ephemeral: true, responseUrl: slack.responseUrl() },
+      ),
+    );
+    await slack.waitFor("response_url");
+    const dmLike = await slackAnswer(dmEvent(RELATED_FOLLOW_UP, { channel: "C0EPHEM01", ts: "1700000603.000100" }), 4);
+    expect(dmLike.text).not.toContain(relatedNote);
+  });
+
   it("Slack: a direct message conversation keeps its context too, apart from other DMs", async () => {
     await slackAnswer(dmEvent(FIRST, { channel: "D0FOLLOW1", ts: "1700000400.000100" }), 1);
     const followUp = await slackAnswer(dmEvent(FOLLOW_UP, { channel: "D0FOLLOW1", ts: "1700000401.000100" }), 2);
@@ -163,6 +204,47 @@ describe("follow-up questions through the real server", () => {
     // A channel thread is its own conversation (Teams puts the thread in the conversation id).
     const thread = await teamsAnswer(FOLLOW_UP, "19:team@thread.tacv2;messageid=1700000000001", 4);
     expect(cardText(thread)).not.toContain(note);
+  });
+
+  it("Teams: a related topic clicked in a chat becomes the chat's context", async () => {
+    const relatedNote = messages.followUpNote(app.bot.answerById(RELATED).answer!.title);
+    const chat = "a:follow-up-related-1";
+    expect(entryIdOfCard(await teamsAnswer(FIRST, chat, 1))).toBe(FIXTURE_TOPIC);
+    const res = await postActivity(
+      `${app.url}/api/messages`,
+      submitActivity({ action: "answer", id: RELATED }, "card-1", { serviceUrl: connector.url, conversationId: chat }),
+    );
+    expect(res.status).toBe(200);
+    const opened = cardOf((await connector.waitFor(2))[1]!.body);
+    expect(entryIdOfCard(opened)).toBe(RELATED);
+    const followUp = await teamsAnswer(RELATED_FOLLOW_UP, chat, 3);
+    expect(cardText(followUp)).toContain(relatedNote);
+    expect(entryIdOfCard(followUp)).toBe(RELATED);
+  });
+
+  it("preview: a related topic opened in a session becomes its context; reading an entry (GET) does not", async () => {
+    const relatedNote = messages.followUpNote(app.bot.answerById(RELATED).answer!.title);
+    const post = (path: string, body: unknown) =>
+      fetch(`${app.url}/preview/api${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const opened = await post(`/entry/${RELATED}`, { session: "s-related-1" });
+    expect(opened.status).toBe(200);
+    expect(((await opened.json()) as { reply: { answer: { id: string } } }).reply.answer.id).toBe(RELATED);
+    const followUp = (await (await post("/ask", { q: RELATED_FOLLOW_UP, session: "s-related-1" })).json()) as {
+      followUpText: string | null;
+    };
+    expect(followUp.followUpText).toBe(relatedNote);
+
+    expect((await fetch(`${app.url}/preview/api/entry/${RELATED}`)).status).toBe(200);
+    const alone = (await (await post("/ask", { q: RELATED_FOLLOW_UP, session: "s-related-2" })).json()) as {
+      followUpText: string | null;
+    };
+    expect(alone.followUpText).toBeNull();
+    expect((await post("/entry/bestaat-niet", { session: "s-related-1" })).status).toBe(404);
+    expect((await post(`/entry/${RELATED}`, { session: "../x" })).status).toBe(400);
   });
 
   it("preview: a follow-up in the same page session is answered from context, in another session not", async () => {

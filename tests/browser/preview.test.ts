@@ -273,6 +273,12 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     await page.getByLabel("Uw vraag").fill("Wat voor weer wordt het morgen in Parijs?");
     await page.getByLabel("Uw vraag").press("Enter");
     await expect.poll(() => page.textContent("#answer-title")).toBe("Daar heb ik geen goed antwoord op");
+    // Nothing to read more of, and nothing to rate: hidden buttons stay hidden (a .btn must not override [hidden]).
+    expect(await page.isVisible("#answer-more")).toBe(false);
+    expect(await page.isVisible("#answer-feedback")).toBe(false);
+    // A long title wraps inside the card on a phone.
+    await page.locator("#answer-title").evaluate((h) => (h.textContent = "Bedrijfsvoeringsorganisatiewerkzaamheden"));
+    expect(await page.locator("#answer-title").evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}preview-phone-unknown.png`, fullPage: true });

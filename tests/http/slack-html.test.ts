@@ -75,3 +75,30 @@ describe("Slack Block Kit → HTML", () => {
     expect(slackBlocksToHtml({})).toBe("");
   });
 });
+
+describe("Slack mrkdwn → HTML through slack-message-parser", () => {
+  it("reads what the Slack renderer writes: headings, bullets, numbered items, links with entities, quotes", () => {
+    expect(mrkdwnToHtml("*Bronnen*\n• <https://wetten.overheid.nl/a?b=1&amp;c=2|Wgr &amp; toelichting>")).toBe(
+      '<strong>Bronnen</strong><br>• <a href="https://wetten.overheid.nl/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">Wgr &amp; toelichting</a>',
+    );
+    expect(mrkdwnToHtml("*1.* Een punt")).toBe("<strong>1.</strong> Een punt");
+    // The bot sends a quote line as a raw ">", Slack delivers it as "&gt;": both are quotes.
+    expect(mrkdwnToHtml("intro\n>regel een\n>regel twee")).toBe(
+      "intro<blockquote>regel een<br>regel twee</blockquote>",
+    );
+    expect(mrkdwnToHtml("```code &amp; meer```")).toBe("<pre><code>code &amp; meer</code></pre>");
+  });
+
+  it("shows mentions and commands as inert text, never as links or raw markup", () => {
+    const html = mrkdwnToHtml("Let op <!channel> en <@U123> en <#C1|griffie>");
+    expect(html).toBe(
+      'Let op <span class="sk-mention">@channel</span> en <span class="sk-mention">@U123</span> en <span class="sk-mention">griffie</span>',
+    );
+  });
+
+  it("keeps escaped text escaped and an unlabelled non-link visible", () => {
+    expect(mrkdwnToHtml("&lt;script&gt;alert(1)&lt;/script&gt;")).toBe("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(mrkdwnToHtml("<b>hallo</b>")).toContain("&lt;b&gt;");
+    expect(mrkdwnToHtml('<javascript:alert(1)|"klik">')).toBe("&quot;klik&quot;");
+  });
+});

@@ -27,6 +27,7 @@ function fakeBot(reply: Reply): Bot {
   return {
     ask: async () => reply,
     answerById: () => reply,
+    openEntry: async () => reply,
     help: () => ({ status: "help", confidence: 0, answer: null, alternatives: [] }),
     listChecklists: () => [],
     findChecklist: () => null,

@@ -95,6 +95,9 @@ export function createFakeBot(fakeAnswers: Answer[]): Bot & { calls: FakeBotCall
       const a = byId.get(id);
       return a ? answerReply(a) : unknown();
     },
+    async openEntry(id) {
+      return this.answerById(id);
+    },
     help: () => ({
       status: "help",
       confidence: 1,

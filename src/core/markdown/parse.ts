@@ -144,6 +144,13 @@ function tableRows(tokens: Token[], c: Cursor): Inline[][][] {
   return rows;
 }
 
+/** markdown-it's emphasis tokens: the node each opens and the token that closes it. */
+const MARKS: Record<string, { type: "strong" | "emphasis" | "strike"; close: string }> = {
+  strong_open: { type: "strong", close: "strong_close" },
+  em_open: { type: "emphasis", close: "em_close" },
+  s_open: { type: "strike", close: "s_close" },
+};
+
 /** markdown-it inline tokens → inline nodes (adjacent text merged, unsafe links reduced to their label). */
 function inlines(tokens: Token[]): Inline[] {
   const root: Inline[] = [];
@@ -167,6 +174,8 @@ function inlines(tokens: Token[]): Inline[] {
   for (const t of tokens) {
     switch (t.type) {
       case "text":
+      case "image": // an image shows its alt text
+      case "html_inline": // raw HTML is off: tags stay visible text
         push({ type: "text", text: t.content });
         break;
       case "code_inline":
@@ -177,14 +186,12 @@ function inlines(tokens: Token[]): Inline[] {
         push({ type: "break" });
         break;
       case "strong_open":
-        open({ type: "strong", children: [] }, "strong_close");
-        break;
       case "em_open":
-        open({ type: "emphasis", children: [] }, "em_close");
+      case "s_open": {
+        const mark = MARKS[t.type]!;
+        open({ type: mark.type, children: [] }, mark.close);
         break;
-      case "s_open":
-        open({ type: "strike", children: [] }, "s_close");
-        break;
+      }
       case "link_open": {
         const url = safeLinkUrl(t.attrGet("href") ?? "");
         // An unsafe link keeps only its label: a plain container that renders as its children.
@@ -192,12 +199,6 @@ function inlines(tokens: Token[]): Inline[] {
         if (!url) stack[stack.length - 1]!.close = "link_close:unsafe";
         break;
       }
-      case "image":
-        push({ type: "text", text: t.content });
-        break;
-      case "html_inline":
-        push({ type: "text", text: t.content });
-        break;
       default: {
         const top = stack[stack.length - 1];
         if (top && (t.type === top.close || (t.type === "link_close" && top.close === "link_close:unsafe"))) {

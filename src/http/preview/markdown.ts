@@ -4,6 +4,7 @@
 import { safeLinkUrl } from "../../core/safe-url.ts";
 import { parseInline, parseMarkdown } from "../../core/markdown/parse.ts";
 import type { Block, Inline, ListItem } from "../../core/markdown/model.ts";
+import { renderInlines, type InlineRenderer } from "../../core/markdown/inline-renderer.ts";
 
 export function escapeHtml(text: string): string {
   return text.replace(
@@ -15,40 +16,22 @@ export function escapeHtml(text: string): string {
 /** The URL when it is https or mailto, else null: the shared check of every renderer (src/core/safe-url.ts). */
 export const safeUrl = (url: string): string | null => safeLinkUrl(url);
 
-/** Inline nodes → escaped HTML. */
-export function inlinesToHtml(nodes: readonly Inline[]): string {
-  let out = "";
-  for (const n of nodes) {
-    switch (n.type) {
-      case "text":
-        out += escapeHtml(n.text);
-        break;
-      case "break":
-        out += " ";
-        break;
-      case "code":
-        out += `<code>${escapeHtml(n.text)}</code>`;
-        break;
-      case "strong":
-        out += `<strong>${inlinesToHtml(n.children)}</strong>`;
-        break;
-      case "emphasis":
-        out += `<em>${inlinesToHtml(n.children)}</em>`;
-        break;
-      case "strike":
-        out += `<del>${inlinesToHtml(n.children)}</del>`;
-        break;
-      case "link": {
-        const href = safeUrl(n.url);
-        out += href
-          ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${inlinesToHtml(n.children)}</a>`
-          : inlinesToHtml(n.children);
-        break;
-      }
-    }
-  }
-  return out;
-}
+/** How the page writes each inline node: escaped text, <code>, <strong>, <em>, <del> and https/mailto links. */
+const htmlInlines: InlineRenderer = {
+  text: escapeHtml,
+  code: (text) => `<code>${escapeHtml(text)}</code>`,
+  break: () => " ",
+  strong: (inner) => `<strong>${inner}</strong>`,
+  emphasis: (inner) => `<em>${inner}</em>`,
+  strike: (inner) => `<del>${inner}</del>`,
+  link: (url, _children, inner) => {
+    const href = safeUrl(url);
+    return href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${inner}</a>` : inner;
+  },
+};
+
+/** Inline nodes → escaped HTML (src/core/markdown/inline-renderer.ts walks them). */
+export const inlinesToHtml = (nodes: readonly Inline[]): string => renderInlines(nodes, htmlInlines);
 
 /** Inline markdown (raw text) → escaped HTML. */
 export function inlineToHtml(text: string): string {

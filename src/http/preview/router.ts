@@ -16,7 +16,7 @@ import { httpMessages } from "../messages.ts";
 import type { PreviewRenderer } from "../mount.ts";
 import { digestBody } from "../../core/markdown/digest.ts";
 import { blocksToHtml, cardMarkdownHtml, inlinesToHtml, safeUrl } from "./markdown.ts";
-import { askSchema, feedbackSchema, idParam, startRunSchema, toggleSchema } from "./schemas.ts";
+import { askSchema, feedbackSchema, idParam, openSchema, startRunSchema, toggleSchema } from "./schemas.ts";
 import { slackBlocksToHtml } from "./slack-html.ts";
 
 export interface PreviewDeps {
@@ -163,6 +163,13 @@ export function previewRouter(deps: PreviewDeps): Router {
     if (reply.status === "unknown" || !reply.answer)
       throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
     res.json(present(reply));
+  });
+  // The page opens a related topic or suggestion: with its session, the entry becomes the follow-up context.
+  api.post("/entry/:id", json, async (req, res) => {
+    const { session } = parse(openSchema, req.body ?? {});
+    const id = param(req, "id");
+    if (bot.answerById(id).status === "unknown") throw new HttpError(404, "unknown_entry", httpMessages.unknownEntry);
+    res.json(present(await bot.openEntry(id, session ? { conversation: `preview:${session}` } : {})));
   });
   api.get("/checklists", (_req, res) => {
     res.json({ title: messages.checklistsTitle, checklists: bot.listChecklists() });

@@ -19,6 +19,15 @@ const userId = z
   .max(100, httpMessages.userIdRequired)
   .regex(/^[A-Za-z0-9_-]+$/, httpMessages.userIdRequired);
 
+/** The page's conversation (one per browser tab): follow-up questions use its context. */
+const session = z
+  .string({ error: httpMessages.badRequest })
+  .regex(/^[A-Za-z0-9_-]{1,100}$/, httpMessages.badRequest)
+  .optional();
+
+/** POST /entry/:id: open an entry (a related topic) in the page's conversation. */
+export const openSchema = z.object({ session });
+
 export const askSchema = z.object({
   q: z
     .string({ error: httpMessages.questionRequired })
@@ -26,11 +35,7 @@ export const askSchema = z.object({
     .trim()
     .min(1, httpMessages.questionRequired)
     .max(MAX_QUESTION_CHARS, httpMessages.questionTooLong),
-  /** The page's conversation (one per browser tab): follow-up questions use its context. */
-  session: z
-    .string({ error: httpMessages.badRequest })
-    .regex(/^[A-Za-z0-9_-]{1,100}$/, httpMessages.badRequest)
-    .optional(),
+  session,
 });
 
 export const feedbackSchema = z.object({

@@ -1,6 +1,8 @@
-// Renders Slack Block Kit JSON to HTML that looks roughly like Slack shows it, for the preview page.
-// Supports header, section (text, fields, accessory), context, actions, divider, image, input (checkboxes,
-// text input) and rich_text (as plain text). Unknown blocks are shown as a labelled placeholder.
+// Renders Slack Block Kit JSON (what the Slack adapter sends) to HTML that looks roughly like Slack shows it, for
+// the preview page. Supports header, section (text, fields, accessory), context, actions, divider, image, input
+// (checkboxes, text input) and rich_text (as plain text); unknown blocks are shown as a labelled placeholder.
+// mrkdwn texts are parsed by slack-message-parser, the way Slack reads them: this file parses no markup itself.
+import { NodeType, parse as parseSlack, type Node } from "slack-message-parser";
 import { escapeHtml, safeUrl } from "./markdown.ts";
 
 type Json = Record<string, unknown>;
@@ -8,63 +10,81 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
+/** Slack's three entities (the form in which Slack itself delivers message text) → characters. */
 function unescapeSlack(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
-function mrkdwnInline(escaped: string): string {
-  return escaped
-    .replace(/`([^`]+)`/g, "<code>$1</code>")
-    .replace(/(^|[\s(])\*(?=\S)([^*\n]+?)(?<=\S)\*(?=$|[\s).,:;!?])/g, "$1<strong>$2</strong>")
-    .replace(/(^|[\s(])_(?=\S)([^_\n]+?)(?<=\S)_(?=$|[\s).,:;!?])/g, "$1<em>$2</em>")
-    .replace(/(^|[\s(])~(?=\S)([^~\n]+?)(?<=\S)~(?=$|[\s).,:;!?])/g, "$1<del>$2</del>");
-}
+/** Label nodes of a link (or the fallback text when the link has none) → HTML. */
+const labelHtml = (label: readonly Node[] | undefined, fallback: string): string =>
+  label?.length ? nodesToHtml(label) : escapeHtml(fallback);
 
-/** Slack "mrkdwn" → HTML: *bold*, _italic_, ~strike~, `code`, <url|label>, > quotes, line breaks. */
-export function mrkdwnToHtml(text: string): string {
-  const lines = text.split("\n");
-  const out: string[] = [];
-  let quote: string[] = [];
-  const flushQuote = () => {
-    if (quote.length) out.push(`<blockquote>${quote.join("<br>")}</blockquote>`);
-    quote = [];
-  };
-  for (const line of lines) {
-    const isQuote = /^(&gt;|>)\s?/.test(line);
-    const body = isQuote ? line.replace(/^(&gt;|>)\s?/, "") : line;
-    const html = mrkdwnLine(body);
-    if (isQuote) quote.push(html);
-    else {
-      flushQuote();
-      out.push(html);
+/** slack-message-parser's tree → escaped HTML. Every text goes through escapeHtml; links through safeUrl. */
+function nodesToHtml(nodes: readonly Node[]): string {
+  let out = "";
+  for (const n of nodes) {
+    switch (n.type) {
+      case NodeType.Text:
+        out += escapeHtml(unescapeSlack(n.text)).replace(/\n/g, "<br>");
+        break;
+      case NodeType.Bold:
+        out += `<strong>${nodesToHtml(n.children)}</strong>`;
+        break;
+      case NodeType.Italic:
+        out += `<em>${nodesToHtml(n.children)}</em>`;
+        break;
+      case NodeType.Strike:
+        out += `<del>${nodesToHtml(n.children)}</del>`;
+        break;
+      case NodeType.Code:
+        out += `<code>${escapeHtml(unescapeSlack(n.text))}</code>`;
+        break;
+      case NodeType.PreText:
+        out += `<pre><code>${escapeHtml(unescapeSlack(n.text))}</code></pre>`;
+        break;
+      case NodeType.Quote:
+        // The space after each line's ">" is part of the marker.
+        out += `<blockquote>${nodesToHtml(n.children)
+          .replace(/(<br>)+$/, "")
+          .replace(/(^|<br>) /g, "$1")}</blockquote>`;
+        break;
+      case NodeType.URL: {
+        const href = safeUrl(unescapeSlack(n.url));
+        const label = labelHtml(n.label, unescapeSlack(n.url));
+        // Not https/mailto: its label as text, or without a label the markup itself ("<b>" stays visible).
+        if (href) out += `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${label}</a>`;
+        else out += n.label?.length ? label : escapeHtml(unescapeSlack(n.source));
+        break;
+      }
+      case NodeType.UserLink:
+        out += `<span class="sk-mention">${labelHtml(n.label, `@${n.userID}`)}</span>`;
+        break;
+      case NodeType.ChannelLink:
+        out += `<span class="sk-mention">${labelHtml(n.label, `#${n.channelID}`)}</span>`;
+        break;
+      case NodeType.Command:
+        out += `<span class="sk-mention">${labelHtml(n.label, `@${n.name}`)}</span>`;
+        break;
+      case NodeType.Emoji:
+        out += escapeHtml(n.source);
+        break;
+      case NodeType.Root:
+        out += nodesToHtml(n.children);
+        break;
     }
   }
-  flushQuote();
-  return out
-    .join("<br>")
-    .replace(/<br>(<blockquote>)/g, "$1")
-    .replace(/(<\/blockquote>)<br>/g, "$1");
+  return out;
 }
 
-function mrkdwnLine(line: string): string {
-  const parts: string[] = [];
-  let last = 0;
-  for (const m of line.matchAll(/<([^<>|]+)(?:\|([^<>]+))?>/g)) {
-    parts.push(mrkdwnInline(escapeHtml(unescapeSlack(line.slice(last, m.index)))));
-    const target = unescapeSlack(m[1] ?? "");
-    const label = unescapeSlack(m[2] ?? target);
-    const href = safeUrl(target);
-    if (href)
-      parts.push(
-        `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${mrkdwnInline(escapeHtml(label))}</a>`,
-      );
-    else if (target.startsWith("@") || target.startsWith("#") || target.startsWith("!"))
-      parts.push(`<span class="sk-mention">${escapeHtml(label)}</span>`);
-    else parts.push(escapeHtml(m[0]));
-    last = m.index + m[0].length;
-  }
-  parts.push(mrkdwnInline(escapeHtml(unescapeSlack(line.slice(last)))));
-  return parts.join("");
+/**
+ * Slack "mrkdwn" → HTML, as Slack reads it: the text is parsed by slack-message-parser (bold, italic, strike,
+ * code, preformatted, quotes, <url|label>, mentions) and the tree rendered here; no markdown parsing of our own.
+ * The bot sends a quote line as a raw ">"; Slack delivers it as "&gt;", the form the parser reads.
+ */
+export function mrkdwnToHtml(text: string): string {
+  return nodesToHtml(parseSlack(text.replace(/^>/gm, "&gt;")).children)
+    .replace(/<br>(<blockquote>|<pre>)/g, "$1")
+    .replace(/(<\/blockquote>|<\/pre>)<br>/g, "$1");
 }
 
 function textObject(t: unknown): string {

@@ -7,7 +7,7 @@ import {
   renderReply,
   slackPreviewRenderer,
 } from "../../../adapters/slack/render.ts";
-import { ACTION, BLOCK, runIdFromBlockId } from "../../../adapters/slack/actions.ts";
+import { ACTION, BLOCK, parseFeedbackValue, runIdFromBlockId } from "../../../adapters/slack/actions.ts";
 import type { ChecklistProgress } from "../../../src/core/bot.ts";
 import { messages } from "../../../src/core/messages.ts";
 import type { Answer, Reply } from "../../../src/reply.ts";
@@ -99,6 +99,12 @@ describe("renderReply: answer", () => {
     const text = blockText(b);
     expect(text).toContain(messages.youAsked("&lt;!channel&gt; zienswijze &amp; &lt;@U999&gt;?"));
     expect(JSON.stringify(b)).not.toMatch(/<[!@]/);
+    // The 👎 carries the question (escaped like message text) for a hand-off after it.
+    const no = String(elementsOf(b).find((e) => e.action_id === "feedback_no")?.value);
+    expect(parseFeedbackValue(no)).toEqual({
+      entryId: "zienswijze-begroting",
+      question: "<!channel> zienswijze & <@U999>?",
+    });
     expect(blockKitViolations(b)).toEqual([]);
   });
 

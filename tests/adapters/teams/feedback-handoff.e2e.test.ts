@@ -182,6 +182,63 @@ describe("👎 reason and hand-off in Teams", () => {
     expect(await app.store.listHandoffs!(undefined, "open")).toEqual([]);
   });
 
+  it("👎 → reason → the hand-off starts with the user's question; the griffie's Beantwoord links to the group chat message", async () => {
+    await postActivity(endpoint, messageActivity("griffie hier", griffieChannel()));
+    await connector.waitFor(1);
+    connector.captured.length = 0;
+
+    const chat = "19:raadsleden_abc@thread.v2";
+    const group = { serviceUrl: connector.url, conversationType: "groupChat" as const, conversationId: chat };
+    const question = "Hoe geeft de raad een zienswijze op de begroting van een GR?";
+    await postActivity(endpoint, messageActivity(question, group));
+    const answer = cardOf((await connector.waitFor(1))[0]!.body);
+    connector.captured.length = 0;
+    const no = cardActions(answer).find((a) => (a.data as { helpful?: boolean } | undefined)?.helpful === false)!;
+    const entryId = (no.data as { entryId: string }).entryId;
+    // The 👎 carries the question the card answers.
+    expect(no.data).toEqual({ action: "feedback", entryId, helpful: false, q: question });
+
+    const invoke = await postActivity(endpoint, executeInvoke("feedback", no.data as never, "card-20", group));
+    const form = ((await invoke.json()) as InvokeBody).value;
+    const submitReason = cardActions(form).find((a) => a.title === feedbackText.reasonSubmit)!;
+    expect(submitReason.data).toEqual({ action: "feedbackReason", entryId, q: question });
+    connector.captured.length = 0;
+
+    await postActivity(
+      endpoint,
+      submitActivity({ ...(submitReason.data as Record<string, unknown>), reason: "onvolledig" }, "card-20", group),
+    );
+    const thanks = cardOf((await connector.waitFor(1))[0]!.body);
+    expect((await checkCard(thanks)).problems).toEqual([]);
+    const show = cardActions(thanks).find((a) => a.type === "Action.ShowCard")!;
+    const input = elements(show.card).find((e) => e.type === "Input.Text")!;
+    // Not empty: the question the user asked, ready to confirm or edit.
+    expect(input.value).toBe(question);
+    connector.captured.length = 0;
+
+    const send = showCardActions(show).find((a) => a.title === feedbackText.handoffSubmit)!;
+    await postActivity(
+      endpoint,
+      submitActivity({ ...(send.data as Record<string, unknown>), handoffQuestion: input.value }, "card-20", group),
+    );
+    const sent = await connector.waitFor(2);
+    const griffie = cardOf(sent.find((c) => c.conversationId === GRIFFIE_CONVERSATION)!.body);
+    expect(
+      elements(griffie)
+        .filter((e) => e.type === "TextRun")
+        .map((e) => e.text),
+    ).toContain(question);
+    const link = cardActions(griffie).find((a) => a.type === "Action.OpenUrl")!;
+    expect(link.title).toBe(feedbackText.griffieAnswerLink);
+    // Teams' deep link to a chat message: /l/message/<chat id>/<message id>, the ids URL-encoded.
+    expect(link.url).toBe(`https://teams.microsoft.com/l/message/${encodeURIComponent(chat)}/card-20`);
+    const open = await app.store.listHandoffs!(undefined, "open");
+    expect(open).toEqual([
+      expect.objectContaining({ question, bestGuess: entryId, platform: "teams", link: link.url }),
+    ]);
+    await app.store.markHandoffAnswered!(open[0]!.id, "test");
+  });
+
   it("after a 👎 reason the hand-off is offered once a griffie conversation is set", async () => {
     const topic = app.bot.featuredTopics()[1]!;
     await postActivity(

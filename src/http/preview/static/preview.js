@@ -129,8 +129,10 @@ async function ask(question) {
   await showFrom(() => api("/ask", { method: "POST", body: { q: question, session: state.session } }), false, error);
 }
 
+/** Opens an entry (a related topic, a suggestion): it becomes this tab's follow-up context, like an answer. */
 async function showEntry(id) {
-  await showFrom(() => api("/entry/" + encodeURIComponent(id)), true, $("#ask-error"));
+  const open = () => api("/entry/" + encodeURIComponent(id), { method: "POST", body: { session: state.session } });
+  await showFrom(open, true, $("#ask-error"));
 }
 
 async function showFrom(load, moveFocus, errorNode) {
@@ -210,7 +212,9 @@ function showReply(data) {
   );
   setHidden($("#answer-sources"), sources.length === 0);
 
-  const related = showAnswer ? answer.related : [];
+  // A topic already offered under "Of bedoelde u…" is not repeated under the related topics (as in Slack and Teams).
+  const suggested = new Set(suggestions.map((a) => a.id));
+  const related = showAnswer ? answer.related.filter((r) => !suggested.has(r.id)) : [];
   $("#answer-related ul").replaceChildren(...related.map((r) => chip(r.title, () => showEntry(r.id))));
   setHidden($("#answer-related"), related.length === 0);
 
@@ -222,7 +226,8 @@ function showReply(data) {
   setHidden($("#answer-checklist-open"), !(showAnswer && answer.kind === "checklist" && !runOpen));
 
   const feedback = $("#answer-feedback");
-  setHidden(feedback, !(showAnswer && reply.status === "answer"));
+  // Every answer shown can be rated, also the best guess of an ambiguous reply (as in Slack and Teams).
+  setHidden(feedback, !showAnswer);
   hideReasonForm();
   const sent = showAnswer && state.feedbackSent.has(answer.id);
   for (const button of feedback.querySelectorAll("button")) {
