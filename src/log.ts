@@ -1,5 +1,6 @@
 // Structured logs (pino). JSON lines, one per event; pretty and coloured only when stdout is a terminal in
-// development (and pino-pretty is installed), so log files and pipes never get colour codes.
+// development (and pino-pretty is installed), so log files and pipes never get colour codes. Written to stdout
+// asynchronously (see createLogger).
 // Every line logged while a request is handled carries that request's id (`reqId`), through AsyncLocalStorage:
 // the adapters and the core keep using the one logger they were given.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -59,5 +60,8 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       // pino-pretty is a dev dependency; fall back to JSON.
     }
   }
-  return opts.destination ? pino(options, opts.destination) : pino(options);
+  // Asynchronous writes to stdout: a request never waits for (or stalls in) the write system call; lines that
+  // arrive while a write is in flight go out together with the next one. pino writes what is still buffered
+  // synchronously when the process exits (process.exit, an uncaught exception); main.ts flushes on SIGTERM.
+  return pino(options, opts.destination ?? pino.destination({ dest: 1, sync: false }));
 }
