@@ -1,6 +1,6 @@
 // Structured logs (pino). JSON lines, one per event; pretty and coloured only when stdout is a terminal in
 // development (and pino-pretty is installed), so log files and pipes never get colour codes. Written to stdout
-// asynchronously (see createLogger).
+// asynchronously, in chunks (see createLogger).
 // Every line logged while a request is handled carries that request's id (`reqId`), through AsyncLocalStorage:
 // the adapters and the core keep using the one logger they were given.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -8,6 +8,11 @@ import { createRequire } from "node:module";
 import { pino, type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
+
+/** stdout lines are written in chunks of about this many bytes… */
+const LOG_BUFFER_BYTES = 4_096;
+/** …or this long after they were logged, whichever comes first. */
+const LOG_FLUSH_MS = 100;
 
 export interface LogContext {
   /** The request id: the client's or proxy's `x-request-id`, or a generated one. */
@@ -60,8 +65,26 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       // pino-pretty is a dev dependency; fall back to JSON.
     }
   }
-  // Asynchronous writes to stdout: a request never waits for (or stalls in) the write system call; lines that
-  // arrive while a write is in flight go out together with the next one. pino writes what is still buffered
-  // synchronously when the process exits (process.exit, an uncaught exception); main.ts flushes on SIGTERM.
-  return pino(options, opts.destination ?? pino.destination({ dest: 1, sync: false }));
+  if (opts.destination) return pino(options, opts.destination);
+  // Asynchronous, buffered writes to stdout: a request never waits for (or stalls in) a write system call. Lines
+  // are collected up to LOG_BUFFER_BYTES and written then, or LOG_FLUSH_MS after the first of them at the latest.
+  // pino writes what is still buffered synchronously when the process exits (process.exit, an uncaught exception);
+  // main.ts flushes on SIGTERM/SIGINT before exiting.
+  const stdout = pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
+  let unwritten = false;
+  const timer = setInterval(() => {
+    if (!unwritten) return;
+    unwritten = false;
+    try {
+      stdout.flush();
+    } catch {
+      // Destroyed at exit: nothing left to write.
+    }
+  }, LOG_FLUSH_MS);
+  timer.unref();
+  const markUnwritten = (line: string): string => {
+    unwritten = true;
+    return line;
+  };
+  return pino({ ...options, hooks: { streamWrite: markUnwritten } }, stdout);
 }
