@@ -13,6 +13,8 @@ export type { Logger };
 const LOG_BUFFER_BYTES = 4_096;
 /** …or this long after they were logged, whichever comes first. */
 const LOG_FLUSH_MS = 100;
+/** Lines at this level (warn) or above are written at once. */
+const WRITE_AT_ONCE_LEVEL = 40;
 
 export interface LogContext {
   /** The request id: the client's or proxy's `x-request-id`, or a generated one. */
@@ -67,7 +69,8 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   }
   if (opts.destination) return pino(options, opts.destination);
   // Asynchronous, buffered writes to stdout: a request never waits for (or stalls in) a write system call. Lines
-  // are collected up to LOG_BUFFER_BYTES and written then, or LOG_FLUSH_MS after the first of them at the latest.
+  // are collected up to LOG_BUFFER_BYTES and written then, or LOG_FLUSH_MS after the first of them at the latest;
+  // a warning or error starts the write at once.
   // pino writes what is still buffered synchronously when the process exits (process.exit, an uncaught exception);
   // main.ts flushes on SIGTERM/SIGINT before exiting.
   const stdout = pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
@@ -86,5 +89,25 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     unwritten = true;
     return line;
   };
-  return pino({ ...options, hooks: { streamWrite: markUnwritten } }, stdout);
+  return pino(
+    {
+      ...options,
+      hooks: {
+        streamWrite: markUnwritten,
+        // Warnings and errors are rare and wanted at once (an operator, a test watching the output): written now.
+        logMethod(args, method, level) {
+          method.apply(this, args);
+          if (level >= WRITE_AT_ONCE_LEVEL) {
+            unwritten = false;
+            try {
+              stdout.flush();
+            } catch {
+              // Destroyed at exit.
+            }
+          }
+        },
+      },
+    },
+    stdout,
+  );
 }
