@@ -12,8 +12,9 @@
 //                         request then leaves out the PostgreSQL server's own work)
 //   Teams: minimal botbuilder, and our app (the same two-way comparison for /api/messages: message activities with
 //                         deliveryMode expectReplies, anonymous mode, the reply in the HTTP response)
-// Before stepping, it measures each target's CPU time per request (all its processes, 400 requests at 50/s), which
-// says what a request costs even on a busy machine, where latency says little. Prints a table, the ratios our app /
+// Questions: every one of tests/fixtures/*.jsonl (see QUESTIONS). Before stepping, it measures each target's CPU
+// time per request (all its processes, 400 requests at 50/s), which says what a request costs even on a busy
+// machine, where latency says little. Prints a table, the ratios our app /
 // minimal Bolt (target ≥ 0.8) and one JSON line. BENCH_TARGETS=bare,bolt-http,... picks targets; BENCH_STEPUP=0
 // measures only the CPU cost. Exit code 0 (a measurement, not a test).
 import { execFile, spawn, type ChildProcess } from "node:child_process";
@@ -46,14 +47,23 @@ const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "info";
 const DATABASE_URL = process.env.DATABASE_URL;
 const BOT_TOKEN = "xoxb-bench";
 
-const QUESTIONS = [
-  "Wat is een gemeenschappelijke regeling?",
-  "Mag de raad zelf een gemeenschappelijke regeling opzeggen?",
-  "Wie zit er in het algemeen bestuur?",
-  "Wat is een verbonden partij?",
-  "Hoe geeft de raad een zienswijze op de begroting van een GR?",
-  "wat is een centrumgemeente",
-  "gemeenschapelijke regelng uittreden kosten",
+/**
+ * Every question of the test fixtures (tests/fixtures/*.jsonl, about 790, most of them distinct), plus a greeting
+ * and one off-topic question, cycled in order: each request takes the real path (engine, store, rendering), not a
+ * cache of the few answers a short list would repeat.
+ */
+const QUESTIONS: string[] = [
+  ...(
+    await Promise.all(
+      (await readdir(join(ROOT, "tests/fixtures")))
+        .filter((f) => f.endsWith(".jsonl"))
+        .sort()
+        .map(async (f) => (await readFile(join(ROOT, "tests/fixtures", f), "utf8")).split("\n")),
+    )
+  )
+    .flat()
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { q: string }).q),
   "help",
   "Wat is het recept voor appeltaart?",
 ];

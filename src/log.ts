@@ -1,5 +1,6 @@
 // Structured logs (pino). JSON lines, one per event; pretty and coloured only when stdout is a terminal in
-// development (and pino-pretty is installed), so log files and pipes never get colour codes.
+// development (and pino-pretty is installed), so log files and pipes never get colour codes. Written to stdout
+// asynchronously, in chunks (see createLogger).
 // Every line logged while a request is handled carries that request's id (`reqId`), through AsyncLocalStorage:
 // the adapters and the core keep using the one logger they were given.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -7,6 +8,13 @@ import { createRequire } from "node:module";
 import { pino, type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
+
+/** stdout lines are written in chunks of about this many bytes… */
+const LOG_BUFFER_BYTES = 4_096;
+/** …or this long after they were logged, whichever comes first. */
+const LOG_FLUSH_MS = 100;
+/** Lines at this level (warn) or above are written at once. */
+const WRITE_AT_ONCE_LEVEL = 40;
 
 export interface LogContext {
   /** The request id: the client's or proxy's `x-request-id`, or a generated one. */
@@ -59,5 +67,47 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
       // pino-pretty is a dev dependency; fall back to JSON.
     }
   }
-  return opts.destination ? pino(options, opts.destination) : pino(options);
+  if (opts.destination) return pino(options, opts.destination);
+  // Asynchronous, buffered writes to stdout: a request never waits for (or stalls in) a write system call. Lines
+  // are collected up to LOG_BUFFER_BYTES and written then, or LOG_FLUSH_MS after the first of them at the latest;
+  // a warning or error starts the write at once.
+  // pino writes what is still buffered synchronously when the process exits (process.exit, an uncaught exception);
+  // main.ts flushes on SIGTERM/SIGINT before exiting.
+  const stdout = pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
+  let unwritten = false;
+  const timer = setInterval(() => {
+    if (!unwritten) return;
+    unwritten = false;
+    try {
+      stdout.flush();
+    } catch {
+      // Destroyed at exit: nothing left to write.
+    }
+  }, LOG_FLUSH_MS);
+  timer.unref();
+  const markUnwritten = (line: string): string => {
+    unwritten = true;
+    return line;
+  };
+  return pino(
+    {
+      ...options,
+      hooks: {
+        streamWrite: markUnwritten,
+        // Warnings and errors are rare and wanted at once (an operator, a test watching the output): written now.
+        logMethod(args, method, level) {
+          method.apply(this, args);
+          if (level >= WRITE_AT_ONCE_LEVEL) {
+            unwritten = false;
+            try {
+              stdout.flush();
+            } catch {
+              // Destroyed at exit.
+            }
+          }
+        },
+      },
+    },
+    stdout,
+  );
 }

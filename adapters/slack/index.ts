@@ -1,13 +1,14 @@
 // Slack adapter entry point: a Bolt app mounted at /slack (HTTP: /slack/events for commands, events and
 // interactivity) or connected over Socket Mode, plus the preview renderer. @slack/* stays inside adapters/slack/.
 import express from "express";
-import { App, ExpressReceiver, LogLevel, type AuthorizeResult, type Logger as BoltLogger } from "@slack/bolt";
+import { App, LogLevel, type AuthorizeResult, type Logger as BoltLogger } from "@slack/bolt";
 import type { AdapterDeps } from "../../src/core/adapter.ts";
 import { type AppConfig, slackConfigured } from "../../src/config.ts";
 import type { Mount } from "../../src/http/mount.ts";
 import type { Logger } from "../../src/log.ts";
 import { MemorySeenRequests } from "../../src/core/seen-requests.ts";
 import { registerHandlers, type Registered } from "./handlers.ts";
+import { GuardedReceiver } from "./receiver.ts";
 import { slackRequestGuard } from "./request-guard.ts";
 import { registerTermijnCommand } from "./termijn.ts";
 import { registerAskShortcut } from "./shortcut.ts";
@@ -39,7 +40,10 @@ export function boltLogger(logger: Logger): BoltLogger {
     }
   };
   return {
-    debug: (...msg: unknown[]) => logger.debug(join(msg)),
+    // Bolt logs debug lines on every request: build them only when they are written.
+    debug: (...msg: unknown[]) => {
+      if (logger.isLevelEnabled("debug")) logger.debug(join(msg));
+    },
     info: (...msg: unknown[]) => logger.info(join(msg)),
     warn: (...msg: unknown[]) => logger.warn(join(msg)),
     error: (...msg: unknown[]) => logger.error(join(msg)),
@@ -127,22 +131,16 @@ export function createSlackApp(deps: AdapterDeps & { ackBudgetMs?: number }): Sl
   } else {
     const signingSecret = config.SLACK_SIGNING_SECRET;
     if (!signingSecret) throw new Error("Slack: SLACK_SIGNING_SECRET is missing (HTTP mode)");
-    // Before Bolt's own route on the same path: timestamp window both ways, object bodies, replays.
+    // The guard reads the body once: timestamp window both ways, signature, object bodies, replays; Bolt's
+    // receiver then dispatches the parsed body (no second read, verification or parse).
     router.use(
       SLACK_EVENTS_ENDPOINT,
       slackRequestGuard({ signingSecret, bodyLimit: config.BODY_LIMIT_BYTES, seen, logger }),
     );
-    const receiver = new ExpressReceiver({
-      signingSecret,
-      signatureVerification: true,
-      // Ack goes out as soon as a listener calls ack(): a slash command acks with the answer itself (the engine
-      // answers in milliseconds), events are acked at once and answered through the Web API afterwards.
-      processBeforeResponse: false,
-      endpoints: { events: SLACK_EVENTS_ENDPOINT },
-      router,
-      logger: log,
-      bodyLimit: config.BODY_LIMIT_BYTES,
-    });
+    // Ack goes out as soon as a listener calls ack(): a slash command acks with the answer itself (the engine
+    // answers in milliseconds), events are acked at once and answered through the Web API afterwards.
+    const receiver = new GuardedReceiver({ logger: log, processBeforeResponse: false });
+    router.post(SLACK_EVENTS_ENDPOINT, receiver.handler);
     app = new App({ receiver, authorize, clientOptions, logger: log, convoStore: false });
   }
   appRef = app;

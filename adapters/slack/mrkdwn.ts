@@ -4,6 +4,7 @@ import { safeLinkUrl } from "../../src/core/safe-url.ts";
 import { parseInline, parseMarkdown } from "../../src/core/markdown/parse.ts";
 import { inlineText, type Block, type Inline, type ListItem } from "../../src/core/markdown/model.ts";
 import { renderInlines, wrapMarker, type InlineRenderer } from "../../src/core/markdown/inline-renderer.ts";
+import { memoText } from "./memo.ts";
 
 /** Escapes the three characters Slack treats as control characters in message text. */
 export function escapeMrkdwn(text: string): string {
@@ -54,15 +55,11 @@ const mrkdwnInlines: InlineRenderer = {
 /** Inline nodes → mrkdwn (src/core/markdown/inline-renderer.ts walks them). */
 export const inlinesToMrkdwn = (nodes: readonly Inline[]): string => renderInlines(nodes, mrkdwnInlines);
 
-/** Inline markdown (a summary, an item) → mrkdwn, parsed with the shared model. */
-export function inlineToMrkdwn(text: string): string {
-  return inlinesToMrkdwn(parseInline(text));
-}
+/** Inline markdown (a summary, an item) → mrkdwn, parsed with the shared model (cached: ./memo.ts). */
+export const inlineToMrkdwn = memoText((text: string): string => inlinesToMrkdwn(parseInline(text)));
 
-/** The plain text of inline markdown (labels, notifications, checkbox options). */
-export function stripInline(text: string): string {
-  return inlineText(parseInline(text));
-}
+/** The plain text of inline markdown (labels, notifications, checkbox options); cached. */
+export const stripInline = memoText((text: string): string => inlineText(parseInline(text)));
 
 const INDENT = "    ";
 

@@ -4,7 +4,8 @@
 //  2. refuses a signed body that is not an object (JSON null, an array, a number; a form without fields) → 400;
 //  3. answers a replay (the same signature and timestamp seen within 5 minutes, recorded in the store so every
 //     instance on one database knows it) with 200 and no effect.
-// Bolt then reads the same bytes (req.rawBody), verifies them again and dispatches as before.
+// The parsed body goes on as req.body: Bolt's receiver (./receiver.ts) dispatches it without reading, verifying or
+// parsing it again.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { parse as parseQuery } from "node:querystring";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
@@ -129,7 +130,8 @@ export function slackRequestGuard(opts: RequestGuardOptions): RequestHandler {
       res.status(401).end();
       return;
     }
-    if (!parsedObject(raw.toString("utf8"), header(req, "content-type"))) {
+    const parsed = parsedObject(raw.toString("utf8"), header(req, "content-type"));
+    if (!parsed) {
       log.warn({ reason: "signed body is not an object" }, "slack request rejected");
       res.status(400).end();
       return;
@@ -147,7 +149,7 @@ export function slackRequestGuard(opts: RequestGuardOptions): RequestHandler {
         "slack: could not record the request signature",
       );
     }
-    (req as Request & { rawBody?: Buffer }).rawBody = raw;
+    req.body = parsed;
     next();
   };
 }

@@ -2,6 +2,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Logger } from "../log.ts";
 import { UnknownRunError } from "../errors.ts";
+import { BatchedInsert } from "./batched-insert.ts";
 import { hashUserId } from "./hash.ts";
 import { ConversationContexts, deleteExpiredContexts } from "./conversation-context.ts";
 import type {
@@ -21,7 +22,7 @@ import type {
   UnansweredRow,
 } from "./port.ts";
 import { FEEDBACK_REASONS } from "./port.ts";
-import type { SqlClient, SqlExecutor } from "./sql-client.ts";
+import type { SqlClient, SqlExecutor, SqlParam } from "./sql-client.ts";
 import { MAX_QUESTION_CHARS } from "../limits.ts";
 
 export interface SqlStoreOptions {
@@ -40,6 +41,11 @@ export interface SqlStoreOptions {
    * close. 0 writes each row at once.
    */
   askedFlushMs?: number;
+  /**
+   * The same for unanswered questions (with their text). Default: 1000 on PGlite (one process; a clean close
+   * writes the queue, a crash loses at most this long of the log), 0 (each row at once) on PostgreSQL.
+   */
+  unansweredFlushMs?: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -124,10 +130,10 @@ export class SqlStore implements Store {
   private closing: Promise<void> | null = null;
   private lastSeenSweep = 0;
   private readonly contexts: ConversationContexts;
-  /** Asked-question rows not yet written (see askedFlushMs), with the running write if any. */
-  private askedQueue: AskedRow[] = [];
-  private askedTimer: NodeJS.Timeout | undefined;
-  private askedWriting: Promise<void> | null = null;
+  /** The asked-questions log, written in batches (see askedFlushMs). */
+  private readonly asked: BatchedInsert<AskedRow>;
+  /** The unanswered-questions log (see unansweredFlushMs). */
+  private readonly unanswered: BatchedInsert<UnansweredRow>;
 
   constructor(
     /** The SQL connection (also used by the reminders' sent-log, src/termijnen/herinneringen.ts). */
@@ -138,6 +144,23 @@ export class SqlStore implements Store {
     if (!(opts.retentionDays > 0)) throw new Error("retentionDays must be a positive number");
     this.clock = opts.clock ?? (() => new Date());
     this.contexts = new ConversationContexts(client, opts.hashKey, () => this.clock(), opts.logger);
+    const batched = { batchRows: ASKED_BATCH_ROWS, maxQueued: ASKED_MAX_QUEUED, logger: opts.logger };
+    this.asked = new BatchedInsert<AskedRow>(client, {
+      ...batched,
+      table: "questions_asked",
+      columns: ["status", "entry_id", "confidence", "platform", "created_at"],
+      values: (r) => [r.status, r.entryId, r.confidence, r.platform, r.at],
+      flushMs: opts.askedFlushMs ?? ASKED_FLUSH_MS,
+      what: "the log of asked questions",
+    });
+    this.unanswered = new BatchedInsert<UnansweredRow>(client, {
+      ...batched,
+      table: "unanswered",
+      columns: ["question", "best_guess", "confidence", "platform", "created_at"],
+      values: (r) => [r.question, r.bestGuess, r.confidence, r.platform, r.at],
+      flushMs: opts.unansweredFlushMs ?? (client.kind === "pglite" ? ASKED_FLUSH_MS : 0),
+      what: "the log of unanswered questions",
+    });
     const every = opts.purgeIntervalMs ?? 0;
     if (every > 0) {
       this.timer = setInterval(() => {
@@ -192,13 +215,22 @@ export class SqlStore implements Store {
     return rows.length > 0;
   }
 
+  /**
+   * On PostgreSQL written at once (instances share the database; an acknowledged question survives a crash of
+   * this one). On PGlite queued like the asked-questions log (see unansweredFlushMs): each INSERT there is a
+   * commit inside this process, with its WAL write, on the request path.
+   */
   async recordUnanswered(input: UnansweredInput): Promise<void> {
     assertPlatform(input.platform);
+    if (this.closed) throw new Error("The store is closed");
     const confidence = Number.isFinite(input.confidence) ? Math.min(1, Math.max(0, input.confidence)) : 0;
-    await this.client.query(
-      "INSERT INTO unanswered (question, best_guess, confidence, platform, created_at) VALUES ($1, $2, $3, $4, $5)",
-      [input.question.trim().slice(0, MAX_QUESTION_CHARS), input.bestGuess, confidence, input.platform, this.clock()],
-    );
+    return this.unanswered.add({
+      question: input.question.trim().slice(0, MAX_QUESTION_CHARS),
+      bestGuess: input.bestGuess,
+      confidence,
+      platform: input.platform,
+      at: this.clock(),
+    });
   }
 
   /**
@@ -211,69 +243,18 @@ export class SqlStore implements Store {
     if (!ASK_STATUSES.has(input.status)) throw new Error(`Unknown reply status: ${String(input.status)}`);
     if (this.closed) throw new Error("The store is closed");
     const confidence = Number.isFinite(input.confidence) ? Math.min(1, Math.max(0, input.confidence)) : 0;
-    this.askedQueue.push({
+    return this.asked.add({
       status: input.status,
       entryId: input.entryId,
       confidence,
       platform: input.platform,
       at: this.clock(),
     });
-    const delay = this.opts.askedFlushMs ?? ASKED_FLUSH_MS;
-    if (delay <= 0) return this.flushAsked();
-    if (this.askedQueue.length >= ASKED_BATCH_ROWS) {
-      void this.flushAsked().catch(() => undefined);
-    } else if (!this.askedTimer) {
-      this.askedTimer = setTimeout(() => {
-        this.askedTimer = undefined;
-        this.flushAsked().catch(() => undefined);
-      }, delay);
-      this.askedTimer.unref();
-    }
   }
 
   /** Writes the queued asked-question rows (one INSERT per ASKED_BATCH_ROWS). Rejects when the write fails. */
-  async flushAsked(): Promise<void> {
-    // One write at a time, so rows keep their order and a failed batch goes back to the front of the queue.
-    while (this.askedWriting) await this.askedWriting.catch(() => undefined);
-    if (this.askedTimer) clearTimeout(this.askedTimer);
-    this.askedTimer = undefined;
-    if (this.askedQueue.length === 0) return;
-    const batch = this.askedQueue.splice(0, this.askedQueue.length);
-    const write = (async () => {
-      for (let i = 0; i < batch.length; i += ASKED_BATCH_ROWS) {
-        const rows = batch.slice(i, i + ASKED_BATCH_ROWS);
-        const params = rows.flatMap((r) => [r.status, r.entryId, r.confidence, r.platform, r.at]);
-        const values = rows.map(
-          (_r, j) => `($${j * 5 + 1}, $${j * 5 + 2}, $${j * 5 + 3}, $${j * 5 + 4}, $${j * 5 + 5})`,
-        );
-        try {
-          await this.client.query(
-            `INSERT INTO questions_asked (status, entry_id, confidence, platform, created_at) VALUES ${values.join(", ")}`,
-            params,
-          );
-        } catch (err) {
-          // Keep the unwritten rows for the next flush (bounded), and say so once per failed write.
-          const kept = [...batch.slice(i), ...this.askedQueue];
-          const dropped = Math.max(0, kept.length - ASKED_MAX_QUEUED);
-          this.askedQueue = kept.slice(dropped);
-          this.opts.logger?.warn(
-            {
-              err: { name: (err as Error).name, message: (err as Error).message },
-              queued: this.askedQueue.length,
-              dropped,
-            },
-            "store: could not write the log of asked questions; retrying with the next batch",
-          );
-          throw err;
-        }
-      }
-    })();
-    this.askedWriting = write;
-    try {
-      await write;
-    } finally {
-      this.askedWriting = null;
-    }
+  flushAsked(): Promise<void> {
+    return this.asked.flush();
   }
 
   async listAsked(since?: Date): Promise<AskedRow[]> {
@@ -297,6 +278,12 @@ export class SqlStore implements Store {
   }
 
   async startChecklistRun(checklistId: string, context: string): Promise<ChecklistRun> {
+    // Most answers reopen the run this conversation already has: one read. Only a first one takes the lock below.
+    const existing = await this.readNewestRun(this.client, "checklist_id = $1 AND context = $2", [
+      checklistId,
+      context,
+    ]);
+    if (existing) return existing;
     const runId = await this.client.transaction(async (tx) => {
       // Serialise "find or create" per checklist+context across instances sharing one database.
       await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
@@ -351,6 +338,7 @@ export class SqlStore implements Store {
   }
 
   async listUnanswered(since?: Date): Promise<UnansweredRow[]> {
+    await this.unanswered.flush();
     return this.logSince<
       { question: string; best_guess: string | null; confidence: number },
       Omit<UnansweredRow, "platform" | "at">
@@ -452,6 +440,7 @@ export class SqlStore implements Store {
   async purgeExpired(now: Date = this.clock()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.opts.retentionDays * DAY_MS);
     await this.flushAsked().catch(() => undefined);
+    await this.unanswered.flush().catch(() => undefined);
     return this.client.transaction(async (tx) => {
       const questions = await tx.query("DELETE FROM unanswered WHERE created_at < $1 RETURNING id", [cutoff]);
       const asked = await tx.query("DELETE FROM questions_asked WHERE created_at < $1 RETURNING id", [cutoff]);
@@ -489,31 +478,49 @@ export class SqlStore implements Store {
     this.timer = undefined;
     try {
       // What was acknowledged before the close is written before the connection goes.
-      while (this.askedQueue.length > 0 || this.askedWriting) await this.flushAsked();
-    } catch {
-      // Logged by flushAsked; closing goes on.
+      for (const log of [this.asked, this.unanswered]) {
+        // A failed write is logged by flush(); closing goes on.
+        while (!log.idle)
+          if (
+            !(await log.flush().then(
+              () => true,
+              () => false,
+            ))
+          )
+            break;
+      }
     } finally {
       this.closed = true;
       await this.client.close();
     }
   }
 
-  private async readRun(db: SqlExecutor, runId: string): Promise<ChecklistRun | null> {
-    const runs = await db.query<RunRow>(
-      "SELECT run_id, checklist_id, context, created_at, updated_at FROM checklist_runs WHERE run_id = $1",
-      [runId],
+  private readRun(db: SqlExecutor, runId: string): Promise<ChecklistRun | null> {
+    return this.readNewestRun(db, "run_id = $1", [runId]);
+  }
+
+  /** The newest run matching `where`, with its ticks, in one statement (one round trip; on PGlite one call). */
+  private async readNewestRun(db: SqlExecutor, where: string, params: SqlParam[]): Promise<ChecklistRun | null> {
+    const rows = await db.query<RunRow & { [K in keyof TickRow]: TickRow[K] | null }>(
+      `WITH r AS (
+         SELECT run_id, checklist_id, context, created_at, updated_at FROM checklist_runs
+         WHERE ${where} ORDER BY created_at DESC LIMIT 1)
+       SELECT r.run_id, r.checklist_id, r.context, r.created_at, r.updated_at, t.item_id, t.user_hash, t.ticked_at
+       FROM r LEFT JOIN checklist_ticks t ON t.run_id = r.run_id
+       ORDER BY t.ticked_at, t.item_id`,
+      params,
     );
-    const run = runs[0];
+    const run = rows[0];
     if (!run) return null;
-    const ticks = await db.query<TickRow>(
-      "SELECT item_id, user_hash, ticked_at FROM checklist_ticks WHERE run_id = $1 ORDER BY ticked_at, item_id",
-      [runId],
-    );
     return {
       runId: run.run_id,
       checklistId: run.checklist_id,
       context: run.context,
-      ticked: ticks.map((t) => ({ itemId: t.item_id, userHash: t.user_hash, at: asDate(t.ticked_at) })),
+      ticked: rows.flatMap((t) =>
+        t.item_id !== null && t.user_hash !== null && t.ticked_at !== null
+          ? [{ itemId: t.item_id, userHash: t.user_hash, at: asDate(t.ticked_at) }]
+          : [],
+      ),
       createdAt: asDate(run.created_at),
       updatedAt: asDate(run.updated_at),
     };

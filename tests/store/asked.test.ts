@@ -50,7 +50,8 @@ describe("SqlStore: the asked-questions log is written in batches, off the reque
     counting = {
       ...client,
       query: (sql, params) => {
-        if (sql.startsWith("INSERT INTO questions_asked")) inserts.push(sql);
+        if (sql.startsWith("INSERT INTO questions_asked") || sql.startsWith("INSERT INTO unanswered"))
+          inserts.push(sql);
         return client.query(sql, params);
       },
       close: async () => undefined,
@@ -148,5 +149,22 @@ describe("SqlStore: the asked-questions log is written in batches, off the reque
     await vi.waitFor(async () => expect(await rowCount()).toBe(ASKED_BATCH_ROWS), { timeout: 5_000 });
     expect(inserts).toHaveLength(1);
     await store.close();
+  });
+
+  it("queues unanswered questions on PGlite too: listUnanswered and close write the queue first", async () => {
+    inserts = [];
+    await client.query("DELETE FROM unanswered");
+    const store = new SqlStore(counting, { hashKey: "test-key-0123456789abcdef", retentionDays: 30 });
+    const q = { bestGuess: null, confidence: 0.1, platform: "slack" } as const;
+    for (let i = 0; i < 5; i++) await store.recordUnanswered({ ...q, question: ` vraag ${i} ` });
+    expect(inserts).toHaveLength(0);
+    expect((await store.listUnanswered()).map((u) => u.question)).toEqual([0, 1, 2, 3, 4].map((i) => `vraag ${i}`));
+    expect(inserts).toHaveLength(1);
+    await store.recordUnanswered({ ...q, question: "nog een" });
+    await store.close();
+    expect(inserts).toHaveLength(2);
+    const stored = await client.query<{ question: string }>("SELECT question FROM unanswered ORDER BY id");
+    expect(stored.map((r) => r.question)).toContain("nog een");
+    await expect(store.recordUnanswered({ ...q, question: "te laat" })).rejects.toThrow(/closed/);
   });
 });

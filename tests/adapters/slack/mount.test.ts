@@ -26,6 +26,7 @@ import {
   postAction,
   postCommand,
   postEvent,
+  postSigned,
   startFakeSlack,
   type FakeSlack,
 } from "./helpers.ts";
@@ -201,6 +202,14 @@ describe("request verification", () => {
     const res = await postEvent(eventsUrl, { type: "url_verification", challenge: "abc123", token: "x" });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: "abc123" });
+  });
+
+  it("answers Slack's SSL check (a signed form with ssl_check=1) with an empty 200, asking nothing", async () => {
+    const res = await postSigned(eventsUrl, "ssl_check=1&token=x", "application/x-www-form-urlencoded");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    await sleep(50);
+    expect(bot.calls.asked).toEqual([]);
   });
 });
 

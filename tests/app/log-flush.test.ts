@@ -1,0 +1,61 @@
+// stdout log lines are written asynchronously, in chunks (src/log.ts): none may be lost when the process ends,
+// whether it exits, crashes on an uncaught exception, or just logs and waits.
+import { spawnSync, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const LOG = new URL("../../src/log.ts", import.meta.url).href;
+
+const run = (body: string) =>
+  spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--input-type=module", "-e", `import { createLogger } from "${LOG}"; ${body}`],
+    { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
+  );
+
+const messages = (stdout: string): string[] =>
+  stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { msg: string }).msg);
+
+describe("buffered stdout logs", () => {
+  it("are all written when the process exits", () => {
+    const r = run(
+      `const l = createLogger({ isTTY: false }); for (let i = 0; i < 3; i++) l.info("line " + i); process.exit(3);`,
+    );
+    expect(r.status).toBe(3);
+    expect(messages(r.stdout)).toEqual(["line 0", "line 1", "line 2"]);
+  });
+
+  it("are all written when the process crashes on an uncaught exception", () => {
+    const r = run(
+      `const l = createLogger({ isTTY: false }); l.info("first"); setTimeout(() => { l.error("last"); throw new Error("boom"); }, 20);`,
+    );
+    expect(r.status).not.toBe(0);
+    expect(messages(r.stdout)).toEqual(["first", "last"]);
+  });
+
+  it("reach a pipe within a fraction of a second while the process keeps running", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `import { createLogger } from "${LOG}"; createLogger({ isTTY: false }).info("ready"); setInterval(() => undefined, 1000);`,
+      ],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    try {
+      const line = await new Promise<string>((resolve) =>
+        child.stdout.once("data", (c: Buffer) => resolve(c.toString())),
+      );
+      expect(messages(line)).toEqual(["ready"]);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
