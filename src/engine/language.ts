@@ -17,6 +17,8 @@ export const languageSchema = z.strictObject({
   situational: groupedWordList,
   help_words: wordList,
   checklist_cues: wordList,
+  example_title_prefix: folded,
+  example_cues: wordList,
   comparison_cues: groupedWordList,
   particles: wordList,
   question_openers: wordList,
@@ -39,6 +41,10 @@ export interface LanguageData {
   situational: ReadonlySet<string>;
   helpWords: ReadonlySet<string>;
   checklistCues: ReadonlySet<string>;
+  /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
+  exampleTitlePrefix: string;
+  /** Words that ask for an example ("voorbeeld", "praktijkvoorbeelden"). */
+  exampleCues: ReadonlySet<string>;
   /** Words that make a message compare two things ("verschil", "versus", "vergeleken"). */
   comparisonCues: ReadonlySet<string>;
   particles: readonly string[];
@@ -96,6 +102,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     situational: new Set(d.situational),
     helpWords: new Set(d.help_words),
     checklistCues: new Set(d.checklist_cues),
+    exampleTitlePrefix: d.example_title_prefix,
+    exampleCues: new Set(d.example_cues),
     comparisonCues: new Set(d.comparison_cues),
     particles: d.particles,
     questionOpeners: new Set(d.question_openers),

@@ -1,0 +1,74 @@
+// Ranking between neighbours on one subject: an example entry (one region, "Voorbeeld: …") answers a question
+// about its region or a request for an example; otherwise the general entry on the subject comes first. A clause
+// that only names alternatives ("publiekrecht of privaatrecht, wat kiezen we?") makes the message a comparison.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine/index.ts";
+import { language } from "../../src/engine/language.ts";
+import { namesChoice } from "../../src/engine/query.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+
+describe("namesChoice", () => {
+  const content = (t: string) => !["de", "het", "een", "of", "wat", "we", "is"].includes(t);
+  it("finds a clause that only names alternatives", () => {
+    expect(namesChoice(["publiekrecht", "of", "privaatrecht"], content)).toBe(true);
+    expect(namesChoice(["een", "convenant", "of", "een", "gemeenschappelijke", "regeling"], content)).toBe(true);
+  });
+  it("rejects clauses that say more than the alternatives", () => {
+    expect(namesChoice(["publiekrecht"], content)).toBe(false);
+    expect(namesChoice(["wat", "is", "publiekrecht", "of", "privaatrecht"], content)).toBe(false);
+    expect(namesChoice(["a", "of", "b", "of", "c"], content)).toBe(false);
+    expect(namesChoice(["of", "privaatrecht"], content)).toBe(false);
+  });
+});
+
+describe("ranking priors (real knowledge base)", () => {
+  let kb: KnowledgeBase;
+  let engine: Engine;
+  beforeAll(async () => {
+    kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
+    engine = createEngine(kb);
+  });
+  const ranking = (q: string) => engine.explain!(q).candidates.map((c) => c.id);
+
+  it("example entries are recognised by language data", () => {
+    expect(language.exampleTitlePrefix).toBe("voorbeeld");
+    expect(language.exampleCues.has("voorbeelden")).toBe(true);
+  });
+
+  it("a general question prefers the general entry over an example region that shares its words", () => {
+    const r = ranking("waarom hebben sommige regio's een regioraad met raadsleden en andere niet?");
+    expect(r[0]).toBe("politieke-samenwerking");
+    expect(r.indexOf("voorbeeld-drechtsteden")).toBeGreaterThan(0);
+    expect(ranking("waarom zouden we het niet gewoon zelf blijven doen ipv in de regio")[0]).not.toMatch(/^voorbeeld-/);
+  });
+
+  it("the example wins when the asking clause names its region", () => {
+    expect(ranking("hoe werkte de regioraad in de Drechtsteden")[0]).toBe("voorbeeld-drechtsteden");
+  });
+
+  it("a region named only in the context does not make the example win", () => {
+    const r = ranking(
+      "Bij ons in de Drechtsteden is er discussie. Waarom hebben sommige regio's een regioraad en andere niet?",
+    );
+    expect(r[0]).toBe("politieke-samenwerking");
+  });
+
+  it("a choice named before the question ranks an entry that sets both alternatives side by side first", () => {
+    const q = "publiekrecht of privaatrecht, wat kiezen we voor onze samenwerking?";
+    const focus = engine.explain!(q).focus;
+    expect(focus.find((f) => f.word === "publiekrecht")?.weight).toBeGreaterThanOrEqual(0.7);
+    const best = kb.byId.get(ranking(q)[0]!)!;
+    const text = `${best.title} ${best.body}`.toLowerCase();
+    expect(text).toContain("publiekrecht");
+    expect(text).toContain("privaatrecht");
+  });
+
+  it("the verb 'gelden' is no money word: it is not expanded to begroting", () => {
+    const ex = engine.explain!("Welke termijnen gelden er voor de zienswijze?");
+    expect(ex.expansions.join(" ")).not.toMatch(/begrot|financ/);
+    expect(engine.explain!("wat kost de GR aan geld").expansions.join(" ")).toMatch(/begrot/);
+  });
+});
