@@ -71,4 +71,11 @@ describe("ranking priors (real knowledge base)", () => {
     expect(ex.expansions.join(" ")).not.toMatch(/begrot|financ/);
     expect(engine.explain!("wat kost de GR aan geld").expansions.join(" ")).toMatch(/begrot/);
   });
+
+  it("measuring what cooperation yields reaches the entry on results (spreektaal: meten → resultaten)", () => {
+    const q =
+      "We hebben het gevoel dat de samenwerking alleen geld kost. Hoe meet je of een samenwerking iets oplevert?";
+    expect(engine.explain!(q).expansions.join(" ")).toMatch(/resultat/);
+    expect(ranking(q).slice(0, 3)).toContain("resultaten-en-bijsturen");
+  });
 });
