@@ -204,6 +204,8 @@ function exampleNames(entries: readonly KnowledgeEntry[], df: (stem: string) => 
 
 /** A checklist covering this share of what the best entry covers answers a checklist request. */
 const CHECKLIST_COVERAGE = 0.7;
+/** ... and ranks at least this share of the best entry's rank (after the checklist boost). */
+const CHECKLIST_RANK = 0.35;
 
 /**
  * A message that asks for a checklist ("afvinklijst", "lijstje", "stappenplan") gets a checklist when one of the
@@ -216,7 +218,9 @@ function preferChecklist<T extends { entry: KnowledgeEntry; coverage: number; ra
     .slice(0, RERANK)
     .findIndex(
       (r) =>
-        r.entry.kind === "checklist" && r.coverage >= CHECKLIST_COVERAGE * best.coverage && r.rank >= 0.4 * best.rank,
+        r.entry.kind === "checklist" &&
+        r.coverage >= CHECKLIST_COVERAGE * best.coverage &&
+        r.rank >= CHECKLIST_RANK * best.rank,
     );
   if (at > 0) ranked.unshift(...ranked.splice(at, 1));
 }

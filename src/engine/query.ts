@@ -14,7 +14,7 @@ import {
   tokenize,
 } from "./analyze.ts";
 import { clauseWeights, openerOf, splitClauses, type Clause } from "./focus.ts";
-import { language, type LanguageData } from "./language.ts";
+import { isChecklistCue, language, type LanguageData } from "./language.ts";
 
 export interface QueryTerm {
   term: string;
@@ -320,7 +320,11 @@ function extractConcepts(
   const compares = clauses.some(
     (c) => c.tokens.some((t) => lang.comparisonCues.has(t)) || (!c.asking && namesChoice(c.tokens, isContent)),
   );
-  const weights = clauseWeights(clauses, (c) => c.tokens.filter(isContent).length, compares);
+  const weights = clauseWeights(
+    clauses,
+    (c) => c.tokens.filter((t, i) => isContent(t) && !isChecklistCue(c.tokens, i, lang)).length,
+    compares,
+  );
   const concepts: Concept[] = [];
   const byStem = new Map<string, Concept>();
   const tokens: string[] = [];
@@ -330,7 +334,8 @@ function extractConcepts(
       tokens.push(token);
       // "hoe lang", "zo lang": a question for a duration, like "wanneer"; not the word "lang" of "lange termijn".
       if (DURATION.has(token) && DURATION_LEAD.has(clause.tokens[ti - 1] ?? "")) return;
-      if (token.length <= 1 || isStopWord(token) || lang.checklistCues.has(token) || isFiller(token, lang)) return;
+      if (token.length <= 1 || isStopWord(token) || isChecklistCue(clause.tokens, ti, lang) || isFiller(token, lang))
+        return;
       if (lang.comparisonCues.has(token)) return;
       if (INTENT_WORDS.has(token)) {
         intents.push(token);
@@ -525,7 +530,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const lang = vocab.lang;
   const text = cleanText(raw);
   const { concepts, tokens, intents, clauses, compares } = extractConcepts(text, vocab);
-  const wantsChecklist = tokens.some((t) => lang.checklistCues.has(t));
+  const wantsChecklist = tokens.some((_, i) => isChecklistCue(tokens, i, lang));
   const wantsComparison = compares;
   const isHelp =
     concepts.length === 0 &&

@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.ts";
-import { language } from "../../src/engine/language.ts";
+import { isChecklistCue, language } from "../../src/engine/language.ts";
 import { namesChoice } from "../../src/engine/query.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
@@ -21,6 +21,16 @@ describe("namesChoice", () => {
     expect(namesChoice(["wat", "is", "publiekrecht", "of", "privaatrecht"], content)).toBe(false);
     expect(namesChoice(["a", "of", "b", "of", "c"], content)).toBe(false);
     expect(namesChoice(["of", "privaatrecht"], content)).toBe(false);
+  });
+});
+
+describe("isChecklistCue", () => {
+  it("a checklist noun asks for a checklist only right after 'welke'", () => {
+    const asked = ["welke", "stappen", "moet", "de", "raad", "doorlopen"];
+    expect(isChecklistCue(asked, 1, language)).toBe(true);
+    const verb = ["kunnen", "we", "uit", "de", "gr", "stappen"];
+    expect(isChecklistCue(verb, 5, language)).toBe(false);
+    expect(isChecklistCue(["een", "afvinklijst"], 1, language)).toBe(true);
   });
 });
 
@@ -77,5 +87,18 @@ describe("ranking priors (real knowledge base)", () => {
       "We hebben het gevoel dat de samenwerking alleen geld kost. Hoe meet je of een samenwerking iets oplevert?";
     expect(engine.explain!(q).expansions.join(" ")).toMatch(/resultat/);
     expect(ranking(q).slice(0, 3)).toContain("resultaten-en-bijsturen");
+  });
+
+  it("'welke stappen' asks for a checklist and is no search word; 'uit de GR stappen' is neither", () => {
+    const q = "We sluiten ons aan bij een nieuwe GR voor afval, welke stappen moet de raad doorlopen?";
+    const ex = engine.explain!(q);
+    expect(ex.wantsChecklist).toBe(true);
+    expect(ex.focus.map((f) => f.word)).not.toContain("stappen");
+    expect(engine.explain!("kunnen we uit de gr stappen").wantsChecklist).toBe(false);
+  });
+
+  it("a checklist request with its subject in a condition finds the checklist on that subject", () => {
+    const q = "welke stappen moeten we doorlopen als de regeling aangepast moet worden, graag puntsgewijs";
+    expect(ranking(q)[0]).toBe("checklist-wijzigen-regeling");
   });
 });
