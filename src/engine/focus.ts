@@ -3,7 +3,7 @@
 // rest is context. Each token gets the weight of its clause; the engine weighs coverage by it, so context
 // dilutes nothing and a long message scores like its question alone.
 import { tokenize } from "./analyze.ts";
-import type { LanguageData } from "./language.ts";
+import { isChecklistCue, type LanguageData } from "./language.ts";
 
 /** Weight of a context clause when the asking clause names the subject itself (two or more content words). */
 export const CONTEXT_WEIGHT = 0.35;
@@ -119,7 +119,7 @@ const startsWithOpener = (tokens: readonly string[], lang: LanguageData) => open
 
 function isAsking(text: string, tokens: readonly string[], lang: LanguageData): boolean {
   if (startsWithOpener(tokens, lang)) return true;
-  if (tokens.some((t) => lang.checklistCues.has(t))) return true;
+  if (tokens.some((_, i) => isChecklistCue(tokens, i, lang))) return true;
   return text.includes("?") && tokens.length > 0;
 }
 

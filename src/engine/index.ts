@@ -169,8 +169,47 @@ function rerankByPhrasing<
   ranked.sort((a, b) => b.rank - a.rank);
 }
 
+/**
+ * Rank factor of an example entry whose region the message names only in its context, not in the asking clause
+ * (see exampleNames). Tried on every example entry whose region the asking clause does not name: one more fixture
+ * ranked right, but the confidence model then answered six fewer in cross-validation (docs/engine.md, round six).
+ */
+export const EXAMPLE_PRIOR = 0.7;
+/** A capitalised title word of an example entry found in at most this many entries is one of its names. */
+const EXAMPLE_NAME_DF = 4;
+/** Focus weight from which a concept counts as asked about (the asking clause, or context it points back to). */
+const ASKED_WEIGHT = 0.7;
+
+/**
+ * The names of each example entry ("Voorbeeld: Regio Noord-Veluwe (ontmanteld)" → noord, veluwe): the capitalised
+ * words of its title after the example prefix that are rare in the base; null for an entry that is no example.
+ */
+function exampleNames(entries: readonly KnowledgeEntry[], df: (stem: string) => number) {
+  const memo = new Map<number, Set<string> | null>();
+  return (doc: number): Set<string> | null => {
+    let names = memo.get(doc);
+    if (names === undefined) {
+      const words = tokenize(entries[doc]!.title);
+      names = null;
+      if (words[0] === language.exampleTitlePrefix) {
+        const capitalised = entries[doc]!.title.match(/\p{Lu}[\p{L}\p{N}]*/gu)?.slice(1) ?? [];
+        names = new Set(
+          capitalised
+            .flatMap((w) => contentTokens(w))
+            .map(stem)
+            .filter((t) => df(t) <= EXAMPLE_NAME_DF),
+        );
+      }
+      memo.set(doc, names);
+    }
+    return names;
+  };
+}
+
 /** A checklist covering this share of what the best entry covers answers a checklist request. */
 const CHECKLIST_COVERAGE = 0.7;
+/** ... and ranks at least this share of the best entry's rank (after the checklist boost). */
+const CHECKLIST_RANK = 0.35;
 
 /**
  * A message that asks for a checklist ("afvinklijst", "lijstje", "stappenplan") gets a checklist when one of the
@@ -183,7 +222,9 @@ function preferChecklist<T extends { entry: KnowledgeEntry; coverage: number; ra
     .slice(0, RERANK)
     .findIndex(
       (r) =>
-        r.entry.kind === "checklist" && r.coverage >= CHECKLIST_COVERAGE * best.coverage && r.rank >= 0.4 * best.rank,
+        r.entry.kind === "checklist" &&
+        r.coverage >= CHECKLIST_COVERAGE * best.coverage &&
+        r.rank >= CHECKLIST_RANK * best.rank,
     );
   if (at > 0) ranked.unshift(...ranked.splice(at, 1));
 }
@@ -284,7 +325,13 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const unknown = (): Reply => ({ status: "unknown", confidence: 0, answer: null, alternatives: defaultSuggestions() });
 
   const phrasing = entryPhrasing(entries);
+  const examples = exampleNames(entries, (t) => index.df(t));
   const score = (q: AnalyzedQuery): Candidate[] => {
+    // An example entry (one region) whose region stands only in the context ("Bij ons in de Drechtsteden …. Waarom
+    // …?") does not win on that name; named in the asking clause, or asked for as an example, it keeps its rank.
+    const wantsExample = q.concepts.some((c) => language.exampleCues.has(c.token));
+    const asked = new Set(q.concepts.filter((c) => c.weight >= ASKED_WEIGHT).map((c) => c.stem));
+    const mentioned = new Set(q.concepts.map((c) => c.stem));
     // A checklist request looks further down the ranking: the checklist on the subject may rank below topics.
     const hits = index.search(q.terms, q.wantsChecklist ? CHECKLIST_CANDIDATES : CANDIDATES);
     const ranked = hits.map((r) => {
@@ -300,6 +347,9 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       }
       const evaluation = q.evaluate(matched);
       const checklistBoost = q.wantsChecklist && e.kind === "checklist" ? 1.6 : 1;
+      const names = wantsExample ? null : examples(r.doc);
+      const examplePrior =
+        names && [...names].some((n) => mentioned.has(n)) && ![...names].some((n) => asked.has(n)) ? EXAMPLE_PRIOR : 1;
       // A comparison is answered by an entry that sets the compared things side by side: it names several of them
       // outside its body (title, questions, keywords, summary), not one of them only.
       const comparisonBoost = q.wantsComparison && evaluation.strongConcepts >= 2 ? COMPARISON_BOOST : 1;
@@ -315,7 +365,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
           r.score *
           (COVERAGE_FLOOR + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) *
           checklistBoost *
-          comparisonBoost,
+          comparisonBoost *
+          examplePrior,
       };
     });
     ranked.sort((a, b) => b.rank - a.rank);

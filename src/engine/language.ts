@@ -17,6 +17,9 @@ export const languageSchema = z.strictObject({
   situational: groupedWordList,
   help_words: wordList,
   checklist_cues: wordList,
+  checklist_nouns: wordList,
+  example_title_prefix: folded,
+  example_cues: wordList,
   comparison_cues: groupedWordList,
   particles: wordList,
   question_openers: wordList,
@@ -39,6 +42,12 @@ export interface LanguageData {
   situational: ReadonlySet<string>;
   helpWords: ReadonlySet<string>;
   checklistCues: ReadonlySet<string>;
+  /** Nouns that ask for a checklist right after "welke" ("welke stappen"). */
+  checklistNouns: ReadonlySet<string>;
+  /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
+  exampleTitlePrefix: string;
+  /** Words that ask for an example ("voorbeeld", "praktijkvoorbeelden"). */
+  exampleCues: ReadonlySet<string>;
   /** Words that make a message compare two things ("verschil", "versus", "vergeleken"). */
   comparisonCues: ReadonlySet<string>;
   particles: readonly string[];
@@ -96,6 +105,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     situational: new Set(d.situational),
     helpWords: new Set(d.help_words),
     checklistCues: new Set(d.checklist_cues),
+    checklistNouns: new Set(d.checklist_nouns),
+    exampleTitlePrefix: d.example_title_prefix,
+    exampleCues: new Set(d.example_cues),
     comparisonCues: new Set(d.comparison_cues),
     particles: d.particles,
     questionOpeners: new Set(d.question_openers),
@@ -112,6 +124,12 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     defaultSuggestions: d.default_suggestions,
     messages: { localFigures: d.messages.local_figures.trim() },
   };
+}
+
+/** The token at i asks for a checklist: a checklist cue, or a checklist noun right after "welke" ("welke stappen"). */
+export function isChecklistCue(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  const t = tokens[i]!;
+  return lang.checklistCues.has(t) || (lang.checklistNouns.has(t) && tokens[i - 1] === "welke");
 }
 
 /** The engine's language data, loaded once. */

@@ -14,7 +14,7 @@ import {
   tokenize,
 } from "./analyze.ts";
 import { clauseWeights, openerOf, splitClauses, type Clause } from "./focus.ts";
-import { language, type LanguageData } from "./language.ts";
+import { isChecklistCue, language, type LanguageData } from "./language.ts";
 
 export interface QueryTerm {
   term: string;
@@ -282,11 +282,27 @@ export function isFiller(token: string, lang: LanguageData): boolean {
 const DURATION = new Set(["lang", "lange"]);
 const DURATION_LEAD = new Set(["hoe", "zo"]);
 
+/** Most words a clause naming a choice may have ("een convenant of een gemeenschappelijke regeling"). */
+const CHOICE_LENGTH = 7;
+
+/** The clause only names alternatives: "A of B", each one or two content words, articles allowed. */
+export function namesChoice(tokens: readonly string[], isContent: (t: string) => boolean): boolean {
+  if (tokens.length > CHOICE_LENGTH) return false;
+  const at = tokens.indexOf("of");
+  if (at <= 0 || at !== tokens.lastIndexOf("of")) return false;
+  const side = (part: readonly string[]) => {
+    const content = part.filter(isContent);
+    return content.length >= 1 && content.length <= 2 && part.every((t) => isContent(t) || ARTICLES.has(t));
+  };
+  return side(tokens.slice(0, at)) && side(tokens.slice(at + 1));
+}
+const ARTICLES = new Set(["de", "het", "een"]);
+
 /** Step 3: the message's content words, one concept per stem, each with its focus weight. */
 function extractConcepts(
   text: string,
   vocab: QueryVocabulary,
-): { concepts: Concept[]; tokens: string[]; intents: string[]; clauses: Clause[] } {
+): { concepts: Concept[]; tokens: string[]; intents: string[]; clauses: Clause[]; compares: boolean } {
   const lang = vocab.lang;
   const names = namesIn(text);
   const clauses = splitClauses(text, lang);
@@ -299,8 +315,16 @@ function extractConcepts(
     !lang.helpWords.has(t) &&
     !INTENT_WORDS.has(t) &&
     !lang.situational.has(t);
-  const compares = clauses.some((c) => c.tokens.some((t) => lang.comparisonCues.has(t)));
-  const weights = clauseWeights(clauses, (c) => c.tokens.filter(isContent).length, compares);
+  // A context clause that only names alternatives ("publiekrecht of privaatrecht, wat kiezen we?") poses a choice:
+  // the message compares them, as with a comparison cue.
+  const compares = clauses.some(
+    (c) => c.tokens.some((t) => lang.comparisonCues.has(t)) || (!c.asking && namesChoice(c.tokens, isContent)),
+  );
+  const weights = clauseWeights(
+    clauses,
+    (c) => c.tokens.filter((t, i) => isContent(t) && !isChecklistCue(c.tokens, i, lang)).length,
+    compares,
+  );
   const concepts: Concept[] = [];
   const byStem = new Map<string, Concept>();
   const tokens: string[] = [];
@@ -310,7 +334,8 @@ function extractConcepts(
       tokens.push(token);
       // "hoe lang", "zo lang": a question for a duration, like "wanneer"; not the word "lang" of "lange termijn".
       if (DURATION.has(token) && DURATION_LEAD.has(clause.tokens[ti - 1] ?? "")) return;
-      if (token.length <= 1 || isStopWord(token) || lang.checklistCues.has(token) || isFiller(token, lang)) return;
+      if (token.length <= 1 || isStopWord(token) || isChecklistCue(clause.tokens, ti, lang) || isFiller(token, lang))
+        return;
       if (lang.comparisonCues.has(token)) return;
       if (INTENT_WORDS.has(token)) {
         intents.push(token);
@@ -343,7 +368,7 @@ function extractConcepts(
       byStem.set(s, c);
     });
   });
-  return { concepts, tokens, intents, clauses };
+  return { concepts, tokens, intents, clauses, compares };
 }
 
 /** Step 4a: words the base knows directly, through compound parts, or after a typo correction. */
@@ -504,9 +529,9 @@ function asksLocalFigure(
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
   const lang = vocab.lang;
   const text = cleanText(raw);
-  const { concepts, tokens, intents, clauses } = extractConcepts(text, vocab);
-  const wantsChecklist = tokens.some((t) => lang.checklistCues.has(t));
-  const wantsComparison = tokens.some((t) => lang.comparisonCues.has(t));
+  const { concepts, tokens, intents, clauses, compares } = extractConcepts(text, vocab);
+  const wantsChecklist = tokens.some((_, i) => isChecklistCue(tokens, i, lang));
+  const wantsComparison = compares;
   const isHelp =
     concepts.length === 0 &&
     !wantsChecklist &&

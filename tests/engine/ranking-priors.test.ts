@@ -1,0 +1,97 @@
+// Ranking between neighbours on one subject: an example entry (one region, "Voorbeeld: …") whose region is named
+// only in the context of a message ranks lower; named in the asking clause, or asked for as an example, it may win. A clause
+// that only names alternatives ("publiekrecht of privaatrecht, wat kiezen we?") makes the message a comparison.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine/index.ts";
+import { isChecklistCue, language } from "../../src/engine/language.ts";
+import { namesChoice } from "../../src/engine/query.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+
+describe("namesChoice", () => {
+  const content = (t: string) => !["de", "het", "een", "of", "wat", "we", "is"].includes(t);
+  it("finds a clause that only names alternatives", () => {
+    expect(namesChoice(["publiekrecht", "of", "privaatrecht"], content)).toBe(true);
+    expect(namesChoice(["een", "convenant", "of", "een", "gemeenschappelijke", "regeling"], content)).toBe(true);
+  });
+  it("rejects clauses that say more than the alternatives", () => {
+    expect(namesChoice(["publiekrecht"], content)).toBe(false);
+    expect(namesChoice(["wat", "is", "publiekrecht", "of", "privaatrecht"], content)).toBe(false);
+    expect(namesChoice(["a", "of", "b", "of", "c"], content)).toBe(false);
+    expect(namesChoice(["of", "privaatrecht"], content)).toBe(false);
+  });
+});
+
+describe("isChecklistCue", () => {
+  it("a checklist noun asks for a checklist only right after 'welke'", () => {
+    const asked = ["welke", "stappen", "moet", "de", "raad", "doorlopen"];
+    expect(isChecklistCue(asked, 1, language)).toBe(true);
+    const verb = ["kunnen", "we", "uit", "de", "gr", "stappen"];
+    expect(isChecklistCue(verb, 5, language)).toBe(false);
+    expect(isChecklistCue(["een", "afvinklijst"], 1, language)).toBe(true);
+  });
+});
+
+describe("ranking priors (real knowledge base)", () => {
+  let kb: KnowledgeBase;
+  let engine: Engine;
+  beforeAll(async () => {
+    kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
+    engine = createEngine(kb);
+  });
+  const ranking = (q: string) => engine.explain!(q).candidates.map((c) => c.id);
+
+  it("example entries are recognised by language data", () => {
+    expect(language.exampleTitlePrefix).toBe("voorbeeld");
+    expect(language.exampleCues.has("voorbeelden")).toBe(true);
+  });
+
+  it("the example wins when the asking clause names its region", () => {
+    expect(ranking("hoe werkte de regioraad in de Drechtsteden")[0]).toBe("voorbeeld-drechtsteden");
+  });
+
+  it("a region named only in the context does not make the example win", () => {
+    const r = ranking(
+      "Bij ons in de Drechtsteden is er discussie. Waarom hebben sommige regio's een regioraad en andere niet?",
+    );
+    expect(r[0]).toBe("politieke-samenwerking");
+  });
+
+  it("a choice named before the question ranks an entry that sets both alternatives side by side first", () => {
+    const q = "publiekrecht of privaatrecht, wat kiezen we voor onze samenwerking?";
+    const focus = engine.explain!(q).focus;
+    expect(focus.find((f) => f.word === "publiekrecht")?.weight).toBeGreaterThanOrEqual(0.7);
+    const best = kb.byId.get(ranking(q)[0]!)!;
+    const text = `${best.title} ${best.body}`.toLowerCase();
+    expect(text).toContain("publiekrecht");
+    expect(text).toContain("privaatrecht");
+  });
+
+  it("the verb 'gelden' is no money word: it is not expanded to begroting", () => {
+    const ex = engine.explain!("Welke termijnen gelden er voor de zienswijze?");
+    expect(ex.expansions.join(" ")).not.toMatch(/begrot|financ/);
+    expect(engine.explain!("wat kost de GR aan geld").expansions.join(" ")).toMatch(/begrot/);
+  });
+
+  it("measuring what cooperation yields reaches the entry on results (spreektaal: meten → resultaten)", () => {
+    const q =
+      "We hebben het gevoel dat de samenwerking alleen geld kost. Hoe meet je of een samenwerking iets oplevert?";
+    expect(engine.explain!(q).expansions.join(" ")).toMatch(/resultat/);
+    expect(ranking(q).slice(0, 3)).toContain("resultaten-en-bijsturen");
+  });
+
+  it("'welke stappen' asks for a checklist and is no search word; 'uit de GR stappen' is neither", () => {
+    const q = "We sluiten ons aan bij een nieuwe GR voor afval, welke stappen moet de raad doorlopen?";
+    const ex = engine.explain!(q);
+    expect(ex.wantsChecklist).toBe(true);
+    expect(ex.focus.map((f) => f.word)).not.toContain("stappen");
+    expect(engine.explain!("kunnen we uit de gr stappen").wantsChecklist).toBe(false);
+  });
+
+  it("a checklist request with its subject in a condition finds the checklist on that subject", () => {
+    const q = "welke stappen moeten we doorlopen als de regeling aangepast moet worden, graag puntsgewijs";
+    expect(ranking(q)[0]).toBe("checklist-wijzigen-regeling");
+  });
+});
