@@ -27,9 +27,41 @@ beforeAll(async () => {
   data = await tempDataDir();
 });
 afterEach(() => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  if (child && child.exitCode === null && child.signalCode === null) signalGroup(child, "SIGKILL");
   child = undefined;
+  innerPid = undefined;
 });
+
+/** Polls until no process has this pid (kill(pid, 0) fails), or the time is up. */
+async function exitedWithin(pid: number, ms: number): Promise<boolean> {
+  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The pid a command run under `script` prints first (`echo child-pid:$$; exec …`), once seen in its output. */
+let innerPid: number | undefined;
+
+/**
+ * Signals the child's process group (it is spawned detached, so it leads one) and the program `script` runs: that
+ * one sits in a session of its own on the pseudo-terminal and ignores the hang-up (SIGHUP reloads the knowledge
+ * base), so signalling only `script` left the server running after the test.
+ */
+function signalGroup(proc: ChildProcess, signal: NodeJS.Signals): void {
+  for (const target of [innerPid, -proc.pid!]) {
+    if (target === undefined) continue;
+    try {
+      process.kill(target, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
 afterAll(async () => {
   await data?.remove();
 });
@@ -48,20 +80,21 @@ const env = (): NodeJS.ProcessEnv => ({
 
 /** Runs the command until its output contains `until`, then stops it with SIGTERM and returns all output. */
 function runUntil(command: string, args: string[], until: RegExp): Promise<string> {
-  const proc = spawn(command, args, { cwd: ROOT, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(command, args, { cwd: ROOT, env: env(), stdio: ["ignore", "pipe", "pipe"], detached: true });
   child = proc;
   let out = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      proc.kill("SIGKILL");
+      signalGroup(proc, "SIGKILL");
       reject(new Error(`no match for ${until} in time:\n${out}`));
     }, START_TIMEOUT);
     let stopping = false;
     const onData = (chunk: Buffer) => {
       out += chunk.toString("utf8");
+      innerPid ??= Number(/child-pid:(\d+)/.exec(out)?.[1]) || undefined;
       if (!stopping && until.test(out)) {
         stopping = true;
-        proc.kill("SIGTERM");
+        signalGroup(proc, "SIGTERM");
       }
     };
     proc.stdout.on("data", onData);
@@ -94,10 +127,14 @@ describe("log format of app/main.ts in development", () => {
     ),
     async () => {
       // `script` runs the app on a pseudo-terminal and copies what it shows to our pipe.
-      const cmd = [process.execPath, ...nodeArgs("app/main.ts")].map((a) => `'${a}'`).join(" ");
+      const cmd = `echo child-pid:$$; exec ${[process.execPath, ...nodeArgs("app/main.ts")].map((a) => `'${a}'`).join(" ")}`;
       const out = await runUntil("script", ["-qefc", cmd, "/dev/null"], /server listening/);
       expect(out).toContain(ESC);
       expect(out).not.toMatch(/^\{"level"/m);
+      // The server itself has stopped too, not only `script` (it used to be left running).
+      const pid = innerPid!;
+      expect(pid).toBeGreaterThan(0);
+      expect(await exitedWithin(pid, 10_000)).toBe(true);
     },
     START_TIMEOUT,
   );
