@@ -36,4 +36,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 STOPSIGNAL SIGTERM
 # The server process itself, not npm, so SIGTERM reaches it (same entry point as `npm start`).
 # Memory flags and MALLOC_ARENA_MAX (ENV above): see SERVER_NODE_FLAGS and SERVER_ENV in app/start-command.ts.
-CMD ["node", "--liftoff-only", "--max-semi-space-size=8", "--max-old-space-size=512", "--import", "tsx", "app/main.ts"]
+CMD ["node", "--liftoff-only", "--max-semi-space-size=8", "--max-old-space-size=2048", "--import", "tsx", "app/main.ts"]

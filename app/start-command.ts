@@ -10,10 +10,12 @@ import { PGLITE_NODE_FLAGS } from "../src/store/pglite-options.ts";
  * Node flags the server runs with (`npm start`, the Dockerfile's CMD; tests/app/memory.test.ts checks both), for a
  * small resident footprint under load. Measured with `npm run bench:slack:fixed` (200 req/s, real base, 2 cores):
  * - PGlite's flags (`--liftoff-only`, see src/store/pglite-options.ts).
- * - `--max-old-space-size=512`: a heap limit makes V8 grow the old generation in small steps and collect sooner.
- *   Without it the heap grew to ~230 MB under load (mostly garbage: ~85 MB live after a full GC); with a limit
- *   of 256 or 512 MB it stays near 95 MB (same RSS median, 245-247 MB). 512 rather than 256: building the index
- *   of a generated 10,000-entry base peaks above 256 MB of heap (it ran out of memory there) and fits in 512.
+ * - `--max-old-space-size=2048`: a heap limit makes V8 grow the old generation in smaller steps and collect sooner.
+ *   Without one (Node's default here is over 4 GB) the RSS median under load was ~350 MB (60 s: max 432 MB). A tight
+ *   limit keeps the heap small but costs latency: 256 or 512 MB gave a 245-248 MB median but p99 28-42 ms (more
+ *   full collections), 1024 MB p99 50 ms; 2048 MB gave a 297 MB median (max 422) with p99 15.8 ms in a 60 s run at
+ *   200 req/s (2026-12-02, quiet machine). It also leaves room for large bases (a 10,000-entry index build needs
+ *   more than 256 MB of heap for a moment).
  * - `--max-semi-space-size=8`: semi-spaces of 8 MB instead of 16 MB: ~20 MB less resident under load; twice
  *   the scavenges of the default (4 MB: ~7 MB less again, but three times the scavenges). The server's CPU per
  *   request stayed the same within the noise.
@@ -21,7 +23,7 @@ import { PGLITE_NODE_FLAGS } from "../src/store/pglite-options.ts";
 export const SERVER_NODE_FLAGS: readonly string[] = [
   ...PGLITE_NODE_FLAGS,
   "--max-semi-space-size=8",
-  "--max-old-space-size=512",
+  "--max-old-space-size=2048",
 ];
 
 /**
