@@ -7,7 +7,8 @@
 //   bare node:http        reads the body, answers a fixed JSON: what the machine and the load generator allow
 //   minimal Bolt (HTTP)   App + HTTPReceiver (node:http), command answered with a fixed text
 //   minimal Bolt (Express) App + ExpressReceiver (what our app mounts)
-//   our app, 1 process    app/main.ts on PGlite (LOG_LEVEL=info, the production default: access lines included)
+//   our app, 1 process    app/main.ts on PGlite, started as `npm start` does (its env and Node flags; LOG_LEVEL=info,
+//                         the production default: access lines included)
 //   our app, 1 process    on PostgreSQL, and WORKERS=2 on PostgreSQL (only when DATABASE_URL is set; the CPU per
 //                         request then leaves out the PostgreSQL server's own work)
 //   Teams: minimal botbuilder, and our app (the same two-way comparison for /api/messages: message activities with
@@ -29,6 +30,7 @@ import pg from "pg";
 import type { LoadRequest, LoadResult } from "./load-generator.ts";
 import { SIGNING_SECRET, signedCommands } from "./slack-requests.ts";
 import { PGLITE_NODE_FLAGS } from "../src/store/pglite-options.ts";
+import { startCommand } from "../app/start-command.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
@@ -100,6 +102,16 @@ interface Target {
   /** Starts the server process on the given port. */
   start(port: number): Promise<ChildProcess>;
 }
+
+/** Our app, started exactly as `npm start` starts it (the start script's environment and Node flags). */
+const ourApp = (env: NodeJS.ProcessEnv): ChildProcess => {
+  const start = startCommand();
+  return spawn(process.execPath, start.args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...start.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+};
 
 const tsx = (script: string, env: NodeJS.ProcessEnv): ChildProcess =>
   // The same Node flags as `npm start` (PGlite's WebAssembly without the optimising tier), for every target alike.
@@ -193,16 +205,14 @@ const TARGETS: Target[] = [
   {
     id: "app",
     label: "our app, 1 process (PGlite)",
-    start: async (port) =>
-      tsx("app/main.ts", appEnv({ PORT: String(port), DATA_DIR: await mkdtemp(join(workDir, "app-")) })),
+    start: async (port) => ourApp(appEnv({ PORT: String(port), DATA_DIR: await mkdtemp(join(workDir, "app-")) })),
   },
   {
     id: "app-pg",
     label: "our app, 1 process (PostgreSQL)",
     start: async (port) => {
       const pgSchema = (pgHolder.schema ??= await postgresSchema());
-      return tsx(
-        "app/main.ts",
+      return ourApp(
         appEnv({
           PORT: String(port),
           DATABASE_URL: pgSchema.url,
@@ -217,8 +227,7 @@ const TARGETS: Target[] = [
     label: "our app, WORKERS=2 (PostgreSQL)",
     start: async (port) => {
       const pgSchema = (pgHolder.schema ??= await postgresSchema());
-      return tsx(
-        "app/main.ts",
+      return ourApp(
         appEnv({
           PORT: String(port),
           WORKERS: "2",
@@ -240,8 +249,7 @@ const TARGETS: Target[] = [
     label: "Teams: our app, 1 process (PGlite)",
     kind: "teams",
     // Anonymous Teams mode (no MicrosoftAppId; NODE_ENV=test), the same process as the Slack rows.
-    start: async (port) =>
-      tsx("app/main.ts", appEnv({ PORT: String(port), DATA_DIR: await mkdtemp(join(workDir, "teams-")) })),
+    start: async (port) => ourApp(appEnv({ PORT: String(port), DATA_DIR: await mkdtemp(join(workDir, "teams-")) })),
   },
 ];
 
