@@ -6,7 +6,7 @@
 // rate that held. Targets, each in its own process(es), loaded from a separate load-generator process:
 //   bare node:http        reads the body, answers a fixed JSON: what the machine and the load generator allow
 //   minimal Bolt (HTTP)   App + HTTPReceiver (node:http), command answered with a fixed text
-//   minimal Bolt (Express) App + ExpressReceiver (what our app mounts)
+//   minimal Bolt (Express) App + ExpressReceiver (what our app mounted before its own receiver, adapters/slack/receiver.ts)
 //   our app, 1 process    app/main.ts on PGlite, started as `npm start` does (its env and Node flags; LOG_LEVEL=info,
 //                         the production default: access lines included)
 //   our app, 1 process    on PostgreSQL, and WORKERS=2 on PostgreSQL (only when DATABASE_URL is set; the CPU per
