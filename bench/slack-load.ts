@@ -25,6 +25,7 @@ import { promisify } from "node:util";
 import type { LoadRequest, LoadResult } from "./load-generator.ts";
 import { SIGNING_SECRET, signedCommands } from "./slack-requests.ts";
 import { startCommand } from "../app/start-command.ts";
+import { cpuMsOfTree, freePort, startFakeSlackApi } from "./server-process.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -40,35 +41,6 @@ if (!(SECONDS > 0 && SECONDS <= 240)) {
   // Signed requests carry one timestamp; Slack's verification refuses timestamps older than 5 minutes.
   console.error("BENCH_SECONDS must be between 1 and 240");
   process.exit(1);
-}
-
-/** A fake Slack Web API on 127.0.0.1 that answers every method with ok (the bot calls auth.test once). */
-async function startFakeSlackApi(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ ok: true, user_id: "UBENCHBOT", bot_id: "BBENCH", team_id: "TBENCH" }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 interface ProcMemory {
@@ -87,15 +59,6 @@ async function procMemory(pid: number): Promise<ProcMemory | null> {
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(status)?.[1] ?? NaN);
   const mb = (n: number) => Math.round(n / 1024);
   return { rss: mb(kb("VmRSS")), peak: mb(kb("VmHWM")), anon: mb(kb("RssAnon")) };
-}
-
-const CLK_TCK = 100;
-/** CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc). */
-async function cpuMs(pid: number): Promise<number> {
-  const text = await readFile(`/proc/${pid}/stat`, "utf8");
-  // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15).
-  const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  return ((Number(rest[11]) + Number(rest[12])) * 1000) / CLK_TCK;
 }
 
 const words = (s: string | undefined): string[] => (s ?? "").split(/\s+/).filter(Boolean);
@@ -264,13 +227,13 @@ try {
   const sampler = setInterval(() => {
     void procMemory(pid).then((m) => m && rssSamples.push(m.rss));
   }, SAMPLE_MS);
-  const cpuBefore = await cpuMs(pid);
+  const cpuBefore = await cpuMsOfTree(pid);
   const result = await load(
     `${appUrl}/slack/events`,
     SECONDS,
     signedCommands(questions, Math.ceil(RATE * SECONDS) + 50, "run"),
   );
-  const cpuPerRequest = ((await cpuMs(pid)) - cpuBefore) / result.requests;
+  const cpuPerRequest = ((await cpuMsOfTree(pid)) - cpuBefore) / result.requests;
   clearInterval(sampler);
   rssSamples.sort((a, b) => a - b);
   const memoryAfterLoad = (await procMemory(pid))!;

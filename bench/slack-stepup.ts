@@ -20,8 +20,6 @@
 // measures only the CPU cost. Exit code 0 (a measurement, not a test).
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,6 +29,7 @@ import type { LoadRequest, LoadResult } from "./load-generator.ts";
 import { SIGNING_SECRET, signedCommands } from "./slack-requests.ts";
 import { PGLITE_NODE_FLAGS } from "../src/store/pglite-options.ts";
 import { startCommand } from "../app/start-command.ts";
+import { cpuMsOfTree, freePort, startFakeSlackApi } from "./server-process.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
@@ -69,30 +68,6 @@ const QUESTIONS: string[] = [
   "help",
   "Wat is het recept voor appeltaart?",
 ];
-
-/** A fake Slack Web API that answers every method with ok (auth.test at start). */
-async function startFakeSlackApi(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ ok: true, user_id: "UBENCHBOT", bot_id: "BBENCH", team_id: "TBENCH" }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
-    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface Target {
   id: string;
@@ -276,29 +251,6 @@ function teamsActivities(count: number, tag: string): LoadRequest[] {
       textFormat: "plain",
     }),
   }));
-}
-
-const CLK_TCK = 100;
-
-/** CPU time (user + system, ms) used so far by a process and all its descendants (Linux /proc). */
-async function cpuMsOfTree(rootPid: number): Promise<number> {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const name of await readdir("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    const text = await readFile(`/proc/${name}/stat`, "utf8").catch(() => null);
-    if (!text) continue;
-    // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15).
-    const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    stats.set(Number(name), { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
-  }
-  let ticks = 0;
-  const queue = [rootPid];
-  while (queue.length) {
-    const pid = queue.pop()!;
-    ticks += stats.get(pid)?.ticks ?? 0;
-    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
-  }
-  return (ticks * 1000) / CLK_TCK;
 }
 
 async function load(url: string, rate: number, seconds: number): Promise<LoadResult> {

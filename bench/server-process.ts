@@ -1,0 +1,52 @@
+// Process helpers shared by the Slack load benchmarks (bench/slack-load.ts, bench/slack-stepup.ts): a fake Slack
+// Web API, a free loopback port, and the CPU time a server process (tree) has used, from Linux's /proc.
+import { readdir, readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A fake Slack Web API that answers every method with ok (auth.test at start). */
+export async function startFakeSlackApi(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ ok: true, user_id: "UBENCHBOT", bot_id: "BBENCH", team_id: "TBENCH" }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
+    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const CLK_TCK = 100;
+
+/** CPU time (user + system, ms) used so far by a process and all its descendants (Linux /proc). */
+export async function cpuMsOfTree(rootPid: number): Promise<number> {
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const name of await readdir("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const text = await readFile(`/proc/${name}/stat`, "utf8").catch(() => null);
+    if (!text) continue;
+    // Fields after the command name (which may hold spaces): state ppid ... utime(14) stime(15).
+    const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    stats.set(Number(name), { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
+  }
+  let ticks = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
+  }
+  return (ticks * 1000) / CLK_TCK;
+}
