@@ -1,5 +1,6 @@
 // Process helpers shared by the Slack load benchmarks (bench/slack-load.ts, bench/slack-stepup.ts): a fake Slack
-// Web API, a free loopback port, and the CPU time a server process (tree) has used, from Linux's /proc.
+// Web API, a free loopback port, stopping a server process, and the CPU time a process tree has used (Linux /proc).
+import type { ChildProcess } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -49,4 +50,14 @@ export async function cpuMsOfTree(rootPid: number): Promise<number> {
     for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
   }
   return (ticks * 1000) / CLK_TCK;
+}
+
+/** SIGTERM, and SIGKILL if the process has not exited 15 s later; resolves once it has exited. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
 }

@@ -25,7 +25,7 @@ import { promisify } from "node:util";
 import type { LoadRequest, LoadResult } from "./load-generator.ts";
 import { SIGNING_SECRET, signedCommands } from "./slack-requests.ts";
 import { startCommand } from "../app/start-command.ts";
-import { cpuMsOfTree, freePort, startFakeSlackApi } from "./server-process.ts";
+import { cpuMsOfTree, freePort, startFakeSlackApi, stopChild } from "./server-process.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -133,15 +133,6 @@ async function startServer(port: number): Promise<{ child: ChildProcess; startup
   }
   child.kill("SIGKILL");
   throw new Error(`server did not start in time:\n${stderr}`);
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 // A mix of questions: the featured topics' titles (answers), ambiguous ones, help, typos and off-topic questions
@@ -288,7 +279,7 @@ try {
   console.error("bench failed:", err);
   exitCode = 1;
 } finally {
-  await stopServer(server);
+  await stopChild(server);
   await fakeSlack.close();
   await rm(dataDir, { recursive: true, force: true });
 }

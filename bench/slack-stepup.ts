@@ -29,7 +29,7 @@ import type { LoadRequest, LoadResult } from "./load-generator.ts";
 import { SIGNING_SECRET, signedCommands } from "./slack-requests.ts";
 import { PGLITE_NODE_FLAGS } from "../src/store/pglite-options.ts";
 import { startCommand } from "../app/start-command.ts";
-import { cpuMsOfTree, freePort, startFakeSlackApi } from "./server-process.ts";
+import { cpuMsOfTree, freePort, startFakeSlackApi, stopChild } from "./server-process.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 5);
@@ -110,15 +110,6 @@ async function waitUntilServing(child: ChildProcess, url: string, timeoutMs = 18
     }
   }
   throw new Error(`target did not start in time:\n${stderr}`);
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 const workDir = await mkdtemp(join(tmpdir(), "raadswijzer-stepup-"));
