@@ -417,7 +417,7 @@ const summary = {
   cpu_ratio_teams_app_to_minimal: ratio(cpuOf("teams-minimal"), cpuOf("teams-app")),
 };
 console.log(
-  `\nour app / minimal Bolt, highest rate held: ${summary.ratio_app_to_bolt_express ?? "n/a"} (same receiver, Express), ${summary.ratio_app_to_bolt_best ?? "n/a"} (faster receiver); target ≥ 0.8`,
+  `\nour app / minimal Bolt, highest rate held: ${summary.ratio_app_to_bolt_express ?? "n/a"} (ExpressReceiver), ${summary.ratio_app_to_bolt_best ?? "n/a"} (the faster receiver); target ≥ 0.8`,
 );
 console.log(
   `our app / minimal Bolt, by CPU per request (Bolt's cost / ours): ${summary.cpu_ratio_app_to_bolt_express ?? "n/a"} (Express), ${summary.cpu_ratio_app_to_bolt_http ?? "n/a"} (HTTPReceiver)`,
