@@ -3,7 +3,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import type { Answer } from "../../../src/reply.ts";
+import type { Answer, Reply } from "../../../src/reply.ts";
+import type { ChecklistProgress } from "../../../src/core/bot.ts";
 import { createFakeBot as createSharedFakeBot, makeFakeAnswers } from "../../support/fake-bot.ts";
 
 // ---------- fake connector ----------
@@ -280,3 +281,27 @@ export const fakeAnswers: Answer[] = makeFakeAnswers([
 
 export type { FakeBotCalls } from "../../support/fake-bot.ts";
 export const createFakeBot = () => createSharedFakeBot(fakeAnswers);
+
+/** A checklist run's progress for a checklist reply, with the items at the given 1-based positions ticked. */
+export function progressFor(reply: Reply, tickedPositions: readonly number[]): ChecklistProgress {
+  const items = (reply.answer?.items ?? []).map((i, idx) => ({
+    id: i.id,
+    text: i.text,
+    checked: tickedPositions.includes(idx + 1),
+  }));
+  const now = new Date();
+  return {
+    run: {
+      runId: "run-1",
+      checklistId: reply.answer!.id,
+      context: "teams:c",
+      ticked: [],
+      createdAt: now,
+      updatedAt: now,
+    },
+    title: reply.answer!.title,
+    items,
+    done: items.filter((i) => i.checked).length,
+    total: items.length,
+  };
+}

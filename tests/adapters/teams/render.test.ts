@@ -4,8 +4,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
 import { createEngine } from "../../../src/engine/index.ts";
 import type { Engine } from "../../../src/engine/types.ts";
-import type { Reply } from "../../../src/reply.ts";
-import type { ChecklistProgress } from "../../../src/core/bot.ts";
 import {
   cardBytes,
   renderChecklistListCard,
@@ -20,7 +18,7 @@ import { toTeamsMarkdownBlocks } from "../../../adapters/teams/markdown.ts";
 import { parseCardAction } from "../../../adapters/teams/actions.ts";
 import { checkCard } from "./adaptive-cards.ts";
 import { messages } from "../../../src/core/messages.ts";
-import { cardActions, cardText, createFakeBot, fakeAnswers } from "./helpers.ts";
+import { cardActions, cardText, createFakeBot, fakeAnswers, progressFor } from "./helpers.ts";
 
 const LIMIT = 28 * 1024;
 
@@ -29,29 +27,6 @@ async function expectValid(card: AdaptiveCard, label: string): Promise<void> {
   expect(problems, label).toEqual([]);
   expect(rendered, label).toBeDefined();
   expect(cardBytes(card), label).toBeLessThan(LIMIT);
-}
-
-function progressFor(reply: Reply, tickedPositions: number[]): ChecklistProgress {
-  const items = (reply.answer?.items ?? []).map((i, idx) => ({
-    id: i.id,
-    text: i.text,
-    checked: tickedPositions.includes(idx + 1),
-  }));
-  const now = new Date();
-  return {
-    run: {
-      runId: "run-1",
-      checklistId: reply.answer!.id,
-      context: "teams:c",
-      ticked: [],
-      createdAt: now,
-      updatedAt: now,
-    },
-    title: reply.answer!.title,
-    items,
-    done: items.filter((i) => i.checked).length,
-    total: items.length,
-  };
 }
 
 describe("Teams cards for every knowledge entry", () => {

@@ -7,7 +7,6 @@ import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
 import { createEngine } from "../../../src/engine/index.ts";
 import type { Engine } from "../../../src/engine/types.ts";
 import type { Reply } from "../../../src/reply.ts";
-import type { ChecklistProgress } from "../../../src/core/bot.ts";
 import { createLogger } from "../../../src/log.ts";
 import { MAX_CARD_BYTES, cardBytes, renderReplyCard, renderMessageCard } from "../../../adapters/teams/render.ts";
 import { parseCardAction } from "../../../adapters/teams/actions.ts";
@@ -23,31 +22,15 @@ import {
   type RefreshableCard,
 } from "../../../adapters/teams/universal-actions.ts";
 import { checkCard } from "./adaptive-cards.ts";
-import { cardActions } from "./helpers.ts";
+import { cardActions, progressFor } from "./helpers.ts";
 
 /** A realistic Teams user MRI (~110 characters), n-th of its kind. */
 const mri = (n: number): string =>
   `29:1${"bSnHZ7Js2STWrgk6ScEErLk1Lp2zQuD5H2qQ960rtvstKp8tKLl-3r8b6DoW0QxZimuTxk_kupZ1DBMpvIQ".slice(0, 100)}${n}`;
 const manyUsers = Array.from({ length: 80 }, (_v, i) => mri(i));
 
-function progressFor(reply: Reply, ticked: (position: number) => boolean): ChecklistProgress {
-  const items = (reply.answer?.items ?? []).map((i, idx) => ({ id: i.id, text: i.text, checked: ticked(idx + 1) }));
-  const now = new Date();
-  return {
-    run: {
-      runId: "run-1",
-      checklistId: reply.answer!.id,
-      context: "teams:c",
-      ticked: [],
-      createdAt: now,
-      updatedAt: now,
-    },
-    title: reply.answer!.title,
-    items,
-    done: items.filter((i) => i.checked).length,
-    total: items.length,
-  };
-}
+/** Every item position of a checklist reply (all ticked). */
+const allPositions = (reply: Reply): number[] => (reply.answer?.items ?? []).map((_i, idx) => idx + 1);
 
 const fakeContext = (conversationType: string, conversationId = "19:c@thread.v2", from = "29:me"): TurnContext =>
   ({
@@ -71,7 +54,7 @@ describe("refresh clause on every checklist card in knowledge/", () => {
         const markdown = [`# ${entry.title}`, ...entry.items.map((i) => `- [x] ${i.text}`)].join("\n");
         for (const card of [
           renderReplyCard(reply),
-          renderReplyCard(reply, { progress: progressFor(reply, () => true), exportMarkdown: markdown }),
+          renderReplyCard(reply, { progress: progressFor(reply, allPositions(reply)), exportMarkdown: markdown }),
         ]) {
           const ref = checklistRefOf(card);
           expect(ref, entry.id).toMatchObject({ checklistId: entry.id });
