@@ -167,6 +167,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       store,
       mounts,
       renderers,
+      handoffs,
       knowledgeLoaded: () => knowledge.current().kb.entries.length > 0,
       knowledgeStatus: () => knowledge.status(),
     });

@@ -15,7 +15,7 @@ import {
 } from "@slack/bolt";
 import type { Bot } from "../../src/core/bot.ts";
 import { dutchDate } from "../../src/core/dutch-date.ts";
-import { feedbackText, platformLabel } from "../../src/core/feedback-reasons.ts";
+import { feedbackText, griffieNoLinkNote, platformLabel } from "../../src/core/feedback-reasons.ts";
 import type { HandoffMessage, HandoffService, HandoffSink } from "../../src/core/handoff-service.ts";
 import { normalizeUserText } from "../../src/core/user-text.ts";
 import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
@@ -163,7 +163,7 @@ export function renderGriffieMessage(h: HandoffMessage): { text: string; blocks:
       elements: [
         mrkdwn(
           `${who}${escapeMrkdwn(feedbackText.griffieVia(platformLabel(h.platform)))}, ${escapeMrkdwn(dutchDate(h.at.toISOString().slice(0, 10)))}` +
-            (h.link ? "" : `. ${escapeMrkdwn(feedbackText.griffieNoLink)}`),
+            (h.link ? "" : `. ${escapeMrkdwn(griffieNoLinkNote(h.platform))}`),
         ),
       ],
     },

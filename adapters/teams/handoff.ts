@@ -14,6 +14,7 @@ import { dutchDate } from "../../src/core/dutch-date.ts";
 import { messages } from "../../src/core/messages.ts";
 import {
   feedbackText,
+  griffieNoLinkNote,
   MAX_REASON_TEXT,
   parseReason,
   platformLabel,
@@ -218,7 +219,7 @@ export function griffieCard(
     userText(h.question.slice(0, MAX_QUESTION_CHARS)),
     textBlock(feedbackText.griffieBestGuess, { weight: "Bolder" }),
     userText(h.bestGuess?.title ?? feedbackText.griffieNoGuess),
-    userText(h.link ? meta : `${meta}. ${feedbackText.griffieNoLink}`, { spacing: "Small" }),
+    userText(h.link ? meta : `${meta}. ${griffieNoLinkNote(h.platform)}`, { spacing: "Small" }),
   ];
   const actions: Element[] = [];
   if (h.link && /^https:\/\//.test(h.link))

@@ -49,6 +49,12 @@ export const feedbackText = {
   handoffQuestionMissing: "Vul uw vraag in.",
   handoffSent: "Uw vraag is doorgestuurd naar de griffie. Een medewerker reageert in dit gesprek.",
   handoffFailed: "Uw vraag kon niet worden doorgestuurd. Probeert u het later nog eens.",
+  /** The preview page has no conversation the griffie can answer in: it says so instead of "reageert in dit gesprek". */
+  handoffIntroPreview:
+    "Uw vraag gaat naar de griffie, samen met het antwoord dat ik gaf. Dit is de voorbeeldpagina: de griffie kan u hier niet antwoorden. Controleer of de vraag klopt en verstuur hem.",
+  handoffSentPreview:
+    "Uw vraag is doorgestuurd naar de griffie. Op deze voorbeeldpagina kan de griffie u niet antwoorden.",
+  handoffUnavailable: "Er is geen chat van de griffie ingesteld; uw vraag kan niet worden doorgestuurd.",
 
   griffieTitle: "Vraag voor de griffie",
   griffieQuestion: "Vraag",
@@ -58,6 +64,7 @@ export const feedbackText = {
   griffieVia: (platform: string) => `via ${platform}`,
   griffieAnswerLink: "Beantwoord",
   griffieNoLink: "Dit was een privébericht; antwoord de vrager rechtstreeks.",
+  griffieNoLinkPreview: "Gesteld op de voorbeeldpagina; daar kan niet worden geantwoord.",
   griffieMarkAnswered: "Markeer als beantwoord",
   griffieAnswered: "✅ Beantwoord",
   griffieUnknown: "Deze vraag is niet (meer) bekend; mogelijk is de bewaartermijn verstreken.",
@@ -71,3 +78,7 @@ export const feedbackText = {
 /** The platform as the griffie reads it. */
 export const platformLabel = (platform: string): string =>
   ({ slack: "Slack", teams: "Teams", preview: "de voorbeeldpagina", cli: "de opdrachtregel" })[platform] ?? platform;
+
+/** What the griffie reads when a hand-off has no link to the user's conversation. */
+export const griffieNoLinkNote = (platform: string): string =>
+  platform === "preview" ? feedbackText.griffieNoLinkPreview : feedbackText.griffieNoLink;

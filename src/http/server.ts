@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Express } from "express";
 import type { Bot } from "../core/bot.ts";
+import type { HandoffService } from "../core/handoff-service.ts";
 import type { AppConfig } from "../config.ts";
 import { previewEnabled } from "../config.ts";
 import type { Logger } from "../log.ts";
@@ -23,6 +24,8 @@ export interface HttpServerDeps {
   store: Store;
   mounts: Mount[];
   renderers: PreviewRenderer[];
+  /** "Vraag het de griffie" on the preview page (offered only when a griffie chat is configured). */
+  handoffs?: HandoffService;
   /** True once the knowledge base is loaded (part of /readyz). */
   knowledgeLoaded: () => boolean;
   /** Version, entry count and last reload error of the served knowledge base (reported by /readyz). */
@@ -93,7 +96,13 @@ export function createApp(deps: HttpServerDeps): Express {
   if (previewEnabled(config)) {
     app.use(
       "/",
-      previewRouter({ bot: deps.bot, renderers: deps.renderers, logger, bodyLimitBytes: config.BODY_LIMIT_BYTES }),
+      previewRouter({
+        bot: deps.bot,
+        renderers: deps.renderers,
+        logger,
+        bodyLimitBytes: config.BODY_LIMIT_BYTES,
+        ...(deps.handoffs ? { handoffs: deps.handoffs } : {}),
+      }),
     );
   }
 

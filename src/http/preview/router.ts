@@ -8,15 +8,25 @@ import type { z } from "zod";
 import type { Bot, ChecklistProgress } from "../../core/bot.ts";
 import { messages } from "../../core/messages.ts";
 import { feedbackText, MAX_REASON_TEXT, reasonOptions } from "../../core/feedback-reasons.ts";
+import { HandoffNotDeliveredError, type HandoffService } from "../../core/handoff-service.ts";
 import { updatedNote } from "../../core/freshness.ts";
 import type { Link, Reply } from "../../reply.ts";
+import { MAX_QUESTION_CHARS } from "../../limits.ts";
 import type { Logger } from "../../log.ts";
 import { HttpError } from "../errors.ts";
 import { httpMessages } from "../messages.ts";
 import type { PreviewRenderer } from "../mount.ts";
 import { digestBody } from "../../core/markdown/digest.ts";
 import { blocksToHtml, cardMarkdownHtml, inlinesToHtml, safeUrl } from "./markdown.ts";
-import { askSchema, feedbackSchema, idParam, openSchema, startRunSchema, toggleSchema } from "./schemas.ts";
+import {
+  askSchema,
+  feedbackSchema,
+  handoffSchema,
+  idParam,
+  openSchema,
+  startRunSchema,
+  toggleSchema,
+} from "./schemas.ts";
 import { slackBlocksToHtml } from "./slack-html.ts";
 
 export interface PreviewDeps {
@@ -24,6 +34,11 @@ export interface PreviewDeps {
   renderers: PreviewRenderer[];
   logger: Logger;
   bodyLimitBytes: number;
+  /**
+   * "Vraag het de griffie": the same hand-off service as Slack and Teams. The page offers the button only when it
+   * has a griffie chat to deliver to (GRIFFIE_SLACK_CHANNEL, or a Teams conversation set with "griffie hier").
+   */
+  handoffs?: HandoffService;
 }
 
 /** Only our own scripts; inline styles are needed by the Adaptive Cards renderer. */
@@ -74,6 +89,13 @@ export interface PreviewReply {
   updatedText: string | null;
   /** "Opgevat als vervolgvraag op …" when the question was read as a follow-up (src/core/follow-up.ts). */
   followUpText: string | null;
+  /**
+   * What the page shows next to the status badge: "Zekerheid 97%" for an answer or an unknown reply; for an
+   * ambiguous reply no percentage (it can be high when two entries tie), but what the middle band means.
+   */
+  confidenceText: string | null;
+  /** True on an unknown reply when a griffie chat is configured: the page offers "Vraag het de griffie". */
+  handoff: boolean;
   renderings: Record<string, Rendering>;
 }
 
@@ -144,9 +166,12 @@ export function previewRouter(deps: PreviewDeps): Router {
       hasDetails: digest ? (keyLines.length ? digest.hasDetails : digest.details.length > 0) : false,
       updatedText: answer ? updatedNote(answer) : null,
       followUpText: reply.followUp ? messages.followUpNote(reply.followUp.title) : null,
+      confidenceText: confidenceText(reply),
+      handoff: false,
       renderings,
     };
   };
+  const handoffEnabled = async (): Promise<boolean> => (deps.handoffs ? deps.handoffs.enabled() : false);
 
   const api = Router();
   api.get("/help", (_req, res) => {
@@ -154,9 +179,8 @@ export function previewRouter(deps: PreviewDeps): Router {
   });
   api.post("/ask", json, async (req, res) => {
     const { q, session } = parse(askSchema, req.body);
-    res.json(
-      present(await bot.ask(q, { platform: "preview", ...(session ? { conversation: `preview:${session}` } : {}) })),
-    );
+    const reply = await bot.ask(q, { platform: "preview", ...(session ? { conversation: `preview:${session}` } : {}) });
+    res.json({ ...present(reply), handoff: reply.status === "unknown" && (await handoffEnabled()) });
   });
   api.get("/entry/:id", (req, res) => {
     const reply = bot.answerById(param(req, "id"));
@@ -216,7 +240,33 @@ export function previewRouter(deps: PreviewDeps): Router {
       userId === undefined ? undefined : `preview:${userId}`,
       helpful ? undefined : reason,
     );
-    res.status(201).json({ ok: true, message: reason ? feedbackText.reasonThanks : messages.feedbackThanks });
+    res.status(201).json({
+      ok: true,
+      message: reason ? feedbackText.reasonThanks : messages.feedbackThanks,
+      // After a 👎 reason the thank-you offers "Vraag het de griffie" (as in Slack and Teams).
+      handoff: Boolean(!helpful && reason) && (await handoffEnabled()),
+    });
+  });
+  // "Vraag het de griffie": the page sends only after the user confirmed the question in its form.
+  api.post("/handoff", json, async (req, res) => {
+    if (!deps.handoffs || !(await deps.handoffs.enabled()))
+      throw new HttpError(404, "handoff_unavailable", feedbackText.handoffUnavailable);
+    const { question, bestGuess, userId } = parse(handoffSchema, req.body);
+    const known = bestGuess && bot.answerById(bestGuess).status !== "unknown" ? bestGuess : null;
+    try {
+      await deps.handoffs.forward({
+        question,
+        bestGuess: known,
+        platform: "preview",
+        ...(userId ? { userId: `preview:${userId}` } : {}),
+        link: null,
+      });
+    } catch (err) {
+      if (err instanceof HandoffNotDeliveredError)
+        throw new HttpError(502, "handoff_failed", feedbackText.handoffFailed);
+      throw err;
+    }
+    res.status(201).json({ ok: true, message: feedbackText.handoffSentPreview });
   });
   router.use("/preview/api", api);
 
@@ -231,6 +281,18 @@ export function previewRouter(deps: PreviewDeps): Router {
   });
   return router;
 }
+
+/** The text next to the status badge (see PreviewReply.confidenceText). */
+export function confidenceText(reply: Reply): string | null {
+  if (reply.status === "help") return null;
+  if (reply.status === "ambiguous") return previewText.ambiguousConfidence;
+  return `Zekerheid ${Math.round(reply.confidence * 100)}%`;
+}
+
+const previewText = {
+  /** An ambiguous reply: the engine found more than one entry that fits (a tie, or only a partial match). */
+  ambiguousConfidence: "Niet zeker welk onderwerp u bedoelt",
+};
 
 /** Chat wording the page reuses, so that it says what the bots say. */
 const pageMessages = {
@@ -265,5 +327,16 @@ const pageMessages = {
     submit: feedbackText.reasonSubmit,
     missing: feedbackText.reasonMissing,
     maxLength: MAX_REASON_TEXT,
+  },
+  /** "Vraag het de griffie" (static/handoff.js): the confirmation form before anything is sent. */
+  handoff: {
+    button: feedbackText.handoffButton,
+    title: feedbackText.handoffTitle,
+    intro: feedbackText.handoffIntroPreview,
+    label: feedbackText.handoffQuestionLabel,
+    submit: feedbackText.handoffSubmit,
+    cancel: feedbackText.cancel,
+    missing: feedbackText.handoffQuestionMissing,
+    maxLength: MAX_QUESTION_CHARS,
   },
 };

@@ -48,6 +48,19 @@ export const feedbackSchema = z.object({
   reason: z.enum(FEEDBACK_REASONS, { error: httpMessages.badRequest }).optional(),
 });
 
+/** POST /handoff: "Vraag het de griffie", sent after the user confirmed the (editable) question. */
+export const handoffSchema = z.object({
+  question: z
+    .string({ error: httpMessages.questionRequired })
+    .overwrite(normalizeUserText)
+    .trim()
+    .min(1, httpMessages.questionRequired)
+    .max(MAX_QUESTION_CHARS, httpMessages.questionTooLong),
+  /** The answer that got the 👎, or the best suggestion of an unknown reply. */
+  bestGuess: id.optional(),
+  userId: userId.optional(),
+});
+
 export const startRunSchema = z.object({ userId });
 
 export const toggleSchema = z.object({

@@ -106,7 +106,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         });
         return;
       case "chat.postMessage":
-        res.json({ ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
+        // A channel the bot was not invited to (a griffie channel set up wrongly).
+        if (body.channel === NOT_IN_CHANNEL) res.json({ ok: false, error: "not_in_channel" });
+        else res.json({ ok: true, channel: body.channel, ts: `${++ts}.000100`, message: { text: body.text } });
         return;
       case "conversations.open":
         res.json({ ok: true, channel: { id: `D${String(body.users ?? "X").slice(1)}` } });

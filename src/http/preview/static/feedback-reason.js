@@ -11,9 +11,9 @@ export function hideReasonForm() {
 
 /**
  * Shows the reason form under the feedback buttons. `send(reason, comment)` posts it and resolves with the
- * server's message; errors are shown in the form.
+ * server's answer ({message, handoff}); errors are shown in the form. `onSent(answer)` runs after the thank-you.
  */
-export function showReasonForm({ container, messages, send }) {
+export function showReasonForm({ container, messages, send, onSent }) {
   hideReasonForm();
   const wording = messages.feedbackReason ?? {};
   const reasons = messages.feedbackReasons ?? [];
@@ -73,13 +73,14 @@ export function showReasonForm({ container, messages, send }) {
     }
     submit.disabled = true;
     try {
-      const message = await send(chosen.value, text.value);
+      const result = await send(chosen.value, text.value);
       const done = document.createElement("p");
       done.className = "feedback-status";
       done.id = `${FORM_ID}-done`;
       done.setAttribute("role", "status");
-      done.textContent = message;
+      done.textContent = result.message;
       form.replaceWith(done);
+      onSent?.(result);
     } catch (err) {
       status.textContent = err.message;
       submit.disabled = false;

@@ -1,6 +1,7 @@
 // Preview page: asks the bot through /preview/api and shows the answer card, the Slack and Teams renderings
 // and checklist runs. Plain JavaScript, no bundler. The run id is kept in the URL (?run=) and localStorage.
 import { hideReasonForm, showReasonForm } from "./feedback-reason.js";
+import { hideHandoff, showHandoff } from "./handoff.js";
 
 const API = "/preview/api";
 const USER_KEY = "raadswijzer.preview.userId";
@@ -15,6 +16,8 @@ const state = {
   session: getSession(),
   messages: {},
   reply: null,
+  /** The question the shown reply answers (null for an opened topic): what "Vraag het de griffie" fills in. */
+  question: null,
   renderings: {},
   progress: null,
   checklists: [],
@@ -126,12 +129,21 @@ async function ask(question) {
     $("#vraag").focus();
     return;
   }
-  await showFrom(() => api("/ask", { method: "POST", body: { q: question, session: state.session } }), false, error);
+  const load = async () => {
+    const data = await api("/ask", { method: "POST", body: { q: question, session: state.session } });
+    state.question = question.trim();
+    return data;
+  };
+  await showFrom(load, false, error);
 }
 
 /** Opens an entry (a related topic, a suggestion): it becomes this tab's follow-up context, like an answer. */
 async function showEntry(id) {
-  const open = () => api("/entry/" + encodeURIComponent(id), { method: "POST", body: { session: state.session } });
+  const open = async () => {
+    const data = await api("/entry/" + encodeURIComponent(id), { method: "POST", body: { session: state.session } });
+    state.question = null;
+    return data;
+  };
   await showFrom(open, true, $("#ask-error"));
 }
 
@@ -163,8 +175,8 @@ function showReply(data) {
   const badge = $("#answer-status");
   badge.textContent = STATUS_LABEL[reply.status] ?? reply.status;
   badge.className = "badge status-" + reply.status;
-  $("#answer-confidence").textContent =
-    reply.status === "help" ? "" : `Zekerheid ${Math.round(reply.confidence * 100)}%`;
+  // "Zekerheid 97%", or for an ambiguous reply what the middle band means (the server's wording).
+  $("#answer-confidence").textContent = data.confidenceText ?? "";
 
   // "Opgevat als vervolgvraag op …" when the question was read in the context of the previous answer.
   const followUp = $("#answer-followup");
@@ -236,6 +248,11 @@ function showReply(data) {
   }
   $("#feedback-status").textContent = sent ? (m.feedbackThanks ?? "") : "";
 
+  // "Vraag het de griffie" under an unknown reply, only when the server has a griffie chat to send to.
+  hideHandoff();
+  if (reply.status === "unknown" && data.handoff)
+    offerHandoff($("#answer-handoff"), reply.alternatives.find((a) => a.score > 0)?.id ?? null);
+
   renderPlatforms();
 }
 
@@ -250,6 +267,22 @@ function setExpanded(open) {
   const more = $("#answer-more");
   more.setAttribute("aria-expanded", String(state.expanded));
   more.textContent = state.expanded ? (m.readLess ?? "Minder tonen") : (m.readMore ?? "Lees meer");
+}
+
+/** The confirm-then-send hand-off (static/handoff.js) with the shown reply's question filled in. */
+function offerHandoff(container, bestGuess) {
+  showHandoff({
+    container,
+    messages: state.messages,
+    question: state.question,
+    send: async (question) =>
+      (
+        await api("/handoff", {
+          method: "POST",
+          body: { question, userId: state.userId, ...(bestGuess ? { bestGuess } : {}) },
+        })
+      ).message,
+  });
 }
 
 function dedupe(items) {
@@ -273,13 +306,15 @@ async function sendFeedback(entryId, helpful, pressed) {
         showReasonForm({
           container: $("#answer-feedback"),
           messages: state.messages,
-          send: async (reason, comment) =>
-            (
-              await api("/feedback", {
-                method: "POST",
-                body: { entryId, helpful: false, reason, userId: state.userId, ...(comment.trim() ? { comment } : {}) },
-              })
-            ).message,
+          send: (reason, comment) =>
+            api("/feedback", {
+              method: "POST",
+              body: { entryId, helpful: false, reason, userId: state.userId, ...(comment.trim() ? { comment } : {}) },
+            }),
+          // After the reason, the thank-you offers "Vraag het de griffie" when a griffie chat is configured.
+          onSent: (result) => {
+            if (result.handoff && state.reply?.answer?.id === entryId) offerHandoff($("#answer-feedback"), entryId);
+          },
         });
     }
   } catch (err) {
