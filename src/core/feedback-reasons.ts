@@ -51,7 +51,7 @@ export const feedbackText = {
   handoffFailed: "Uw vraag kon niet worden doorgestuurd. Probeert u het later nog eens.",
   /** The preview page has no conversation the griffie can answer in: it says so instead of "reageert in dit gesprek". */
   handoffIntroPreview:
-    "Uw vraag gaat naar de griffie, samen met het antwoord dat ik gaf. Dit is de voorbeeldpagina: de griffie kan u hier niet antwoorden. Controleer of de vraag klopt en verstuur hem.",
+    "Uw vraag gaat naar de griffie. Dit is de voorbeeldpagina: de griffie kan u hier niet antwoorden. Controleer of de vraag klopt en verstuur hem.",
   handoffSentPreview:
     "Uw vraag is doorgestuurd naar de griffie. Op deze voorbeeldpagina kan de griffie u niet antwoorden.",
   handoffUnavailable: "Er is geen chat van de griffie ingesteld; uw vraag kan niet worden doorgestuurd.",

@@ -153,6 +153,8 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     const slackBoxes = page.locator("#slack-pane .sk-checkbox .sk-box");
     await expect.poll(() => slackBoxes.first().getAttribute("aria-label")).toBe("aangevinkt");
     expect(await page.locator("#slack-pane .sk-box-checked").count()).toBe(1);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.locator("#slack-pane").screenshot({ path: `${ARTIFACTS}preview-slack-ticks.png` });
     // Ticked is done, not cancelled: the text is not struck through.
     expect(
       await page
@@ -276,6 +278,10 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     // Nothing to read more of, and nothing to rate: hidden buttons stay hidden (a .btn must not override [hidden]).
     expect(await page.isVisible("#answer-more")).toBe(false);
     expect(await page.isVisible("#answer-feedback")).toBe(false);
+    // No griffie chat configured in this suite: no "Vraag het de griffie" (tests/browser/handoff.test.ts has one).
+    expect(await page.locator("#handoff-open").count()).toBe(0);
+    // Nothing wider than the phone (a long button label wraps).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // A long title wraps inside the card on a phone.
     await page.locator("#answer-title").evaluate((h) => (h.textContent = "Bedrijfsvoeringsorganisatiewerkzaamheden"));
     expect(await page.locator("#answer-title").evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);

@@ -313,6 +313,8 @@ async function sendFeedback(entryId, helpful, pressed) {
             }),
           // After the reason, the thank-you offers "Vraag het de griffie" when a griffie chat is configured.
           onSent: (result) => {
+            // One thank-you: the reason's replaces the 👎's.
+            status.textContent = "";
             if (result.handoff && state.reply?.answer?.id === entryId) offerHandoff($("#answer-feedback"), entryId);
           },
         });

@@ -1,0 +1,168 @@
+// "Vraag het de griffie" on the preview page in Chromium, with a griffie chat configured (GRIFFIE_SLACK_CHANNEL,
+// Slack against the fake Slack API): under an unknown reply and after a 👎 reason the button opens a confirmation
+// form with the question filled in; only "Versturen" sends it, through the hand-off service, into the griffie
+// channel. Keyboard (Annuleren returns focus), axe-core, a phone-sized viewport; screenshots in test-results/.
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApp, type RunningApp } from "../../app/start.ts";
+import { feedbackText } from "../../src/core/feedback-reasons.ts";
+import {
+  BOT_TOKEN,
+  SIGNING_SECRET,
+  blockText,
+  blocksOf,
+  startFakeSlack,
+  type FakeSlack,
+} from "../adapters/slack/helpers.ts";
+import { FIXTURE_TOPIC, tempDataDir, testEnv } from "../http/helpers.ts";
+import { groupTitle } from "../support/skip.ts";
+import { seriousViolations } from "./axe.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+const ARTIFACTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
+const GRIFFIE = "C0GRIFFIE1";
+const chromiumMissing = hasChromium
+  ? undefined
+  : `${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`;
+
+describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview page", chromiumMissing), () => {
+  let app: RunningApp;
+  let slack: FakeSlack;
+  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    data = await tempDataDir();
+    app = await startApp({
+      env: testEnv(data.dir, {
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_API_URL: slack.apiUrl,
+        GRIFFIE_SLACK_CHANNEL: GRIFFIE,
+      }),
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await slack?.close();
+    await data?.remove();
+  });
+
+  async function openPage(width: number, height: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height }, locale: "nl-NL" });
+    const page = await context.newPage();
+    page.on("pageerror", (err) => pageErrors.push(err.message));
+    page.on("console", (msg) => {
+      if (msg.type() === "error") pageErrors.push(msg.text());
+    });
+    await page.goto(`${app.url}/`);
+    await page.waitForSelector("body[data-ready='true']");
+    return page;
+  }
+
+  async function ask(page: Page, question: string): Promise<void> {
+    await page.locator("#vraag").fill(question);
+    await page.locator("#vraag").press("Enter");
+    await expect.poll(() => page.getAttribute("#answer", "aria-busy")).toBe("false");
+  }
+
+  const griffieTexts = () => slack.of("chat.postMessage").map((c) => blockText(blocksOf(c.body)));
+
+  it("offers it under an unknown reply; nothing is sent before Versturen", async () => {
+    const page = await openPage(1360, 900);
+    const question = "Wat voor weer wordt het morgen in Parijs?";
+    await ask(page, question);
+    await expect.poll(() => page.textContent("#answer-title")).toBe("Daar heb ik geen goed antwoord op");
+    const open = page.locator("#handoff-open");
+    expect(await open.textContent()).toBe(feedbackText.handoffButton);
+    expect(await open.getAttribute("aria-expanded")).toBe("false");
+
+    // The button only opens the confirmation: the question filled in, the preview's own intro.
+    await open.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("handoff-question");
+    expect(await page.inputValue("#handoff-question")).toBe(question);
+    expect(await page.textContent("#handoff-intro")).toBe(feedbackText.handoffIntroPreview);
+    expect(slack.of("chat.postMessage")).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTIFACTS}preview-handoff.png`, fullPage: true });
+    await page.locator("#answer").screenshot({ path: `${ARTIFACTS}preview-handoff-form.png` });
+
+    // Annuleren: nothing sent, focus back on the button.
+    await page.getByRole("button", { name: feedbackText.cancel }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("handoff-open");
+    expect(await page.locator("#handoff-form").count()).toBe(0);
+    expect(slack.of("chat.postMessage")).toEqual([]);
+
+    // An emptied question is refused in the form.
+    await open.click();
+    await page.fill("#handoff-question", "   ");
+    await page.getByRole("button", { name: feedbackText.handoffSubmit }).click();
+    await expect.poll(() => page.textContent("#handoff-status")).toBe(feedbackText.handoffQuestionMissing);
+
+    // Versturen: the griffie channel gets it, the user reads that it was sent.
+    await page.fill("#handoff-question", `${question} Ik bedoel: mag de raad dan vergaderen?`);
+    await page.getByRole("button", { name: feedbackText.handoffSubmit }).click();
+    await expect.poll(() => page.textContent("#handoff-done")).toBe(feedbackText.handoffSentPreview);
+    await slack.waitFor("chat.postMessage");
+    expect(slack.of("chat.postMessage")[0]!.body.channel).toBe(GRIFFIE);
+    expect(griffieTexts()[0]).toContain("mag de raad dan vergaderen?");
+    const rows = await app.store.listHandoffs!(undefined, "open");
+    expect(rows.map((r) => [r.platform, r.question])).toContainEqual([
+      "preview",
+      `${question} Ik bedoel: mag de raad dan vergaderen?`,
+    ]);
+
+    // A new answer removes the hand-off box.
+    await ask(page, "Hoe geeft de raad een zienswijze op de begroting van een GR?");
+    expect(await page.locator("#handoff").count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  it("offers it after a 👎 reason, with the question the answer was given to, on a phone", async () => {
+    slack.reset();
+    const page = await openPage(390, 844);
+    const question = "Hoe geeft de raad een zienswijze op de begroting van een GR?";
+    await ask(page, question);
+    const title = app.bot.answerById(FIXTURE_TOPIC).answer!.title;
+    await expect.poll(() => page.textContent("#answer-title")).toBe(title);
+    expect(await page.locator("#handoff-open").count()).toBe(0);
+
+    await page.locator("#answer-feedback button[data-helpful='false']").click();
+    await page.waitForSelector("#feedback-reason");
+    // A 👎 alone does not offer it yet: the reason comes first.
+    expect(await page.locator("#handoff-open").count()).toBe(0);
+    await page.getByLabel("Onvolledig").check();
+    await page.locator("#feedback-reason button[type='submit']").click();
+    await expect.poll(() => page.textContent("#feedback-reason-done")).toBe(feedbackText.reasonThanks);
+    // One thank-you, not two: the reason's replaces the 👎's.
+    expect(await page.textContent("#feedback-status")).toBe("");
+    await page.locator("#handoff-open").click();
+    expect(await page.inputValue("#handoff-question")).toBe(question);
+    // The form fits the phone: nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toEqual([]);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.locator("#answer").screenshot({ path: `${ARTIFACTS}preview-handoff-phone.png` });
+
+    await page.getByRole("button", { name: feedbackText.handoffSubmit }).click();
+    await expect.poll(() => page.textContent("#handoff-done")).toBe(feedbackText.handoffSentPreview);
+    await slack.waitFor("chat.postMessage");
+    // The griffie sees the answer that got the 👎 as the bot's best guess.
+    expect(griffieTexts()[0]).toContain(title);
+    expect(griffieTexts()[0]).toContain(feedbackText.griffieNoLinkPreview);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+});
