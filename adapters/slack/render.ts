@@ -393,7 +393,13 @@ function checklistBlocks(answer: Answer, progress: ChecklistProgress | undefined
       block_id: checklistBlockId(runId, g + 1).slice(0, LIMITS.blockId),
       dispatch_action: true,
       optional: true,
-      label: plain(groups > 1 ? `${answer.title} (${g + 1}/${groups})` : answer.title, LIMITS.inputLabel),
+      // The title stands above the list already; the label says what the boxes are for (and which, in groups).
+      label: plain(
+        groups > 1
+          ? messages.checklistTickLabel(g * LIMITS.checkboxOptions + 1, g * LIMITS.checkboxOptions + slice.length)
+          : messages.checklistTickLabel(),
+        LIMITS.inputLabel,
+      ),
       element,
     };
     blocks.push(input);

@@ -63,4 +63,7 @@ export const messages = {
   readLess: "Minder tonen",
   /** The label of one checklist item's checkbox (Slack), read by screen readers: "Punt 3". */
   checklistItemLabel: (n: number) => `Punt ${n}`,
+  /** Above a checklist's checkboxes (Slack): what to do, not the title again; with several groups, which items. */
+  checklistTickLabel: (from?: number, to?: number) =>
+    from !== undefined && to !== undefined ? `Vink af wat klaar is (punt ${from}–${to})` : "Vink af wat klaar is",
 } as const;

@@ -236,6 +236,11 @@ describe("checklists", () => {
       Array.from({ length: 10 }, (_v, i) => messages.checklistItemLabel(i + 1)),
     );
     expect(options[1]!.value).toBe("2");
+    // The checkbox groups say what they are for and which items they hold, not the title a second time.
+    const labels = b.filter((x) => x.type === "input").map((x) => (x.label as { text: string }).text);
+    expect(labels).toEqual([messages.checklistTickLabel(1, 10), messages.checklistTickLabel(11, 12)]);
+    expect(labels[0]).toBe("Vink af wat klaar is (punt 1–10)");
+    expect(text.split(cl.title).length - 1).toBe(1);
   });
 
   it("without a run (preview) shows the items but no export", () => {
