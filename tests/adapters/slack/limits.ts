@@ -67,6 +67,19 @@ export function blockKitViolations(blocks: unknown, opts: { maxBlocks?: number }
         if (!isObj(o) || !values.has(str(o.value))) v.push(`${where}: initial option not among options`);
       }
       if (str(e.action_id).length > 255) v.push(`${where}: action_id > 255`);
+    } else if (e.type === "radio_buttons") {
+      // Modals (the 👎 reason): 1..10 options, one initial option among them.
+      const options = Array.isArray(e.options) ? e.options : [];
+      if (options.length < 1 || options.length > 10) v.push(`${where}: ${options.length} options (1..10)`);
+      options.forEach((o, i) => option(o, `${where}.options[${i}]`));
+      if (str(e.action_id).length > 255) v.push(`${where}: action_id > 255`);
+    } else if (e.type === "plain_text_input") {
+      // Modals: max_length at most 3,000, an initial value within it, a placeholder within 150.
+      const max = typeof e.max_length === "number" ? e.max_length : 3000;
+      if (max > 3000) v.push(`${where}: max_length ${max} > 3000`);
+      if (str(e.initial_value).length > max) v.push(`${where}: initial_value > max_length ${max}`);
+      if (e.placeholder) text(e.placeholder, `${where}.placeholder`, 150, true);
+      if (str(e.action_id).length > 255) v.push(`${where}: action_id > 255`);
     } else v.push(`${where}: unexpected element ${str(e.type)}`);
   };
   blocks.forEach((b, i) => {
