@@ -259,14 +259,18 @@ function renderAnswerCard(
     return url ? [{ title: l.title, url }] : [];
   });
   if (links.length) {
-    // One link per ActionSet: hosts cap actions per set (5 in the default host config) and long titles stay readable.
+    // A list of markdown links in one TextBlock, not Action.OpenUrl buttons: Teams cuts a button's title to one
+    // line ("Wet gemeenschappelijke re…"), so two sources from the same law looked the same on a phone; a link wraps.
     tail.push(
       heading(messages.sources),
-      ...links.map((l): ActionSet => ({
-        type: "ActionSet",
-        actions: [{ type: "Action.OpenUrl", title: l.title, url: l.url }],
-        spacing: "Small",
-      })),
+      text(
+        links
+          .map(
+            (l) => `- ${inlinesToTeams([{ type: "link", url: l.url, children: [{ type: "text", text: l.title }] }])}`,
+          )
+          .join("\r"),
+        { id: ID.sources, spacing: "Small" },
+      ),
     );
   }
   const relatedIds = new Set(answer.related.map((r) => r.id));
@@ -304,7 +308,7 @@ function renderAnswerCard(
 }
 
 /** Element ids of the short form and the full text (targets of Action.ToggleVisibility). */
-export const ID = { keyLines: "key-lines", details: "details", readMore: "read-more" } as const;
+export const ID = { keyLines: "key-lines", details: "details", readMore: "read-more", sources: "sources" } as const;
 
 /**
  * The full text, hidden, and the "Lees meer" button that shows it (hiding the key lines and itself); a

@@ -50,7 +50,8 @@ describe("Teams end-to-end through startApp (anonymous local mode)", () => {
     const card = cardOf(sent!.body);
     expect(entryIdOfCard(card)).toBe(FIXTURE_TOPIC);
     expect(cardText(card)).toContain("Zienswijze op de begroting van een gemeenschappelijke regeling");
-    expect(cardActions(card).some((a) => a.type === "Action.OpenUrl")).toBe(true);
+    // The sources: links that wrap, under "Bronnen".
+    expect(cardText(card)).toContain("- [Wet gemeenschappelijke regelingen, art. 35](https://wetten.overheid.nl/");
   });
 
   it("answer first: the card's Lees meer (Action.ToggleVisibility) shows a hidden Container with the full text", async () => {

@@ -47,11 +47,10 @@ describe("Teams cards for every knowledge entry", () => {
       await expectValid(renderReplyCard(reply!, { feedbackGiven: true }), `${entry.id} thanked`);
       const text = cardText(renderReplyCard(reply!));
       expect(text).toContain(entry.title);
-      for (const s of entry.sources)
-        expect(
-          cardActions(renderReplyCard(reply!)).some((a) => a.url === s.url),
-          `${entry.id} ${s.url}`,
-        ).toBe(true);
+      // Every source as a link in the "Bronnen" TextBlock.
+      const sources = renderReplyCard(reply!).body.find((b) => (b as { id?: string }).id === "sources") as
+        { text: string } | undefined;
+      for (const s of entry.sources) expect(sources?.text, `${entry.id} ${s.url}`).toContain(`](${s.url})`);
     }
   });
 
@@ -103,10 +102,9 @@ describe("Teams answer card", () => {
     expect(text).toContain("[de wet](https://wetten.overheid.nl/BWBR0003740)");
     expect(text).toContain("Inhoud gecontroleerd op 15 januari 2026");
     const actions = cardActions(card);
-    expect(actions.find((a) => a.type === "Action.OpenUrl")).toMatchObject({
-      title: "Wet gemeenschappelijke regelingen",
-      url: "https://wetten.overheid.nl/BWBR0003740",
-    });
+    // Sources are links in a TextBlock (they wrap), not Action.OpenUrl buttons (Teams cuts their titles to one line).
+    expect(actions.some((a) => a.type === "Action.OpenUrl")).toBe(false);
+    expect(text).toContain("- [Wet gemeenschappelijke regelingen](https://wetten.overheid.nl/BWBR0003740)");
     expect(actions.find((a) => a.type === "Action.Submit")).toMatchObject({
       data: { action: "answer", id: "uittreden" },
     });
