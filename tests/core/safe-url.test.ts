@@ -77,7 +77,8 @@ describe("every renderer drops unsafe links", () => {
     expect(inline("[a](https://example.org/x)")).toBe("[a](https://example.org/x)");
     const card = JSON.stringify(renderReplyCard(reply(body(" javascript:alert(1)"))));
     expect(card).not.toMatch(/javascript/i);
-    expect(card).toContain('"url":"https://example.org/goed"');
+    // The safe source stays, as a link in the "Bronnen" TextBlock.
+    expect(card).toContain("[Goed](https://example.org/goed)");
   });
 
   it("preview: markdown HTML and the Slack view carry no unsafe href", () => {
