@@ -157,7 +157,15 @@ describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview
     await mkdir(ARTIFACTS, { recursive: true });
     await page.locator("#answer").screenshot({ path: `${ARTIFACTS}preview-handoff-phone.png` });
 
-    await page.getByRole("button", { name: feedbackText.handoffSubmit }).click();
+    // By keyboard: from the question field, Tab reaches "Versturen" (with a visible focus ring) and Enter sends.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("handoff-question");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { text: el.textContent, outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(focused).toEqual({ text: feedbackText.handoffSubmit, outline: "solid" });
+    await page.keyboard.press("Enter");
     await expect.poll(() => page.textContent("#handoff-done")).toBe(feedbackText.handoffSentPreview);
     await slack.waitFor("chat.postMessage");
     // The griffie sees the answer that got the 👎 as the bot's best guess.
