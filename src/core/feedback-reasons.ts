@@ -43,7 +43,7 @@ export const feedbackText = {
   handoffButton: "Vraag het de griffie",
   handoffTitle: "Vraag het de griffie",
   handoffIntro:
-    "Uw vraag gaat naar de griffie, samen met het antwoord dat ik gaf. Een medewerker van de griffie reageert in dit gesprek. Controleer of de vraag klopt en verstuur hem.",
+    "Uw vraag gaat naar de griffie. Een medewerker van de griffie reageert in dit gesprek. Controleer of de vraag klopt en verstuur hem.",
   handoffQuestionLabel: "Uw vraag aan de griffie",
   handoffSubmit: "Versturen",
   handoffQuestionMissing: "Vul uw vraag in.",
