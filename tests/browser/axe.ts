@@ -1,6 +1,6 @@
 // axe-core in a Chromium page: WCAG 2.0/2.1 A and AA rules plus best practices; returns the serious and critical
 // violations. The source is evaluated through the DevTools protocol, so the page's CSP still applies to everything
-// else. (tests/browser/preview.test.ts has its own copy of this helper.)
+// else. Used by every Chromium test of the preview.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";

@@ -2,53 +2,18 @@
 // renderings, give feedback, open a checklist, tick an item, reload and find it still ticked; keyboard use and an
 // axe-core accessibility scan (WCAG 2.1 A/AA). Saves screenshots in test-results/.
 import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../app/start.ts";
 import { tempDataDir, testEnv } from "../http/helpers.ts";
 import { groupTitle } from "../support/skip.ts";
+import { seriousViolations } from "./axe.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
-const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
-/**
- * Runs axe-core in the page (WCAG 2.0/2.1 A and AA rules plus best practices) and returns the serious and
- * critical violations. The source is evaluated through the DevTools protocol, so the page's CSP still applies
- * to everything else.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(await readFile(AXE_SOURCE, "utf8"));
-  const { violations, passes } = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-      resultTypes: ["violations"],
-    });
-    return { violations: result.violations, passes: result.passes.length };
-  });
-  // The scan really ran: a page this size passes dozens of rules.
-  expect(passes).toBeGreaterThan(20);
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
-}
-
 const chromiumMissing = hasChromium
   ? undefined
   : `${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`;
