@@ -14,11 +14,20 @@ import { TEMPLATE_DIR_KEY } from "./pglite.ts";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CACHE = join(ROOT, "node_modules", ".cache", "raadswijzer-tests");
 
+/** Names how buildTemplate makes the template; change it when buildTemplate changes (a new cache entry). */
+const TEMPLATE_FORM = "slim1";
+
 async function buildTemplate(target: string): Promise<void> {
   await mkdir(CACHE, { recursive: true });
   const work = await mkdtemp(join(CACHE, "building-"));
   try {
-    const db = await PGlite.create(join(work, "pglite"));
+    // 1 MB WAL segments instead of 16 MB, and only the `postgres` database the store uses (no template0/1): the
+    // copy every test makes is 15 MB instead of 39 MB, which takes a third less CPU to copy and to open.
+    const db = await PGlite.create(join(work, "pglite"), { initDbStartParams: ["--wal-segsize=1"] });
+    await db.exec("UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')");
+    await db.exec("DROP DATABASE template0");
+    await db.exec("DROP DATABASE template1");
+    await db.exec("CHECKPOINT");
     const dump = await db.dumpDataDir("none");
     await db.close();
     await writeFile(join(work, "pglite.tar"), Buffer.from(await dump.arrayBuffer()));
@@ -35,7 +44,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const pkg = JSON.parse(
     await readFile(join(ROOT, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8"),
   ) as { version: string };
-  const template = join(CACHE, `pglite-template-${pkg.version}`);
+  const template = join(CACHE, `pglite-template-${pkg.version}-${TEMPLATE_FORM}`);
   if (!existsSync(join(template, "pglite.tar"))) await buildTemplate(template);
   project.provide(TEMPLATE_DIR_KEY, template);
   // The programs tests start as child processes, compiled once for this run (see entry-points.ts).
