@@ -1,9 +1,12 @@
-// vitest globalSetup: an initialised embedded database (PostgreSQL's initdb inside PGlite, several CPU-seconds) made
-// once and kept as a template. Every test that needs a fresh database gets its own copy (tests/support/pglite.ts),
-// so isolation stays as before, but no test waits for initdb. The template depends only on the PGlite version, so
-// it is kept between runs in node_modules/.cache (built in a temporary folder and renamed, never half-written).
+// vitest globalSetup, prepared once per run and shared by the projects (vitest calls it once per project):
+// - an initialised embedded database (PostgreSQL's initdb inside PGlite, several CPU-seconds) made once and kept as a
+//   template. Every test that needs a fresh database gets its own copy (tests/support/pglite.ts), so isolation stays
+//   as before, but no test waits for initdb. The template depends only on the PGlite version and TEMPLATE_FORM, so
+//   it is kept between runs in node_modules/.cache (built in a temporary folder and renamed, never half-written);
+// - the child-process bundles (entry-points.ts);
+// - a temp folder on tmpfs for the workers (TMPDIR), removed after the run with whatever a test left in it.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, statfs, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -13,6 +16,8 @@ import { TEMPLATE_DIR_KEY } from "./pglite.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CACHE = join(ROOT, "node_modules", ".cache", "raadswijzer-tests");
+const TMPFS = "/dev/shm";
+const TMPFS_MIN_FREE = 2 * 1024 ** 3;
 
 /** Names how buildTemplate makes the template; change it when buildTemplate changes (a new cache entry). */
 const TEMPLATE_FORM = "slim1";
@@ -40,15 +45,64 @@ async function buildTemplate(target: string): Promise<void> {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+/**
+ * A folder of this run's own on tmpfs (/dev/shm), or undefined where there is none with room to spare (macOS, a
+ * container's 64 MB /dev/shm). Tests copy the template into a temp folder and PGlite writes and fsyncs its files
+ * there: on the disk that cost more CPU time (mostly in the kernel) than the tests' own work.
+ */
+async function memoryTempDir(): Promise<string | undefined> {
+  try {
+    const fs = await statfs(TMPFS);
+    if (fs.bavail * fs.bsize < TMPFS_MIN_FREE) return undefined;
+    return await mkdtemp(join(TMPFS, "raadswijzer-tests-"));
+  } catch {
+    return undefined;
+  }
+}
+
+interface RunResources {
+  template: string;
+  bundles: string;
+  users: number;
+  teardown(): Promise<void>;
+}
+
+/** Shared by the projects' globalSetup calls in this process: vitest runs globalSetup once per project. */
+const RUN = Symbol.for("raadswijzer.tests.run-resources");
+type WithRun = typeof globalThis & { [RUN]?: Promise<RunResources> };
+
+async function prepareRun(): Promise<RunResources> {
   const pkg = JSON.parse(
     await readFile(join(ROOT, "node_modules", "@electric-sql", "pglite", "package.json"), "utf8"),
   ) as { version: string };
   const template = join(CACHE, `pglite-template-${pkg.version}-${TEMPLATE_FORM}`);
   if (!existsSync(join(template, "pglite.tar"))) await buildTemplate(template);
-  project.provide(TEMPLATE_DIR_KEY, template);
   // The programs tests start as child processes, compiled once for this run (see entry-points.ts).
   const bundles = await bundleEntryPoints(CACHE);
-  project.provide(ENTRY_BUNDLE_DIR_KEY, bundles);
-  return () => rm(bundles, { recursive: true, force: true });
+  // The workers inherit this environment, so os.tmpdir() there (tempDataDir, mkdtemp) is the memory folder.
+  const tmp = await memoryTempDir();
+  if (tmp) process.env.TMPDIR = tmp;
+  return {
+    template,
+    bundles,
+    users: 0,
+    async teardown() {
+      await rm(bundles, { recursive: true, force: true });
+      if (tmp) await rm(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const shared = globalThis as WithRun;
+  const run = await (shared[RUN] ??= prepareRun());
+  run.users++;
+  project.provide(TEMPLATE_DIR_KEY, run.template);
+  project.provide(ENTRY_BUNDLE_DIR_KEY, run.bundles);
+  return async () => {
+    if (--run.users === 0) {
+      delete shared[RUN];
+      await run.teardown();
+    }
+  };
 }
