@@ -6,7 +6,7 @@
 // - the child-process bundles (entry-points.ts);
 // - a temp folder on tmpfs for the workers (TMPDIR), removed after the run with whatever a test left in it.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rename, rm, statfs, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, statfs, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -60,6 +60,14 @@ async function memoryTempDir(): Promise<string | undefined> {
   }
 }
 
+/** Removes templates of other PGlite versions or forms (up to 80 MB each) from the cache. */
+async function removeOtherTemplates(current: string): Promise<void> {
+  for (const name of await readdir(CACHE)) {
+    const path = join(CACHE, name);
+    if (name.startsWith("pglite-template-") && path !== current) await rm(path, { recursive: true, force: true });
+  }
+}
+
 interface RunResources {
   template: string;
   bundles: string;
@@ -77,6 +85,7 @@ async function prepareRun(): Promise<RunResources> {
   ) as { version: string };
   const template = join(CACHE, `pglite-template-${pkg.version}-${TEMPLATE_FORM}`);
   if (!existsSync(join(template, "pglite.tar"))) await buildTemplate(template);
+  await removeOtherTemplates(template);
   // The programs tests start as child processes, compiled once for this run (see entry-points.ts).
   const bundles = await bundleEntryPoints(CACHE);
   // The workers inherit this environment, so os.tmpdir() there (tempDataDir, mkdtemp) is the memory folder.
