@@ -6,7 +6,7 @@
 // - the child-process bundles (entry-points.ts);
 // - a temp folder on tmpfs for the workers (TMPDIR), removed after the run with whatever a test left in it.
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, statfs, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, statfs, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -18,6 +18,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CACHE = join(ROOT, "node_modules", ".cache", "raadswijzer-tests");
 const TMPFS = "/dev/shm";
 const TMPFS_MIN_FREE = 2 * 1024 ** 3;
+const TMPFS_PREFIX = "raadswijzer-tests-";
 
 /** Names how buildTemplate makes the template; change it when buildTemplate changes (a new cache entry). */
 const TEMPLATE_FORM = "slim1";
@@ -52,9 +53,16 @@ async function buildTemplate(target: string): Promise<void> {
  */
 async function memoryTempDir(): Promise<string | undefined> {
   try {
+    // A run killed before its teardown leaves its folder behind, in memory: remove those older than a day.
+    const dayAgo = Date.now() - 24 * 3600_000;
+    for (const name of await readdir(TMPFS)) {
+      const path = join(TMPFS, name);
+      if (name.startsWith(TMPFS_PREFIX) && (await stat(path)).mtimeMs < dayAgo)
+        await rm(path, { recursive: true, force: true });
+    }
     const fs = await statfs(TMPFS);
     if (fs.bavail * fs.bsize < TMPFS_MIN_FREE) return undefined;
-    return await mkdtemp(join(TMPFS, "raadswijzer-tests-"));
+    return await mkdtemp(join(TMPFS, TMPFS_PREFIX));
   } catch {
     return undefined;
   }
