@@ -14,6 +14,7 @@ import { runMigrations } from "../../src/store/migrations.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import type { AskedInput, AskedRow, FeedbackRow, Platform } from "../../src/store/port.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
+import { nodeArgs } from "../support/entry-points.ts";
 import { seedPgliteDataDir } from "../support/pglite.ts";
 import { groupTitle, programMissing } from "../support/skip.ts";
 
@@ -92,7 +93,7 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
     await store.close();
 
     const file = join(dir, "report.html");
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "src/cli/report.ts", "--html", file], {
+    const { stdout } = await run(process.execPath, [...nodeArgs("src/cli/report.ts"), "--html", file], {
       cwd: ROOT,
       env: {
         ...process.env,
