@@ -125,6 +125,8 @@ export class QueryVocabulary {
   private readonly buckets = new Map<string, Fuse<string>>();
   private readonly corrections = new Map<string, string | null>();
   readonly synonymStems: string[][][];
+  /** Per synonym group, the members matched on the message's content words (not the phrases of `phrases`). */
+  readonly synonymFrom: string[][][];
   /** Colloquial one-way mappings as stem sequences. */
   readonly colloquialStems: { from: string[][]; to: string[][] }[];
   readonly unknownIdf: number;
@@ -163,9 +165,22 @@ export class QueryVocabulary {
     for (const [key, words] of groups)
       this.buckets.set(key, new Fuse(words, { includeScore: true, threshold: 0.3, minMatchCharLength: 3 }));
     const stems = (t: string) => contentTokens(t).map(stem);
-    this.synonymStems = synonyms.map((g) => g.map(stems).filter((s) => s.length > 0));
+    // A phrase with a word that is no content word ("lid worden", "voert uit voor") is matched on the message's own
+    // words (`phrases` below), never by what is left of it without them ("lid", "voert").
+    const raw = (t: string) => {
+      const tokens = tokenize(t);
+      return tokens.length >= 2 && !tokens.every((w) => isContentWord(w, lang));
+    };
+    const synonymMembers = synonyms.map((g) =>
+      g.map((t) => ({ t, stems: stems(t) })).filter((m) => m.stems.length > 0),
+    );
+    this.synonymStems = synonymMembers.map((g) => g.map((m) => m.stems));
+    this.synonymFrom = synonymMembers.map((g) => g.filter((m) => !raw(m.t)).map((m) => m.stems));
     this.colloquialStems = colloquial.map((m) => ({
-      from: m.from.map(stems).filter((s) => s.length > 0),
+      from: m.from
+        .filter((t) => !raw(t))
+        .map(stems)
+        .filter((s) => s.length > 0),
       to: m.to.map(stems).filter((s) => s.length > 0),
     }));
     this.unknownIdf = 0.5 * this.idf(0);
@@ -190,10 +205,10 @@ export class QueryVocabulary {
         label,
       });
     };
-    synonyms.forEach((g, gi) =>
+    synonymMembers.forEach((g, gi) =>
       g.forEach((member, mi) =>
         addPhrase(
-          member,
+          member.t,
           this.synonymStems[gi]!.filter((_, k) => k !== mi),
           CREDIT.synonym,
           "synonym",
@@ -201,7 +216,9 @@ export class QueryVocabulary {
       ),
     );
     colloquial.forEach((m, mi) =>
-      m.from.forEach((from) => addPhrase(from, this.colloquialStems[mi]!.to, CREDIT.colloquial, "spreektaal")),
+      m.from.forEach((from) => {
+        if (raw(from)) addPhrase(from, this.colloquialStems[mi]!.to, CREDIT.colloquial, "spreektaal");
+      }),
     );
     // Longest first: "wat levert het op" before "levert op".
     this.phrases = phrases.sort((a, b) => b.stems.length - a.stems.length);
@@ -643,9 +660,9 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
   d.concepts.forEach((c, i) => {
     for (const p of near(c.token)) {
       const v = c.token;
-      const forms = [p + v, `${p}${v}en`, `${p}${v}${v.at(-1)}en`, `${p}${v.replace(/t$/, "")}en`];
-      // "treedt … uit" → uittreden, "stuur … bij" → bijsturen: the particle before each infinitive of the verb.
-      for (const inf of infinitivesOf(v)) forms.push(p + inf);
+      // "treedt … uit" → uittreden, "stuur … bij" → bijsturen: the particle before each infinitive of the verb first.
+      const forms = infinitivesOf(v).map((inf) => p + inf);
+      forms.push(p + v, `${p}${v}en`, `${p}${v}${v.at(-1)}en`, `${p}${v.replace(/t$/, "")}en`);
       const seen = new Set<string>();
       for (const form of forms) {
         const s = stem(form);
@@ -706,8 +723,9 @@ function expandSynonyms(d: Draft): void {
           .join(", ")} (${label})`,
       );
   };
-  for (const group of d.vocab.synonymStems)
-    for (const member of group) expand(member, group, CREDIT.synonym, "synonym");
+  d.vocab.synonymStems.forEach((group, gi) => {
+    for (const member of d.vocab.synonymFrom[gi]!) expand(member, group, CREDIT.synonym, "synonym");
+  });
   for (const m of d.vocab.colloquialStems)
     for (const from of m.from) expand(from, m.to, CREDIT.colloquial, "spreektaal");
 }
