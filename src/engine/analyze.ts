@@ -152,8 +152,20 @@ export function stem(token: string): string {
  * noun ("wijzigen", "wijziging": one Snowball stem). The candidates are guesses: the caller keeps only those the
  * base knows.
  */
-export function infinitivesOf(token: string): string[] {
-  if (token.length < 4 || !/^[a-z]+$/.test(token) || token.endsWith("en")) return [];
+export function infinitivesOf(token: string): readonly string[] {
+  let hit = infinitiveCache.get(token);
+  if (hit === undefined) {
+    hit = deriveInfinitives(token);
+    if (infinitiveCache.size >= STEM_CACHE_MAX) infinitiveCache.clear();
+    infinitiveCache.set(token, hit);
+  }
+  return hit;
+}
+const infinitiveCache = new Map<string, readonly string[]>();
+const NONE: readonly string[] = [];
+
+function deriveInfinitives(token: string): readonly string[] {
+  if (token.length < 4 || !/^[a-z]+$/.test(token) || token.endsWith("en")) return NONE;
   const out: string[] = [];
   const fromStem = (base: string) => {
     if (base.length < 3) return;

@@ -380,18 +380,21 @@ export function findPhrases(
 ): Map<number, { phrase: LexiconPhrase; used: number[] }> {
   const found = new Map<number, { phrase: LexiconPhrase; used: number[] }>();
   if (phrases.length === 0 || tokens.length < 2) return found;
-  const forms = tokens.map((t) => new Set([stem(t), ...infinitivesOf(t).map(stem)]));
+  // The stem and the infinitives' stems of each word, worked out only for words a phrase is tried at.
+  const formCache = new Array<ReadonlySet<string> | undefined>(tokens.length);
+  const formsAt = (at: number) =>
+    (formCache[at] ??= new Set([stem(tokens[at]!), ...infinitivesOf(tokens[at]!).map(stem)]));
   const taken = new Array<boolean>(tokens.length).fill(false);
   for (const phrase of phrases) {
     const n = phrase.stems.length;
     for (let i = 0; i + n <= tokens.length; i++) {
-      if (taken[i] || !phrase.stems.some((s) => forms[i]!.has(s))) continue;
+      if (taken[i] || !phrase.stems.some((s) => formsAt(i).has(s))) continue;
       let window = Math.min(tokens.length, i + n + PHRASE_SLACK);
       for (let at = i + 1; at < window; at++) if (PHRASE_BREAK.has(tokens[at]!)) window = at;
       const used = new Set<number>();
       for (const s of phrase.stems) {
         for (let at = i; at < window; at++)
-          if (!taken[at] && !used.has(at) && forms[at]!.has(s)) {
+          if (!taken[at] && !used.has(at) && formsAt(at).has(s)) {
             used.add(at);
             break;
           }
