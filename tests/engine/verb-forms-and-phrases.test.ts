@@ -119,6 +119,15 @@ describe("verb forms, separable verbs and lexicon phrases (real knowledge base)"
     expect(described.candidates[0]?.id).toBe("centrumgemeente");
   });
 
+  it("'oplevert' at the end of a clause asks about results; 'wat levert het op' about benefits", () => {
+    expect(engine.explain!("hoe hou je zicht op wat een samenwerking oplevert").candidates[0]?.id).toBe(
+      "resultaten-en-bijsturen",
+    );
+    expect(engine.explain!("wat levert samenwerken ons nou eigenlijk op").candidates[0]?.id).toBe(
+      "winstpunten-samenwerking",
+    );
+  });
+
   it("asking who chairs a body of one's own is a local-figure question", () => {
     const x = engine.explain!("wie is bij ons de voorzitter van het dagelijks bestuur van de omgevingsdienst");
     expect(x.localFigure).toBe(true);
