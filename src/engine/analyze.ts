@@ -145,6 +145,46 @@ export function stem(token: string): string {
   return s;
 }
 
+/**
+ * Infinitives a finite verb form may stand for, most likely first: "wijzigt" → "wijzigen", "uittreedt" →
+ * "uittreden", "stuurt" → "sturen", "oplevert" → "opleveren", "zet" → "zetten", "leeft" → "leven". Dutch writes
+ * the present tense (ik wijzig, hij wijzigt) on the verb's stem, while the base names the act by its infinitive or
+ * noun ("wijzigen", "wijziging": one Snowball stem). The candidates are guesses: the caller keeps only those the
+ * base knows.
+ */
+export function infinitivesOf(token: string): readonly string[] {
+  let hit = infinitiveCache.get(token);
+  if (hit === undefined) {
+    hit = deriveInfinitives(token);
+    if (infinitiveCache.size >= STEM_CACHE_MAX) infinitiveCache.clear();
+    infinitiveCache.set(token, hit);
+  }
+  return hit;
+}
+const infinitiveCache = new Map<string, readonly string[]>();
+const NONE: readonly string[] = [];
+
+function deriveInfinitives(token: string): readonly string[] {
+  if (token.length < 4 || !/^[a-z]+$/.test(token) || token.endsWith("en")) return NONE;
+  const out: string[] = [];
+  const fromStem = (base: string) => {
+    if (base.length < 3) return;
+    const last = base.at(-1)!;
+    const voiced = last === "f" ? "v" : last === "s" ? "z" : last;
+    // A long vowel written double before the last consonant is single before -en: "treed" → "treden".
+    const long = /([aeou])\1[^aeiou]$/.test(base) ? base.slice(0, -2) + base.at(-1)! : null;
+    if (long) out.push(long + "en", long.slice(0, -1) + voiced + "en");
+    out.push(base + "en");
+    if (voiced !== last) out.push(base.slice(0, -1) + voiced + "en");
+    // A short vowel doubles the last consonant: "zet" → "zetten", "stop" → "stoppen".
+    if (/[^aeiou][aeiou][bdfgklmnprst]$/.test(base)) out.push(base + last + "en");
+  };
+  // "wijzigt", "treedt": the stem is the form without -t; "wijzig" (ik-form) is the stem itself.
+  if (token.endsWith("t") && !token.endsWith("tt")) fromStem(token.slice(0, -1));
+  fromStem(token);
+  return [...new Set(out)].filter((f) => f !== token);
+}
+
 /** Content tokens: folded, tokenized, stop words dropped. */
 export function contentTokens(text: string): string[] {
   return tokenize(text).filter((t) => !STOP.has(t) && t.length > 1);

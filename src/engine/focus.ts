@@ -14,6 +14,11 @@ export const CONTEXT_WEIGHT_VAGUE = 1;
  * ("daarbij", "daarover", "zo'n"): "Het college wil een stichting oprichten. Wat moet de raad daarbij checken?".
  */
 export const CONTEXT_WEIGHT_BACK = 0.7;
+/**
+ * Weight of a clause of condition ("als een gemeente uittreedt, wie betaalt de kosten?", "moeten we iets doen als de
+ * GR haar begroting wijzigt"): it sets the situation the question is about, so it is more than background.
+ */
+export const CONDITION_WEIGHT = 0.7;
 
 export interface Clause {
   text: string;
@@ -22,6 +27,8 @@ export interface Clause {
   asking: boolean;
   /** The clause points back to what was said before ("daarbij", "daarover", "zo'n", "dat"). */
   refersBack: boolean;
+  /** The clause states a condition ("als de GR haar begroting wijzigt"): the situation asked about. */
+  condition?: boolean;
 }
 
 // Words that may precede the question word of a clause ("en", "maar wat …", "nou, hoe …").
@@ -61,11 +68,21 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
   // A dot inside "art. 1" or "15.000" is not a sentence end (no space after it).
   const sentences = text.match(/(?:[^.!?;\n]|\.(?=\S))+(?:[.!?;\n]+|$)/g) ?? [text];
   for (const sentence of sentences) {
-    const parts = sentence.split(/,\s+/).flatMap((part) => splitSubordinate(part, lang));
+    const parts = sentence
+      .split(/,\s+/)
+      .flatMap((part) => splitSubordinate(part, lang))
+      .flatMap((part) => splitEmbeddedQuestion(part, lang));
     const clauses = parts
       .map((part) => {
         const tokens = tokenize(part);
-        return { text: part, tokens, asking: false, refersBack: tokens.some((t) => lang.backReferences.has(t)) };
+        return {
+          text: part,
+          tokens,
+          asking: false,
+          refersBack: tokens.some((t) => lang.backReferences.has(t)),
+          // "als raadslid" is no condition; "als een gemeente uittreedt" is.
+          condition: tokens.length >= 3 && lang.conditionals.has(tokens[0]!),
+        };
       })
       .filter((c) => c.tokens.length > 0);
     const subordinate = clauses.map((c, i) => isSubordinate(c.tokens, lang, i === 0));
@@ -92,6 +109,23 @@ function splitSubordinate(part: string, lang: LanguageData): string[] {
   }
   return part.split(at).filter((p) => p.trim());
 }
+/**
+ * A part split before a question embedded after a hedge: "… en snap nog steeds niet goed | wat een GR is", "ik weet
+ * niet precies | hoe het zit". The embedded question asks, like "ik vraag me af wat …".
+ */
+function splitEmbeddedQuestion(part: string, lang: LanguageData): string[] {
+  let at = embeddedSplit.get(lang);
+  if (!at) {
+    const hedges = [...lang.hedges].join("|") || "(?!)";
+    const between = [...lang.hedgeModifiers, "het", "dat", "er", "nou", "eigenlijk", "ik", "steeds", "ook"].join("|");
+    at = new RegExp(`(?<=\\b(?:${hedges})(?:\\s+(?:${between}))*)\\s+(?=(?:${EMBEDDED_OPENERS})\\b)`, "i");
+    embeddedSplit.set(lang, at);
+  }
+  return part.split(at).filter((p) => p.trim());
+}
+const EMBEDDED_OPENERS = "wat|wie|waar|wanneer|waarom|hoe|hoeveel|welke|welk|of";
+const embeddedSplit = new WeakMap<LanguageData, RegExp>();
+
 /** The split pattern per language data, built once. */
 const subordinateSplit = new WeakMap<LanguageData, RegExp>();
 
@@ -127,7 +161,7 @@ function isAsking(text: string, tokens: readonly string[], lang: LanguageData): 
  * Weight per clause: 1 for asking clauses; context clauses CONTEXT_WEIGHT, or CONTEXT_WEIGHT_VAGUE when the
  * asking clauses hold fewer than two content words, or CONTEXT_WEIGHT_BACK when an asking clause points back to the
  * context. In a comparison ("convenant of GR, wat is het verschil?") the compared things often stand in the context,
- * so it weighs at least CONTEXT_WEIGHT_BACK. With no asking clause (or only one clause) all weigh 1.
+ * so it weighs at least CONTEXT_WEIGHT_BACK, as does a clause of condition. With no asking clause (or only one clause) all weigh 1.
  */
 export function clauseWeights(
   clauses: readonly Clause[],
@@ -144,5 +178,5 @@ export function clauseWeights(
       : asking.some((c) => c.refersBack) || compares
         ? CONTEXT_WEIGHT_BACK
         : CONTEXT_WEIGHT;
-  return clauses.map((c) => (c.asking ? 1 : context));
+  return clauses.map((c) => (c.asking ? 1 : c.condition ? Math.max(context, CONDITION_WEIGHT) : context));
 }

@@ -16,6 +16,8 @@ export const languageSchema = z.strictObject({
   filler: groupedWordList,
   situational: groupedWordList,
   help_words: wordList,
+  hedges: wordList,
+  hedge_modifiers: wordList,
   checklist_cues: wordList,
   checklist_nouns: wordList,
   example_title_prefix: folded,
@@ -41,6 +43,10 @@ export interface LanguageData {
   filler: ReadonlySet<string>;
   situational: ReadonlySet<string>;
   helpWords: ReadonlySet<string>;
+  /** Verbs about the asker's own understanding ("snap", "begrijp", "weet"): they hedge, they ask nothing. */
+  hedges: ReadonlySet<string>;
+  /** Negations and degree words that, next to a hedge ("snap niet goed"), are filler too ("niet", "goed"). */
+  hedgeModifiers: ReadonlySet<string>;
   checklistCues: ReadonlySet<string>;
   /** Nouns that ask for a checklist right after "welke" ("welke stappen"). */
   checklistNouns: ReadonlySet<string>;
@@ -104,6 +110,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     filler: new Set(d.filler),
     situational: new Set(d.situational),
     helpWords: new Set(d.help_words),
+    hedges: new Set(d.hedges),
+    hedgeModifiers: new Set(d.hedge_modifiers),
     checklistCues: new Set(d.checklist_cues),
     checklistNouns: new Set(d.checklist_nouns),
     exampleTitlePrefix: d.example_title_prefix,

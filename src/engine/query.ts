@@ -7,6 +7,7 @@ import type { ColloquialMapping, KnowledgeEntry, SynonymGroups } from "../knowle
 import {
   CompoundSplitter,
   contentTokens,
+  infinitivesOf,
   INTENT_WORDS,
   isStopWord,
   MAX_QUERY_CHARS,
@@ -124,6 +125,8 @@ export class QueryVocabulary {
   private readonly buckets = new Map<string, Fuse<string>>();
   private readonly corrections = new Map<string, string | null>();
   readonly synonymStems: string[][][];
+  /** Per synonym group, the members matched on the message's content words (not the phrases of `phrases`). */
+  readonly synonymFrom: string[][][];
   /** Colloquial one-way mappings as stem sequences. */
   readonly colloquialStems: { from: string[][]; to: string[][] }[];
   readonly unknownIdf: number;
@@ -133,6 +136,11 @@ export class QueryVocabulary {
   readonly lexiconWords = new Set<string>();
   /** Stems of real Dutch words that are never typo-corrected (language data `never_corrected`). */
   readonly realWords: ReadonlySet<string>;
+  /**
+   * Lexicon phrases with a word that is no content word ("lid worden", "in de gaten houden", "wat levert het op"):
+   * matched on the message's own words before stop words and filler drop out (see `findPhrases`).
+   */
+  readonly phrases: readonly LexiconPhrase[];
 
   constructor(
     readonly df: (term: string) => number,
@@ -157,13 +165,63 @@ export class QueryVocabulary {
     for (const [key, words] of groups)
       this.buckets.set(key, new Fuse(words, { includeScore: true, threshold: 0.3, minMatchCharLength: 3 }));
     const stems = (t: string) => contentTokens(t).map(stem);
-    this.synonymStems = synonyms.map((g) => g.map(stems).filter((s) => s.length > 0));
+    // A phrase with a word that is no content word ("lid worden", "voert uit voor") is matched on the message's own
+    // words (`phrases` below), never by what is left of it without them ("lid", "voert").
+    const raw = (t: string) => {
+      const tokens = tokenize(t);
+      return tokens.length >= 2 && !tokens.every((w) => isContentWord(w, lang));
+    };
+    const synonymMembers = synonyms.map((g) =>
+      g.map((t) => ({ t, stems: stems(t) })).filter((m) => m.stems.length > 0),
+    );
+    this.synonymStems = synonymMembers.map((g) => g.map((m) => m.stems));
+    this.synonymFrom = synonymMembers.map((g) => g.filter((m) => !raw(m.t)).map((m) => m.stems));
     this.colloquialStems = colloquial.map((m) => ({
-      from: m.from.map(stems).filter((s) => s.length > 0),
+      from: m.from
+        .filter((t) => !raw(t))
+        .map(stems)
+        .filter((s) => s.length > 0),
       to: m.to.map(stems).filter((s) => s.length > 0),
     }));
     this.unknownIdf = 0.5 * this.idf(0);
     this.realWords = new Set(lang.neverCorrected.map(stem));
+    const phrases: LexiconPhrase[] = [];
+    const addPhrase = (text: string, to: string[][], credit: number, label: LexiconPhrase["label"]) => {
+      const tokens = tokenize(text);
+      if (tokens.length < 2 || tokens.every((t) => isContentWord(t, lang))) return;
+      // A synonym phrase also searches its own words ("lid worden" → lid); a colloquial one does not ("in de gaten
+      // houden" is not about "gaten").
+      const own =
+        label === "synonym"
+          ? contentTokens(text)
+              .filter((t) => isContentWord(t, lang))
+              .map(stem)
+          : [];
+      phrases.push({
+        text: tokens.join(" "),
+        stems: tokens.map(stem),
+        to: own.length ? [own, ...to] : to,
+        credit,
+        label,
+      });
+    };
+    synonymMembers.forEach((g, gi) =>
+      g.forEach((member, mi) =>
+        addPhrase(
+          member.t,
+          this.synonymStems[gi]!.filter((_, k) => k !== mi),
+          CREDIT.synonym,
+          "synonym",
+        ),
+      ),
+    );
+    colloquial.forEach((m, mi) =>
+      m.from.forEach((from) => {
+        if (raw(from)) addPhrase(from, this.colloquialStems[mi]!.to, CREDIT.colloquial, "spreektaal");
+      }),
+    );
+    // Longest first: "wat levert het op" before "levert op".
+    this.phrases = phrases.sort((a, b) => b.stems.length - a.stems.length);
     for (const m of this.colloquialStems)
       for (const from of m.from) if (from.length === 1) this.lexiconWords.add(from[0]!);
     for (const g of this.synonymStems)
@@ -201,6 +259,18 @@ export class QueryVocabulary {
     this.corrections.set(token, result);
     return result;
   }
+}
+
+/** A lexicon phrase matched on the message's own words, stop words and filler included. */
+export interface LexiconPhrase {
+  /** The phrase as folded words ("lid worden"). */
+  text: string;
+  /** Stems of all its words, in order. */
+  stems: string[];
+  /** What it searches: its own content words, and its synonyms or colloquial targets (as stem sequences). */
+  to: string[][];
+  credit: number;
+  label: "synonym" | "spreektaal";
 }
 
 const bucketKey = (first: string, length: number) => `${first}${length}`;
@@ -278,6 +348,85 @@ export function isFiller(token: string, lang: LanguageData): boolean {
   return false;
 }
 
+/** A word that can be part of what a question is about: no stop word, filler, cue, help or situational word. */
+export function isContentWord(t: string, lang: LanguageData): boolean {
+  return (
+    t.length > 1 &&
+    !isStopWord(t) &&
+    !lang.checklistCues.has(t) &&
+    !lang.comparisonCues.has(t) &&
+    !isFiller(t, lang) &&
+    !lang.helpWords.has(t) &&
+    !INTENT_WORDS.has(t) &&
+    !lang.situational.has(t)
+  );
+}
+
+/** Words of a phrase may stand this many words apart in all ("houden we het in de gaten"). */
+const PHRASE_SLACK = 2;
+/** Words a phrase never reaches across: "willen eruit en het zelf gaan doen" is no "eruit gaan". */
+const PHRASE_BREAK = new Set(["en", "of", "maar", "dan"]);
+
+/**
+ * Lexicon phrases in a clause's words, longest first and not overlapping: token index → the phrase starting there
+ * and the indexes of the words it took.
+ * All words of the phrase must stand within its length plus PHRASE_SLACK words, in any order (Dutch moves the verb:
+ * "lid worden", "word je lid"; "in de gaten houden", "houden we in de gaten"), matched by stem or, for a finite
+ * verb, by its infinitive ("wordt" → worden).
+ */
+export function findPhrases(
+  tokens: readonly string[],
+  phrases: readonly LexiconPhrase[],
+): Map<number, { phrase: LexiconPhrase; used: number[] }> {
+  const found = new Map<number, { phrase: LexiconPhrase; used: number[] }>();
+  if (phrases.length === 0 || tokens.length < 2) return found;
+  // The stem and the infinitives' stems of each word, worked out only for words a phrase is tried at.
+  const formCache = new Array<ReadonlySet<string> | undefined>(tokens.length);
+  const formsAt = (at: number) =>
+    (formCache[at] ??= new Set([stem(tokens[at]!), ...infinitivesOf(tokens[at]!).map(stem)]));
+  const taken = new Array<boolean>(tokens.length).fill(false);
+  for (const phrase of phrases) {
+    const n = phrase.stems.length;
+    for (let i = 0; i + n <= tokens.length; i++) {
+      if (taken[i] || !phrase.stems.some((s) => formsAt(i).has(s))) continue;
+      let window = Math.min(tokens.length, i + n + PHRASE_SLACK);
+      for (let at = i + 1; at < window; at++) if (PHRASE_BREAK.has(tokens[at]!)) window = at;
+      const used = new Set<number>();
+      for (const s of phrase.stems) {
+        for (let at = i; at < window; at++)
+          if (!taken[at] && !used.has(at) && formsAt(at).has(s)) {
+            used.add(at);
+            break;
+          }
+      }
+      if (used.size < n || !used.has(i)) continue;
+      for (const at of used) taken[at] = true;
+      found.set(i, { phrase, used: [...used] });
+    }
+  }
+  return found;
+}
+
+/**
+ * The negations and degree words around a hedge ("ik snap niet goed wie …", "ik weet het eigenlijk niet precies"):
+ * the indexes of the modifiers that stand next to a hedge verb, with only stop words, filler or other modifiers
+ * between. They say how sure the asker is, not what is asked.
+ */
+export function hedgedWords(tokens: readonly string[], lang: LanguageData): Set<number> {
+  const out = new Set<number>();
+  if (lang.hedges.size === 0) return out;
+  tokens.forEach((t, at) => {
+    if (!lang.hedges.has(t)) return;
+    for (const step of [1, -1])
+      for (let i = at + step; i >= 0 && i < tokens.length; i += step) {
+        const w = tokens[i]!;
+        if (lang.hedgeModifiers.has(w)) out.add(i);
+        else if (!isStopWord(w) && !isFiller(w, lang)) break;
+      }
+  });
+  return out;
+}
+
 /** "lang" after these words asks for a duration ("hoe lang duurt uittreden?"), it is no subject. */
 const DURATION = new Set(["lang", "lange"]);
 const DURATION_LEAD = new Set(["hoe", "zo"]);
@@ -302,19 +451,18 @@ const ARTICLES = new Set(["de", "het", "een"]);
 function extractConcepts(
   text: string,
   vocab: QueryVocabulary,
-): { concepts: Concept[]; tokens: string[]; intents: string[]; clauses: Clause[]; compares: boolean } {
+): {
+  concepts: Concept[];
+  tokens: string[];
+  intents: string[];
+  clauses: Clause[];
+  compares: boolean;
+  phraseOf: Map<number, LexiconPhrase>;
+} {
   const lang = vocab.lang;
   const names = namesIn(text);
   const clauses = splitClauses(text, lang);
-  const isContent = (t: string) =>
-    t.length > 1 &&
-    !isStopWord(t) &&
-    !lang.checklistCues.has(t) &&
-    !lang.comparisonCues.has(t) &&
-    !isFiller(t, lang) &&
-    !lang.helpWords.has(t) &&
-    !INTENT_WORDS.has(t) &&
-    !lang.situational.has(t);
+  const isContent = (t: string) => isContentWord(t, lang);
   // A context clause that only names alternatives ("publiekrecht of privaatrecht, wat kiezen we?") poses a choice:
   // the message compares them, as with a comparison cue.
   const compares = clauses.some(
@@ -329,9 +477,36 @@ function extractConcepts(
   const byStem = new Map<string, Concept>();
   const tokens: string[] = [];
   const intents: string[] = [];
+  const phraseOf = new Map<number, LexiconPhrase>();
   clauses.forEach((clause, ci) => {
+    const phrases = findPhrases(clause.tokens, vocab.phrases);
+    const hedged = hedgedWords(clause.tokens, lang);
+    const consumed = new Set<number>();
     clause.tokens.forEach((token, ti) => {
       tokens.push(token);
+      // A lexicon phrase ("lid worden", "in de gaten houden") is one concept, whatever its words are on their own.
+      const hit = phrases.get(ti);
+      if (hit) {
+        for (const at of hit.used) consumed.add(at);
+        const key = `~${hit.phrase.text}`;
+        const seen = byStem.get(key);
+        if (seen) seen.weight = Math.max(seen.weight, weights[ci]!);
+        else if (concepts.length < 40) {
+          const c: Concept = {
+            token: hit.phrase.text,
+            stem: key,
+            idf: vocab.unknownIdf,
+            weight: weights[ci]!,
+            name: false,
+            instance: false,
+            match: "unknown",
+          };
+          phraseOf.set(concepts.length, hit.phrase);
+          concepts.push(c);
+          byStem.set(key, c);
+        }
+      }
+      if (consumed.has(ti) || hedged.has(ti)) return;
       // "hoe lang", "zo lang": a question for a duration, like "wanneer"; not the word "lang" of "lange termijn".
       if (DURATION.has(token) && DURATION_LEAD.has(clause.tokens[ti - 1] ?? "")) return;
       if (token.length <= 1 || isStopWord(token) || isChecklistCue(clause.tokens, ti, lang) || isFiller(token, lang))
@@ -368,12 +543,13 @@ function extractConcepts(
       byStem.set(s, c);
     });
   });
-  return { concepts, tokens, intents, clauses, compares };
+  return { concepts, tokens, intents, clauses, compares, phraseOf };
 }
 
 /** Step 4a: words the base knows directly, through compound parts, or after a typo correction. */
 function expandWords(d: Draft): void {
   d.concepts.forEach((c, i) => {
+    if (isPhrase(c) || expandVerbForm(d, c, i)) return;
     if (c.match === "word") {
       // A word the base only mentions in passing searches at half weight too (see extractConcepts).
       addTerm(d, c.stem, i, CREDIT.exact, d.vocab.topicalStems.has(c.stem) && !c.instance ? 1 : INCIDENTAL);
@@ -411,6 +587,30 @@ function expandWords(d: Draft): void {
       d.expansions.push(`${c.token} → ${fixed} (typo)`);
     }
   });
+}
+
+/**
+ * Step 4a': a finite verb reaches the infinitive and noun the base names the act by ("als de GR haar begroting
+ * wijzigt" → wijzigen, wijziging; "uittreedt" → uittreden; "stuurt" → sturen). Only when the base knows the
+ * infinitive's stem better than the form itself (which it may mention once in passing): then the concept counts as
+ * that word. Returns true when the concept was resolved this way.
+ */
+function expandVerbForm(d: Draft, c: Concept, i: number): boolean {
+  const { vocab } = d;
+  if (c.name || c.weight === 0 || vocab.lexiconWords.has(c.stem)) return false;
+  const own = c.match === "word" && vocab.topicalStems.has(c.stem) ? vocab.df(c.stem) : 0;
+  for (const form of infinitivesOf(c.token)) {
+    const s = stem(form);
+    if (s === c.stem || !vocab.topicalStems.has(s) || vocab.df(s) <= own) continue;
+    addTerm(d, s, i, CREDIT.exact, 1);
+    if (c.match === "word") addTerm(d, c.stem, i, CREDIT.exact, INCIDENTAL);
+    addAlias(d, i, s);
+    c.idf = vocab.idf(vocab.df(s));
+    c.match = "word";
+    d.expansions.push(`${c.token} → ${form} (verb form)`);
+    return true;
+  }
+  return false;
 }
 
 /** Step 4b: adjacent words written apart that the base writes as one ("centrum gemeente", "samen werken"). */
@@ -463,13 +663,42 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
   d.concepts.forEach((c, i) => {
     for (const p of near(c.token)) {
       const v = c.token;
-      for (const form of [p + v, `${p}${v}en`, `${p}${v}${v.at(-1)}en`, `${p}${v.replace(/t$/, "")}en`]) {
+      // "treedt … uit" → uittreden, "stuur … bij" → bijsturen: the particle before each infinitive of the verb first.
+      const forms = infinitivesOf(v).map((inf) => p + inf);
+      forms.push(p + v, `${p}${v}en`, `${p}${v}${v.at(-1)}en`, `${p}${v.replace(/t$/, "")}en`);
+      const seen = new Set<string>();
+      for (const form of forms) {
         const s = stem(form);
+        if (seen.has(s)) continue;
+        seen.add(s);
         addAlias(d, i, s);
         if (addTerm(d, s, i, CREDIT.joined, 1)) d.expansions.push(`${v} … ${p} → ${form} (separable verb)`);
       }
     }
   });
+}
+
+/** A concept made of a lexicon phrase (`findPhrases`): its stem is the phrase, marked with "~". */
+const isPhrase = (c: Concept) => c.stem.startsWith("~");
+
+/**
+ * Step 4d': lexicon phrases found on the message's own words (`findPhrases`) search their own content words and
+ * their synonyms or colloquial targets; the concept weighs like the rarest word it reaches.
+ */
+function expandPhrases(d: Draft, phraseOf: ReadonlyMap<number, LexiconPhrase>): void {
+  for (const [ci, phrase] of phraseOf) {
+    const c = d.concepts[ci]!;
+    let idf = 0;
+    for (const target of phrase.to)
+      for (const s of target)
+        if (addTerm(d, s, ci, phrase.credit, target.length > 1 ? 0.5 : 0.7))
+          idf = Math.max(idf, d.vocab.idf(d.vocab.df(s)) * (d.vocab.topicalStems.has(s) ? 1 : INCIDENTAL));
+    if (idf === 0) continue;
+    // A colloquial phrase weighs like a colloquial word: as a word the base does not know ("eruit gaan").
+    c.idf = phrase.label === "spreektaal" ? Math.max(idf, c.idf) : idf;
+    c.match = "word";
+    d.expansions.push(`${phrase.text} → ${phrase.to.map((t) => t.join(" ")).join(", ")} (${phrase.label}, phrase)`);
+  }
 }
 
 /** Step 4d: synonyms (both ways) and the colloquial lexicon (one way): matched phrases add their partners. */
@@ -497,8 +726,9 @@ function expandSynonyms(d: Draft): void {
           .join(", ")} (${label})`,
       );
   };
-  for (const group of d.vocab.synonymStems)
-    for (const member of group) expand(member, group, CREDIT.synonym, "synonym");
+  d.vocab.synonymStems.forEach((group, gi) => {
+    for (const member of d.vocab.synonymFrom[gi]!) expand(member, group, CREDIT.synonym, "synonym");
+  });
   for (const m of d.vocab.colloquialStems)
     for (const from of m.from) expand(from, m.to, CREDIT.colloquial, "spreektaal");
 }
@@ -529,7 +759,7 @@ function asksLocalFigure(
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
   const lang = vocab.lang;
   const text = cleanText(raw);
-  const { concepts, tokens, intents, clauses, compares } = extractConcepts(text, vocab);
+  const { concepts, tokens, intents, clauses, compares, phraseOf } = extractConcepts(text, vocab);
   const wantsChecklist = tokens.some((_, i) => isChecklistCue(tokens, i, lang));
   const wantsComparison = compares;
   const isHelp =
@@ -550,6 +780,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   expandWords(d);
   joinAdjacent(d);
   joinSeparableVerbs(d, clauses);
+  expandPhrases(d, phraseOf);
   expandSynonyms(d);
   const { credits, weights } = d;
   // Question words steer the ranking a little ("waarom" → the entry on reasons) but earn no coverage.

@@ -1,0 +1,147 @@
+// Issue 11, round seven: general mechanisms for the way people really phrase questions: finite verbs reach the
+// base's infinitive and noun, lexicon phrases match before stop words drop out, hedges ("ik snap niet goed") are no
+// subject, a question embedded after a hedge asks, and a clause of condition is more than background.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { infinitivesOf, stem } from "../../src/engine/analyze.ts";
+import { clauseWeights, CONDITION_WEIGHT, CONTEXT_WEIGHT, splitClauses } from "../../src/engine/focus.ts";
+import { createEngine } from "../../src/engine/index.ts";
+import { language } from "../../src/engine/language.ts";
+import { hedgedWords } from "../../src/engine/query.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+
+describe("infinitivesOf (finite verb → infinitive)", () => {
+  it("derives the infinitive of present-tense forms, one of whose stems is the base's word", () => {
+    const stems = (w: string) => infinitivesOf(w).map(stem);
+    expect(stems("wijzigt")).toContain(stem("wijzigen"));
+    expect(stems("wijzigt")).toContain(stem("wijziging"));
+    expect(stems("uittreedt")).toContain(stem("uittreden"));
+    expect(stems("treedt")).toContain(stem("treden"));
+    expect(stems("oplevert")).toContain(stem("opleveren"));
+    expect(stems("leeft")).toContain(stem("leven"));
+    expect(stems("beslist")).toContain(stem("beslissen"));
+  });
+
+  it("leaves infinitives, short words and non-words alone", () => {
+    expect(infinitivesOf("wijzigen")).toEqual([]);
+    expect(infinitivesOf("gr")).toEqual([]);
+    expect(infinitivesOf("2024")).toEqual([]);
+  });
+});
+
+describe("focus: hedges and embedded questions", () => {
+  it("negations and degree words next to a hedge are no subject; elsewhere they are", () => {
+    const tokens = ["ik", "snap", "niet", "goed", "wie", "er", "beslist"];
+    expect([...hedgedWords(tokens, language)].sort()).toEqual([2, 3]);
+    expect([...hedgedWords(["waarom", "niet", "samenwerken"], language)]).toEqual([]);
+    expect([...hedgedWords(["ik", "begrijp", "het", "nog", "niet", "helemaal"], language)].sort()).toEqual([3, 4, 5]);
+  });
+
+  it("a question embedded after a hedge is an asking clause of its own", () => {
+    const clauses = splitClauses(
+      "Ik ben sinds kort raadslid en snap nog steeds niet goed wat een gemeenschappelijke regeling is.",
+      language,
+    );
+    expect(clauses.map((c) => [c.tokens[0], c.asking])).toEqual([
+      ["ik", false],
+      ["wat", true],
+    ]);
+    // Without a hedge before it, "wat" inside a clause splits nothing.
+    expect(splitClauses("Ik ben raadslid en lees wat stukken over de regio.", language)).toHaveLength(1);
+  });
+
+  it("a clause of condition weighs CONDITION_WEIGHT, more than plain context", () => {
+    const clauses = splitClauses(
+      "Als een gemeente uit de regeling stapt, wie betaalt dan de achterblijvende kosten?",
+      language,
+    );
+    expect(clauses.map((c) => c.condition)).toEqual([true, false]);
+    const weights = clauseWeights(clauses, () => 2);
+    expect(weights).toEqual([CONDITION_WEIGHT, 1]);
+    expect(CONDITION_WEIGHT).toBeGreaterThan(CONTEXT_WEIGHT);
+    // "als raadslid" is no condition.
+    expect(splitClauses("wat kan ik als raadslid doen", language)[0]!.condition).toBe(false);
+  });
+});
+
+describe("verb forms, separable verbs and lexicon phrases (real knowledge base)", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+  });
+
+  it("a finite verb reaches the entry named by its noun ('wijzigt' → begrotingswijziging)", () => {
+    const x = engine.explain!("moeten wij iets doen als de GR haar begroting wijzigt");
+    expect(x.expansions).toContain("wijzigt → wijzigen (verb form)");
+    expect(x.candidates[0]?.id).toBe("begrotingswijziging-gr");
+  });
+
+  it("a separated particle joins the verb's infinitive ('treedt … uit', 'stuur … bij')", () => {
+    const uit = engine.explain!("wanneer treedt een gemeente uit een gr");
+    expect(uit.expansions.some((e) => e.endsWith("→ uittreden (separable verb)"))).toBe(true);
+    expect(uit.candidates[0]?.id).toBe("uittreden-gr");
+    const bij = engine.explain!("wanneer stuur je als raad bij");
+    expect(bij.expansions.some((e) => e.endsWith("→ bijsturen (separable verb)"))).toBe(true);
+  });
+
+  it("a lexicon phrase with a stop word matches in any Dutch word order ('lid worden', 'word je lid')", () => {
+    const x = engine.explain!("hoe word je lid van een gr");
+    expect(x.focus.map((f) => f.word)).toContain("lid worden");
+    expect(x.focus.map((f) => f.word)).not.toContain("word");
+    expect(x.expansions.some((e) => e.startsWith("lid worden →") && e.includes("toetred"))).toBe(true);
+    expect(["checklist-toetreden-gr", "toestemming-raad"]).toContain(x.candidates[0]?.id);
+    expect(engine.ask("hoe word je lid van een gr").status).not.toBe("unknown");
+  });
+
+  it("a colloquial phrase of stop words and filler reaches its target ('in de gaten houden')", () => {
+    const x = engine.explain!("hoe houden we in de gaten of de samenwerking wel oplevert wat we wilden");
+    expect(x.focus.map((f) => f.word)).toContain("in de gaten houden");
+    expect(x.focus.map((f) => f.word)).not.toContain("gaten");
+    expect(x.candidates[0]?.id).toBe("resultaten-en-bijsturen");
+  });
+
+  it("a phrase never reaches across 'en' ('willen eruit en het zelf gaan doen' is no 'eruit gaan')", () => {
+    const x = engine.explain!("sommige partijen willen eruit en het zelf gaan doen");
+    expect(x.focus.map((f) => f.word)).not.toContain("eruit gaan");
+  });
+
+  it("what is left of a phrase without its stop words never matches on its own ('lid', 'voert')", () => {
+    const lid = engine.explain!("wat is de positie van een lid van het algemeen bestuur");
+    expect(lid.expansions.some((e) => e.includes("toetred"))).toBe(false);
+    expect(lid.candidates[0]?.id).toBe("positie-ab-lid");
+    const voert = engine.explain!("wie voert de regie over de begroting");
+    expect(voert.expansions.some((e) => e.includes("centrumgemeent"))).toBe(false);
+    // The whole phrase does: a form described instead of named.
+    const described = engine.explain!(
+      "de buurgemeente voert de jeugdzorg uit voor de andere gemeenten, welke vorm is dat",
+    );
+    expect(described.candidates[0]?.id).toBe("centrumgemeente");
+  });
+
+  it("'oplevert' at the end of a clause asks about results; 'wat levert het op' about benefits", () => {
+    expect(engine.explain!("hoe hou je zicht op wat een samenwerking oplevert").candidates[0]?.id).toBe(
+      "resultaten-en-bijsturen",
+    );
+    expect(engine.explain!("wat levert samenwerken ons nou eigenlijk op").candidates[0]?.id).toBe(
+      "winstpunten-samenwerking",
+    );
+  });
+
+  it("asking who chairs a body of one's own is a local-figure question", () => {
+    const x = engine.explain!("wie is bij ons de voorzitter van het dagelijks bestuur van de omgevingsdienst");
+    expect(x.localFigure).toBe(true);
+    expect(engine.ask("wie is bij ons de voorzitter van het dagelijks bestuur van de omgevingsdienst").status).toBe(
+      "unknown",
+    );
+  });
+
+  it("'ik snap niet goed' is no subject: the question is about what follows", () => {
+    const x = engine.explain!("ik snap niet goed wie er beslist over de begroting");
+    const words = x.focus.map((f) => f.word);
+    expect(words).not.toContain("niet");
+    expect(words).not.toContain("goed");
+    expect(words).toContain("begroting");
+    expect(engine.explain!("waarom zou je niet samenwerken").focus.map((f) => f.word)).toContain("niet");
+  });
+});
