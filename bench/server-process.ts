@@ -52,6 +52,18 @@ export async function cpuMsOfTree(rootPid: number): Promise<number> {
   return (ticks * 1000) / CLK_TCK;
 }
 
+/**
+ * CPU time (user + system, ms) used so far by a process's main thread alone: its event loop, which bounds the rate
+ * one process can serve. Other threads (V8's GC helpers, libuv's pool, the embedded database's worker) are not in
+ * it. Linux: the main thread's task id is the pid.
+ */
+export async function cpuMsOfMainThread(pid: number): Promise<number> {
+  const text = await readFile(`/proc/${pid}/task/${pid}/stat`, "utf8").catch(() => null);
+  if (!text) return Number.NaN;
+  const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return ((Number(rest[11]) + Number(rest[12])) * 1000) / CLK_TCK;
+}
+
 /** SIGTERM, and SIGKILL if the process has not exited 15 s later; resolves once it has exited. */
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

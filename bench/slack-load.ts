@@ -25,7 +25,7 @@ import { promisify } from "node:util";
 import type { LoadRequest, LoadResult } from "./load-generator.ts";
 import { SIGNING_SECRET, signedCommands } from "./slack-requests.ts";
 import { startCommand } from "../app/start-command.ts";
-import { cpuMsOfTree, freePort, startFakeSlackApi, stopChild } from "./server-process.ts";
+import { cpuMsOfMainThread, cpuMsOfTree, freePort, startFakeSlackApi, stopChild } from "./server-process.ts";
 import { loadKnowledgeBase } from "../src/knowledge/load.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -219,12 +219,14 @@ try {
     void procMemory(pid).then((m) => m && rssSamples.push(m.rss));
   }, SAMPLE_MS);
   const cpuBefore = await cpuMsOfTree(pid);
+  const mainBefore = await cpuMsOfMainThread(pid);
   const result = await load(
     `${appUrl}/slack/events`,
     SECONDS,
     signedCommands(questions, Math.ceil(RATE * SECONDS) + 50, "run"),
   );
   const cpuPerRequest = ((await cpuMsOfTree(pid)) - cpuBefore) / result.requests;
+  const mainThreadPerRequest = ((await cpuMsOfMainThread(pid)) - mainBefore) / result.requests;
   clearInterval(sampler);
   rssSamples.sort((a, b) => a - b);
   const memoryAfterLoad = (await procMemory(pid))!;
@@ -245,6 +247,7 @@ try {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     server_cpu_ms_per_request: Number(cpuPerRequest.toFixed(3)),
+    server_main_thread_cpu_ms_per_request: Number(mainThreadPerRequest.toFixed(3)),
     startup_ms: startupMs,
     baseline_bare_http_p50_ms: bare?.p50 ?? null,
     baseline_bare_http_p99_ms: bare?.p99 ?? null,
@@ -260,7 +263,7 @@ try {
   };
   console.log(
     `requests ${summary.requests} | p50 ${summary.p50_ms} ms | p90 ${summary.p90_ms} ms | p99 ${summary.p99_ms} ms | max ${summary.max_ms} ms | ` +
-      `errors ${summary.errors} | timeouts ${summary.timeouts} | non-2xx ${summary.non2xx} | server CPU ${summary.server_cpu_ms_per_request} ms/request`,
+      `errors ${summary.errors} | timeouts ${summary.timeouts} | non-2xx ${summary.non2xx} | server CPU ${summary.server_cpu_ms_per_request} ms/request (main thread ${summary.server_main_thread_cpu_ms_per_request})`,
   );
   console.log(
     `memory (server process, /proc): RSS after start-up ${summary.rss_after_startup_mb} MB | during the load median ${summary.rss_during_load_median_mb} MB, ` +

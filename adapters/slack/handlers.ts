@@ -381,7 +381,17 @@ function registerCommands({ app, logger, conversation }: Registration, ackBudget
         ),
       ),
   };
-  for (const [name, handler] of Object.entries(commandHandlers)) app.command(name, handler);
+  // One global middleware dispatches our commands by name, instead of one app.command() listener each: Bolt runs
+  // every registered listener's middleware chain for every request (about twenty here), which cost ~0.3 ms per
+  // command. Not calling next() ends Bolt's processing after the handler; other requests go on to the listeners.
+  // Errors propagate to Bolt's error handler as a listener's would.
+  const handlerOf = new Map<string, CommandHandler>(Object.entries(commandHandlers));
+  app.use(async (args) => {
+    const name = (args.body as { command?: unknown }).command;
+    const handler = typeof name === "string" ? handlerOf.get(name) : undefined;
+    if (!handler || !("command" in args)) return args.next();
+    await handler(args as unknown as CommandArgs);
+  });
   return Object.keys(commandHandlers);
 }
 

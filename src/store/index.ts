@@ -40,7 +40,10 @@ export async function createStore(config: StoreConfig, logger: Logger): Promise<
         connectionString: config.DATABASE_URL,
         onError: (err) => log.error({ err }, "store: idle PostgreSQL connection failed"),
       })
-    : await createPgliteClient(join(config.DATA_DIR, PGLITE_SUBDIR), { initInChild: config.NODE_ENV !== "test" });
+    : await createPgliteClient(join(config.DATA_DIR, PGLITE_SUBDIR), {
+        initInChild: config.NODE_ENV !== "test",
+        worker: true,
+      });
 
   try {
     const applied = await runMigrations(client);

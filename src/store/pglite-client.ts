@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { StoreLockedError } from "../errors.ts";
 import { PGLITE_NODE_FLAGS, PGLITE_OPTIONS } from "./pglite-options.ts";
+import { openPgliteThread } from "./pglite-thread.ts";
 import { rowsExecutor, type SqlClient, type SqlExecutor } from "./sql-client.ts";
 
 function isAlive(pid: number): boolean {
@@ -78,6 +79,11 @@ export interface PgliteClientOptions {
   initInChild?: boolean;
   /** A data folder saved with PGlite's `dumpDataDir()`, loaded instead of running initdb (tests use a template). */
   loadDataDir?: Blob;
+  /**
+   * Run PGlite in a worker thread (pglite-thread.ts; default false). The server sets it: in-process, each
+   * statement runs its WebAssembly on the main thread and stalls every request for its duration.
+   */
+  worker?: boolean;
 }
 
 /**
@@ -90,14 +96,18 @@ export async function createPgliteClient(dataDir?: string, opts: PgliteClientOpt
     await mkdir(dataDir, { recursive: true });
     release = await acquireLock(`${resolve(dataDir)}.lock`);
   }
-  let db: PGlite;
+  let db: Omit<SqlClient, "kind">;
   try {
     if (dataDir && opts.initInChild && !opts.loadDataDir && !(await exists(join(dataDir, "PG_VERSION"))))
       await initInChild(dataDir);
-    db = await PGlite.create(
-      dataDir,
-      opts.loadDataDir ? { ...PGLITE_OPTIONS, loadDataDir: opts.loadDataDir } : PGLITE_OPTIONS,
-    );
+    db = opts.worker
+      ? await openPgliteThread({ dataDir, options: PGLITE_OPTIONS, loadDataDir: opts.loadDataDir })
+      : inProcess(
+          await PGlite.create(
+            dataDir,
+            opts.loadDataDir ? { ...PGLITE_OPTIONS, loadDataDir: opts.loadDataDir } : PGLITE_OPTIONS,
+          ),
+        );
   } catch (err) {
     await release();
     throw err;
@@ -105,11 +115,8 @@ export async function createPgliteClient(dataDir?: string, opts: PgliteClientOpt
   let closed = false;
   return {
     kind: "pglite",
-    query: rowsExecutor(db).query,
-    async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-      // PGlite serialises work behind one mutex; inside the transaction only `tx` may be used.
-      return db.transaction(async (tx) => fn(rowsExecutor(tx)));
-    },
+    query: db.query,
+    transaction: db.transaction,
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
@@ -119,5 +126,17 @@ export async function createPgliteClient(dataDir?: string, opts: PgliteClientOpt
         await release();
       }
     },
+  };
+}
+
+/** The SqlClient surface over PGlite in this thread. */
+function inProcess(db: PGlite): Omit<SqlClient, "kind"> {
+  return {
+    query: rowsExecutor(db).query,
+    async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+      // PGlite serialises work behind one mutex; inside the transaction only `tx` may be used.
+      return db.transaction(async (tx) => fn(rowsExecutor(tx)));
+    },
+    close: () => db.close(),
   };
 }
