@@ -101,7 +101,8 @@ export function isConfident(reply: Reply, threshold: number): boolean {
 /**
  * Whether a message may lean on the conversation's context (step 1): short, and either opening like a follow-up
  * ("en de termijn"), or a question that refers back ("wie beslist dat?") or that the engine cannot answer
- * confidently on its own ("de termijn?"). Help replies ("hallo", "dank u") and remarks ("ok") never do.
+ * confidently on its own and that has no word the base does not know ("de termijn?", not "wat kost een brood").
+ * Help replies ("hallo", "dank u") and remarks ("ok") never do.
  */
 export function mayBeFollowUp(
   text: string,
@@ -116,7 +117,10 @@ export function mayBeFollowUp(
   if (topic && isOffTopic(words, topic, cues)) return false;
   if (opensAsFollowUp(words, cues)) return true;
   if (!isQuestion(text, words, cues)) return false;
-  return refersBack(words, cues) || !isConfident(own, threshold);
+  if (refersBack(words, cues)) return true;
+  // Neither "en …" nor a word pointing back: a question with a word the base does not know brings a topic of its
+  // own ("wat kost een brood"), so it is a new question, not one about the previous answer.
+  return !isConfident(own, threshold) && !(topic && topic.unknown > 0);
 }
 
 /** The engine's count of a message's own content words that the base knows and does not know (Engine.topicWords). */

@@ -100,6 +100,10 @@ describe("off-topic messages that look like follow-ups", () => {
     expect(mayBeFollowUp("en hoe is het weer?", UNKNOWN, THRESHOLD, followUpCues, { known: 0, unknown: 0 })).toBe(
       false,
     );
+    // A question that neither opens like a follow-up nor points back, with a word the base does not know, is new.
+    expect(mayBeFollowUp("wat kost een brood", UNKNOWN, THRESHOLD, followUpCues, { known: 1, unknown: 1 })).toBe(false);
+    expect(mayBeFollowUp("de termijn?", UNKNOWN, THRESHOLD, followUpCues, { known: 1, unknown: 0 })).toBe(true);
+    expect(mayBeFollowUp("wat kost dat brood?", UNKNOWN, THRESHOLD, followUpCues, { known: 1, unknown: 1 })).toBe(true);
     // Without the engine's count (an engine without topicWords) the cues alone decide, as before.
     expect(mayBeFollowUp("en hoe is het weer?", UNKNOWN, THRESHOLD)).toBe(true);
   });
@@ -135,6 +139,13 @@ describe("off-topic messages that look like follow-ups", () => {
         "en hoe laat is het nu?",
         "ok, en het weer morgen?",
       ]) {
+        const reply = await bot.ask(text, c1);
+        expect(reply.followUp, text).toBeUndefined();
+        expect(reply.status, text).toBe("unknown");
+      }
+      // A new question without "en …" or a word pointing back, about something the base does not know, is not read
+      // in the context either: the previous answer would otherwise come back for it.
+      for (const text of ["wat kost een brood", "wat kost een lidmaatschap van de sportclub?"]) {
         const reply = await bot.ask(text, c1);
         expect(reply.followUp, text).toBeUndefined();
         expect(reply.status, text).toBe("unknown");
