@@ -1,49 +1,36 @@
 // Follow-up questions on the preview page in Chromium: a tab is one conversation (a session id in sessionStorage),
 // so a short follow-up there is read in the context of the previous answer and says so, in the answer card and in
 // both platform panes; another tab starts without context. Saves a screenshot in test-results/.
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../app/start.ts";
 import { messages } from "../../src/core/messages.ts";
-import { FIXTURE_TOPIC, tempDataDir, testEnv } from "../http/helpers.ts";
+import { useTestApp } from "../http/app-fixture.ts";
+import { FIXTURE_TOPIC } from "../http/helpers.ts";
 import { groupTitle } from "../support/skip.ts";
+import { chromiumMissing, hasChromium, launchChromium } from "./chromium.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
-const chromiumMissing = hasChromium
-  ? undefined
-  : `${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`;
 
 describe.skipIf(!hasChromium)(groupTitle("follow-up questions on the preview page", chromiumMissing), () => {
-  let app: RunningApp;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  const app = useTestApp();
   let browser: Browser;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    data = await tempDataDir();
-    app = await startApp({ env: testEnv(data.dir) });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await data?.remove();
   });
 
   async function openTab(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "nl-NL" });
     const page = await context.newPage();
     page.on("pageerror", (err) => pageErrors.push(err.message));
-    await page.goto(`${app.url}/`);
+    await page.goto(`${app().url}/`);
     await page.waitForSelector("body[data-ready='true']");
     return page;
   }
@@ -55,7 +42,7 @@ describe.skipIf(!hasChromium)(groupTitle("follow-up questions on the preview pag
   }
 
   it("reads a follow-up in the same tab in the context of the previous answer, and not in another tab", async () => {
-    const topic = app.bot.answerById(FIXTURE_TOPIC).answer!.title;
+    const topic = app().bot.answerById(FIXTURE_TOPIC).answer!.title;
     const note = messages.followUpNote(topic);
     const page = await openTab();
     await ask(page, "Hoe geeft de raad een zienswijze op de begroting van een GR?", topic);
@@ -74,7 +61,11 @@ describe.skipIf(!hasChromium)(groupTitle("follow-up questions on the preview pag
     await page.screenshot({ path: `${ARTIFACTS}preview-follow-up.jpg`, type: "jpeg", quality: 50 });
 
     // A new question hides the note again.
-    await ask(page, "Wat is de rol van de raad bij samenwerking?", app.bot.answerById("rol-van-de-raad").answer!.title);
+    await ask(
+      page,
+      "Wat is de rol van de raad bij samenwerking?",
+      app().bot.answerById("rol-van-de-raad").answer!.title,
+    );
     expect(await page.isHidden("#answer-followup")).toBe(true);
 
     // Another tab is another conversation: the same follow-up has no context there.

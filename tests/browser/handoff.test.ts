@@ -2,62 +2,35 @@
 // Slack against the fake Slack API): under an unknown reply and after a 👎 reason the button opens a confirmation
 // form with the question filled in; only "Versturen" sends it, through the hand-off service, into the griffie
 // channel. Keyboard (Annuleren returns focus), axe-core, a phone-sized viewport; screenshots in test-results/.
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../app/start.ts";
 import { feedbackText } from "../../src/core/feedback-reasons.ts";
-import {
-  BOT_TOKEN,
-  SIGNING_SECRET,
-  blockText,
-  blocksOf,
-  startFakeSlack,
-  type FakeSlack,
-} from "../adapters/slack/helpers.ts";
-import { FIXTURE_TOPIC, tempDataDir, testEnv } from "../http/helpers.ts";
+import { useSlackApp } from "../adapters/slack/app-fixture.ts";
+import { blockText, blocksOf } from "../adapters/slack/helpers.ts";
+import { FIXTURE_KNOWLEDGE, FIXTURE_TOPIC } from "../http/helpers.ts";
 import { groupTitle } from "../support/skip.ts";
+import { chromiumMissing, hasChromium, launchChromium } from "./chromium.ts";
 import { seriousViolations } from "./axe.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
 const GRIFFIE = "C0GRIFFIE1";
-const chromiumMissing = hasChromium
-  ? undefined
-  : `${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`;
 
 describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview page", chromiumMissing), () => {
-  let app: RunningApp;
-  let slack: FakeSlack;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  const suite = useSlackApp({
+    env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, GRIFFIE_SLACK_CHANNEL: GRIFFIE },
+    resetBeforeEach: false,
+  });
   let browser: Browser;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    slack = await startFakeSlack();
-    data = await tempDataDir();
-    app = await startApp({
-      env: testEnv(data.dir, {
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_API_URL: slack.apiUrl,
-        GRIFFIE_SLACK_CHANNEL: GRIFFIE,
-      }),
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await slack?.close();
-    await data?.remove();
   });
 
   async function openPage(width: number, height: number): Promise<Page> {
@@ -67,7 +40,7 @@ describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview
     page.on("console", (msg) => {
       if (msg.type() === "error") pageErrors.push(msg.text());
     });
-    await page.goto(`${app.url}/`);
+    await page.goto(`${suite().app.url}/`);
     await page.waitForSelector("body[data-ready='true']");
     return page;
   }
@@ -78,7 +51,10 @@ describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview
     await expect.poll(() => page.getAttribute("#answer", "aria-busy")).toBe("false");
   }
 
-  const griffieTexts = () => slack.of("chat.postMessage").map((c) => blockText(blocksOf(c.body)));
+  const griffieTexts = () =>
+    suite()
+      .slack.of("chat.postMessage")
+      .map((c) => blockText(blocksOf(c.body)));
 
   it("offers it under an unknown reply; nothing is sent before Versturen", async () => {
     const page = await openPage(1360, 900);
@@ -94,7 +70,7 @@ describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("handoff-question");
     expect(await page.inputValue("#handoff-question")).toBe(question);
     expect(await page.textContent("#handoff-intro")).toBe(feedbackText.handoffIntroPreview);
-    expect(slack.of("chat.postMessage")).toEqual([]);
+    expect(suite().slack.of("chat.postMessage")).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}preview-handoff.png`, fullPage: true });
@@ -104,7 +80,7 @@ describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview
     await page.getByRole("button", { name: feedbackText.cancel }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("handoff-open");
     expect(await page.locator("#handoff-form").count()).toBe(0);
-    expect(slack.of("chat.postMessage")).toEqual([]);
+    expect(suite().slack.of("chat.postMessage")).toEqual([]);
 
     // An emptied question is refused in the form.
     await open.click();
@@ -116,10 +92,10 @@ describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview
     await page.fill("#handoff-question", `${question} Ik bedoel: mag de raad dan vergaderen?`);
     await page.getByRole("button", { name: feedbackText.handoffSubmit }).click();
     await expect.poll(() => page.textContent("#handoff-done")).toBe(feedbackText.handoffSentPreview);
-    await slack.waitFor("chat.postMessage");
-    expect(slack.of("chat.postMessage")[0]!.body.channel).toBe(GRIFFIE);
+    await suite().slack.waitFor("chat.postMessage");
+    expect(suite().slack.of("chat.postMessage")[0]!.body.channel).toBe(GRIFFIE);
     expect(griffieTexts()[0]).toContain("mag de raad dan vergaderen?");
-    const rows = await app.store.listHandoffs!(undefined, "open");
+    const rows = await suite().app.store.listHandoffs!(undefined, "open");
     expect(rows.map((r) => [r.platform, r.question])).toContainEqual([
       "preview",
       `${question} Ik bedoel: mag de raad dan vergaderen?`,
@@ -132,11 +108,11 @@ describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview
   }, 90_000);
 
   it("offers it after a 👎 reason, with the question the answer was given to, on a phone", async () => {
-    slack.reset();
+    suite().slack.reset();
     const page = await openPage(390, 844);
     const question = "Hoe geeft de raad een zienswijze op de begroting van een GR?";
     await ask(page, question);
-    const title = app.bot.answerById(FIXTURE_TOPIC).answer!.title;
+    const title = suite().app.bot.answerById(FIXTURE_TOPIC).answer!.title;
     await expect.poll(() => page.textContent("#answer-title")).toBe(title);
     expect(await page.locator("#handoff-open").count()).toBe(0);
 
@@ -167,7 +143,7 @@ describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview
     expect(focused).toEqual({ text: feedbackText.handoffSubmit, outline: "solid" });
     await page.keyboard.press("Enter");
     await expect.poll(() => page.textContent("#handoff-done")).toBe(feedbackText.handoffSentPreview);
-    await slack.waitFor("chat.postMessage");
+    await suite().slack.waitFor("chat.postMessage");
     // The griffie sees the answer that got the 👎 as the bot's best guess.
     expect(griffieTexts()[0]).toContain(title);
     expect(griffieTexts()[0]).toContain(feedbackText.griffieNoLinkPreview);

@@ -1,46 +1,25 @@
 // The preview page in a real browser (Debian's Chromium via playwright-core): ask, see the card and both platform
 // renderings, give feedback, open a checklist, tick an item, reload and find it still ticked; keyboard use and an
 // axe-core accessibility scan (WCAG 2.1 A/AA). Saves screenshots in test-results/.
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../app/start.ts";
-import { tempDataDir, testEnv } from "../http/helpers.ts";
+import { useTestApp } from "../http/app-fixture.ts";
 import { groupTitle } from "../support/skip.ts";
+import { chromiumMissing, hasChromium, launchChromium } from "./chromium.ts";
 import { seriousViolations } from "./axe.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 const ARTIFACTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
-const chromiumMissing = hasChromium
-  ? undefined
-  : `${CHROMIUM} not found (apt-get install -y chromium, or set CHROMIUM_PATH)`;
 
 describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMissing), () => {
-  let app: RunningApp;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  const app = useTestApp();
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    data = await tempDataDir();
-    app = await startApp({ env: testEnv(data.dir) });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "nl-NL" });
     page.on("pageerror", (err) => pageErrors.push(err.message));
     page.on("console", (msg) => {
@@ -50,12 +29,10 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
 
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await data?.remove();
   });
 
   it("asks, shows the card and renderings, keeps a ticked checklist item over a reload", async () => {
-    await page.goto(`${app.url}/`);
+    await page.goto(`${app().url}/`);
     await page.waitForSelector("body[data-ready='true']");
     expect(await page.getAttribute("html", "lang")).toBe("nl");
 
@@ -85,7 +62,7 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     // Feedback is stored through the Bot.
     await page.locator("#answer-feedback button[data-helpful='true']").click();
     await expect.poll(() => page.textContent("#feedback-status")).toBe("Dank u voor uw reactie.");
-    expect(await app.store.listFeedback()).toContainEqual(
+    expect(await app().store.listFeedback()).toContainEqual(
       expect.objectContaining({ entryId: "zienswijze-begroting", helpful: true }),
     );
 
@@ -152,7 +129,7 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
 
   it("answers first: key lines, Lees meer opens the full text on the page, in the Teams card and in the Slack pane", async () => {
     await page.goto(
-      `${app.url}/?q=${encodeURIComponent("Hoe geeft de raad een zienswijze op de begroting van een GR?")}`,
+      `${app().url}/?q=${encodeURIComponent("Hoe geeft de raad een zienswijze op de begroting van een GR?")}`,
     );
     await page.waitForSelector("body[data-ready='true']");
     await expect
@@ -209,7 +186,7 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
   it("has no serious or critical axe-core violations on the start page", async () => {
     // A fresh visitor: no checklist run remembered from the test before.
     await page.evaluate(() => localStorage.clear());
-    await page.goto(`${app.url}/`);
+    await page.goto(`${app().url}/`);
     await page.waitForSelector("body[data-ready='true']");
     expect(await page.textContent("#answer-title")).toBe("Waarmee kan ik u helpen?");
     expect(await seriousViolations(page)).toEqual([]);
@@ -265,7 +242,7 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
 
   it("serves accessible privacy and terms pages", async () => {
     for (const path of ["/privacy", "/voorwaarden"]) {
-      await page.goto(`${app.url}${path}`);
+      await page.goto(`${app().url}${path}`);
       expect(await page.getAttribute("html", "lang")).toBe("nl");
       expect(await seriousViolations(page)).toEqual([]);
     }
@@ -273,7 +250,7 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
   }, 60_000);
 
   it("works with the keyboard alone, with a visible focus on every stop", async () => {
-    await page.goto(`${app.url}/`);
+    await page.goto(`${app().url}/`);
     await page.waitForSelector("body[data-ready='true']");
     const active = () =>
       page.evaluate(() => {
@@ -317,7 +294,7 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     await tabTo((a) => a.text.includes("Niet nuttig"));
     await page.keyboard.press("Space");
     await expect.poll(() => page.textContent("#feedback-status")).toBe("Dank u voor uw reactie.");
-    expect(await app.store.listFeedback()).toContainEqual(
+    expect(await app().store.listFeedback()).toContainEqual(
       expect.objectContaining({ entryId: "zienswijze-begroting", helpful: false }),
     );
 
@@ -338,7 +315,7 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
   it("👎 asks why: the reason form stores the reason with the feedback", async () => {
     await page.setViewportSize({ width: 1360, height: 900 });
     await page.goto(
-      `${app.url}/?q=${encodeURIComponent("Hoe geeft de raad een zienswijze op de begroting van een GR?")}`,
+      `${app().url}/?q=${encodeURIComponent("Hoe geeft de raad een zienswijze op de begroting van een GR?")}`,
     );
     await page.waitForSelector("body[data-ready='true']");
     await expect
@@ -374,7 +351,7 @@ describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMis
     await page.locator("#feedback-reason button[type='submit']").click();
     await expect.poll(() => page.textContent("#feedback-reason-done")).toBe("Dank u, uw reactie is opgeslagen.");
     // The keyboard test's 👎 on this entry came from the same page user: the reason updates that one row.
-    const negative = (await app.store.listFeedback()).filter(
+    const negative = (await app().store.listFeedback()).filter(
       (f) => f.entryId === "zienswijze-begroting" && f.platform === "preview" && !f.helpful,
     );
     expect(negative).toEqual([

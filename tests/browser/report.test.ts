@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMigrations } from "../../src/store/migrations.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
@@ -16,10 +16,9 @@ import type { AskedInput, AskedRow, FeedbackRow, Platform } from "../../src/stor
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { nodeArgs } from "../support/entry-points.ts";
 import { seedPgliteDataDir } from "../support/pglite.ts";
-import { groupTitle, programMissing } from "../support/skip.ts";
+import { groupTitle } from "../support/skip.ts";
+import { chromiumMissing, hasChromium, launchChromium } from "./chromium.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM);
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const RESULTS = join(ROOT, "test-results");
 const KEY = "report-test-key-0123456789";
@@ -34,8 +33,6 @@ const mondayOf = (d: Date): string =>
   new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7)))
     .toISOString()
     .slice(0, 10);
-
-const chromiumMissing = programMissing(CHROMIUM, "apt-get install -y chromium, or set CHROMIUM_PATH");
 
 describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMissing), () => {
   let dir: string;
@@ -108,10 +105,7 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
     });
     expect(stdout).toContain("Rapport geschreven naar");
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: "nl-NL" });
     page.on("request", (r) => {
       if (!r.url().startsWith("file:")) requests.push(r.url());

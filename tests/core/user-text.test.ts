@@ -3,13 +3,13 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../app/start.ts";
 import { createBot } from "../../src/core/create-bot.ts";
 import { isNormalizedUserText, normalizeUserText } from "../../src/core/user-text.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
-import { FIXTURE_TOPIC, tempDataDir, testEnv } from "../http/helpers.ts";
+import { useTestApp } from "../http/app-fixture.ts";
+import { FIXTURE_TOPIC } from "../http/helpers.ts";
 import { truncateAll } from "../store/backends.ts";
 import { fakeEngine } from "./fixtures.ts";
 import { memoryPgliteClient } from "../support/pglite.ts";
@@ -76,38 +76,29 @@ describe("the Bot facade with hostile text and a real store", () => {
 });
 
 describe("the preview API with hostile text", () => {
-  let app: RunningApp;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
-  beforeAll(async () => {
-    data = await tempDataDir();
-    app = await startApp({ env: testEnv(data.dir) });
-  }, 90_000);
-  afterAll(async () => {
-    await app?.close();
-    await data?.remove();
-  });
+  const app = useTestApp();
 
   it("a feedback comment with NUL or a lone surrogate is stored (201), not a 500", async () => {
     for (const comment of ["met\u0000nul", "half \uD83D emoji", "\u001b[2Jwis"]) {
-      const res = await fetch(`${app.url}/preview/api/feedback`, {
+      const res = await fetch(`${app().url}/preview/api/feedback`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ entryId: FIXTURE_TOPIC, helpful: false, comment }),
       });
       expect(res.status, JSON.stringify(comment)).toBe(201);
     }
-    const stored = (await app.store.listFeedback()).map((r) => r.comment);
+    const stored = (await app().store.listFeedback()).map((r) => r.comment);
     expect(stored).toEqual(["metnul", "half \uFFFD emoji", "[2Jwis"]);
   });
 
   it("a question with NUL is answered and recorded as unanswered", async () => {
-    const res = await fetch(`${app.url}/preview/api/ask`, {
+    const res = await fetch(`${app().url}/preview/api/ask`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ q: "pensioen\u0000 van het \uDC00personeel?" }),
     });
     expect(res.status).toBe(200);
-    const rows = await app.store.listUnanswered();
+    const rows = await app().store.listUnanswered();
     expect(rows.map((r) => r.question)).toContain("pensioen van het \uFFFDpersoneel?");
   });
 });

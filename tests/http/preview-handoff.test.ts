@@ -3,21 +3,14 @@
 // confirmed question through the same hand-off service as Slack and Teams: a message in the griffie channel and a
 // stored open hand-off. Without a griffie chat nothing is offered and the endpoint refuses. Also the confidence
 // text next to the status badge.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../app/start.ts";
+import { describe, expect, it } from "vitest";
+import type { RunningApp } from "../../app/start.ts";
 import { feedbackText } from "../../src/core/feedback-reasons.ts";
-import {
-  BOT_TOKEN,
-  NOT_IN_CHANNEL,
-  SIGNING_SECRET,
-  blockText,
-  blocksOf,
-  startFakeSlack,
-  type FakeSlack,
-} from "../adapters/slack/helpers.ts";
-import { FIXTURE_TOPIC, tempDataDir, testEnv } from "./helpers.ts";
+import { NOT_IN_CHANNEL, blockText, blocksOf } from "../adapters/slack/helpers.ts";
+import { useSlackApp } from "../adapters/slack/app-fixture.ts";
+import { useTestApp } from "./app-fixture.ts";
+import { FIXTURE_KNOWLEDGE, FIXTURE_TOPIC } from "./helpers.ts";
 
-const START_TIMEOUT = 180_000;
 const GRIFFIE = "C0GRIFFIE1";
 const UNKNOWN = "Wat voor weer wordt het morgen in Parijs?";
 
@@ -33,29 +26,8 @@ function poster(app: () => RunningApp) {
 }
 
 describe("preview hand-off with a griffie chat (GRIFFIE_SLACK_CHANNEL)", () => {
-  let app: RunningApp;
-  let slack: FakeSlack;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
-  const post = poster(() => app);
-
-  beforeAll(async () => {
-    slack = await startFakeSlack();
-    data = await tempDataDir();
-    app = await startApp({
-      env: testEnv(data.dir, {
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_API_URL: slack.apiUrl,
-        GRIFFIE_SLACK_CHANNEL: GRIFFIE,
-      }),
-    });
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await app?.close();
-    await slack?.close();
-    await data?.remove();
-  });
+  const suite = useSlackApp({ env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, GRIFFIE_SLACK_CHANNEL: GRIFFIE } });
+  const post = poster(() => suite().app);
 
   it("offers the hand-off on an unknown reply, not on an answer", async () => {
     const unknown = await post("/ask", { q: UNKNOWN });
@@ -86,13 +58,13 @@ describe("preview hand-off with a griffie chat (GRIFFIE_SLACK_CHANNEL)", () => {
   });
 
   it("sends the confirmed question to the griffie channel and stores an open hand-off", async () => {
-    slack.reset();
+    suite().slack.reset();
     const question = "Mag <!channel> de begroting van de GR <@U0OTHER1> inzien?";
     const sent = await post("/handoff", { question, bestGuess: FIXTURE_TOPIC, userId: "u-handoff" });
     expect(sent.status).toBe(201);
     expect(sent.body).toEqual({ ok: true, message: feedbackText.handoffSentPreview });
 
-    const [posted] = await slack.waitFor("chat.postMessage");
+    const [posted] = await suite().slack.waitFor("chat.postMessage");
     expect(posted!.body.channel).toBe(GRIFFIE);
     const text = blockText(blocksOf(posted!.body));
     // The question escaped (no channel ping, no mention from user text), the best guess, the preview's note.
@@ -103,18 +75,18 @@ describe("preview hand-off with a griffie chat (GRIFFIE_SLACK_CHANNEL)", () => {
     expect(text).toContain("via de voorbeeldpagina");
     expect(text).toContain(feedbackText.griffieNoLinkPreview);
 
-    const open = await app.store.listHandoffs!(undefined, "open");
+    const open = await suite().app.store.listHandoffs!(undefined, "open");
     expect(open).toContainEqual(
       expect.objectContaining({ question, bestGuess: FIXTURE_TOPIC, platform: "preview", link: null, status: "open" }),
     );
   });
 
   it("drops an unknown best guess and refuses bad input with a 400", async () => {
-    slack.reset();
+    suite().slack.reset();
     const sent = await post("/handoff", { question: "Wie zit in het algemeen bestuur?", bestGuess: "bestaat-niet" });
     expect(sent.status).toBe(201);
-    await slack.waitFor("chat.postMessage");
-    const rows = await app.store.listHandoffs!(undefined, "open");
+    await suite().slack.waitFor("chat.postMessage");
+    const rows = await suite().app.store.listHandoffs!(undefined, "open");
     expect(rows.find((r) => r.question === "Wie zit in het algemeen bestuur?")?.bestGuess).toBeNull();
 
     for (const body of [{}, { question: "   " }, { question: "x".repeat(1001) }, { question: "ok", userId: "a b" }]) {
@@ -125,7 +97,7 @@ describe("preview hand-off with a griffie chat (GRIFFIE_SLACK_CHANNEL)", () => {
   });
 
   it("refuses a body that is not JSON with a 400", async () => {
-    const res = await fetch(app.url + "/preview/api/handoff", {
+    const res = await fetch(suite().app.url + "/preview/api/handoff", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: "{not json",
@@ -135,52 +107,24 @@ describe("preview hand-off with a griffie chat (GRIFFIE_SLACK_CHANNEL)", () => {
 });
 
 describe("preview hand-off when the griffie channel does not take it", () => {
-  let app: RunningApp;
-  let slack: FakeSlack;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
-  const post = poster(() => app);
-
-  beforeAll(async () => {
-    slack = await startFakeSlack();
-    data = await tempDataDir();
-    app = await startApp({
-      env: testEnv(data.dir, {
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_API_URL: slack.apiUrl,
-        GRIFFIE_SLACK_CHANNEL: NOT_IN_CHANNEL,
-      }),
-    });
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await app?.close();
-    await slack?.close();
-    await data?.remove();
-  });
+  const suite = useSlackApp({ env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, GRIFFIE_SLACK_CHANNEL: NOT_IN_CHANNEL } });
+  const post = poster(() => suite().app);
 
   it("tells the user it failed (502), keeping the hand-off stored for the report", async () => {
     const sent = await post("/handoff", { question: "Wie beslist over de begroting?" });
     expect(sent.status).toBe(502);
     expect(sent.body).toMatchObject({ error: "handoff_failed", message: feedbackText.handoffFailed });
-    expect(slack.of("chat.postMessage").map((c) => c.body.channel)).toEqual([NOT_IN_CHANNEL]);
+    expect(
+      suite()
+        .slack.of("chat.postMessage")
+        .map((c) => c.body.channel),
+    ).toEqual([NOT_IN_CHANNEL]);
   });
 });
 
 describe("preview hand-off without a griffie chat", () => {
-  let app: RunningApp;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
-  const post = poster(() => app);
-
-  beforeAll(async () => {
-    data = await tempDataDir();
-    app = await startApp({ env: testEnv(data.dir) });
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await app?.close();
-    await data?.remove();
-  });
+  const app = useTestApp();
+  const post = poster(app);
 
   it("offers no hand-off and refuses to send one", async () => {
     const unknown = await post("/ask", { q: UNKNOWN });
@@ -192,7 +136,7 @@ describe("preview hand-off without a griffie chat", () => {
     const sent = await post("/handoff", { question: "Wie beslist over de begroting?" });
     expect(sent.status).toBe(404);
     expect(sent.body).toMatchObject({ error: "handoff_unavailable", message: feedbackText.handoffUnavailable });
-    expect(await app.store.listHandoffs!()).toEqual([]);
+    expect(await app().store.listHandoffs!()).toEqual([]);
   });
 
   it("shows no percentage next to an ambiguous reply", async () => {

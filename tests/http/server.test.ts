@@ -1,7 +1,8 @@
 // The whole app through HTTP: startApp on a free loopback port with a temporary DATA_DIR.
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "../../app/start.ts";
+import { describe, expect, it } from "vitest";
+import { startApp } from "../../app/start.ts";
+import { useTestApp } from "./app-fixture.ts";
 import { FIXTURE_CHECKLIST, FIXTURE_TOPIC, tempDataDir, testEnv } from "./helpers.ts";
 
 const START_TIMEOUT = 180_000;
@@ -31,50 +32,39 @@ function postChunked(url: string, totalBytes: number): Promise<{ status: number;
 }
 
 describe("server (startApp)", () => {
-  let app: RunningApp;
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  const server = useTestApp();
   const post = (path: string, body: unknown) =>
-    fetch(app.url + path, {
+    fetch(server().url + path, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
     });
 
-  beforeAll(async () => {
-    data = await tempDataDir();
-    app = await startApp({ env: testEnv(data.dir) });
-  }, START_TIMEOUT);
-
-  afterAll(async () => {
-    await app?.close();
-    await data?.remove();
-  });
-
   it("listens on a free loopback port", () => {
-    expect(app.port).toBeGreaterThan(0);
-    expect(app.url).toBe(`http://127.0.0.1:${app.port}`);
+    expect(server().port).toBeGreaterThan(0);
+    expect(server().url).toBe(`http://127.0.0.1:${server().port}`);
   });
 
   it("answers /healthz and /readyz", async () => {
-    const health = await fetch(`${app.url}/healthz`);
+    const health = await fetch(`${server().url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: "alive" });
-    const ready = await fetch(`${app.url}/readyz`);
+    const ready = await fetch(`${server().url}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: "ready", checks: { knowledge: true, store: true } });
   });
 
   it("answers unknown routes with a JSON 404", async () => {
-    const res = await fetch(`${app.url}/bestaat-niet`);
+    const res = await fetch(`${server().url}/bestaat-niet`);
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toContain("application/json");
     expect(await res.json()).toMatchObject({ error: "not_found" });
-    expect((await fetch(`${app.url}/preview/api/nope`, { method: "POST" })).status).toBe(404);
+    expect((await fetch(`${server().url}/preview/api/nope`, { method: "POST" })).status).toBe(404);
   });
 
   it("rejects a 2 MB body with 413, also on a platform mount", async () => {
     const big = JSON.stringify({ q: "x".repeat(2 * 1024 * 1024) });
-    const res = await fetch(`${app.url}/preview/api/ask`, {
+    const res = await fetch(`${server().url}/preview/api/ask`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: big,
@@ -83,7 +73,7 @@ describe("server (startApp)", () => {
     const body = (await res.json()) as { error: string; message: string };
     expect(body.error).toBe("payload_too_large");
     expect(body.message).toMatch(/te groot/);
-    const mount = await fetch(`${app.url}/api/messages`, {
+    const mount = await fetch(`${server().url}/api/messages`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: big,
@@ -92,14 +82,14 @@ describe("server (startApp)", () => {
   });
 
   it("rejects a streamed (chunked) body over the limit with 413", async () => {
-    const res = await postChunked(`${app.url}/preview/api/ask`, 2 * 1024 * 1024);
+    const res = await postChunked(`${server().url}/preview/api/ask`, 2 * 1024 * 1024);
     expect(res.status).toBe(413);
     // The server survives and keeps answering.
-    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server().url}/healthz`)).status).toBe(200);
   });
 
   it("answers malformed JSON with 400 and a Dutch message, without a stack trace", async () => {
-    const res = await fetch(`${app.url}/preview/api/ask`, {
+    const res = await fetch(`${server().url}/preview/api/ask`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: '{"q": "zienswijze',
@@ -119,21 +109,21 @@ describe("server (startApp)", () => {
     expect(feedback.status).toBe(400);
     const unknown = await post("/preview/api/feedback", { entryId: "bestaat-niet", helpful: true });
     expect(unknown.status).toBe(404);
-    const badRun = await fetch(`${app.url}/preview/api/runs/onbekende-run`);
+    const badRun = await fetch(`${server().url}/preview/api/runs/onbekende-run`);
     expect(badRun.status).toBe(404);
   });
 
   it("serves the preview page and the Adaptive Cards library", async () => {
-    const page = await fetch(`${app.url}/`);
+    const page = await fetch(`${server().url}/`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<html lang="nl">');
     expect(html).toContain('<label for="vraag">');
     expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
-    const lib = await fetch(`${app.url}/preview/vendor/adaptivecards.min.js`);
+    const lib = await fetch(`${server().url}/preview/vendor/adaptivecards.min.js`);
     expect(lib.status).toBe(200);
     expect(await lib.text()).toContain("AdaptiveCard");
-    expect((await fetch(`${app.url}/preview/assets/preview.js`)).status).toBe(200);
+    expect((await fetch(`${server().url}/preview/assets/preview.js`)).status).toBe(200);
   });
 
   it("round-trips the preview API: ask, entry, renderings, feedback", async () => {
@@ -150,12 +140,12 @@ describe("server (startApp)", () => {
     expect(data.renderings.teams?.payload).toMatchObject({ type: "AdaptiveCard" });
     expect(data.renderings.slack).toBeDefined();
 
-    const entry = await fetch(`${app.url}/preview/api/entry/rol-van-de-raad`);
+    const entry = await fetch(`${server().url}/preview/api/entry/rol-van-de-raad`);
     expect(entry.status).toBe(200);
     expect(await entry.json()).toMatchObject({ reply: { status: "answer", answer: { id: "rol-van-de-raad" } } });
-    expect((await fetch(`${app.url}/preview/api/entry/bestaat-niet`)).status).toBe(404);
+    expect((await fetch(`${server().url}/preview/api/entry/bestaat-niet`)).status).toBe(404);
 
-    const help = (await (await fetch(`${app.url}/preview/api/help`)).json()) as {
+    const help = (await (await fetch(`${server().url}/preview/api/help`)).json()) as {
       reply: { status: string };
       messages: { botName: string };
     };
@@ -164,14 +154,14 @@ describe("server (startApp)", () => {
 
     const fb = await post("/preview/api/feedback", { entryId: FIXTURE_TOPIC, helpful: true, comment: "duidelijk" });
     expect(fb.status).toBe(201);
-    const stored = await app.store.listFeedback();
+    const stored = await server().store.listFeedback();
     expect(stored).toContainEqual(
       expect.objectContaining({ entryId: FIXTURE_TOPIC, helpful: true, platform: "preview" }),
     );
   });
 
   it("round-trips a checklist run: start, tick, progress, reopen, export", async () => {
-    const list = (await (await fetch(`${app.url}/preview/api/checklists`)).json()) as {
+    const list = (await (await fetch(`${server().url}/preview/api/checklists`)).json()) as {
       checklists: { id: string; itemCount: number }[];
     };
     expect(list.checklists).toContainEqual(expect.objectContaining({ id: FIXTURE_CHECKLIST, itemCount: 4 }));
@@ -208,10 +198,10 @@ describe("server (startApp)", () => {
     };
     expect(again.progress.run.runId).toBe(runId);
     expect(again.progress.done).toBe(1);
-    const fetched = await fetch(`${app.url}/preview/api/runs/${encodeURIComponent(runId)}`);
+    const fetched = await fetch(`${server().url}/preview/api/runs/${encodeURIComponent(runId)}`);
     expect(await fetched.json()).toMatchObject({ progress: { done: 1 }, reply: { answer: { id: FIXTURE_CHECKLIST } } });
 
-    const exported = await fetch(`${app.url}/preview/api/runs/${encodeURIComponent(runId)}/export?download=1`);
+    const exported = await fetch(`${server().url}/preview/api/runs/${encodeURIComponent(runId)}/export?download=1`);
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-type")).toContain("text/markdown");
     expect(exported.headers.get("content-disposition")).toContain("attachment");
