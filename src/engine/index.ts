@@ -414,7 +414,12 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     }
     const band = bandOf(model, confidence);
     if (band === "unknown") {
-      const suggestions = ranked
+      // Nothing the base is about was asked ("wat kost een brood": a word it does not know next to everyday words):
+      // entries sharing an everyday word are no suggestion; the default topics are.
+      const aboutNothing =
+        q.concepts.some((c) => c.weight > 0 && c.match === "unknown") &&
+        q.concepts.every((c) => c.weight === 0 || c.match === "unknown" || vocab.everydayWords.has(c.stem));
+      const suggestions = (aboutNothing ? [] : ranked)
         .filter((r) => r.coverage > 0.2)
         .slice(0, 3)
         .map(alt);
