@@ -316,8 +316,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   const titleOf = (id: string) => kb.byId.get(id)?.title ?? id;
   const round = (n: number) => Math.round(n * 1000) / 1000;
+  // The featured topics (knowledge/uitgelicht.yml) the chat offers first everywhere; else the language data's defaults.
   const defaultSuggestions = (): Alternative[] => {
-    const ids = language.defaultSuggestions.filter((id) => kb.byId.has(id));
+    const featured = (kb.featured ?? []).filter((id) => kb.byId.has(id));
+    const ids = featured.length ? featured : language.defaultSuggestions.filter((id) => kb.byId.has(id));
     const picked = (ids.length ? ids : entries.slice(0, 3).map((e) => e.id)).slice(0, 3);
     return picked.map((id) => ({ id, title: titleOf(id), score: 0 }));
   };
