@@ -13,7 +13,9 @@
 //  3. That combined answer is used only when it is confident. When it just repeats the previous entry while the
 //     message has a topic of its own (a confident answer on another entry: "en bij een BVO?" after a zienswijze;
 //     or a best entry whose title it names: "en bij uittreden?"), the message's own reply wins. A reply answered from context carries `followUp` (the previous entry), and every
-//     adapter says so above the answer ("Opgevat als vervolgvraag op …").
+//     adapter says so above the answer ("Opgevat als vervolgvraag op …"). A confident combined reply on the previous
+//     entry itself that the engine calls ambiguous only for a tie (its checklist just as strong) becomes an answer:
+//     the conversation is about that entry.
 // Every answer in a conversation becomes its new context; help and unknown replies leave the context as it was.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -169,7 +171,9 @@ export function resolveFollowUp(
   if (combined.answer!.id === previous.id && own.answer && own.answer.id !== previous.id) {
     if (ownAnswer || namesTopicOf(text, own.answer.title)) return own;
   }
-  return { ...combined, followUp: { entryId: previous.id, title: previous.title } };
+  // The conversation is about the previous entry: a tie between it and a neighbour (its checklist) is no doubt.
+  const status = combined.answer!.id === previous.id && combined.status === "ambiguous" ? "answer" : combined.status;
+  return { ...combined, status, followUp: { entryId: previous.id, title: previous.title } };
 }
 
 export interface FollowUpDeps {

@@ -29,6 +29,10 @@ export interface Clause {
   refersBack: boolean;
   /** The clause states a condition ("als de GR haar begroting wijzigt"): the situation asked about. */
   condition?: boolean;
+  /** The clause says who said something, up to "dat" ("onze wethouder zei dat"): never counts. */
+  speaker?: boolean;
+  /** The clause is what someone said ("… zei dat | we gewoon kunnen uittreden"): the subject the question checks. */
+  reported?: boolean;
 }
 
 // Words that may precede the question word of a clause ("en", "maar wat …", "nou, hoe …").
@@ -70,6 +74,7 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
   for (const sentence of sentences) {
     const parts = sentence
       .split(/,\s+/)
+      .flatMap((part) => splitReported(part, lang))
       .flatMap((part) => splitSubordinate(part, lang))
       .flatMap((part) => splitEmbeddedQuestion(part, lang));
     const clauses = parts
@@ -82,20 +87,52 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
           refersBack: tokens.some((t) => lang.backReferences.has(t)),
           // "als raadslid" is no condition; "als een gemeente uittreedt" is.
           condition: tokens.length >= 3 && lang.conditionals.has(tokens[0]!),
-        };
+          speaker: false,
+          reported: false,
+        } as Clause;
       })
       .filter((c) => c.tokens.length > 0);
+    clauses.forEach((c, i) => {
+      const n = c.tokens.length;
+      const verb = c.tokens.slice(Math.max(0, n - 2 - REPORT_GAP), n - 1).some((t) => lang.reportingVerbs.has(t));
+      if (n >= 2 && c.tokens[n - 1] === "dat" && verb) {
+        c.speaker = true;
+        const next = clauses[i + 1];
+        if (next) next.reported = true;
+      }
+    });
     const subordinate = clauses.map((c, i) => isSubordinate(c.tokens, lang, i === 0));
     const asking = clauses.map((c, i) => !subordinate[i] && isAsking(c.text, c.tokens, lang));
     // A question mark at the end of a sentence whose other parts do not ask: the whole sentence asks.
     const opener = clauses.some((c) => startsWithOpener(c.tokens, lang));
     clauses.forEach((c, i) => {
-      c.asking = asking[i]! || (!subordinate[i] && !opener && sentence.includes("?"));
+      c.asking = !c.speaker && (asking[i]! || (!subordinate[i] && !opener && sentence.includes("?")));
       out.push(c);
     });
   }
   return out;
 }
+
+/**
+ * A part split after a verb of saying and "dat": "onze wethouder zei dat | we gewoon kunnen uittreden". A finite verb
+ * only (language data): "niemand durft te zeggen dat het niet werkt" is no report, "durft" is the subject there.
+ */
+function splitReported(part: string, lang: LanguageData): string[] {
+  let at = reportedSplit.get(lang);
+  if (!at) {
+    const verbs = [...lang.reportingVerbs].join("|") || "(?!)";
+    at = new RegExp(`(?<=\\b(?:${verbs})(?:\\s+[^\\s,]+){0,${REPORT_GAP}}?\\s+dat)\\s+`, "i");
+    reportedSplit.set(lang, at);
+  }
+  const parts = part.split(at).filter((p) => p.trim());
+  // Only the words after the last "en"/"maar" say who spoke: "Wij hebben geen beleid | en de accountant zegt dat".
+  return parts.flatMap((p, i) =>
+    i < parts.length - 1 ? p.split(/\s+(?=(?:en|maar)\s+(?![\s\S]*\s(?:en|maar)\s))/i) : [p],
+  );
+}
+/** Most words between the verb of saying and "dat" ("zei gisteren in de commissie dat"). */
+const REPORT_GAP = 4;
+const reportedSplit = new WeakMap<LanguageData, RegExp>();
 
 /** A part split before each conjunction of reason or circumstance it contains ("… omdat het niets oplevert"). */
 function splitSubordinate(part: string, lang: LanguageData): string[] {
@@ -169,14 +206,17 @@ export function clauseWeights(
   compares = false,
 ): number[] {
   const asking = clauses.filter((c) => c.asking);
-  if (asking.length === 0 || asking.length === clauses.length) return clauses.map(() => 1);
+  const all = () => clauses.map((c) => (c.speaker ? 0 : 1));
+  if (asking.length === 0 || asking.length === clauses.length) return all();
   const askingContent = asking.reduce((n, c) => n + contentCount(c), 0);
-  if (askingContent === 0) return clauses.map(() => 1);
+  if (askingContent === 0) return all();
   const context =
     askingContent < 2
       ? CONTEXT_WEIGHT_VAGUE
       : asking.some((c) => c.refersBack) || compares
         ? CONTEXT_WEIGHT_BACK
         : CONTEXT_WEIGHT;
-  return clauses.map((c) => (c.asking ? 1 : c.condition ? Math.max(context, CONDITION_WEIGHT) : context));
+  return clauses.map((c) =>
+    c.speaker ? 0 : c.asking ? 1 : c.condition || c.reported ? Math.max(context, CONDITION_WEIGHT) : context,
+  );
 }

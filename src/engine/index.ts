@@ -316,8 +316,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
 
   const titleOf = (id: string) => kb.byId.get(id)?.title ?? id;
   const round = (n: number) => Math.round(n * 1000) / 1000;
+  // The featured topics (knowledge/uitgelicht.yml) the chat offers first everywhere; else the language data's defaults.
   const defaultSuggestions = (): Alternative[] => {
-    const ids = language.defaultSuggestions.filter((id) => kb.byId.has(id));
+    const featured = (kb.featured ?? []).filter((id) => kb.byId.has(id));
+    const ids = featured.length ? featured : language.defaultSuggestions.filter((id) => kb.byId.has(id));
     const picked = (ids.length ? ids : entries.slice(0, 3).map((e) => e.id)).slice(0, 3);
     return picked.map((id) => ({ id, title: titleOf(id), score: 0 }));
   };
@@ -414,7 +416,12 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     }
     const band = bandOf(model, confidence);
     if (band === "unknown") {
-      const suggestions = ranked
+      // Nothing the base is about was asked ("wat kost een brood": a word it does not know next to everyday words):
+      // entries sharing an everyday word are no suggestion; the default topics are.
+      const aboutNothing =
+        q.concepts.some((c) => c.weight > 0 && c.match === "unknown") &&
+        q.concepts.every((c) => c.weight === 0 || c.match === "unknown" || vocab.everydayWords.has(c.stem));
+      const suggestions = (aboutNothing ? [] : ranked)
         .filter((r) => r.coverage > 0.2)
         .slice(0, 3)
         .map(alt);

@@ -29,6 +29,7 @@ export const languageSchema = z.strictObject({
   subordinators: wordList,
   conditionals: wordList,
   conditional_subjects: wordList,
+  reporting_verbs: wordList,
   instances: wordList,
   figure_openers: wordList,
   local_markers: wordList,
@@ -68,6 +69,8 @@ export interface LanguageData {
    */
   conditionals: ReadonlySet<string>;
   conditionalSubjects: ReadonlySet<string>;
+  /** Verbs of saying before "dat" ("de wethouder zei dat …"): who said it is context, what was said the subject. */
+  reportingVerbs: ReadonlySet<string>;
   /** Kinds of body that are one particular GR ("veiligheidsregio", "ggd"): in a question mostly context. */
   instances: ReadonlySet<string>;
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
@@ -123,6 +126,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     subordinators: new Set(d.subordinators),
     conditionals: new Set(d.conditionals),
     conditionalSubjects: new Set(d.conditional_subjects),
+    reportingVerbs: new Set(d.reporting_verbs),
     instances: new Set(d.instances),
     figureOpeners: new Set(d.figure_openers),
     localMarkers: new Set(d.local_markers),

@@ -134,6 +134,8 @@ export class QueryVocabulary {
   readonly topicalStems: ReadonlySet<string>;
   /** Stems of one-word synonyms and colloquial words: known to the lexicon, so never a typo ("gedoe"). */
   readonly lexiconWords = new Set<string>();
+  /** Stems of one-word colloquial words (spreektaal "van"): everyday words, never what the base is about. */
+  readonly everydayWords = new Set<string>();
   /** Stems of real Dutch words that are never typo-corrected (language data `never_corrected`). */
   readonly realWords: ReadonlySet<string>;
   /**
@@ -223,7 +225,11 @@ export class QueryVocabulary {
     // Longest first: "wat levert het op" before "levert op".
     this.phrases = phrases.sort((a, b) => b.stems.length - a.stems.length);
     for (const m of this.colloquialStems)
-      for (const from of m.from) if (from.length === 1) this.lexiconWords.add(from[0]!);
+      for (const from of m.from)
+        if (from.length === 1) {
+          this.lexiconWords.add(from[0]!);
+          this.everydayWords.add(from[0]!);
+        }
     for (const g of this.synonymStems)
       for (const member of g) if (member.length === 1) this.lexiconWords.add(member[0]!);
   }

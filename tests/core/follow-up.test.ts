@@ -155,11 +155,42 @@ describe("off-topic messages that look like follow-ups", () => {
       expect(follow.status).not.toBe("unknown");
       expect(follow.followUp?.entryId).toBe(first.answer?.id);
     });
+
+    it("answers 'en de termijn?' with the entry that gives the term of the zienswijze asked about", async () => {
+      const bot = createBot({ engine, store, logger });
+      for (const [first, id, term] of [
+        ["Wat is een zienswijze?", "zienswijze", "8 weken"],
+        ["Hoe geeft de raad een zienswijze op de begroting van een GR?", "zienswijze-begroting", "12 weken"],
+      ] as const) {
+        const c = { platform: "slack", conversation: `slack:C2:${id}` } as const;
+        expect((await bot.ask(first, c)).answer?.id).toBe(id);
+        const follow = await bot.ask("en de termijn?", c);
+        expect(follow.status).toBe("answer");
+        expect(follow.answer?.id).toBe(id);
+        expect(follow.answer?.text).toContain(term);
+        expect(follow.followUp?.entryId).toBe(id);
+      }
+    });
   });
 });
 
 describe("resolving a follow-up over the engine", () => {
   const combined = (text: string, prev = ZIENSWIJZE) => combinedQuestion(prev.title, text);
+
+  it("lets the previous entry break a tie: a confident combined reply on it becomes an answer", () => {
+    const tied: Reply = {
+      ...answerReply(ZIENSWIJZE.id),
+      status: "ambiguous",
+      confidence: 0.99,
+      alternatives: [{ id: "checklist-zienswijze", title: "Checklist", score: 0.97 }],
+    };
+    const engine = fakeEngine({ [combined("en de termijn?")]: tied });
+    const reply = resolveFollowUp(engine, "en de termijn?", UNKNOWN, ZIENSWIJZE);
+    expect(reply.status).toBe("answer");
+    expect(reply.answer?.id).toBe(ZIENSWIJZE.id);
+    expect(reply.alternatives.map((a) => a.id)).toEqual(["checklist-zienswijze"]);
+    expect(reply.followUp?.entryId).toBe(ZIENSWIJZE.id);
+  });
 
   it("asks with the previous entry's title as context, and marks the answer as a follow-up", () => {
     expect(combined("en de termijn?")).toBe(`${ZIENSWIJZE.title}. en de termijn?`);
