@@ -3,31 +3,23 @@
 // both platform panes; another tab starts without context. Saves a screenshot in test-results/.
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.ts";
 import { useTestApp } from "../http/app-fixture.ts";
 import { FIXTURE_TOPIC } from "../http/helpers.ts";
 import { groupTitle } from "../support/skip.ts";
-import { chromiumMissing, hasChromium, launchChromium } from "./chromium.ts";
+import { chromiumMissing, hasChromium, useChromium } from "./chromium.ts";
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
 
 describe.skipIf(!hasChromium)(groupTitle("follow-up questions on the preview page", chromiumMissing), () => {
   const app = useTestApp();
-  let browser: Browser;
+  const browser = useChromium();
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function openTab(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "nl-NL" });
+    const context = await browser().newContext({ viewport: { width: 1360, height: 900 }, locale: "nl-NL" });
     const page = await context.newPage();
     page.on("pageerror", (err) => pageErrors.push(err.message));
     await page.goto(`${app().url}/`);

@@ -4,14 +4,14 @@
 // channel. Keyboard (Annuleren returns focus), axe-core, a phone-sized viewport; screenshots in test-results/.
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { feedbackText } from "../../src/core/feedback-reasons.ts";
 import { useSlackApp } from "../adapters/slack/app-fixture.ts";
 import { blockText, blocksOf } from "../adapters/slack/helpers.ts";
 import { FIXTURE_KNOWLEDGE, FIXTURE_TOPIC } from "../http/helpers.ts";
 import { groupTitle } from "../support/skip.ts";
-import { chromiumMissing, hasChromium, launchChromium } from "./chromium.ts";
+import { chromiumMissing, hasChromium, useChromium } from "./chromium.ts";
 import { seriousViolations } from "./axe.ts";
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -22,19 +22,11 @@ describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview
     env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, GRIFFIE_SLACK_CHANNEL: GRIFFIE },
     resetBeforeEach: false,
   });
-  let browser: Browser;
+  const browser = useChromium();
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   async function openPage(width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: "nl-NL" });
+    const context = await browser().newContext({ viewport: { width, height }, locale: "nl-NL" });
     const page = await context.newPage();
     page.on("pageerror", (err) => pageErrors.push(err.message));
     page.on("console", (msg) => {
