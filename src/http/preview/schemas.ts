@@ -28,13 +28,16 @@ const session = z
 /** POST /entry/:id: open an entry (a related topic) in the page's conversation. */
 export const openSchema = z.object({ session });
 
+/** A question typed on the page: normalised like all user text, not empty, not longer than the engine takes. */
+const question = z
+  .string({ error: httpMessages.questionRequired })
+  .overwrite(normalizeUserText)
+  .trim()
+  .min(1, httpMessages.questionRequired)
+  .max(MAX_QUESTION_CHARS, httpMessages.questionTooLong);
+
 export const askSchema = z.object({
-  q: z
-    .string({ error: httpMessages.questionRequired })
-    .overwrite(normalizeUserText)
-    .trim()
-    .min(1, httpMessages.questionRequired)
-    .max(MAX_QUESTION_CHARS, httpMessages.questionTooLong),
+  q: question,
   session,
 });
 
@@ -50,12 +53,7 @@ export const feedbackSchema = z.object({
 
 /** POST /handoff: "Vraag het de griffie", sent after the user confirmed the (editable) question. */
 export const handoffSchema = z.object({
-  question: z
-    .string({ error: httpMessages.questionRequired })
-    .overwrite(normalizeUserText)
-    .trim()
-    .min(1, httpMessages.questionRequired)
-    .max(MAX_QUESTION_CHARS, httpMessages.questionTooLong),
+  question,
   /** The answer that got the 👎, or the best suggestion of an unknown reply. */
   bestGuess: id.optional(),
   userId: userId.optional(),
