@@ -129,21 +129,29 @@ export const isStopWord = (token: string): boolean => STOP.has(token);
 const STEM_OVERRIDES = language.stemOverrides;
 
 const dutch = snowball.newStemmer("dutch");
-const stemCache = new Map<string, string>();
-const STEM_CACHE_MAX = 200_000;
+/** Most tokens a word-level memo keeps; when full it starts again (the words of a base and its questions fit). */
+const MEMO_MAX = 200_000;
+
+/** `fn` memoised per token, bounded by MEMO_MAX. */
+function memoByToken<T>(fn: (token: string) => T): (token: string) => T {
+  const memo = new Map<string, T>();
+  return (token) => {
+    let hit = memo.get(token);
+    if (hit === undefined) {
+      hit = fn(token);
+      if (memo.size >= MEMO_MAX) memo.clear();
+      memo.set(token, hit);
+    }
+    return hit;
+  };
+}
 
 /** Snowball Dutch stem of a folded token, memoised. */
-export function stem(token: string): string {
-  let s = stemCache.get(token);
-  if (s === undefined) {
-    // Plurals in -ies of loanwords (organisaties, commissies, remedies) keep their -s in Snowball Dutch.
-    const word = token.length > 5 && token.endsWith("ies") ? token.slice(0, -1) : token;
-    s = STEM_OVERRIDES[token] ?? (word.length <= 3 || /\d/.test(word) ? word : dutch.stem(word));
-    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-    stemCache.set(token, s);
-  }
-  return s;
-}
+export const stem: (token: string) => string = memoByToken((token) => {
+  // Plurals in -ies of loanwords (organisaties, commissies, remedies) keep their -s in Snowball Dutch.
+  const word = token.length > 5 && token.endsWith("ies") ? token.slice(0, -1) : token;
+  return STEM_OVERRIDES[token] ?? (word.length <= 3 || /\d/.test(word) ? word : dutch.stem(word));
+});
 
 /**
  * Infinitives a finite verb form may stand for, most likely first: "wijzigt" → "wijzigen", "uittreedt" →
@@ -152,16 +160,7 @@ export function stem(token: string): string {
  * noun ("wijzigen", "wijziging": one Snowball stem). The candidates are guesses: the caller keeps only those the
  * base knows.
  */
-export function infinitivesOf(token: string): readonly string[] {
-  let hit = infinitiveCache.get(token);
-  if (hit === undefined) {
-    hit = deriveInfinitives(token);
-    if (infinitiveCache.size >= STEM_CACHE_MAX) infinitiveCache.clear();
-    infinitiveCache.set(token, hit);
-  }
-  return hit;
-}
-const infinitiveCache = new Map<string, readonly string[]>();
+export const infinitivesOf: (token: string) => readonly string[] = memoByToken((token) => deriveInfinitives(token));
 const NONE: readonly string[] = [];
 
 function deriveInfinitives(token: string): readonly string[] {
