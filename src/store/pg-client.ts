@@ -17,19 +17,31 @@ export async function createPgClient(opts: PgClientOptions): Promise<SqlClient> 
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
   });
+  // A second, small pool for SqlClient.relaxed: its sessions commit without waiting for the WAL flush.
+  const relaxedPool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: Math.max(1, Math.ceil((opts.max ?? 5) / 2)),
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  relaxedPool.on("connect", (conn) => {
+    // Queued on the connection before any statement the pool hands it out for.
+    conn.query("SET synchronous_commit TO off").catch((err: Error) => opts.onError?.(err));
+  });
   // An idle client that loses its connection emits on the pool; without a listener that would crash the process.
-  pool.on("error", (err) => opts.onError?.(err));
+  for (const p of [pool, relaxedPool]) p.on("error", (err) => opts.onError?.(err));
   // Fail fast (and clearly) when the server is unreachable or the credentials are wrong.
   try {
     await pool.query("SELECT 1");
   } catch (err) {
-    await pool.end().catch(() => undefined);
+    await Promise.all([pool.end(), relaxedPool.end()]).catch(() => undefined);
     throw new Error(`Cannot connect to PostgreSQL (DATABASE_URL): ${(err as Error).message}`, { cause: err });
   }
   let closed = false;
   return {
     kind: "postgres",
     query: rowsExecutor(pool).query,
+    relaxed: rowsExecutor(relaxedPool),
     async transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T> {
       const conn = await pool.connect();
       try {
@@ -47,7 +59,7 @@ export async function createPgClient(opts: PgClientOptions): Promise<SqlClient> 
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await Promise.all([pool.end(), relaxedPool.end()]);
     },
   };
 }

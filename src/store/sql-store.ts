@@ -130,6 +130,8 @@ export class SqlStore implements Store {
   private closing: Promise<void> | null = null;
   private lastSeenSweep = 0;
   private readonly contexts: ConversationContexts;
+  /** The executor for writes whose loss in a database crash costs little (SqlClient.relaxed). */
+  private readonly relaxed: SqlExecutor;
   /** The asked-questions log, written in batches (see askedFlushMs). */
   private readonly asked: BatchedInsert<AskedRow>;
   /** The unanswered-questions log (see unansweredFlushMs). */
@@ -143,9 +145,12 @@ export class SqlStore implements Store {
     if (opts.hashKey.length < 16) throw new Error("The store hash key must be at least 16 characters");
     if (!(opts.retentionDays > 0)) throw new Error("retentionDays must be a positive number");
     this.clock = opts.clock ?? (() => new Date());
-    this.contexts = new ConversationContexts(client, opts.hashKey, () => this.clock(), opts.logger);
+    // Replay records, conversation context and the question logs: see SqlClient.relaxed.
+    const relaxed = client.relaxed ?? client;
+    this.relaxed = relaxed;
+    this.contexts = new ConversationContexts(relaxed, opts.hashKey, () => this.clock(), opts.logger);
     const batched = { batchRows: ASKED_BATCH_ROWS, maxQueued: ASKED_MAX_QUEUED, logger: opts.logger };
-    this.asked = new BatchedInsert<AskedRow>(client, {
+    this.asked = new BatchedInsert<AskedRow>(relaxed, {
       ...batched,
       table: "questions_asked",
       columns: ["status", "entry_id", "confidence", "platform", "created_at"],
@@ -153,7 +158,7 @@ export class SqlStore implements Store {
       flushMs: opts.askedFlushMs ?? ASKED_FLUSH_MS,
       what: "the log of asked questions",
     });
-    this.unanswered = new BatchedInsert<UnansweredRow>(client, {
+    this.unanswered = new BatchedInsert<UnansweredRow>(relaxed, {
       ...batched,
       table: "unanswered",
       columns: ["question", "best_guess", "confidence", "platform", "created_at"],
@@ -200,7 +205,7 @@ export class SqlStore implements Store {
     const now = this.clock();
     const stored = key.length > MAX_SEEN_KEY ? `sha256:${createHash("sha256").update(key, "utf8").digest("hex")}` : key;
     // Insert, or take over a record that has expired; a live record makes this a no-op (no row returned).
-    const rows = await this.client.query(
+    const rows = await this.relaxed.query(
       `INSERT INTO seen_requests (key, expires_at) VALUES ($1, $2)
        ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE seen_requests.expires_at <= $3
        RETURNING key`,
@@ -208,7 +213,7 @@ export class SqlStore implements Store {
     );
     if (now.getTime() - this.lastSeenSweep >= SEEN_SWEEP_MS) {
       this.lastSeenSweep = now.getTime();
-      await this.client.query("DELETE FROM seen_requests WHERE expires_at <= $1", [now]).catch((err: unknown) => {
+      await this.relaxed.query("DELETE FROM seen_requests WHERE expires_at <= $1", [now]).catch((err: unknown) => {
         this.opts.logger?.warn({ err: { name: (err as Error).name } }, "store: sweeping seen requests failed");
       });
     }

@@ -140,5 +140,21 @@ describe.skipIf(postgresMissing !== undefined)(
       expect(seen.ticked).toHaveLength(2);
       expect(seen.ticked[0]!.userHash).toBe(seen.ticked[1]!.userHash);
     });
+
+    it("commits replay records, context and logs without waiting for the WAL flush, everything else durably", async () => {
+      const client = await createPgClient({ connectionString: backend.url ?? "" });
+      try {
+        const setting = async (db: { query: typeof client.query }) =>
+          (await db.query<{ synchronous_commit: string }>("SHOW synchronous_commit"))[0]?.synchronous_commit;
+        expect(client.relaxed).toBeDefined();
+        // Every connection of the relaxed pool, not only the first one it opens.
+        const relaxed = await Promise.all([1, 2, 3].map(() => setting(client.relaxed!)));
+        expect(relaxed).toEqual(["off", "off", "off"]);
+        expect(await setting(client)).toBe("on");
+        expect(await client.transaction((tx) => setting(tx))).toBe("on");
+      } finally {
+        await client.close();
+      }
+    });
   },
 );
