@@ -84,6 +84,9 @@ export const wordCount = (markdown: string): number =>
 /** Sites that copy documents from elsewhere; cite the original instead. */
 export const MIRROR_SITES = ["5dok.net", "5dok.org", "expydoc.com", "docslib.org", "docplayer.nl", "docplayer.net", "adoc.pub", "studeersnel.nl", "yumpu.com"];
 
+/** Sites that copy law texts; cite the article on wetten.overheid.nl instead. */
+export const LAW_MIRROR_SITES = ["wetten.legaltools.nl", "wetboek-online.nl", "mijnwetten.nl", "st-ab.nl"];
+
 /** Why a source URL is not fit to cite (a homepage as a stand-in, or a mirror site), or null. */
 export function sourceUrlProblem(raw: string): string | null {
   let u: URL;
@@ -93,7 +96,9 @@ export function sourceUrlProblem(raw: string): string | null {
     return null; // the schema reports it
   }
   const host = u.hostname.toLowerCase().replace(/^www\./, "");
-  if (MIRROR_SITES.some((m) => host === m || host.endsWith(`.${m}`))) return `${host} copies documents from elsewhere; cite the original (or the title only)`;
+  const on = (sites: string[]) => sites.some((m) => host === m || host.endsWith(`.${m}`));
+  if (on(MIRROR_SITES)) return `${host} copies documents from elsewhere; cite the original (or the title only)`;
+  if (on(LAW_MIRROR_SITES)) return `${host} copies law texts; link the article on wetten.overheid.nl`;
   if ((u.pathname === "/" || u.pathname === "") && !u.search && !u.hash) return "is a homepage; link the specific page or article (or cite the title only)";
   return null;
 }

@@ -59,5 +59,13 @@ describe("knowledge base", () => {
     );
     const quoted = kb.entries.flatMap((e) => [e.title, e.summary, ...e.questions].filter((q) => evalQs.has(fold(q))).map((q) => `${e.id}: ${q}`));
     expect(quoted).toEqual([]);
+    // A longer evaluation question (8+ words) may not appear inside any text a user sees either.
+    const long = [...evalQs].filter((q) => q.split(" ").length >= 8);
+    expect(long.length).toBeGreaterThan(0);
+    const inside = kb.entries.flatMap((e) => {
+      const text = ` ${fold([e.title, e.summary, e.body, ...e.questions, ...e.items.map((i) => i.text)].join("\n"))} `;
+      return long.filter((q) => text.includes(` ${q} `)).map((q) => `${e.id}: ${q}`);
+    });
+    expect(inside).toEqual([]);
   });
 });

@@ -205,13 +205,14 @@ describe("editorial rules (kb:check)", () => {
     await write(
       GOOD_ENTRY.replace("https://wetten.overheid.nl/jci1.3:c:BWBR0003740&artikel=13", "https://www.vng.nl/").replace(
         "  - title: VNG-presentatie over samenwerken",
-        "  - title: Kopie van een artikel\n    url: https://5dok.net/document/abc\n  - title: Home zonder slash\n    url: https://wetten.overheid.nl",
+        "  - title: Kopie van een artikel\n    url: https://5dok.net/document/abc\n  - title: Home zonder slash\n    url: https://wetten.overheid.nl\n  - title: Kopie van de wet\n    url: https://wetten.legaltools.nl/wet-gemeenschappelijke-regelingen/artikel-1",
       ),
     );
     expect(await mine()).toEqual([
       `${file}:16: sources[0].url: is a homepage; link the specific page or article (or cite the title only)`,
       `${file}:18: sources[1].url: 5dok.net copies documents from elsewhere; cite the original (or the title only)`,
       `${file}:20: sources[2].url: is a homepage; link the specific page or article (or cite the title only)`,
+      `${file}:22: sources[3].url: wetten.legaltools.nl copies law texts; link the article on wetten.overheid.nl`,
     ]);
   });
 
