@@ -180,3 +180,17 @@ describe("dates", () => {
     expect(addMonths("2028-01-31", 1)).toBe("2028-02-29");
   });
 });
+
+describe("years without a designation decision (art. 3 lid 3 Atw)", () => {
+  it("warns when the deadline is a working day next to a feestdag in such a year, and only then", () => {
+    // 2029: Easter 1 April, Hemelvaartsdag Thursday 10 May; the Friday after is not (yet) designated.
+    const r = berekenTermijn("ontwerpregeling", "2029-03-16");
+    expect(r).toMatchObject({ einde: "2029-05-11", verlengd: false });
+    expect(r.regel).toContain(
+      "Let op: voor 2029 is nog geen besluit bekend dat dagen gelijkstelt met een feestdag (art. 3 lid 3 Atw), en vrijdag 11 mei 2029 ligt naast een feestdag.",
+    );
+    expect(berekenTermijn("ontwerpregeling", "2029-03-23").regel).not.toContain("Let op");
+    // 2027 is covered by a decision: the Friday after Hemelvaartsdag is a feestdag there, no warning.
+    expect(berekenTermijn("ontwerpregeling", "2027-03-12").regel).not.toContain("Let op");
+  });
+});
