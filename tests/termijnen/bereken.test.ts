@@ -55,6 +55,17 @@ describe("forward terms and the Algemene termijnenwet", () => {
     expect(berekenTermijn("ontwerpregeling", "2027-03-10")).toMatchObject({ einde: "2027-05-10", verlengd: true });
   });
 
+  it("5 mei counts every year, not only in a lustrum year: Tuesday 5 May 2026 → Wednesday 6 May", () => {
+    const r = berekenTermijn("ontwerpregeling", "2026-03-10");
+    expect(r).toMatchObject({ einde: "2026-05-06", verlengd: true });
+    expect(r.regel).toContain("dinsdag 5 mei 2026 (5 mei)");
+  });
+
+  it("a 12-week term over 29 February 2028 ends on the same weekday, 84 calendar days later", () => {
+    // 2028-02-25 (Friday) + 84 days: 4 days of February (leap year), 31, 30, 19 → Friday 19 May 2028.
+    expect(berekenTermijn("begroting", "2028-02-25")).toMatchObject({ einde: "2028-05-19", verlengd: false });
+  });
+
   it("Christmas: tweede Kerstdag on a Saturday 2027 → Monday 27 December", () => {
     // 2027-12-25 is a Saturday; 8 weeks earlier: 2027-10-30.
     expect(berekenTermijn("ontwerpregeling", "2027-10-30")).toMatchObject({ einde: "2027-12-27", verlengd: true });
