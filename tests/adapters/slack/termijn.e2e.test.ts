@@ -61,7 +61,7 @@ describe("deadlines in Slack", () => {
         register: await loadRegister("knowledge/register/voorbeeld-register.yml"),
         clock,
       }),
-      log: await createSqlReminderLog(store.client, clock),
+      log: createSqlReminderLog(store.client, clock),
       sinks: [slackReminderSink(app.config, CHANNEL)],
       dagen: [21, 7],
       logger,
