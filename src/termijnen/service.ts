@@ -180,7 +180,7 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
     const reg = registerAntwoord(question);
     if (reg) return reg;
     const jaar = yearOf(vandaag());
-    const vraag = herkenTermijnVraag(question, jaar);
+    const vraag = herkenTermijnVraag(question, jaar, vandaag());
     if (!vraag) return null;
     if ("ongeldigeDatum" in vraag) return invoerFout(termijnTekst.onbestaandeDatum(vraag.ongeldigeDatum));
     return termijnReply(berekenTermijn(vraag.soort, vraag.vanaf), {
@@ -198,7 +198,10 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
     const soort = first.toLowerCase();
     const jaar = yearOf(vandaag());
     const gelezen = leesDatum(rest.join(" "), jaar);
-    if (regelVoor(soort)) {
+    const regel = regelVoor(soort);
+    if (regel) {
+      if (!gelezen && regel.type === "vaste-datum")
+        return termijnReply(berekenTermijn(soort, vandaag()), { vandaag: vandaag() });
       if (!gelezen) return invoerFout(termijnTekst.datumOntbreekt(soort));
       if (!gelezen.datum) return invoerFout(termijnTekst.onbestaandeDatum(gelezen.tekst));
       return termijnReply(berekenTermijn(soort, gelezen.datum), {

@@ -2,7 +2,7 @@
 // that asks for a deadline), otherwise the question goes to the Q&A engine as usual. Also recognises the two
 // register questions ("welke zienswijzen lopen er?", "in welke regelingen zit onze gemeente?").
 import { type IsoDate, MONTH_NAMES, parseIsoDate } from "./datum.ts";
-import type { Soort } from "./regels.ts";
+import { regelVoor, type Soort } from "./regels.ts";
 
 const fold = (text: string): string =>
   text
@@ -94,15 +94,19 @@ const DEADLINE_WORDS =
 export type TermijnVraag =
   { soort: Soort; vanaf: IsoDate; jaarGenoemd: boolean } | { soort: Soort; ongeldigeDatum: string };
 
-/** A deadline question with a date and a kind of term, or null (then the engine answers). */
-export function herkenTermijnVraag(text: string, defaultYear: number): TermijnVraag | null {
+/**
+ * A deadline question with a date and a kind of term, or null (then the engine answers). A kind with a fixed date
+ * in the law (kaders, voorlopige jaarrekening) needs no date: with `vandaag` given it counts from today.
+ */
+export function herkenTermijnVraag(text: string, defaultYear: number, vandaag?: IsoDate): TermijnVraag | null {
   if (typeof text !== "string" || text.length > 500) return null;
   const t = fold(text);
   if (!DEADLINE_WORDS.test(t)) return null;
   const soort = vindSoort(t);
   if (!soort) return null;
   const gelezen = leesDatum(t, defaultYear);
-  if (!gelezen) return null;
+  if (!gelezen)
+    return vandaag && regelVoor(soort)?.type === "vaste-datum" ? { soort, vanaf: vandaag, jaarGenoemd: true } : null;
   return gelezen.datum
     ? { soort, vanaf: gelezen.datum, jaarGenoemd: gelezen.jaarGenoemd }
     : { soort, ongeldigeDatum: gelezen.tekst };

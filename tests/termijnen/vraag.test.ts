@@ -117,6 +117,18 @@ describe("the service", () => {
     expect(vraag?.answer?.text).toContain("Gebruik: /termijn");
   });
 
+  it("answers a kind with a fixed date in the law without a date, counting from today", () => {
+    const s = createTermijnService({ register: null, clock }); // 10 March 2027
+    expect(s.antwoord("Wanneer moeten de kaders van de GR uiterlijk bij de raad zijn?")?.answer?.summary).toBe(
+      "Uiterlijk donderdag 29 april 2027 (art. 34b Wgr).",
+    );
+    expect(s.commando("voorlopige-jaarrekening").answer?.summary).toBe(
+      "Uiterlijk donderdag 29 april 2027 (art. 34b Wgr).",
+    );
+    expect(s.antwoord("Wat staat er in de kadernota?")).toBeNull();
+    expect(s.antwoord("Wanneer moet de zienswijze op de begroting binnen zijn?")).toBeNull();
+  });
+
   it("says when the year was assumed and when the deadline has passed", () => {
     const s = createTermijnService({ register: null, clock: () => new Date("2027-12-02T09:00:00Z") });
     const r = s.antwoord("wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?");
