@@ -138,7 +138,10 @@ function vasteDatum(regel: { maand: number; dag: number }, vanaf: IsoDate, zelfd
 export function berekenTermijn(soort: string, vanaf: IsoDate): Uitkomst {
   const regel = regelVoor(soort);
   if (!regel) throw new TermijnInvoerFout(`Onbekende soort termijn "${soort}". Kies uit: ${SOORTEN.join(", ")}.`);
-  const kop = `${regel.regel.replace(/\.$/, "")} (${regel.artikel}).`;
+  // The rule with its article, unless the sentence already names it.
+  const kop = regel.regel.includes(`(${regel.artikel})`)
+    ? regel.regel
+    : `${regel.regel.replace(/\.$/, "")} (${regel.artikel}).`;
   const uit = (einde: IsoDate, verlengd: boolean, uitleg: string, atw: string | null = null): Uitkomst => ({
     soort: regel.soort as Soort,
     titel: regel.titel,

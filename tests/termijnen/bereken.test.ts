@@ -81,6 +81,12 @@ describe("forward terms and the Algemene termijnenwet", () => {
     expect(berekenTermijn("ontwerpregeling", "2027-02-10")).toMatchObject({ einde: "2027-04-07", verlengd: false });
   });
 
+  it("names the article once when the rule's sentence already does (begrotingswijziging)", () => {
+    const r = berekenTermijn("begrotingswijziging", "2027-04-12");
+    expect(r.regel.match(/\(art\. 35 Wgr\)/g)).toHaveLength(1);
+    expect(r.regel).toContain("kijk dus ook in de regeling zelf. Uiterste datum: maandag 5 juli 2027.");
+  });
+
   it("a begrotingswijziging has the same 12 weeks (art. 35 Wgr)", () => {
     expect(berekenTermijn("begrotingswijziging", "2027-02-26")).toMatchObject({
       einde: "2027-05-21",
