@@ -263,7 +263,7 @@ async function startReminders(
   if (!sinks.length) return null;
   const job = createReminderJob({
     termijnen,
-    log: await createSqlReminderLog(store.client, clock),
+    log: createSqlReminderLog(store.client, clock),
     sinks,
     dagen: config.REMINDER_DAYS,
     logger,

@@ -59,8 +59,12 @@ export function registerTermijnCommand(app: App, termijnen: TermijnService | und
 }
 
 /** Reminders into one Slack channel through the Web API (chat.postMessage). */
-export function slackReminderSink(config: WebClientConfig, channel: string): ReminderSink {
-  const client = slackWebClient(config);
+export function slackReminderSink(
+  config: WebClientConfig,
+  channel: string,
+  options: { timeoutMs?: number } = {},
+): ReminderSink {
+  const client = slackWebClient(config, options);
   return {
     name: `slack:${channel}`,
     async post(reminder) {

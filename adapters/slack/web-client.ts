@@ -7,11 +7,19 @@ export interface WebClientConfig {
   SLACK_API_URL?: string | undefined;
 }
 
-export function slackWebClient(config: WebClientConfig): InstanceType<typeof webApi.WebClient> {
+/**
+ * Each attempt gives up after `timeoutMs` (the library's default is to wait forever; a reminder is posted inside
+ * the sent-log transaction, so a hanging Slack must not hold it open).
+ */
+export function slackWebClient(
+  config: WebClientConfig,
+  { timeoutMs = 10_000 }: { timeoutMs?: number } = {},
+): InstanceType<typeof webApi.WebClient> {
   const base = config.SLACK_API_URL;
   const apiUrl = base ? (base.endsWith("/") ? base : `${base}/`) : undefined;
   return new webApi.WebClient(config.SLACK_BOT_TOKEN, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     retryConfig: { retries: 2 },
+    timeout: timeoutMs,
   });
 }

@@ -7,6 +7,8 @@ import { parseArgs } from "node:util";
 import { normalizeUserText } from "../core/user-text.ts";
 import { createEngine } from "../engine/index.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
+import { loadRegister } from "../termijnen/register.ts";
+import { createTermijnService } from "../termijnen/service.ts";
 import { formatExplanation } from "./format-explain.ts";
 import { formatReplyText } from "./format-text.ts";
 
@@ -32,9 +34,11 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parsed;
   const question = normalizeUserText(positionals.join(" "));
   const dir = process.env.KNOWLEDGE_DIR ?? "knowledge";
-  let engine;
+  let engine, termijnen;
   try {
     engine = createEngine(await loadKnowledgeBase(dir));
+    const registerFile = process.env.REGISTER_FILE;
+    termijnen = createTermijnService({ register: registerFile ? await loadRegister(registerFile) : null });
   } catch (e) {
     if (e instanceof KnowledgeError) e.problems.forEach((p) => console.error(formatProblem(p)));
     else console.error((e as Error).message);
@@ -54,7 +58,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(values.json ? JSON.stringify(x, null, 2) : formatExplanation(x));
     return 0;
   }
-  const reply = engine.ask(question);
+  // A deadline or register question is answered by the calculator first, as in the chat (src/termijnen/service.ts).
+  const reply = termijnen.antwoord(question) ?? engine.ask(question);
   console.log(values.json ? JSON.stringify(reply, null, 2) : formatReplyText(reply));
   return 0;
 }

@@ -121,6 +121,18 @@ export const migrations: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 6,
+    name: "sent-log of deadline reminders",
+    sql: [
+      // One row per reminder posted (deadline, reminder day, chat); the primary key makes each post happen once
+      // across instances (src/termijnen/herinneringen.ts). IF NOT EXISTS: earlier versions created it on first use.
+      `CREATE TABLE IF NOT EXISTS termijn_herinneringen (
+         sleutel      TEXT PRIMARY KEY,
+         verzonden_op TIMESTAMPTZ NOT NULL
+       )`,
+    ],
+  },
 ];
 
 /** Applies every migration not yet in schema_migrations; returns the versions applied now. */

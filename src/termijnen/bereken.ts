@@ -12,7 +12,7 @@ import {
   type IsoDate,
   yearOf,
 } from "./datum.ts";
-import { geenWerkdag } from "./feestdagen.ts";
+import { geenWerkdag, misschienGelijkgesteld } from "./feestdagen.ts";
 import { atwUitgezonderd, type Duur, regelVoor, type Regel, type Soort, SOORTEN } from "./regels.ts";
 
 export interface Uitkomst {
@@ -120,9 +120,12 @@ function vooruit(
     };
   }
   const { einde, stappen } = pasAtwToe(vanaf, kaal);
-  if (!stappen.length) return { einde, verlengd: false, uitleg: `${basis}, een werkdag.`, atw: null };
+  const letOp = misschienGelijkgesteld(einde)
+    ? ` Let op: voor ${yearOf(einde)} is nog geen besluit bekend dat dagen gelijkstelt met een feestdag (art. 3 lid 3 Atw), en ${formatDatumMetDag(einde)} ligt naast een feestdag. Wordt die dag gelijkgesteld, dan loopt de termijn door tot de eerstvolgende werkdag daarna.`
+    : "";
+  if (!stappen.length) return { einde, verlengd: false, uitleg: `${basis}, een werkdag.${letOp}`, atw: null };
   const atwArtikel = stappen.some((s) => s.startsWith("art. 2")) ? "art. 1 en 2 Algemene termijnenwet" : ATW_VERLENGD;
-  return { einde, verlengd: true, uitleg: `${basis}; ${stappen.join("; ")}.`, atw: atwArtikel };
+  return { einde, verlengd: true, uitleg: `${basis}; ${stappen.join("; ")}.${letOp}`, atw: atwArtikel };
 }
 
 /** The last day before the fixed date ("vóór 30 april" → 29 april) in the year of `vanaf`, or the next year. */
@@ -135,7 +138,10 @@ function vasteDatum(regel: { maand: number; dag: number }, vanaf: IsoDate, zelfd
 export function berekenTermijn(soort: string, vanaf: IsoDate): Uitkomst {
   const regel = regelVoor(soort);
   if (!regel) throw new TermijnInvoerFout(`Onbekende soort termijn "${soort}". Kies uit: ${SOORTEN.join(", ")}.`);
-  const kop = `${regel.regel.replace(/\.$/, "")} (${regel.artikel}).`;
+  // The rule with its article, unless the sentence already names it.
+  const kop = regel.regel.includes(`(${regel.artikel})`)
+    ? regel.regel
+    : `${regel.regel.replace(/\.$/, "")} (${regel.artikel}).`;
   const uit = (einde: IsoDate, verlengd: boolean, uitleg: string, atw: string | null = null): Uitkomst => ({
     soort: regel.soort as Soort,
     titel: regel.titel,

@@ -71,6 +71,18 @@ export function loadDesignatedDays(file = new URL("./gelijkgestelde-dagen.yml", 
 
 const DESIGNATED = loadDesignatedDays();
 
+/** The last year for which the data file holds a designation decision (art. 3 lid 3 Atw). */
+export const LAATSTE_GELIJKSTELLINGSJAAR = Math.max(...DESIGNATED.map((d) => yearOf(d.datum)));
+
+/**
+ * True for a working day next to a feestdag in a year no designation decision covers yet: the kind of day (the
+ * Friday after Hemelvaartsdag, a Monday before a Tuesday holiday) that such a decision usually equates with one.
+ */
+export function misschienGelijkgesteld(date: IsoDate): boolean {
+  if (yearOf(date) <= LAATSTE_GELIJKSTELLINGSJAAR || geenWerkdag(date)) return false;
+  return feestdagOp(addDays(date, -1)) !== null || feestdagOp(addDays(date, 1)) !== null;
+}
+
 /** The algemeen erkende feestdagen and equated days of one year, in date order. */
 export function feestdagen(year: number): Feestdag[] {
   const easter = easterSunday(year);

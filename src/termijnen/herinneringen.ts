@@ -30,23 +30,8 @@ export interface ReminderLog {
   claim(key: string, send: () => Promise<void>): Promise<boolean>;
 }
 
-/** Advisory-lock key for creating the sent-log table (two instances starting together). */
-const SCHEMA_LOCK_KEY = 7_312_014_001;
-
-/** The sent-log in the store's database (PGlite or PostgreSQL); creates its table when missing. */
-export async function createSqlReminderLog(
-  client: SqlClient,
-  clock: () => Date = () => new Date(),
-): Promise<ReminderLog> {
-  await client.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY})`);
-    await tx.query(
-      `CREATE TABLE IF NOT EXISTS termijn_herinneringen (
-         sleutel      TEXT PRIMARY KEY,
-         verzonden_op TIMESTAMPTZ NOT NULL
-       )`,
-    );
-  });
+/** The sent-log in the store's database (PGlite or PostgreSQL); its table comes from store migration 6. */
+export function createSqlReminderLog(client: SqlClient, clock: () => Date = () => new Date()): ReminderLog {
   return {
     claim: (key, send) =>
       client.transaction(async (tx) => {

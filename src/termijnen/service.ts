@@ -5,9 +5,9 @@ import type { AskContext, Bot } from "../core/bot.ts";
 import type { Link, Reply } from "../reply.ts";
 import { berekenTermijn, type Uitkomst } from "./bereken.ts";
 import { amsterdamDate, formatDatum, formatDatumMetDag, type IsoDate, parseIsoDate, yearOf } from "./datum.ts";
-import { regelVoor } from "./regels.ts";
+import { regelVoor, SOORTEN } from "./regels.ts";
 import { type Register, type RegisterTermijn, registerTermijnen } from "./register.ts";
-import { herkenRegisterVraag, herkenTermijnVraag, vindDatum } from "./vraag.ts";
+import { herkenRegisterVraag, herkenTermijnVraag, leesDatum } from "./vraag.ts";
 
 export const termijnTekst = {
   geenRegisterTitel: "Geen register van regelingen ingesteld",
@@ -21,6 +21,13 @@ export const termijnTekst = {
   voorbeeldRegister: "Let op: dit is het voorbeeldregister van een verzonnen gemeente.",
   regelingOnbekendeTermijn: (naam: string) =>
     `Voor ${naam} staat in het register geen datum waaruit ik een lopende zienswijzetermijn kan berekenen.`,
+  onbestaandeDatum: (tekst: string) =>
+    `"${tekst}" is geen bestaande datum. Controleert u de datum? Bijvoorbeeld: 26 februari 2027 of 2027-02-26.`,
+  onbekendeSoort: (soort: string) => `Onbekende soort termijn "${soort}". Kies uit: ${SOORTEN.join(", ")}.`,
+  datumOntbreekt: (soort: string) =>
+    `Geef ook de datum waarop de termijn begint, bijvoorbeeld "/termijn ${soort} 26 februari 2027".`,
+  verstreken: "Deze termijn is al verstreken.",
+  jaarAangenomen: (jaar: number) => `U noemde geen jaar; ik ben uitgegaan van ${jaar}.`,
   hulp: 'Gebruik: /termijn <soort> <datum>, bijvoorbeeld "/termijn begroting 26 februari 2027". Soorten: ontwerpregeling, begroting, begrotingswijziging, toezending-ontwerpbegroting, kaders, voorlopige-jaarrekening, begroting-naar-gs, jaarrekening. Of stel een vraag, zoals "welke zienswijzen lopen er?".',
 } as const;
 
@@ -49,12 +56,29 @@ const answerReply = (id: string, title: string, summary: string, text: string, l
   alternatives: [],
 });
 
+export interface TermijnReplyOptions {
+  /** The regeling's short name, for a deadline from the register. */
+  regeling?: string;
+  /** Today: the summary says when the deadline has already passed. */
+  vandaag?: IsoDate;
+  /** Set when the user gave no year and this one was assumed: the summary says so. */
+  jaarAangenomen?: number;
+}
+
 /** The reply for one computed deadline. */
-export function termijnReply(u: Uitkomst, regeling?: string): Reply {
+export function termijnReply(u: Uitkomst, { regeling, vandaag, jaarAangenomen }: TermijnReplyOptions = {}): Reply {
   const titel = `Termijn: ${u.titel}${regeling ? ` (${regeling})` : ""}`;
-  const summary = `Uiterlijk ${formatDatumMetDag(u.einde)} (${u.artikel}).`;
+  const notes = [
+    vandaag && u.einde < vandaag ? termijnTekst.verstreken : "",
+    jaarAangenomen ? termijnTekst.jaarAangenomen(jaarAangenomen) : "",
+  ].filter(Boolean);
+  const summary = [`Uiterlijk ${formatDatumMetDag(u.einde)} (${u.artikel}).`, ...notes].join(" ");
   return answerReply(`${ID_PREFIX}${u.soort}:${u.vanaf}`, titel, summary, u.regel, linksVoor(u));
 }
+
+/** A Dutch input error (impossible date, unknown kind) with the usage underneath. */
+const invoerFout = (message: string): Reply =>
+  answerReply("termijn:hulp", "Termijn berekenen", message, termijnTekst.hulp, []);
 
 const regelTermijn = (t: RegisterTermijn): string =>
   `- **${formatDatum(t.uitkomst.einde)}**: ${t.uitkomst.titel}, ${t.regeling.naam} (${t.regeling.afkorting}); ${t.uitkomst.artikel}`;
@@ -147,7 +171,7 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
         voetnoot.trim(),
         [],
       );
-    const reply = termijnReply(t.uitkomst, regeling.afkorting);
+    const reply = termijnReply(t.uitkomst, { regeling: regeling.afkorting, vandaag: vandaag() });
     if (reply.answer && voetnoot) reply.answer.text += voetnoot;
     return reply;
   };
@@ -155,22 +179,42 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
   const antwoord = (question: string): Reply | null => {
     const reg = registerAntwoord(question);
     if (reg) return reg;
-    const vraag = herkenTermijnVraag(question, yearOf(vandaag()));
-    return vraag ? termijnReply(berekenTermijn(vraag.soort, vraag.vanaf)) : null;
+    const jaar = yearOf(vandaag());
+    const vraag = herkenTermijnVraag(question, jaar, vandaag());
+    if (!vraag) return null;
+    if ("ongeldigeDatum" in vraag) return invoerFout(termijnTekst.onbestaandeDatum(vraag.ongeldigeDatum));
+    return termijnReply(berekenTermijn(vraag.soort, vraag.vanaf), {
+      vandaag: vandaag(),
+      ...(vraag.jaarGenoemd ? {} : { jaarAangenomen: jaar }),
+    });
   };
+
+  const hulp = (): Reply => answerReply("termijn:hulp", "Termijn berekenen", termijnTekst.hulp, "", []);
 
   const commando = (text: string): Reply => {
     const t = text.trim();
+    if (!t) return hulp();
     const [first = "", ...rest] = t.split(/\s+/);
-    const vanaf = vindDatum(rest.join(" "), yearOf(vandaag()));
-    if (first && vanaf) {
-      try {
-        return termijnReply(berekenTermijn(first.toLowerCase(), vanaf));
-      } catch {
-        // Not a known soort: try it as a question below.
-      }
+    const soort = first.toLowerCase();
+    const jaar = yearOf(vandaag());
+    const gelezen = leesDatum(rest.join(" "), jaar);
+    const regel = regelVoor(soort);
+    if (regel) {
+      if (!gelezen && regel.type === "vaste-datum")
+        return termijnReply(berekenTermijn(soort, vandaag()), { vandaag: vandaag() });
+      if (!gelezen) return invoerFout(termijnTekst.datumOntbreekt(soort));
+      if (!gelezen.datum) return invoerFout(termijnTekst.onbestaandeDatum(gelezen.tekst));
+      return termijnReply(berekenTermijn(soort, gelezen.datum), {
+        vandaag: vandaag(),
+        ...(gelezen.jaarGenoemd ? {} : { jaarAangenomen: jaar }),
+      });
     }
-    return (t && antwoord(t)) || answerReply("termijn:hulp", "Termijn berekenen", termijnTekst.hulp, "", []);
+    const vraag = antwoord(t);
+    if (vraag) return vraag;
+    // "<woord> <datum>" with a word that is no kind of term: name it, and the kinds there are.
+    if (rest.length && gelezen && rest.join(" ").length <= gelezen.tekst.length + 1)
+      return invoerFout(termijnTekst.onbekendeSoort(first));
+    return hulp();
   };
 
   const byId = (id: string): Reply | null => {
@@ -179,7 +223,7 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
     if (m) {
       const vanaf = parseIsoDate(m[2]!);
       if (!vanaf || !regelVoor(m[1]!)) return null;
-      return termijnReply(berekenTermijn(m[1]!, vanaf));
+      return termijnReply(berekenTermijn(m[1]!, vanaf), { vandaag: vandaag() });
     }
     if (id === "termijn:lopend") return antwoord("welke zienswijzen lopen er");
     if (id === "termijn:regelingen") return antwoord("in welke regelingen zit onze gemeente");

@@ -55,6 +55,17 @@ describe("forward terms and the Algemene termijnenwet", () => {
     expect(berekenTermijn("ontwerpregeling", "2027-03-10")).toMatchObject({ einde: "2027-05-10", verlengd: true });
   });
 
+  it("5 mei counts every year, not only in a lustrum year: Tuesday 5 May 2026 → Wednesday 6 May", () => {
+    const r = berekenTermijn("ontwerpregeling", "2026-03-10");
+    expect(r).toMatchObject({ einde: "2026-05-06", verlengd: true });
+    expect(r.regel).toContain("dinsdag 5 mei 2026 (5 mei)");
+  });
+
+  it("a 12-week term over 29 February 2028 ends on the same weekday, 84 calendar days later", () => {
+    // 2028-02-25 (Friday) + 84 days: 4 days of February (leap year), 31, 30, 19 → Friday 19 May 2028.
+    expect(berekenTermijn("begroting", "2028-02-25")).toMatchObject({ einde: "2028-05-19", verlengd: false });
+  });
+
   it("Christmas: tweede Kerstdag on a Saturday 2027 → Monday 27 December", () => {
     // 2027-12-25 is a Saturday; 8 weeks earlier: 2027-10-30.
     expect(berekenTermijn("ontwerpregeling", "2027-10-30")).toMatchObject({ einde: "2027-12-27", verlengd: true });
@@ -68,6 +79,12 @@ describe("forward terms and the Algemene termijnenwet", () => {
     // 2028-02-10 + 8 weeks = 2028-04-06 (Thursday); without the leap day it would be 7 April.
     expect(berekenTermijn("ontwerpregeling", "2028-02-10")).toMatchObject({ einde: "2028-04-06", verlengd: false });
     expect(berekenTermijn("ontwerpregeling", "2027-02-10")).toMatchObject({ einde: "2027-04-07", verlengd: false });
+  });
+
+  it("names the article once when the rule's sentence already does (begrotingswijziging)", () => {
+    const r = berekenTermijn("begrotingswijziging", "2027-04-12");
+    expect(r.regel.match(/\(art\. 35 Wgr\)/g)).toHaveLength(1);
+    expect(r.regel).toContain("kijk dus ook in de regeling zelf. Uiterste datum: maandag 5 juli 2027.");
   });
 
   it("a begrotingswijziging has the same 12 weeks (art. 35 Wgr)", () => {
@@ -178,5 +195,19 @@ describe("dates", () => {
   it("adds months to the last day of a shorter month", () => {
     expect(addMonths("2027-01-31", 1)).toBe("2027-02-28");
     expect(addMonths("2028-01-31", 1)).toBe("2028-02-29");
+  });
+});
+
+describe("years without a designation decision (art. 3 lid 3 Atw)", () => {
+  it("warns when the deadline is a working day next to a feestdag in such a year, and only then", () => {
+    // 2029: Easter 1 April, Hemelvaartsdag Thursday 10 May; the Friday after is not (yet) designated.
+    const r = berekenTermijn("ontwerpregeling", "2029-03-16");
+    expect(r).toMatchObject({ einde: "2029-05-11", verlengd: false });
+    expect(r.regel).toContain(
+      "Let op: voor 2029 is nog geen besluit bekend dat dagen gelijkstelt met een feestdag (art. 3 lid 3 Atw), en vrijdag 11 mei 2029 ligt naast een feestdag.",
+    );
+    expect(berekenTermijn("ontwerpregeling", "2029-03-23").regel).not.toContain("Let op");
+    // 2027 is covered by a decision: the Friday after Hemelvaartsdag is a feestdag there, no warning.
+    expect(berekenTermijn("ontwerpregeling", "2027-03-12").regel).not.toContain("Let op");
   });
 });

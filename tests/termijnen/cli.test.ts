@@ -61,3 +61,27 @@ describe("npm run termijn", () => {
     expect(r.stdout).toBe("");
   });
 });
+
+describe("npm run ask (deadline questions, as in the chat)", () => {
+  const ask = (question: string, env: Record<string, string> = {}) =>
+    run(process.execPath, [...nodeArgs("src/cli/ask.ts"), question], {
+      env: { ...process.env, REGISTER_FILE: "", ...env },
+    });
+
+  it("answers a deadline question with the computed date, the rule and the article", async () => {
+    const { stdout } = await ask(
+      "Wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart 2027 kregen?",
+    );
+    expect(stdout).toContain("Uiterlijk maandag 3 mei 2027 (art. 1 lid 3 Wgr; art. 1 Algemene termijnenwet).");
+    expect(stdout).toContain("acht weken na 6 maart 2027 is zaterdag 1 mei 2027");
+  });
+
+  it("answers register questions from REGISTER_FILE, and honestly without one", async () => {
+    const zonder = await ask("Welke zienswijzen lopen er?");
+    expect(zonder.stdout).toContain("Geen register van regelingen ingesteld");
+    const met = await ask("In welke regelingen zit onze gemeente?", {
+      REGISTER_FILE: "knowledge/register/voorbeeld-register.yml",
+    });
+    expect(met.stdout).toContain("Regelingen waarin Voorbeeldstad deelneemt");
+  });
+});

@@ -21,7 +21,13 @@ describe("easterSunday", () => {
     [2026, "2026-04-05"],
     [2027, "2027-03-28"],
     [2028, "2028-04-16"],
-    [2038, "2038-04-25"],
+    [2029, "2029-04-01"],
+    [2030, "2030-04-21"],
+    [2031, "2031-04-13"],
+    [2032, "2032-03-28"],
+    [2035, "2035-03-25"],
+    [2038, "2038-04-25"], // the latest possible date
+    [2285, "2285-03-22"], // the earliest possible date
   ])("%i → %s", (year, date) => {
     expect(easterSunday(year)).toBe(date);
   });
@@ -59,9 +65,12 @@ describe("koningsdag", () => {
     expect(koningsdag(2026)).toBe("2026-04-27");
   });
 
-  it("moves to Saturday 26 April when 27 April is a Sunday (2014, 2025)", () => {
+  it("moves to Saturday 26 April when 27 April is a Sunday (2014, 2025, 2031, 2036)", () => {
     expect(koningsdag(2014)).toBe("2014-04-26");
     expect(koningsdag(2025)).toBe("2025-04-26");
+    expect(koningsdag(2031)).toBe("2031-04-26");
+    expect(koningsdag(2036)).toBe("2036-04-26");
+    expect(geenWerkdag("2031-04-26")).toBe("zaterdag");
     expect(feestdagOp("2025-04-27")).toBeNull();
   });
 });

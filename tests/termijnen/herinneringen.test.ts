@@ -12,6 +12,7 @@ import {
 } from "../../src/termijnen/herinneringen.ts";
 import { loadRegister, registerTermijnen } from "../../src/termijnen/register.ts";
 import { createTermijnService } from "../../src/termijnen/service.ts";
+import { runMigrations } from "../../src/store/migrations.ts";
 import { type Backend, pgliteBackend, postgresBackend } from "../store/backends.ts";
 
 const logger = createLogger({ level: "silent" });
@@ -52,6 +53,19 @@ describe("dueReminders", () => {
   });
 });
 
+describe("store migration 6", () => {
+  it("a sent-log made before migration 6 (created on first use) is kept", async () => {
+    const old = await (await pgliteBackend()).open();
+    await old.query("CREATE TABLE termijn_herinneringen (sleutel TEXT PRIMARY KEY, verzonden_op TIMESTAMPTZ NOT NULL)");
+    await old.query("INSERT INTO termijn_herinneringen VALUES ('slack:C0|ODV|x', now())");
+    expect(await runMigrations(old)).toContain(6);
+    let sent = false;
+    expect(await createSqlReminderLog(old).claim("slack:C0|ODV|x", async () => void (sent = true))).toBe(false);
+    expect(sent).toBe(false);
+    await old.close();
+  });
+});
+
 const backends: (() => Promise<Backend>)[] = [pgliteBackend];
 if (process.env.DATABASE_URL) backends.push(() => postgresBackend(process.env.DATABASE_URL!));
 
@@ -59,6 +73,10 @@ for (const make of backends) {
   describe("the reminder job", async () => {
     const backend = await make();
     afterAll(() => backend.dispose());
+    // The sent-log table comes from store migration 6; a second runMigrations (second instance) changes nothing.
+    const client = await backend.open();
+    await runMigrations(client);
+    await runMigrations(await backend.open());
 
     it(`${backend.name}: posts once; a second run, a second instance and a restart do not`, async () => {
       let now = new Date("2027-04-12T05:00:00Z");
@@ -67,7 +85,7 @@ for (const make of backends) {
       const job = async () =>
         createReminderJob({
           termijnen: createTermijnService({ register, clock }),
-          log: await createSqlReminderLog(await backend.open(), clock),
+          log: createSqlReminderLog(await backend.open(), clock), // a client of its own: another instance
           sinks: [sink],
           dagen: [21, 7],
           logger,
@@ -97,7 +115,7 @@ for (const make of backends) {
       sink.failNext = true;
       const job = createReminderJob({
         termijnen: createTermijnService({ register, clock }),
-        log: await createSqlReminderLog(await backend.open(), clock),
+        log: createSqlReminderLog(client, clock),
         sinks: [sink],
         dagen: [21, 7],
         logger,

@@ -33,7 +33,10 @@ describe("recognising deadline questions", () => {
         "Wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?",
         2027,
       ),
-    ).toEqual({ soort: "ontwerpregeling", vanaf: "2027-03-06" });
+    ).toEqual({ soort: "ontwerpregeling", vanaf: "2027-03-06", jaarGenoemd: false });
+    expect(
+      herkenTermijnVraag("Wanneer loopt de termijn voor de ontwerpbegroting af, ontvangen 26-2-2027?", 2020),
+    ).toEqual({ soort: "begroting", vanaf: "2027-02-26", jaarGenoemd: true });
     expect(herkenTermijnVraag("Wanneer moet de zienswijze op de ontwerpregeling binnen zijn?", 2027)).toBeNull();
     expect(herkenTermijnVraag("Wat staat er in de ontwerpbegroting van 6 maart?", 2027)).toBeNull();
     expect(herkenTermijnVraag("Wanneer is de vergadering op 6 maart?", 2027)).toBeNull();
@@ -45,7 +48,9 @@ describe("the service", () => {
     const s = createTermijnService({ register: null, clock });
     const r = s.antwoord("wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?");
     expect(r?.status).toBe("answer");
-    expect(r?.answer?.summary).toBe("Uiterlijk maandag 3 mei 2027 (art. 1 lid 3 Wgr; art. 1 Algemene termijnenwet).");
+    expect(r?.answer?.summary).toBe(
+      "Uiterlijk maandag 3 mei 2027 (art. 1 lid 3 Wgr; art. 1 Algemene termijnenwet). U noemde geen jaar; ik ben uitgegaan van 2027.",
+    );
     expect(r?.answer?.text).toContain("acht weken");
     expect(r?.answer?.links.map((l) => l.url)).toEqual([
       "https://wetten.overheid.nl/jci1.3:c:BWBR0003740&artikel=1",
@@ -91,6 +96,50 @@ describe("the service", () => {
     expect(s.commando("onzin 2027-03-06").answer?.title).toBe("Termijn berekenen");
   });
 
+  it("says in Dutch what is wrong with an impossible date or an unknown kind, in the command and in a question", () => {
+    const s = createTermijnService({ register: null, clock });
+    expect(s.commando("begroting 2027-02-30").answer?.summary).toBe(
+      '"2027-02-30" is geen bestaande datum. Controleert u de datum? Bijvoorbeeld: 26 februari 2027 of 2027-02-26.',
+    );
+    expect(s.commando("begroting 30 februari 2027").answer?.summary).toMatch(
+      /^"30 februari 2027" is geen bestaande datum/,
+    );
+    expect(s.commando("onzin 2027-03-06").answer?.summary).toBe(
+      'Onbekende soort termijn "onzin". Kies uit: ontwerpregeling, begroting, begrotingswijziging, toezending-ontwerpbegroting, kaders, voorlopige-jaarrekening, begroting-naar-gs, jaarrekening.',
+    );
+    expect(s.commando("begroting").answer?.summary).toBe(
+      'Geef ook de datum waarop de termijn begint, bijvoorbeeld "/termijn begroting 26 februari 2027".',
+    );
+    const vraag = s.antwoord(
+      "Wanneer moet de zienswijze op de begroting binnen zijn als die op 30 februari binnenkwam?",
+    );
+    expect(vraag?.answer?.summary).toMatch(/^"30 februari" is geen bestaande datum/);
+    expect(vraag?.answer?.text).toContain("Gebruik: /termijn");
+  });
+
+  it("answers a kind with a fixed date in the law without a date, counting from today", () => {
+    const s = createTermijnService({ register: null, clock }); // 10 March 2027
+    expect(s.antwoord("Wanneer moeten de kaders van de GR uiterlijk bij de raad zijn?")?.answer?.summary).toBe(
+      "Uiterlijk donderdag 29 april 2027 (art. 34b Wgr).",
+    );
+    expect(s.commando("voorlopige-jaarrekening").answer?.summary).toBe(
+      "Uiterlijk donderdag 29 april 2027 (art. 34b Wgr).",
+    );
+    expect(s.antwoord("Wat staat er in de kadernota?")).toBeNull();
+    expect(s.antwoord("Wanneer moet de zienswijze op de begroting binnen zijn?")).toBeNull();
+  });
+
+  it("says when the year was assumed and when the deadline has passed", () => {
+    const s = createTermijnService({ register: null, clock: () => new Date("2027-12-02T09:00:00Z") });
+    const r = s.antwoord("wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?");
+    expect(r?.answer?.summary).toBe(
+      "Uiterlijk maandag 3 mei 2027 (art. 1 lid 3 Wgr; art. 1 Algemene termijnenwet). Deze termijn is al verstreken. U noemde geen jaar; ik ben uitgegaan van 2027.",
+    );
+    expect(s.commando("begroting 2027-11-05").answer?.summary).toBe(
+      "Uiterlijk vrijdag 28 januari 2028 (art. 35 lid 3 Wgr).",
+    );
+  });
+
   it("withTermijnen routes only recognised questions past the engine", async () => {
     const asked: string[] = [];
     const engineReply: Reply = { status: "unknown", confidence: 0, answer: null, alternatives: [] };
@@ -117,10 +166,14 @@ describe("answers by id (share and feedback buttons carry only the id)", () => {
       clock,
     });
     const first = s.antwoord(
-      "wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart kregen?",
+      "wanneer moet de zienswijze op de ontwerpregeling binnen zijn als we hem op 6 maart 2027 kregen?",
     )!;
     expect(first.answer?.id).toBe("termijn:ontwerpregeling:2027-03-06");
     expect(s.byId(first.answer!.id)).toEqual(first);
+    // Without a year the answer says which year it assumed; the recomputed (shared) answer has the same date.
+    const zonderJaar = s.antwoord("wanneer moet de zienswijze op de ontwerpregeling binnen zijn, ontvangen 6 maart?")!;
+    expect(zonderJaar.answer?.id).toBe(first.answer?.id);
+    expect(zonderJaar.answer?.summary.startsWith(first.answer!.summary)).toBe(true);
     expect(s.byId("termijn:lopend")?.answer?.title).toBe("Lopende zienswijzetermijnen");
     expect(s.byId("termijn:onzin:2027-03-06")).toBeNull();
     expect(s.byId("termijn:begroting:2027-02-30")).toBeNull();

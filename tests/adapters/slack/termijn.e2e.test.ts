@@ -61,7 +61,7 @@ describe("deadlines in Slack", () => {
         register: await loadRegister("knowledge/register/voorbeeld-register.yml"),
         clock,
       }),
-      log: await createSqlReminderLog(store.client, clock),
+      log: createSqlReminderLog(store.client, clock),
       sinks: [slackReminderSink(app.config, CHANNEL)],
       dagen: [21, 7],
       logger,
@@ -85,6 +85,8 @@ describe("deadlines in Slack", () => {
 
   it("/termijn without arguments explains itself; /termijn with a question answers it", async () => {
     expect(await command("/termijn", "")).toContain("Gebruik: /termijn");
+    expect(await command("/termijn", "begroting 2027-02-30")).toContain('"2027-02-30" is geen bestaande datum');
+    expect(await command("/termijn", "onzin 2027-03-06")).toContain('Onbekende soort termijn "onzin"');
     expect(await command("/termijn", "welke zienswijzen lopen er?")).toContain("3 mei 2027");
   });
 

@@ -50,6 +50,16 @@ describe("deadlines in Teams", () => {
     expect(cardText(await ask("termijn"))).toContain("Gebruik: /termijn");
   });
 
+  it("termijn with an impossible date says so, in Dutch", async () => {
+    expect(cardText(await ask("termijn begroting 30 februari 2027"))).toContain(
+      '"30 februari 2027" is geen bestaande datum. Controleert u de datum?',
+    );
+  });
+
+  it("termijn with an unknown kind names it and the kinds there are", async () => {
+    expect(cardText(await ask("termijn onzin 2027-03-06"))).toContain('Onbekende soort termijn "onzin". Kies uit:');
+  });
+
   it("a plain question gets the computed date", async () => {
     const text = cardText(
       await ask("Wanneer moet de zienswijze op de ontwerpbegroting binnen zijn? We ontvingen hem op 26 februari 2027."),
