@@ -53,6 +53,17 @@ export function candidatesFor(
   return out.slice(0, MAX_CANDIDATES);
 }
 
+/**
+ * Whether a group was marked "not our topic": by any phrasing shown for it (its most asked one can change as people
+ * keep asking, and the one marked may since have become a variant).
+ */
+export function isDismissedGroup(
+  group: Pick<GriffieReport["unanswered"][number], "example" | "variants">,
+  dismissed: ReadonlySet<string>,
+): boolean {
+  return [group.example, ...group.variants].some((q) => dismissed.has(normalizeQuestion(q)));
+}
+
 export function learnItems(
   report: GriffieReport,
   engine: Engine,
@@ -61,7 +72,7 @@ export function learnItems(
 ): LearnItem[] {
   const items: LearnItem[] = [];
   for (const g of report.unanswered) {
-    if (dismissed.has(normalizeQuestion(g.example))) continue;
+    if (isDismissedGroup(g, dismissed)) continue;
     items.push({
       kind: "unanswered",
       count: g.count,
@@ -143,7 +154,8 @@ export async function runLearnSession(
         if (answer === "q") return changes;
         if (answer === "s" || answer === "") break;
         if (answer === "n") {
-          await actions.dismiss(question);
+          // The phrasing people asked marks the group, also when the editor typed another one (a <tekst>).
+          await actions.dismiss(item.question);
           changes++;
           io.print("    Gemarkeerd als 'niet ons onderwerp'.");
           break;

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { learnItems, readDismissed, runLearnSession, writeDismissed, type LearnItem } from "../../src/learn/session.ts";
+import { normalizeQuestion } from "../../src/learn/add-question.ts";
 import { buildReport } from "../../src/report/build.ts";
 import type { FeedbackRow, UnansweredRow } from "../../src/store/port.ts";
 
@@ -103,5 +104,30 @@ describe("kb:learn session", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("kb:learn 'not our topic' and the group it belongs to", () => {
+  it("marks the group's own phrasing, also after the editor rephrased it", async () => {
+    const { kb, items } = await setup();
+    const dismissed: string[] = [];
+    const { io } = scripted(["s", "s", "a Hoe laat is het nu precies?", "n"]);
+    await runLearnSession(items, kb, io, {
+      apply: async () => undefined,
+      dismiss: async (q) => void dismissed.push(q),
+    });
+    // The group is recognised next time by the phrasing people asked, not by the editor's rewording.
+    expect(dismissed).toEqual(["Hoe laat is het?"]);
+  });
+
+  it("skips a dismissed group when its most asked phrasing changed since", async () => {
+    const kb = await loadKnowledgeBase(FIXTURE);
+    // Dismissed when "Hoe laat is het?" was the most asked phrasing; now another phrasing of the group leads.
+    const unanswered = [row("Hoe laat is het nu?"), row("Hoe laat is het nu?"), row("Hoe laat is het?")];
+    const report = buildReport({ unanswered, feedback: [], now: at, synonyms: kb.synonyms });
+    expect(report.unanswered).toHaveLength(1);
+    expect(report.unanswered[0]!.example).toBe("Hoe laat is het nu?");
+    const items = learnItems(report, createEngine(kb), kb, new Set([normalizeQuestion("Hoe laat is het?")]));
+    expect(items).toEqual([]);
   });
 });

@@ -111,7 +111,7 @@ describe("buildHtmlReportData + renderHtmlReport", () => {
       asked: [],
       feedback: [],
       titles: new Map(),
-      isDismissed: (q) => q === "Hoe laat is het?",
+      isDismissed: (g) => g.example === "Hoe laat is het?",
     });
     expect(d.groups.map((g) => g.example)).toEqual(["Wat kost een GR?"]);
     expect(d.dismissedGroups).toBe(1);
