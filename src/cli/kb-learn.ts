@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { createEngine } from "../engine/index.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 import { AddQuestionError } from "../learn/add-question.ts";
-import { applyQuestion, type ApplyResult } from "../learn/apply.ts";
+import { appliedLines, applyQuestion, type ApplyResult } from "../learn/apply.ts";
 import { learnItems, readDismissed, runLearnSession, writeDismissed } from "../learn/session.ts";
 import { buildReport } from "../report/build.ts";
 import { cliConfig, openStoreForCli } from "./open-store.ts";
@@ -16,23 +16,7 @@ const USAGE = `Gebruik: npm run kb:learn -- [--days N]
        npm run kb:learn -- --apply <onderwerp-id> "<vraag>"`;
 
 function printApplied(r: ApplyResult, question: string): void {
-  if (!r.changed) {
-    console.log(`${r.file} heeft deze vraag al; niets gewijzigd.`);
-    return;
-  }
-  console.log(`Toegevoegd aan ${r.file}:`);
-  process.stdout.write(r.diff.endsWith("\n") ? r.diff : `${r.diff}\n`);
-  if (r.problems.length) {
-    console.log(`Kennisbank gecontroleerd: ${r.problems.length} fout(en):`);
-    for (const p of r.problems) console.log(`  ${p}`);
-  } else {
-    console.log(`Kennisbank gecontroleerd: ${r.entries} onderwerpen, geen fouten.`);
-  }
-  console.log(
-    r.foundAs
-      ? `De vraag "${question}" vindt nu: ${r.foundAs}`
-      : `Let op: de vraag "${question}" geeft nog geen zeker antwoord.`,
-  );
+  for (const line of appliedLines(r, question)) console.log(line);
 }
 
 /**

@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { addQuestion, AddQuestionError } from "../../src/learn/add-question.ts";
-import { applyQuestion } from "../../src/learn/apply.ts";
+import { appliedLines, applyQuestion } from "../../src/learn/apply.ts";
 import { nodeArgs } from "../support/entry-points.ts";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
@@ -102,5 +102,35 @@ describe("applyQuestion (kb:learn --apply)", () => {
     expect(kb.byId.get("centrumgemeente")!.questions).toContain(
       "Is een centrumgemeente de baas over de andere gemeenten?",
     );
+  });
+});
+
+describe("what kb:learn says after a write", () => {
+  const result = {
+    file: "kb/wet/uittreden-gr.md",
+    entryId: "uittreden-gr",
+    changed: true,
+    problems: [],
+    entries: 2,
+    diff: "+  - Wat kost uittreden?\n",
+  };
+
+  it("confirms when the engine now answers the phrasing with the chosen entry", () => {
+    const text = appliedLines({ ...result, foundAs: "uittreden-gr" }, "Wat kost uittreden?").join("\n");
+    expect(text).toContain('De vraag "Wat kost uittreden?" vindt nu: uittreden-gr');
+    expect(text).not.toContain("Let op");
+  });
+
+  it("warns when the engine still answers the phrasing with another entry", () => {
+    const text = appliedLines({ ...result, foundAs: "lokale-gegevens-vinden" }, "Wat kost uittreden?").join("\n");
+    expect(text).toContain("Let op");
+    expect(text).toContain("lokale-gegevens-vinden");
+    expect(text).not.toContain("vindt nu: lokale-gegevens-vinden");
+  });
+
+  it("warns when the phrasing gets no answer yet, and lists the check's problems", () => {
+    const text = appliedLines({ ...result, foundAs: null, problems: ["a.md:3: kind: bad"] }, "Wat?").join("\n");
+    expect(text).toContain("Let op");
+    expect(text).toContain("a.md:3: kind: bad");
   });
 });
