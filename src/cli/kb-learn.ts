@@ -3,6 +3,7 @@
 // npm run kb:learn -- --apply <entry-id> "<question>" add one phrasing to an entry (scripts)
 // Every write is a normal change in the knowledge folder: review it with git and merge it like any other edit.
 import { createInterface, type Interface } from "node:readline";
+import dotenv from "dotenv";
 import { parseArgs } from "node:util";
 import { createEngine } from "../engine/index.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
@@ -65,6 +66,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // .env as for the bot and the interactive session (values already in the environment win).
+  dotenv.config({ quiet: true });
   const dir = process.env.KNOWLEDGE_DIR || "knowledge";
 
   if (parsed.values.apply !== undefined) {

@@ -1,7 +1,7 @@
 // kb:learn --apply: the phrasing lands in the entry's questions, every other line stays byte-identical, the base
 // still passes the check, and the engine then finds the entry by that phrasing.
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,6 +101,24 @@ describe("applyQuestion (kb:learn --apply)", () => {
     const kb = await loadKnowledgeBase(dir);
     expect(kb.byId.get("centrumgemeente")!.questions).toContain(
       "Is een centrumgemeente de baas over de andere gemeenten?",
+    );
+  });
+});
+
+describe("kb:learn --apply and .env", () => {
+  it("finds the knowledge folder through KNOWLEDGE_DIR in .env, as the bot and the interactive kb:learn do", async () => {
+    const parent = join(dir, "..");
+    await writeFile(join(parent, ".env"), "KNOWLEDGE_DIR=kb\n");
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test" };
+    delete env.KNOWLEDGE_DIR;
+    const { stdout } = await run(
+      process.execPath,
+      [...nodeArgs("src/cli/kb-learn.ts"), "--apply", "centrumgemeente", "Wie is de baas in een centrumregeling?"],
+      { env, cwd: parent },
+    );
+    expect(stdout).toContain("+  - Wie is de baas in een centrumregeling?");
+    expect((await loadKnowledgeBase(dir)).byId.get("centrumgemeente")!.questions).toContain(
+      "Wie is de baas in een centrumregeling?",
     );
   });
 });
