@@ -128,3 +128,68 @@ describe("buildHtmlReportData + renderHtmlReport", () => {
     expect(html).toContain("Bel mij");
   });
 });
+
+describe("HTML report: what an editor reads", () => {
+  const report = buildReport({ unanswered: [], feedback: [], now });
+  const rowsIn = (n: number, day: string): AskedRow[] =>
+    Array.from({ length: n }, () => ({
+      status: "answer" as const,
+      entryId: "wgr",
+      confidence: 1,
+      platform: "teams" as const,
+      at: new Date(`${day}T10:00:00Z`),
+    }));
+
+  it("labels the week chart's axis with round numbers and draws bars to that scale", () => {
+    const asked = [...rowsIn(26, "2026-11-24"), ...rowsIn(13, "2026-11-17"), ...rowsIn(7, "2026-11-10")];
+    const html = renderHtmlReport(buildHtmlReportData({ report, asked, feedback: [], titles: new Map() }));
+    const ticks = [...html.matchAll(/data-tick="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(ticks).toEqual([0, 10, 20, 30]);
+    // Bar height per question is the same for every bar, and the top tick's line is 30 questions high.
+    const bars = [...html.matchAll(/height="([\d.]+)"[^>]*data-status="answer" data-count="(\d+)"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(bars.map(([, n]) => n)).toEqual([7, 13, 26]);
+    const perQuestion = bars.map(([h, n]) => h! / n!);
+    for (const p of perQuestion) expect(p).toBeCloseTo(perQuestion[0]!, 1);
+    const y = (t: number) => Number(new RegExp(`y1="([\\d.]+)"[^>]*/><text[^>]*data-tick="${t}"`).exec(html)![1]);
+    expect(y(0) - y(30)).toBeCloseTo(30 * perQuestion[0]!, 0);
+  });
+
+  it("uses whole, round steps for small numbers too", () => {
+    const html = renderHtmlReport(
+      buildHtmlReportData({ report, asked: rowsIn(5, "2026-11-24"), feedback: [], titles: new Map() }),
+    );
+    expect([...html.matchAll(/data-tick="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("shows an open hand-off as open, with a link to answer it that is printed as its address", () => {
+    const link = "https://example.slack.com/archives/C1/p1700000000000100";
+    const html = renderHtmlReport(
+      buildHtmlReportData({
+        report,
+        asked: [],
+        feedback: [],
+        titles: new Map(),
+        handoffs: [
+          {
+            id: "h1",
+            at: now,
+            platform: "slack",
+            question: "Moet de raad instemmen?",
+            status: "open",
+            bestGuess: null,
+            link,
+            answeredAt: null,
+          },
+        ],
+      }),
+    );
+    const row = /<table id="handoffs">[\s\S]*?<\/table>/.exec(html)![0];
+    // "Beantwoord" would say it was answered: it is open, and the link is where to answer it.
+    expect(row).not.toMatch(/>Beantwoord</);
+    expect(row).toContain(`<td>open<br><a href="${link}">Beantwoorden</a></td>`);
+    expect(html).toMatch(/@media print\{[^}]*a\[href\]::after\{content:" \(" attr\(href\) "\)"/);
+  });
+});
