@@ -1,10 +1,14 @@
 // The HTML report's numbers and its escaping, without a browser (the Chromium test is tests/browser/report.test.ts).
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/report/build.ts";
 import { buildHtmlReportData, isoWeek } from "../../src/report/html-data.ts";
 import { escapeHtml } from "../../src/report/html-escape.ts";
 import { renderHtmlReport } from "../../src/report/html.ts";
-import type { AskedRow, FeedbackRow } from "../../src/store/port.ts";
+import { writeHtmlReport } from "../../src/report/write-html.ts";
+import type { AskedRow, FeedbackRow, Store } from "../../src/store/port.ts";
 
 const now = new Date("2026-12-02T10:00:00Z");
 
@@ -191,5 +195,25 @@ describe("HTML report: what an editor reads", () => {
     expect(row).not.toMatch(/>Beantwoord</);
     expect(row).toContain(`<td>open<br><a href="${link}">Beantwoorden</a></td>`);
     expect(html).toMatch(/@media print\{[^}]*a\[href\]::after\{content:" \(" attr\(href\) "\)"/);
+  });
+});
+
+describe("writeHtmlReport --days", () => {
+  it("reads only the questions of the period from the store and names the period", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "report-days-"));
+    try {
+      const since = new Date(now.getTime() - 30 * 86_400_000);
+      const asked: (Date | undefined)[] = [];
+      const store = {
+        listAsked: async (s?: Date) => (asked.push(s), []),
+      } as unknown as Store;
+      const file = join(dir, "r.html");
+      const report = buildReport({ unanswered: [], feedback: [], now, days: 30 });
+      await writeHtmlReport({ file, store, report, feedback: [], since, kb: undefined });
+      expect(asked).toEqual([since]);
+      expect(await readFile(file, "utf8")).toContain("Periode: de laatste 30 dagen (vanaf 2 november 2026)");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
