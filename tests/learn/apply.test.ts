@@ -82,6 +82,14 @@ describe("applyQuestion (kb:learn --apply)", () => {
     expect((await applyQuestion(dir, "btw-gemeenschappelijke-regeling", QUESTION)).changed).toBe(false);
   });
 
+  it("runs the full knowledge check (the editors' rules of kb:check too) after the write", async () => {
+    const result = await applyQuestion(dir, "centrumgemeente", "Wat moeten we nog uitzoeken over een centrumgemeente?");
+    expect(result.changed).toBe(true);
+    expect(result.problems).toEqual([
+      expect.stringMatching(/centrumgemeente\.md:\d+: questions\[\d+\]: "nog uitzoeken" reads as a note to editors/),
+    ]);
+  });
+
   it("runs as npm run kb:learn -- --apply <id> <question> and prints the diff", async () => {
     const { stdout } = await run(
       process.execPath,
