@@ -11,6 +11,7 @@ import { AddQuestionError } from "../learn/add-question.ts";
 import { appliedLines, applyQuestion, type ApplyResult } from "../learn/apply.ts";
 import { learnItems, readDismissed, runLearnSession, writeDismissed } from "../learn/session.ts";
 import { buildReport } from "../report/build.ts";
+import type { HandoffRow } from "../store/port.ts";
 import { cliConfig, openStoreForCli } from "./open-store.ts";
 
 const USAGE = `Gebruik: npm run kb:learn -- [--days N]
@@ -114,12 +115,15 @@ async function main(): Promise<number> {
   }
   const now = new Date();
   let report;
+  let handoffs: HandoffRow[] = [];
   try {
     const since = days === null ? undefined : new Date(now.getTime() - days * 86_400_000);
-    const [unanswered, feedback] = await Promise.all([
+    const [unanswered, feedback, found] = await Promise.all([
       opened.store.listUnanswered(since),
       opened.store.listFeedback(since),
+      opened.store.listHandoffs?.(since) ?? [],
     ]);
+    handoffs = found;
     report = buildReport({
       unanswered,
       feedback,
@@ -133,7 +137,7 @@ async function main(): Promise<number> {
     await opened.store.close();
   }
   const knowledgeDir = cfg.config.KNOWLEDGE_DIR;
-  const items = learnItems(report, createEngine(kb), kb, await readDismissed(knowledgeDir));
+  const items = learnItems(report, createEngine(kb), kb, await readDismissed(knowledgeDir), handoffs);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const ask = lineReader(rl);
   try {
