@@ -3,36 +3,22 @@
 // npm run kb:learn -- --apply <entry-id> "<question>" add one phrasing to an entry (scripts)
 // Every write is a normal change in the knowledge folder: review it with git and merge it like any other edit.
 import { createInterface, type Interface } from "node:readline";
+import dotenv from "dotenv";
 import { parseArgs } from "node:util";
 import { createEngine } from "../engine/index.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 import { AddQuestionError } from "../learn/add-question.ts";
-import { applyQuestion, type ApplyResult } from "../learn/apply.ts";
+import { appliedLines, applyQuestion, type ApplyResult } from "../learn/apply.ts";
 import { learnItems, readDismissed, runLearnSession, writeDismissed } from "../learn/session.ts";
 import { buildReport } from "../report/build.ts";
+import type { HandoffRow } from "../store/port.ts";
 import { cliConfig, openStoreForCli } from "./open-store.ts";
 
 const USAGE = `Gebruik: npm run kb:learn -- [--days N]
        npm run kb:learn -- --apply <onderwerp-id> "<vraag>"`;
 
 function printApplied(r: ApplyResult, question: string): void {
-  if (!r.changed) {
-    console.log(`${r.file} heeft deze vraag al; niets gewijzigd.`);
-    return;
-  }
-  console.log(`Toegevoegd aan ${r.file}:`);
-  process.stdout.write(r.diff.endsWith("\n") ? r.diff : `${r.diff}\n`);
-  if (r.problems.length) {
-    console.log(`Kennisbank gecontroleerd: ${r.problems.length} fout(en):`);
-    for (const p of r.problems) console.log(`  ${p}`);
-  } else {
-    console.log(`Kennisbank gecontroleerd: ${r.entries} onderwerpen, geen fouten.`);
-  }
-  console.log(
-    r.foundAs
-      ? `De vraag "${question}" vindt nu: ${r.foundAs}`
-      : `Let op: de vraag "${question}" geeft nog geen zeker antwoord.`,
-  );
+  for (const line of appliedLines(r, question)) console.log(line);
 }
 
 /**
@@ -81,6 +67,8 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // .env as for the bot and the interactive session (values already in the environment win).
+  dotenv.config({ quiet: true });
   const dir = process.env.KNOWLEDGE_DIR || "knowledge";
 
   if (parsed.values.apply !== undefined) {
@@ -127,12 +115,15 @@ async function main(): Promise<number> {
   }
   const now = new Date();
   let report;
+  let handoffs: HandoffRow[] = [];
   try {
     const since = days === null ? undefined : new Date(now.getTime() - days * 86_400_000);
-    const [unanswered, feedback] = await Promise.all([
+    const [unanswered, feedback, found] = await Promise.all([
       opened.store.listUnanswered(since),
       opened.store.listFeedback(since),
+      opened.store.listHandoffs?.(since) ?? [],
     ]);
+    handoffs = found;
     report = buildReport({
       unanswered,
       feedback,
@@ -146,7 +137,7 @@ async function main(): Promise<number> {
     await opened.store.close();
   }
   const knowledgeDir = cfg.config.KNOWLEDGE_DIR;
-  const items = learnItems(report, createEngine(kb), kb, await readDismissed(knowledgeDir));
+  const items = learnItems(report, createEngine(kb), kb, await readDismissed(knowledgeDir), handoffs);
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const ask = lineReader(rl);
   try {

@@ -6,6 +6,7 @@ import { isSeq, parseDocument } from "yaml";
 import type { Engine } from "../engine/types.ts";
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { FeedbackReport, GriffieReport } from "../report/build.ts";
+import type { HandoffRow } from "../store/port.ts";
 import { cleanQuestion, normalizeQuestion } from "./add-question.ts";
 
 /** Phrasings the griffie marked "not our topic", kept in the knowledge folder so the decision is reviewed in git. */
@@ -20,7 +21,14 @@ export interface Candidate {
 
 export type LearnItem =
   | { kind: "unanswered"; count: number; question: string; variants: string[]; candidates: Candidate[] }
-  | { kind: "negative"; feedback: FeedbackReport };
+  | {
+      kind: "negative";
+      feedback: FeedbackReport;
+      /** Questions this answer was given to, as far as known: those sent on to the griffie after the 👎. */
+      asked: string[];
+      /** The engine's best entries for the first of those questions. */
+      candidates: Candidate[];
+    };
 
 export interface LearnIo {
   print(line: string): void;
@@ -53,15 +61,31 @@ export function candidatesFor(
   return out.slice(0, MAX_CANDIDATES);
 }
 
+/**
+ * Whether a group was marked "not our topic": by any phrasing shown for it (its most asked one can change as people
+ * keep asking, and the one marked may since have become a variant).
+ */
+export function isDismissedGroup(
+  group: Pick<GriffieReport["unanswered"][number], "example" | "variants">,
+  dismissed: ReadonlySet<string>,
+): boolean {
+  return [group.example, ...group.variants].some((q) => dismissed.has(normalizeQuestion(q)));
+}
+
+/** Most phrasings shown for a 👎 answer. */
+export const MAX_ASKED = 3;
+
 export function learnItems(
   report: GriffieReport,
   engine: Engine,
   kb: KnowledgeBase,
   dismissed: ReadonlySet<string>,
+  /** Hand-offs of the period: after a 👎 they hold the question the answer was given to (best guess = the entry). */
+  handoffs: readonly Pick<HandoffRow, "question" | "bestGuess">[] = [],
 ): LearnItem[] {
   const items: LearnItem[] = [];
   for (const g of report.unanswered) {
-    if (dismissed.has(normalizeQuestion(g.example))) continue;
+    if (isDismissedGroup(g, dismissed)) continue;
     items.push({
       kind: "unanswered",
       count: g.count,
@@ -70,7 +94,16 @@ export function learnItems(
       candidates: candidatesFor(g.example, engine, kb, g.bestGuess?.id ?? null),
     });
   }
-  for (const f of report.negativeFeedback) items.push({ kind: "negative", feedback: f });
+  for (const f of report.negativeFeedback) {
+    const asked: string[] = [];
+    for (const h of handoffs) {
+      const q = cleanQuestion(h.question);
+      if (h.bestGuess !== f.entryId || !q || asked.some((a) => normalizeQuestion(a) === normalizeQuestion(q))) continue;
+      if (asked.push(q) >= MAX_ASKED) break;
+    }
+    const candidates = asked[0] ? candidatesFor(asked[0], engine, kb, null) : [];
+    items.push({ kind: "negative", feedback: f, asked, candidates });
+  }
   return items;
 }
 
@@ -116,6 +149,8 @@ const HELP_UNANSWERED =
   "Keuze: 1-3 = koppel aan die kandidaat · k <id> = koppel aan een ander onderwerp · a <tekst> = andere formulering · n = niet ons onderwerp · s = overslaan · q = stoppen";
 const HELP_NEGATIVE =
   "Keuze: k <id> <vraag> = voeg een formulering toe aan een onderwerp · s = overslaan · q = stoppen";
+const HELP_NEGATIVE_ASKED =
+  "Keuze: 1-3 = koppel de eerste vraag aan die kandidaat · k <id> = koppel haar aan een ander onderwerp · k <id> <vraag> = voeg een andere formulering toe · s = overslaan · q = stoppen";
 
 /** Walks the items; returns how many changes were made. Unknown input asks again. */
 export async function runLearnSession(
@@ -143,7 +178,8 @@ export async function runLearnSession(
         if (answer === "q") return changes;
         if (answer === "s" || answer === "") break;
         if (answer === "n") {
-          await actions.dismiss(question);
+          // The phrasing people asked marks the group, also when the editor typed another one (a <tekst>).
+          await actions.dismiss(item.question);
           changes++;
           io.print("    Gemarkeerd als 'niet ons onderwerp'.");
           break;
@@ -167,17 +203,24 @@ export async function runLearnSession(
         `[${n + 1}/${items.length}] 👎 ${f.negative}× / 👍 ${f.positive}× bij "${oneLine(f.title)}" [${f.entryId}]`,
       );
       for (const c of f.comments.slice(0, 5)) io.print(`    ${c.helpful ? "👍" : "👎"} "${oneLine(c.comment)}"`);
+      const asked = item.asked[0];
+      if (asked) {
+        io.print(`    Gevraagd als: ${item.asked.map((q) => `"${oneLine(q)}"`).join(", ")}`);
+        item.candidates.forEach((c, i) => io.print(`    ${i + 1}) ${oneLine(c.title)} [${c.id}] (${pct(c.score)})`));
+      }
       for (;;) {
-        const answer = (await io.ask(`${HELP_NEGATIVE}\n> `)).trim();
+        const answer = (await io.ask(`${asked ? HELP_NEGATIVE_ASKED : HELP_NEGATIVE}\n> `)).trim();
         if (answer === "q") return changes;
         if (answer === "s" || answer === "") break;
-        const m = /^k\s+(\S+)\s+(.+)$/.exec(answer);
-        if (m && kb.byId.has(m[1]!)) {
-          await actions.apply(m[1]!, m[2]!);
+        const m = /^k\s+(\S+)(?:\s+(.+))?$/.exec(answer);
+        const pick = asked && /^[1-9]$/.test(answer) ? item.candidates[Number(answer) - 1]?.id : m?.[1];
+        const question = m?.[2] ?? asked;
+        if (pick && question && kb.byId.has(pick)) {
+          await actions.apply(pick, question);
           changes++;
           break;
         }
-        io.print(m ? `    Geen onderwerp met id "${m[1]}".` : "    Dat begrijp ik niet.");
+        io.print(pick && question ? `    Geen onderwerp met id "${pick}".` : "    Dat begrijp ik niet.");
       }
     }
   }

@@ -75,6 +75,8 @@ export function observeBot(bot: Bot, opts: ObserveOptions): Bot {
   const overrides: Partial<Bot> = {
     ask,
     answerById: (id: string) => markStale(bot.answerById(id)),
+    // A related topic, "bedoelde u" or a featured topic opened with its button is an answer like any other.
+    openEntry: async (id, ctx) => markStale(await bot.openEntry(id, ctx)),
     recordFeedback: async (entryId, helpful, platform, comment, userId, reason) => {
       await bot.recordFeedback(entryId, helpful, platform, comment, userId, reason);
       notify((o) => o.feedback?.(helpful, platform));

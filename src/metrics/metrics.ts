@@ -83,8 +83,12 @@ export function createMetrics(): Metrics {
   };
 }
 
-/** The store with every rejected call counted (the error still reaches the caller unchanged). */
+/**
+ * The store with every rejected call counted (the error still reaches the caller unchanged), and the failed writes
+ * nobody awaits (batched logs, the retention purge) counted as the store reports them.
+ */
 export function countStoreErrors(store: Store, metrics: Pick<Metrics, "storeError">): Store {
+  store.onBackgroundError?.((operation) => metrics.storeError(operation));
   return new Proxy(store, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;

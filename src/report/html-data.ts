@@ -74,8 +74,8 @@ export interface HtmlReportInput {
   /** Suggested entries for an unanswered question (the engine's candidates). */
   suggest?: (question: string) => { id: string; title: string }[];
   handoffs?: readonly StoredHandoff[] | null;
-  /** Whether a group was marked "niet ons onderwerp" (by its most asked phrasing). */
-  isDismissed?: (question: string) => boolean;
+  /** Whether a group was marked "niet ons onderwerp" (kb:learn). */
+  isDismissed?: (group: QuestionGroupReport) => boolean;
 }
 
 export const TOP_ENTRIES = 10;
@@ -154,9 +154,9 @@ export function buildHtmlReportData(input: HtmlReportInput): HtmlReportData {
       .map((e) => ({ ...e, reasons: e.reasons.sort((a, b) => b.at.localeCompare(a.at)) }))
       .sort((a, b) => b.down - a.down || b.up + b.down - (a.up + a.down) || a.id.localeCompare(b.id)),
     reasons: (input.report.reasons ?? []).map(({ label, count }) => ({ label, count })),
-    dismissedGroups: input.report.unanswered.filter((g) => input.isDismissed?.(g.example)).length,
+    dismissedGroups: input.report.unanswered.filter((g) => input.isDismissed?.(g)).length,
     groups: input.report.unanswered
-      .filter((g) => !input.isDismissed?.(g.example))
+      .filter((g) => !input.isDismissed?.(g))
       .map((g) => {
         const suggested = input.suggest?.(g.example) ?? [];
         const suggestions = suggested.length ? suggested : g.bestGuess ? [g.bestGuess] : [];

@@ -22,6 +22,20 @@ const date = (iso: string): string => (iso && !Number.isNaN(Date.parse(iso)) ? f
 const pct = (n: number, d: number): string => (d === 0 ? "–" : `${Math.round((n / d) * 100)}%`);
 const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/**
+ * Axis ticks for counts up to `top`: whole steps of 1, 2 or 5 times a power of ten, at most 6 steps, from 0 to the
+ * first tick at or above `top` (which is then the chart's full height).
+ */
+export function roundTicks(top: number): { ticks: number[]; max: number } {
+  const target = Math.max(1, top) / 5;
+  const power = 10 ** Math.floor(Math.log10(target));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= target) ?? 10 * power);
+  const max = Math.max(step, Math.ceil(top / step) * step);
+  const ticks: number[] = [];
+  for (let t = 0; t <= max; t += step) ticks.push(t);
+  return { ticks, max };
+}
+
 function weekChart(d: HtmlReportData): string {
   if (d.weeks.length === 0) return `<p class="empty">Nog geen vragen geregistreerd in deze periode.</p>`;
   const W = 760;
@@ -29,16 +43,17 @@ function weekChart(d: HtmlReportData): string {
   const left = 44;
   const bottom = 34;
   const top = 18;
-  const max = Math.max(1, ...d.weeks.map((w) => COUNTED_STATUSES.reduce((s, k) => s + w.counts[k], 0)));
+  const { ticks, max } = roundTicks(
+    Math.max(...d.weeks.map((w) => COUNTED_STATUSES.reduce((s, k) => s + w.counts[k], 0))),
+  );
   const slot = (W - left - 10) / d.weeks.length;
   const barW = Math.max(6, Math.min(48, slot * 0.7));
   const y = (v: number) => ((H - bottom - top) * v) / max;
-  const ticks = [0, Math.ceil(max / 2), max].filter((v, i, a) => a.indexOf(v) === i);
   const parts: string[] = [];
   for (const t of ticks) {
-    const ty = H - bottom - y(t);
+    const ty = (H - bottom - y(t)).toFixed(1);
     parts.push(
-      `<line x1="${left}" x2="${W - 10}" y1="${ty}" y2="${ty}" class="grid"/><text x="${left - 6}" y="${ty + 4}" text-anchor="end" class="axis">${t}</text>`,
+      `<line x1="${left}" x2="${W - 10}" y1="${ty}" y2="${ty}" class="grid"/><text x="${left - 6}" y="${(Number(ty) + 4).toFixed(1)}" text-anchor="end" class="axis" data-tick="${t}">${t}</text>`,
     );
   }
   d.weeks.forEach((w, i) => {
@@ -176,7 +191,7 @@ function handoffs(d: HtmlReportData): string {
   if (d.handoffs.length === 0) return `<p class="empty">Geen open overdrachten.</p>`;
   const rows = d.handoffs.map(
     (h) =>
-      `<tr><td>${e(date(h.at))}</td><td>${e(platformName(h.platform))}</td><td>“${e(h.subject)}”</td><td>${h.bestGuess ? e(h.bestGuess) : `<span class="muted">geen</span>`}</td><td>${h.link ? `<a href="${e(h.link)}">Beantwoord</a>` : e(h.status)}</td></tr>`,
+      `<tr><td>${e(date(h.at))}</td><td>${e(platformName(h.platform))}</td><td>“${e(h.subject)}”</td><td>${h.bestGuess ? e(h.bestGuess) : `<span class="muted">geen</span>`}</td><td>${e(h.status)}${h.link ? `<br><a href="${e(h.link)}">Beantwoorden</a>` : ""}</td></tr>`,
   );
   return `<table id="handoffs"><thead><tr><th>Datum</th><th>Platform</th><th>Vraag</th><th>Beste gok</th><th>Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -198,7 +213,7 @@ svg .label{font-size:13px}svg .grid{stroke:#ddd;stroke-width:1}svg .track{fill:#
 .legend{display:flex;gap:16px;font-size:13px;margin:4px 0}.key i{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px}
 .empty{color:#555;font-style:italic}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-@media print{body{padding:0;max-width:none;font-size:12px}section{margin:14px 0}h2{font-size:16px}@page{size:A4;margin:14mm}}
+@media print{a[href]::after{content:" (" attr(href) ")";font-size:10px;color:#555;word-break:break-all}body{padding:0;max-width:none;font-size:12px}section{margin:14px 0}h2{font-size:16px}@page{size:A4;margin:14mm}}
 `;
 
 export function renderHtmlReport(d: HtmlReportData): string {

@@ -3,8 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { createEngine } from "../engine/index.ts";
 import type { KnowledgeBase } from "../knowledge/types.ts";
-import { normalizeQuestion } from "../learn/add-question.ts";
-import { candidatesFor, readDismissed } from "../learn/session.ts";
+import { candidatesFor, isDismissedGroup, readDismissed } from "../learn/session.ts";
 import type { FeedbackRow, Store } from "../store/port.ts";
 import type { GriffieReport } from "./build.ts";
 import { buildHtmlReportData } from "./html-data.ts";
@@ -35,7 +34,7 @@ export async function writeHtmlReport(opts: {
       ? { suggest: (q: string) => candidatesFor(q, engine, kb, null).map(({ id, title }) => ({ id, title })) }
       : {}),
     handoffs,
-    isDismissed: (q) => dismissed.has(normalizeQuestion(q)),
+    isDismissed: (g) => isDismissedGroup(g, dismissed),
   });
   await writeFile(opts.file, renderHtmlReport(data));
 }

@@ -18,6 +18,8 @@ export interface BatchedInsertOptions<Row> {
   /** What the log is, for the warning when a write fails ("the log of asked questions"). */
   what: string;
   logger?: Logger;
+  /** Called when a write started by the timer or a full queue fails (nobody awaits those; metrics count them). */
+  onBackgroundError?: () => void;
 }
 
 export class BatchedInsert<Row> {
@@ -39,11 +41,11 @@ export class BatchedInsert<Row> {
     this.queue.push(row);
     if (this.opts.flushMs <= 0) return this.flush();
     if (this.queue.length >= this.opts.batchRows) {
-      void this.flush().catch(() => undefined);
+      void this.flush().catch(() => this.opts.onBackgroundError?.());
     } else if (!this.timer) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
-        this.flush().catch(() => undefined);
+        this.flush().catch(() => this.opts.onBackgroundError?.());
       }, this.opts.flushMs);
       this.timer.unref();
     }

@@ -129,6 +129,8 @@ export interface Store {
   getConversationContext?(conversation: string): Promise<ConversationContext | null>;
   /** Remembers the entry last answered in a conversation for ttlMs, replacing the earlier one. */
   setConversationContext?(conversation: string, entryId: string, ttlMs: number): Promise<void>;
+  /** Tells `listener` (metrics) about failed writes nobody awaited, such as batched logs. Optional. */
+  onBackgroundError?(listener: (operation: string) => void): void;
   /** Stores a hand-off to the griffie with status open. Optional so test fakes can leave it out. */
   recordHandoff?(input: HandoffInput): Promise<HandoffRow>;
   /** Marks a hand-off answered (idempotent); null for an unknown id. */

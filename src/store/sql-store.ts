@@ -136,6 +136,7 @@ export class SqlStore implements Store {
   private readonly asked: BatchedInsert<AskedRow>;
   /** The unanswered-questions log (see unansweredFlushMs). */
   private readonly unanswered: BatchedInsert<UnansweredRow>;
+  private readonly backgroundListeners: ((operation: string) => void)[] = [];
 
   constructor(
     /** The SQL connection (also used by the reminders' sent-log, src/termijnen/herinneringen.ts). */
@@ -150,6 +151,7 @@ export class SqlStore implements Store {
     this.relaxed = relaxed;
     this.contexts = new ConversationContexts(relaxed, opts.hashKey, () => this.clock(), opts.logger);
     const batched = { batchRows: ASKED_BATCH_ROWS, maxQueued: ASKED_MAX_QUEUED, logger: opts.logger };
+    const failed = (operation: string) => () => this.backgroundFailed(operation);
     this.asked = new BatchedInsert<AskedRow>(relaxed, {
       ...batched,
       table: "questions_asked",
@@ -157,6 +159,7 @@ export class SqlStore implements Store {
       values: (r) => [r.status, r.entryId, r.confidence, r.platform, r.at],
       flushMs: opts.askedFlushMs ?? ASKED_FLUSH_MS,
       what: "the log of asked questions",
+      onBackgroundError: failed("recordAsked"),
     });
     this.unanswered = new BatchedInsert<UnansweredRow>(relaxed, {
       ...batched,
@@ -165,13 +168,17 @@ export class SqlStore implements Store {
       values: (r) => [r.question, r.bestGuess, r.confidence, r.platform, r.at],
       flushMs: opts.unansweredFlushMs ?? (client.kind === "pglite" ? ASKED_FLUSH_MS : 0),
       what: "the log of unanswered questions",
+      onBackgroundError: failed("recordUnanswered"),
     });
     const every = opts.purgeIntervalMs ?? 0;
     if (every > 0) {
       this.timer = setInterval(() => {
         this.purgeExpired().then(
           (removed) => opts.logger?.info({ removed }, "store: daily retention purge"),
-          (err: unknown) => opts.logger?.error({ err }, "store: retention purge failed"),
+          (err: unknown) => {
+            opts.logger?.error({ err }, "store: retention purge failed");
+            this.backgroundFailed("purgeExpired");
+          },
         );
       }, every);
       this.timer.unref();
@@ -470,6 +477,21 @@ export class SqlStore implements Store {
       return Number(rows[0]?.ok) === 1;
     } catch {
       return false;
+    }
+  }
+
+  /** Tells `listener` about every failed write nobody awaited (batched logs, the retention purge). */
+  onBackgroundError(listener: (operation: string) => void): void {
+    this.backgroundListeners.push(listener);
+  }
+
+  private backgroundFailed(operation: string): void {
+    for (const l of this.backgroundListeners) {
+      try {
+        l(operation);
+      } catch {
+        // a listener's failure is not the store's
+      }
     }
   }
 

@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMigrations } from "../../src/store/migrations.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
-import type { AskedInput, AskedRow, FeedbackRow, Platform } from "../../src/store/port.ts";
+import type { AskedInput, AskedRow, FeedbackRow, HandoffRow, Platform } from "../../src/store/port.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { nodeArgs } from "../support/entry-points.ts";
 import { seedPgliteDataDir } from "../support/pglite.ts";
@@ -27,6 +27,7 @@ const DAY = 86_400_000;
 
 const NASTY = "<script>alert('x')</script> btw bij een GR\u0007?";
 const NASTY_COMMENT = '<img src=x onerror="alert(1)"> mist de termijn';
+const HANDOFF_LINK = "https://example.slack.com/archives/C0GRIFFIE/p1764000000000100";
 
 /** Monday (UTC, YYYY-MM-DD) of the week a date falls in: computed here independently of the report code. */
 const mondayOf = (d: Date): string =>
@@ -40,6 +41,7 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
   let page: Page;
   let asked: AskedRow[];
   let feedback: FeedbackRow[];
+  let handoffs: HandoffRow[];
   const requests: string[] = [];
 
   beforeAll(async () => {
@@ -85,6 +87,20 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
       platform: "slack",
     });
     await store.recordFeedback({ entryId: "centrumgemeente", helpful: false, platform: "teams" });
+    await store.recordHandoff({
+      question: "Moet onze raad instemmen met de nieuwe kostenverdeling?",
+      bestGuess: "toestemming-raad",
+      platform: "slack",
+      link: HANDOFF_LINK,
+    });
+    const answered = await store.recordHandoff({ question: "Al beantwoord", bestGuess: null, platform: "teams" });
+    await store.markHandoffAnswered(answered.id, "griffier");
+    await store.recordHandoff({
+      question: "Kan de raad de rekenkamer inschakelen?",
+      bestGuess: null,
+      platform: "teams",
+    });
+    handoffs = await store.listHandoffs();
     asked = await store.listAsked();
     feedback = await store.listFeedback();
     await store.close();
@@ -148,6 +164,16 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
     ).filter((n) => n > 0);
     expect(totals).toEqual(expected);
     expect(await page.textContent("[data-total='total'] b")).toBe(String(counted.length));
+    // The drawn heights: every question is equally high, and the axis labels sit at their number's height.
+    const drawn = await page.$$eval("#chart-weeks rect", (els) =>
+      els.map((el) => [Number(el.getAttribute("height")), Number(el.getAttribute("data-count"))]),
+    );
+    const ticks = await page.$$eval("#chart-weeks text[data-tick]", (els) =>
+      els.map((el) => [Number(el.getAttribute("data-tick")), Number(el.previousElementSibling!.getAttribute("y1"))]),
+    );
+    const perQuestion = (ticks[0]![1]! - ticks.at(-1)![1]!) / ticks.at(-1)![0]!;
+    for (const [height, count] of drawn) expect(height).toBeCloseTo(count! * perQuestion, 0);
+    expect(ticks.at(-1)![0]).toBeGreaterThanOrEqual(Math.max(...expected));
   });
 
   it("shows the answered share per platform and the most asked entries", async () => {
@@ -167,6 +193,22 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
     }
     expect(platforms).toEqual(expected);
     expect(await page.textContent("#chart-platforms")).toContain("Teams");
+    // What the reader sees: the percentage and the counts next to each bar, and the bar's filled share.
+    const shown = await page.$$eval("#chart-platforms rect[data-platform]", (els) =>
+      els.map((el) => {
+        const track = el.previousElementSibling as SVGRectElement;
+        return {
+          platform: el.getAttribute("data-platform")!,
+          text: el.nextElementSibling?.textContent ?? "",
+          share: Number(el.getAttribute("width")) / Number(track.getAttribute("width")),
+        };
+      }),
+    );
+    for (const { platform, text, share } of shown) {
+      const [answered, total] = expected[platform]!;
+      expect(text).toBe(`${Math.round((answered / total) * 100)}% (${answered} van ${total})`);
+      expect(share).toBeCloseTo(answered / total, 2);
+    }
 
     const entries = await page.$$eval("#chart-entries rect[data-entry]", (els) =>
       els.map((el) => [el.getAttribute("data-entry"), Number(el.getAttribute("data-count"))]),
@@ -177,6 +219,10 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
         counts.set(r.entryId, (counts.get(r.entryId) ?? 0) + 1);
     expect(entries[0]).toEqual(["zienswijze-begroting", 4]);
     expect(Object.fromEntries(entries)).toEqual(Object.fromEntries(counts));
+    const entryTexts = await page.$$eval("#chart-entries rect[data-entry]", (els) =>
+      els.map((el) => [el.getAttribute("data-entry"), el.nextElementSibling?.textContent ?? ""]),
+    );
+    expect(Object.fromEntries(entryTexts)).toEqual(Object.fromEntries([...counts].map(([id, n]) => [id, `${n}×`])));
   });
 
   it("shows 👍/👎 per entry with reasons, unanswered groups with suggestions, hand-offs gracefully", async () => {
@@ -203,7 +249,25 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
     expect(groupCounts.reduce((a, b) => a + b, 0)).toBe(3);
     // The engine's suggested entries are shown with their ids.
     expect(await page.locator("#groups code").count()).toBeGreaterThan(0);
-    expect(await page.textContent("#open-handoffs")).toMatch(/niet bijgehouden|Geen open overdrachten/);
+  });
+
+  it("lists the open hand-offs the store has, each with where to answer it", async () => {
+    const rows = await page.$$eval("#handoffs tbody tr", (els) =>
+      els.map((el) => ({
+        text: el.textContent ?? "",
+        status: el.querySelector("td:last-child")?.firstChild?.textContent ?? "",
+        link: el.querySelector("a")?.getAttribute("href") ?? null,
+      })),
+    );
+    const open = handoffs.filter((h) => h.status === "open");
+    expect(open).toHaveLength(2);
+    expect(rows).toHaveLength(open.length);
+    for (const [i, h] of open.entries()) {
+      expect(rows[i]!.text).toContain(h.question);
+      expect(rows[i]!.status).toBe("open");
+      expect(rows[i]!.link).toBe(h.link);
+    }
+    expect(await page.textContent("#handoffs")).not.toContain("Al beantwoord");
   });
 
   it("is inert and self-contained: no scripts, no injected elements, no network", async () => {
@@ -211,7 +275,8 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
     expect(await page.locator("img").count()).toBe(0);
     expect(requests).toEqual([]);
     const html = await readFile(join(dir, "report.html"), "utf8");
-    expect(html).not.toMatch(/https?:\/\//);
+    // The only address in the page is the hand-off's link (a link to follow, nothing loaded).
+    expect(html.match(/https?:\/\/[^"<\s]*/g)).toEqual([HANDOFF_LINK]);
     expect(html).not.toContain("\u0007");
     expect(existsSync(join(RESULTS, "report.png"))).toBe(true);
   });

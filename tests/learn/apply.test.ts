@@ -1,7 +1,7 @@
 // kb:learn --apply: the phrasing lands in the entry's questions, every other line stays byte-identical, the base
 // still passes the check, and the engine then finds the entry by that phrasing.
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { addQuestion, AddQuestionError } from "../../src/learn/add-question.ts";
-import { applyQuestion } from "../../src/learn/apply.ts";
+import { appliedLines, applyQuestion } from "../../src/learn/apply.ts";
 import { nodeArgs } from "../support/entry-points.ts";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
@@ -82,6 +82,14 @@ describe("applyQuestion (kb:learn --apply)", () => {
     expect((await applyQuestion(dir, "btw-gemeenschappelijke-regeling", QUESTION)).changed).toBe(false);
   });
 
+  it("runs the full knowledge check (the editors' rules of kb:check too) after the write", async () => {
+    const result = await applyQuestion(dir, "centrumgemeente", "Wat moeten we nog uitzoeken over een centrumgemeente?");
+    expect(result.changed).toBe(true);
+    expect(result.problems).toEqual([
+      expect.stringMatching(/centrumgemeente\.md:\d+: questions\[\d+\]: "nog uitzoeken" reads as a note to editors/),
+    ]);
+  });
+
   it("runs as npm run kb:learn -- --apply <id> <question> and prints the diff", async () => {
     const { stdout } = await run(
       process.execPath,
@@ -102,5 +110,53 @@ describe("applyQuestion (kb:learn --apply)", () => {
     expect(kb.byId.get("centrumgemeente")!.questions).toContain(
       "Is een centrumgemeente de baas over de andere gemeenten?",
     );
+  });
+});
+
+describe("kb:learn --apply and .env", () => {
+  it("finds the knowledge folder through KNOWLEDGE_DIR in .env, as the bot and the interactive kb:learn do", async () => {
+    const parent = join(dir, "..");
+    await writeFile(join(parent, ".env"), "KNOWLEDGE_DIR=kb\n");
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test" };
+    delete env.KNOWLEDGE_DIR;
+    const { stdout } = await run(
+      process.execPath,
+      [...nodeArgs("src/cli/kb-learn.ts"), "--apply", "centrumgemeente", "Wie is de baas in een centrumregeling?"],
+      { env, cwd: parent },
+    );
+    expect(stdout).toContain("+  - Wie is de baas in een centrumregeling?");
+    expect((await loadKnowledgeBase(dir)).byId.get("centrumgemeente")!.questions).toContain(
+      "Wie is de baas in een centrumregeling?",
+    );
+  });
+});
+
+describe("what kb:learn says after a write", () => {
+  const result = {
+    file: "kb/wet/uittreden-gr.md",
+    entryId: "uittreden-gr",
+    changed: true,
+    problems: [],
+    entries: 2,
+    diff: "+  - Wat kost uittreden?\n",
+  };
+
+  it("confirms when the engine now answers the phrasing with the chosen entry", () => {
+    const text = appliedLines({ ...result, foundAs: "uittreden-gr" }, "Wat kost uittreden?").join("\n");
+    expect(text).toContain('De vraag "Wat kost uittreden?" vindt nu: uittreden-gr');
+    expect(text).not.toContain("Let op");
+  });
+
+  it("warns when the engine still answers the phrasing with another entry", () => {
+    const text = appliedLines({ ...result, foundAs: "lokale-gegevens-vinden" }, "Wat kost uittreden?").join("\n");
+    expect(text).toContain("Let op");
+    expect(text).toContain("lokale-gegevens-vinden");
+    expect(text).not.toContain("vindt nu: lokale-gegevens-vinden");
+  });
+
+  it("warns when the phrasing gets no answer yet, and lists the check's problems", () => {
+    const text = appliedLines({ ...result, foundAs: null, problems: ["a.md:3: kind: bad"] }, "Wat?").join("\n");
+    expect(text).toContain("Let op");
+    expect(text).toContain("a.md:3: kind: bad");
   });
 });

@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { learnItems, readDismissed, runLearnSession, writeDismissed, type LearnItem } from "../../src/learn/session.ts";
+import { normalizeQuestion } from "../../src/learn/add-question.ts";
 import { buildReport } from "../../src/report/build.ts";
-import type { FeedbackRow, UnansweredRow } from "../../src/store/port.ts";
+import type { FeedbackRow, HandoffRow, UnansweredRow } from "../../src/store/port.ts";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
 const at = new Date("2026-11-20T10:00:00Z");
@@ -103,5 +104,89 @@ describe("kb:learn session", () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("kb:learn 'not our topic' and the group it belongs to", () => {
+  it("marks the group's own phrasing, also after the editor rephrased it", async () => {
+    const { kb, items } = await setup();
+    const dismissed: string[] = [];
+    const { io } = scripted(["s", "s", "a Hoe laat is het nu precies?", "n"]);
+    await runLearnSession(items, kb, io, {
+      apply: async () => undefined,
+      dismiss: async (q) => void dismissed.push(q),
+    });
+    // The group is recognised next time by the phrasing people asked, not by the editor's rewording.
+    expect(dismissed).toEqual(["Hoe laat is het?"]);
+  });
+
+  it("skips a dismissed group when its most asked phrasing changed since", async () => {
+    const kb = await loadKnowledgeBase(FIXTURE);
+    // Dismissed when "Hoe laat is het?" was the most asked phrasing; now another phrasing of the group leads.
+    const unanswered = [row("Hoe laat is het nu?"), row("Hoe laat is het nu?"), row("Hoe laat is het?")];
+    const report = buildReport({ unanswered, feedback: [], now: at, synonyms: kb.synonyms });
+    expect(report.unanswered).toHaveLength(1);
+    expect(report.unanswered[0]!.example).toBe("Hoe laat is het nu?");
+    const items = learnItems(report, createEngine(kb), kb, new Set([normalizeQuestion("Hoe laat is het?")]));
+    expect(items).toEqual([]);
+  });
+});
+
+describe("kb:learn on 👎 answers", () => {
+  it("shows the questions that got the 👎 (from hand-offs) with the engine's candidates, and attaches one", async () => {
+    const kb = await loadKnowledgeBase(FIXTURE);
+    const feedback: FeedbackRow[] = [
+      { entryId: "centrumgemeente", helpful: false, comment: null, reason: "niet-mijn-vraag", platform: "slack", at },
+    ];
+    const report = buildReport({ unanswered: [], feedback, now: at, synonyms: kb.synonyms });
+    const handoffs: HandoffRow[] = [
+      {
+        id: "h1",
+        question: "Wie int de btw als de centrumgemeente de taken doet?",
+        bestGuess: "centrumgemeente",
+        platform: "slack",
+        link: null,
+        status: "open",
+        at,
+        answeredAt: null,
+      },
+      {
+        id: "h2",
+        question: "Over iets anders",
+        bestGuess: "btw-gemeenschappelijke-regeling",
+        platform: "slack",
+        link: null,
+        status: "open",
+        at,
+        answeredAt: null,
+      },
+    ];
+    const items = learnItems(report, createEngine(kb), kb, new Set(), handoffs);
+    expect(items).toHaveLength(1);
+    const item = items[0] as Extract<LearnItem, { kind: "negative" }>;
+    expect(item.asked).toEqual(["Wie int de btw als de centrumgemeente de taken doet?"]);
+    expect(item.candidates.map((c) => c.id)).toContain("btw-gemeenschappelijke-regeling");
+
+    const applied: string[] = [];
+    const pick = item.candidates.findIndex((c) => c.id === "btw-gemeenschappelijke-regeling") + 1;
+    const { io, out } = scripted([String(pick)]);
+    await runLearnSession(items, kb, io, {
+      apply: async (id, q) => void applied.push(`${id}: ${q}`),
+      dismiss: async () => undefined,
+    });
+    expect(out.join("\n")).toContain('Gevraagd als: "Wie int de btw als de centrumgemeente de taken doet?"');
+    expect(applied).toEqual(["btw-gemeenschappelijke-regeling: Wie int de btw als de centrumgemeente de taken doet?"]);
+  });
+
+  it("still takes a phrasing typed by the editor when no question is known", async () => {
+    const { kb, items } = await setup();
+    const negative = items.filter((i) => i.kind === "negative");
+    const applied: string[] = [];
+    const { io } = scripted(["k centrumgemeente Wat kost een centrumgemeente per inwoner?"]);
+    await runLearnSession(negative, kb, io, {
+      apply: async (id, q) => void applied.push(`${id}: ${q}`),
+      dismiss: async () => undefined,
+    });
+    expect(applied).toEqual(["centrumgemeente: Wat kost een centrumgemeente per inwoner?"]);
   });
 });

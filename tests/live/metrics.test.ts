@@ -1,9 +1,12 @@
 // /metrics end to end: off by default, bearer token when METRICS_TOKEN is set, valid Prometheus text format, and the
 // numbers move when questions are asked, feedback is given and the knowledge base is reloaded.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startApp, type RunningApp } from "../../app/start.ts";
 import { countStoreErrors } from "../../src/metrics/metrics.ts";
 import type { Store } from "../../src/store/port.ts";
+import type { SqlClient } from "../../src/store/sql-client.ts";
+import { SqlStore } from "../../src/store/sql-store.ts";
 import { tempDataDir, testEnv } from "../http/helpers.ts";
 
 const TOKEN = "metrics-test-token";
@@ -131,6 +134,31 @@ describe("/metrics", () => {
     await expect(store.recordFeedback({ entryId: "x", helpful: true, platform: "cli" })).rejects.toThrow("db down");
     expect(await store.ping()).toBe(false);
     expect(counted).toEqual(["recordFeedback"]);
+  });
+});
+
+describe("store errors off the request path", () => {
+  it("counts a failed batched write of the question log (the caller was answered before the write)", async () => {
+    const client: SqlClient = {
+      kind: "pglite",
+      query: async (sql: string) => {
+        if (sql.startsWith("INSERT INTO questions_asked")) throw new Error("disk full");
+        return [];
+      },
+      transaction: async (fn) => fn(client),
+      close: async () => undefined,
+    };
+    const sql = new SqlStore(client, {
+      hashKey: "metrics-test-key-0123456789",
+      retentionDays: 30,
+      askedFlushMs: 5,
+      logger: pino({ level: "silent" }),
+    });
+    const counted: string[] = [];
+    const store = countStoreErrors(sql, { storeError: (op) => counted.push(op) });
+    await store.recordAsked!({ status: "answer", entryId: "wgr", confidence: 1, platform: "slack" });
+    expect(counted).toEqual([]);
+    await vi.waitFor(() => expect(counted).toEqual(["recordAsked"]));
   });
 });
 

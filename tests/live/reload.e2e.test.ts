@@ -1,13 +1,14 @@
 // Live reload end to end: the real server on a temporary copy of knowledge/, edited on disk while it runs.
 // An edit shows up in the next answer; a broken file keeps the last good base serving, logs file:line and shows
 // in /readyz; fixing it applies the edit. SIGHUP reloads too.
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../app/start.ts";
+import { knowledgeHash } from "../../src/engine/cache.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { tempDataDir, testEnv } from "../http/helpers.ts";
 
@@ -55,6 +56,10 @@ async function ready(): Promise<ReadyBody> {
 
 /** The ids listed in an uitgelicht.yml text. */
 const idsIn = (text: string): string[] => [...text.matchAll(/^\s+-\s+([a-z0-9-]+)\s*$/gm)].map((m) => m[1]!);
+
+/** The index files in DATA_DIR/index-cache. */
+const indexFiles = async (): Promise<string[]> =>
+  (await readdir(join(tmp.dir, "index-cache"))).filter((f) => /^index-.*\.bin$/.test(f));
 
 /** Polls until check() passes (every 50 ms, at most `ms`). */
 async function eventually<T>(check: () => Promise<T>, ms = 5_000): Promise<T> {
@@ -113,6 +118,9 @@ describe("live reload of the knowledge base", () => {
     expect(Date.now() - t0).toBeLessThan(5_000);
     const afterEdit = await ready();
     expect(afterEdit.knowledgeBase.version).not.toBe(before.knowledgeBase.version);
+    // The index cache follows: the edited base's index replaces the old one in DATA_DIR/index-cache.
+    const editedIndex = `index-${knowledgeHash(await loadKnowledgeBase(join(tmp.dir, "knowledge")))}.bin`;
+    expect(await indexFiles()).toEqual([editedIndex]);
 
     // 2. Break the file: the kind is not allowed. The old (edited) text is still served.
     const broken = edited.replace(/^kind: .*$/m, "kind: onzin");
@@ -132,6 +140,7 @@ describe("live reload of the knowledge base", () => {
       true,
     );
     expect(await summary()).toMatch(/^GEWIJZIGD /);
+    expect(await indexFiles()).toEqual([editedIndex]);
 
     // 3. Fix it with another edit (and an old check date): applied, and the error is cleared.
     const fixed = edited.replace("GEWIJZIGD ", "HERSTELD ").replace(/^updated: .*$/m, "updated: 2024-01-10");

@@ -1,10 +1,14 @@
 // The HTML report's numbers and its escaping, without a browser (the Chromium test is tests/browser/report.test.ts).
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildReport } from "../../src/report/build.ts";
 import { buildHtmlReportData, isoWeek } from "../../src/report/html-data.ts";
 import { escapeHtml } from "../../src/report/html-escape.ts";
 import { renderHtmlReport } from "../../src/report/html.ts";
-import type { AskedRow, FeedbackRow } from "../../src/store/port.ts";
+import { writeHtmlReport } from "../../src/report/write-html.ts";
+import type { AskedRow, FeedbackRow, Store } from "../../src/store/port.ts";
 
 const now = new Date("2026-12-02T10:00:00Z");
 
@@ -111,7 +115,7 @@ describe("buildHtmlReportData + renderHtmlReport", () => {
       asked: [],
       feedback: [],
       titles: new Map(),
-      isDismissed: (q) => q === "Hoe laat is het?",
+      isDismissed: (g) => g.example === "Hoe laat is het?",
     });
     expect(d.groups.map((g) => g.example)).toEqual(["Wat kost een GR?"]);
     expect(d.dismissedGroups).toBe(1);
@@ -126,5 +130,90 @@ describe("buildHtmlReportData + renderHtmlReport", () => {
     expect(html).not.toMatch(/<script|https?:|<link|<img/);
     expect(html).toContain("default-src 'none'");
     expect(html).toContain("Bel mij");
+  });
+});
+
+describe("HTML report: what an editor reads", () => {
+  const report = buildReport({ unanswered: [], feedback: [], now });
+  const rowsIn = (n: number, day: string): AskedRow[] =>
+    Array.from({ length: n }, () => ({
+      status: "answer" as const,
+      entryId: "wgr",
+      confidence: 1,
+      platform: "teams" as const,
+      at: new Date(`${day}T10:00:00Z`),
+    }));
+
+  it("labels the week chart's axis with round numbers and draws bars to that scale", () => {
+    const asked = [...rowsIn(26, "2026-11-24"), ...rowsIn(13, "2026-11-17"), ...rowsIn(7, "2026-11-10")];
+    const html = renderHtmlReport(buildHtmlReportData({ report, asked, feedback: [], titles: new Map() }));
+    const ticks = [...html.matchAll(/data-tick="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(ticks).toEqual([0, 10, 20, 30]);
+    // Bar height per question is the same for every bar, and the top tick's line is 30 questions high.
+    const bars = [...html.matchAll(/height="([\d.]+)"[^>]*data-status="answer" data-count="(\d+)"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(bars.map(([, n]) => n)).toEqual([7, 13, 26]);
+    const perQuestion = bars.map(([h, n]) => h! / n!);
+    for (const p of perQuestion) expect(p).toBeCloseTo(perQuestion[0]!, 1);
+    const y = (t: number) => Number(new RegExp(`y1="([\\d.]+)"[^>]*/><text[^>]*data-tick="${t}"`).exec(html)![1]);
+    expect(y(0) - y(30)).toBeCloseTo(30 * perQuestion[0]!, 0);
+  });
+
+  it("uses whole, round steps for small numbers too", () => {
+    const html = renderHtmlReport(
+      buildHtmlReportData({ report, asked: rowsIn(5, "2026-11-24"), feedback: [], titles: new Map() }),
+    );
+    expect([...html.matchAll(/data-tick="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("shows an open hand-off as open, with a link to answer it that is printed as its address", () => {
+    const link = "https://example.slack.com/archives/C1/p1700000000000100";
+    const html = renderHtmlReport(
+      buildHtmlReportData({
+        report,
+        asked: [],
+        feedback: [],
+        titles: new Map(),
+        handoffs: [
+          {
+            id: "h1",
+            at: now,
+            platform: "slack",
+            question: "Moet de raad instemmen?",
+            status: "open",
+            bestGuess: null,
+            link,
+            answeredAt: null,
+          },
+        ],
+      }),
+    );
+    const row = /<table id="handoffs">[\s\S]*?<\/table>/.exec(html)![0];
+    // "Beantwoord" would say it was answered: it is open, and the link is where to answer it.
+    expect(row).not.toMatch(/>Beantwoord</);
+    expect(row).toContain(`<td>open<br><a href="${link}">Beantwoorden</a></td>`);
+    expect(html).toMatch(/@media print\{[^}]*a\[href\]::after\{content:" \(" attr\(href\) "\)"/);
+  });
+});
+
+describe("writeHtmlReport --days", () => {
+  it("reads only the questions of the period from the store and names the period", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "report-days-"));
+    try {
+      const since = new Date(now.getTime() - 30 * 86_400_000);
+      const asked: (Date | undefined)[] = [];
+      const store = {
+        listAsked: async (s?: Date) => (asked.push(s), []),
+      } as unknown as Store;
+      const file = join(dir, "r.html");
+      const report = buildReport({ unanswered: [], feedback: [], now, days: 30 });
+      await writeHtmlReport({ file, store, report, feedback: [], since, kb: undefined });
+      expect(asked).toEqual([since]);
+      expect(await readFile(file, "utf8")).toContain("Periode: de laatste 30 dagen (vanaf 2 november 2026)");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
