@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createStore } from "../../src/store/index.ts";
+import { createStore, PGLITE_SUBDIR } from "../../src/store/index.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
@@ -76,7 +76,8 @@ describe("embedded database in a worker thread", { timeout: 120_000 }, () => {
   });
 
   it("in-process PGlite (worker: false) does block it: the measurement detects a stall", async () => {
-    const client = await createPgliteClient(join(dir, "db"), { worker: false });
+    await seedPgliteDataDir(dir);
+    const client = await createPgliteClient(join(dir, PGLITE_SUBDIR), { worker: false });
     try {
       const { workMs, maxDelayMs } = await measureLargeWrite(client);
       expect(maxDelayMs).toBeGreaterThan(workMs / 2);
@@ -86,7 +87,8 @@ describe("embedded database in a worker thread", { timeout: 120_000 }, () => {
   });
 
   it("keeps query results, database errors with their code, transactions and rollbacks as in-process", async () => {
-    const client = await createPgliteClient(join(dir, "db"), { worker: true });
+    await seedPgliteDataDir(dir);
+    const client = await createPgliteClient(join(dir, PGLITE_SUBDIR), { worker: true });
     try {
       expect(await client.query("SELECT $1::int + 1 AS n, $2::timestamptz AS at", [41, new Date(0)])).toEqual([
         { n: 42, at: new Date(0) },
@@ -115,7 +117,7 @@ describe("embedded database in a worker thread", { timeout: 120_000 }, () => {
       await client.close();
     }
     // Closed: the lock is released, and the data is on disk for the next open.
-    const again = await createPgliteClient(join(dir, "db"), { worker: true });
+    const again = await createPgliteClient(join(dir, PGLITE_SUBDIR), { worker: true });
     try {
       expect(await again.query("SELECT count(*)::int AS n FROM t")).toEqual([{ n: 2 }]);
     } finally {

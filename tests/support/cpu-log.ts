@@ -28,6 +28,7 @@ if (out) {
       out,
       JSON.stringify({
         file: "filepath" in suite ? suite.filepath : suite.name,
+        pid: process.pid,
         ownMs: Math.round((used.user + used.system) / 1000),
         childrenMs: childrenCpuMs() - children,
         wallMs: Date.now() - started,

@@ -3,7 +3,7 @@
 //   template. Every test that needs a fresh database gets its own copy (tests/support/pglite.ts), so isolation stays
 //   as before, but no test waits for initdb. The template depends only on the PGlite version and TEMPLATE_FORM, so
 //   it is kept between runs in node_modules/.cache (built in a temporary folder and renamed, never half-written);
-// - the child-process bundles (entry-points.ts);
+// - the child-process bundles (entry-points.ts; kept for the next run while their sources are unchanged);
 // - a temp folder on tmpfs for the workers (TMPDIR), removed after the run with whatever a test left in it.
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, statfs, writeFile } from "node:fs/promises";
@@ -104,7 +104,7 @@ async function prepareRun(): Promise<RunResources> {
     bundles,
     users: 0,
     async teardown() {
-      await rm(bundles, { recursive: true, force: true });
+      // The bundles stay for the next run (entry-points.ts reuses them while their sources are unchanged).
       if (tmp) await rm(tmp, { recursive: true, force: true });
     },
   };

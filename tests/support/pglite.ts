@@ -1,7 +1,8 @@
 // Fresh embedded databases without waiting for initdb: copies of the template that tests/support/global-setup.ts
 // creates once per run. Every caller gets its own database (a copied folder or an in-memory copy), as before.
 // Without the template (a file run outside vitest's config) both fall back to a normal, slower initdb.
-import { cp, readFile, stat } from "node:fs/promises";
+import { cpSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { PGLITE_SUBDIR } from "../../src/store/index.ts";
@@ -30,7 +31,9 @@ export async function seedPgliteDataDir(dataDir: string): Promise<void> {
   if (!template) return;
   const target = join(dataDir, PGLITE_SUBDIR);
   if (await stat(target).catch(() => null)) throw new Error(`${target} exists already; seed only an empty DATA_DIR`);
-  await cp(join(template, "pglite"), target, { recursive: true });
+  // The synchronous copy takes a third of the CPU time of fs/promises' cp (about 30 instead of 100 ms for the
+  // template's 377 files); it holds this worker's event loop for those milliseconds, during a test's set-up.
+  cpSync(join(template, "pglite"), target, { recursive: true });
 }
 
 /** A new in-memory embedded database of its own (empty, unmigrated), loaded from the template. */
