@@ -69,7 +69,8 @@ describe("embedded database in a worker thread", { timeout: 120_000 }, () => {
       const { workMs, maxDelayMs } = await measureLargeWrite((store as SqlStore).client);
       expect(workMs).toBeGreaterThanOrEqual(100);
       // In-process, the loop waits for the whole statement (maxDelay ≈ workMs); here only for scheduling noise.
-      expect(maxDelayMs).toBeLessThan(Math.min(100, workMs / 2));
+      // A ratio within the same run, not a fixed number of ms: on a loaded machine both grow together.
+      expect(maxDelayMs).toBeLessThan(workMs / 2);
     } finally {
       await store.close();
     }
