@@ -1,5 +1,5 @@
 // Teams side of the deadlines (src/termijnen): the "termijn" command and the next deadlines on the welcome card.
-import { CardFactory } from "botbuilder";
+import { type Activity, CardFactory, TurnContext } from "botbuilder";
 import type { AppConfig } from "../../src/config.ts";
 import type { Reply } from "../../src/reply.ts";
 import type { ReminderSink } from "../../src/termijnen/herinneringen.ts";
@@ -66,11 +66,39 @@ export function withDeadlines(welcome: AdaptiveCard, termijnen: TermijnService |
   return { ...welcome, body: [...welcome.body, ...extra] };
 }
 
+/** The part of the Bot Framework connector client a reminder uses (the adapter keeps it in the turn state). */
+interface ConnectorSend {
+  conversations: {
+    sendToConversation(
+      id: string,
+      activity: Partial<Activity>,
+      options: { abortSignal: AbortSignal },
+    ): Promise<unknown>;
+  };
+}
+
+/** Rejects with the signal's reason once it aborts (for steps that take no signal, such as getting a token). */
+const bounded = <T>(work: Promise<T>, signal: AbortSignal): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason as Error);
+    if (signal.aborted) abort();
+    signal.addEventListener("abort", abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
+
 /**
  * Reminders into one Teams conversation (a channel or chat the bot is in) as a proactive message. The conversation
  * id and the service URL come from an earlier activity in that conversation (Teams sends both with every message).
+ * A post gives up after `timeoutMs` (the connector client waits forever; a reminder is posted inside the sent-log
+ * transaction, so a hanging Teams must not hold it open): the request is aborted and the post rejects, so the
+ * claim is rolled back and the next run retries.
  */
-export function teamsReminderSink(config: AppConfig, serviceUrl: string, conversationId: string): ReminderSink {
+export function teamsReminderSink(
+  config: AppConfig,
+  serviceUrl: string,
+  conversationId: string,
+  { timeoutMs = 10_000 }: { timeoutMs?: number } = {},
+): ReminderSink {
   const adapter = createCloudAdapter(config);
   const appId = config.MicrosoftAppId ?? "";
   const reference = {
@@ -86,9 +114,16 @@ export function teamsReminderSink(config: AppConfig, serviceUrl: string, convers
         text(termijnTekst.herinneringTitel, { weight: "Bolder" }),
         text(inline(reminder.tekst)),
       ];
-      await adapter.continueConversationAsync(appId, reference, async (context) => {
-        await context.sendActivity({ type: "message", attachments: [CardFactory.adaptiveCard(card(body))] });
+      const signal = AbortSignal.timeout(timeoutMs);
+      const send = adapter.continueConversationAsync(appId, reference, async (context) => {
+        const activity = TurnContext.applyConversationReference(
+          { type: "message", attachments: [CardFactory.adaptiveCard(card(body))] },
+          TurnContext.getConversationReference(context.activity),
+        );
+        const client = context.turnState.get<ConnectorSend>(adapter.ConnectorClientKey);
+        await client.conversations.sendToConversation(conversationId, activity, { abortSignal: signal });
       });
+      await bounded(send, signal);
     },
   };
 }

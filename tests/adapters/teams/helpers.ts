@@ -32,6 +32,8 @@ export async function startFakeConnector(
     members?: (conversationId: string) => { id: string; name?: string }[];
     /** Counts the member requests per conversation id. */
     memberRequests?: Map<string, number>;
+    /** While this returns true, activity POSTs are taken in but never answered (a hanging connector). */
+    hang?: () => boolean;
   } = {},
 ): Promise<FakeConnector> {
   const captured: CapturedActivity[] = [];
@@ -49,6 +51,7 @@ export async function startFakeConnector(
     }
   };
   app.post(["/v3/conversations/:id/activities", "/v3/conversations/:id/activities/:replyTo"], (req, res) => {
+    if (opts.hang?.()) return;
     record({
       method: "POST",
       conversationId: String(req.params.id),

@@ -326,6 +326,37 @@ async function sendFeedback(entryId, helpful, pressed) {
 
 // ---------- platform renderings ----------
 
+/** The platforms the page shows a rendering for: their pane ids (`#slack-pane`, `#slack-json`, …) and labels. */
+const PLATFORMS = [
+  { id: "slack", name: "Slack", format: "Block Kit JSON" },
+  { id: "teams", name: "Teams", format: "Adaptive Card JSON" },
+];
+
+/** One platform's pane: the rendering, and the JSON the bot sends that platform under a disclosure. */
+function platformPane({ id, name, format }) {
+  return el(
+    "section",
+    { class: "panel platform", "aria-labelledby": `${id}-title` },
+    el(
+      "h2",
+      { id: `${id}-title`, class: "platform-title" },
+      el("span", { class: `dot dot-${id}`, "aria-hidden": "true" }),
+      ` Zo ziet ${name} het`,
+    ),
+    el(
+      "div",
+      { id: `${id}-pane`, class: `${id}-pane` },
+      el("p", { class: "muted", text: `Stel een vraag om de ${name}-weergave te zien.` }),
+    ),
+    el(
+      "details",
+      { class: "json" },
+      el("summary", { text: format }),
+      el("pre", { id: `${id}-json`, tabindex: "0", "aria-label": format }),
+    ),
+  );
+}
+
 function renderPlatforms() {
   renderSlack(state.renderings.slack);
   renderTeams(state.renderings.teams);
@@ -694,6 +725,7 @@ async function exportRun() {
 // ---------- start ----------
 
 async function init() {
+  $("#platforms").replaceChildren(...PLATFORMS.map(platformPane));
   $("#ask-form").addEventListener("submit", (event) => {
     event.preventDefault();
     ask($("#vraag").value);
