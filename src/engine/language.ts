@@ -31,6 +31,7 @@ export const languageSchema = z.strictObject({
   conditional_subjects: wordList,
   reporting_verbs: wordList,
   instances: wordList,
+  instance_heads: wordList,
   figure_openers: wordList,
   local_markers: wordList,
   never_corrected: groupedWordList,
@@ -73,6 +74,8 @@ export interface LanguageData {
   reportingVerbs: ReadonlySet<string>;
   /** Kinds of body that are one particular GR ("veiligheidsregio", "ggd"): in a question mostly context. */
   instances: ReadonlySet<string>;
+  /** Heads of compounds that name one body ("afvaldienst", "belastingsamenwerking"): such compounds are instances. */
+  instanceHeads: readonly string[];
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
   localMarkers: ReadonlySet<string>;
@@ -128,6 +131,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     conditionalSubjects: new Set(d.conditional_subjects),
     reportingVerbs: new Set(d.reporting_verbs),
     instances: new Set(d.instances),
+    instanceHeads: d.instance_heads,
     figureOpeners: new Set(d.figure_openers),
     localMarkers: new Set(d.local_markers),
     figureCues: new Set(d.figure_cues),
