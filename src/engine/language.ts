@@ -20,6 +20,7 @@ export const languageSchema = z.strictObject({
   hedge_modifiers: wordList,
   checklist_cues: wordList,
   checklist_nouns: wordList,
+  checklist_verbs: wordList,
   example_title_prefix: folded,
   example_cues: wordList,
   comparison_cues: groupedWordList,
@@ -52,6 +53,8 @@ export interface LanguageData {
   checklistCues: ReadonlySet<string>;
   /** Nouns that ask for a checklist right after "welke" ("welke stappen"). */
   checklistNouns: ReadonlySet<string>;
+  /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
+  checklistVerbs: ReadonlySet<string>;
   /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
   exampleTitlePrefix: string;
   /** Words that ask for an example ("voorbeeld", "praktijkvoorbeelden"). */
@@ -120,6 +123,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     hedgeModifiers: new Set(d.hedge_modifiers),
     checklistCues: new Set(d.checklist_cues),
     checklistNouns: new Set(d.checklist_nouns),
+    checklistVerbs: new Set(d.checklist_verbs),
     exampleTitlePrefix: d.example_title_prefix,
     exampleCues: new Set(d.example_cues),
     comparisonCues: new Set(d.comparison_cues),
@@ -142,10 +146,17 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
   };
 }
 
-/** The token at i asks for a checklist: a checklist cue, or a checklist noun right after "welke" ("welke stappen"). */
+/**
+ * The token at i asks for a checklist: a checklist cue, a checklist noun right after "welke" ("welke stappen"), or a
+ * checklist verb right after "aan" ("waar moeten we aan denken").
+ */
 export function isChecklistCue(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   const t = tokens[i]!;
-  return lang.checklistCues.has(t) || (lang.checklistNouns.has(t) && tokens[i - 1] === "welke");
+  return (
+    lang.checklistCues.has(t) ||
+    (lang.checklistNouns.has(t) && tokens[i - 1] === "welke") ||
+    (lang.checklistVerbs.has(t) && tokens[i - 1] === "aan")
+  );
 }
 
 /** The engine's language data, loaded once. */
