@@ -1,6 +1,6 @@
 // The labelled sets the committed confidence model is fitted on, relative to the repository root. Never
-// ../shared/eval: those sets only measure. tests/fixtures/generalisation-questions.jsonl, probe-questions.jsonl and
-// probe2-questions.jsonl are held out on purpose: they measure how changes generalise (docs/engine.md, "Measurements") and must not be
+// ../shared/eval: those sets only measure. tests/fixtures/generalisation-questions.jsonl, probe-questions.jsonl,
+// probe2-questions.jsonl and probe3-questions.jsonl are held out on purpose: they measure how changes generalise (docs/engine.md, "Measurements") and must not be
 // added here.
 export const CALIBRATION_SETS = [
   "dev-questions.jsonl",

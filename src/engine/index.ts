@@ -18,6 +18,7 @@ import { Bm25Index, type FieldSpec } from "./bm25.ts";
 import {
   analyzeQuery,
   controlledVocabulary,
+  subjectVocabulary,
   QueryVocabulary,
   Strength,
   type AnalyzedQuery,
@@ -312,6 +313,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     controlledVocabulary(entries, kb.synonyms),
     kb.synonyms,
     kb.colloquial ?? [],
+    subjectVocabulary(entries),
   );
 
   const titleOf = (id: string) => kb.byId.get(id)?.title ?? id;

@@ -20,6 +20,7 @@ export const languageSchema = z.strictObject({
   hedge_modifiers: wordList,
   checklist_cues: wordList,
   checklist_nouns: wordList,
+  checklist_verbs: wordList,
   example_title_prefix: folded,
   example_cues: wordList,
   comparison_cues: groupedWordList,
@@ -31,6 +32,7 @@ export const languageSchema = z.strictObject({
   conditional_subjects: wordList,
   reporting_verbs: wordList,
   instances: wordList,
+  instance_heads: wordList,
   figure_openers: wordList,
   local_markers: wordList,
   never_corrected: groupedWordList,
@@ -51,6 +53,8 @@ export interface LanguageData {
   checklistCues: ReadonlySet<string>;
   /** Nouns that ask for a checklist right after "welke" ("welke stappen"). */
   checklistNouns: ReadonlySet<string>;
+  /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
+  checklistVerbs: ReadonlySet<string>;
   /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
   exampleTitlePrefix: string;
   /** Words that ask for an example ("voorbeeld", "praktijkvoorbeelden"). */
@@ -73,6 +77,8 @@ export interface LanguageData {
   reportingVerbs: ReadonlySet<string>;
   /** Kinds of body that are one particular GR ("veiligheidsregio", "ggd"): in a question mostly context. */
   instances: ReadonlySet<string>;
+  /** Heads of compounds that name one body ("afvaldienst", "belastingsamenwerking"): such compounds are instances. */
+  instanceHeads: readonly string[];
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
   localMarkers: ReadonlySet<string>;
@@ -117,6 +123,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     hedgeModifiers: new Set(d.hedge_modifiers),
     checklistCues: new Set(d.checklist_cues),
     checklistNouns: new Set(d.checklist_nouns),
+    checklistVerbs: new Set(d.checklist_verbs),
     exampleTitlePrefix: d.example_title_prefix,
     exampleCues: new Set(d.example_cues),
     comparisonCues: new Set(d.comparison_cues),
@@ -128,6 +135,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     conditionalSubjects: new Set(d.conditional_subjects),
     reportingVerbs: new Set(d.reporting_verbs),
     instances: new Set(d.instances),
+    instanceHeads: d.instance_heads,
     figureOpeners: new Set(d.figure_openers),
     localMarkers: new Set(d.local_markers),
     figureCues: new Set(d.figure_cues),
@@ -138,10 +146,17 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
   };
 }
 
-/** The token at i asks for a checklist: a checklist cue, or a checklist noun right after "welke" ("welke stappen"). */
+/**
+ * The token at i asks for a checklist: a checklist cue, a checklist noun right after "welke" ("welke stappen"), or a
+ * checklist verb right after "aan" ("waar moeten we aan denken").
+ */
 export function isChecklistCue(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   const t = tokens[i]!;
-  return lang.checklistCues.has(t) || (lang.checklistNouns.has(t) && tokens[i - 1] === "welke");
+  return (
+    lang.checklistCues.has(t) ||
+    (lang.checklistNouns.has(t) && tokens[i - 1] === "welke") ||
+    (lang.checklistVerbs.has(t) && tokens[i - 1] === "aan")
+  );
 }
 
 /** The engine's language data, loaded once. */

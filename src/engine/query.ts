@@ -132,6 +132,8 @@ export class QueryVocabulary {
   readonly unknownIdf: number;
   /** Stems of the controlled vocabulary: what the base is about (titles, questions, keywords, synonyms). */
   readonly topicalStems: ReadonlySet<string>;
+  /** Stems of the words of titles and keywords (`subjectVocabulary`): what entries are about by name. */
+  readonly subjectStems: ReadonlySet<string>;
   /** Stems of one-word synonyms and colloquial words: known to the lexicon, so never a typo ("gedoe"). */
   readonly lexiconWords = new Set<string>();
   /** Stems of one-word colloquial words (spreektaal "van"): everyday words, never what the base is about. */
@@ -152,8 +154,10 @@ export class QueryVocabulary {
     controlled: Iterable<string>,
     synonyms: SynonymGroups,
     colloquial: readonly ColloquialMapping[] = [],
+    subjects: Iterable<string> = [],
     readonly lang: LanguageData = language,
   ) {
+    this.subjectStems = new Set([...subjects].map(stem));
     this.docCount = Math.max(1, docCount);
     const groups = new Map<string, string[]>();
     const controlledWords = new Set(controlled);
@@ -282,6 +286,14 @@ export interface LexiconPhrase {
 const bucketKey = (first: string, length: number) => `${first}${length}`;
 
 /** The controlled vocabulary (for typo correction): words of titles, questions, keywords and synonyms. */
+/** The words of the entries' titles and keywords: what an entry is about by name (not its example questions). */
+export function subjectVocabulary(entries: readonly KnowledgeEntry[]): Set<string> {
+  const words = new Set<string>();
+  for (const e of entries)
+    for (const text of [e.title, ...e.keywords]) for (const t of contentTokens(text)) words.add(t);
+  return words;
+}
+
 export function controlledVocabulary(entries: readonly KnowledgeEntry[], synonyms: SynonymGroups): Set<string> {
   const words = new Set<string>();
   const add = (text: string) => {
@@ -543,7 +555,7 @@ function extractConcepts(
         : name
           ? vocab.idf(0)
           : vocab.unknownIdf;
-      const instance = lang.instances.has(token);
+      const instance = lang.instances.has(token) || namesInstance(token, s, vocab);
       const c: Concept = { token, stem: s, idf, weight, name, instance, match: known ? "word" : "unknown" };
       concepts.push(c);
       byStem.set(s, c);
@@ -561,7 +573,8 @@ function expandWords(d: Draft): void {
       addTerm(d, c.stem, i, CREDIT.exact, d.vocab.topicalStems.has(c.stem) && !c.instance ? 1 : INCIDENTAL);
       // A compound the base mentions only here and there ("rekenkameronderzoek", "energiecoöperatie") also
       // finds the entries about its parts, as the index does for compounds in the entries' own text.
-      const parts = d.vocab.df(c.stem) <= RARE_COMPOUND * d.vocab.docCount ? d.vocab.splitter.split(c.token) : null;
+      const parts =
+        d.vocab.df(c.stem) <= RARE_COMPOUND * d.vocab.docCount && !c.instance ? d.vocab.splitter.split(c.token) : null;
       if (parts) {
         let added = false;
         for (const p of parts) added = addTerm(d, stem(p), i, CREDIT.part, 0.5) || added;
@@ -572,7 +585,8 @@ function expandWords(d: Draft): void {
       }
       return;
     }
-    const parts = d.vocab.splitter.split(c.token);
+    // An instance ("afvaldienst") is not searched by its parts: its "dienst" is no hint of an "omgevingsdienst".
+    const parts = c.instance ? null : d.vocab.splitter.split(c.token);
     if (parts) {
       for (const p of parts) addTerm(d, stem(p), i, CREDIT.part, 0.5);
       d.compounds.set(i, parts.map(stem));
@@ -617,6 +631,48 @@ function expandVerbForm(d: Draft, c: Concept, i: number): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * A compound that names one particular body or cooperation ("afvaldienst", "belastingsamenwerking"): it ends in one
+ * of the language data's `instance_heads` and no title or keyword of the base has it (an entry's example question
+ * may: "Bij de belastingsamenwerking mogen we niks zeggen …").
+ */
+function namesInstance(token: string, s: string, vocab: QueryVocabulary): boolean {
+  if (vocab.subjectStems.has(s)) return false;
+  return vocab.lang.instanceHeads.some((head) => token.length >= head.length + 3 && token.endsWith(head));
+}
+
+/**
+ * Step 4e: an organisation named next to what is asked says which GR, not what is asked ("een zienswijze op de
+ * begroting van de omgevingsdienst"). When the message asks about a word the base has as a topic (in a title,
+ * question or keyword), each instance the base knows weighs at most as much as the rarest such word, in the coverage and in the
+ * search: a rare organisation name no longer outweighs the topic, and an entry whose title lists that organisation as
+ * an example does not win on it. Without a topic word ("hoe zit het met de GGD?") the instance keeps its weight.
+ */
+function capInstances(d: Draft): void {
+  const { concepts, credits, vocab } = d;
+  let topic = 0;
+  concepts.forEach((c, i) => {
+    if (c.instance || c.name || c.weight === 0) return;
+    for (const [term, m] of credits)
+      if ((m.get(i) ?? 0) >= CREDIT.corrected && vocab.topicalStems.has(term)) {
+        topic = Math.max(topic, c.idf);
+        break;
+      }
+  });
+  if (topic === 0) return;
+  // An instance the base does not know keeps its weight: it is what makes "de subsidieregeling van de gemeente" look
+  // like a question the base cannot answer.
+  const known = (i: number) => [...credits.values()].some((m) => m.has(i));
+  concepts.forEach((c, i) => {
+    if (!c.instance || c.idf <= topic || !known(i)) return;
+    const factor = topic / c.idf;
+    c.idf = topic;
+    for (const [term, m] of credits)
+      if (m.has(i) && [...m.keys()].every((k) => concepts[k]!.instance))
+        d.weights.set(term, (d.weights.get(term) ?? 0) * factor);
+  });
 }
 
 /** Step 4b: adjacent words written apart that the base writes as one ("centrum gemeente", "samen werken"). */
@@ -788,6 +844,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   joinSeparableVerbs(d, clauses);
   expandPhrases(d, phraseOf);
   expandSynonyms(d);
+  capInstances(d);
   const { credits, weights } = d;
   // Question words steer the ranking a little ("waarom" → the entry on reasons) but earn no coverage.
   for (const t of intents.map(stem)) if (vocab.known(t) && !weights.has(t)) weights.set(t, 0.3);

@@ -31,6 +31,14 @@ describe("comparison questions (real knowledge base)", () => {
     expect(focus).not.toContain("verschil");
   });
 
+  it('"is A hetzelfde als B" compares A and B; "hetzelfde" is no subject word', () => {
+    const x = engine.explain!("is een collegeregeling eigenlijk hetzelfde als een gemeenschappelijk orgaan?");
+    expect(x.focus.map((f) => f.word)).not.toContain("hetzelfde");
+    expect(["soorten-regelingen", "wgr-vormen", "gemeenschappelijk-orgaan", "collegeregeling"]).toContain(
+      x.candidates[0]?.id,
+    );
+  });
+
   it("routes the comparison to an entry that compares forms, answered", () => {
     for (const q of [
       "convenant of samenwerkingsovereenkomst, wat is het verschil met een GR",

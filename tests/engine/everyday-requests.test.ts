@@ -1,0 +1,42 @@
+// Everyday ways of asking (issue 11, round nine): "waar moeten we aan denken" asks for a checklist; dissatisfaction
+// ("niet blij", "ontevreden") asks how to steer; "van tevoren" in "hoe lang van tevoren" is no subject word.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine/index.ts";
+import { isChecklistCue, language } from "../../src/engine/language.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+
+describe("everyday requests", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+  });
+
+  it('"aan denken" asks for a checklist, "denken in de keten" does not', () => {
+    const tokens = ["waar", "moeten", "we", "aan", "denken"];
+    expect(isChecklistCue(tokens, 4, language)).toBe(true);
+    expect(isChecklistCue(["denken", "in", "de", "keten"], 0, language)).toBe(false);
+    const r = engine.ask("we gaan misschien uittreden, waar moeten we allemaal aan denken?");
+    expect(r.answer?.kind).toBe("checklist");
+    expect(r.answer?.id).toBe("checklist-uittreden");
+    expect(engine.explain!("wat betekent denken in de keten").candidates[0]?.id).toBe("samenwerken-binnen-de-gemeente");
+  });
+
+  it("dissatisfaction with a GR reaches the entries on steering", () => {
+    const x = engine.explain!("wij zijn niet blij met hoe de regionale afvaldienst werkt, wat kan de raad doen?");
+    expect(x.expansions.join(" ")).toMatch(/niet blij → bijstur/);
+    expect([
+      "resultaten-en-bijsturen",
+      "valkuil-geen-sturing",
+      "rol-van-de-raad",
+      "checklist-evaluatie-samenwerking",
+    ]).toContain(x.candidates[0]?.id);
+    expect(x.status).not.toBe("unknown");
+  });
+
+  it('"van tevoren" is no subject word', () => {
+    const focus = engine.explain!("hoe lang van tevoren krijgt de raad de ontwerpbegroting").focus.map((f) => f.word);
+    expect(focus).not.toContain("tevoren");
+  });
+});
