@@ -36,6 +36,8 @@ const cuesSchema = z.strictObject({
   question_words: z.array(word.regex(/^[a-z0-9]+$/, "must be one folded word")),
   references: z.array(word.regex(/^[a-z0-9]+$/, "must be one folded word")),
   final_references: z.array(word.regex(/^[a-z0-9]+$/, "must be one folded word")),
+  aspects: z.array(word.regex(/^[a-z0-9]+$/, "must be one folded word")),
+  small_words: z.array(word.regex(/^[a-z0-9]+$/, "must be one folded word")),
 });
 
 export interface FollowUpCues {
@@ -45,6 +47,10 @@ export interface FollowUpCues {
   questionWords: ReadonlySet<string>;
   references: ReadonlySet<string>;
   finalReferences: ReadonlySet<string>;
+  /** Words that ask about a side of the previous topic ("termijn", "kosten"), not a topic of their own. */
+  aspects: ReadonlySet<string>;
+  /** Small words without a topic ("de", "bij", "een"). */
+  smallWords: ReadonlySet<string>;
 }
 
 export const CUES_FILE = join(import.meta.dirname, "language", "follow-up.yml");
@@ -58,6 +64,8 @@ export function parseCues(raw: string, file = CUES_FILE): FollowUpCues {
     questionWords: new Set(d.question_words),
     references: new Set(d.references),
     finalReferences: new Set(d.final_references),
+    aspects: new Set(d.aspects),
+    smallWords: new Set(d.small_words),
   };
 }
 
@@ -84,6 +92,23 @@ export function refersBack(words: readonly string[], cues: FollowUpCues = follow
   if (words.some((w) => cues.references.has(w))) return true;
   const last = words[words.length - 1];
   return last !== undefined && cues.finalReferences.has(last);
+}
+
+/**
+ * True when a message asks only about a side of what came before: after its opener, every word is a question word,
+ * a reference, an aspect ("termijn", "kosten") or a small word ("en de termijn?", "hoe zit het met de kosten?").
+ */
+export function asksOnlyAnAspect(words: readonly string[], cues: FollowUpCues = followUpCues): boolean {
+  const opener = cues.openers.find((o) => o.every((w, i) => words[i] === w));
+  const rest = words.slice(opener?.length ?? 0);
+  const isAspect = (w: string) => cues.aspects.has(w);
+  const carriesNoTopic = (w: string) =>
+    isAspect(w) ||
+    cues.smallWords.has(w) ||
+    cues.questionWords.has(w) ||
+    cues.references.has(w) ||
+    cues.finalReferences.has(w);
+  return rest.some(isAspect) && rest.every(carriesNoTopic);
 }
 
 /** A question: ends with a question mark or starts with a question word ("wie", "wat", "geldt", …). */
@@ -160,6 +185,7 @@ export function resolveFollowUp(
   text: string,
   own: Reply,
   previous: { id: string; title: string },
+  cues: FollowUpCues = followUpCues,
 ): Reply {
   const combined = engine.ask(combinedQuestion(previous.title, text));
   if (!isConfident(combined, engine.threshold)) return own;
@@ -167,9 +193,11 @@ export function resolveFollowUp(
   // The context added nothing: the message is answered the same way on its own.
   if (ownAnswer && combined.answer!.id === ownAnswer.id) return own;
   // The context only repeats the previous entry, while the message has a topic of its own: a confident answer on
-  // another entry ("en bij een BVO?"), or a best entry whose title it names ("en bij uittreden?").
+  // another entry ("en bij een BVO?"), or a best entry whose title it names ("en bij uittreden?"). A message that
+  // asks only about a side of the previous topic ("en de termijn?") has no topic of its own.
   if (combined.answer!.id === previous.id && own.answer && own.answer.id !== previous.id) {
-    if (ownAnswer || namesTopicOf(text, own.answer.title)) return own;
+    const ownTopic = !asksOnlyAnAspect(foldedWords(text), cues);
+    if (ownTopic && (ownAnswer || namesTopicOf(text, own.answer.title))) return own;
   }
   // The conversation is about the previous entry: a tie between it and a neighbour (its checklist) is no doubt.
   const status = combined.answer!.id === previous.id && combined.status === "ambiguous" ? "answer" : combined.status;
@@ -210,7 +238,7 @@ export function createFollowUps({ engine, store, ttlMs, log, cues = followUpCues
       }
       // An entry removed by a knowledge reload since is no context any more.
       const previous = entryId === undefined ? undefined : byId.get(entryId);
-      return previous ? resolveFollowUp(engine, text, own, previous) : own;
+      return previous ? resolveFollowUp(engine, text, own, previous, cues) : own;
     },
 
     async remember(conversation, reply) {

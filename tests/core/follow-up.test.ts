@@ -5,6 +5,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createBot } from "../../src/core/create-bot.ts";
 import {
+  asksOnlyAnAspect,
   CUES_FILE,
   combinedQuestion,
   foldedWords,
@@ -78,12 +79,28 @@ describe("which messages may be follow-ups", () => {
   it("reads the cue lists from a data file and names the file and field of a mistake", () => {
     expect(followUpCues.openers.some((o) => o.join(" ") === "en")).toBe(true);
     expect(followUpCues.references.has("dat")).toBe(true);
-    const bad = "version: 1\nmax_words: 8\nopeners: [En]\nquestion_words: []\nreferences: []\nfinal_references: []\n";
+    const bad =
+      "version: 1\nmax_words: 8\nopeners: [En]\nquestion_words: []\nreferences: []\nfinal_references: []\naspects: []\nsmall_words: []\n";
     expect(() => parseCues(bad)).toThrow(`${CUES_FILE}: openers.0: must be folded words`);
     expect(() => parseCues("version: 1\n")).toThrow(/max_words/);
     expect(() => parseCues(bad.replace("[En]", "[en, maar, en]"))).toThrow(
       `${CUES_FILE}: openers: "en" is listed twice`,
     );
+  });
+});
+
+describe("a message that asks only about a side of the previous topic", () => {
+  const only = (t: string) => asksOnlyAnAspect(foldedWords(t));
+  it("has no topic of its own: its words are an opener, small words and an aspect", () => {
+    expect(only("en de termijn?")).toBe(true);
+    expect(only("Hoe zit het met de kosten?")).toBe(true);
+    expect(only("en wie beslist dan?")).toBe(true);
+  });
+  it("has one when a word names something else, or when it asks about no aspect at all", () => {
+    expect(only("en bij een BVO?")).toBe(false);
+    expect(only("en bij uittreden?")).toBe(false);
+    expect(only("en de termijn van de GGD?")).toBe(false);
+    expect(only("en dat?")).toBe(false);
   });
 });
 
