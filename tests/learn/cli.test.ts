@@ -70,9 +70,13 @@ describe("npm run kb:learn (interactive)", () => {
     expect(kb.byId.get("btw-gemeenschappelijke-regeling")!.questions.at(-1)).toBe("Wie int de btw bij een GR?");
     expect(await readFile(join(dir, "kb", "niet-ons-onderwerp.yml"), "utf8")).toContain("- Hoe laat is het?");
 
-    // Next time: the attached question is still in the store, the dismissed one is skipped.
+    // Next time: both are still in the store, but the attached group and the dismissed one are skipped.
     const again = await runLearn(env, "q\n");
-    expect(again.stdout).toContain('[1/1] 2× "Wie int de btw bij een GR?"');
+    expect(again.stdout).toContain(
+      "Overgeslagen: 1 groep al gekoppeld aan een onderwerp, 1 groep 'niet ons onderwerp'.",
+    );
+    expect(again.stdout).toContain("Er zijn geen onbeantwoorde vragen of 👎-reacties om te bekijken.");
+    expect(again.stdout).not.toContain("Wie int de btw bij een GR?");
     expect(again.stdout).not.toContain("Hoe laat is het?");
   }, 120_000);
 });
