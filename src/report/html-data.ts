@@ -57,7 +57,7 @@ export interface HtmlReportData {
   platforms: PlatformRow[];
   topEntries: EntryCount[];
   feedback: FeedbackEntry[];
-  groups: (QuestionGroupReport & {
+  groups: (Omit<QuestionGroupReport, "attachedTo"> & {
     suggestions: { id: string; title: string }[];
     /** The entry a phrasing of this group is already in (added by kb:learn or by hand), else null. */
     attachedTo: { id: string; title: string } | null;
