@@ -45,12 +45,17 @@ function lineReader(rl: Interface): (prompt: string) => Promise<string> {
     closed = true;
     for (const w of waiting.splice(0)) w("q");
   });
+  // Piped input is not echoed by a terminal: print each answer after its prompt, so the output reads as a session.
+  const echo = (line: string): string => {
+    if (!process.stdin.isTTY) process.stdout.write(`${line}\n`);
+    return line;
+  };
   return (prompt) => {
     process.stdout.write(prompt);
     const line = lines.shift();
-    if (line !== undefined) return Promise.resolve(line);
-    if (closed) return Promise.resolve("q");
-    return new Promise((resolve) => waiting.push(resolve));
+    if (line !== undefined) return Promise.resolve(echo(line));
+    if (closed) return Promise.resolve(echo("q"));
+    return new Promise((resolve) => waiting.push((l) => resolve(echo(l))));
   };
 }
 

@@ -62,6 +62,9 @@ describe("npm run kb:learn (interactive)", () => {
     const { code, stdout, stderr } = await runLearn(env, "1\nn\n");
     expect(code, `${stdout}\n${stderr}`).toBe(0);
     expect(stdout).toContain('[1/2] 2× "Wie int de btw bij een GR?"');
+    // Piped answers are echoed after their prompt, so the output reads as the session it was.
+    expect(stdout).toMatch(/\n> 1\nToegevoegd aan /);
+    expect(stdout).toMatch(/\n> n\n {4}Gemarkeerd als 'niet ons onderwerp'\./);
     expect(stdout).toMatch(/1\) Btw bij een gemeenschappelijke regeling \[btw-gemeenschappelijke-regeling\]/);
     expect(stdout).toContain("+  - Wie int de btw bij een GR?");
     expect(stdout).toContain("Gemarkeerd als 'niet ons onderwerp'.");
