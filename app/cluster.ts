@@ -8,6 +8,7 @@ import cluster, { type Worker } from "node:cluster";
 import dotenv from "dotenv";
 import { loadConfig, workerCount } from "../src/config.ts";
 import { createLogger, type Logger } from "../src/log.ts";
+import { serveClusterMetrics } from "../src/metrics/cluster.ts";
 
 /** A worker that dies within this long of starting, or before it listened, is a start-up failure: stop all. */
 const MIN_UPTIME_MS = 10_000;
@@ -19,14 +20,17 @@ export function superviseWorkers(env: NodeJS.ProcessEnv): boolean {
   if (env.NODE_ENV !== "test") dotenv.config({ processEnv: env as Record<string, string>, quiet: true });
   let workers: number;
   let logger: Logger;
+  let config: ReturnType<typeof loadConfig>;
   try {
-    const config = loadConfig(env);
+    config = loadConfig(env);
     workers = workerCount(config);
     logger = createLogger({ level: config.LOG_LEVEL, pretty: config.NODE_ENV === "development" });
   } catch {
     return false; // startApp reports it
   }
   if (workers <= 1) return false;
+  // /metrics in a worker answers with every worker's counts, collected here (src/metrics/cluster.ts).
+  if (config.METRICS === "1") serveClusterMetrics();
   runSupervisor(workers, logger);
   return true;
 }

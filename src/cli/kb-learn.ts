@@ -9,7 +9,14 @@ import { createEngine } from "../engine/index.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 import { AddQuestionError } from "../learn/add-question.ts";
 import { appliedLines, applyQuestion, type ApplyResult } from "../learn/apply.ts";
-import { learnItems, readDismissed, runLearnSession, writeDismissed } from "../learn/session.ts";
+import {
+  attachedEntry,
+  isDismissedGroup,
+  learnItems,
+  readDismissed,
+  runLearnSession,
+  writeDismissed,
+} from "../learn/session.ts";
 import { buildReport } from "../report/build.ts";
 import type { HandoffRow } from "../store/port.ts";
 import { cliConfig, openStoreForCli } from "./open-store.ts";
@@ -38,12 +45,17 @@ function lineReader(rl: Interface): (prompt: string) => Promise<string> {
     closed = true;
     for (const w of waiting.splice(0)) w("q");
   });
+  // Piped input is not echoed by a terminal: print each answer after its prompt, so the output reads as a session.
+  const echo = (line: string): string => {
+    if (!process.stdin.isTTY) process.stdout.write(`${line}\n`);
+    return line;
+  };
   return (prompt) => {
     process.stdout.write(prompt);
     const line = lines.shift();
-    if (line !== undefined) return Promise.resolve(line);
-    if (closed) return Promise.resolve("q");
-    return new Promise((resolve) => waiting.push(resolve));
+    if (line !== undefined) return Promise.resolve(echo(line));
+    if (closed) return Promise.resolve(echo("q"));
+    return new Promise((resolve) => waiting.push((l) => resolve(echo(l))));
   };
 }
 
@@ -137,7 +149,16 @@ async function main(): Promise<number> {
     await opened.store.close();
   }
   const knowledgeDir = cfg.config.KNOWLEDGE_DIR;
-  const items = learnItems(report, createEngine(kb), kb, await readDismissed(knowledgeDir), handoffs);
+  const dismissed = await readDismissed(knowledgeDir);
+  const items = learnItems(report, createEngine(kb), kb, dismissed, handoffs);
+  const attached = report.unanswered.filter((g) => attachedEntry(g, kb)).length;
+  const notOurs = report.unanswered.filter((g) => !attachedEntry(g, kb) && isDismissedGroup(g, dismissed)).length;
+  if (attached || notOurs) {
+    const groups = (n: number) => `${n} ${n === 1 ? "groep" : "groepen"}`;
+    console.log(
+      `Overgeslagen: ${groups(attached)} al gekoppeld aan een onderwerp, ${groups(notOurs)} 'niet ons onderwerp'.`,
+    );
+  }
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   const ask = lineReader(rl);
   try {

@@ -11,6 +11,8 @@ import { loadKnowledgeBase } from "../knowledge/load.ts";
 import type { KnowledgeBase, SynonymGroups } from "../knowledge/types.ts";
 import { parseReportArgs, REPORT_USAGE as USAGE } from "../report/args.ts";
 import { buildReport } from "../report/build.ts";
+import { markEditorDecisions } from "../report/decisions.ts";
+import { readDismissed } from "../learn/session.ts";
 import { formatReportText } from "../report/format.ts";
 import { writeHtmlReport } from "../report/write-html.ts";
 import { createStore } from "../store/index.ts";
@@ -71,7 +73,7 @@ async function main(): Promise<number> {
       // Open hand-offs of any age: a question stays on the list until the griffie marks it answered.
       store.listHandoffs?.(undefined, "open") ?? Promise.resolve([]),
     ]);
-    const report = buildReport({
+    const built = buildReport({
       unanswered,
       feedback,
       handoffs,
@@ -80,6 +82,7 @@ async function main(): Promise<number> {
       ...(titles ? { titles } : {}),
       ...(synonyms ? { synonyms } : {}),
     });
+    const report = markEditorDecisions(built, kb, await readDismissed(config.KNOWLEDGE_DIR));
     if (args.html) {
       await writeHtmlReport({
         file: args.html,

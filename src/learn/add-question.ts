@@ -82,7 +82,8 @@ export function addQuestion(fileText: string, rawQuestion: string): AddQuestionR
   const value = CST.createScalarToken(question, {
     indent: list.indent + 2,
     type,
-    end: [{ type: "newline", offset: 0, indent: 0, source: "\n" }],
+    // The file's own line ending (CRLF when a Windows editor saved it), so no line of it changes.
+    end: [{ type: "newline", offset: 0, indent: 0, source: fm.includes("\r\n") ? "\r\n" : "\n" }],
   });
   const start: CST.SourceToken[] = [
     ...(list.indent > 0 ? [{ type: "space" as const, offset: 0, indent: 0, source: " ".repeat(list.indent) }] : []),

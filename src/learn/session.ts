@@ -72,6 +72,30 @@ export function isDismissedGroup(
   return [group.example, ...group.variants].some((q) => dismissed.has(normalizeQuestion(q)));
 }
 
+const questionIndexes = new WeakMap<KnowledgeBase, Map<string, { id: string; title: string }>>();
+
+/**
+ * The entry a group was already attached to: one whose `questions` hold a phrasing shown for the group (the stored
+ * questions stay in the report until the retention period ends, also after kb:learn added them to an entry).
+ */
+export function attachedEntry(
+  group: Pick<GriffieReport["unanswered"][number], "example" | "variants">,
+  kb: KnowledgeBase,
+): { id: string; title: string } | null {
+  let index = questionIndexes.get(kb);
+  if (!index) {
+    index = new Map();
+    for (const e of kb.entries)
+      for (const q of e.questions) if (!index.has(normalizeQuestion(q))) index.set(normalizeQuestion(q), e);
+    questionIndexes.set(kb, index);
+  }
+  for (const q of [group.example, ...group.variants]) {
+    const e = index.get(normalizeQuestion(q));
+    if (e) return { id: e.id, title: e.title };
+  }
+  return null;
+}
+
 /** Most phrasings shown for a 👎 answer. */
 export const MAX_ASKED = 3;
 
@@ -85,7 +109,7 @@ export function learnItems(
 ): LearnItem[] {
   const items: LearnItem[] = [];
   for (const g of report.unanswered) {
-    if (isDismissedGroup(g, dismissed)) continue;
+    if (isDismissedGroup(g, dismissed) || attachedEntry(g, kb)) continue;
     items.push({
       kind: "unanswered",
       count: g.count,

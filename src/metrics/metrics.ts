@@ -5,6 +5,7 @@ import { timingSafeEqual } from "node:crypto";
 import { Router } from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Mount } from "../http/mount.ts";
+import { clusterMetricsReader } from "./cluster.ts";
 import type { BotObserver } from "../live/observe.ts";
 import type { KnowledgeStatus, ReloadResult } from "../live/knowledge.ts";
 import type { Store } from "../store/port.ts";
@@ -13,6 +14,8 @@ const PREFIX = "raadswijzer_";
 
 export interface Metrics {
   registry: Registry;
+  /** The Prometheus text to serve: this process's registry, or with WORKERS>1 all workers' together. */
+  text(): Promise<string>;
   observer: BotObserver;
   reloaded(result: ReloadResult, status: KnowledgeStatus): void;
   knowledge(status: KnowledgeStatus): void;
@@ -25,8 +28,9 @@ export function createMetrics(): Metrics {
   // Every metric is named with PREFIX and registered in this registry only.
   const counter = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
     new Counter<L>({ name: PREFIX + name, help, labelNames, registers: [registry] });
+  // Gauges describe the knowledge base every worker serves: with WORKERS>1 the highest, not the sum, of the workers.
   const gauge = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
-    new Gauge<L>({ name: PREFIX + name, help, labelNames, registers: [registry] });
+    new Gauge<L>({ name: PREFIX + name, help, labelNames, registers: [registry], aggregator: "max" });
 
   const questions = counter(
     "questions_total",
@@ -64,8 +68,10 @@ export function createMetrics(): Metrics {
     info.reset();
     info.set({ version: status.version }, 1);
   };
+  const fromCluster = clusterMetricsReader(registry);
   return {
     registry,
+    text: fromCluster ?? (() => registry.metrics()),
     observer: {
       asked: (o) => {
         questions.inc({ status: o.status, platform: o.platform });
@@ -126,8 +132,15 @@ export function metricsMount(metrics: Metrics, token: string | undefined): Mount
         return;
       }
     }
+    let text: string;
+    try {
+      text = await metrics.text();
+    } catch {
+      res.status(503).json({ error: "metrics unavailable" });
+      return;
+    }
     res.set("Content-Type", metrics.registry.contentType).set("Cache-Control", "no-store");
-    res.send(await metrics.registry.metrics());
+    res.send(text);
   });
   return { name: "metrics", path: "/metrics", router };
 }

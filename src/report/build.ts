@@ -23,6 +23,10 @@ export interface QuestionGroupReport {
   platforms: Partial<Record<Platform, number>>;
   firstAsked: string;
   lastAsked: string;
+  /** The entry whose questions already hold a phrasing of this group (src/report/decisions.ts). */
+  attachedTo?: { id: string; title: string };
+  /** Marked "niet ons onderwerp" with kb:learn. */
+  dismissed?: boolean;
 }
 
 export interface FeedbackComment {

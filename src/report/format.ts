@@ -59,6 +59,8 @@ export function formatReportText(report: GriffieReport): string {
     const indent = " ".repeat(String(i + 1).length + 2);
     out.push(`${i + 1}. ${g.count}× ${quote(g.example)}`);
     if (g.variants.length) out.push(`${indent}Ook gesteld als: ${g.variants.map(quote).join(", ")}`);
+    if (g.attachedTo) out.push(`${indent}Al gekoppeld aan: ${inertText(`${g.attachedTo.title} [${g.attachedTo.id}]`)}`);
+    if (g.dismissed) out.push(`${indent}Gemarkeerd als 'niet ons onderwerp'`);
     const guess = g.bestGuess ? inertText(`${g.bestGuess.title} [${g.bestGuess.id}]`) : "geen";
     out.push(`${indent}Beste gok: ${guess}; gemiddelde zekerheid ${percent(g.averageConfidence)}`);
     const where = (Object.entries(g.platforms) as [Platform, number][])

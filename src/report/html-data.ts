@@ -57,7 +57,11 @@ export interface HtmlReportData {
   platforms: PlatformRow[];
   topEntries: EntryCount[];
   feedback: FeedbackEntry[];
-  groups: (QuestionGroupReport & { suggestions: { id: string; title: string }[] })[];
+  groups: (Omit<QuestionGroupReport, "attachedTo"> & {
+    suggestions: { id: string; title: string }[];
+    /** The entry a phrasing of this group is already in (added by kb:learn or by hand), else null. */
+    attachedTo: { id: string; title: string } | null;
+  })[];
   /** Groups left out because the griffie marked them "niet ons onderwerp" (kb:learn). */
   dismissedGroups: number;
   /** null when the store does not keep hand-offs (yet). */
@@ -76,6 +80,8 @@ export interface HtmlReportInput {
   handoffs?: readonly StoredHandoff[] | null;
   /** Whether a group was marked "niet ons onderwerp" (kb:learn). */
   isDismissed?: (group: QuestionGroupReport) => boolean;
+  /** The entry whose questions already hold a phrasing of the group, if any. */
+  attachedTo?: (group: QuestionGroupReport) => { id: string; title: string } | null;
 }
 
 export const TOP_ENTRIES = 10;
@@ -158,9 +164,11 @@ export function buildHtmlReportData(input: HtmlReportInput): HtmlReportData {
     groups: input.report.unanswered
       .filter((g) => !input.isDismissed?.(g))
       .map((g) => {
+        const attachedTo = input.attachedTo?.(g) ?? null;
+        if (attachedTo) return { ...g, suggestions: [], attachedTo };
         const suggested = input.suggest?.(g.example) ?? [];
         const suggestions = suggested.length ? suggested : g.bestGuess ? [g.bestGuess] : [];
-        return { ...g, suggestions };
+        return { ...g, suggestions, attachedTo };
       }),
     handoffs: input.handoffs
       ? input.handoffs

@@ -105,7 +105,10 @@ function hbars(
   const parts = rows.map((r, i) => {
     const yy = 4 + i * rowH;
     const w = r.max > 0 ? (barMax * r.value) / r.max : 0;
-    return `<text x="${labelW - 8}" y="${yy + 15}" text-anchor="end" class="label">${e(cut(r.name, 42))}</text><rect x="${labelW}" y="${yy + 3}" width="${barMax}" height="16" class="track"/><rect x="${labelW}" y="${yy + 3}" width="${w.toFixed(1)}" height="16" fill="#1f5f99" ${r.attrs}/><text x="${labelW + barMax + 8}" y="${yy + 15}" class="value">${e(r.text)}</text>`;
+    const shown = cut(r.name, 42);
+    // A shortened name is given in full as the label's tooltip.
+    const full = shown === r.name ? "" : `<title>${e(r.name)}</title>`;
+    return `<text x="${labelW - 8}" y="${yy + 15}" text-anchor="end" class="label">${full}${e(shown)}</text><rect x="${labelW}" y="${yy + 3}" width="${barMax}" height="16" class="track"/><rect x="${labelW}" y="${yy + 3}" width="${w.toFixed(1)}" height="16" fill="#1f5f99" ${r.attrs}/><text x="${labelW + barMax + 8}" y="${yy + 15}" class="value">${e(r.text)}</text>`;
   });
   return `<svg id="${id}" role="img" aria-label="${e(label)}" viewBox="0 0 ${W} ${H}" width="100%">${parts.join("")}</svg>`;
 }
@@ -174,9 +177,11 @@ function groupsTable(d: HtmlReportData): string {
     const where = Object.entries(g.platforms)
       .map(([p, n]) => `${platformName(p)} ${n}`)
       .join(", ");
-    const suggestions = g.suggestions.length
-      ? g.suggestions.map((s) => `${e(s.title)} <code>${e(s.id)}</code>`).join("<br>")
-      : `<span class="muted">geen</span>`;
+    const suggestions = g.attachedTo
+      ? `<span class="attached" data-attached="${e(g.attachedTo.id)}">Al gekoppeld aan ${e(g.attachedTo.title)} <code>${e(g.attachedTo.id)}</code></span>`
+      : g.suggestions.length
+        ? g.suggestions.map((s) => `${e(s.title)} <code>${e(s.id)}</code>`).join("<br>")
+        : `<span class="muted">geen</span>`;
     const variants = g.variants.length
       ? `<div class="muted">Ook: ${g.variants.map((v) => `“${e(v)}”`).join(", ")}</div>`
       : "";
@@ -211,9 +216,9 @@ td ul{margin:0;padding-left:18px}code{font-size:12px;color:#444}
 svg text{font-family:inherit;fill:#1b1b1b}svg .axis{font-size:11px;fill:#555}svg .small{font-size:9px}svg .value{font-size:12px;font-weight:600}
 svg .label{font-size:13px}svg .grid{stroke:#ddd;stroke-width:1}svg .track{fill:#eef1f5}
 .legend{display:flex;gap:16px;font-size:13px;margin:4px 0}.key i{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px}
-.empty{color:#555;font-style:italic}
+.empty{color:#555;font-style:italic}.attached{color:#2e7d32}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-@media print{a[href]::after{content:" (" attr(href) ")";font-size:10px;color:#555;word-break:break-all}body{padding:0;max-width:none;font-size:12px}section{margin:14px 0}h2{font-size:16px}@page{size:A4;margin:14mm}}
+@media print{a[href]::after{content:" (" attr(href) ")";font-size:10px;color:#555;word-break:break-all}tr,svg{break-inside:avoid}body{padding:0;max-width:none;font-size:12px}section{margin:14px 0}h2{font-size:16px}@page{size:A4;margin:14mm}}
 `;
 
 export function renderHtmlReport(d: HtmlReportData): string {

@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { createEngine } from "../engine/index.ts";
 import type { KnowledgeBase } from "../knowledge/types.ts";
-import { candidatesFor, isDismissedGroup, readDismissed } from "../learn/session.ts";
+import { attachedEntry, candidatesFor, isDismissedGroup, readDismissed } from "../learn/session.ts";
 import type { FeedbackRow, Store } from "../store/port.ts";
 import type { GriffieReport } from "./build.ts";
 import { buildHtmlReportData } from "./html-data.ts";
@@ -35,6 +35,7 @@ export async function writeHtmlReport(opts: {
       : {}),
     handoffs,
     isDismissed: (g) => isDismissedGroup(g, dismissed),
+    ...(kb ? { attachedTo: (g: Parameters<typeof attachedEntry>[0]) => attachedEntry(g, kb) } : {}),
   });
   await writeFile(opts.file, renderHtmlReport(data));
 }

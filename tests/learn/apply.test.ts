@@ -49,6 +49,14 @@ describe("addQuestion", () => {
     expect(r2.changed && r2.text).toContain('  - "GR: wat # is dat?"\n');
   });
 
+  it("keeps the file's line endings (CRLF from a Windows editor)", () => {
+    const text = "---\r\ntitle: X\r\nquestions:\r\n  - een\r\n  - twee\r\nkind: term\r\n---\r\nbody\r\n";
+    const r = addQuestion(text, "Wat is dat?");
+    expect(r.changed && r.text).toBe(
+      "---\r\ntitle: X\r\nquestions:\r\n  - een\r\n  - twee\r\n  - Wat is dat?\r\nkind: term\r\n---\r\nbody\r\n",
+    );
+  });
+
   it("keeps the list's quoting style and the file's indentation", () => {
     const text = "---\nquestions:\n- 'een'\n- 'twee'\nkeywords: []\n---\n";
     const r = addQuestion(text, "Wat is dat?");

@@ -62,6 +62,9 @@ describe("npm run kb:learn (interactive)", () => {
     const { code, stdout, stderr } = await runLearn(env, "1\nn\n");
     expect(code, `${stdout}\n${stderr}`).toBe(0);
     expect(stdout).toContain('[1/2] 2× "Wie int de btw bij een GR?"');
+    // Piped answers are echoed after their prompt, so the output reads as the session it was.
+    expect(stdout).toMatch(/\n> 1\nToegevoegd aan /);
+    expect(stdout).toMatch(/\n> n\n {4}Gemarkeerd als 'niet ons onderwerp'\./);
     expect(stdout).toMatch(/1\) Btw bij een gemeenschappelijke regeling \[btw-gemeenschappelijke-regeling\]/);
     expect(stdout).toContain("+  - Wie int de btw bij een GR?");
     expect(stdout).toContain("Gemarkeerd als 'niet ons onderwerp'.");
@@ -70,9 +73,13 @@ describe("npm run kb:learn (interactive)", () => {
     expect(kb.byId.get("btw-gemeenschappelijke-regeling")!.questions.at(-1)).toBe("Wie int de btw bij een GR?");
     expect(await readFile(join(dir, "kb", "niet-ons-onderwerp.yml"), "utf8")).toContain("- Hoe laat is het?");
 
-    // Next time: the attached question is still in the store, the dismissed one is skipped.
+    // Next time: both are still in the store, but the attached group and the dismissed one are skipped.
     const again = await runLearn(env, "q\n");
-    expect(again.stdout).toContain('[1/1] 2× "Wie int de btw bij een GR?"');
+    expect(again.stdout).toContain(
+      "Overgeslagen: 1 groep al gekoppeld aan een onderwerp, 1 groep 'niet ons onderwerp'.",
+    );
+    expect(again.stdout).toContain("Er zijn geen onbeantwoorde vragen of 👎-reacties om te bekijken.");
+    expect(again.stdout).not.toContain("Wie int de btw bij een GR?");
     expect(again.stdout).not.toContain("Hoe laat is het?");
   }, 120_000);
 });

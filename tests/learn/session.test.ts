@@ -6,7 +6,14 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
-import { learnItems, readDismissed, runLearnSession, writeDismissed, type LearnItem } from "../../src/learn/session.ts";
+import {
+  attachedEntry,
+  learnItems,
+  readDismissed,
+  runLearnSession,
+  writeDismissed,
+  type LearnItem,
+} from "../../src/learn/session.ts";
 import { normalizeQuestion } from "../../src/learn/add-question.ts";
 import { buildReport } from "../../src/report/build.ts";
 import type { FeedbackRow, HandoffRow, UnansweredRow } from "../../src/store/port.ts";
@@ -188,5 +195,17 @@ describe("kb:learn on 👎 answers", () => {
       dismiss: async () => undefined,
     });
     expect(applied).toEqual(["centrumgemeente: Wat kost een centrumgemeente per inwoner?"]);
+  });
+});
+
+describe("groups already attached to an entry", () => {
+  it("are not offered again once a phrasing of theirs is in an entry's questions", async () => {
+    const kb = await loadKnowledgeBase(FIXTURE);
+    const known = kb.byId.get("centrumgemeente")!.questions[0]!;
+    const unanswered = [row(known), row(known), row("Hoe laat is het?")];
+    const report = buildReport({ unanswered, feedback: [], now: at, synonyms: kb.synonyms });
+    const items = learnItems(report, createEngine(kb), kb, new Set());
+    expect(items.map((i) => i.kind === "unanswered" && i.question)).toEqual(["Hoe laat is het?"]);
+    expect(attachedEntry(report.unanswered[0]!, kb)).toMatchObject({ id: "centrumgemeente" });
   });
 });

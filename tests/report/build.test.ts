@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseReportArgs } from "../../src/report/args.ts";
 import { buildReport } from "../../src/report/build.ts";
 import { formatReportText } from "../../src/report/format.ts";
+import { markEditorDecisions } from "../../src/report/decisions.ts";
 import type { FeedbackRow, UnansweredRow } from "../../src/store/port.ts";
 
 const at = (day: number): Date => new Date(Date.UTC(2026, 10, day, 12));
@@ -145,5 +146,27 @@ describe("formatReportText with hostile stored text (defect 7)", () => {
     expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     expect(text).toContain("wat is\\x1B]0;gehackt\\x07\\x1B[2J een GR\\u202E?\\x00 \uFFFD");
     expect(text).toContain("slecht\\x1B[31m rood\\x9B");
+  });
+});
+
+describe("text report: the editors' decisions", () => {
+  it("names the entry a group was attached to, and marks groups that are 'niet ons onderwerp'", async () => {
+    const { loadKnowledgeBase } = await import("../../src/knowledge/load.ts");
+    const kb = await loadKnowledgeBase("tests/learn/fixtures/kb");
+    const known = kb.byId.get("centrumgemeente")!.questions[0]!;
+    const rows = [q(known, 1, null, 0.2), q("Hoe laat is het?", 2, null, 0.1), q("Wat is een RES?", 3, null, 0.1)];
+    const report = markEditorDecisions(
+      buildReport({ unanswered: rows, feedback: [], now: NOW }),
+      kb,
+      new Set(["hoe laat is het"]),
+    );
+    expect(report.unanswered.map((g) => [g.example, g.attachedTo?.id ?? null, g.dismissed ?? false])).toEqual([
+      ["Wat is een RES?", null, false],
+      ["Hoe laat is het?", null, true],
+      [known, "centrumgemeente", false],
+    ]);
+    const text = formatReportText(report);
+    expect(text).toContain(`Al gekoppeld aan: ${kb.byId.get("centrumgemeente")!.title} [centrumgemeente]`);
+    expect(text).toContain("Gemarkeerd als 'niet ons onderwerp'");
   });
 });

@@ -198,6 +198,44 @@ describe("HTML report: what an editor reads", () => {
   });
 });
 
+describe("HTML report: groups already attached", () => {
+  it("says which entry a group's phrasing was added to instead of suggesting entries", () => {
+    const unanswered = [
+      { question: "Wat kost een GR?", bestGuess: null, confidence: 0, platform: "slack" as const, at: now },
+    ];
+    const report = buildReport({ unanswered, feedback: [], now });
+    const d = buildHtmlReportData({
+      report,
+      asked: [],
+      feedback: [],
+      titles: new Map(),
+      suggest: () => [{ id: "x", title: "X" }],
+      attachedTo: () => ({ id: "kosten-gr", title: "Kosten van een GR" }),
+    });
+    expect(d.groups[0]!.attachedTo).toEqual({ id: "kosten-gr", title: "Kosten van een GR" });
+    expect(d.groups[0]!.suggestions).toEqual([]);
+    const html = renderHtmlReport(d);
+    expect(html).toContain('data-attached="kosten-gr"');
+    expect(html).toContain("Al gekoppeld aan Kosten van een GR <code>kosten-gr</code>");
+  });
+});
+
+describe("HTML report on paper", () => {
+  it("keeps table rows and charts whole across pages, and names a shortened title in full", () => {
+    const title = "Zienswijze op de ontwerpbegroting van een gemeenschappelijke regeling (GR)";
+    const asked: AskedRow[] = [
+      { status: "answer", entryId: "zb", confidence: 1, platform: "teams", at: new Date("2026-11-30T10:00:00Z") },
+    ];
+    const report = buildReport({ unanswered: [], feedback: [], now });
+    const html = renderHtmlReport(
+      buildHtmlReportData({ report, asked, feedback: [], titles: new Map([["zb", title]]) }),
+    );
+    expect(html).toMatch(/@media print\{[^@]*tr,svg\{break-inside:avoid\}/);
+    expect(html).toContain(`<title>${title}</title>`);
+    expect(html).toContain(">Zienswijze op de ontwerpbegroting van een…<");
+  });
+});
+
 describe("writeHtmlReport --days", () => {
   it("reads only the questions of the period from the store and names the period", async () => {
     const dir = await mkdtemp(join(tmpdir(), "report-days-"));
