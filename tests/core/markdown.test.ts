@@ -83,6 +83,25 @@ describe("digestBody: answer first", () => {
     expect(d.hasDetails).toBe(true);
   });
 
+  it("keeps the lead-in of items that continue it, so the key lines read as sentences", () => {
+    const d = digestBody(
+      "Een inleiding. De bevoegdheid blijft bij de **gemeente** die mandaat geeft. Daarom:\n" +
+        "- blijft elke gemeente zelf verantwoordelijk;\n- kan zij instructies geven.",
+    );
+    expect(d.keyLines.map(inlineText)).toEqual([
+      "De bevoegdheid blijft bij de gemeente die mandaat geeft. Daarom:",
+      "blijft elke gemeente zelf verantwoordelijk;",
+      "kan zij instructies geven.",
+    ]);
+    // Formatting inside the lead-in survives the cut.
+    expect(d.keyLines[0]!.some((n) => n.type === "strong")).toBe(true);
+    // Items that are sentences of their own need no lead-in.
+    expect(digestBody("Let op:\n- Eén punt.\n- Nog een punt.").keyLines.map(inlineText)).toEqual([
+      "Eén punt.",
+      "Nog een punt.",
+    ]);
+  });
+
   it("uses the paragraphs' first sentences when there is no list; a one-line body has no details", () => {
     const d = digestBody("Eerste alinea met een zin die lang genoeg is om te knippen. Tweede zin.\n\nTweede alinea.");
     expect(d.keyLines.map(inlineText)).toEqual([

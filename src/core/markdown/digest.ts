@@ -1,8 +1,9 @@
 // "Answer first, details on request": the short form of an entry body. An answer shows its title, its summary
 // (the direct answer) and at most five key lines taken from the body; the full body opens on request
 // ("Lees meer" in every channel). The key lines are the body's top-level list items in order (the knowledge base
-// puts its points for the council in lists), each cut to its first sentence; a body without lists gives the first
-// sentence of its paragraphs.
+// puts its points for the council in lists), each cut to its first sentence; a list whose items continue a lead-in
+// ("Daarom:" then "- blijft elke gemeente …") keeps the lead-in's last sentence as a line of its own before them, so
+// the lines read as sentences. A body without lists gives the first sentence of its paragraphs.
 import { parseMarkdown } from "./parse.ts";
 import { blocksText, inlineText, type Block, type Inline } from "./model.ts";
 
@@ -38,8 +39,10 @@ export function digestBody(markdown: string): AnswerDigest {
 
 function pickKeyLines(blocks: Block[]): Inline[][] {
   const fromLists: Inline[][] = [];
-  for (const b of blocks) {
+  for (const [i, b] of blocks.entries()) {
     if (b.type !== "list") continue;
+    const lead = leadInOf(blocks[i - 1], b);
+    if (lead) fromLists.push(lead);
     for (const item of b.items) {
       const first = item.blocks[0];
       if (first?.type === "paragraph" && inlineText(first.children).trim()) fromLists.push(clip(first.children));
@@ -54,6 +57,42 @@ function pickKeyLines(blocks: Block[]): Inline[][] {
     if (fromParagraphs.length >= MAX_KEY_LINES) break;
   }
   return fromParagraphs;
+}
+
+/** Items that start in lower case after a paragraph ending in ":" continue that paragraph's last sentence. */
+function leadInOf(before: Block | undefined, list: Extract<Block, { type: "list" }>): Inline[] | null {
+  if (before?.type !== "paragraph") return null;
+  const text = inlineText(before.children).trimEnd();
+  const first = list.items[0]?.blocks[0];
+  const firstText = first?.type === "paragraph" ? inlineText(first.children).trimStart() : "";
+  if (!text.endsWith(":") || !/^[a-zà-ÿ]/.test(firstText)) return null;
+  // The last sentence, or the last two and more when it is a bare "Daarom:" (at least 40 characters, as clip()).
+  const starts = [0];
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    if (m.index + 1 < text.length && !isAbbreviation(text.slice(0, m.index + 1))) starts.push(m.index + 1);
+  }
+  const start = starts.findLast((at) => text.slice(at).trim().length >= 40) ?? 0;
+  const lead = sliceFrom(before.children, start + (text.slice(start).length - text.slice(start).trimStart().length));
+  return inlineText(lead).length > MAX_KEY_LINE_CHARS ? null : lead;
+}
+
+/** Inline content from a plain-text offset on (formatting kept). */
+function sliceFrom(nodes: readonly Inline[], offset: number): Inline[] {
+  const out: Inline[] = [];
+  let skip = offset;
+  for (const n of nodes) {
+    const len = inlineText([n]).length;
+    if (skip >= len) {
+      skip -= len;
+      continue;
+    }
+    if (skip === 0) out.push(n);
+    else if (n.type === "text" || n.type === "code") out.push({ ...n, text: n.text.slice(skip) });
+    else if ("children" in n) out.push({ ...n, children: sliceFrom(n.children, skip) });
+    skip = 0;
+  }
+  return out;
 }
 
 /**
