@@ -58,6 +58,12 @@ const TOPICAL_MASK = (1 << 0) | (1 << 2); // title, keywords
 const COMPARISON_BOOST = 1.3;
 /** Runner-up within this share of the best score makes a confident reply "ambiguous". */
 const AMBIGUOUS_RATIO = 0.9;
+/**
+ * A topic and the checklist that goes with it (one lists the other as related) are one subject in two forms: a tie
+ * between them leaves no doubt about what is asked, so it does not make the reply ambiguous; the other is offered.
+ */
+const companions = (a: KnowledgeEntry, b: KnowledgeEntry): boolean =>
+  (a.kind === "checklist") !== (b.kind === "checklist") && (a.related.includes(b.id) || b.related.includes(a.id));
 /** A confident answer lists a runner-up ("Bedoelde u…") only when it is within this share of the best score. */
 const CLOSE_RATIO = 0.75;
 /**
@@ -443,15 +449,20 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       };
     }
     // A confident answer: a runner-up just as strong makes it ambiguous; only close runners-up are offered.
-    const tie = others
-      .slice(0, 2)
-      .filter((r) => r.rank >= best.rank * AMBIGUOUS_RATIO && r.coverage >= best.coverage * 0.9);
+    const strong = (r: Candidate) => r.rank >= best.rank * AMBIGUOUS_RATIO && r.coverage >= best.coverage * 0.9;
+    const tie = others.slice(0, 2).filter((r) => strong(r) && !companions(best.entry, r.entry));
     const close = others.slice(0, 2).filter((r) => r.rank >= best.rank * CLOSE_RATIO);
+    // Of a topic and its checklist just as strong, the form asked for answers: the checklist only when asked.
+    const topic =
+      best.entry.kind === "checklist" && !q.wantsChecklist
+        ? others.slice(0, 2).find((r) => strong(r) && companions(best.entry, r.entry))
+        : undefined;
+    const shown = topic ?? best;
     return {
       status: tie.length ? "ambiguous" : "answer",
       confidence,
-      answer: answerOf(best.entry, kb.byId),
-      alternatives: (tie.length ? tie : close).map(alt),
+      answer: answerOf(shown.entry, kb.byId),
+      alternatives: (tie.length ? tie : close).map((r) => (r === topic ? best : r)).map(alt),
     };
   };
 

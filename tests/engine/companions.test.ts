@@ -1,0 +1,37 @@
+// A topic and the checklist that goes with it are one subject in two forms: a tie between them is no doubt.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine/index.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+
+let kb: KnowledgeBase;
+let engine: Engine;
+beforeAll(async () => {
+  kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
+  engine = createEngine(kb);
+});
+
+describe("a topic and its own checklist ranked side by side", () => {
+  it("answer with the best of the two and offer the other, instead of 'Ik denk dat u dit bedoelt'", () => {
+    const r = engine.ask("Hoe geeft de raad een zienswijze op de ontwerpbegroting?");
+    expect(r.answer?.id).toBe("zienswijze-begroting");
+    expect(r.status).toBe("answer");
+    expect(r.alternatives.map((a) => a.id)).toContain("checklist-zienswijze-begroting");
+    // They are companions in the base: the checklist lists the topic as related.
+    expect(kb.byId.get("checklist-zienswijze-begroting")?.related).toContain("zienswijze-begroting");
+  });
+
+  it("answer with the topic when the checklist ranks first but was not asked for", () => {
+    const r = engine.ask("Hoe gaat uittreden uit een GR?");
+    expect(r.status).toBe("answer");
+    expect(r.answer?.id).toBe("uittreden-gr");
+    expect(r.alternatives[0]?.id).toBe("checklist-uittreden");
+  });
+
+  it("a checklist request still gets the checklist", () => {
+    const r = engine.ask("Is er een checklist voor uittreden uit een GR?");
+    expect(r.answer?.id).toBe("checklist-uittreden");
+  });
+});
