@@ -2,6 +2,7 @@
 // npm run ask -- --json "vraag"      one Reply as JSON
 // npm run ask -- --explain "vraag"   why: focus words, expansions, candidates with features, confidence, band
 // npm run ask -- --jsonl             one question a line on stdin, one JSON Reply a line on stdout (nothing else)
+import "./quiet-pipe.ts";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { normalizeUserText } from "../core/user-text.ts";

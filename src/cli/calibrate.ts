@@ -1,6 +1,7 @@
 // npm run calibrate: fits the engine's confidence model on the labelled fixtures and writes
 // src/engine/model/confidence.json, printing a cross-validated table (precision/recall per status) and the
 // thresholds chosen. Re-run it after the knowledge base changes; it takes seconds. See docs/engine.md.
+import "./quiet-pipe.ts";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CALIBRATION_SETS } from "../engine/calibration-sets.ts";

@@ -1,5 +1,6 @@
 // npm run kb:check [-- folder]: validates the knowledge base with the editors' rules as well as the schema;
 // prints every problem and exits 1, or a summary.
+import "./quiet-pipe.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 import { checkRegisterFiles } from "../termijnen/register-check.ts";
 import { staleWarnings } from "./stale-warnings.ts";

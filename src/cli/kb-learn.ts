@@ -2,6 +2,7 @@
 // npm run kb:learn -- --days 30                       only the last 30 days
 // npm run kb:learn -- --apply <entry-id> "<question>" add one phrasing to an entry (scripts)
 // Every write is a normal change in the knowledge folder: review it with git and merge it like any other edit.
+import "./quiet-pipe.ts";
 import { createInterface, type Interface } from "node:readline";
 import dotenv from "dotenv";
 import { parseArgs } from "node:util";

@@ -3,6 +3,7 @@
 // npm run report -- --json        the same report as JSON (src/report/build.ts: GriffieReport)
 // npm run report -- --html f.html one self-contained HTML page with charts (src/report/html.ts)
 // Opens the store from the environment (.env too): PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set.
+import "./quiet-pipe.ts";
 import dotenv from "dotenv";
 import { pino } from "pino";
 import { loadConfig } from "../config.ts";

@@ -1,6 +1,7 @@
 // npm run --silent termijn -- --soort <soort> --vanaf YYYY-MM-DD [--json]: computes a Wgr deadline.
 // npm run --silent termijn -- --ics [--register file]: the register's deadlines as an iCalendar file.
 // Bad input: a Dutch error on stderr and exit code 2.
+import "./quiet-pipe.ts";
 import { parseArgs } from "node:util";
 import { berekenTermijn, TermijnInvoerFout } from "../termijnen/bereken.ts";
 import { parseIsoDate } from "../termijnen/datum.ts";

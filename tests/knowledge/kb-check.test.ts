@@ -1,5 +1,5 @@
 // npm run kb:check end to end: the editors' rules apply there, every problem is one "file:line: field: message" line.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,4 +49,20 @@ describe("npm run kb:check", () => {
     expect(r.err).toMatch(/uitgelicht\.yml:3: onderwerpen\[1\]: no entry has id "bestaat-niet"/);
     expect(r.err).toMatch(/uitgelicht\.yml:4: onderwerpen\[2\]: "centrumgemeente" is already listed \(line 2\)/);
   }, 30_000);
+});
+
+describe("a CLI whose reader goes away (npm run kb:check | head -1)", () => {
+  it("ends quietly with its exit code instead of an EPIPE stack trace", async () => {
+    const child = spawn(process.execPath, [...nodeArgs("src/cli/kb-check.ts"), join(root, "knowledge")], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Close the read end before anything is written: every write then fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  }, 60_000);
 });
