@@ -82,9 +82,14 @@ export function foldedWords(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The opener a message starts with ("en", "hoe zit het met"), as its words; undefined when it has none. */
+function openerOf(words: readonly string[], cues: FollowUpCues): readonly string[] | undefined {
+  return cues.openers.find((o) => o.every((w, i) => words[i] === w));
+}
+
 /** True when a message opens like a follow-up: "en …", "maar …", "hoe zit het met …". */
 export function opensAsFollowUp(words: readonly string[], cues: FollowUpCues = followUpCues): boolean {
-  return cues.openers.some((o) => o.every((w, i) => words[i] === w));
+  return openerOf(words, cues) !== undefined;
 }
 
 /** True when a message refers back: "dat", "die", "daarvan" anywhere, or "het"/"er" at the end. */
@@ -99,8 +104,7 @@ export function refersBack(words: readonly string[], cues: FollowUpCues = follow
  * a reference, an aspect ("termijn", "kosten") or a small word ("en de termijn?", "hoe zit het met de kosten?").
  */
 export function asksOnlyAnAspect(words: readonly string[], cues: FollowUpCues = followUpCues): boolean {
-  const opener = cues.openers.find((o) => o.every((w, i) => words[i] === w));
-  const rest = words.slice(opener?.length ?? 0);
+  const rest = words.slice(openerOf(words, cues)?.length ?? 0);
   const isAspect = (w: string) => cues.aspects.has(w);
   const carriesNoTopic = (w: string) =>
     isAspect(w) ||
