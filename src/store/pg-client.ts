@@ -11,19 +11,16 @@ export interface PgClientOptions {
 }
 
 export async function createPgClient(opts: PgClientOptions): Promise<SqlClient> {
-  const pool = new pg.Pool({
-    connectionString: opts.connectionString,
-    max: opts.max ?? 5,
-    connectionTimeoutMillis: 10_000,
-    idleTimeoutMillis: 30_000,
-  });
+  const poolOf = (max: number) =>
+    new pg.Pool({
+      connectionString: opts.connectionString,
+      max,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+    });
+  const pool = poolOf(opts.max ?? 5);
   // A second, small pool for SqlClient.relaxed: its sessions commit without waiting for the WAL flush.
-  const relaxedPool = new pg.Pool({
-    connectionString: opts.connectionString,
-    max: Math.max(1, Math.ceil((opts.max ?? 5) / 2)),
-    connectionTimeoutMillis: 10_000,
-    idleTimeoutMillis: 30_000,
-  });
+  const relaxedPool = poolOf(Math.max(1, Math.ceil((opts.max ?? 5) / 2)));
   relaxedPool.on("connect", (conn) => {
     // Queued on the connection before any statement the pool hands it out for.
     conn.query("SET synchronous_commit TO off").catch((err: Error) => opts.onError?.(err));
