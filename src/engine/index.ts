@@ -120,7 +120,7 @@ const RERANK = 8;
 /** Rank factor for an entry whose whole subject (title or key phrase) the message names. */
 const NAMED_BOOST = 0.3;
 /** Phrasing similarity at which a message counts as one of the entry's own questions. */
-const OWN_QUESTION = 0.7;
+const OWN_QUESTION = 0.85;
 
 /**
  * How entries are phrased, for the best candidates only (stems computed lazily and memoised per entry):

@@ -11,6 +11,7 @@ import {
   INTENT_WORDS,
   isStopWord,
   MAX_QUERY_CHARS,
+  fold,
   stem,
   tokenize,
 } from "./analyze.ts";
@@ -322,6 +323,40 @@ function namesIn(text: string): Set<string> {
   return new Set(tokenize((text.match(/(?<=[\p{L}\p{N},;] +)\p{Lu}[\p{L}-]+/gu) ?? []).join(" ")));
 }
 
+const DEFINITE_ARTICLES = new Set(["de", "het"]);
+
+/**
+ * Names of organisations ("de ODR", "het Werkbedrijf", "Omgevingsdienst Haaglanden", "Regio Foodvalley"): a run of
+ * capitalised words inside a sentence that holds an acronym (two capitals or more), follows "de" or "het" (Dutch
+ * puts an article before a body, not before a person or a town: "de VRU", but "Rutte", "Tilburg"), or holds a kind
+ * of body (the language data's instances and instance heads: regio, dienst, veiligheidsregio). Returned folded,
+ * as tokens.
+ */
+export function organisationNamesIn(text: string, lang: LanguageData): Set<string> {
+  const out = new Set<string>();
+  const raw = text.split(/\s+/);
+  const words = raw.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+  const capitalised = (i: number) =>
+    i > 0 && /^\p{Lu}/u.test(words[i] ?? "") && !/[.!?:]$/.test(raw[i - 1] ?? "") && (words[i - 1] ?? "") !== "";
+  const isBody = (w: string) => {
+    const f = fold(w);
+    return lang.instances.has(f) || lang.instanceHeads.some((h) => f.endsWith(h));
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (!capitalised(i)) continue;
+    let end = i;
+    while (end + 1 < words.length && capitalised(end + 1) && !/[,;]$/.test(raw[end] ?? "")) end++;
+    const run = words.slice(i, end + 1);
+    const org =
+      run.some((w) => (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2) ||
+      DEFINITE_ARTICLES.has(fold(words[i - 1] ?? "")) ||
+      run.some(isBody);
+    if (org) for (const t of tokenize(run.join(" "))) out.add(t);
+    i = end;
+  }
+  return out;
+}
+
 interface Draft {
   concepts: Concept[];
   /** term -> (concept index -> credit) */
@@ -529,7 +564,8 @@ function extractConcepts(
       if (DURATION.has(token) && DURATION_LEAD.has(clause.tokens[ti - 1] ?? "")) return;
       if (token.length <= 1 || isStopWord(token) || isChecklistCue(clause.tokens, ti, lang) || isFiller(token, lang))
         return;
-      if (lang.comparisonCues.has(token)) return;
+      // "zoiets", "dergelijke": they point at a subject named elsewhere (or in the previous message), never name one.
+      if (lang.comparisonCues.has(token) || lang.backReferences.has(token)) return;
       if (INTENT_WORDS.has(token)) {
         intents.push(token);
         return;
@@ -717,7 +753,7 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
         // An infinitive at the end of its clause takes the particle before it: "kunnen we uit de gr stappen",
         // "mag de gemeente uit de regeling treden". (Only forms the base knows are searched.)
         if (at === lastWord(tokens) && t.endsWith("en"))
-          for (const prev of tokens.slice(Math.max(0, at - SEPARABLE_WINDOW), at - 1))
+          for (const prev of tokens.slice(Math.max(0, at - SEPARABLE_WINDOW), at))
             if (particles.has(prev)) found.add(prev);
       });
     return found;
@@ -822,6 +858,19 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const lang = vocab.lang;
   const text = cleanText(raw);
   const { concepts, tokens, intents, clauses, compares, phraseOf } = extractConcepts(text, vocab);
+  // The name of an organisation the base does not know (the asker's own GR or region: "de ODR", "Regio
+  // Foodvalley") says which body is meant, not what is asked. Next to a word the base knows it weighs nothing: it
+  // neither counts against the answer nor carries one. A name alone stays the subject ("wat doet de ODR?"); the
+  // name of a person or a town keeps its weight ("wat vindt Rutte van de gemeenteraad").
+  // How much of the message is names is still a feature of its own (measured before this): "wat vindt Rutte van
+  // de gemeenteraad" is about a person, not about the council's role.
+  const nameShare = concepts.length
+    ? concepts.reduce((s, c) => s + (c.name ? c.idf * c.weight : 0), 0) /
+      (concepts.reduce((s, c) => s + c.idf * c.weight, 0) || 1)
+    : 0;
+  const organisations = organisationNamesIn(text, lang);
+  if (concepts.some((c) => c.weight > 0 && !c.name && c.match !== "unknown" && !organisations.has(c.token)))
+    for (const c of concepts) if (c.name && c.match === "unknown" && organisations.has(c.token)) c.weight = 0;
   const wantsChecklist = tokens.some((_, i) => isChecklistCue(tokens, i, lang));
   const wantsComparison = compares;
   const isHelp =
@@ -898,10 +947,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     conceptCount: concepts.filter((c) => c.weight > 0).length,
     unknownShare: concepts.length ? share((_, i) => !matchedConcepts.has(i)) : 0,
     correctedShare: concepts.length ? share((c) => c.match === "corrected") : 0,
-    nameShare: concepts.length
-      ? concepts.reduce((s, c) => s + (c.name ? c.idf * c.weight : 0), 0) /
-        (concepts.reduce((s, c) => s + c.idf * c.weight, 0) || 1)
-      : 0,
+    nameShare,
     phraseShare(phraseStems) {
       const covered = new Set<number>();
       for (const st of phraseStems) {

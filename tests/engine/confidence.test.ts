@@ -77,6 +77,11 @@ describe("the confidence model", () => {
     expect(r.message).toMatch(/paragraaf verbonden partijen/);
     expect(r.alternatives.length).toBeGreaterThan(0);
     expect(engine.ask("Hoeveel betalen wij per inwoner aan de veiligheidsregio?").status).toBe("unknown");
+    // Two words that an entry's question also holds ("inwoners", "gemeente") are not that entry's own question:
+    // before, this was answered with the entry on the netwerksamenleving at 94 %.
+    const size = engine.ask("hoeveel inwoners heeft onze gemeente");
+    expect(size.status).toBe("unknown");
+    expect(size.message).toMatch(/paragraaf verbonden partijen/);
   });
 
   it("a question about a rule around a local figure is no local-figure question", () => {

@@ -91,6 +91,8 @@ describe("focus in the engine (real knowledge base)", () => {
       "kunnen we uit de gr stappen",
       "kunnen we uit de gr stappen nou",
       "kunnen we uit de gr stappen als het ons niks oplevert",
+      // the particle right before the infinitive, written apart
+      "Kunnen we er als gemeente zomaar uit stappen als de regio ons niks oplevert?",
     ]) {
       const x = engine.explain!(q);
       expect(
@@ -128,6 +130,17 @@ describe("focus in the engine (real knowledge base)", () => {
     );
     expect(x.focus.map((c) => c.word)).not.toContain("uberhaupt");
     expect(x.focus.map((c) => c.word)).not.toContain("hierin");
+    // "zoiets" points at what the message names elsewhere; before, it counted as an unknown word (0.33, refused).
+    const y = engine.explain!(
+      "wij willen met twee buurgemeenten één ambtelijke organisatie, hoe heet zoiets en wat komt erbij kijken",
+    );
+    expect(y.focus.map((c) => c.word)).not.toContain("zoiets");
+    expect(engine.ask(y.question).answer?.id).toBe("ambtelijke-samenwerking");
+  });
+
+  it("real Dutch words are no typos of words of the base ('collega' is not 'college', 'gegaan' not 'gedaan')", () => {
+    const x = engine.explain!("collega's, zijn er gemeenten die samen zijn gegaan?");
+    expect(x.expansions.join(" ")).not.toMatch(/typo/);
   });
 
   it("context weighs more when the asking clause points back to it", () => {

@@ -1,0 +1,65 @@
+// Councillors name their own GR ("de ODR", "Regio Foodvalley", "het Werkbedrijf"). The base knows none of those
+// names; next to a word it does know, such a name says which body is meant, not what is asked, and must not turn
+// an answerable question into a refusal. A person or a town is no organisation and keeps its weight.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine/index.ts";
+import { language } from "../../src/engine/language.ts";
+import { organisationNamesIn } from "../../src/engine/query.ts";
+import type { Engine } from "../../src/engine/types.ts";
+import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+
+describe("organisation names", () => {
+  const orgs = (text: string) => [...organisationNamesIn(text, language)].sort();
+
+  it("recognises acronyms, names after 'de'/'het' and names holding a kind of body", () => {
+    expect(orgs("mag een wethouder in het AB van de ODR zitten?")).toEqual(["ab", "odr"]);
+    expect(orgs("De jaarrekening van het Werkbedrijf is binnen")).toEqual(["werkbedrijf"]);
+    expect(orgs("hoe krijgen we grip op Regio Foodvalley")).toEqual(["foodvalley", "regio"]);
+    expect(orgs("Omgevingsdienst Haaglanden vraagt meer geld")).toEqual([]); // first word of the sentence: not a name
+    expect(orgs("wat wil Omgevingsdienst Haaglanden nu weer")).toEqual(["haaglanden", "omgevingsdienst"]);
+  });
+
+  it("leaves persons and towns alone", () => {
+    expect(orgs("wat vindt Rutte van de gemeenteraad")).toEqual([]);
+    expect(orgs("wie is de burgemeester van Tilburg?")).toEqual([]);
+    expect(orgs("hoeveel inwoners heeft Utrecht")).toEqual([]);
+  });
+
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+  });
+
+  it("an organisation's name does not turn an answered question into a refusal", () => {
+    for (const [plain, named] of [
+      [
+        "mag een wethouder ook in het algemeen bestuur zitten?",
+        "mag een wethouder ook in het algemeen bestuur van de ODR zitten?",
+      ],
+      [
+        "kan de raad een zienswijze sturen over de begroting?",
+        "kan de raad een zienswijze sturen naar de HVC over de begroting?",
+      ],
+      [
+        "heeft de rekenkamer het recht om een gemeenschappelijke regeling te onderzoeken?",
+        "heeft de rekenkamer het recht om de RUD Utrecht te onderzoeken?",
+      ],
+    ]) {
+      const a = engine.ask(plain);
+      const b = engine.ask(named);
+      expect(a.status, plain).not.toBe("unknown");
+      expect(b.status, named).not.toBe("unknown");
+      expect(b.answer?.id, named).toBe(a.answer?.id);
+    }
+    // Before: 0.04, refused, for the name of an omgevingsdienst the base does not know.
+    expect(engine.explain!("mag een wethouder ook in het AB zitten van de ODR").candidates[0]?.id).toBe(
+      "positie-ab-lid",
+    );
+  });
+
+  it("a name alone stays the subject, and a person's name still counts against an answer", () => {
+    expect(engine.ask("wat doet de ODR eigenlijk?").status).toBe("unknown");
+    expect(engine.ask("wat vindt Rutte van de gemeenteraad").status).toBe("unknown");
+  });
+});
