@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { KnowledgeBase } from "../knowledge/types.ts";
-import { FEATURES, neutralModel, type ConfidenceModel } from "./confidence.ts";
+import { INPUTS, neutralModel, vectorOf, type ConfidenceModel, type Features } from "./confidence.ts";
 import { createEngine } from "./index.ts";
 
 /** One labelled question: on-topic with expected words and/or entry ids, or off-topic (local: a local figure). */
@@ -71,7 +71,7 @@ export function samplesOf(kb: KnowledgeBase, cases: readonly LabelledCase[]): Sa
       const words = (c.expect?.length ?? 0) > 0 && c.expect!.every((g) => g.some((alt) => text.includes(fold(alt))));
       y = kindOk && (words || (c.ids ?? []).includes(e.id)) ? 1 : 0;
     }
-    out.push({ q: c.q, x: FEATURES.map((k) => top.features![k]!), y, offtopic: !!c.offtopic });
+    out.push({ q: c.q, x: vectorOf(top.features as Features), y, offtopic: !!c.offtopic });
   }
   return out;
 }
@@ -107,7 +107,7 @@ export interface Fit {
 
 /** L2-regularised logistic regression on standardised features (the bias is not regularised). */
 export function fitLogistic(samples: readonly Sample[], l2 = L2): Fit {
-  const d = FEATURES.length;
+  const d = INPUTS.length;
   const n = samples.length;
   const mean = new Array<number>(d).fill(0);
   const scale = new Array<number>(d).fill(0);
@@ -207,8 +207,8 @@ export function calibrate(
   const thresholds = chooseThresholds(samples, oof);
   const fit = fitLogistic(samples);
   const model: ConfidenceModel = {
-    version: 1,
-    features: [...FEATURES],
+    version: 2,
+    features: [...INPUTS],
     mean: fit.mean.map(r6),
     scale: fit.scale.map(r6),
     weights: fit.weights.map(r6),

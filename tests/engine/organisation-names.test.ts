@@ -32,7 +32,7 @@ describe("organisation names", () => {
   });
 
   it("an organisation's name does not turn an answered question into a refusal", () => {
-    for (const [plain, named] of [
+    const pairs: [string, string][] = [
       [
         "mag een wethouder ook in het algemeen bestuur zitten?",
         "mag een wethouder ook in het algemeen bestuur van de ODR zitten?",
@@ -45,7 +45,8 @@ describe("organisation names", () => {
         "heeft de rekenkamer het recht om een gemeenschappelijke regeling te onderzoeken?",
         "heeft de rekenkamer het recht om de RUD Utrecht te onderzoeken?",
       ],
-    ]) {
+    ];
+    for (const [plain, named] of pairs) {
       const a = engine.ask(plain);
       const b = engine.ask(named);
       expect(a.status, plain).not.toBe("unknown");
