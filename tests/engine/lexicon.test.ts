@@ -140,6 +140,16 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(none.expansions.some((e) => e.includes("spreektaal"))).toBe(false);
   });
 
+  it("idioms reach the subject they describe", () => {
+    // Before: refused (0.24), the entry on bestuurlijke drukte suggested first.
+    const x = engine.explain!("ik zie door de bomen het bos niet meer met al die regionale overleggen");
+    expect(x.expansions.some((e) => e.startsWith("door de bomen") && e.includes("spreektaal"))).toBe(true);
+    expect(["bestuurlijke-drukte", "valkuil-bestuurlijke-spaghetti"]).toContain(x.candidates[0]?.id);
+    expect(engine.ask(x.question).status).not.toBe("unknown");
+    const y = engine.explain!("mag de raad alleen zijn mening geven over een nieuwe regeling?");
+    expect(y.expansions.some((e) => e.startsWith("mening geven") && e.includes("zienswijz"))).toBe(true);
+  });
+
   it("a word of the lexicons is no typo, and no typo is corrected into an everyday word", () => {
     const gedoe = engine.explain!("in de raad is gedoe over de regio, wat zijn de valkuilen?");
     expect(gedoe.expansions.some((e) => e.startsWith("gedoe →") && e.includes("typo"))).toBe(false);
