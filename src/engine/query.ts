@@ -835,14 +835,23 @@ function expandSynonyms(d: Draft): void {
  * Step 5: a local-figure question asks, in one asking clause, for money, people or meetings ("bijdrage",
  * "vertegenwoordiger", "vergadert") and says whose ("onze", "wij", or a name the base does not know).
  */
+const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
+
 function asksLocalFigure(
   clauses: readonly { tokens: string[]; asking: boolean }[],
   unknownNames: ReadonlySet<string>,
   lang: LanguageData,
 ): boolean {
   const asking = clauses.some((c) => c.asking) ? clauses.filter((c) => c.asking) : clauses;
+  // A cue in a relative clause describes who or what is meant, not what is asked: "welke informatie moet ik krijgen
+  // van het AB-lid dat namens ons in de regio zit" asks about information.
+  const relative = (tokens: readonly string[], i: number) =>
+    RELATIVE_PRONOUNS.has(tokens[i - 1] ?? "") || RELATIVE_PRONOUNS.has(tokens[i - 2] ?? "");
   const cue = (tokens: readonly string[]) =>
-    tokens.some((t, i) => lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`)));
+    tokens.some(
+      (t, i) =>
+        (lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`))) && !relative(tokens, i),
+    );
   // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
   const asksFigure = (tokens: readonly string[]) => {
     const opener = openerOf(tokens, lang);

@@ -92,6 +92,10 @@ describe("the confidence model", () => {
       "positie-ab-lid",
     );
     expect(engine.explain!("wie zit er namens ons in het AB van de GGD?").localFigure).toBe(true);
+    // A cue in a relative clause ("het AB-lid dat namens ons zit") says who is meant, not what is asked.
+    const info = "Welke informatie hoort de raad te krijgen van het AB-lid dat namens ons in de GR zit?";
+    expect(engine.explain!(info).localFigure).toBe(false);
+    expect(engine.ask(info).status).not.toBe("unknown");
   });
 
   it("loose checklist requests prefer checklist entries", () => {

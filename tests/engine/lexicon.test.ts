@@ -146,6 +146,9 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(x.expansions.some((e) => e.startsWith("door de bomen") && e.includes("spreektaal"))).toBe(true);
     expect(["bestuurlijke-drukte", "valkuil-bestuurlijke-spaghetti"]).toContain(x.candidates[0]?.id);
     expect(engine.ask(x.question).status).not.toBe("unknown");
+    const z = engine.explain!("wij merken dat de gemeente niks meer te zeggen heeft over wat de regio doet");
+    expect(z.focus.map((c) => c.word)).not.toContain("merken");
+    expect(z.candidates[0]?.id).toBe("valkuil-lege-bv");
     const y = engine.explain!("mag de raad alleen zijn mening geven over een nieuwe regeling?");
     expect(y.expansions.some((e) => e.startsWith("mening geven") && e.includes("zienswijz"))).toBe(true);
   });
