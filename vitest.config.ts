@@ -10,6 +10,9 @@ const OWN_PROCESS = ["tests/adapters/teams/render.test.ts"];
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Keeps transformed modules on disk between runs (node_modules/.experimental-vitest-cache, not committed): a
+    // re-run skips most of the transform work (about 10% less CPU measured on the whole suite).
+    experimental: { fsModuleCache: true },
     hookTimeout: 60_000,
     // Runs initdb once and keeps the result as a template: tests copy it instead of each waiting for initdb.
     globalSetup: ["tests/support/global-setup.ts"],
