@@ -1,10 +1,9 @@
+// The logic of `npm run kb:learn` (entry: src/cli/kb-learn.ts).
 // npm run kb:learn                                   walk the unanswered questions and 👎 answers (interactive)
 // npm run kb:learn -- --days 30                       only the last 30 days
 // npm run kb:learn -- --apply <entry-id> "<question>" add one phrasing to an entry (scripts)
 // Every write is a normal change in the knowledge folder: review it with git and merge it like any other edit.
-import "./quiet-pipe.ts";
 import { createInterface, type Interface } from "node:readline";
-import dotenv from "dotenv";
 import { parseArgs } from "node:util";
 import { createEngine } from "../engine/index.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
@@ -20,20 +19,21 @@ import {
 } from "../learn/session.ts";
 import { buildReport } from "../report/build.ts";
 import type { HandoffRow } from "../store/port.ts";
+import { type CliIo, errLine, loadDotenv, outLine } from "./io.ts";
 import { cliConfig, openStoreForCli } from "./open-store.ts";
 
 const USAGE = `Gebruik: npm run kb:learn -- [--days N]
        npm run kb:learn -- --apply <onderwerp-id> "<vraag>"`;
 
-function printApplied(r: ApplyResult, question: string): void {
-  for (const line of appliedLines(r, question)) console.log(line);
+function printApplied(io: CliIo, r: ApplyResult, question: string): void {
+  for (const line of appliedLines(r, question)) outLine(io, line);
 }
 
 /**
  * Answers from stdin, one line per question. Lines are queued (piped input arrives before it is asked for), and
  * the end of the input answers "q" (stop), so a script or a closed terminal ends the session cleanly.
  */
-function lineReader(rl: Interface): (prompt: string) => Promise<string> {
+function lineReader(rl: Interface, io: CliIo): (prompt: string) => Promise<string> {
   const lines: string[] = [];
   const waiting: ((line: string) => void)[] = [];
   let closed = false;
@@ -48,11 +48,11 @@ function lineReader(rl: Interface): (prompt: string) => Promise<string> {
   });
   // Piped input is not echoed by a terminal: print each answer after its prompt, so the output reads as a session.
   const echo = (line: string): string => {
-    if (!process.stdin.isTTY) process.stdout.write(`${line}\n`);
+    if (!io.stdin.isTTY) io.out(`${line}\n`);
     return line;
   };
   return (prompt) => {
-    process.stdout.write(prompt);
+    io.out(prompt);
     const line = lines.shift();
     if (line !== undefined) return Promise.resolve(echo(line));
     if (closed) return Promise.resolve(echo("q"));
@@ -60,11 +60,12 @@ function lineReader(rl: Interface): (prompt: string) => Promise<string> {
   };
 }
 
-async function main(): Promise<number> {
+/** Runs `npm run kb:learn` with the arguments after `--`; returns the exit code. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: process.argv.slice(2),
+      args: argv,
       options: {
         apply: { type: "string" },
         days: { type: "string" },
@@ -73,29 +74,29 @@ async function main(): Promise<number> {
       allowPositionals: true,
     });
   } catch (err) {
-    console.error(`Ongeldige optie: ${(err as Error).message}\n${USAGE}`);
+    errLine(io, `Ongeldige optie: ${(err as Error).message}\n${USAGE}`);
     return 2;
   }
   if (parsed.values.help) {
-    console.log(USAGE);
+    outLine(io, USAGE);
     return 0;
   }
   // .env as for the bot and the interactive session (values already in the environment win).
-  dotenv.config({ quiet: true });
-  const dir = process.env.KNOWLEDGE_DIR || "knowledge";
+  loadDotenv(io);
+  const dir = io.env.KNOWLEDGE_DIR || "knowledge";
 
   if (parsed.values.apply !== undefined) {
     const question = parsed.positionals.join(" ").trim();
     if (!question) {
-      console.error(`Geef de vraag mee.\n${USAGE}`);
+      errLine(io, `Geef de vraag mee.\n${USAGE}`);
       return 2;
     }
     try {
-      printApplied(await applyQuestion(dir, parsed.values.apply, question), question);
+      printApplied(io, await applyQuestion(dir, parsed.values.apply, question), question);
       return 0;
     } catch (err) {
-      if (err instanceof KnowledgeError) for (const p of err.problems) console.error(formatProblem(p));
-      else console.error(err instanceof AddQuestionError ? `Niet gelukt: ${err.message}` : String(err));
+      if (err instanceof KnowledgeError) for (const p of err.problems) errLine(io, formatProblem(p));
+      else errLine(io, err instanceof AddQuestionError ? `Niet gelukt: ${err.message}` : String(err));
       return 1;
     }
   }
@@ -104,26 +105,26 @@ async function main(): Promise<number> {
   if (parsed.values.days !== undefined) {
     days = Number(parsed.values.days);
     if (!Number.isInteger(days) || days < 1) {
-      console.error(`--days moet een heel getal van 1 of meer zijn\n${USAGE}`);
+      errLine(io, `--days moet een heel getal van 1 of meer zijn\n${USAGE}`);
       return 2;
     }
   }
-  const cfg = cliConfig();
+  const cfg = cliConfig(io);
   if ("error" in cfg) {
-    console.error(cfg.error);
+    errLine(io, cfg.error);
     return 1;
   }
   let kb;
   try {
     kb = await loadKnowledgeBase(cfg.config.KNOWLEDGE_DIR);
   } catch (err) {
-    if (err instanceof KnowledgeError) for (const p of err.problems) console.error(formatProblem(p));
-    console.error("Herstel eerst de kennisbank (npm run kb:check).");
+    if (err instanceof KnowledgeError) for (const p of err.problems) errLine(io, formatProblem(p));
+    errLine(io, "Herstel eerst de kennisbank (npm run kb:check).");
     return 1;
   }
   const opened = await openStoreForCli(cfg.config, cfg.logger);
   if ("error" in opened) {
-    console.error(opened.error);
+    errLine(io, opened.error);
     return 1;
   }
   const now = new Date();
@@ -156,33 +157,32 @@ async function main(): Promise<number> {
   const notOurs = report.unanswered.filter((g) => !attachedEntry(g, kb) && isDismissedGroup(g, dismissed)).length;
   if (attached || notOurs) {
     const groups = (n: number) => `${n} ${n === 1 ? "groep" : "groepen"}`;
-    console.log(
+    outLine(
+      io,
       `Overgeslagen: ${groups(attached)} al gekoppeld aan een onderwerp, ${groups(notOurs)} 'niet ons onderwerp'.`,
     );
   }
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  const ask = lineReader(rl);
+  const rl = createInterface({ input: io.stdin, output: io.terminal, terminal: io.stdin.isTTY });
+  const ask = lineReader(rl, io);
   try {
     const changes = await runLearnSession(
       items,
       kb,
-      { print: (l) => console.log(l), ask },
+      { print: (l) => outLine(io, l), ask },
       {
         apply: async (id, question) => {
           try {
-            printApplied(await applyQuestion(knowledgeDir, id, question), question);
+            printApplied(io, await applyQuestion(knowledgeDir, id, question), question);
           } catch (err) {
-            console.log(err instanceof AddQuestionError ? `Niet gelukt: ${err.message}` : String(err));
+            outLine(io, err instanceof AddQuestionError ? `Niet gelukt: ${err.message}` : String(err));
           }
         },
         dismiss: (question) => writeDismissed(knowledgeDir, question),
       },
     );
-    console.log(`\nKlaar: ${changes} wijziging(en). Bekijk ze met git diff en dien ze in zoals elke andere wijziging.`);
+    outLine(io, `\nKlaar: ${changes} wijziging(en). Bekijk ze met git diff en dien ze in zoals elke andere wijziging.`);
   } finally {
     rl.close();
   }
   return 0;
 }
-
-process.exitCode = await main();

@@ -1,10 +1,9 @@
+// The logic of `npm run report` (entry: src/cli/report.ts).
 // npm run report                  the griffie report as Dutch text
 // npm run report -- --days 30     only the last 30 days
 // npm run report -- --json        the same report as JSON (src/report/build.ts: GriffieReport)
 // npm run report -- --html f.html one self-contained HTML page with charts (src/report/html.ts)
 // Opens the store from the environment (.env too): PGlite in DATA_DIR, or PostgreSQL when DATABASE_URL is set.
-import "./quiet-pipe.ts";
-import dotenv from "dotenv";
 import { pino } from "pino";
 import { loadConfig } from "../config.ts";
 import { ConfigError, StoreLockedError } from "../errors.ts";
@@ -17,27 +16,32 @@ import { readDismissed } from "../learn/session.ts";
 import { formatReportText } from "../report/format.ts";
 import { writeHtmlReport } from "../report/write-html.ts";
 import { createStore } from "../store/index.ts";
+import { type CliIo, errLine, loadDotenv, outLine } from "./io.ts";
 
-async function main(): Promise<number> {
-  const args = parseReportArgs(process.argv.slice(2));
+/** Runs `npm run report` with the arguments after `--`; returns the exit code. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const args = parseReportArgs(argv);
   if ("help" in args) {
-    console.log(USAGE);
+    outLine(io, USAGE);
     return 0;
   }
   if ("error" in args) {
-    console.error(`${args.error}\n${USAGE}`);
+    errLine(io, `${args.error}\n${USAGE}`);
     return 2;
   }
-  dotenv.config({ quiet: true });
+  loadDotenv(io);
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(io.env);
   } catch (err) {
-    console.error(err instanceof ConfigError ? err.message : String(err));
+    errLine(io, err instanceof ConfigError ? err.message : String(err));
     return 1;
   }
   // Logs go to stderr so that --json output stays clean.
-  const logger = pino({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL }, pino.destination(2));
+  const logger = pino(
+    { level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL },
+    { write: (line: string) => io.err(line) },
+  );
 
   let titles: Map<string, string> | undefined;
   let synonyms: SynonymGroups | undefined;
@@ -56,12 +60,13 @@ async function main(): Promise<number> {
     store = await createStore(config, logger);
   } catch (err) {
     if (err instanceof StoreLockedError) {
-      console.error(
+      errLine(
+        io,
         `De ingebouwde database (${config.DATA_DIR}) is in gebruik door de bot (proces ${err.pid}). ` +
           "Stop de bot even, of gebruik PostgreSQL (DATABASE_URL) zodat bot en rapport dezelfde database delen.",
       );
     } else {
-      console.error(`De database kon niet worden geopend: ${(err as Error).message}`);
+      errLine(io, `De database kon niet worden geopend: ${(err as Error).message}`);
     }
     return 1;
   }
@@ -94,14 +99,12 @@ async function main(): Promise<number> {
         kb,
         knowledgeDir: config.KNOWLEDGE_DIR,
       });
-      console.log(`Rapport geschreven naar ${args.html}`);
+      outLine(io, `Rapport geschreven naar ${args.html}`);
       return 0;
     }
-    process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
+    io.out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report));
     return 0;
   } finally {
     await store.close();
   }
 }
-
-process.exitCode = await main();

@@ -1,24 +1,39 @@
+// The logic of `npm run termijn` (entry: src/cli/termijn.ts).
 // npm run --silent termijn -- --soort <soort> --vanaf YYYY-MM-DD [--json]: computes a Wgr deadline.
 // npm run --silent termijn -- --ics [--register file]: the register's deadlines as an iCalendar file.
 // Bad input: a Dutch error on stderr and exit code 2.
-import "./quiet-pipe.ts";
 import { parseArgs } from "node:util";
 import { berekenTermijn, TermijnInvoerFout } from "../termijnen/bereken.ts";
 import { parseIsoDate } from "../termijnen/datum.ts";
 import { icsFromRegisterFile } from "../termijnen/ics.ts";
 import { SOORTEN } from "../termijnen/regels.ts";
 import { formatRegisterProblem, RegisterError } from "../termijnen/register.ts";
+import type { CliIo } from "./io.ts";
 
 const USAGE = `Gebruik: npm run --silent termijn -- --soort <soort> --vanaf JJJJ-MM-DD [--json]
        npm run --silent termijn -- --ics [--register <bestand>] > termijnen.ics
 Soorten: ${SOORTEN.join(", ")}`;
 
+/** Bad input: run() writes the message and the usage to stderr and returns exit code 2. */
+class BadInput extends Error {}
+
 function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
+  throw new BadInput(message);
 }
 
-export async function main(argv: string[]): Promise<void> {
+/** Runs `npm run termijn` with the arguments after `--`; returns the exit code. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    await termijn(argv, io);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof BadInput)) throw err;
+    io.err(`${err.message}\n${USAGE}\n`);
+    return 2;
+  }
+}
+
+async function termijn(argv: string[], io: CliIo): Promise<void> {
   let values: { soort?: string; vanaf?: string; json?: boolean; ics?: boolean; register?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
@@ -39,14 +54,14 @@ export async function main(argv: string[]): Promise<void> {
     fail(`Ongeldige invoer${option ? ` bij "${option}"` : ""}: onbekende optie, of een optie zonder waarde.`);
   }
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.out(`${USAGE}\n`);
     return;
   }
   if (values.ics) {
-    const file = values.register ?? process.env.REGISTER_FILE;
+    const file = values.register ?? io.env.REGISTER_FILE;
     if (!file) fail("Geen register: geef --register <bestand> of zet REGISTER_FILE.");
     try {
-      process.stdout.write(await icsFromRegisterFile(file));
+      io.out(await icsFromRegisterFile(file));
     } catch (err) {
       if (err instanceof RegisterError)
         fail(`Het register bevat fouten:\n${err.problems.map(formatRegisterProblem).join("\n")}`);
@@ -69,14 +84,12 @@ export async function main(argv: string[]): Promise<void> {
         regel: u.regel,
         artikel: u.artikel,
       };
-      process.stdout.write(`${JSON.stringify(out)}\n`);
+      io.out(`${JSON.stringify(out)}\n`);
     } else {
-      process.stdout.write(`${u.titel[0]!.toUpperCase()}${u.titel.slice(1)}\n\n${u.regel}\n\nArtikel: ${u.artikel}\n`);
+      io.out(`${u.titel[0]!.toUpperCase()}${u.titel.slice(1)}\n\n${u.regel}\n\nArtikel: ${u.artikel}\n`);
     }
   } catch (err) {
     if (err instanceof TermijnInvoerFout) fail(err.userMessage);
     throw err;
   }
 }
-
-await main(process.argv.slice(2));
