@@ -16,6 +16,11 @@ export interface CliIo {
   readonly stdin: Readable & { readonly isTTY?: boolean };
   /** Standard output as a stream, for readline to echo typed input on a terminal (kb:learn); none in tests. */
   readonly terminal?: NodeJS.WritableStream;
+  /**
+   * Records the exit code so far, for a CLI that fails halfway and writes on: the process's exitCode, with which
+   * src/cli/quiet-pipe.ts ends it when the reader of its output goes away.
+   */
+  readonly exitCodeSoFar?: (code: number) => void;
 }
 
 /** The process's own streams and environment. */
@@ -29,6 +34,9 @@ export function processIo(): CliIo {
       return process.stdin;
     },
     terminal: process.stdout,
+    exitCodeSoFar: (code) => {
+      process.exitCode = code;
+    },
   };
 }
 
