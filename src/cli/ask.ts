@@ -2,67 +2,9 @@
 // npm run ask -- --json "vraag"      one Reply as JSON
 // npm run ask -- --explain "vraag"   why: focus words, expansions, candidates with features, confidence, band
 // npm run ask -- --jsonl             one question a line on stdin, one JSON Reply a line on stdout (nothing else)
+// The logic: src/cli/ask-run.ts.
 import "./quiet-pipe.ts";
-import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
-import { normalizeUserText } from "../core/user-text.ts";
-import { createEngine } from "../engine/index.ts";
-import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
-import { loadRegister } from "../termijnen/register.ts";
-import { createTermijnService } from "../termijnen/service.ts";
-import { formatExplanation } from "./format-explain.ts";
-import { formatReplyText } from "./format-text.ts";
+import { run } from "./ask-run.ts";
+import { processIo } from "./io.ts";
 
-const USAGE =
-  'Gebruik: npm run ask -- "uw vraag"   (of --json "vraag", --explain "vraag", of --jsonl met één vraag per regel op stdin)';
-
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        jsonl: { type: "boolean", default: false },
-        explain: { type: "boolean", default: false },
-      },
-    });
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const question = normalizeUserText(positionals.join(" "));
-  const dir = process.env.KNOWLEDGE_DIR ?? "knowledge";
-  let engine, termijnen;
-  try {
-    engine = createEngine(await loadKnowledgeBase(dir));
-    const registerFile = process.env.REGISTER_FILE;
-    termijnen = createTermijnService({ register: registerFile ? await loadRegister(registerFile) : null });
-  } catch (e) {
-    if (e instanceof KnowledgeError) e.problems.forEach((p) => console.error(formatProblem(p)));
-    else console.error((e as Error).message);
-    return 1;
-  }
-  if (values.jsonl) {
-    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    for await (const line of rl) process.stdout.write(`${JSON.stringify(engine.ask(normalizeUserText(line)))}\n`);
-    return 0;
-  }
-  if (!question.trim() && !values.json) {
-    console.error(USAGE);
-    return 2;
-  }
-  if (values.explain) {
-    const x = engine.explain!(question);
-    console.log(values.json ? JSON.stringify(x, null, 2) : formatExplanation(x));
-    return 0;
-  }
-  // A deadline or register question is answered by the calculator first, as in the chat (src/termijnen/service.ts).
-  const reply = termijnen.antwoord(question) ?? engine.ask(question);
-  console.log(values.json ? JSON.stringify(reply, null, 2) : formatReplyText(reply));
-  return 0;
-}
-
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2), processIo());

@@ -1,20 +1,24 @@
 // Opens the bot's store for a command-line tool (report, kb:learn): configuration from the environment (.env too),
 // logs to stderr, and a Dutch message when the embedded database is in use by the running bot.
-import dotenv from "dotenv";
 import { pino } from "pino";
 import { type AppConfig, loadConfig } from "../config.ts";
 import { ConfigError, StoreLockedError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { createStore } from "../store/index.ts";
 import type { Store } from "../store/port.ts";
+import { type CliIo, loadDotenv } from "./io.ts";
 
 export type OpenedStore = { config: AppConfig; store: Store; logger: Logger } | { error: string };
 
-export function cliConfig(): { config: AppConfig; logger: Logger } | { error: string } {
-  dotenv.config({ quiet: true });
+/** The configuration from `io.env` (.env added to it) and a logger that writes to `io.err`. */
+export function cliConfig(io: CliIo): { config: AppConfig; logger: Logger } | { error: string } {
+  loadDotenv(io);
   try {
-    const config = loadConfig();
-    const logger = pino({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL }, pino.destination(2));
+    const config = loadConfig(io.env);
+    const logger = pino(
+      { level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL },
+      { write: (line: string) => io.err(line) },
+    );
     return { config, logger };
   } catch (err) {
     return { error: err instanceof ConfigError ? err.message : String(err) };

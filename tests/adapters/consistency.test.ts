@@ -2,11 +2,11 @@
 // Bot Framework message through /api/messages) and Slack (a signed /samenwerken command through /slack/events,
 // Web API on a fake Slack), all served by one startApp.
 // All run against one snapshot of the real knowledge base in knowledge/.
-import { spawn } from "node:child_process";
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../app/start.ts";
+import { run as runAsk } from "../../src/cli/ask-run.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import type { Reply } from "../../src/reply.ts";
 import { messages } from "../../src/core/messages.ts";
@@ -32,7 +32,7 @@ import {
   type Block,
   type FakeSlack,
 } from "./slack/helpers.ts";
-import { nodeArgs } from "../support/entry-points.ts";
+import { runCli } from "../support/cli.ts";
 
 const KNOWLEDGE_SOURCE = "knowledge";
 const STARTUP_MS = 90_000;
@@ -95,19 +95,13 @@ function outcomeOfSlack(blocks: Block[]): Outcome {
 }
 
 async function askCli(questions: string[], knowledgeDir: string): Promise<Reply[]> {
-  // Node with tsx's loader, as npm run ask does, without the tsx CLI's extra relay process.
-  const child = spawn(process.execPath, [...nodeArgs("src/cli/ask.ts"), "--jsonl"], {
-    env: { ...process.env, KNOWLEDGE_DIR: knowledgeDir },
-    stdio: ["pipe", "pipe", "pipe"],
+  // npm run ask's run() in this worker (tests/engine/ask-cli.test.ts starts the CLI as a process).
+  const { code, stdout, stderr } = await runCli(runAsk, ["--jsonl"], {
+    env: { KNOWLEDGE_DIR: knowledgeDir },
+    stdin: `${questions.join("\n")}\n`,
   });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
-  child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
-  child.stdin.end(`${questions.join("\n")}\n`);
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  if (code !== 0) throw new Error(`ask --jsonl exited ${code}: ${err}`);
-  return out
+  if (code !== 0) throw new Error(`ask --jsonl exited ${code}: ${stderr}`);
+  return stdout
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as Reply);

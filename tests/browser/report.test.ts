@@ -1,20 +1,20 @@
 // The HTML report in a real browser (Debian's Chromium via playwright-core): built by `npm run report -- --html`
 // from a seeded store, opened from disk, screenshot saved to test-results/, every chart number checked against the
-// store, user text shown as text (never markup), nothing loaded from the network.
-import { execFile } from "node:child_process";
+// store, user text shown as text (never markup), nothing loaded from the network. The report is made by the CLI's
+// run() in this worker (tests/report/cli.test.ts starts the CLI as a process).
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run as runReport } from "../../src/cli/report-run.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import type { AskedInput, AskedRow, FeedbackRow, HandoffRow, Platform } from "../../src/store/port.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
-import { nodeArgs } from "../support/entry-points.ts";
+import { runCli } from "../support/cli.ts";
 import { seedPgliteDataDir } from "../support/pglite.ts";
 import { groupTitle } from "../support/skip.ts";
 import { chromiumMissing, hasChromium, launchChromium } from "./chromium.ts";
@@ -22,7 +22,6 @@ import { chromiumMissing, hasChromium, launchChromium } from "./chromium.ts";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const RESULTS = join(ROOT, "test-results");
 const KEY = "report-test-key-0123456789";
-const run = promisify(execFile);
 const DAY = 86_400_000;
 
 const NASTY = "<script>alert('x')</script> btw bij een GR\u0007?";
@@ -106,10 +105,8 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
     await store.close();
 
     const file = join(dir, "report.html");
-    const { stdout } = await run(process.execPath, [...nodeArgs("src/cli/report.ts"), "--html", file], {
-      cwd: ROOT,
+    const { code, stdout, stderr } = await runCli(runReport, ["--html", file], {
       env: {
-        ...process.env,
         // The store seeded above in DATA_DIR, also when the run has DATABASE_URL set (CI).
         DATABASE_URL: "",
         NODE_ENV: "test",
@@ -119,6 +116,7 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
         LOG_LEVEL: "silent",
       },
     });
+    expect(code, stderr).toBe(0);
     expect(stdout).toContain("Rapport geschreven naar");
 
     browser = await launchChromium();

@@ -15,9 +15,7 @@ import {
   parseCues,
   resolveFollowUp,
 } from "../../src/core/follow-up.ts";
-import { createEngine } from "../../src/engine/index.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import type { Reply } from "../../src/reply.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
 import type { Store } from "../../src/store/port.ts";
@@ -26,6 +24,7 @@ import { SqlStore } from "../../src/store/sql-store.ts";
 import { truncateAll } from "../store/backends.ts";
 import { memoryPgliteClient } from "../support/pglite.ts";
 import { HELP, answerReply, entries, fakeEngine } from "./fixtures.ts";
+import { sharedEngine } from "../support/knowledge.ts";
 
 const logger = pino({ level: "silent" });
 const MINUTE = 60_000;
@@ -131,7 +130,7 @@ describe("off-topic messages that look like follow-ups", () => {
     let client: SqlClient;
     let store: SqlStore;
     beforeAll(async () => {
-      engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+      engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
       client = await memoryPgliteClient();
       await runMigrations(client);
       store = new SqlStore(client, { hashKey: "follow-up-test-key-0123", retentionDays: 180, clock: () => now });

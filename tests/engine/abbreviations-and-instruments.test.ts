@@ -2,14 +2,13 @@
 // from a GR ("informatie opvragen", "financiële tegenvallers") in everyday words.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/engine/index.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import { sharedEngine } from "../support/knowledge.ts";
 
 describe("abbreviations and the council's instruments", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
   });
 
   it("'voluit' or 'uitgeschreven' after an abbreviation changes nothing", () => {

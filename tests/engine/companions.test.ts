@@ -1,16 +1,15 @@
 // A topic and the checklist that goes with it are one subject in two forms: a tie between them is no doubt.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/engine/index.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+import { sharedEngine, sharedKnowledgeBase } from "../support/knowledge.ts";
 
 let kb: KnowledgeBase;
 let engine: Engine;
 beforeAll(async () => {
-  kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
-  engine = createEngine(kb);
+  kb = await sharedKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
+  engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
 });
 
 describe("a topic and its own checklist ranked side by side", () => {

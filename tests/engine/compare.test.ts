@@ -2,10 +2,9 @@
 // answered by the entries that set forms side by side, not by an entry that mentions one of them in passing.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/engine/index.ts";
 import { language } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import { sharedEngine } from "../support/knowledge.ts";
 
 /** The entries that compare forms of cooperation. */
 const COMPARING = [
@@ -21,7 +20,7 @@ const COMPARING = [
 describe("comparison questions (real knowledge base)", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
   });
 
   it("the comparison cues are language data and no content words", () => {

@@ -7,8 +7,8 @@ import { bandOf, MODEL_FILE, parseModel, type ConfidenceModel } from "../../src/
 import { createEngine } from "../../src/engine/index.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { formatExplanation } from "../../src/cli/format-explain.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+import { sharedEngine, sharedKnowledgeBase } from "../support/knowledge.ts";
 
 const root = join(import.meta.dirname, "../..");
 let kb: KnowledgeBase;
@@ -16,8 +16,8 @@ let engine: Engine;
 let committed: ConfidenceModel;
 
 beforeAll(async () => {
-  kb = await loadKnowledgeBase(join(root, "knowledge"));
-  engine = createEngine(kb);
+  kb = await sharedKnowledgeBase(join(root, "knowledge"));
+  engine = await sharedEngine(join(root, "knowledge"));
   committed = parseModel(readFileSync(MODEL_FILE, "utf8"));
 });
 

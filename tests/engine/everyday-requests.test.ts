@@ -2,15 +2,14 @@
 // ("niet blij", "ontevreden") asks how to steer; "van tevoren" in "hoe lang van tevoren" is no subject word.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/engine/index.ts";
 import { isChecklistCue, language } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import { sharedEngine } from "../support/knowledge.ts";
 
 describe("everyday requests", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
   });
 
   it('"aan denken" asks for a checklist, "denken in de keten" does not', () => {

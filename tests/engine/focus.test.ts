@@ -1,10 +1,9 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clauseWeights, CONTEXT_WEIGHT, CONTEXT_WEIGHT_BACK, splitClauses } from "../../src/engine/focus.ts";
-import { createEngine } from "../../src/engine/index.ts";
 import { language } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import { sharedEngine } from "../support/knowledge.ts";
 
 describe("splitClauses", () => {
   it("splits at sentence ends and commas, and marks the asking clauses", () => {
@@ -62,7 +61,7 @@ describe("splitClauses", () => {
 describe("focus in the engine (real knowledge base)", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
   });
 
   it("a long message with one clear question scores like the question alone", () => {

@@ -3,14 +3,13 @@
 // ("belastingsamenwerking") is such an instance too, and an instance is never searched by its compound parts.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/engine/index.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import { sharedEngine } from "../support/knowledge.ts";
 
 describe("instances as context", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
   });
   const top = (q: string) => engine.explain!(q).candidates[0]?.id;
 

@@ -6,8 +6,8 @@ import { stem } from "../../src/engine/analyze.ts";
 import { LANGUAGE_FILE, language, parseLanguage } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { parseColloquial } from "../../src/knowledge/colloquial.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+import { sharedEngine, sharedKnowledgeBase } from "../support/knowledge.ts";
 
 type Problem = { file: string; line: number; field: string; message: string };
 
@@ -37,7 +37,7 @@ describe("spreektaal.yml (colloquial lexicon)", () => {
   });
 
   it("is loaded with the real knowledge base", async () => {
-    const kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
+    const kb = await sharedKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
     expect(kb.colloquial?.length).toBeGreaterThan(5);
   });
 });
@@ -59,7 +59,7 @@ describe("stem overrides", () => {
 describe("real Dutch words are never typo-corrected (never_corrected in nl.yml)", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
   });
   const typos = (q: string) => engine.explain!(q).expansions.filter((e) => e.endsWith("(typo)"));
 
@@ -97,8 +97,8 @@ describe("everyday words in the engine (real knowledge base)", () => {
   let kb: KnowledgeBase;
   let engine: Engine;
   beforeAll(async () => {
-    kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
-    engine = createEngine(kb);
+    kb = await sharedKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
   });
 
   it("irregular past tenses of everyday verbs are filler, and 'laatste', 'afgelopen' are situational", () => {

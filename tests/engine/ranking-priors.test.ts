@@ -3,12 +3,11 @@
 // that only names alternatives ("publiekrecht of privaatrecht, wat kiezen we?") makes the message a comparison.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/engine/index.ts";
 import { isChecklistCue, language } from "../../src/engine/language.ts";
 import { namesChoice } from "../../src/engine/query.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+import { sharedEngine, sharedKnowledgeBase } from "../support/knowledge.ts";
 
 describe("namesChoice", () => {
   const content = (t: string) => !["de", "het", "een", "of", "wat", "we", "is"].includes(t);
@@ -38,8 +37,8 @@ describe("ranking priors (real knowledge base)", () => {
   let kb: KnowledgeBase;
   let engine: Engine;
   beforeAll(async () => {
-    kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
-    engine = createEngine(kb);
+    kb = await sharedKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
   });
   const ranking = (q: string) => engine.explain!(q).candidates.map((c) => c.id);
 

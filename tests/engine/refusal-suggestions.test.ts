@@ -6,16 +6,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.ts";
 import { language } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+import { sharedEngine, sharedKnowledgeBase } from "../support/knowledge.ts";
 
 describe("suggestions under a refusal", () => {
   let engine: Engine;
   let kb: KnowledgeBase;
   let featured: string[];
   beforeAll(async () => {
-    kb = await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
-    engine = createEngine(kb);
+    kb = await sharedKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
     featured = kb.featured!.slice(0, 3);
   });
 

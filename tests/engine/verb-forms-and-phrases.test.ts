@@ -5,11 +5,10 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { infinitivesOf, stem } from "../../src/engine/analyze.ts";
 import { clauseWeights, CONDITION_WEIGHT, CONTEXT_WEIGHT, splitClauses } from "../../src/engine/focus.ts";
-import { createEngine } from "../../src/engine/index.ts";
 import { language } from "../../src/engine/language.ts";
 import { hedgedWords } from "../../src/engine/query.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import { sharedEngine } from "../support/knowledge.ts";
 
 describe("infinitivesOf (finite verb → infinitive)", () => {
   it("derives the infinitive of present-tense forms, one of whose stems is the base's word", () => {
@@ -68,7 +67,7 @@ describe("focus: hedges and embedded questions", () => {
 describe("verb forms, separable verbs and lexicon phrases (real knowledge base)", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
   });
 
   it("a finite verb reaches the entry named by its noun ('wijzigt' → begrotingswijziging)", () => {

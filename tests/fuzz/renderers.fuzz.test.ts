@@ -9,15 +9,14 @@ import type { Bot } from "../../src/core/bot.ts";
 import { createBot } from "../../src/core/create-bot.ts";
 import type { Reply } from "../../src/reply.ts";
 import { normalizeUserText } from "../../src/core/user-text.ts";
-import { createEngine } from "../../src/engine/index.ts";
 import { markdownToHtml } from "../../src/http/preview/markdown.ts";
 import { slackBlocksToHtml } from "../../src/http/preview/slack-html.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { htmlProblems, mrkdwnTexts, slackProblems, teamsProblems } from "./checks.ts";
 import { hostileText, prng } from "./generate.ts";
 import { memoryPgliteClient } from "../support/pglite.ts";
+import { sharedEngine } from "../support/knowledge.ts";
 
 const SEED = 20261202;
 const QUESTIONS = 2000;
@@ -50,7 +49,7 @@ describe("fuzz: Bot facade and renderers", () => {
   let entryIds: string[];
 
   beforeAll(async () => {
-    const engine = createEngine(await loadKnowledgeBase("knowledge"));
+    const engine = await sharedEngine("knowledge");
     entryIds = engine.entries.map((e) => e.id);
     const client = await memoryPgliteClient();
     await runMigrations(client);

@@ -2,18 +2,17 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/engine/index.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import type { KnowledgeBase } from "../../src/knowledge/types.ts";
+import { sharedEngine, sharedKnowledgeBase } from "../support/knowledge.ts";
 
 const root = join(import.meta.dirname, "../..");
 let kb: KnowledgeBase;
 let engine: Engine;
 
 beforeAll(async () => {
-  kb = await loadKnowledgeBase(join(root, "knowledge"));
-  engine = createEngine(kb);
+  kb = await sharedKnowledgeBase(join(root, "knowledge"));
+  engine = await sharedEngine(join(root, "knowledge"));
 });
 
 const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();

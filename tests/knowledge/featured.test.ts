@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { FEATURED_FILE } from "../../src/knowledge/featured.ts";
+import { sharedKnowledgeBase } from "../support/knowledge.ts";
 
 const FIXTURE = join(import.meta.dirname, "../fixtures/kb-small");
 const KNOWLEDGE = join(import.meta.dirname, "../../knowledge");
@@ -63,7 +64,7 @@ describe("uitgelicht.yml", () => {
   });
 
   it("the shipped knowledge folder features existing topics, each once", async () => {
-    const kb = await loadKnowledgeBase(KNOWLEDGE);
+    const kb = await sharedKnowledgeBase(KNOWLEDGE);
     expect(kb.featured?.length).toBeGreaterThanOrEqual(3);
     expect(new Set(kb.featured).size).toBe(kb.featured!.length);
     for (const id of kb.featured!) expect(kb.byId.get(id)?.kind).toBe("topic");

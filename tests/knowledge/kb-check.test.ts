@@ -1,13 +1,14 @@
 // npm run kb:check end to end: the editors' rules apply there, every problem is one "file:line: field: message" line.
-import { execFile, spawn } from "node:child_process";
+// The checks run the CLI's run() in this worker; the last test starts it as a process.
+import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { run as runKbCheck } from "../../src/cli/kb-check-run.ts";
+import { runCli } from "../support/cli.ts";
 import { nodeArgs } from "../support/entry-points.ts";
 
-const run = promisify(execFile);
 const root = join(import.meta.dirname, "../..");
 let dir: string;
 
@@ -18,13 +19,8 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 async function kbCheck(): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const r = await run(process.execPath, [...nodeArgs("src/cli/kb-check.ts"), dir], { cwd: root });
-    return { code: 0, out: r.stdout, err: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
+  const r = await runCli(runKbCheck, [dir]);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe("npm run kb:check", () => {

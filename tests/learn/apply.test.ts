@@ -7,9 +7,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { run as runLearn } from "../../src/cli/kb-learn-run.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { addQuestion, AddQuestionError } from "../../src/learn/add-question.ts";
 import { appliedLines, applyQuestion } from "../../src/learn/apply.ts";
+import { runCli } from "../support/cli.ts";
 import { nodeArgs } from "../support/entry-points.ts";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
@@ -99,19 +101,13 @@ describe("applyQuestion (kb:learn --apply)", () => {
   });
 
   it("runs as npm run kb:learn -- --apply <id> <question> and prints the diff", async () => {
-    const { stdout } = await run(
-      process.execPath,
-      [
-        ...nodeArgs("src/cli/kb-learn.ts"),
-        "--apply",
-        "centrumgemeente",
-        "Is een centrumgemeente de baas over de andere gemeenten?",
-      ],
-      {
-        env: { ...process.env, KNOWLEDGE_DIR: dir, NODE_ENV: "test" },
-        cwd: fileURLToPath(new URL("../..", import.meta.url)),
-      },
+    // In this worker, from the repository root as before (the next test starts kb:learn as a process).
+    const { code, stdout } = await runCli(
+      runLearn,
+      ["--apply", "centrumgemeente", "Is een centrumgemeente de baas over de andere gemeenten?"],
+      { env: { KNOWLEDGE_DIR: dir, NODE_ENV: "test" } },
     );
+    expect(code).toBe(0);
     expect(stdout).toContain("+  - Is een centrumgemeente de baas over de andere gemeenten?");
     expect(stdout).toMatch(/Kennisbank gecontroleerd: 2 onderwerpen, geen fouten/);
     const kb = await loadKnowledgeBase(dir);

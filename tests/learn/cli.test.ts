@@ -1,36 +1,25 @@
-// npm run kb:learn, interactive, as a process: reads the seeded store, shows the groups and candidates, takes the
-// editor's answers from stdin, writes the phrasing and the "not our topic" file, and releases the database.
-import { execFile } from "node:child_process";
+// npm run kb:learn, interactive (its run() in this worker, stdin piped as from a script): reads the seeded store,
+// shows the groups and candidates, takes the editor's answers from stdin, writes the phrasing and the "not our
+// topic" file, and releases the database. tests/learn/apply.test.ts starts kb:learn as a process.
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/kb-learn-run.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
+import { type CliResult, runCli } from "../support/cli.ts";
 import { seedPgliteDataDir } from "../support/pglite.ts";
-import { nodeArgs } from "../support/entry-points.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURE = fileURLToPath(new URL("./fixtures/kb", import.meta.url));
 const KEY = "learn-test-key-0123456789";
 
-function runLearn(
-  env: NodeJS.ProcessEnv,
-  input: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      nodeArgs("src/cli/kb-learn.ts"),
-      // The seeded embedded store, also when the run has DATABASE_URL set (CI).
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", ...env } },
-      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin!.end(input);
-  });
+function runLearn(env: NodeJS.ProcessEnv, input: string): Promise<CliResult> {
+  // The seeded embedded store, also when the run has DATABASE_URL set (CI).
+  return runCli(run, [], { env: { DATABASE_URL: "", ...env }, stdin: input });
 }
 
 describe("npm run kb:learn (interactive)", () => {

@@ -1,15 +1,13 @@
 // kb:check warns (exit 0) about entries not checked for STALE_MONTHS and names file:line of their `updated` field.
-import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { run as runKbCheck } from "../../src/cli/kb-check-run.ts";
 import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
 import { staleEntries, staleWarnings } from "../../src/cli/stale-warnings.ts";
-import { nodeArgs } from "../support/entry-points.ts";
+import { runCli } from "../support/cli.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FIXTURE = "tests/learn/fixtures/kb";
-const run = promisify(execFile);
 
 describe("stale warnings", () => {
   it("lists entries older than STALE_MONTHS, oldest first", async () => {
@@ -22,10 +20,9 @@ describe("stale warnings", () => {
   });
 
   it("kb:check prints them as warnings and still exits 0", async () => {
-    const { stdout, stderr } = await run(process.execPath, [...nodeArgs("src/cli/kb-check.ts"), FIXTURE], {
-      cwd: ROOT,
-      env: { ...process.env, STALE_MONTHS: "12" },
-    });
+    // kb:check's run() in this worker, from the repository root (tests/knowledge/kb-check.test.ts starts the process).
+    const { code, stdout, stderr } = await runCli(runKbCheck, [FIXTURE], { env: { STALE_MONTHS: "12" } });
+    expect(code).toBe(0);
     expect(stdout).toContain("2 entries OK");
     expect(stderr).toContain("warning: 1 entry was not checked for more than 12 months");
     expect(stderr).toContain(

@@ -1,4 +1,5 @@
-// End to end: `npm run report` against an embedded store in a temporary DATA_DIR.
+// End to end: `npm run report` against an embedded store in a temporary DATA_DIR. The first report is made by the
+// CLI as a process (src/cli/report.ts); the others by its run() in this worker, with the same environment.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -6,27 +7,38 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run as runReport } from "../../src/cli/report-run.ts";
 import type { GriffieReport } from "../../src/report/build.ts";
 import { createStore } from "../../src/store/index.ts";
+import { type CliResult, runCli } from "../support/cli.ts";
 import { seedPgliteDataDir } from "../support/pglite.ts";
 import { nodeArgs } from "../support/entry-points.ts";
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
 const root = join(import.meta.dirname, "..", "..");
 let dir: string;
 
-const report = (args: string[]) =>
-  run(process.execPath, [...nodeArgs("src/cli/report.ts"), ...args], {
+const env = (): NodeJS.ProcessEnv => ({
+  DATA_DIR: dir,
+  DATABASE_URL: "",
+  STORE_HASH_KEY: "cli-test-key-0123456789",
+  NODE_ENV: "test",
+  LOG_LEVEL: "error",
+});
+
+/** `npm run report` as a process: rejects (with code and stderr) when it exits with another code than 0. */
+const spawned = (args: string[]) =>
+  execFileAsync(process.execPath, [...nodeArgs("src/cli/report.ts"), ...args], {
     cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dir,
-      DATABASE_URL: "",
-      STORE_HASH_KEY: "cli-test-key-0123456789",
-      NODE_ENV: "test",
-      LOG_LEVEL: "error",
-    },
+    env: { ...process.env, ...env() },
   });
+
+/** The same in this worker, and the same rejection on another exit code than 0. */
+async function report(args: string[]): Promise<CliResult> {
+  const r = await runCli(runReport, args, { env: env() });
+  if (r.code !== 0) throw Object.assign(new Error(`npm run report exited ${r.code}: ${r.stderr}`), r);
+  return r;
+}
 
 describe("npm run report", { timeout: 120_000 }, () => {
   beforeAll(async () => {
@@ -96,7 +108,7 @@ describe("npm run report", { timeout: 120_000 }, () => {
   });
 
   it("prints JSON with --json and text without", async () => {
-    const json = await report(["--json", "--days", "7"]);
+    const json = await spawned(["--json", "--days", "7"]);
     const parsed = JSON.parse(json.stdout) as GriffieReport;
     expect(parsed.days).toBe(7);
     expect(parsed.totals).toMatchObject({ unanswered: 3, groups: 1, negative: 4 });

@@ -1,28 +1,36 @@
 // npm run termijn: the JSON contract, Dutch text output and exit code 2 with a Dutch error on bad input.
+// One test starts the CLI as a process (src/cli/termijn.ts); the others run its run() in this worker.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { run as runAsk } from "../../src/cli/ask-run.ts";
+import { run as runTermijn } from "../../src/cli/termijn-run.ts";
+import { type CliResult, runCli } from "../support/cli.ts";
 import { nodeArgs } from "../support/entry-points.ts";
 
-const run = promisify(execFile);
-const cli = (...args: string[]) =>
-  run(process.execPath, [...nodeArgs("src/cli/termijn.ts"), ...args], {
+const execFileAsync = promisify(execFile);
+const spawned = (...args: string[]) =>
+  execFileAsync(process.execPath, [...nodeArgs("src/cli/termijn.ts"), ...args], {
     env: { ...process.env, REGISTER_FILE: "" },
   });
 
-async function failing(...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  try {
-    await cli(...args);
-  } catch (err) {
-    const e = err as { code: number; stderr: string; stdout: string };
-    return { code: e.code, stderr: e.stderr, stdout: e.stdout };
-  }
-  throw new Error("expected the CLI to fail");
+/** The CLI in-process; fails as a spawned one did (execFile rejects) when the exit code is not 0. */
+async function cli(...args: string[]): Promise<CliResult> {
+  const r = await runCli(runTermijn, args, { env: { REGISTER_FILE: "" } });
+  if (r.code !== 0) throw new Error(`npm run termijn exited ${r.code}: ${r.stderr}`);
+  return r;
+}
+
+async function failing(...args: string[]): Promise<CliResult> {
+  const r = await runCli(runTermijn, args, { env: { REGISTER_FILE: "" } });
+  if (r.code === 0) throw new Error("expected the CLI to fail");
+  return r;
 }
 
 describe("npm run termijn", () => {
   it("--json prints exactly one object with the six fields (ontwerpregeling, 6 maart 2027)", async () => {
-    const { stdout } = await cli("--json", "--soort", "ontwerpregeling", "--vanaf", "2027-03-06");
+    // As a process: the entry file, its exit code 0 (execFile rejects otherwise) and its stdout.
+    const { stdout } = await spawned("--json", "--soort", "ontwerpregeling", "--vanaf", "2027-03-06");
     const lines = stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]!) as Record<string, unknown>;
@@ -63,10 +71,11 @@ describe("npm run termijn", () => {
 });
 
 describe("npm run ask (deadline questions, as in the chat)", () => {
-  const ask = (question: string, env: Record<string, string> = {}) =>
-    run(process.execPath, [...nodeArgs("src/cli/ask.ts"), question], {
-      env: { ...process.env, REGISTER_FILE: "", ...env },
-    });
+  const ask = async (question: string, env: Record<string, string> = {}): Promise<CliResult> => {
+    const r = await runCli(runAsk, [question], { env: { REGISTER_FILE: "", ...env } });
+    if (r.code !== 0) throw new Error(`npm run ask exited ${r.code}: ${r.stderr}`);
+    return r;
+  };
 
   it("answers a deadline question with the computed date, the rule and the article", async () => {
     const { stdout } = await ask(

@@ -1,12 +1,11 @@
 // The .ics export parses with an independent iCalendar parser (Mozilla's ical.js): one all-day event per
 // deadline, on the computed date, with the article in the description.
 import ICAL from "ical.js";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { run as runTermijn } from "../../src/cli/termijn-run.ts";
 import { registerIcs } from "../../src/termijnen/ics.ts";
 import { loadRegister } from "../../src/termijnen/register.ts";
-import { nodeArgs } from "../support/entry-points.ts";
+import { runCli } from "../support/cli.ts";
 
 interface Parsed {
   uid: string;
@@ -49,13 +48,13 @@ describe(".ics export", () => {
   });
 
   it("npm run termijn -- --ics writes the same calendar to stdout", async () => {
-    const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, [
-      ...nodeArgs("src/cli/termijn.ts"),
+    // In-process (tests/termijnen/cli.test.ts starts the CLI as a process).
+    const { code, stdout } = await runCli(runTermijn, [
       "--ics",
       "--register",
       "knowledge/register/voorbeeld-register.yml",
     ]);
+    expect(code).toBe(0);
     expect(parse(stdout)).toHaveLength(3);
   });
 });

@@ -1,13 +1,12 @@
 // The register format: the shipped example is valid and marked as an example, errors name file, line and field,
 // and deadlines come out soonest first.
-import { execFile } from "node:child_process";
 import { mkdtemp, mkdir, writeFile, cp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { run as runKbCheck } from "../../src/cli/kb-check-run.ts";
 import { loadRegister, parseRegister, RegisterError, registerTermijnen } from "../../src/termijnen/register.ts";
-import { nodeArgs } from "../support/entry-points.ts";
+import { runCli } from "../support/cli.ts";
 
 const EXAMPLE = "knowledge/register/voorbeeld-register.yml";
 
@@ -85,20 +84,15 @@ describe("register", () => {
     await cp("tests/fixtures/kb-small", dir, { recursive: true });
     await mkdir(join(dir, "register"));
     await writeFile(join(dir, "register", "fout.yml"), valid.replace("2027-02-26", "2027-13-01"));
-    const run = promisify(execFile);
-    const check = (args: string[]) =>
-      run(process.execPath, [...nodeArgs("src/cli/kb-check.ts"), ...args], {
-        env: { ...process.env, REGISTER_FILE: "" },
-      });
-    const err = (await check([dir]).then(
-      () => null,
-      (e: unknown) => e,
-    )) as { code: number; stderr: string } | null;
-    expect(err?.code).toBe(1);
-    expect(err?.stderr).toContain(
+    // kb:check's run() in this worker (tests/knowledge/kb-check.test.ts starts the process).
+    const check = (args: string[]) => runCli(runKbCheck, args, { env: { REGISTER_FILE: "" } });
+    const err = await check([dir]);
+    expect(err.code).toBe(1);
+    expect(err.stderr).toContain(
       `${join(dir, "register", "fout.yml")}:10: regelingen[0].ontwerpbegroting_ontvangen: must be a date`,
     );
     const ok = await check(["knowledge"]);
+    expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("voorbeeld-register.yml: register of Voorbeeldstad OK (3 regelingen, example)");
   });
 });

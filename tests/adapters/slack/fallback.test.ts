@@ -9,9 +9,7 @@ import { escapeMrkdwn, stripInline } from "../../../adapters/slack/mrkdwn.ts";
 import { renderChecklistList, renderExport, renderReply } from "../../../adapters/slack/render.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { messages } from "../../../src/core/messages.ts";
-import { createEngine } from "../../../src/engine/index.ts";
 import type { Engine } from "../../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
 import type { Mount } from "../../../src/http/mount.ts";
 import { createLogger } from "../../../src/log.ts";
 import {
@@ -24,6 +22,7 @@ import {
   startFakeSlack,
   type FakeSlack,
 } from "./helpers.ts";
+import { sharedEngine } from "../../support/knowledge.ts";
 
 const alternatives = [
   { id: "a", title: "Centrumgemeente", score: 1 },
@@ -33,7 +32,7 @@ const alternatives = [
 describe("Slack fallback text", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase("knowledge"));
+    engine = await sharedEngine("knowledge");
   });
 
   it("every entry's message text is its title and its summary, without mrkdwn markup", () => {

@@ -3,12 +3,12 @@
 // title in knowledge/. Modal titles and buttons within 24 characters, private_metadata within 3,000 and still
 // JSON, every block within its limits; the griffie's message names the platform and a Dutch date.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
 import { MAX_QUESTION_CHARS } from "../../../src/limits.ts";
 import { feedbackText } from "../../../src/core/feedback-reasons.ts";
 import { reasonModal } from "../../../adapters/slack/feedback-reason.ts";
 import { handoffButtonBlock, handoffModal, renderGriffieMessage } from "../../../adapters/slack/handoff.ts";
 import { blockKitViolations } from "./limits.ts";
+import { sharedKnowledgeBase } from "../../support/knowledge.ts";
 
 const longest = `Mag <!channel> "dit" & <@U0OTHER1> de begroting zien? ${"é".repeat(MAX_QUESTION_CHARS)}`.slice(
   0,
@@ -18,7 +18,7 @@ const longest = `Mag <!channel> "dit" & <@U0OTHER1> de begroting zien? ${"é".re
 describe("👎 reason and hand-off in Slack within Block Kit's limits", () => {
   let longestTitle = "";
   beforeAll(async () => {
-    const kb = await loadKnowledgeBase("knowledge");
+    const kb = await sharedKnowledgeBase("knowledge");
     longestTitle = kb.entries.reduce((a, e) => (e.title.length > a.length ? e.title : a), "");
   });
 

@@ -2,12 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { expandAnswer, renderHome, renderReply } from "../../../adapters/slack/render.ts";
 import type { ChecklistProgress } from "../../../src/core/bot.ts";
-import { createEngine } from "../../../src/engine/index.ts";
-import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
 import { blockKitViolations } from "./limits.ts";
+import { sharedEngine, sharedKnowledgeBase } from "../../support/knowledge.ts";
 
-const kb = await loadKnowledgeBase("knowledge");
-const engine = createEngine(kb);
+const kb = await sharedKnowledgeBase("knowledge");
+const engine = await sharedEngine("knowledge");
 
 function fullProgress(id: string, itemIds: string[]): ChecklistProgress {
   const now = new Date();

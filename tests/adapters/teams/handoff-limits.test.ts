@@ -3,13 +3,12 @@
 // longest question a user may ask; the unknown reply with the hand-off; the griffie's card at its longest. Each
 // stays within MAX_CARD_BYTES and parses cleanly in Microsoft's adaptivecards library.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
-import { createEngine } from "../../../src/engine/index.ts";
 import type { Engine } from "../../../src/engine/types.ts";
 import { MAX_QUESTION_CHARS } from "../../../src/limits.ts";
 import { MAX_CARD_BYTES, cardBytes, renderReplyCard } from "../../../adapters/teams/render.ts";
 import { griffieCard, withHandoffButton, withReasonForm, withReasonThanks } from "../../../adapters/teams/handoff.ts";
 import { checkCard } from "./adaptive-cards.ts";
+import { sharedEngine } from "../../support/knowledge.ts";
 
 /** A question of the longest allowed length, with characters that need escaping in JSON. */
 const longest =
@@ -21,7 +20,7 @@ const longest =
 describe("👎 reason and hand-off cards within Teams' limits", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase("knowledge"));
+    engine = await sharedEngine("knowledge");
   });
 
   it("every entry's card with the reason form, and with the thanks and the hand-off", { timeout: 60_000 }, async () => {

@@ -1,8 +1,6 @@
 // Every card the Teams adapter can produce parses cleanly in Microsoft's adaptivecards library and stays
 // under Teams' 28 KB limit: for every knowledge entry, and for the other card kinds.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
-import { createEngine } from "../../../src/engine/index.ts";
 import type { Engine } from "../../../src/engine/types.ts";
 import {
   cardBytes,
@@ -19,6 +17,7 @@ import { parseCardAction } from "../../../adapters/teams/actions.ts";
 import { checkCard } from "./adaptive-cards.ts";
 import { messages } from "../../../src/core/messages.ts";
 import { cardActions, cardText, createFakeBot, fakeAnswers, progressFor } from "./helpers.ts";
+import { sharedEngine } from "../../support/knowledge.ts";
 
 const LIMIT = 28 * 1024;
 
@@ -32,7 +31,7 @@ async function expectValid(card: AdaptiveCard, label: string): Promise<void> {
 describe("Teams cards for every knowledge entry", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase("knowledge"));
+    engine = await sharedEngine("knowledge");
   });
 
   it("has entries to check", () => {

@@ -7,8 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/log.ts";
 import { messages } from "../../../src/core/messages.ts";
-import { createEngine } from "../../../src/engine/index.ts";
-import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
 import type { Engine } from "../../../src/engine/types.ts";
 import { createTeamsMount } from "../../../adapters/teams/index.ts";
 import {
@@ -28,6 +26,7 @@ import {
   startFakeConnector,
   type FakeConnector,
 } from "./helpers.ts";
+import { sharedEngine } from "../../support/knowledge.ts";
 
 const MARKUP = /\*\*|\]\(|\\[*_[\]]|<|>/;
 
@@ -52,7 +51,7 @@ describe("plainText", () => {
 describe("fallbackText and speak on Teams cards", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase("knowledge"));
+    engine = await sharedEngine("knowledge");
   });
 
   it("every entry's card reads as its title followed by its summary", () => {

@@ -3,8 +3,6 @@
 // the pieces the end-to-end test relies on (saving only changed ticks, the roster cache, refresh requests).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TurnContext } from "botbuilder";
-import { loadKnowledgeBase } from "../../../src/knowledge/load.ts";
-import { createEngine } from "../../../src/engine/index.ts";
 import type { Engine } from "../../../src/engine/types.ts";
 import type { Reply } from "../../../src/reply.ts";
 import { createLogger } from "../../../src/log.ts";
@@ -23,6 +21,7 @@ import {
 } from "../../../adapters/teams/universal-actions.ts";
 import { checkCard } from "./adaptive-cards.ts";
 import { cardActions, progressFor } from "./helpers.ts";
+import { sharedEngine } from "../../support/knowledge.ts";
 
 /** A realistic Teams user MRI (~110 characters), n-th of its kind. */
 const mri = (n: number): string =>
@@ -40,7 +39,7 @@ const fakeContext = (conversationType: string, conversationId = "19:c@thread.v2"
 describe("refresh clause on every checklist card in knowledge/", () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase("knowledge"));
+    engine = await sharedEngine("knowledge");
   });
 
   it(
