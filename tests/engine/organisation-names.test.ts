@@ -3,11 +3,10 @@
 // an answerable question into a refusal. A person or a town is no organisation and keeps its weight.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/engine/index.ts";
 import { language } from "../../src/engine/language.ts";
 import { organisationNamesIn } from "../../src/engine/query.ts";
 import type { Engine } from "../../src/engine/types.ts";
-import { loadKnowledgeBase } from "../../src/knowledge/load.ts";
+import { sharedEngine } from "../support/knowledge.ts";
 
 describe("organisation names", () => {
   const orgs = (text: string) => [...organisationNamesIn(text, language)].sort();
@@ -28,7 +27,7 @@ describe("organisation names", () => {
 
   let engine: Engine;
   beforeAll(async () => {
-    engine = createEngine(await loadKnowledgeBase(join(import.meta.dirname, "../../knowledge")));
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
   });
 
   it("an organisation's name does not turn an answered question into a refusal", () => {
