@@ -3,6 +3,7 @@
 import type { types } from "@slack/bolt";
 import type { ChecklistProgress, ChecklistSummary } from "../../src/core/bot.ts";
 import { messages } from "../../src/core/messages.ts";
+import { MAX_OFFERED, offeredEntries, suggestedEntries, uniqueById } from "../../src/core/offered-entries.ts";
 import { updatedNote } from "../../src/core/freshness.ts";
 import type { Alternative, Answer, Reply } from "../../src/reply.ts";
 import type { PreviewRenderer } from "../../src/http/mount.ts";
@@ -49,8 +50,6 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-/** Most related-topic / suggestion buttons shown under one reply. */
-const MAX_CHOICES = 6;
 /** Longest echo of the user's question. */
 const MAX_ECHO = 300;
 
@@ -122,11 +121,6 @@ function entryButtons(items: { id: string; title: string }[], base: string = ACT
   return buttonRows(items.map((item, i) => button(item.title, indexedAction(base, i + 1), item.id)));
 }
 
-function dedupe<T extends { id: string }>(items: T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)));
-}
-
 function echo(question: string | undefined): KnownBlock[] {
   const q = question?.replace(/\s+/g, " ").trim();
   return q ? [context(messages.youAsked(escapeMrkdwn(truncatePlain(q, MAX_ECHO))))] : [];
@@ -173,10 +167,7 @@ function renderChoices(
   best: Answer | null,
   opts: RenderOptions,
 ): SlackMessage {
-  const choices = dedupe([...(best ? [{ id: best.id, title: best.title }] : []), ...alternatives]).slice(
-    0,
-    MAX_CHOICES,
-  );
+  const choices = suggestedEntries(best, alternatives);
   const blocks: KnownBlock[] = [...echo(opts.question), header(title)];
   if (intro) blocks.push(section(escapeMrkdwn(intro)));
   if (choices.length) blocks.push(section(bold(messages.didYouMean)), ...entryButtons(choices));
@@ -203,7 +194,7 @@ function renderHelp(alternatives: Alternative[], opts: RenderOptions): SlackMess
     section(escapeMrkdwn(messages.intro)),
     section(escapeMrkdwn(messages.helpText)),
   ];
-  const topics = dedupe(alternatives).slice(0, MAX_CHOICES);
+  const topics = uniqueById(alternatives).slice(0, MAX_OFFERED);
   if (topics.length) blocks.push(section(bold(messages.topicsTitle)), ...entryButtons(topics));
   return { text: fallback(`${messages.helpTitle} ${messages.intro}`), blocks: fit(blocks) };
 }
@@ -228,19 +219,8 @@ function renderAnswer(
 
   if (answer.links.length) tail.push(section(sourcesText(answer)));
 
-  const relatedIds = new Set(answer.related.map((r) => r.id));
-  const others = ambiguous
-    ? dedupe(alternatives)
-        .filter((a) => a.id !== answer.id)
-        .slice(0, MAX_CHOICES)
-    : [];
+  const { others, related } = offeredEntries(answer, alternatives, ambiguous);
   if (others.length) tail.push(section(bold(messages.orDidYouMean)), ...entryButtons(others));
-  const related = dedupe([
-    ...answer.related,
-    ...(ambiguous ? [] : alternatives).filter((a) => a.id !== answer.id && !relatedIds.has(a.id)),
-  ])
-    .filter((r) => r.id !== answer.id && !others.some((o) => o.id === r.id))
-    .slice(0, MAX_CHOICES);
   if (related.length) tail.push(section(bold(messages.related)), ...entryButtons(related));
 
   if (answer.updated) tail.push(context(escapeMrkdwn(updatedNote(answer) ?? "")));
@@ -457,7 +437,7 @@ export function renderHome(topics: { id: string; title: string }[], checklists: 
     section(escapeMrkdwn(messages.helpText)),
   ];
   if (topics.length)
-    blocks.push(divider(), section(bold(messages.topicsTitle)), ...entryButtons(dedupe(topics).slice(0, 20)));
+    blocks.push(divider(), section(bold(messages.topicsTitle)), ...entryButtons(uniqueById(topics).slice(0, 20)));
   if (checklists.length) {
     blocks.push(divider(), section(bold(messages.checklistsTitle)));
     checklists.slice(0, 15).forEach((c, i) => {

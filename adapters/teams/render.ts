@@ -4,6 +4,7 @@ import type { Alternative, Answer, Reply } from "../../src/reply.ts";
 import type { ChecklistProgress, ChecklistSummary } from "../../src/core/bot.ts";
 import type { PreviewRenderer } from "../../src/http/mount.ts";
 import { messages } from "../../src/core/messages.ts";
+import { offeredEntries, suggestedEntries, uniqueById } from "../../src/core/offered-entries.ts";
 import { safeLinkUrl } from "../../src/core/safe-url.ts";
 import { updatedNote } from "../../src/core/freshness.ts";
 import { MAX_QUESTION_CHARS } from "../../src/limits.ts";
@@ -214,7 +215,7 @@ function renderChoiceCard(
   alternatives: Alternative[],
   best: Answer | null,
 ): AdaptiveCard {
-  const choices = dedupe([...(best ? [{ id: best.id, title: best.title }] : []), ...alternatives]);
+  const choices = suggestedEntries(best, alternatives);
   const body: CardElement[] = [title(titleText)];
   if (intro) body.push(text(intro));
   if (choices.length) {
@@ -225,7 +226,7 @@ function renderChoiceCard(
 
 function renderHelpCard(alternatives: Alternative[]): AdaptiveCard {
   const body: CardElement[] = [title(messages.helpTitle), text(messages.intro), text(messages.helpText)];
-  if (alternatives.length) body.push(heading(messages.topicsTitle), ...buttonList(dedupe(alternatives)));
+  if (alternatives.length) body.push(heading(messages.topicsTitle), ...buttonList(uniqueById(alternatives)));
   return card(body);
 }
 
@@ -273,15 +274,8 @@ function renderAnswerCard(
       ),
     );
   }
-  const relatedIds = new Set(answer.related.map((r) => r.id));
-  const others = ambiguous ? dedupe(alternatives).filter((a) => a.id !== answer.id) : [];
+  const { others, related } = offeredEntries(answer, alternatives, ambiguous);
   if (others.length) tail.push(heading(messages.orDidYouMean), ...buttonList(others));
-  const related = dedupe([
-    ...answer.related,
-    ...(ambiguous ? [] : alternatives).filter((a) => a.id !== answer.id && !relatedIds.has(a.id)),
-  ])
-    .filter((r) => !others.some((o) => o.id === r.id))
-    .slice(0, 6);
   if (related.length) tail.push(heading(messages.related), ...buttonList(related));
 
   if (answer.updated) tail.push(text(updatedNote(answer) ?? "", { size: "Small", isSubtle: true, spacing: "Medium" }));
@@ -389,11 +383,6 @@ function fitToLimit(
     result = card([...head, ...detailsSection([...blocks, text("…")], keyLines), ...tail]);
   }
   return result;
-}
-
-function dedupe<T extends { id: string }>(items: T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)));
 }
 
 // ---------- other cards ----------
