@@ -140,12 +140,12 @@ export function renderReply(reply: Reply, opts: RenderOptions = {}): SlackMessag
   switch (reply.status) {
     case "answer":
       return reply.answer
-        ? renderAnswer(reply.answer, reply.alternatives, opts)
+        ? renderAnswer(reply, reply.answer, opts)
         : renderChoices(messages.unknownTitle, messages.unknownText, reply.alternatives, null, opts);
     case "ambiguous":
       // "Ik denk dat u dit bedoelt:" + the best entry, the other candidates as "Of bedoelde u…".
       return reply.answer
-        ? renderAnswer(reply.answer, reply.alternatives, opts, true)
+        ? renderAnswer(reply, reply.answer, opts)
         : renderChoices(messages.ambiguousTitle, null, reply.alternatives, null, opts);
     case "unknown":
       return renderChoices(
@@ -199,12 +199,9 @@ function renderHelp(alternatives: Alternative[], opts: RenderOptions): SlackMess
   return { text: fallback(`${messages.helpTitle} ${messages.intro}`), blocks: fit(blocks) };
 }
 
-function renderAnswer(
-  answer: Answer,
-  alternatives: Alternative[],
-  opts: RenderOptions,
-  ambiguous = false,
-): SlackMessage {
+/** An answer; under an ambiguous one ("Ik denk dat u dit bedoelt:") the other candidates as "Of bedoelde u…". */
+function renderAnswer(reply: Reply, answer: Answer, opts: RenderOptions): SlackMessage {
+  const ambiguous = reply.status === "ambiguous";
   const head: KnownBlock[] = [
     ...echo(opts.question),
     ...(ambiguous ? [section(bold(messages.ambiguousIntro))] : []),
@@ -219,7 +216,7 @@ function renderAnswer(
 
   if (answer.links.length) tail.push(section(sourcesText(answer)));
 
-  const { others, related } = offeredEntries(answer, alternatives, ambiguous);
+  const { others, related } = offeredEntries(answer, reply.alternatives, ambiguous);
   if (others.length) tail.push(section(bold(messages.orDidYouMean)), ...entryButtons(others));
   if (related.length) tail.push(section(bold(messages.related)), ...entryButtons(related));
 

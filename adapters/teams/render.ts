@@ -190,13 +190,11 @@ export function cardBytes(c: AdaptiveCard): number {
 export function renderReplyCard(reply: Reply, state: CardState = {}): AdaptiveCard {
   switch (reply.status) {
     case "answer":
-      return reply.answer
-        ? renderAnswerCard(reply.answer, reply.alternatives, state)
-        : renderUnknownCard(reply.alternatives);
+      return reply.answer ? renderAnswerCard(reply, reply.answer, state) : renderUnknownCard(reply.alternatives);
     case "ambiguous":
       // "Ik denk dat u dit bedoelt:" + the best entry, the other candidates as "Of bedoelde u…".
       return reply.answer
-        ? renderAnswerCard(reply.answer, reply.alternatives, state, true)
+        ? renderAnswerCard(reply, reply.answer, state)
         : renderChoiceCard(messages.ambiguousTitle, null, reply.alternatives, null);
     case "unknown":
       return renderUnknownCard(reply.alternatives, reply.message);
@@ -230,12 +228,8 @@ function renderHelpCard(alternatives: Alternative[]): AdaptiveCard {
   return card(body);
 }
 
-function renderAnswerCard(
-  answer: Answer,
-  alternatives: Alternative[],
-  state: CardState,
-  ambiguous = false,
-): AdaptiveCard {
+function renderAnswerCard(reply: Reply, answer: Answer, state: CardState): AdaptiveCard {
+  const ambiguous = reply.status === "ambiguous";
   const head: CardElement[] = [
     ...(state.notice ? [text(state.notice, { color: "Attention", id: "notice" })] : []),
     ...(ambiguous ? [text(messages.ambiguousIntro, { weight: "Bolder" })] : []),
@@ -274,7 +268,7 @@ function renderAnswerCard(
       ),
     );
   }
-  const { others, related } = offeredEntries(answer, alternatives, ambiguous);
+  const { others, related } = offeredEntries(answer, reply.alternatives, ambiguous);
   if (others.length) tail.push(heading(messages.orDidYouMean), ...buttonList(others));
   if (related.length) tail.push(heading(messages.related), ...buttonList(related));
 
