@@ -28,14 +28,19 @@ import type { HandoffRow } from "../../src/store/port.ts";
 import { createCloudAdapter } from "./index.ts";
 import type { AdaptiveCard, CardElement } from "./render.ts";
 
-export const ACTION_REASON = "feedbackReason";
-export const ACTION_HANDOFF = "handoff";
-export const ACTION_HANDOFF_ANSWERED = "handoffAnswered";
-export const REASON_INPUT = "reason";
-export const REASON_TEXT_INPUT = "reasonText";
-export const HANDOFF_INPUT = "handoffQuestion";
+/** `action` of the reason form's Action.Submit (the form under a 👎). */
+const ACTION_REASON = "feedbackReason";
+/** `action` of "Versturen" in the "Vraag het de griffie" form. */
+const ACTION_HANDOFF = "handoff";
+/** `action` of the griffie's "Markeer als beantwoord". */
+const ACTION_HANDOFF_ANSWERED = "handoffAnswered";
+/** Input ids of the reason form: the chosen reason and the optional explanation. */
+const REASON_INPUT = "reason";
+const REASON_TEXT_INPUT = "reasonText";
+/** Input id of the question in the hand-off form (prefilled with the user's question). */
+const HANDOFF_INPUT = "handoffQuestion";
 /** Setting name (in the store, through the hand-off service) of the griffie's Teams conversation reference. */
-export const TEAMS_TARGET = "teams";
+const TEAMS_TARGET = "teams";
 
 const GRIFFIE_HERE = /^griffie\s+hier[.!]?$/i;
 
