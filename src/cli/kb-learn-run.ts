@@ -4,8 +4,8 @@
 // npm run kb:learn -- --apply <entry-id> "<question>" add one phrasing to an entry (scripts)
 // Every write is a normal change in the knowledge folder: review it with git and merge it like any other edit.
 import { createInterface, type Interface } from "node:readline";
-import { parseArgs } from "node:util";
 import { createEngine } from "../engine/index.ts";
+import { parseFlags } from "../flags.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 import { AddQuestionError } from "../learn/add-question.ts";
 import { appliedLines, applyQuestion, type ApplyResult } from "../learn/apply.ts";
@@ -62,19 +62,17 @@ function lineReader(rl: Interface, io: CliIo): (prompt: string) => Promise<strin
 
 /** Runs `npm run kb:learn` with the arguments after `--`; returns the exit code. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        apply: { type: "string" },
-        days: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      allowPositionals: true,
-    });
-  } catch (err) {
-    errLine(io, `Ongeldige optie: ${(err as Error).message}\n${USAGE}`);
+  const parsed = parseFlags({
+    args: argv,
+    options: {
+      apply: { type: "string" },
+      days: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    allowPositionals: true,
+  });
+  if ("error" in parsed) {
+    errLine(io, `${parsed.error}\n${USAGE}`);
     return 2;
   }
   if (parsed.values.help) {

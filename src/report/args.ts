@@ -1,5 +1,5 @@
 // Command-line options of `npm run report` (src/cli/report.ts).
-import { parseArgs } from "node:util";
+import { parseFlags } from "../flags.ts";
 
 export const REPORT_USAGE = `Gebruik: npm run report -- [--days N] [--json] [--html bestand.html]
   --days N       alleen de laatste N dagen (standaard: alles binnen de bewaartermijn)
@@ -9,21 +9,17 @@ export const REPORT_USAGE = `Gebruik: npm run report -- [--days N] [--json] [--h
 export type ReportArgs = { days: number | null; json: boolean; html?: string } | { error: string } | { help: true };
 
 export function parseReportArgs(argv: string[]): ReportArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        days: { type: "string" },
-        json: { type: "boolean", default: false },
-        html: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      allowPositionals: false,
-    });
-  } catch (err) {
-    return { error: `Ongeldige optie: ${(err as Error).message}` };
-  }
+  const parsed = parseFlags({
+    args: argv,
+    options: {
+      days: { type: "string" },
+      json: { type: "boolean", default: false },
+      html: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    allowPositionals: false,
+  });
+  if ("error" in parsed) return parsed;
   if (parsed.values.help) return { help: true };
   let days: number | null = null;
   if (parsed.values.days !== undefined) {
