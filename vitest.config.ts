@@ -32,19 +32,17 @@ export default defineConfig({
         extends: true,
         // Most files share a worker process and its loaded modules (botbuilder, Bolt, the engine), which halves the
         // suite's CPU time. Every test still gets its own database, server, port and temp folder; a file that
-        // changes process-wide state must be listed in OWN_PROCESS instead.
+        // changes process-wide state must be listed in OWN_PROCESS instead. The browser files (tests/browser, each
+        // starting its own Chromium; `npm run test:browser` runs them alone) are among them: in a project of their
+        // own they needed worker processes of their own that loaded the same modules again (3-6 CPU-s more).
         test: {
           name: "unit",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/browser/**", ...OWN_PROCESS],
+          exclude: [...OWN_PROCESS],
           isolate: false,
         },
       },
       ...(OWN_PROCESS.length ? [{ extends: true as const, test: { name: "own-process", include: OWN_PROCESS } }] : []),
-      // The browser test starts Chromium: its own project, still part of `npm test` (`npm run test:browser` alone).
-      // Its files share a worker's loaded modules too (each still starts its own Chromium, server and database):
-      // 3 CPU-s less than a fresh process per file.
-      { extends: true, test: { name: "browser", include: ["tests/browser/**/*.test.ts"], isolate: false } },
     ],
   },
 });
