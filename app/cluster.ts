@@ -10,8 +10,6 @@ import { loadConfig, workerCount } from "../src/config.ts";
 import { createLogger, type Logger } from "../src/log.ts";
 import { serveClusterMetrics } from "../src/metrics/cluster.ts";
 
-/** A worker that dies within this long of starting, or before it listened, is a start-up failure: stop all. */
-const MIN_UPTIME_MS = 10_000;
 const RESTART_DELAY_MS = 1_000;
 
 /** True when this process supervises workers (it then never runs a server); false to run the server here. */
@@ -31,11 +29,12 @@ export function superviseWorkers(env: NodeJS.ProcessEnv): boolean {
   if (workers <= 1) return false;
   // /metrics in a worker answers with every worker's counts, collected here (src/metrics/cluster.ts).
   if (config.METRICS === "1") serveClusterMetrics();
-  runSupervisor(workers, logger);
+  // A worker that dies before it listened, or within WORKER_STARTUP_SECONDS of starting, is a failed start: stop all.
+  runSupervisor(workers, logger, config.WORKER_STARTUP_SECONDS * 1000);
   return true;
 }
 
-function runSupervisor(count: number, logger: Logger): void {
+function runSupervisor(count: number, logger: Logger, minUptimeMs: number): void {
   const log = logger.child({ role: "supervisor" });
   const started = new Map<number, { at: number; listening: boolean }>();
   let stopping = false;
@@ -80,7 +79,7 @@ function runSupervisor(count: number, logger: Logger): void {
       }
       return;
     }
-    const startupFailure = !state?.listening || Date.now() - (state?.at ?? 0) < MIN_UPTIME_MS;
+    const startupFailure = !state?.listening || Date.now() - (state?.at ?? 0) < minUptimeMs;
     if (startupFailure) {
       log.error({ pid: worker.process.pid, code, signal }, "a worker failed to start; stopping the others");
       stopping = true;

@@ -30,6 +30,8 @@ export const configSchema = z.object({
     .trim()
     .regex(/^(auto|[1-9][0-9]{0,2})$/, 'expected a number from 1 or "auto"')
     .default("1"),
+  /** With WORKERS>1: a worker that dies within this many seconds of starting is a failed start (all stop). */
+  WORKER_STARTUP_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   // Store
   DATA_DIR: z.string().default("data"),
   DATABASE_URL: optional,

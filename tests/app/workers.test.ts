@@ -86,6 +86,9 @@ describe("WORKERS configuration", () => {
     expect(workerCount(loadConfig({ ...pg, WORKERS: "auto" }))).toBe(availableParallelism());
     for (const bad of ["0", "-1", "two", "1.5"])
       expect(() => loadConfig({ ...pg, WORKERS: bad }), bad).toThrow(/WORKERS/);
+    expect(loadConfig({}).WORKER_STARTUP_SECONDS).toBe(10);
+    for (const bad of ["0", "x", "601"])
+      expect(() => loadConfig({ WORKER_STARTUP_SECONDS: bad }), bad).toThrow(/WORKER_STARTUP_SECONDS/);
   });
 
   it("refuses more than one worker on PGlite, naming the variable and the way out", () => {
@@ -248,7 +251,13 @@ describe.skipIf(!DATABASE_URL)(groupTitle("WORKERS=2 on PostgreSQL (DATABASE_URL
     "replaces a worker that dies while serving; the other keeps answering",
     async () => {
       const run = startMain(
-        testEnv(data.dir, { WORKERS: "2", DATABASE_URL: backend.url!, STORE_HASH_KEY: HASH_KEY, LOG_LEVEL: "info" }),
+        testEnv(data.dir, {
+          WORKERS: "2",
+          DATABASE_URL: backend.url!,
+          STORE_HASH_KEY: HASH_KEY,
+          LOG_LEVEL: "info",
+          WORKER_STARTUP_SECONDS: "1",
+        }),
       );
       const ready = await waitFor(
         "workers listening",
@@ -260,8 +269,8 @@ describe.skipIf(!DATABASE_URL)(groupTitle("WORKERS=2 on PostgreSQL (DATABASE_URL
         .lines()
         .filter((l) => l.msg === "server listening")
         .map((l) => l.pid!);
-      // Past the start-up window: a death now is a crash to recover from, not a failed start.
-      await new Promise((r) => setTimeout(r, 10_500));
+      // Past the start-up window (WORKER_STARTUP_SECONDS=1): a death now is a crash to recover from, not a failed start.
+      await new Promise((r) => setTimeout(r, 1_500));
       process.kill(victim!, "SIGKILL");
       // Once the supervisor has seen the death (milliseconds), new connections go to the survivor only. (A
       // connection handed to a worker in the instant it dies is lost: the load balancer in front retries it.)
