@@ -945,9 +945,10 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     isHelp,
     wantsChecklist,
     wantsComparison,
+    // One named body ("de GGD Hollands Noorden", "de ODR") makes a figure question local, like "onze".
     localFigure: asksLocalFigure(
       clauses,
-      new Set(concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token)),
+      new Set([...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token), ...organisations]),
       lang,
     ),
     terms,

@@ -79,6 +79,10 @@ describe("the confidence model", () => {
     expect(engine.ask("Hoeveel betalen wij per inwoner aan de veiligheidsregio?").status).toBe("unknown");
     // Two words that an entry's question also holds ("inwoners", "gemeente") are not that entry's own question:
     // before, this was answered with the entry on the netwerksamenleving at 94 %.
+    // A named body makes a figure question local, like "onze"; "hoe groot" and "hoe hoog" ask for an amount.
+    expect(engine.explain!("wat is het budget van de GGD Hollands Noorden dit jaar").localFigure).toBe(true);
+    expect(engine.explain!("hoe groot is het tekort van de regionale ambulancedienst bij ons").localFigure).toBe(true);
+    expect(engine.explain!("hoe geeft de raad een zienswijze op de begroting van de VRU?").localFigure).toBe(false);
     const size = engine.ask("hoeveel inwoners heeft onze gemeente");
     expect(size.status).toBe("unknown");
     expect(size.message).toMatch(/paragraaf verbonden partijen/);
