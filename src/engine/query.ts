@@ -324,13 +324,27 @@ function namesIn(text: string): Set<string> {
 }
 
 const DEFINITE_ARTICLES = new Set(["de", "het"]);
+/** Prepositions that make a named body the place or owner of what is asked (not "onder" or "volgens": a law). */
+const CONTEXT_PREPOSITIONS = new Set([
+  "van",
+  "bij",
+  "uit",
+  "naar",
+  "in",
+  "voor",
+  "met",
+  "aan",
+  "binnen",
+  "namens",
+  "tot",
+]);
 
 /**
- * Names of organisations ("de ODR", "het Werkbedrijf", "Omgevingsdienst Haaglanden", "Regio Foodvalley"): a run of
- * capitalised words inside a sentence that holds an acronym (two capitals or more), follows "de" or "het" (Dutch
- * puts an article before a body, not before a person or a town: "de VRU", but "Rutte", "Tilburg"), or holds a kind
- * of body (the language data's instances and instance heads: regio, dienst, veiligheidsregio). Returned folded,
- * as tokens.
+ * Names of organisations ("in het AB van de ODR", "bij het Werkbedrijf", "Omgevingsdienst Haaglanden", "Regio
+ * Foodvalley"): a run of capitalised words inside a sentence that holds a kind of body (the language data's
+ * instances and instance heads: regio, dienst, veiligheidsregio), or that holds an acronym (two capitals or more) or
+ * follows "de" or "het" (Dutch puts an article before a body, not before a person or a town: "de VRU", but "Rutte",
+ * "Tilburg") right after a preposition of place or ownership. Returned folded, as tokens.
  */
 export function organisationNamesIn(text: string, lang: LanguageData): Set<string> {
   const out = new Set<string>();
@@ -347,11 +361,13 @@ export function organisationNamesIn(text: string, lang: LanguageData): Set<strin
     let end = i;
     while (end + 1 < words.length && capitalised(end + 1) && !/[,;]$/.test(raw[end] ?? "")) end++;
     const run = words.slice(i, end + 1);
-    const org =
-      run.some((w) => (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2) ||
-      DEFINITE_ARTICLES.has(fold(words[i - 1] ?? "")) ||
-      run.some(isBody);
-    if (org) for (const t of tokenize(run.join(" "))) out.add(t);
+    const before = fold(words[i - 1] ?? "");
+    const article = DEFINITE_ARTICLES.has(before);
+    const acronym = run.some((w) => (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2);
+    // An acronym or "de X" may also be a law ("geldt de Woo ook voor een GR", "de AVG"): only as the place or owner
+    // of what is asked ("in het AB van de ODR", "uit de Avri") is it a body. A kind of body in the name says so itself.
+    const place = CONTEXT_PREPOSITIONS.has(article ? fold(words[i - 2] ?? "") : before);
+    if (run.some(isBody) || ((acronym || article) && place)) for (const t of tokenize(run.join(" "))) out.add(t);
     i = end;
   }
   return out;
@@ -871,15 +887,15 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   // Foodvalley") says which body is meant, not what is asked. Next to a word the base knows it weighs nothing: it
   // neither counts against the answer nor carries one. A name alone stays the subject ("wat doet de ODR?"); the
   // name of a person or a town keeps its weight ("wat vindt Rutte van de gemeenteraad").
-  // How much of the message is names is still a feature of its own (measured before this): "wat vindt Rutte van
-  // de gemeenteraad" is about a person, not about the council's role.
+  const organisations = organisationNamesIn(text, lang);
+  if (concepts.some((c) => c.weight > 0 && !c.name && c.match !== "unknown" && !organisations.has(c.token)))
+    for (const c of concepts) if (c.name && c.match === "unknown" && organisations.has(c.token)) c.weight = 0;
+  // How much of the message is the other names is a feature of its own: "wat vindt Rutte van de gemeenteraad" is
+  // about a person, "geldt de Woo ook voor een GR" about a law the base does not cover.
   const nameShare = concepts.length
     ? concepts.reduce((s, c) => s + (c.name ? c.idf * c.weight : 0), 0) /
       (concepts.reduce((s, c) => s + c.idf * c.weight, 0) || 1)
     : 0;
-  const organisations = organisationNamesIn(text, lang);
-  if (concepts.some((c) => c.weight > 0 && !c.name && c.match !== "unknown" && !organisations.has(c.token)))
-    for (const c of concepts) if (c.name && c.match === "unknown" && organisations.has(c.token)) c.weight = 0;
   const wantsChecklist = tokens.some((_, i) => isChecklistCue(tokens, i, lang));
   const wantsComparison = compares;
   const isHelp =

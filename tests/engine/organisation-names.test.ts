@@ -19,6 +19,12 @@ describe("organisation names", () => {
     expect(orgs("wat wil Omgevingsdienst Haaglanden nu weer")).toEqual(["haaglanden", "omgevingsdienst"]);
   });
 
+  it("an acronym or 'de X' is a body only as the place or owner of what is asked, not as its subject (a law)", () => {
+    expect(orgs("geldt de Woo ook voor een gemeenschappelijke regeling?")).toEqual([]);
+    expect(orgs("geldt de AVG ook voor een GR?")).toEqual([]);
+    expect(orgs("kan de raad een zienswijze sturen naar de HVC?")).toEqual(["hvc"]);
+  });
+
   it("leaves persons and towns alone", () => {
     expect(orgs("wat vindt Rutte van de gemeenteraad")).toEqual([]);
     expect(orgs("wie is de burgemeester van Tilburg?")).toEqual([]);
