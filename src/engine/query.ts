@@ -847,12 +847,12 @@ function expandSynonyms(d: Draft): void {
     for (const from of m.from) expand(from, m.to, CREDIT.colloquial, "spreektaal");
 }
 
-/**
- * Step 5: a local-figure question asks, in one asking clause, for money, people or meetings ("bijdrage",
- * "vertegenwoordiger", "vergadert") and says whose ("onze", "wij", or a name the base does not know).
- */
 const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
 
+/**
+ * Step 5: a local-figure question asks, in one asking clause, for money, people or meetings ("bijdrage",
+ * "vertegenwoordiger", "vergadert") and says whose ("onze", "wij", a name the base does not know, or a named body).
+ */
 function asksLocalFigure(
   clauses: readonly { tokens: string[]; asking: boolean }[],
   unknownNames: ReadonlySet<string>,
