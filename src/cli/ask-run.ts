@@ -4,8 +4,8 @@
 // npm run ask -- --explain "vraag"   why: focus words, expansions, candidates with features, confidence, band
 // npm run ask -- --jsonl             one question a line on stdin, one JSON Reply a line on stdout (nothing else)
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import { normalizeUserText } from "../core/user-text.ts";
+import { parseFlags } from "../flags.ts";
 import { createEngine } from "../engine/index.ts";
 import { KnowledgeError, formatProblem, loadKnowledgeBase } from "../knowledge/load.ts";
 import { loadRegister } from "../termijnen/register.ts";
@@ -19,19 +19,17 @@ const USAGE =
 
 /** Runs `npm run ask` with the arguments after `--`; returns the exit code. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        jsonl: { type: "boolean", default: false },
-        explain: { type: "boolean", default: false },
-      },
-    });
-  } catch (e) {
-    errLine(io, `${(e as Error).message}\n${USAGE}`);
+  const parsed = parseFlags({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      jsonl: { type: "boolean", default: false },
+      explain: { type: "boolean", default: false },
+    },
+  });
+  if ("error" in parsed) {
+    errLine(io, `${parsed.error}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
