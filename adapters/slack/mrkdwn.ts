@@ -166,6 +166,11 @@ function safeCodeUnitCut(text: string, max: number): number {
   return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
 }
 
+/** "Title: summary" as one line of plain text; a title that ends in "?", "!" or ":" is not followed by another colon. */
+export function titleLine(title: string, summary: string): string {
+  return /[?!:]$/.test(title.trimEnd()) ? `${title.trimEnd()} ${summary}` : `${title}: ${summary}`;
+}
+
 /** Truncates plain text to max characters with an ellipsis, never splitting a surrogate pair. */
 export function truncatePlain(text: string, max: number): string {
   if (len(text) <= max) return text;

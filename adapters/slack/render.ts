@@ -17,6 +17,7 @@ import {
   slackLink,
   splitMrkdwn,
   stripInline,
+  titleLine,
   truncateMrkdwn,
   truncatePlain,
 } from "./mrkdwn.ts";
@@ -237,7 +238,7 @@ function renderAnswer(reply: Reply, answer: Answer, opts: RenderOptions): SlackM
   if (opts.share)
     tail.push({ type: "actions", elements: [button(messages.shareInChannel, ACTION.share, answer.id, "primary")] });
 
-  return { text: fallback(`${answer.title}: ${stripInline(answer.summary)}`), blocks: fitAnswer(head, body, tail) };
+  return { text: fallback(titleLine(answer.title, stripInline(answer.summary))), blocks: fitAnswer(head, body, tail) };
 }
 
 // ---------- answer first, details on request ----------

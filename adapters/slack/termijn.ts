@@ -6,7 +6,7 @@ import type { Reply } from "../../src/reply.ts";
 import type { Logger } from "../../src/log.ts";
 import type { ReminderSink } from "../../src/termijnen/herinneringen.ts";
 import { termijnTekst, type TermijnService } from "../../src/termijnen/service.ts";
-import { escapeMrkdwn, inlineToMrkdwn, markdownToMrkdwn, slackLink, slackTextToPlain } from "./mrkdwn.ts";
+import { escapeMrkdwn, inlineToMrkdwn, markdownToMrkdwn, slackLink, slackTextToPlain, titleLine } from "./mrkdwn.ts";
 import { header, section, type KnownBlock, type SlackMessage } from "./render.ts";
 
 export const TERMIJN_COMMAND = "/termijn";
@@ -22,7 +22,7 @@ export function renderTermijn(reply: Reply): SlackMessage {
       type: "context",
       elements: a.links.map((l) => ({ type: "mrkdwn" as const, text: slackLink(l.url, l.title), verbatim: true })),
     });
-  return { text: escapeMrkdwn(`${a.title}: ${a.summary}`), blocks };
+  return { text: escapeMrkdwn(titleLine(a.title, a.summary)), blocks };
 }
 
 /** Blocks for App Home: the next deadlines from the register (none without a register). */

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackMount } from "../../../adapters/slack/index.ts";
-import { escapeMrkdwn, stripInline } from "../../../adapters/slack/mrkdwn.ts";
+import { escapeMrkdwn, stripInline, titleLine } from "../../../adapters/slack/mrkdwn.ts";
 import { renderChecklistList, renderExport, renderReply } from "../../../adapters/slack/render.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { messages } from "../../../src/core/messages.ts";
@@ -41,7 +41,8 @@ describe("Slack fallback text", () => {
       const reply = engine.replyFor(entry.id)!;
       const text = renderReply(reply).text;
       const summaryStart = escapeMrkdwn(stripInline(reply.answer!.summary)).split(" ").slice(0, 3).join(" ");
-      expect(text.startsWith(`${escapeMrkdwn(reply.answer!.title)}: `), entry.id).toBe(true);
+      expect(text.startsWith(escapeMrkdwn(titleLine(reply.answer!.title, ""))), entry.id).toBe(true);
+      expect(text, entry.id).not.toMatch(/[?!:]: /);
       expect(text, entry.id).toContain(summaryStart);
       expect(text, entry.id).not.toMatch(/\*\*|<https?:/);
     }
