@@ -35,33 +35,6 @@ export interface Clause {
   reported?: boolean;
 }
 
-// Words that may precede the question word of a clause ("en", "maar wat …", "nou, hoe …").
-const LEAD = new Set([
-  "en",
-  "maar",
-  "dus",
-  "of",
-  "nou",
-  "oke",
-  "ok",
-  "hoi",
-  "hallo",
-  "help",
-  "ik",
-  "we",
-  "wij",
-  "en",
-  "dan",
-  "want",
-  "vraag",
-  "vraagje",
-  // "ik vraag me af wat …", "ik vroeg mij af hoe …"
-  "vroeg",
-  "me",
-  "mij",
-  "af",
-]);
-
 /**
  * Splits a message into clauses: at sentence ends (. ! ? ; and line breaks) and at commas. A clause asks when it
  * starts with a question word or request, names a checklist, or ends a question no other clause opens
@@ -181,7 +154,7 @@ function isSubordinate(tokens: readonly string[], lang: LanguageData, opensSente
 export function openerOf(tokens: readonly string[], lang: LanguageData): string | null {
   for (const t of tokens.slice(0, 6)) {
     if (lang.questionOpeners.has(t)) return t;
-    if (!LEAD.has(t)) return null;
+    if (!lang.openerLeads.has(t)) return null;
   }
   return null;
 }

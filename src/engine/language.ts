@@ -26,6 +26,7 @@ export const languageSchema = z.strictObject({
   comparison_cues: groupedWordList,
   particles: wordList,
   question_openers: wordList,
+  opener_leads: wordList,
   back_references: wordList,
   subordinators: wordList,
   conditionals: wordList,
@@ -35,6 +36,9 @@ export const languageSchema = z.strictObject({
   instance_heads: wordList,
   figure_openers: wordList,
   local_markers: wordList,
+  who_rule_verbs: wordList,
+  identity_verbs: wordList,
+  asker_roles: wordList,
   never_corrected: groupedWordList,
   figure_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
   stem_overrides: z.record(z.string(), z.string()),
@@ -63,6 +67,8 @@ export interface LanguageData {
   comparisonCues: ReadonlySet<string>;
   particles: readonly string[];
   questionOpeners: ReadonlySet<string>;
+  /** Words that may precede the question word of a clause ("en wat …", "ik vraag me af hoe …"). */
+  openerLeads: ReadonlySet<string>;
   /** Words by which an asking clause points back to the context before it ("daarbij", "zo'n"). */
   backReferences: ReadonlySet<string>;
   /** Conjunctions that open a clause of reason or circumstance ("omdat", "terwijl"): context, never the question. */
@@ -82,6 +88,12 @@ export interface LanguageData {
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
   localMarkers: ReadonlySet<string>;
+  /** Verbs that after "wie" ask about a rule, not a figure ("wie betaalt het tekort"). */
+  whoRuleVerbs: ReadonlySet<string>;
+  /** Verbs of being or working before the asker's role ("ik ben raadslid", "ik werk als griffier"). */
+  identityVerbs: ReadonlySet<string>;
+  /** Roles of the asker that are context after an identity verb or "als" and content elsewhere. */
+  askerRoles: ReadonlySet<string>;
   figureCues: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
   /** Real Dutch words (base forms) that are never typo-corrected: "motie" is no typo of "motief". */
@@ -129,6 +141,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     comparisonCues: new Set(d.comparison_cues),
     particles: d.particles,
     questionOpeners: new Set(d.question_openers),
+    openerLeads: new Set(d.opener_leads),
     backReferences: new Set(d.back_references),
     subordinators: new Set(d.subordinators),
     conditionals: new Set(d.conditionals),
@@ -138,6 +151,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     instanceHeads: d.instance_heads,
     figureOpeners: new Set(d.figure_openers),
     localMarkers: new Set(d.local_markers),
+    whoRuleVerbs: new Set(d.who_rule_verbs),
+    identityVerbs: new Set(d.identity_verbs),
+    askerRoles: new Set(d.asker_roles),
     figureCues: new Set(d.figure_cues),
     stemOverrides: d.stem_overrides,
     neverCorrected: d.never_corrected,
@@ -157,6 +173,16 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
     (lang.checklistNouns.has(t) && tokens[i - 1] === "welke") ||
     (lang.checklistVerbs.has(t) && tokens[i - 1] === "aan")
   );
+}
+
+/**
+ * The token at i names who the asker is: a role within three words after a verb of being or working ("ik ben sinds
+ * kort raadslid", "ik werk als griffier"). Such a role is context, like "fractievoorzitter". "Als" alone is not
+ * enough: "een termijn als wethouder" asks about the wethouder.
+ */
+export function isAskerRole(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  if (!lang.askerRoles.has(tokens[i]!)) return false;
+  return tokens.slice(Math.max(0, i - 3), i).some((t) => lang.identityVerbs.has(t));
 }
 
 /** The engine's language data, loaded once. */

@@ -16,7 +16,7 @@ import {
   tokenize,
 } from "./analyze.ts";
 import { clauseWeights, openerOf, splitClauses, type Clause } from "./focus.ts";
-import { isChecklistCue, language, type LanguageData } from "./language.ts";
+import { isAskerRole, isChecklistCue, language, type LanguageData } from "./language.ts";
 
 export interface QueryTerm {
   term: string;
@@ -590,7 +590,7 @@ function extractConcepts(
       const s = stem(token);
       // A number the base does not know ("6 valkuilen", "15.000 inwoners") says nothing about the subject.
       if (/^\d+$/.test(token) && !vocab.known(s)) return;
-      const weight = lang.situational.has(token) ? 0 : weights[ci]!;
+      const weight = lang.situational.has(token) || isAskerRole(clause.tokens, ti, lang) ? 0 : weights[ci]!;
       const seen = byStem.get(s);
       if (seen) {
         seen.weight = Math.max(seen.weight, weight);
@@ -866,7 +866,9 @@ function asksLocalFigure(
   const cue = (tokens: readonly string[]) =>
     tokens.some(
       (t, i) =>
-        (lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`))) && !relative(tokens, i),
+        (lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`))) &&
+        !relative(tokens, i) &&
+        !(lang.whoRuleVerbs.has(t) && openerOf(tokens, lang) === "wie"),
     );
   // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
   const asksFigure = (tokens: readonly string[]) => {

@@ -88,6 +88,15 @@ describe("the confidence model", () => {
     expect(size.message).toMatch(/paragraaf verbonden partijen/);
   });
 
+  it("'wie betaalt' asks who bears a cost by rule, not a local figure (who_rule_verbs)", () => {
+    const q = "wie betaalt er mee aan het tekort van de omgevingsdienst waar wij in zitten?";
+    expect(engine.explain!(q).localFigure).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("financiele-risicos-gr");
+    expect(engine.explain!("wie betaalt het tekort van onze gr?").localFigure).toBe(false);
+    // An amount asked with "wat" or "hoeveel" stays local.
+    expect(engine.explain!("hoeveel betalen wij aan de GGD?").localFigure).toBe(true);
+  });
+
   it("a question about a rule around a local figure is no local-figure question", () => {
     // "namens ons" is local, but the question asks whether the raad may fire the AB-lid, not who it is.
     const x = engine.explain!("kan de raad het AB-lid dat namens ons in de GR zit ontslaan?");

@@ -102,6 +102,14 @@ describe("focus in the engine (real knowledge base)", () => {
     }
   });
 
+  it("who the asker is weighs nothing; the same role as the subject keeps its weight (asker_roles)", () => {
+    const weightOf = (q: string, w: string) => engine.explain!(q).focus.find((c) => c.word === w)?.weight;
+    expect(weightOf("ik ben sinds maart raadslid, hoe dien ik een zienswijze in op de begroting?", "raadslid")).toBe(0);
+    expect(weightOf("ik werk als griffier en zoek hoe de raad een zienswijze indient", "griffier")).toBe(0);
+    expect(weightOf("wat doet een raadslid in het algemeen bestuur", "raadslid")).toBe(1);
+    expect(weightOf("hoe lang duurt een termijn als wethouder", "wethouder")).toBeGreaterThan(0);
+  });
+
   it("'hoe lang' asks for a duration: 'lang' and 'duurt' are no concepts", () => {
     const x = engine.explain!("Hoe lang duurt uittreden uit een GR?");
     expect(x.focus.map((c) => c.word)).toEqual(["uittreden", "gr"]);
