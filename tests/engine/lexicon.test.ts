@@ -68,6 +68,8 @@ describe("real Dutch words are never typo-corrected (never_corrected in nl.yml)"
       expect(typos(q), q).toEqual([]);
     for (const q of ["wenden", "waar wendt de raad zich toe", "stemmen", "fractie", "verkiezingen"])
       expect(typos(q), q).toEqual([]);
+    for (const q of ["kunnen de gemeenten samen een besluit afdwingen", "moeten we dat maar slikken"])
+      expect(typos(q), q).toEqual([]);
   });
 
   it("public services outside the base are no typos of its words, and are refused", () => {
@@ -151,6 +153,16 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(z.candidates[0]?.id).toBe("valkuil-lege-bv");
     const y = engine.explain!("mag de raad alleen zijn mening geven over een nieuwe regeling?");
     expect(y.expansions.some((e) => e.startsWith("mening geven") && e.includes("zienswijz"))).toBe(true);
+  });
+
+  it("recalling an AB member and 'the boss' of a GR reach their entries (terugroepen, baas)", () => {
+    // Before: ambiguous at 0.69 and 0.68, and refused (0.11).
+    expect(engine.ask("kan de raad ons AB-lid terugroepen als hij niet doet wat we willen").answer?.id).toBe(
+      "positie-ab-lid",
+    );
+    const boss = engine.ask("wie is eigenlijk de baas in zo'n gemeenschappelijke regeling");
+    expect(boss.status).toBe("answer");
+    expect(boss.answer?.id).toBe("algemeen-bestuur");
   });
 
   it("a word of the lexicons is no typo, and no typo is corrected into an everyday word", () => {

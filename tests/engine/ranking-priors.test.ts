@@ -93,4 +93,11 @@ describe("ranking priors (real knowledge base)", () => {
     const q = "welke stappen moeten we doorlopen als de regeling aangepast moet worden, graag puntsgewijs";
     expect(ranking(q)[0]).toBe("checklist-wijzigen-regeling");
   });
+
+  it("disagreeing with the GR's begroting is about the zienswijze, not about where local figures are", () => {
+    // Before: the entry on finding local data at 96 %, through its keyword "begroting gr".
+    expect(ranking("we zijn het niet eens met de begroting van de gr, wat kunnen we doen")[0]).toBe(
+      "zienswijze-begroting",
+    );
+  });
 });
