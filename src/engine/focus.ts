@@ -171,12 +171,14 @@ function isAsking(text: string, tokens: readonly string[], lang: LanguageData): 
  * Weight per clause: 1 for asking clauses; context clauses CONTEXT_WEIGHT, or CONTEXT_WEIGHT_VAGUE when the
  * asking clauses hold fewer than two content words, or CONTEXT_WEIGHT_BACK when an asking clause points back to the
  * context. In a comparison ("convenant of GR, wat is het verschil?") the compared things often stand in the context,
- * so it weighs at least CONTEXT_WEIGHT_BACK, as does a clause of condition. With no asking clause (or only one clause) all weigh 1.
+ * and so does the subject of a checklist request ("De regeling moet worden aangepast. Welke stappen moet de raad
+ * doorlopen?"): then (`subjectInContext`) it weighs at least CONTEXT_WEIGHT_BACK, as does a clause of condition. With
+ * no asking clause (or only one clause) all weigh 1.
  */
 export function clauseWeights(
   clauses: readonly Clause[],
   contentCount: (c: Clause) => number,
-  compares = false,
+  subjectInContext = false,
 ): number[] {
   const asking = clauses.filter((c) => c.asking);
   const all = () => clauses.map((c) => (c.speaker ? 0 : 1));
@@ -186,7 +188,7 @@ export function clauseWeights(
   const context =
     askingContent < 2
       ? CONTEXT_WEIGHT_VAGUE
-      : asking.some((c) => c.refersBack) || compares
+      : asking.some((c) => c.refersBack) || subjectInContext
         ? CONTEXT_WEIGHT_BACK
         : CONTEXT_WEIGHT;
   return clauses.map((c) =>

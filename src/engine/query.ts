@@ -540,7 +540,8 @@ function extractConcepts(
   const weights = clauseWeights(
     clauses,
     (c) => c.tokens.filter((t, i) => isContent(t) && !isChecklistCue(c.tokens, i, lang)).length,
-    compares,
+    // A comparison or a checklist request often names its subject in the context.
+    compares || clauses.some((c) => c.asking && c.tokens.some((_, i) => isChecklistCue(c.tokens, i, lang))),
   );
   const concepts: Concept[] = [];
   const byStem = new Map<string, Concept>();

@@ -110,6 +110,14 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(weightOf("hoe lang duurt een termijn als wethouder", "wethouder")).toBeGreaterThan(0);
   });
 
+  it("a checklist request leaves its subject to the context: the context weighs like a back-reference", () => {
+    // Before: refused (0.09); "raad" and "doorlopen" counted as the subject and the context weighed 0.35.
+    const q = "Het college wil de regeling van de afvaldienst wijzigen. Welke stappen moet de raad nu doorlopen?";
+    expect(engine.explain!(q).focus.find((c) => c.word === "wijzigen")?.weight).toBe(CONTEXT_WEIGHT_BACK);
+    expect(engine.ask(q).answer?.id).toBe("checklist-wijzigen-regeling");
+    expect(engine.ask(q).status).not.toBe("unknown");
+  });
+
   it("'hoe lang' asks for a duration: 'lang' and 'duurt' are no concepts", () => {
     const x = engine.explain!("Hoe lang duurt uittreden uit een GR?");
     expect(x.focus.map((c) => c.word)).toEqual(["uittreden", "gr"]);
