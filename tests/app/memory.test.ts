@@ -105,6 +105,8 @@ describe("memory", () => {
           child.stdout.on("data", onData);
           child.stderr.on("data", onData);
           void exit.then((code) => reject(new Error(`exited ${code}: ${out}`)));
+          // Say what the server printed if it never listens, instead of vitest's bare time-out.
+          setTimeout(() => reject(new Error(`not listening after 100 s: ${out}`)), 100_000).unref();
         });
         // Steady state, not the instant of listening: the collector may need a few idle seconds (Node 24's V8 keeps
         // more start-up garbage around than Node 20 until it runs), so the RSS must fall below the limit within 8 s.
