@@ -38,6 +38,16 @@ describe("splitClauses", () => {
     expect(clauses.map((c) => c.asking)).toEqual([false, true]);
   });
 
+  it("finds the question word after a preposition ('aan wie', 'bij wie'): the clause before it is context", () => {
+    const clauses = splitClauses(
+      "onze wethouder zit in het DB van de regio, aan wie legt hij verantwoording af?",
+      language,
+    );
+    expect(clauses.map((c) => c.asking)).toEqual([false, true]);
+    const bij = splitClauses("de GGD doet niet wat we vroegen, bij wie kan de raad terecht?", language);
+    expect(bij.map((c) => c.asking)).toEqual([false, true]);
+  });
+
   it("keeps dots inside numbers and article references", () => {
     expect(splitClauses("art. 1 lid 4 en 15.000 inwoners", language)).toHaveLength(2);
     expect(splitClauses("een gemeente van 15.000 inwoners", language)).toHaveLength(1);
