@@ -265,10 +265,19 @@ describe.skipIf(!DATABASE_URL)(groupTitle("WORKERS=2 on PostgreSQL (DATABASE_URL
         run,
       );
       const url = `http://127.0.0.1:${ready.port}`;
-      const [victim, survivor] = run
-        .lines()
-        .filter((l) => l.msg === "server listening")
-        .map((l) => l.pid!);
+      // The workers' own "server listening" lines come through other pipes than the supervisor's line, and may be read
+      // after it: wait for both.
+      const [victim, survivor] = await waitFor(
+        "both workers listening",
+        () => {
+          const pids = run
+            .lines()
+            .filter((l) => l.msg === "server listening")
+            .map((l) => l.pid!);
+          return pids.length >= 2 ? pids : undefined;
+        },
+        run,
+      );
       // Past the start-up window (WORKER_STARTUP_SECONDS=1): a death now is a crash to recover from, not a failed start.
       await new Promise((r) => setTimeout(r, 1_500));
       process.kill(victim!, "SIGKILL");
