@@ -155,6 +155,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(y.expansions.some((e) => e.startsWith("mening geven") && e.includes("zienswijz"))).toBe(true);
   });
 
+  it("'daarna' and a stranded 'mee' are no subject ('wat gebeurt er daarna mee?')", () => {
+    // Before: refused (0.24) with a valkuil entry first; "daarna" and "mee" were concepts.
+    const x = engine.explain!("Wat is een zienswijze precies en wat gebeurt er daarna mee?");
+    expect(x.focus.map((c) => c.word)).toEqual(["zienswijze"]);
+    expect(engine.ask(x.question).answer?.id).toBe("zienswijze");
+  });
+
   it("recalling an AB member and 'the boss' of a GR reach their entries (terugroepen, baas)", () => {
     // Before: ambiguous at 0.69 and 0.68, and refused (0.11).
     expect(engine.ask("kan de raad ons AB-lid terugroepen als hij niet doet wat we willen").answer?.id).toBe(
