@@ -74,37 +74,37 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   // pino writes what is still buffered synchronously when the process exits (process.exit, an uncaught exception);
   // main.ts flushes on SIGTERM/SIGINT before exiting.
   const stdout = pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
-  let unwritten = false;
-  const timer = setInterval(() => {
-    if (!unwritten) return;
-    unwritten = false;
+  // Bytes logged but not yet written. A flush finds nothing to do while a write is still in progress (a slow reader,
+  // a full pipe), and what was logged behind that write stays below LOG_BUFFER_BYTES, so sonic-boom will not write
+  // it by itself: the timer keeps trying until every logged byte has been written, not just once per line.
+  let pending = 0;
+  stdout.on("write", (n: number) => {
+    pending = Math.max(0, pending - n);
+  });
+  const flush = (): void => {
     try {
       stdout.flush();
     } catch {
       // Destroyed at exit: nothing left to write.
     }
+  };
+  const timer = setInterval(() => {
+    if (pending > 0) flush();
   }, LOG_FLUSH_MS);
   timer.unref();
-  const markUnwritten = (line: string): string => {
-    unwritten = true;
+  const countPending = (line: string): string => {
+    pending += Buffer.byteLength(line);
     return line;
   };
   return pino(
     {
       ...options,
       hooks: {
-        streamWrite: markUnwritten,
+        streamWrite: countPending,
         // Warnings and errors are rare and wanted at once (an operator, a test watching the output): written now.
         logMethod(args, method, level) {
           method.apply(this, args);
-          if (level >= WRITE_AT_ONCE_LEVEL) {
-            unwritten = false;
-            try {
-              stdout.flush();
-            } catch {
-              // Destroyed at exit.
-            }
-          }
+          if (level >= WRITE_AT_ONCE_LEVEL) flush();
         },
       },
     },

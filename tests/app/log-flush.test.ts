@@ -58,4 +58,44 @@ describe("buffered stdout logs", () => {
       child.kill("SIGKILL");
     }
   });
+
+  // The flush timer used to find a write still in progress (a slow reader, a full pipe), do nothing, and forget the
+  // lines behind it: they stayed in the buffer until the next line was logged, so 'server listening' could wait
+  // forever (a CI run on a loaded machine timed out on exactly that).
+  it("reach a slow reader too: lines logged while an earlier write waits are written once it completes", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `import { createLogger } from "${LOG}"; const l = createLogger({ isTTY: false }); const fill = "x".repeat(4_000_000);` +
+          ` l.info({ fill }, "fill"); setTimeout(() => l.info("last"), 300);` +
+          ` setInterval(() => undefined, 1000);`,
+      ],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    try {
+      // Not reading yet: the pipe fills and the child's write waits, across several of its flush timer's ticks.
+      child.stdout.pause();
+      await new Promise((r) => setTimeout(r, 1500));
+      let out = "";
+      const last = new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 5000);
+        child.stdout.on("data", (c: Buffer) => {
+          out += c.toString();
+          if (out.includes('"msg":"last"')) {
+            clearTimeout(timer);
+            resolve(true);
+          }
+        });
+        child.stdout.resume();
+      });
+      expect(await last).toBe(true);
+      expect(messages(out).filter((m) => m === "fill")).toHaveLength(1);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 30_000);
 });

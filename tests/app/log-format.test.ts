@@ -9,6 +9,8 @@ import { nodeArgs } from "../support/entry-points.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const START_TIMEOUT = 120_000;
+/** Before vitest's own timeout, so a server that never gets there fails with what it printed. */
+const NO_MATCH_AFTER = 100_000;
 const ESC = "\u001b[";
 
 const hasScript = (() => {
@@ -87,7 +89,7 @@ function runUntil(command: string, args: string[], until: RegExp): Promise<strin
     const timer = setTimeout(() => {
       signalGroup(proc, "SIGKILL");
       reject(new Error(`no match for ${until} in time:\n${out}`));
-    }, START_TIMEOUT);
+    }, NO_MATCH_AFTER);
     let stopping = false;
     const onData = (chunk: Buffer) => {
       out += chunk.toString("utf8");
