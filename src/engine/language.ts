@@ -39,6 +39,8 @@ export const languageSchema = z.strictObject({
   who_rule_verbs: wordList,
   identity_verbs: wordList,
   asker_roles: wordList,
+  inverted_verbs: wordList,
+  inverted_subjects: wordList,
   never_corrected: groupedWordList,
   figure_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
   stem_overrides: z.record(z.string(), z.string()),
@@ -94,6 +96,10 @@ export interface LanguageData {
   identityVerbs: ReadonlySet<string>;
   /** Roles of the asker that are context after an identity verb or "als" and content elsewhere. */
   askerRoles: ReadonlySet<string>;
+  /** Words that are a verb of the question's frame when a subject follows ("hoe zorg je dat …"): then filler. */
+  invertedVerbs: ReadonlySet<string>;
+  /** The subjects that, right after one of invertedVerbs, make it that verb. */
+  invertedSubjects: ReadonlySet<string>;
   figureCues: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
   /** Real Dutch words (base forms) that are never typo-corrected: "motie" is no typo of "motief". */
@@ -154,6 +160,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     whoRuleVerbs: new Set(d.who_rule_verbs),
     identityVerbs: new Set(d.identity_verbs),
     askerRoles: new Set(d.asker_roles),
+    invertedVerbs: new Set(d.inverted_verbs),
+    invertedSubjects: new Set(d.inverted_subjects),
     figureCues: new Set(d.figure_cues),
     stemOverrides: d.stem_overrides,
     neverCorrected: d.never_corrected,
@@ -183,6 +191,14 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
 export function isAskerRole(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   if (!lang.askerRoles.has(tokens[i]!)) return false;
   return tokens.slice(Math.max(0, i - 3), i).some((t) => lang.identityVerbs.has(t));
+}
+
+/**
+ * A word of `inverted_verbs` directly followed by a subject ("hoe zorg je dat …", "zorg ik ervoor"): the verb of the
+ * question's frame, no subject. The same word before anything else may be a noun ("zorg en jeugd").
+ */
+export function isInvertedVerb(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  return lang.invertedVerbs.has(tokens[i]!) && lang.invertedSubjects.has(tokens[i + 1] ?? "");
 }
 
 /** The engine's language data, loaded once. */

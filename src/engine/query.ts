@@ -16,7 +16,7 @@ import {
   tokenize,
 } from "./analyze.ts";
 import { clauseWeights, openerOf, splitClauses, type Clause } from "./focus.ts";
-import { isAskerRole, isChecklistCue, language, type LanguageData } from "./language.ts";
+import { isAskerRole, isChecklistCue, isInvertedVerb, language, type LanguageData } from "./language.ts";
 
 export interface QueryTerm {
   term: string;
@@ -579,7 +579,13 @@ function extractConcepts(
       if (consumed.has(ti) || hedged.has(ti)) return;
       // "hoe lang", "zo lang": a question for a duration, like "wanneer"; not the word "lang" of "lange termijn".
       if (DURATION.has(token) && DURATION_LEAD.has(clause.tokens[ti - 1] ?? "")) return;
-      if (token.length <= 1 || isStopWord(token) || isChecklistCue(clause.tokens, ti, lang) || isFiller(token, lang))
+      if (
+        token.length <= 1 ||
+        isStopWord(token) ||
+        isChecklistCue(clause.tokens, ti, lang) ||
+        isFiller(token, lang) ||
+        isInvertedVerb(clause.tokens, ti, lang)
+      )
         return;
       // "zoiets", "dergelijke": they point at a subject named elsewhere (or in the previous message), never name one.
       if (lang.comparisonCues.has(token) || lang.backReferences.has(token)) return;

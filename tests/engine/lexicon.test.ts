@@ -162,6 +162,17 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask(x.question).answer?.id).toBe("zienswijze");
   });
 
+  it("'hoe zorg je dat' frames the question and 'op tijd' is 'tijdig'; 'zorg' as a noun stays a subject", () => {
+    // Before: refused (0.32) with goede-samenwerking first; "zorg" and "tijd" were concepts the base barely has.
+    const x = engine.explain!("hoe zorg je als raad dat je op tijd informatie krijgt van een gr");
+    expect(x.focus.map((c) => c.word)).not.toContain("zorg");
+    expect(x.expansions.some((e) => e.startsWith("op tijd") && e.includes("tijdig"))).toBe(true);
+    expect(engine.ask(x.question).status).toBe("answer");
+    expect(engine.explain!("waarom werken gemeenten samen op zorg en jeugd").focus.map((c) => c.word)).toContain(
+      "zorg",
+    );
+  });
+
   it("recalling an AB member and 'the boss' of a GR reach their entries (terugroepen, baas)", () => {
     // Before: ambiguous at 0.69 and 0.68, and refused (0.11).
     expect(engine.ask("kan de raad ons AB-lid terugroepen als hij niet doet wat we willen").answer?.id).toBe(
