@@ -734,12 +734,17 @@ function capInstances(d: Draft): void {
   });
 }
 
-/** Step 4b: adjacent words written apart that the base writes as one ("centrum gemeente", "samen werken"). */
-function joinAdjacent(d: Draft): void {
+/**
+ * Step 4b: adjacent words written apart that the base writes as one ("centrum gemeente", "samen werken"). Adjacent
+ * in the message itself (`tokens`), not only as concepts: "in de regio voor iets waar de raad" is no "regioraad".
+ */
+function joinAdjacent(d: Draft, tokens: readonly string[]): void {
   const { concepts } = d;
+  const pairs = new Set(tokens.slice(1).map((t, i) => `${tokens[i]} ${t}`));
   for (let i = 0; i + 1 < concepts.length; i++) {
     const a = concepts[i]!.token;
     const b = concepts[i + 1]!.token;
+    if (!pairs.has(`${a} ${b}`)) continue;
     for (const joined of [a + b, `${a}s${b}`]) {
       if (d.vocab.lexicon.has(joined)) {
         addTerm(d, stem(joined), i, CREDIT.joined, 1);
@@ -923,7 +928,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     compounds: new Map(),
   };
   expandWords(d);
-  joinAdjacent(d);
+  joinAdjacent(d, tokens);
   joinSeparableVerbs(d, clauses);
   expandPhrases(d, phraseOf);
   expandSynonyms(d);

@@ -173,6 +173,18 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("words written apart are joined only when they stand side by side in the message", () => {
+    expect(engine.explain!("hoe werkt een centrum gemeente").expansions).toContain(
+      "centrum gemeente → centrumgemeente (joined)",
+    );
+    // Before: "regio" and "raad" were neighbours among the concepts (the words between are stop words or unknown)
+    // and became "regioraad".
+    const x = engine.explain!(
+      "Ons AB-lid stemde in de regio voor iets waar de raad tegen was. Kunnen we daar iets aan doen?",
+    );
+    expect(x.expansions.filter((e) => e.includes("(joined)"))).toEqual([]);
+  });
+
   it("recalling an AB member and 'the boss' of a GR reach their entries (terugroepen, baas)", () => {
     // Before: ambiguous at 0.69 and 0.68, and refused (0.11).
     expect(engine.ask("kan de raad ons AB-lid terugroepen als hij niet doet wat we willen").answer?.id).toBe(
