@@ -185,6 +185,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(x.expansions.filter((e) => e.includes("(joined)"))).toEqual([]);
   });
 
+  it("'als het misgaat' asks about the risks", () => {
+    // Before: refused (0.41); "misgaat" was a word the base does not know.
+    const reply = engine.ask("wie is er aansprakelijk als het misgaat bij de gr?");
+    expect(reply.status).toBe("answer");
+    expect(reply.answer?.id).toBe("financiele-risicos-gr");
+  });
+
   it("recalling an AB member and 'the boss' of a GR reach their entries (terugroepen, baas)", () => {
     // Before: ambiguous at 0.69 and 0.68, and refused (0.11).
     expect(engine.ask("kan de raad ons AB-lid terugroepen als hij niet doet wat we willen").answer?.id).toBe(
