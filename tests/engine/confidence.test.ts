@@ -83,6 +83,11 @@ describe("the confidence model", () => {
     expect(engine.explain!("wat is het budget van de GGD Hollands Noorden dit jaar").localFigure).toBe(true);
     expect(engine.explain!("hoe groot is het tekort van de regionale ambulancedienst bij ons").localFigure).toBe(true);
     expect(engine.explain!("hoe geeft de raad een zienswijze op de begroting van de VRU?").localFigure).toBe(false);
+    // The date of one body's next meeting (before: answered with the entry on the algemeen bestuur at 99 %).
+    expect(engine.ask("wanneer is de volgende vergadering van het algemeen bestuur van de GGD?").status).toBe(
+      "unknown",
+    );
+    expect(engine.explain!("zijn de vergaderingen van het algemeen bestuur openbaar?").localFigure).toBe(false);
     const size = engine.ask("hoeveel inwoners heeft onze gemeente");
     expect(size.status).toBe("unknown");
     expect(size.message).toMatch(/paragraaf verbonden partijen/);
