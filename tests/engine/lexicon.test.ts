@@ -192,6 +192,16 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(reply.answer?.id).toBe("financiele-risicos-gr");
   });
 
+  it("a regeling that 'slecht presteert' or 'functioneert niet' asks about results and steering", () => {
+    // Before: the entry on the centrumgemeente, ambiguous at 0.58.
+    const reply = engine.ask("wat kan de raad doen als een gemeenschappelijke regeling slecht presteert");
+    expect(reply.status).toBe("answer");
+    expect(reply.answer?.id).toBe("resultaten-en-bijsturen");
+    expect(engine.ask("de omgevingsdienst functioneert niet, wat kunnen wij als raad?").answer?.id).toBe(
+      "resultaten-en-bijsturen",
+    );
+  });
+
   it("recalling an AB member and 'the boss' of a GR reach their entries (terugroepen, baas)", () => {
     // Before: ambiguous at 0.69 and 0.68, and refused (0.11).
     expect(engine.ask("kan de raad ons AB-lid terugroepen als hij niet doet wat we willen").answer?.id).toBe(
