@@ -14,6 +14,20 @@ const run = (body: string) =>
     { cwd: ROOT, encoding: "utf8", timeout: 60_000 },
   );
 
+/** A process that runs `body` with createLogger imported and then keeps running; its stdout is a pipe. */
+const spawnLogging = (body: string) =>
+  spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      `import { createLogger } from "${LOG}"; ${body} setInterval(() => undefined, 1000);`,
+    ],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+  );
+
 const messages = (stdout: string): string[] =>
   stdout
     .split("\n")
@@ -38,17 +52,7 @@ describe("buffered stdout logs", () => {
   });
 
   it("reach a pipe within a fraction of a second while the process keeps running", async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--input-type=module",
-        "-e",
-        `import { createLogger } from "${LOG}"; createLogger({ isTTY: false }).info("ready"); setInterval(() => undefined, 1000);`,
-      ],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
-    );
+    const child = spawnLogging(`createLogger({ isTTY: false }).info("ready");`);
     try {
       const line = await new Promise<string>((resolve) =>
         child.stdout.once("data", (c: Buffer) => resolve(c.toString())),
@@ -63,18 +67,9 @@ describe("buffered stdout logs", () => {
   // lines behind it: they stayed in the buffer until the next line was logged, so 'server listening' could wait
   // forever (a CI run on a loaded machine timed out on exactly that).
   it("reach a slow reader too: lines logged while an earlier write waits are written once it completes", async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--input-type=module",
-        "-e",
-        `import { createLogger } from "${LOG}"; const l = createLogger({ isTTY: false }); const fill = "x".repeat(4_000_000);` +
-          ` l.info({ fill }, "fill"); setTimeout(() => l.info("last"), 300);` +
-          ` setInterval(() => undefined, 1000);`,
-      ],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] },
+    const child = spawnLogging(
+      `const l = createLogger({ isTTY: false }); l.info({ fill: "x".repeat(4_000_000) }, "fill");` +
+        ` setTimeout(() => l.info("last"), 300);`,
     );
     try {
       // Not reading yet: the pipe fills and the child's write waits, across several of its flush timer's ticks.
