@@ -155,16 +155,16 @@ export const stem: (token: string) => string = memoByToken((token) => {
 
 /**
  * Infinitives a finite verb form may stand for, most likely first: "wijzigt" → "wijzigen", "uittreedt" →
- * "uittreden", "stuurt" → "sturen", "oplevert" → "opleveren", "zet" → "zetten", "leeft" → "leven". Dutch writes
- * the present tense (ik wijzig, hij wijzigt) on the verb's stem, while the base names the act by its infinitive or
- * noun ("wijzigen", "wijziging": one Snowball stem). The candidates are guesses: the caller keeps only those the
- * base knows.
+ * "uittreden", "stuurt" → "sturen", "oplevert" → "opleveren", "zet" → "zetten", "leeft" → "leven", "stemde" →
+ * "stemmen". Dutch writes the present tense (ik wijzig, hij wijzigt) and the past (stemde) on the verb's stem, while
+ * the base names the act by its infinitive or noun ("wijzigen", "wijziging": one Snowball stem). The candidates are
+ * guesses: the caller keeps only those the base knows.
  */
 export const infinitivesOf: (token: string) => readonly string[] = memoByToken((token) => deriveInfinitives(token));
 const NONE: readonly string[] = [];
 
 function deriveInfinitives(token: string): readonly string[] {
-  if (token.length < 4 || !/^[a-z]+$/.test(token) || token.endsWith("en")) return NONE;
+  if (token.length < 4 || !/^[a-z]+$/.test(token)) return NONE;
   const out: string[] = [];
   const fromStem = (base: string) => {
     if (base.length < 3) return;
@@ -178,9 +178,17 @@ function deriveInfinitives(token: string): readonly string[] {
     // A short vowel doubles the last consonant: "zet" → "zetten", "stop" → "stoppen".
     if (/[^aeiou][aeiou][bdfgklmnprst]$/.test(base)) out.push(base + last + "en");
   };
+  // The past tense of a weak verb: the stem + -de/-te or -den/-ten ("stemde" → stemmen, "stuurden" → sturen,
+  // "stapten" → stappen). Most words in -de/-te are no verb ("grote", "gemeente"), which the caller's check against
+  // the base leaves alone; other words in -en are an infinitive or a plural already.
+  if (token.endsWith("en")) {
+    if (token.length >= 7 && /[dt]en$/.test(token)) fromStem(token.slice(0, -3));
+    return [...new Set(out)].filter((f) => f !== token);
+  }
   // "wijzigt", "treedt": the stem is the form without -t; "wijzig" (ik-form) is the stem itself.
   if (token.endsWith("t") && !token.endsWith("tt")) fromStem(token.slice(0, -1));
   fromStem(token);
+  if (token.length >= 5 && /[dt]e$/.test(token)) fromStem(token.slice(0, -2));
   return [...new Set(out)].filter((f) => f !== token);
 }
 

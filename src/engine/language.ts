@@ -25,6 +25,8 @@ export const languageSchema = z.strictObject({
   example_cues: wordList,
   comparison_cues: groupedWordList,
   particles: wordList,
+  determiners: wordList,
+  particles_before_determiner: wordList,
   question_openers: wordList,
   opener_leads: wordList,
   back_references: wordList,
@@ -68,6 +70,10 @@ export interface LanguageData {
   /** Words that make a message compare two things ("verschil", "versus", "vergeleken"). */
   comparisonCues: ReadonlySet<string>;
   particles: readonly string[];
+  /** Articles and possessives: a particle right before one is a preposition ("stemde in de regio"). */
+  determiners: ReadonlySet<string>;
+  /** The particles that join their verb also right before a determiner ("stap je uit de gr"). */
+  particlesBeforeDeterminer: ReadonlySet<string>;
   questionOpeners: ReadonlySet<string>;
   /** Words that may precede the question word of a clause ("en wat …", "ik vraag me af hoe …"). */
   openerLeads: ReadonlySet<string>;
@@ -146,6 +152,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     exampleCues: new Set(d.example_cues),
     comparisonCues: new Set(d.comparison_cues),
     particles: d.particles,
+    determiners: new Set(d.determiners),
+    particlesBeforeDeterminer: new Set(d.particles_before_determiner),
     questionOpeners: new Set(d.question_openers),
     openerLeads: new Set(d.opener_leads),
     backReferences: new Set(d.back_references),

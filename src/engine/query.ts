@@ -409,6 +409,13 @@ function addTerm(d: Draft, term: string, concept: number, credit: number, weight
  */
 export function isFiller(token: string, lang: LanguageData): boolean {
   if (lang.filler.has(token)) return true;
+  // The past participle of a filler verb is filler too: "genoemd" (noem), "gemaakt" (maakt), "gegeven" (geven).
+  if (token.length >= 6 && token.startsWith("ge")) {
+    const rest = token.slice(2);
+    if (lang.filler.has(rest)) return true;
+    if (/[dt]$/.test(rest) && (lang.filler.has(rest.slice(0, -1)) || lang.filler.has(`${rest.slice(0, -1)}t`)))
+      return true;
+  }
   for (const ending of ["e", "er"]) {
     if (token.length < ending.length + 3 || !token.endsWith(ending)) continue;
     const base = token.slice(0, -ending.length);
@@ -768,6 +775,9 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
     while (i > 0 && (isStopWord(tokens[i]!) || isFiller(tokens[i]!, d.vocab.lang))) i--;
     return i;
   };
+  const { determiners, particlesBeforeDeterminer } = d.vocab.lang;
+  const prepositional = (tokens: readonly string[], j: number) =>
+    determiners.has(tokens[j + 1] ?? "") && !particlesBeforeDeterminer.has(tokens[j]!);
   // The particle follows its verb in the same clause, within a few words: "stap je als gemeente uit", not the
   // "aan" of a later phrase ("vraagt zich af of we mogen meedoen aan …").
   const near = (verb: string): Set<string> => {
@@ -775,7 +785,8 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
     for (const { tokens } of clauses)
       tokens.forEach((t, at) => {
         if (t !== verb) return;
-        for (const next of tokens.slice(at + 1, at + 1 + SEPARABLE_WINDOW)) if (particles.has(next)) found.add(next);
+        for (let j = at + 1; j < Math.min(tokens.length, at + 1 + SEPARABLE_WINDOW); j++)
+          if (particles.has(tokens[j]!) && !prepositional(tokens, j)) found.add(tokens[j]!);
         // "op te richten", "uit te treden": the particle stands before "te" and the verb.
         if (at >= 2 && tokens[at - 1] === "te" && particles.has(tokens[at - 2]!)) found.add(tokens[at - 2]!);
         // An infinitive at the end of its clause takes the particle before it: "kunnen we uit de gr stappen",

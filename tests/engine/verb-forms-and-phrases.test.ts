@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { infinitivesOf, stem } from "../../src/engine/analyze.ts";
 import { clauseWeights, CONDITION_WEIGHT, CONTEXT_WEIGHT, splitClauses } from "../../src/engine/focus.ts";
 import { language } from "../../src/engine/language.ts";
-import { hedgedWords } from "../../src/engine/query.ts";
+import { hedgedWords, isFiller } from "../../src/engine/query.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { sharedEngine } from "../support/knowledge.ts";
 
@@ -20,6 +20,14 @@ describe("infinitivesOf (finite verb → infinitive)", () => {
     expect(stems("oplevert")).toContain(stem("opleveren"));
     expect(stems("leeft")).toContain(stem("leven"));
     expect(stems("beslist")).toContain(stem("beslissen"));
+  });
+
+  it("derives the infinitive of weak past-tense forms ('stemde', 'stuurden', 'stapten')", () => {
+    const stems = (w: string) => infinitivesOf(w).map(stem);
+    expect(stems("stemde")).toContain(stem("stemmen"));
+    expect(stems("wijzigde")).toContain(stem("wijzigen"));
+    expect(stems("stuurden")).toContain(stem("sturen"));
+    expect(stems("stapten")).toContain(stem("stappen"));
   });
 
   it("leaves infinitives, short words and non-words alone", () => {
@@ -74,6 +82,29 @@ describe("verb forms, separable verbs and lexicon phrases (real knowledge base)"
     const x = engine.explain!("moeten wij iets doen als de GR haar begroting wijzigt");
     expect(x.expansions).toContain("wijzigt → wijzigen (verb form)");
     expect(x.candidates[0]?.id).toBe("begrotingswijziging-gr");
+  });
+
+  it("a particle joins a verb in the past tense too ('stapten … uit' → uitstappen)", () => {
+    const x = engine.explain!("we stapten vorig jaar uit de afvalregeling, wat moesten we regelen");
+    expect(x.expansions).toContain("stapten … uit → uitstappen (separable verb)");
+  });
+
+  it("a particle right before an article is a preposition ('stemt in het db' is no 'instemmen')", () => {
+    const x = engine.explain!("onze wethouder stemt in het db tegen het voorstel, moet de raad dat weten?");
+    expect(x.expansions.filter((e) => e.includes("separable verb"))).toEqual([]);
+    // "uit" keeps joining its verb there: "uit de gr stappen" is leaving it.
+    const uit = engine.explain!("stap je als gemeente zomaar uit de gr?");
+    expect(uit.expansions).toContain("stap … uit → uitstappen (separable verb)");
+  });
+
+  it("the past participle of a filler verb is filler ('ondemocratisch genoemd')", () => {
+    expect(isFiller("genoemd", language)).toBe(true);
+    expect(isFiller("gegeven", language)).toBe(true);
+    expect(isFiller("gemeente", language)).toBe(false);
+    expect(isFiller("gebied", language)).toBe(false);
+    const x = engine.explain!("waarom wordt regionale samenwerking vaak ondemocratisch genoemd?");
+    expect(x.focus.map((f) => f.word)).not.toContain("genoemd");
+    expect(x.candidates[0]?.id).toBe("valkuil-ondemocratisch");
   });
 
   it("a separated particle joins the verb's infinitive ('treedt … uit', 'stuur … bij')", () => {
