@@ -97,6 +97,12 @@ describe("verb forms, separable verbs and lexicon phrases (real knowledge base)"
     expect(uit.expansions).toContain("stap … uit → uitstappen (separable verb)");
   });
 
+  it("how our AB member voted is about the member's accountability, not the voting ratio", () => {
+    const r = engine.ask("ons ab-lid stemde tegen wat de raad wilde, kunnen we daar iets mee?");
+    expect(r.status).not.toBe("unknown");
+    expect(r.answer?.id).toBe("positie-ab-lid");
+  });
+
   it("the past participle of a filler verb is filler ('ondemocratisch genoemd')", () => {
     expect(isFiller("genoemd", language)).toBe(true);
     expect(isFiller("gegeven", language)).toBe(true);
