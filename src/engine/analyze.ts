@@ -156,28 +156,46 @@ export const stem: (token: string) => string = memoByToken((token) => {
 /**
  * Infinitives a finite verb form may stand for, most likely first: "wijzigt" → "wijzigen", "uittreedt" →
  * "uittreden", "stuurt" → "sturen", "oplevert" → "opleveren", "zet" → "zetten", "leeft" → "leven", "stemde" →
- * "stemmen". Dutch writes the present tense (ik wijzig, hij wijzigt) and the past (stemde) on the verb's stem, while
- * the base names the act by its infinitive or noun ("wijzigen", "wijziging": one Snowball stem). The candidates are
- * guesses: the caller keeps only those the base knows.
+ * "stemmen", "aangepast" → "aanpassen". Dutch writes the present tense (ik wijzig, hij wijzigt), the past (stemde) and
+ * the participle (gewijzigd) on the verb's stem, while the base names the act by its infinitive or noun ("wijzigen",
+ * "wijziging": one Snowball stem). Irregular forms come from the language data (`irregular_verbs`). The candidates
+ * are guesses: the caller keeps only those the base knows.
  */
 export const infinitivesOf: (token: string) => readonly string[] = memoByToken((token) => deriveInfinitives(token));
 const NONE: readonly string[] = [];
 
+/** Infinitives of a verb stem ("treed" → treden, "zet" → zetten, "leef" → leven). */
+function infinitivesOfStem(base: string): string[] {
+  if (base.length < 3) return [];
+  const out: string[] = [];
+  const last = base.at(-1)!;
+  const voiced = last === "f" ? "v" : last === "s" ? "z" : last;
+  // A long vowel written double before the last consonant is single before -en: "treed" → "treden".
+  const long = /([aeou])\1[^aeiou]$/.test(base) ? base.slice(0, -2) + base.at(-1)! : null;
+  if (long) out.push(long + "en", long.slice(0, -1) + voiced + "en");
+  out.push(base + "en");
+  if (voiced !== last) out.push(base.slice(0, -1) + voiced + "en");
+  // A short vowel doubles the last consonant: "zet" → "zetten", "stop" → "stoppen".
+  if (/[^aeiou][aeiou][bdfgklmnprst]$/.test(base)) out.push(base + last + "en");
+  return out;
+}
+
 function deriveInfinitives(token: string): readonly string[] {
   if (token.length < 4 || !/^[a-z]+$/.test(token)) return NONE;
+  const irregular = language.irregularVerbs.get(token);
+  if (irregular) return [irregular];
   const out: string[] = [];
-  const fromStem = (base: string) => {
-    if (base.length < 3) return;
-    const last = base.at(-1)!;
-    const voiced = last === "f" ? "v" : last === "s" ? "z" : last;
-    // A long vowel written double before the last consonant is single before -en: "treed" → "treden".
-    const long = /([aeou])\1[^aeiou]$/.test(base) ? base.slice(0, -2) + base.at(-1)! : null;
-    if (long) out.push(long + "en", long.slice(0, -1) + voiced + "en");
-    out.push(base + "en");
-    if (voiced !== last) out.push(base.slice(0, -1) + voiced + "en");
-    // A short vowel doubles the last consonant: "zet" → "zetten", "stop" → "stoppen".
-    if (/[^aeiou][aeiou][bdfgklmnprst]$/.test(base)) out.push(base + last + "en");
-  };
+  const fromStem = (base: string) => out.push(...infinitivesOfStem(base));
+  // A past participle: ge- + the stem + -d/-t ("gewijzigd" → wijzigen) or ge- + the infinitive ("gegeven"), also
+  // after a particle ("aangepast" → aanpassen, "uitgetreden" → uittreden).
+  for (const particle of ["", ...language.particles]) {
+    const rest = token.startsWith(`${particle}ge`) ? token.slice(particle.length + 2) : "";
+    if (rest.length < 4) continue;
+    if (rest.endsWith("en")) out.push(particle + rest);
+    // A stem ending in -d/-t takes no second one: "opgericht" (richt-en), "gemeld" (meld-en).
+    else if (/[dt]$/.test(rest))
+      for (const base of [rest.slice(0, -1), rest]) out.push(...infinitivesOfStem(base).map((f) => particle + f));
+  }
   // The past tense of a weak verb: the stem + -de/-te or -den/-ten ("stemde" → stemmen, "stuurden" → sturen,
   // "stapten" → stappen). Most words in -de/-te are no verb ("grote", "gemeente"), which the caller's check against
   // the base leaves alone; other words in -en are an infinitive or a plural already.

@@ -46,6 +46,7 @@ export const languageSchema = z.strictObject({
   never_corrected: groupedWordList,
   figure_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
   stem_overrides: z.record(z.string(), z.string()),
+  irregular_verbs: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)),
   default_suggestions: z.array(z.string().min(1)),
   messages: z.strictObject({ local_figures: z.string().min(1) }),
 });
@@ -108,6 +109,8 @@ export interface LanguageData {
   invertedSubjects: ReadonlySet<string>;
   figureCues: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
+  /** Irregular verb forms → their infinitive ("opgeheven" → opheffen), for `infinitivesOf`. */
+  irregularVerbs: ReadonlyMap<string, string>;
   /** Real Dutch words (base forms) that are never typo-corrected: "motie" is no typo of "motief". */
   neverCorrected: readonly string[];
   defaultSuggestions: readonly string[];
@@ -172,6 +175,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     invertedSubjects: new Set(d.inverted_subjects),
     figureCues: new Set(d.figure_cues),
     stemOverrides: d.stem_overrides,
+    irregularVerbs: new Map(Object.entries(d.irregular_verbs)),
     neverCorrected: d.never_corrected,
     defaultSuggestions: d.default_suggestions,
     messages: { localFigures: d.messages.local_figures.trim() },

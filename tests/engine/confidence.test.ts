@@ -88,6 +88,10 @@ describe("the confidence model", () => {
       "unknown",
     );
     expect(engine.explain!("zijn de vergaderingen van het algemeen bestuur openbaar?").localFigure).toBe(false);
+    // Past participles and party votes of one council are local figures too; "onze fractie" alone is no cue.
+    expect(engine.explain!("hoeveel heeft onze gemeente vorig jaar bijgedragen aan de ggd?").localFigure).toBe(true);
+    expect(engine.explain!("welke partijen stemden bij ons tegen de zienswijze?").localFigure).toBe(true);
+    expect(engine.explain!("wat kan onze fractie doen om meer grip op de gr te krijgen").localFigure).toBe(false);
     const size = engine.ask("hoeveel inwoners heeft onze gemeente");
     expect(size.status).toBe("unknown");
     expect(size.message).toMatch(/paragraaf verbonden partijen/);

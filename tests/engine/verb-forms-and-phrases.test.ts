@@ -30,6 +30,15 @@ describe("infinitivesOf (finite verb → infinitive)", () => {
     expect(stems("stapten")).toContain(stem("stappen"));
   });
 
+  it("derives the infinitive of participles, also after a particle, and of irregular forms from the language data", () => {
+    expect(infinitivesOf("gewijzigd")).toContain("wijzigen");
+    expect(infinitivesOf("aangepast")).toContain("aanpassen");
+    expect(infinitivesOf("opgericht")).toContain("oprichten");
+    expect(infinitivesOf("uitgetreden")).toContain("uittreden");
+    expect(infinitivesOf("opgeheven")).toEqual(["opheffen"]);
+    expect(infinitivesOf("besloot")).toEqual(["besluiten"]);
+  });
+
   it("leaves infinitives, short words and non-words alone", () => {
     expect(infinitivesOf("wijzigen")).toEqual([]);
     expect(infinitivesOf("gr")).toEqual([]);
@@ -95,6 +104,16 @@ describe("verb forms, separable verbs and lexicon phrases (real knowledge base)"
     // "uit" keeps joining its verb there: "uit de gr stappen" is leaving it.
     const uit = engine.explain!("stap je als gemeente zomaar uit de gr?");
     expect(uit.expansions).toContain("stap … uit → uitstappen (separable verb)");
+  });
+
+  it("a participle reaches the entry named by its verb ('de begroting is gewijzigd' → begrotingswijziging)", () => {
+    const x = engine.explain!("de begroting is gewijzigd na onze zienswijze, wat nu?");
+    expect(x.expansions).toContain("gewijzigd → wijzigen (verb form)");
+    expect(x.candidates[0]?.id).toBe("begrotingswijziging-gr");
+  });
+
+  it("past forms of modal verbs are filler like their present forms ('moest', 'mochten')", () => {
+    for (const w of ["moest", "mochten", "konden", "hoeft", "ging"]) expect(isFiller(w, language), w).toBe(true);
   });
 
   it("how our AB member voted is about the member's accountability, not the voting ratio", () => {
