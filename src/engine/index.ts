@@ -412,16 +412,21 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const others = ranked.slice(1);
     // An entry asked about in (nearly) these very words answers even a local-figure question: it was written for it.
     const ownQuestion = best.phrasing >= OWN_QUESTION && bandOf(model, confidence) === "answer";
-    if (q.localFigure && !ownQuestion) {
-      // The base has no amounts, names or dates of one municipality: say so, and offer the general entries.
+    // The base has no amounts, names or dates of one municipality, and the bot reads no pasted or attached texts: say
+    // so, and offer the general entries the rest of the message is about.
+    const cannot = q.aboutDocument
+      ? language.messages.documents
+      : q.localFigure && !ownQuestion
+        ? language.messages.localFigures
+        : null;
+    if (cannot)
       return {
         status: "unknown",
         confidence: Math.min(confidence, round(model.thresholds.ambiguous * 0.9)),
         answer: null,
         alternatives: ranked.slice(0, 3).map(alt),
-        message: language.messages.localFigures,
+        message: cannot,
       };
-    }
     const band = bandOf(model, confidence);
     if (band === "unknown") {
       // Nothing the base is about was asked ("wat kost een brood": a word it does not know next to everyday words):
@@ -482,6 +487,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       expansions: [...q.expansions],
       wantsChecklist: q.wantsChecklist,
       localFigure: q.localFigure,
+      aboutDocument: q.aboutDocument,
       candidates: ranked.slice(0, 5).map((r, i) => ({
         id: r.entry.id,
         rank: round(r.rank),

@@ -45,10 +45,11 @@ export const languageSchema = z.strictObject({
   inverted_subjects: wordList,
   never_corrected: groupedWordList,
   figure_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
+  document_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
   stem_overrides: z.record(z.string(), z.string()),
   irregular_verbs: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)),
   default_suggestions: z.array(z.string().min(1)),
-  messages: z.strictObject({ local_figures: z.string().min(1) }),
+  messages: z.strictObject({ documents: z.string().min(1), local_figures: z.string().min(1) }),
 });
 
 export interface LanguageData {
@@ -108,13 +109,15 @@ export interface LanguageData {
   /** The subjects that, right after one of invertedVerbs, make it that verb. */
   invertedSubjects: ReadonlySet<string>;
   figureCues: ReadonlySet<string>;
+  /** Words that point at a pasted or attached text ("plak", "bijlage", "dit stuk"). */
+  documentCues: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
   /** Irregular verb forms → their infinitive ("opgeheven" → opheffen), for `infinitivesOf`. */
   irregularVerbs: ReadonlyMap<string, string>;
   /** Real Dutch words (base forms) that are never typo-corrected: "motie" is no typo of "motief". */
   neverCorrected: readonly string[];
   defaultSuggestions: readonly string[];
-  messages: { localFigures: string };
+  messages: { documents: string; localFigures: string };
 }
 
 export const LANGUAGE_FILE = join(import.meta.dirname, "language", "nl.yml");
@@ -174,11 +177,12 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     invertedVerbs: new Set(d.inverted_verbs),
     invertedSubjects: new Set(d.inverted_subjects),
     figureCues: new Set(d.figure_cues),
+    documentCues: new Set(d.document_cues),
     stemOverrides: d.stem_overrides,
     irregularVerbs: new Map(Object.entries(d.irregular_verbs)),
     neverCorrected: d.never_corrected,
     defaultSuggestions: d.default_suggestions,
-    messages: { localFigures: d.messages.local_figures.trim() },
+    messages: { documents: d.messages.documents.trim(), localFigures: d.messages.local_figures.trim() },
   };
 }
 

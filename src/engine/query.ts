@@ -76,6 +76,8 @@ export interface AnalyzedQuery {
   wantsComparison: boolean;
   /** Asks for an amount, a name or a date of one municipality or body ("onze bijdrage aan de GGD"). */
   localFigure: boolean;
+  /** Points at a text of the asker's own, pasted or attached ("ik plak het hieronder", "zie bijlage"). */
+  aboutDocument: boolean;
   terms: QueryTerm[];
   concepts: readonly Concept[];
   /** Expansions for --explain: "from → to (how)". */
@@ -991,6 +993,9 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       clauses,
       new Set([...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token), ...organisations]),
       lang,
+    ),
+    aboutDocument: tokens.some(
+      (t, i) => lang.documentCues.has(t) || (i > 0 && lang.documentCues.has(`${tokens[i - 1]} ${t}`)),
     ),
     terms,
     concepts,

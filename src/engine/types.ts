@@ -27,6 +27,8 @@ export interface Explanation {
   expansions: string[];
   wantsChecklist: boolean;
   localFigure: boolean;
+  /** The message points at a pasted or attached text, which the bot does not read. */
+  aboutDocument: boolean;
   candidates: { id: string; rank: number; coverage: number; features?: Record<string, number> }[];
   confidence: number;
   thresholds: { answer: number; ambiguous: number };

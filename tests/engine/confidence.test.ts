@@ -97,6 +97,19 @@ describe("the confidence model", () => {
     expect(size.message).toMatch(/paragraaf verbonden partijen/);
   });
 
+  it("a request about a pasted or attached text gets an honest unknown: the bot reads no documents", () => {
+    // Before: answered with the jaarrekening checklist at 83 % ("in 5 punten" asked for a checklist).
+    const r = engine.ask("kun je het jaarverslag van de regio samenvatten in 5 punten? ik plak het hieronder");
+    expect(r.status).toBe("unknown");
+    expect(r.message).toMatch(/plakt of bijvoegt/);
+    expect(r.alternatives.map((a) => a.id)).toContain("jaarrekening-gr");
+    expect(engine.explain!("zie bijlage: wat vindt u van deze zienswijze?").aboutDocument).toBe(true);
+    // "hieronder" alone introduces the asker's own question.
+    const own = engine.explain!("hieronder mijn vraag: hoe lang duurt uittreden uit een gr?");
+    expect(own.aboutDocument).toBe(false);
+    expect(own.status).not.toBe("unknown");
+  });
+
   it("'wie betaalt' asks who bears a cost by rule, not a local figure (who_rule_verbs)", () => {
     const q = "wie betaalt er mee aan het tekort van de omgevingsdienst waar wij in zitten?";
     expect(engine.explain!(q).localFigure).toBe(false);
