@@ -40,6 +40,7 @@ export const languageSchema = z.strictObject({
   local_markers: wordList,
   who_rule_verbs: wordList,
   identity_verbs: wordList,
+  asker_pronouns: wordList,
   asker_roles: wordList,
   inverted_verbs: wordList,
   inverted_subjects: wordList,
@@ -102,6 +103,8 @@ export interface LanguageData {
   whoRuleVerbs: ReadonlySet<string>;
   /** Verbs of being or working before the asker's role ("ik ben raadslid", "ik werk als griffier"). */
   identityVerbs: ReadonlySet<string>;
+  /** The asker as subject ("ik", "we"): a role right after "als" with one of these shortly before is the asker's. */
+  askerPronouns: ReadonlySet<string>;
   /** Roles of the asker that are context after an identity verb or "als" and content elsewhere. */
   askerRoles: ReadonlySet<string>;
   /** Words that are a verb of the question's frame when a subject follows ("hoe zorg je dat …"): then filler. */
@@ -173,6 +176,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     localMarkers: new Set(d.local_markers),
     whoRuleVerbs: new Set(d.who_rule_verbs),
     identityVerbs: new Set(d.identity_verbs),
+    askerPronouns: new Set(d.asker_pronouns),
     askerRoles: new Set(d.asker_roles),
     invertedVerbs: new Set(d.inverted_verbs),
     invertedSubjects: new Set(d.inverted_subjects),
@@ -201,11 +205,14 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
 
 /**
  * The token at i names who the asker is: a role within three words after a verb of being or working ("ik ben sinds
- * kort raadslid", "ik werk als griffier"). Such a role is context, like "fractievoorzitter". "Als" alone is not
- * enough: "een termijn als wethouder" asks about the wethouder.
+ * kort raadslid", "ik werk als griffier"), or right after "als" with the asker shortly before ("wat kan ik als
+ * raadslid doen"). Such a role is context, like "fractievoorzitter". "Als" alone is not enough: "een termijn als
+ * wethouder" asks about the wethouder.
  */
 export function isAskerRole(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   if (!lang.askerRoles.has(tokens[i]!)) return false;
+  if (tokens[i - 1] === "als" && tokens.slice(Math.max(0, i - 5), i - 1).some((t) => lang.askerPronouns.has(t)))
+    return true;
   return tokens.slice(Math.max(0, i - 3), i).some((t) => lang.identityVerbs.has(t));
 }
 

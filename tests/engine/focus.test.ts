@@ -118,6 +118,17 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(weightOf("ik werk als griffier en zoek hoe de raad een zienswijze indient", "griffier")).toBe(0);
     expect(weightOf("wat doet een raadslid in het algemeen bestuur", "raadslid")).toBe(1);
     expect(weightOf("hoe lang duurt een termijn als wethouder", "wethouder")).toBeGreaterThan(0);
+    // "als" + the role, with the asker ("ik", "je", "we") shortly before: the asker's role.
+    expect(weightOf("wat kan ik als raadslid doen als de gr niet luistert", "raadslid")).toBe(0);
+    expect(weightOf("welke informatie krijgen we als raadsleden van het ab", "raadsleden")).toBe(0);
+  });
+
+  it("'waar let ik op' asks for a checklist like 'waar moet ik op letten'", () => {
+    const q = "de jaarrekening van de regio komt eraan. ik ben geen financieel expert, waar let ik op als raadslid?";
+    expect(engine.explain!(q).wantsChecklist).toBe(true);
+    const r = engine.ask(q);
+    expect(r.status).toBe("answer");
+    expect(r.answer?.id).toBe("checklist-jaarrekening-verbonden-partij");
   });
 
   it("a checklist request leaves its subject to the context: the context weighs like a back-reference", () => {
