@@ -407,28 +407,23 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const { q, ranked, features, confidence } = analyse(question);
     if (q.isHelp) return help();
     const best = ranked[0];
-    if (!best || !features) return unknown();
+    if (!best || !features) return q.aboutDocument ? { ...unknown(), message: language.messages.documents } : unknown();
     bestRank = best.rank || 1;
     const others = ranked.slice(1);
     // An entry asked about in (nearly) these very words answers even a local-figure question: it was written for it.
     const ownQuestion = best.phrasing >= OWN_QUESTION && bandOf(model, confidence) === "answer";
-    // The base has no amounts, names or dates of one municipality, and the bot reads no pasted or attached texts: say
-    // so, and offer the general entries the rest of the message is about.
-    const cannot = q.aboutDocument
-      ? language.messages.documents
-      : q.localFigure && !ownQuestion
-        ? language.messages.localFigures
-        : null;
-    if (cannot)
+    // The base has no amounts, names or dates of one municipality: say so, and offer the general entries. Nor does
+    // the bot read pasted or attached texts: that reply (below) offers what the rest of the message is about.
+    if (q.localFigure && !ownQuestion && !q.aboutDocument)
       return {
         status: "unknown",
         confidence: Math.min(confidence, round(model.thresholds.ambiguous * 0.9)),
         answer: null,
         alternatives: ranked.slice(0, 3).map(alt),
-        message: cannot,
+        message: language.messages.localFigures,
       };
     const band = bandOf(model, confidence);
-    if (band === "unknown") {
+    if (band === "unknown" || q.aboutDocument) {
       // Nothing the base is about was asked ("wat kost een brood": a word it does not know next to everyday words):
       // entries sharing an everyday word are no suggestion; the default topics are.
       const aboutNothing =
@@ -440,9 +435,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         .map(alt);
       return {
         status: "unknown",
-        confidence,
+        confidence: q.aboutDocument ? Math.min(confidence, round(model.thresholds.ambiguous * 0.9)) : confidence,
         answer: null,
         alternatives: suggestions.length ? suggestions : defaultSuggestions(),
+        ...(q.aboutDocument ? { message: language.messages.documents } : {}),
       };
     }
     if (band === "ambiguous") {

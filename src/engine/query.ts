@@ -436,7 +436,8 @@ export function isContentWord(t: string, lang: LanguageData): boolean {
     !isFiller(t, lang) &&
     !lang.helpWords.has(t) &&
     !INTENT_WORDS.has(t) &&
-    !lang.situational.has(t)
+    !lang.situational.has(t) &&
+    !lang.documentCues.has(t)
   );
 }
 
@@ -598,6 +599,8 @@ function extractConcepts(
         return;
       // "zoiets", "dergelijke": they point at a subject named elsewhere (or in the previous message), never name one.
       if (lang.comparisonCues.has(token) || lang.backReferences.has(token)) return;
+      // "plak", "bijlage": they point at the asker's own text, never at a subject of the base.
+      if (lang.documentCues.has(token)) return;
       if (INTENT_WORDS.has(token)) {
         intents.push(token);
         return;

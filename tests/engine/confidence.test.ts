@@ -104,6 +104,12 @@ describe("the confidence model", () => {
     expect(r.message).toMatch(/plakt of bijvoegt/);
     expect(r.alternatives.map((a) => a.id)).toContain("jaarrekening-gr");
     expect(engine.explain!("zie bijlage: wat vindt u van deze zienswijze?").aboutDocument).toBe(true);
+    // With no subject of the base in it, the suggestions are the default topics, not entries sharing "zie" or "stuk".
+    const bare = engine.ask("kun je dit stuk voor me samenvatten, zie bijlage");
+    expect(bare.message).toMatch(/plakt of bijvoegt/);
+    expect(bare.alternatives.map((a) => a.id)).toEqual(
+      engine.ask("wat eten we vanavond").alternatives.map((a) => a.id),
+    );
     // "hieronder" alone introduces the asker's own question.
     const own = engine.explain!("hieronder mijn vraag: hoe lang duurt uittreden uit een gr?");
     expect(own.aboutDocument).toBe(false);
