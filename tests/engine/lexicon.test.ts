@@ -212,6 +212,16 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(boss.answer?.id).toBe("algemeen-bestuur");
   });
 
+  it("'zoveel' is degree, not a subject; a samenwerking that 'een eigen leven gaat leiden' is about steering", () => {
+    // Before: refused at 0.03 ("zoveel" matched an entry on the reasons to cooperate) and at 0.09.
+    const leave = engine.ask("waarom duurt uittreden zo lang en waarom kost het zoveel");
+    expect(leave.status).not.toBe("unknown");
+    expect(leave.answer?.id).toMatch(/uittreden/);
+    const own = engine.ask("hoe voorkom je dat een samenwerking een eigen leven gaat leiden");
+    expect(own.status).not.toBe("unknown");
+    expect(own.answer?.id).toMatch(/valkuil/);
+  });
+
   it("a word of the lexicons is no typo, and no typo is corrected into an everyday word", () => {
     const gedoe = engine.explain!("in de raad is gedoe over de regio, wat zijn de valkuilen?");
     expect(gedoe.expansions.some((e) => e.startsWith("gedoe →") && e.includes("typo"))).toBe(false);
