@@ -222,6 +222,12 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(own.answer?.id).toMatch(/valkuil/);
   });
 
+  it("being responsible is not rendering account: 'verantwoordelijk' and 'verantwoording' stem apart", () => {
+    expect(stem("verantwoordelijk")).not.toBe(stem("verantwoording"));
+    expect(stem("verantwoordelijkheid")).toBe(stem("verantwoordelijk"));
+    expect(stem("verantwoorden")).toBe(stem("verantwoording"));
+  });
+
   it("a word of the lexicons is no typo, and no typo is corrected into an everyday word", () => {
     const gedoe = engine.explain!("in de raad is gedoe over de regio, wat zijn de valkuilen?");
     expect(gedoe.expansions.some((e) => e.startsWith("gedoe →") && e.includes("typo"))).toBe(false);
