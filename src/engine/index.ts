@@ -412,12 +412,14 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const others = ranked.slice(1);
     // An entry asked about in (nearly) these very words answers even a local-figure question: it was written for it.
     const ownQuestion = best.phrasing >= OWN_QUESTION && bandOf(model, confidence) === "answer";
+    // A refusal on principle (local figures, documents) never shows a confidence that looks like an answer.
+    const refused = Math.min(confidence, round(model.thresholds.ambiguous * 0.9));
     // The base has no amounts, names or dates of one municipality: say so, and offer the general entries. Nor does
     // the bot read pasted or attached texts: that reply (below) offers what the rest of the message is about.
     if (q.localFigure && !ownQuestion && !q.aboutDocument)
       return {
         status: "unknown",
-        confidence: Math.min(confidence, round(model.thresholds.ambiguous * 0.9)),
+        confidence: refused,
         answer: null,
         alternatives: ranked.slice(0, 3).map(alt),
         message: language.messages.localFigures,
@@ -435,7 +437,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         .map(alt);
       return {
         status: "unknown",
-        confidence: q.aboutDocument ? Math.min(confidence, round(model.thresholds.ambiguous * 0.9)) : confidence,
+        confidence: q.aboutDocument ? refused : confidence,
         answer: null,
         alternatives: suggestions.length ? suggestions : defaultSuggestions(),
         ...(q.aboutDocument ? { message: language.messages.documents } : {}),

@@ -877,6 +877,11 @@ function expandSynonyms(d: Draft): void {
 
 const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
 
+/** The word at i, or it and the word before it ("volgende vergadering", "dit stuk"), is one of `cues`. */
+function hasCue(cues: ReadonlySet<string>, tokens: readonly string[], i: number): boolean {
+  return cues.has(tokens[i]!) || (i > 0 && cues.has(`${tokens[i - 1]} ${tokens[i]}`));
+}
+
 /**
  * Step 5: a local-figure question asks, in one asking clause, for money, people or meetings ("bijdrage",
  * "vertegenwoordiger", "vergadert") and says whose ("onze", "wij", a name the base does not know, or a named body).
@@ -894,7 +899,7 @@ function asksLocalFigure(
   const cue = (tokens: readonly string[]) =>
     tokens.some(
       (t, i) =>
-        (lang.figureCues.has(t) || (i > 0 && lang.figureCues.has(`${tokens[i - 1]} ${t}`))) &&
+        hasCue(lang.figureCues, tokens, i) &&
         !relative(tokens, i) &&
         !(lang.whoRuleVerbs.has(t) && openerOf(tokens, lang) === "wie"),
     );
@@ -997,9 +1002,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       new Set([...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token), ...organisations]),
       lang,
     ),
-    aboutDocument: tokens.some(
-      (t, i) => lang.documentCues.has(t) || (i > 0 && lang.documentCues.has(`${tokens[i - 1]} ${t}`)),
-    ),
+    aboutDocument: tokens.some((_, i) => hasCue(lang.documentCues, tokens, i)),
     terms,
     concepts,
     expansions: d.expansions,
