@@ -8,6 +8,8 @@ import { z } from "zod";
 
 const folded = z.string().regex(/^[a-z0-9]+$/, "must be one folded word (a-z, 0-9)");
 const wordList = z.array(folded);
+/** Cues matched on the message's words (`hasCue` in query.ts): a word, or two words written with one space. */
+const cueList = z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words"));
 /** A list that may be written as lines of words ("- [motie, amendement]"), read as one flat list. */
 const groupedWordList = z.array(z.union([folded, z.array(folded)])).transform((l) => l.flat());
 
@@ -45,8 +47,8 @@ export const languageSchema = z.strictObject({
   inverted_verbs: wordList,
   inverted_subjects: wordList,
   never_corrected: groupedWordList,
-  figure_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
-  document_cues: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words")),
+  figure_cues: cueList,
+  document_cues: cueList,
   stem_overrides: z.record(z.string(), z.string()),
   irregular_verbs: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)),
   default_suggestions: z.array(z.string().min(1)),
