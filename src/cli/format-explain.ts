@@ -11,6 +11,7 @@ export function formatExplanation(x: Explanation): string {
   if (x.wantsChecklist) lines.push("vraagt om een checklist");
   if (x.localFigure) lines.push("vraagt om lokale cijfers, namen of data");
   if (x.aboutDocument) lines.push("wijst naar een eigen tekst (geplakt of bijgevoegd)");
+  if (x.asksToWrite) lines.push("vraagt om een tekst te schrijven");
   lines.push("kandidaten:");
   x.candidates.forEach((c, i) => lines.push(`  ${i + 1}. ${c.id}  rank ${c.rank}  coverage ${c.coverage}`));
   const f = x.candidates[0]?.features;

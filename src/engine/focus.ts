@@ -27,6 +27,8 @@ export interface Clause {
   asking: boolean;
   /** The clause points back to what was said before ("daarbij", "daarover", "zo'n", "dat"). */
   refersBack: boolean;
+  /** The clause has a pronoun that may point back ("hoe werkt dat?"), or a back reference. */
+  mayPointBack: boolean;
   /** The clause states a condition ("als de GR haar begroting wijzigt"): the situation asked about. */
   condition?: boolean;
   /** The clause says who said something, up to "dat" ("onze wethouder zei dat"): never counts. */
@@ -58,6 +60,7 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
           tokens,
           asking: false,
           refersBack: tokens.some((t) => lang.backReferences.has(t)),
+          mayPointBack: tokens.some((t) => lang.backReferences.has(t) || lang.pointingPronouns.has(t)),
           // "als raadslid" is no condition; "als een gemeente uittreedt" is.
           condition: tokens.length >= 3 && lang.conditionals.has(tokens[0]!),
           speaker: false,
@@ -152,7 +155,9 @@ function isSubordinate(tokens: readonly string[], lang: LanguageData, opensSente
 
 /** The question word or request a clause opens with ("en wat …" → "wat"), or null. */
 export function openerOf(tokens: readonly string[], lang: LanguageData): string | null {
-  for (const t of tokens.slice(0, 6)) {
+  for (const [i, t] of tokens.slice(0, 6).entries()) {
+    // "ik moet …", "wij zijn …": the asker states something.
+    if (lang.statementVerbs.has(t) && i > 0 && lang.askerPronouns.has(tokens[i - 1]!)) return null;
     if (lang.questionOpeners.has(t)) return t;
     if (!lang.openerLeads.has(t)) return null;
   }
@@ -169,7 +174,8 @@ function isAsking(text: string, tokens: readonly string[], lang: LanguageData): 
 
 /**
  * Weight per clause: 1 for asking clauses; context clauses CONTEXT_WEIGHT, or CONTEXT_WEIGHT_VAGUE when the
- * asking clauses hold fewer than two content words, or CONTEXT_WEIGHT_BACK when an asking clause points back to the
+ * asking clauses hold fewer than two content words and may point back ("hoe werkt dat?"; without such a word, "wat
+ * is een zienswijze?", CONTEXT_WEIGHT), or CONTEXT_WEIGHT_BACK when an asking clause points back to the
  * context. In a comparison ("convenant of GR, wat is het verschil?") the compared things often stand in the context,
  * and so does the subject of a checklist request ("De regeling moet worden aangepast. Welke stappen moet de raad
  * doorlopen?"): then (`subjectInContext`) it weighs at least CONTEXT_WEIGHT_BACK, as does a clause of condition. With
@@ -187,7 +193,9 @@ export function clauseWeights(
   if (askingContent === 0) return all();
   const context =
     askingContent < 2
-      ? CONTEXT_WEIGHT_VAGUE
+      ? asking.some((c) => c.mayPointBack)
+        ? CONTEXT_WEIGHT_VAGUE
+        : CONTEXT_WEIGHT
       : asking.some((c) => c.refersBack) || subjectInContext
         ? CONTEXT_WEIGHT_BACK
         : CONTEXT_WEIGHT;

@@ -119,6 +119,8 @@ function indexTerms(splitter: CompoundSplitter): (text: string) => string[] {
 const RERANK = 8;
 /** Rank factor for an entry whose whole subject (title or key phrase) the message names. */
 const NAMED_BOOST = 0.3;
+/** Rank factor for an entry whose title part, or words of its title, the message puts in quotes ("een 'lege bv'"). */
+const QUOTED_BOOST = 1.5;
 /** Phrasing similarity at which a message counts as one of the entry's own questions. */
 const OWN_QUESTION = 0.85;
 
@@ -130,14 +132,21 @@ const OWN_QUESTION = 0.85;
 function entryPhrasing(entries: readonly KnowledgeEntry[]) {
   const memo = new Map<
     number,
-    { phrasings: Set<string>[]; keyPhrases: string[][]; subjects: Set<string>[]; keywords: Set<string> }
+    {
+      phrasings: Set<string>[];
+      keyPhrases: string[][];
+      subjects: Set<string>[];
+      keywords: Set<string>;
+      names: Set<string>;
+    }
   >();
   const stems = (text: string) => contentTokens(text).map(stem);
   return (doc: number) => {
     let p = memo.get(doc);
     if (!p) {
       const e = entries[doc]!;
-      const keyPhrases = [...e.title.split(/[:(),;?]/), ...e.keywords].map(stems).filter((k) => k.length >= 2);
+      const parts = [...e.title.split(/[:(),;?]/), ...e.keywords].map(stems);
+      const keyPhrases = parts.filter((k) => k.length >= 2);
       const title = new Set(stems(e.title));
       const subjects = [...(title.size >= 2 ? [title] : []), ...keyPhrases.map((k) => new Set(k))];
       const keywords = new Set(
@@ -146,7 +155,14 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
           .filter((k) => k.length === 1)
           .map((k) => k[0]!),
       );
-      p = { phrasings: [e.title, ...e.questions].map((q) => new Set(stems(q))), keyPhrases, subjects, keywords };
+      // What the entry is called: each title part, and for terms of two words or more any run of words in the title,
+      // as stems joined by one space (keywords, which overview entries share with the entries they list, do not count)
+      const titleStems = stems(e.title);
+      const titleParts = e.title.split(/[:(),;?]/).map(stems);
+      const names = new Set(titleParts.map((k) => k.join(" ")));
+      for (let i = 0; i < titleStems.length; i++)
+        for (let j = i + 2; j <= Math.min(titleStems.length, i + 5); j++) names.add(titleStems.slice(i, j).join(" "));
+      p = { phrasings: [e.title, ...e.questions].map((q) => new Set(stems(q))), keyPhrases, subjects, keywords, names };
       if (memo.size > 20_000) memo.clear();
       memo.set(doc, p);
     }
@@ -172,6 +188,8 @@ function rerankByPhrasing<
     // Keyword: share of the question that is one of the entry's own one-word keywords ("kadernota").
     r.keyword = q.conceptShare(p.keywords);
     r.rank *= (1 + 0.5 * best) * (r.keyPhrase > 0 ? 1.2 : 1) * (1 + NAMED_BOOST * (r.named === 1 ? 1 : 0));
+    // A term in quotes is the one asked about: the entry it names moves up.
+    if (q.quoted.some((t) => p.names.has(t))) r.rank *= QUOTED_BOOST;
   }
   ranked.sort((a, b) => b.rank - a.rank);
 }
@@ -407,7 +425,13 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const { q, ranked, features, confidence } = analyse(question);
     if (q.isHelp) return help();
     const best = ranked[0];
-    if (!best || !features) return q.aboutDocument ? { ...unknown(), message: language.messages.documents } : unknown();
+    // The bot neither reads the asker's own texts nor writes them: such a message gets a reply that says so.
+    const textMessage = q.aboutDocument
+      ? language.messages.documents
+      : q.asksToWrite
+        ? language.messages.writing
+        : null;
+    if (!best || !features) return textMessage ? { ...unknown(), message: textMessage } : unknown();
     bestRank = best.rank || 1;
     const others = ranked.slice(1);
     // An entry asked about in (nearly) these very words answers even a local-figure question: it was written for it.
@@ -416,7 +440,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const refused = Math.min(confidence, round(model.thresholds.ambiguous * 0.9));
     // The base has no amounts, names or dates of one municipality: say so, and offer the general entries. Nor does
     // the bot read pasted or attached texts: that reply (below) offers what the rest of the message is about.
-    if (q.localFigure && !ownQuestion && !q.aboutDocument)
+    if (q.localFigure && !ownQuestion && !textMessage)
       return {
         status: "unknown",
         confidence: refused,
@@ -425,7 +449,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         message: language.messages.localFigures,
       };
     const band = bandOf(model, confidence);
-    if (band === "unknown" || q.aboutDocument) {
+    if (band === "unknown" || textMessage) {
       // Nothing the base is about was asked ("wat kost een brood": a word it does not know next to everyday words):
       // entries sharing an everyday word are no suggestion; the default topics are.
       const aboutNothing =
@@ -437,10 +461,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         .map(alt);
       return {
         status: "unknown",
-        confidence: q.aboutDocument ? refused : confidence,
+        confidence: textMessage ? refused : confidence,
         answer: null,
         alternatives: suggestions.length ? suggestions : defaultSuggestions(),
-        ...(q.aboutDocument ? { message: language.messages.documents } : {}),
+        ...(textMessage ? { message: textMessage } : {}),
       };
     }
     if (band === "ambiguous") {
@@ -486,6 +510,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       wantsChecklist: q.wantsChecklist,
       localFigure: q.localFigure,
       aboutDocument: q.aboutDocument,
+      asksToWrite: q.asksToWrite,
       candidates: ranked.slice(0, 5).map((r, i) => ({
         id: r.entry.id,
         rank: round(r.rank),

@@ -32,6 +32,8 @@ export const languageSchema = z.strictObject({
   question_openers: wordList,
   opener_leads: wordList,
   back_references: wordList,
+  statement_verbs: wordList,
+  pointing_pronouns: wordList,
   subordinators: wordList,
   conditionals: wordList,
   conditional_subjects: wordList,
@@ -39,7 +41,8 @@ export const languageSchema = z.strictObject({
   instances: wordList,
   instance_heads: wordList,
   figure_openers: wordList,
-  local_markers: wordList,
+  local_markers: cueList,
+  find_verbs: wordList,
   who_rule_verbs: wordList,
   identity_verbs: wordList,
   asker_pronouns: wordList,
@@ -49,10 +52,17 @@ export const languageSchema = z.strictObject({
   never_corrected: groupedWordList,
   figure_cues: cueList,
   document_cues: cueList,
+  writing_verbs: wordList,
+  writing_objects: wordList,
+  writing_addressees: wordList,
   stem_overrides: z.record(z.string(), z.string()),
   irregular_verbs: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)),
   default_suggestions: z.array(z.string().min(1)),
-  messages: z.strictObject({ documents: z.string().min(1), local_figures: z.string().min(1) }),
+  messages: z.strictObject({
+    documents: z.string().min(1),
+    writing: z.string().min(1),
+    local_figures: z.string().min(1),
+  }),
 });
 
 export interface LanguageData {
@@ -84,6 +94,10 @@ export interface LanguageData {
   openerLeads: ReadonlySet<string>;
   /** Words by which an asking clause points back to the context before it ("daarbij", "zo'n"). */
   backReferences: ReadonlySet<string>;
+  /** Opening verbs that, right after the asker ("ik moet"), state rather than ask. */
+  statementVerbs: ReadonlySet<string>;
+  /** Pronouns by which a short question may point back to its context ("hoe werkt dat?"). */
+  pointingPronouns: ReadonlySet<string>;
   /** Conjunctions that open a clause of reason or circumstance ("omdat", "terwijl"): context, never the question. */
   subordinators: ReadonlySet<string>;
   /**
@@ -100,7 +114,10 @@ export interface LanguageData {
   instanceHeads: readonly string[];
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
+  /** Whose or when a figure is asked ("onze", "wij", "dit jaar", "volgende keer"): one or two words. */
   localMarkers: ReadonlySet<string>;
+  /** Verbs of looking something up: "waar vind ik …" asks where to look, not for the figure itself. */
+  findVerbs: ReadonlySet<string>;
   /** Verbs that after "wie" ask about a rule, not a figure ("wie betaalt het tekort"). */
   whoRuleVerbs: ReadonlySet<string>;
   /** Verbs of being or working before the asker's role ("ik ben raadslid", "ik werk als griffier"). */
@@ -116,13 +133,17 @@ export interface LanguageData {
   figureCues: ReadonlySet<string>;
   /** Words that point at a pasted or attached text ("plak", "bijlage", "dit stuk"). */
   documentCues: ReadonlySet<string>;
+  /** A request to write a text: a writing verb, a kind of text, and the bot addressed ("schrijf je een motie"). */
+  writingVerbs: ReadonlySet<string>;
+  writingObjects: ReadonlySet<string>;
+  writingAddressees: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
   /** Irregular verb forms → their infinitive ("opgeheven" → opheffen), for `infinitivesOf`. */
   irregularVerbs: ReadonlyMap<string, string>;
   /** Real Dutch words (base forms) that are never typo-corrected: "motie" is no typo of "motief". */
   neverCorrected: readonly string[];
   defaultSuggestions: readonly string[];
-  messages: { documents: string; localFigures: string };
+  messages: { documents: string; writing: string; localFigures: string };
 }
 
 export const LANGUAGE_FILE = join(import.meta.dirname, "language", "nl.yml");
@@ -168,6 +189,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     questionOpeners: new Set(d.question_openers),
     openerLeads: new Set(d.opener_leads),
     backReferences: new Set(d.back_references),
+    statementVerbs: new Set(d.statement_verbs),
+    pointingPronouns: new Set(d.pointing_pronouns),
     subordinators: new Set(d.subordinators),
     conditionals: new Set(d.conditionals),
     conditionalSubjects: new Set(d.conditional_subjects),
@@ -176,6 +199,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     instanceHeads: d.instance_heads,
     figureOpeners: new Set(d.figure_openers),
     localMarkers: new Set(d.local_markers),
+    findVerbs: new Set(d.find_verbs),
     whoRuleVerbs: new Set(d.who_rule_verbs),
     identityVerbs: new Set(d.identity_verbs),
     askerPronouns: new Set(d.asker_pronouns),
@@ -184,11 +208,18 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     invertedSubjects: new Set(d.inverted_subjects),
     figureCues: new Set(d.figure_cues),
     documentCues: new Set(d.document_cues),
+    writingVerbs: new Set(d.writing_verbs),
+    writingObjects: new Set(d.writing_objects),
+    writingAddressees: new Set(d.writing_addressees),
     stemOverrides: d.stem_overrides,
     irregularVerbs: new Map(Object.entries(d.irregular_verbs)),
     neverCorrected: d.never_corrected,
     defaultSuggestions: d.default_suggestions,
-    messages: { documents: d.messages.documents.trim(), localFigures: d.messages.local_figures.trim() },
+    messages: {
+      documents: d.messages.documents.trim(),
+      writing: d.messages.writing.trim(),
+      localFigures: d.messages.local_figures.trim(),
+    },
   };
 }
 

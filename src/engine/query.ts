@@ -78,6 +78,10 @@ export interface AnalyzedQuery {
   localFigure: boolean;
   /** Points at a text of the asker's own, pasted or attached ("ik plak het hieronder", "zie bijlage"). */
   aboutDocument: boolean;
+  /** Asks the bot to write a text ("kun je een motie voor me schrijven"), which it does not do. */
+  asksToWrite: boolean;
+  /** Terms the message puts in quotes ("wat is een 'lege bv'"), each as its content stems joined by one space. */
+  quoted: readonly string[];
   terms: QueryTerm[];
   concepts: readonly Concept[];
   /** Expansions for --explain: "from → to (how)". */
@@ -877,6 +881,29 @@ function expandSynonyms(d: Draft): void {
 
 const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
 
+/** A clause that asks the bot to write a text: a writing verb, a kind of text, and the bot addressed (see nl.yml). */
+function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {
+  if (!tokens.some((t) => lang.writingObjects.has(t))) return false;
+  const verb = tokens.findIndex((t) => lang.writingVerbs.has(t));
+  return verb >= 0 && (verb === 0 || tokens.some((t) => lang.writingAddressees.has(t)));
+}
+
+/**
+ * A term of one to five words in quotes, straight or curly, single or double ("wat betekent 'lege bv'"): the quote
+ * opens after a space or bracket, so "zo'n" and "gr'en" open none.
+ */
+const QUOTED =
+  /(?:^|[\s(])['"\u2018\u201c\u201e]([^'"\u2018\u2019\u201c\u201d\n]{2,60})['"\u2019\u201d](?=[\s.,;:!?)]|$)/gu;
+
+function quotedTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(QUOTED)) {
+    const stems = contentTokens(m[1]!).map(stem);
+    if (stems.length >= 1 && stems.length <= 5) out.push(stems.join(" "));
+  }
+  return out;
+}
+
 /** The word at i, or it and the word before it ("volgende vergadering", "dit stuk"), is one of `cues`. */
 function hasCue(cues: ReadonlySet<string>, tokens: readonly string[], i: number): boolean {
   return cues.has(tokens[i]!) || (i > 0 && cues.has(`${tokens[i - 1]} ${tokens[i]}`));
@@ -904,13 +931,17 @@ function asksLocalFigure(
         !(lang.whoRuleVerbs.has(t) && openerOf(tokens, lang) === "wie"),
     );
   // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
+  // "Waar vind ik …" asks where to look, which the base answers.
   const asksFigure = (tokens: readonly string[]) => {
     const opener = openerOf(tokens, lang);
+    if (opener === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
     return opener === null || lang.figureOpeners.has(opener);
   };
   return asking.some(
     (c) =>
-      asksFigure(c.tokens) && cue(c.tokens) && c.tokens.some((t) => lang.localMarkers.has(t) || unknownNames.has(t)),
+      asksFigure(c.tokens) &&
+      cue(c.tokens) &&
+      c.tokens.some((t, i) => hasCue(lang.localMarkers, c.tokens, i) || unknownNames.has(t)),
   );
 }
 
@@ -1003,6 +1034,8 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       lang,
     ),
     aboutDocument: tokens.some((_, i) => hasCue(lang.documentCues, tokens, i)),
+    asksToWrite: clauses.some((c) => asksToWrite(c.tokens, lang)),
+    quoted: quotedTerms(text),
     terms,
     concepts,
     expansions: d.expansions,

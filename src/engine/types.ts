@@ -29,6 +29,8 @@ export interface Explanation {
   localFigure: boolean;
   /** The message points at a pasted or attached text, which the bot does not read. */
   aboutDocument: boolean;
+  /** The message asks the bot to write a text (a motion, a mail), which it does not do. */
+  asksToWrite: boolean;
   candidates: { id: string; rank: number; coverage: number; features?: Record<string, number> }[];
   confidence: number;
   thresholds: { answer: number; ambiguous: number };

@@ -116,6 +116,35 @@ describe("the confidence model", () => {
     expect(own.status).not.toBe("unknown");
   });
 
+  it("a request to write a text gets an honest unknown that says so (writing_verbs, writing_objects)", () => {
+    // Before: a middle answer (0.63) with an entry on the drawbacks of cooperation.
+    const r = engine.ask(
+      "Kun je een motie voor me schrijven over meer zeggenschap van de raad over de veiligheidsregio?",
+    );
+    expect(r.status).toBe("unknown");
+    expect(r.message).toMatch(/schrijven kan ik niet/);
+    expect(engine.explain!("schrijf een mail aan de griffie over de zienswijze op de begroting").asksToWrite).toBe(
+      true,
+    );
+    // The asker's own writing is context, and a text the base covers ("zienswijze") is no writing request.
+    expect(engine.explain!("ik moet een motie schrijven, wat is een zienswijze?").asksToWrite).toBe(false);
+    expect(engine.explain!("kun je me helpen een zienswijze op te stellen").asksToWrite).toBe(false);
+  });
+
+  it("a moment in time makes a figure question local; 'waar vind ik' asks where to look (find_verbs)", () => {
+    // Before: answered at 95 % with the entry on open AB meetings.
+    const next = engine.ask("wanneer vergadert het algemeen bestuur van de veiligheidsregio de volgende keer?");
+    expect(next.status).toBe("unknown");
+    expect(next.message).toMatch(/paragraaf verbonden partijen/);
+    expect(engine.explain!("hoe hoog is de bijdrage aan de ggd dit jaar").localFigure).toBe(true);
+    expect(engine.explain!("hoe vaak vergadert het algemeen bestuur").localFigure).toBe(false);
+    // Before: refused as a local figure, with the entry on finding local figures only as a suggestion.
+    const find = engine.explain!("waar vind ik aan welke gr'en onze gemeente meedoet en wat we eraan betalen?");
+    expect(find.localFigure).toBe(false);
+    expect(find.candidates[0]!.id).toBe("lokale-gegevens-vinden");
+    expect(find.status).not.toBe("unknown");
+  });
+
   it("'wie betaalt' asks who bears a cost by rule, not a local figure (who_rule_verbs)", () => {
     const q = "wie betaalt er mee aan het tekort van de omgevingsdienst waar wij in zitten?";
     expect(engine.explain!(q).localFigure).toBe(false);

@@ -66,6 +66,26 @@ describe("splitClauses", () => {
     expect(weights[0]).toBeGreaterThan(CONTEXT_WEIGHT);
     expect(clauseWeights(splitClauses("zienswijze begroting", language), () => 2)).toEqual([1]);
   });
+
+  it("the asker stating something ('ik moet', 'wij zijn') is context; the verb first still asks (statement_verbs)", () => {
+    // Before: "ik moet …" opened with an asking verb, so both clauses asked and the context weighed in full.
+    const stated = splitClauses("ik moet een motie schrijven, wat is een zienswijze?", language);
+    expect(stated.map((c) => c.asking)).toEqual([false, true]);
+    expect(splitClauses("wij zijn een kleine gemeente. hoe werkt een gr?", language).map((c) => c.asking)).toEqual([
+      false,
+      true,
+    ]);
+    expect(splitClauses("moet ik een zienswijze indienen", language)[0]!.asking).toBe(true);
+    expect(splitClauses("ik zoek een checklist voor de begroting", language)[0]!.asking).toBe(true);
+  });
+
+  it("a one-word question that names its own subject weighs the context like any other (pointing_pronouns)", () => {
+    // Before: any asking clause of under two content words weighed its context in full.
+    const own = splitClauses("ik moet een motie schrijven, wat is een zienswijze?", language);
+    expect(clauseWeights(own, (c) => (c.asking ? 1 : 2))).toEqual([CONTEXT_WEIGHT, 1]);
+    const back = splitClauses("De regio wil een bvo. Hoe werkt dat?", language);
+    expect(clauseWeights(back, (c) => (c.asking ? 1 : 2))[0]).toBeGreaterThan(CONTEXT_WEIGHT_BACK);
+  });
 });
 
 describe("focus in the engine (real knowledge base)", () => {

@@ -68,6 +68,24 @@ describe("ranking priors (real knowledge base)", () => {
     expect(text).toContain("privaatrecht");
   });
 
+  it("a term in quotes ranks the entry whose title holds it first", () => {
+    // Before: the overview of all pitfalls, which lists 'lege bv' among its keywords, ranked first.
+    const q =
+      "iemand had het in de commissie over het risico van een 'lege bv' bij samenwerking, wat wordt daarmee bedoeld?";
+    expect(ranking(q)[0]).toBe("valkuil-lege-bv");
+    expect(engine.explain!("wat is een 'lege bv'").candidates[0]!.id).toBe("valkuil-lege-bv");
+    // An apostrophe inside a word opens no quote.
+    expect(engine.explain!("zo'n gr'en, wat zijn dat").candidates[0]!.id).not.toBe("valkuil-lege-bv");
+  });
+
+  it("the adjective 'leeg' is not the verb 'legen' ('geleegd'): a waste complaint is no 'lege bv' question", () => {
+    // Before: answered at 88 % with the entry on the municipality as an empty shell ("lege BV").
+    const r = engine.ask(
+      "wij zitten met afval in een regionale samenwerking maar mijn container is al twee weken niet geleegd. wanneer komen ze nou bij ons langs?",
+    );
+    expect(r.status).toBe("unknown");
+  });
+
   it("the verb 'gelden' is no money word: it is not expanded to begroting", () => {
     const ex = engine.explain!("Welke termijnen gelden er voor de zienswijze?");
     expect(ex.expansions.join(" ")).not.toMatch(/begrot|financ/);

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { clauseWeights, splitClauses } from "../../src/engine/focus.ts";
 import { language } from "../../src/engine/language.ts";
 
-const content = (c: { tokens: string[] }) => c.tokens.filter((t) => t.length > 3 && t !== "klopt").length;
+const content = (c: { tokens: string[] }) =>
+  c.tokens.filter((t) => t.length > 3 && t !== "klopt" && !language.backReferences.has(t)).length;
 const weighted = (text: string) => {
   const clauses = splitClauses(text, language);
   const w = clauseWeights(clauses, content);
