@@ -27,7 +27,7 @@ export interface Clause {
   asking: boolean;
   /** The clause points back to what was said before ("daarbij", "daarover", "zo'n", "dat"). */
   refersBack: boolean;
-  /** The clause has a pronoun that may point back ("hoe werkt dat?"), or a back reference. */
+  /** The clause has a pronoun that may point back ("hoe werkt dat?") or a back reference, or goes on ("en …"). */
   mayPointBack: boolean;
   /** The clause states a condition ("als de GR haar begroting wijzigt"): the situation asked about. */
   condition?: boolean;
@@ -60,7 +60,9 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
           tokens,
           asking: false,
           refersBack: tokens.some((t) => lang.backReferences.has(t)),
-          mayPointBack: tokens.some((t) => lang.backReferences.has(t) || lang.pointingPronouns.has(t)),
+          mayPointBack:
+            lang.continuationOpeners.has(tokens[0] ?? "") ||
+            tokens.some((t) => lang.backReferences.has(t) || lang.pointingPronouns.has(t)),
           // "als raadslid" is no condition; "als een gemeente uittreedt" is.
           condition: tokens.length >= 3 && lang.conditionals.has(tokens[0]!),
           speaker: false,

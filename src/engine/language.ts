@@ -34,6 +34,7 @@ export const languageSchema = z.strictObject({
   back_references: wordList,
   statement_verbs: wordList,
   pointing_pronouns: wordList,
+  continuation_openers: wordList,
   subordinators: wordList,
   conditionals: wordList,
   conditional_subjects: wordList,
@@ -98,6 +99,8 @@ export interface LanguageData {
   statementVerbs: ReadonlySet<string>;
   /** Pronouns by which a short question may point back to its context ("hoe werkt dat?"). */
   pointingPronouns: ReadonlySet<string>;
+  /** Words that open a clause going on from what was said before ("en de termijn?"). */
+  continuationOpeners: ReadonlySet<string>;
   /** Conjunctions that open a clause of reason or circumstance ("omdat", "terwijl"): context, never the question. */
   subordinators: ReadonlySet<string>;
   /**
@@ -191,6 +194,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     backReferences: new Set(d.back_references),
     statementVerbs: new Set(d.statement_verbs),
     pointingPronouns: new Set(d.pointing_pronouns),
+    continuationOpeners: new Set(d.continuation_openers),
     subordinators: new Set(d.subordinators),
     conditionals: new Set(d.conditionals),
     conditionalSubjects: new Set(d.conditional_subjects),

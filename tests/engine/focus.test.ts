@@ -85,6 +85,9 @@ describe("splitClauses", () => {
     expect(clauseWeights(own, (c) => (c.asking ? 1 : 2))).toEqual([CONTEXT_WEIGHT, 1]);
     const back = splitClauses("De regio wil een bvo. Hoe werkt dat?", language);
     expect(clauseWeights(back, (c) => (c.asking ? 1 : 2))[0]).toBeGreaterThan(CONTEXT_WEIGHT_BACK);
+    // A clause that goes on ("en …") leans on what came before, as a follow-up question does.
+    const goesOn = splitClauses("Zienswijze op de begroting van een GR. En de termijn?", language);
+    expect(clauseWeights(goesOn, (c) => (c.asking ? 1 : 2))[0]).toBeGreaterThan(CONTEXT_WEIGHT_BACK);
   });
 });
 
