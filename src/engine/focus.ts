@@ -85,8 +85,14 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     const opener = clauses.some((c) => startsWithOpener(c.tokens, lang));
     clauses.forEach((c, i) => {
       c.asking = !c.speaker && (asking[i]! || (!subordinate[i] && !opener && sentence.includes("?")));
-      out.push(c);
     });
+    // "Telt een convenant ook als samenwerking, of moet het een regeling zijn?": the part before ", of …" is the first
+    // half of the same question.
+    clauses.forEach((c, i) => {
+      const prev = clauses[i - 1];
+      if (prev && c.asking && c.tokens[0] === "of" && !subordinate[i - 1] && !prev.speaker) prev.asking = true;
+    });
+    out.push(...clauses);
   }
   return out;
 }
@@ -194,11 +200,9 @@ export function clauseWeights(
   const askingContent = asking.reduce((n, c) => n + contentCount(c), 0);
   if (askingContent === 0) return all();
   const context =
-    askingContent < 2
-      ? asking.some((c) => c.mayPointBack)
-        ? CONTEXT_WEIGHT_VAGUE
-        : CONTEXT_WEIGHT
-      : asking.some((c) => c.refersBack) || subjectInContext
+    askingContent < 2 && asking.some((c) => c.mayPointBack)
+      ? CONTEXT_WEIGHT_VAGUE
+      : (askingContent >= 2 && asking.some((c) => c.refersBack)) || subjectInContext
         ? CONTEXT_WEIGHT_BACK
         : CONTEXT_WEIGHT;
   return clauses.map((c) =>

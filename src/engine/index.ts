@@ -123,6 +123,8 @@ const NAMED_BOOST = 0.3;
 const QUOTED_BOOST = 1.5;
 /** Phrasing similarity at which a message counts as one of the entry's own questions. */
 const OWN_QUESTION = 0.85;
+/** Share of all the message's words (by idf, situational ones too) an entry must hold to count as its own question. */
+const OWN_QUESTION_ALL = 0.5;
 
 /**
  * How entries are phrased, for the best candidates only (stems computed lazily and memoised per entry):
@@ -435,7 +437,12 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     bestRank = best.rank || 1;
     const others = ranked.slice(1);
     // An entry asked about in (nearly) these very words answers even a local-figure question: it was written for it.
-    const ownQuestion = best.phrasing >= OWN_QUESTION && bandOf(model, confidence) === "answer";
+    // Most of the message's words must be the entry's too: "wanneer is de volgende AB-vergadering van de
+    // omgevingsdienst" is phrased like "wat is het AB van de omgevingsdienst" once its situational words drop out.
+    const ownQuestion =
+      best.phrasing >= OWN_QUESTION &&
+      features.coverageAll >= OWN_QUESTION_ALL &&
+      bandOf(model, confidence) === "answer";
     // A refusal on principle (local figures, documents) never shows a confidence that looks like an answer.
     const refused = Math.min(confidence, round(model.thresholds.ambiguous * 0.9));
     // The base has no amounts, names or dates of one municipality: say so, and offer the general entries. Nor does

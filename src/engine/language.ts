@@ -22,6 +22,7 @@ export const languageSchema = z.strictObject({
   hedge_modifiers: wordList,
   checklist_cues: wordList,
   checklist_nouns: wordList,
+  checklist_noun_leads: wordList,
   checklist_verbs: wordList,
   example_title_prefix: folded,
   example_cues: wordList,
@@ -77,6 +78,8 @@ export interface LanguageData {
   checklistCues: ReadonlySet<string>;
   /** Nouns that ask for a checklist right after "welke" ("welke stappen"). */
   checklistNouns: ReadonlySet<string>;
+  /** Words before a checklist noun that make it ask for a checklist ("welke stappen", "een paar punten"). */
+  checklistNounLeads: ReadonlySet<string>;
   /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
   checklistVerbs: ReadonlySet<string>;
   /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
@@ -182,6 +185,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     hedgeModifiers: new Set(d.hedge_modifiers),
     checklistCues: new Set(d.checklist_cues),
     checklistNouns: new Set(d.checklist_nouns),
+    checklistNounLeads: new Set(d.checklist_noun_leads),
     checklistVerbs: new Set(d.checklist_verbs),
     exampleTitlePrefix: d.example_title_prefix,
     exampleCues: new Set(d.example_cues),
@@ -235,7 +239,7 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
   const t = tokens[i]!;
   return (
     lang.checklistCues.has(t) ||
-    (lang.checklistNouns.has(t) && tokens[i - 1] === "welke") ||
+    (lang.checklistNouns.has(t) && lang.checklistNounLeads.has(tokens[i - 1] ?? "")) ||
     (lang.checklistVerbs.has(t) && tokens[i - 1] === "aan")
   );
 }

@@ -245,6 +245,28 @@ export class QueryVocabulary {
       for (const member of g) if (member.length === 1) this.lexiconWords.add(member[0]!);
   }
 
+  /**
+   * A word one letter off a filler word of six letters or more (one deleted, added, changed or two swapped:
+   * "eigelijk" → eigenlijk), and neither a word of the lexicons nor a real word of `never_corrected`.
+   */
+  isFillerTypo(token: string): boolean {
+    if (token.length < 5) return false;
+    let hit = this.fillerTypos.get(token);
+    if (hit === undefined) {
+      const s = stem(token);
+      hit =
+        !this.lexiconWords.has(s) &&
+        !this.realWords.has(s) &&
+        [...this.lang.filler].some(
+          (f) => f.length >= 6 && Math.abs(f.length - token.length) <= 1 && oneEditApart(f, token),
+        );
+      if (this.fillerTypos.size > 10_000) this.fillerTypos.clear();
+      this.fillerTypos.set(token, hit);
+    }
+    return hit;
+  }
+  private readonly fillerTypos = new Map<string, boolean>();
+
   idf(df: number): number {
     return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
   }
@@ -613,6 +635,8 @@ function extractConcepts(
       const s = stem(token);
       // A number the base does not know ("6 valkuilen", "15.000 inwoners") says nothing about the subject.
       if (/^\d+$/.test(token) && !vocab.known(s)) return;
+      // A misspelt filler word ("eigelijk", "eignlijk") is filler, not a word unknown to the base.
+      if (!vocab.known(s) && !names.has(token) && vocab.isFillerTypo(token)) return;
       const weight = lang.situational.has(token) || isAskerRole(clause.tokens, ti, lang) ? 0 : weights[ci]!;
       const seen = byStem.get(s);
       if (seen) {
@@ -880,6 +904,8 @@ function expandSynonyms(d: Draft): void {
 }
 
 const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
+/** A year ("de jaarrekening 2023") is one moment in time, like "dit jaar". */
+const YEAR = /^(19|20)\d\d$/;
 
 /** A clause that asks the bot to write a text: a writing verb, a kind of text, and the bot addressed (see nl.yml). */
 function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {
@@ -941,7 +967,7 @@ function asksLocalFigure(
     (c) =>
       asksFigure(c.tokens) &&
       cue(c.tokens) &&
-      c.tokens.some((t, i) => hasCue(lang.localMarkers, c.tokens, i) || unknownNames.has(t)),
+      c.tokens.some((t, i) => hasCue(lang.localMarkers, c.tokens, i) || YEAR.test(t) || unknownNames.has(t)),
   );
 }
 
@@ -1123,6 +1149,20 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       return { coverage, coverageAll, coverageStrong, strongConcepts, exact, strong, topical, specificity };
     },
   };
+}
+
+/** One letter deleted, added or changed, or two neighbours swapped (and not equal). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a.length > b.length) [a, b] = [b, a];
+  if (b.length - a.length > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return (
+      a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    );
+  return a.slice(i) === b.slice(i + 1);
 }
 
 function indexOfSequence(haystack: readonly string[], needle: readonly string[]): number {

@@ -145,6 +145,16 @@ describe("the confidence model", () => {
     expect(find.status).not.toBe("unknown");
   });
 
+  it("a year or 'op dit moment' makes a figure question local; an own question needs most of the message's words", () => {
+    // Before: a middle answer on the jaarrekening entry, and answers on the example entry and the AB entry.
+    expect(engine.explain!("hoe hoog was het tekort van de ggd in 2022").localFigure).toBe(true);
+    expect(engine.explain!("wie is op dit moment voorzitter van de drechtraad").localFigure).toBe(true);
+    expect(engine.explain!("wat is er in 2022 veranderd aan de wgr").localFigure).toBe(false);
+    const meeting = engine.ask("wanneer is de volgende ab-vergadering van de veiligheidsregio utrecht");
+    expect(meeting.status).toBe("unknown");
+    expect(meeting.message).toMatch(/paragraaf verbonden partijen/);
+  });
+
   it("'wie betaalt' asks who bears a cost by rule, not a local figure (who_rule_verbs)", () => {
     const q = "wie betaalt er mee aan het tekort van de omgevingsdienst waar wij in zitten?";
     expect(engine.explain!(q).localFigure).toBe(false);

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clauseWeights, CONTEXT_WEIGHT, CONTEXT_WEIGHT_BACK, splitClauses } from "../../src/engine/focus.ts";
-import { language } from "../../src/engine/language.ts";
+import { isChecklistCue, language } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { sharedEngine } from "../support/knowledge.ts";
 
@@ -77,6 +77,20 @@ describe("splitClauses", () => {
     ]);
     expect(splitClauses("moet ik een zienswijze indienen", language)[0]!.asking).toBe(true);
     expect(splitClauses("ik zoek een checklist voor de begroting", language)[0]!.asking).toBe(true);
+  });
+
+  it("the part before ', of …' is the first half of the same question", () => {
+    // Before: only the part after "of" asked, so the first half weighed as context (0.35).
+    const clauses = splitClauses("Is een convenant ook een samenwerking, of moet het een gr zijn?", language);
+    expect(clauses.map((c) => c.asking)).toEqual([true, true]);
+    const statement = splitClauses("We twijfelen over de regio, of hoe zit dat?", language);
+    expect(statement.map((c) => c.asking)).toEqual([true, true]);
+  });
+
+  it("'een paar stappen', 'de belangrijkste punten' ask for a checklist (checklist_noun_leads)", () => {
+    expect(isChecklistCue(["geef", "een", "paar", "stappen"], 3, language)).toBe(true);
+    expect(isChecklistCue(["de", "belangrijkste", "punten"], 2, language)).toBe(true);
+    expect(isChecklistCue(["uit", "de", "gr", "stappen"], 3, language)).toBe(false);
   });
 
   it("a one-word question that names its own subject weighs the context like any other (pointing_pronouns)", () => {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.ts";
 import { stem } from "../../src/engine/analyze.ts";
+import { oneEditApart } from "../../src/engine/query.ts";
 import { LANGUAGE_FILE, language, parseLanguage } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { parseColloquial } from "../../src/knowledge/colloquial.ts";
@@ -220,6 +221,29 @@ describe("everyday words in the engine (real knowledge base)", () => {
     const own = engine.ask("hoe voorkom je dat een samenwerking een eigen leven gaat leiden");
     expect(own.status).not.toBe("unknown");
     expect(own.answer?.id).toMatch(/valkuil/);
+  });
+
+  it("spreektaal: decided before the raad sees it, spending, 'wat we ervan vinden', a body 'opgedoekt'", () => {
+    // Before: refused (0.25, 0.33) and refused as unknown words.
+    const late = engine.ask("alles is al in kannen en kruiken als de raad het voorstel krijgt, hoe voorkomen we dat");
+    expect(late.answer?.id).toBe("valkuil-ondoorzichtig");
+    expect(engine.explain!("waar kan de raad zeggen wat we ervan vinden").expansions.join(" ")).toMatch(/zienswijz/);
+    expect(engine.explain!("wat gaat de ggd volgend jaar uitgeven").expansions.join(" ")).toMatch(/begrot/);
+    const gone = engine.ask("wat gebeurt er met het personeel als de regeling wordt opgedoekt");
+    expect(gone.answer?.id).toBe("opheffing-gr");
+  });
+
+  it("a misspelt filler word is filler, not a word unknown to the base", () => {
+    // Before: refused (0.006): "eigelijk" weighed as an unknown word next to "gr".
+    const r = engine.explain!("wat doet een gr eignlijk");
+    expect(r.focus.map((c) => c.word)).not.toContain("eignlijk");
+    expect(r.status).not.toBe("unknown");
+    expect(oneEditApart("eigenlijk", "eigelijk")).toBe(true);
+    expect(oneEditApart("eigenlijk", "eigneljik")).toBe(false);
+    expect(oneEditApart("precies", "percies")).toBe(true);
+    // Real words listed in never_corrected are no typos of anything ("wel degelijk toegang").
+    const real = engine.explain!("heeft de rekenkamer wel degelijk toegang tot de gr");
+    expect(real.expansions.some((e) => e.includes("typo"))).toBe(false);
   });
 
   it("being responsible is not rendering account: 'verantwoordelijk' and 'verantwoording' stem apart", () => {
