@@ -233,6 +233,17 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(gone.answer?.id).toBe("opheffing-gr");
   });
 
+  it("'punten om langs te lopen' asks for a checklist; 'een paar' is no subject", () => {
+    // Before: refused (0.44), and a middle answer with the checklist on changing a regeling.
+    const form = engine.ask("hoe kies je een vorm voor samenwerking, noem een paar dingen om langs te lopen");
+    expect(form.status).toBe("answer");
+    expect(form.answer?.id).toBe("checklist-samenwerkingsvorm");
+    expect(engine.ask("welke punten moet ik langslopen bij de begroting van de ggd").answer?.id).toBe(
+      "checklist-zienswijze-begroting",
+    );
+    expect(engine.explain!("een paar raadsleden twijfelen").focus.map((c) => c.word)).not.toContain("paar");
+  });
+
   it("a misspelt filler word is filler, not a word unknown to the base", () => {
     // Before: refused (0.006): "eigelijk" weighed as an unknown word next to "gr".
     const r = engine.explain!("wat doet een gr eignlijk");
