@@ -633,8 +633,9 @@ function extractConcepts(
       }
       if (lang.helpWords.has(token)) return;
       const s = stem(token);
-      // A number the base does not know ("6 valkuilen", "15.000 inwoners") says nothing about the subject.
-      if (/^\d+$/.test(token) && !vocab.known(s)) return;
+      // A number the base does not know ("6 valkuilen", "15.000 inwoners", "1x per jaar", "2e keer") says nothing
+      // about the subject.
+      if (/^\d+(x|e|de|ste)?$/.test(token) && !vocab.known(s)) return;
       // A misspelt filler word ("eigelijk", "eignlijk") is filler, not a word unknown to the base.
       if (!vocab.known(s) && !names.has(token) && vocab.isFillerTypo(token)) return;
       const weight = lang.situational.has(token) || isAskerRole(clause.tokens, ti, lang) ? 0 : weights[ci]!;

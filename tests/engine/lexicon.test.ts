@@ -244,6 +244,14 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.explain!("een paar raadsleden twijfelen").focus.map((c) => c.word)).not.toContain("paar");
   });
 
+  it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
+    // Before: each counted as a word unknown to the base, weighing against every answer.
+    const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
+    expect(focus.map((c) => c.word)).not.toContain("1x");
+    expect(focus.map((c) => c.word)).not.toContain("bijna");
+    expect(focus.map((c) => c.word)).not.toContain("ipv");
+  });
+
   it("a misspelt filler word is filler, not a word unknown to the base", () => {
     // Before: refused (0.006): "eigelijk" weighed as an unknown word next to "gr".
     const r = engine.explain!("wat doet een gr eignlijk");

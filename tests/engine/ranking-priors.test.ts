@@ -78,6 +78,11 @@ describe("ranking priors (real knowledge base)", () => {
     expect(engine.explain!("zo'n gr'en, wat zijn dat").candidates[0]!.id).not.toBe("valkuil-lege-bv");
   });
 
+  it("the entry on the nota verbonden partijen says who adopts it in the infinitive the question uses", () => {
+    // Before: the entry on a vision of cooperation ranked first; the nota's text only had "stelt haar vast".
+    expect(ranking("hoe vaak moet de raad de nota verbonden partijen vaststellen")[0]).toBe("nota-verbonden-partijen");
+  });
+
   it("the adjective 'leeg' is not the verb 'legen' ('geleegd'): a waste complaint is no 'lege bv' question", () => {
     // Before: answered at 88 % with the entry on the municipality as an empty shell ("lege BV").
     const r = engine.ask(
