@@ -244,6 +244,20 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.explain!("een paar raadsleden twijfelen").focus.map((c) => c.word)).not.toContain("paar");
   });
 
+  it("only 'hamerstukken' from the regio: the raad comes in too late (spreektaal)", () => {
+    // Before: a middle answer (0.47) with the entry on why municipalities cooperate.
+    const r = engine.ask("hoe voorkomen we dat de raad van de regio alleen nog hamerstukken krijgt");
+    expect(r.answer?.id).toBe("valkuil-ondoorzichtig");
+  });
+
+  it("an AB that ignores the raad's zienswijze, and whether a raadslid may sit in the AB, reach their entries", () => {
+    // Before: refused (0.35), and answered with the entry on information for the raad.
+    expect(engine.ask("het ab negeert gewoon onze zienswijze op de begroting, wat nu").answer?.id).toBe(
+      "zienswijze-begroting",
+    );
+    expect(engine.ask("mag een raadslid lid zijn van het ab van de regio").answer?.id).toBe("positie-ab-lid");
+  });
+
   it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
     // Before: each counted as a word unknown to the base, weighing against every answer.
     const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
