@@ -28,6 +28,8 @@ export const languageSchema = z.strictObject({
   example_cues: wordList,
   comparison_cues: groupedWordList,
   particles: wordList,
+  generic_heads: wordList,
+  modal_adjectives: wordList,
   determiners: wordList,
   particles_before_determiner: wordList,
   question_openers: wordList,
@@ -89,6 +91,10 @@ export interface LanguageData {
   /** Words that make a message compare two things ("verschil", "versus", "vergeleken"). */
   comparisonCues: ReadonlySet<string>;
   particles: readonly string[];
+  /** Last parts of a compound that say nothing of its subject ("constructie", "model"). */
+  genericHeads: ReadonlySet<string>;
+  /** Adjectives that before "te" or "om" are a modal ("verplicht te geven" = "moeten geven"). */
+  modalAdjectives: ReadonlySet<string>;
   /** Articles and possessives: a particle right before one is a preposition ("stemde in de regio"). */
   determiners: ReadonlySet<string>;
   /** The particles that join their verb also right before a determiner ("stap je uit de gr"). */
@@ -191,6 +197,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     exampleCues: new Set(d.example_cues),
     comparisonCues: new Set(d.comparison_cues),
     particles: d.particles,
+    genericHeads: new Set(d.generic_heads),
+    modalAdjectives: new Set(d.modal_adjectives),
     determiners: new Set(d.determiners),
     particlesBeforeDeterminer: new Set(d.particles_before_determiner),
     questionOpeners: new Set(d.question_openers),

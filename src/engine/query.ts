@@ -636,6 +636,8 @@ function extractConcepts(
       // A number the base does not know ("6 valkuilen", "15.000 inwoners", "1x per jaar", "2e keer") says nothing
       // about the subject.
       if (/^\d+(x|e|de|ste)?$/.test(token) && !vocab.known(s)) return;
+      // "verplicht te geven", "verplicht om te melden": a modal ("moeten"), not the subject "verplicht".
+      if (lang.modalAdjectives.has(token) && ["te", "om"].includes(clause.tokens[ti + 1] ?? "")) return;
       // A misspelt filler word ("eigelijk", "eignlijk") is filler, not a word unknown to the base.
       if (!vocab.known(s) && !names.has(token) && vocab.isFillerTypo(token)) return;
       const weight = lang.situational.has(token) || isAskerRole(clause.tokens, ti, lang) ? 0 : weights[ci]!;
@@ -664,6 +666,17 @@ function extractConcepts(
   return { concepts, tokens, intents, clauses, compares, phraseOf };
 }
 
+/**
+ * The parts of a compound that say what it is about: a generic head ("centrumgemeenteconstructie" → centrumgemeente,
+ * not "constructie"; language data `generic_heads`) is left out. Null when the word is no compound.
+ */
+function partsOf(d: Draft, token: string): string[] | null {
+  const parts = d.vocab.splitter.split(token);
+  if (!parts) return null;
+  const kept = parts.length > 1 && d.vocab.lang.genericHeads.has(parts.at(-1)!) ? parts.slice(0, -1) : parts;
+  return kept;
+}
+
 /** Step 4a: words the base knows directly, through compound parts, or after a typo correction. */
 function expandWords(d: Draft): void {
   d.concepts.forEach((c, i) => {
@@ -673,8 +686,7 @@ function expandWords(d: Draft): void {
       addTerm(d, c.stem, i, CREDIT.exact, d.vocab.topicalStems.has(c.stem) && !c.instance ? 1 : INCIDENTAL);
       // A compound the base mentions only here and there ("rekenkameronderzoek", "energiecoöperatie") also
       // finds the entries about its parts, as the index does for compounds in the entries' own text.
-      const parts =
-        d.vocab.df(c.stem) <= RARE_COMPOUND * d.vocab.docCount && !c.instance ? d.vocab.splitter.split(c.token) : null;
+      const parts = d.vocab.df(c.stem) <= RARE_COMPOUND * d.vocab.docCount && !c.instance ? partsOf(d, c.token) : null;
       if (parts) {
         let added = false;
         for (const p of parts) added = addTerm(d, stem(p), i, CREDIT.part, 0.5) || added;
@@ -686,7 +698,16 @@ function expandWords(d: Draft): void {
       return;
     }
     // An instance ("afvaldienst") is not searched by its parts: its "dienst" is no hint of an "omgevingsdienst".
-    const parts = c.instance ? null : d.vocab.splitter.split(c.token);
+    const parts = c.instance ? null : partsOf(d, c.token);
+    // One word left after a generic head ("centrumgemeenteconstructie" → centrumgemeente): the word itself.
+    if (parts?.length === 1 && d.vocab.known(stem(parts[0]!))) {
+      const s = stem(parts[0]!);
+      addTerm(d, s, i, CREDIT.exact, 1);
+      c.idf = d.vocab.idf(d.vocab.df(s));
+      c.match = "word";
+      d.expansions.push(`${c.token} → ${parts[0]} (compound)`);
+      return;
+    }
     if (parts) {
       for (const p of parts) addTerm(d, stem(p), i, CREDIT.part, 0.5);
       d.compounds.set(i, parts.map(stem));

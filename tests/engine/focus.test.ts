@@ -176,6 +176,16 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(engine.ask(q).status).not.toBe("unknown");
   });
 
+  it("'verplicht te' is a modal, and a compound's generic head ('-constructie') names no subject", () => {
+    // Before: "verplicht" sent the question to the entry on compulsory cooperation; the compound was refused (0.01).
+    const modal = engine.explain!("welke informatie is het bestuur van een gr verplicht om aan de raad te geven");
+    expect(modal.focus.map((c) => c.word)).not.toContain("verplicht");
+    expect(modal.candidates[0]!.id).toMatch(/informati/);
+    expect(engine.explain!("is samenwerking in de ggd verplicht").focus.map((c) => c.word)).toContain("verplicht");
+    const compound = engine.ask("wat houdt een centrumgemeenteconstructie in");
+    expect(compound.answer?.id).toBe("centrumgemeente");
+  });
+
   it("'hoe lang' asks for a duration: 'lang' and 'duurt' are no concepts", () => {
     const x = engine.explain!("Hoe lang duurt uittreden uit een GR?");
     expect(x.focus.map((c) => c.word)).toEqual(["uittreden", "gr"]);
