@@ -244,6 +244,12 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.explain!("een paar raadsleden twijfelen").focus.map((c) => c.word)).not.toContain("paar");
   });
 
+  it("'willen uit', 'willen weg uit' a regeling is leaving it (spreektaal; 'willen' alone is filler)", () => {
+    // Before: a middle answer on the entry on a regeling without a body (0.50).
+    expect(engine.ask("als we uit de regeling willen, hoe gaat dat").answer?.id).toBe("uittreden-gr");
+    expect(engine.explain!("we willen weg uit de afvalregeling").expansions.join(" ")).toMatch(/uittred/);
+  });
+
   it("only 'hamerstukken' from the regio: the raad comes in too late (spreektaal)", () => {
     // Before: a middle answer (0.47) with the entry on why municipalities cooperate.
     const r = engine.ask("hoe voorkomen we dat de raad van de regio alleen nog hamerstukken krijgt");
