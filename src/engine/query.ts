@@ -254,18 +254,32 @@ export class QueryVocabulary {
     let hit = this.fillerTypos.get(token);
     if (hit === undefined) {
       const s = stem(token);
-      hit =
-        !this.lexiconWords.has(s) &&
-        !this.realWords.has(s) &&
-        [...this.lang.filler].some(
-          (f) => f.length >= 6 && Math.abs(f.length - token.length) <= 1 && oneEditApart(f, token),
-        );
+      hit = !this.lexiconWords.has(s) && !this.realWords.has(s) && this.nearFiller(token);
       if (this.fillerTypos.size > 10_000) this.fillerTypos.clear();
       this.fillerTypos.set(token, hit);
     }
     return hit;
   }
   private readonly fillerTypos = new Map<string, boolean>();
+  /** Filler words of six letters or more by each form with one letter deleted (and by themselves), built once. */
+  private fillerDeletes: Map<string, string[]> | null = null;
+
+  /** One edit from a filler word: candidates share a one-letter deletion (symmetric delete), then checked. */
+  private nearFiller(token: string): boolean {
+    if (!this.fillerDeletes) {
+      this.fillerDeletes = new Map();
+      for (const f of this.lang.filler)
+        if (f.length >= 6)
+          for (const key of [f, ...deletions(f)]) {
+            const list = this.fillerDeletes.get(key);
+            if (list) list.push(f);
+            else this.fillerDeletes.set(key, [f]);
+          }
+    }
+    for (const key of [token, ...deletions(token)])
+      for (const f of this.fillerDeletes.get(key) ?? []) if (oneEditApart(f, token)) return true;
+    return false;
+  }
 
   idf(df: number): number {
     return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
@@ -1171,6 +1185,13 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       return { coverage, coverageAll, coverageStrong, strongConcepts, exact, strong, topical, specificity };
     },
   };
+}
+
+/** Every form of a word with one letter deleted. */
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 /** One letter deleted, added or changed, or two neighbours swapped (and not equal). */
