@@ -601,6 +601,7 @@ function extractConcepts(
   clauses.forEach((clause, ci) => {
     const phrases = findPhrases(clause.tokens, vocab.phrases);
     const hedged = hedgedWords(clause.tokens, lang);
+    const writing = asksToWrite(clause.tokens, lang);
     const consumed = new Set<number>();
     clause.tokens.forEach((token, ti) => {
       tokens.push(token);
@@ -641,6 +642,8 @@ function extractConcepts(
       if (lang.comparisonCues.has(token) || lang.backReferences.has(token)) return;
       // "plak", "bijlage": they point at the asker's own text, never at a subject of the base.
       if (lang.documentCues.has(token)) return;
+      // "schrijf een mail": in a request to write, the verb and the kind of text say what to do, not what about.
+      if (writing && (lang.writingVerbs.has(token) || lang.writingObjects.has(token))) return;
       if (INTENT_WORDS.has(token)) {
         intents.push(token);
         return;

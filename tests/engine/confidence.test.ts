@@ -129,6 +129,13 @@ describe("the confidence model", () => {
     // The asker's own writing is context, and a text the base covers ("zienswijze") is no writing request.
     expect(engine.explain!("ik moet een motie schrijven, wat is een zienswijze?").asksToWrite).toBe(false);
     expect(engine.explain!("kun je me helpen een zienswijze op te stellen").asksToWrite).toBe(false);
+    // In the request, the verb and the kind of text are what to do, not what about: the suggestions follow the rest.
+    const request = engine.explain!("kun je een motie voor me schrijven over de zienswijze op de begroting");
+    expect(request.focus.map((c) => c.word)).not.toContain("motie");
+    expect(request.focus.map((c) => c.word)).not.toContain("schrijven");
+    expect(
+      engine.ask("kun je een motie voor me schrijven over de zienswijze op de begroting").alternatives[0]?.id,
+    ).toMatch(/zienswijze/);
   });
 
   it("a moment in time makes a figure question local; 'waar vind ik' asks where to look (find_verbs)", () => {
