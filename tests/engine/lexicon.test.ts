@@ -250,6 +250,14 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.explain!("we willen weg uit de afvalregeling").expansions.join(" ")).toMatch(/uittred/);
   });
 
+  it("'afgerond' is filler; 'doet wat is afgesproken' is about results", () => {
+    // Before: refused (0.001), "afgerond" matching the checklist on joining a GR; and no expansion.
+    const done = engine.ask("hoe lang duurt het voordat onze uittreding is afgerond");
+    expect(done.status).not.toBe("unknown");
+    expect(done.answer?.id).toMatch(/uittreden/);
+    expect(engine.explain!("doet de ggd wel wat is afgesproken").expansions.join(" ")).toMatch(/resultat/);
+  });
+
   it("only 'hamerstukken' from the regio: the raad comes in too late (spreektaal)", () => {
     // Before: a middle answer (0.47) with the entry on why municipalities cooperate.
     const r = engine.ask("hoe voorkomen we dat de raad van de regio alleen nog hamerstukken krijgt");
