@@ -258,6 +258,12 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.explain!("doet de ggd wel wat is afgesproken").expansions.join(" ")).toMatch(/resultat/);
   });
 
+  it("sending documents ('opsturen') is about the terms by which they reach the raden", () => {
+    // Before: refused (0.26); "opsturen" was a word unknown to the base.
+    const r = engine.ask("wanneer moet de regio de kadernota naar ons opsturen");
+    expect(r.answer?.id).toBe("begrotingscyclus-gr");
+  });
+
   it("only 'hamerstukken' from the regio: the raad comes in too late (spreektaal)", () => {
     // Before: a middle answer (0.47) with the entry on why municipalities cooperate.
     const r = engine.ask("hoe voorkomen we dat de raad van de regio alleen nog hamerstukken krijgt");
