@@ -26,13 +26,14 @@ export const FEATURES = [
   "named",
   "keyword",
   "specificity",
+  "anchored",
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
 /** Features that only take the values 0 and 1 (or -1, 0, 1): their square adds nothing. */
-const BINARY: ReadonlySet<FeatureName> = new Set(["topical", "strong", "exact", "checklist"]);
+const BINARY: ReadonlySet<FeatureName> = new Set(["topical", "strong", "exact", "checklist", "anchored"]);
 const SQUARED = FEATURES.filter((f) => !BINARY.has(f));
 
 /**

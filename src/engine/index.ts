@@ -322,6 +322,7 @@ export function featuresOf(q: AnalyzedQuery, ranked: readonly Candidate[]): Feat
     named: best.named,
     keyword: best.keyword,
     specificity: best.specificity,
+    anchored: q.anchored ? 1 : 0,
   };
 }
 

@@ -35,6 +35,7 @@ export const languageSchema = z.strictObject({
   question_openers: wordList,
   opener_leads: wordList,
   back_references: wordList,
+  domain_anchors: groupedWordList,
   statement_verbs: wordList,
   pointing_pronouns: wordList,
   continuation_openers: wordList,
@@ -154,6 +155,8 @@ export interface LanguageData {
   irregularVerbs: ReadonlyMap<string, string>;
   /** Real Dutch words (base forms) that are never typo-corrected: "motie" is no typo of "motief". */
   neverCorrected: readonly string[];
+  /** Words that tie a question to cooperation between municipalities (feature `anchored`). */
+  domainAnchors: readonly string[];
   defaultSuggestions: readonly string[];
   messages: { documents: string; writing: string; localFigures: string };
 }
@@ -230,6 +233,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     stemOverrides: d.stem_overrides,
     irregularVerbs: new Map(Object.entries(d.irregular_verbs)),
     neverCorrected: d.never_corrected,
+    domainAnchors: d.domain_anchors,
     defaultSuggestions: d.default_suggestions,
     messages: {
       documents: d.messages.documents.trim(),

@@ -94,6 +94,8 @@ export interface AnalyzedQuery {
   correctedShare: number;
   /** Focus-weighted share made of names. */
   nameShare: number;
+  /** A focus word (or what it expands to) ties the question to cooperation between municipalities. */
+  anchored: boolean;
   phraseShare(phraseStems: readonly string[]): number;
   phrasingMatch(stems: ReadonlySet<string>): number;
   /** Focus-weighted share of the question's concepts that are (or expand to) one of these stems. */
@@ -147,6 +149,8 @@ export class QueryVocabulary {
   readonly everydayWords = new Set<string>();
   /** Stems of real Dutch words that are never typo-corrected (language data `never_corrected`). */
   readonly realWords: ReadonlySet<string>;
+  /** Stems of the words that tie a question to cooperation between municipalities (language `domain_anchors`). */
+  readonly anchorStems: ReadonlySet<string>;
   /**
    * Lexicon phrases with a word that is no content word ("lid worden", "in de gaten houden", "wat levert het op"):
    * matched on the message's own words before stop words and filler drop out (see `findPhrases`).
@@ -198,6 +202,7 @@ export class QueryVocabulary {
     }));
     this.unknownIdf = 0.5 * this.idf(0);
     this.realWords = new Set(lang.neverCorrected.map(stem));
+    this.anchorStems = new Set(lang.domainAnchors.map(stem));
     const phrases: LexiconPhrase[] = [];
     const addPhrase = (text: string, to: string[][], credit: number, label: LexiconPhrase["label"]) => {
       const tokens = tokenize(text);
@@ -1106,6 +1111,11 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     expansions: d.expansions,
     conceptCount: concepts.filter((c) => c.weight > 0).length,
     unknownShare: concepts.length ? share((_, i) => !matchedConcepts.has(i)) : 0,
+    anchored:
+      concepts.some((c) => c.weight > 0 && (c.instance || vocab.anchorStems.has(c.stem))) ||
+      [...d.credits].some(
+        ([term, m]) => vocab.anchorStems.has(term) && [...m.keys()].some((ci) => concepts[ci]!.weight > 0),
+      ),
     correctedShare: concepts.length ? share((c) => c.match === "corrected") : 0,
     nameShare,
     phraseShare(phraseStems) {

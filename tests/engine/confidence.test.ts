@@ -162,6 +162,16 @@ describe("the confidence model", () => {
     expect(meeting.message).toMatch(/paragraaf verbonden partijen/);
   });
 
+  it("a question with no word of cooperation between municipalities weighs less (feature anchored)", () => {
+    // Before the feature: a middle answer (0.63) with the checklist on a vision of cooperation.
+    expect(engine.ask("hoe stellen we als raad een omgevingsvisie op").status).toBe("unknown");
+    const feature = (q: string) => engine.explain!(q).candidates[0]!.features!.anchored;
+    expect(feature("zijn vergaderingen van de raad openbaar")).toBe(0);
+    expect(feature("zijn vergaderingen van het ab openbaar")).toBe(1);
+    expect(feature("zijn vergaderingen van het algemeen bestuur openbaar")).toBe(1);
+    expect(feature("wat doet de veiligheidsregio")).toBe(1);
+  });
+
   it("'wie betaalt' asks who bears a cost by rule, not a local figure (who_rule_verbs)", () => {
     const q = "wie betaalt er mee aan het tekort van de omgevingsdienst waar wij in zitten?";
     expect(engine.explain!(q).localFigure).toBe(false);
