@@ -128,6 +128,7 @@ describe("the confidence model", () => {
     );
     // The asker's own writing is context, and a text the base covers ("zienswijze") is no writing request.
     expect(engine.explain!("ik moet een motie schrijven, wat is een zienswijze?").asksToWrite).toBe(false);
+    expect(engine.explain!("vertaal deze zin naar het engels: de raad dient een zienswijze in").asksToWrite).toBe(true);
     expect(engine.explain!("kun je me helpen een zienswijze op te stellen").asksToWrite).toBe(false);
     // In the request, the verb and the kind of text are what to do, not what about: the suggestions follow the rest.
     const request = engine.explain!("kun je een motie voor me schrijven over de zienswijze op de begroting");

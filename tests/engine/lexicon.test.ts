@@ -264,6 +264,25 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(r.answer?.id).toBe("begrotingscyclus-gr");
   });
 
+  it("'een leeg omhulsel', 'tekenen bij het kruisje', 'wat we ervan verwachtten' (spreektaal); 'to-do' is no subject", () => {
+    // Before: the pitfalls checklist for the empty shell, and no expansion for the others.
+    expect(engine.ask("wordt onze gemeente zo niet een leeg omhulsel met al die regionale taken").answer?.id).toBe(
+      "valkuil-lege-bv",
+    );
+    expect(engine.explain!("moeten we als raad altijd tekenen bij het kruisje").expansions.join(" ")).toMatch(
+      /kaderstell/,
+    );
+    expect(engine.explain!("levert de regio wat we ervan verwachtten").expansions.join(" ")).toMatch(/resultat/);
+    const todo = engine.explain!("heb je een to-do lijstje voor het evalueren van een gr");
+    expect(todo.focus.map((c) => c.word)).not.toContain("do");
+    expect(todo.wantsChecklist).toBe(true);
+    // "buurgemeente" is context, like "buurgemeenten": the evaluation checklist answers.
+    const evaluation = engine.ask(
+      "heb je een lijstje waar we op moeten letten als we evalueren hoe het samenwerken met de buurgemeente gaat",
+    );
+    expect(evaluation.answer?.id).toBe("checklist-evaluatie-samenwerking");
+  });
+
   it("only 'hamerstukken' from the regio: the raad comes in too late (spreektaal)", () => {
     // Before: a middle answer (0.47) with the entry on why municipalities cooperate.
     const r = engine.ask("hoe voorkomen we dat de raad van de regio alleen nog hamerstukken krijgt");
