@@ -658,8 +658,8 @@ function extractConcepts(
       // A number the base does not know ("6 valkuilen", "15.000 inwoners", "1x per jaar", "2e keer") says nothing
       // about the subject.
       if (/^\d+(x|e|de|ste)?$/.test(token) && !vocab.known(s)) return;
-      // "verplicht te geven", "verplicht om te melden": a modal ("moeten"), not the subject "verplicht".
-      if (lang.modalAdjectives.has(token) && ["te", "om"].includes(clause.tokens[ti + 1] ?? "")) return;
+      // "verplicht te geven", "verplicht om aan de raad te melden": a modal ("moeten"), not the subject "verplicht".
+      if (lang.modalAdjectives.has(token) && isModalUse(clause.tokens, ti, lang)) return;
       // A misspelt filler word ("eigelijk", "eignlijk") is filler, not a word unknown to the base.
       if (!vocab.known(s) && !names.has(token) && vocab.isFillerTypo(token)) return;
       const weight = lang.situational.has(token) || isAskerRole(clause.tokens, ti, lang) ? 0 : weights[ci]!;
@@ -950,6 +950,19 @@ function expandSynonyms(d: Draft): void {
 const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
 /** A year ("de jaarrekening 2023") is one moment in time, like "dit jaar". */
 const YEAR = /^(19|20)\d\d$/;
+
+/**
+ * An adjective of `modal_adjectives` at i used as a modal: "te" or "om" follows, and the infinitive it governs is a
+ * filler verb ("verplicht te geven", "verplicht om iets te melden"). With a particle before "te" the verb is a
+ * subject of its own: "verplicht om samen te werken", "verplicht om uit te treden" keep "verplicht".
+ */
+function isModalUse(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  if (tokens[i + 1] !== "te" && tokens[i + 1] !== "om") return false;
+  const te = tokens.indexOf("te", i + 1);
+  if (te < 0 || te + 1 >= tokens.length) return false;
+  if (lang.particles.includes(tokens[te - 1]!) || tokens[te - 1] === "deel") return false;
+  return isFiller(tokens[te + 1]!, lang);
+}
 
 /** A clause that asks the bot to write a text: a writing verb, a kind of text, and the bot addressed (see nl.yml). */
 function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {

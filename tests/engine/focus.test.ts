@@ -182,6 +182,10 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(modal.focus.map((c) => c.word)).not.toContain("verplicht");
     expect(modal.candidates[0]!.id).toMatch(/informati/);
     expect(engine.explain!("is samenwerking in de ggd verplicht").focus.map((c) => c.word)).toContain("verplicht");
+    // With a particle before "te" the verb is a subject of its own: compulsory cooperation is what is asked.
+    const own = engine.explain!("in welke gevallen is een gemeente verplicht om samen te werken");
+    expect(own.focus.map((c) => c.word)).toContain("verplicht");
+    expect(own.candidates[0]!.id).toBe("verplichte-samenwerking");
     const compound = engine.ask("wat houdt een centrumgemeenteconstructie in");
     expect(compound.answer?.id).toBe("centrumgemeente");
   });
