@@ -147,9 +147,10 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
     let p = memo.get(doc);
     if (!p) {
       const e = entries[doc]!;
-      const parts = [...e.title.split(/[:(),;?]/), ...e.keywords].map(stems);
-      const keyPhrases = parts.filter((k) => k.length >= 2);
-      const title = new Set(stems(e.title));
+      const titleParts = e.title.split(/[:(),;?]/).map(stems);
+      const keyPhrases = [...titleParts, ...e.keywords.map(stems)].filter((k) => k.length >= 2);
+      const titleStems = stems(e.title);
+      const title = new Set(titleStems);
       const subjects = [...(title.size >= 2 ? [title] : []), ...keyPhrases.map((k) => new Set(k))];
       const keywords = new Set(
         e.keywords
@@ -159,8 +160,6 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
       );
       // What the entry is called: each title part, and for terms of two words or more any run of words in the title,
       // as stems joined by one space (keywords, which overview entries share with the entries they list, do not count)
-      const titleStems = stems(e.title);
-      const titleParts = e.title.split(/[:(),;?]/).map(stems);
       const names = new Set(titleParts.map((k) => k.join(" ")));
       for (let i = 0; i < titleStems.length; i++)
         for (let j = i + 2; j <= Math.min(titleStems.length, i + 5); j++) names.add(titleStems.slice(i, j).join(" "));

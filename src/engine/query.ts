@@ -582,6 +582,8 @@ function extractConcepts(
   clauses: Clause[];
   compares: boolean;
   phraseOf: Map<number, LexiconPhrase>;
+  /** A clause asks the bot to write a text (`asksToWrite`). */
+  asksToWrite: boolean;
 } {
   const lang = vocab.lang;
   const names = namesIn(text);
@@ -603,10 +605,12 @@ function extractConcepts(
   const tokens: string[] = [];
   const intents: string[] = [];
   const phraseOf = new Map<number, LexiconPhrase>();
+  let writingRequest = false;
   clauses.forEach((clause, ci) => {
     const phrases = findPhrases(clause.tokens, vocab.phrases);
     const hedged = hedgedWords(clause.tokens, lang);
     const writing = asksToWrite(clause.tokens, lang);
+    if (writing) writingRequest = true;
     const consumed = new Set<number>();
     clause.tokens.forEach((token, ti) => {
       tokens.push(token);
@@ -685,7 +689,7 @@ function extractConcepts(
       byStem.set(s, c);
     });
   });
-  return { concepts, tokens, intents, clauses, compares, phraseOf };
+  return { concepts, tokens, intents, clauses, compares, phraseOf, asksToWrite: writingRequest };
 }
 
 /**
@@ -1031,7 +1035,7 @@ function asksLocalFigure(
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
   const lang = vocab.lang;
   const text = cleanText(raw);
-  const { concepts, tokens, intents, clauses, compares, phraseOf } = extractConcepts(text, vocab);
+  const { concepts, tokens, intents, clauses, compares, phraseOf, asksToWrite: writing } = extractConcepts(text, vocab);
   // The name of an organisation the base does not know (the asker's own GR or region: "de ODR", "Regio
   // Foodvalley") says which body is meant, not what is asked. Next to a word the base knows it weighs nothing: it
   // neither counts against the answer nor carries one. A name alone stays the subject ("wat doet de ODR?"); the
@@ -1117,7 +1121,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       lang,
     ),
     aboutDocument: tokens.some((_, i) => hasCue(lang.documentCues, tokens, i)),
-    asksToWrite: clauses.some((c) => asksToWrite(c.tokens, lang)),
+    asksToWrite: writing,
     quoted: quotedTerms(text),
     terms,
     concepts,
