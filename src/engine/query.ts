@@ -1081,6 +1081,12 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   // stond er in de troonrede" the one rare known word ("stond") must not make the question look answered.
   const matchedConcepts = new Set<number>();
   for (const m of credits.values()) for (const ci of m.keys()) matchedConcepts.add(ci);
+  // A word the base does not know in the context ("ik moet een motie schrijven, wat is een zienswijze?") is situational
+  // when the asking part names a subject the base knows: it weighs nothing, as an unknown organisation does.
+  if (concepts.some((c, i) => c.weight >= 1 && matchedConcepts.has(i)))
+    concepts.forEach((c, i) => {
+      if (!matchedConcepts.has(i) && c.weight < 1) c.weight = 0;
+    });
   const rarest = Math.max(0, ...concepts.filter((_, i) => matchedConcepts.has(i)).map((c) => c.idf));
   concepts.forEach((c, i) => {
     if (!matchedConcepts.has(i)) c.idf = Math.max(c.idf, 0.75 * rarest);

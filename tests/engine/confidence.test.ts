@@ -122,7 +122,7 @@ describe("the confidence model", () => {
       "Kun je een motie voor me schrijven over meer zeggenschap van de raad over de veiligheidsregio?",
     );
     expect(r.status).toBe("unknown");
-    expect(r.message).toMatch(/schrijven kan ik niet/);
+    expect(r.message).toMatch(/schrijven of vertalen kan ik niet/);
     expect(engine.explain!("schrijf een mail aan de griffie over de zienswijze op de begroting").asksToWrite).toBe(
       true,
     );

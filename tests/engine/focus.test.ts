@@ -176,6 +176,15 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(engine.ask(q).status).not.toBe("unknown");
   });
 
+  it("a word unknown to the base in the context weighs nothing when the question names a subject the base knows", () => {
+    // Before: refused (0.28); "motie" in the context counted as unknown evidence against the answer.
+    const r = engine.explain!("ik moet morgen een motie indienen, wat is een zienswijze eigenlijk?");
+    expect(r.focus.find((c) => c.word === "motie")?.weight).toBe(0);
+    expect(r.status).toBe("answer");
+    // In the asking part an unknown word still counts: this is no question about the base.
+    expect(engine.ask("welke subsidies voor sportparken zijn er").status).toBe("unknown");
+  });
+
   it("'verplicht te' is a modal, and a compound's generic head ('-constructie') names no subject", () => {
     // Before: "verplicht" sent the question to the entry on compulsory cooperation; the compound was refused (0.01).
     const modal = engine.explain!("welke informatie is het bestuur van een gr verplicht om aan de raad te geven");
