@@ -55,14 +55,16 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     const clauses = parts
       .map((part) => {
         const tokens = tokenize(part);
+        const refersBack = tokens.some((t) => lang.backReferences.has(t));
         return {
           text: part,
           tokens,
           asking: false,
-          refersBack: tokens.some((t) => lang.backReferences.has(t)),
+          refersBack,
           mayPointBack:
+            refersBack ||
             lang.continuationOpeners.has(tokens[0] ?? "") ||
-            tokens.some((t) => lang.backReferences.has(t) || lang.pointingPronouns.has(t)),
+            tokens.some((t) => lang.pointingPronouns.has(t)),
           // "als raadslid" is no condition; "als een gemeente uittreedt" is.
           condition: tokens.length >= 3 && lang.conditionals.has(tokens[0]!),
           speaker: false,

@@ -699,8 +699,7 @@ function extractConcepts(
 function partsOf(d: Draft, token: string): string[] | null {
   const parts = d.vocab.splitter.split(token);
   if (!parts) return null;
-  const kept = parts.length > 1 && d.vocab.lang.genericHeads.has(parts.at(-1)!) ? parts.slice(0, -1) : parts;
-  return kept;
+  return parts.length > 1 && d.vocab.lang.genericHeads.has(parts.at(-1)!) ? parts.slice(0, -1) : parts;
 }
 
 /** Step 4a: words the base knows directly, through compound parts, or after a typo correction. */
