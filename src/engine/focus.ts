@@ -55,7 +55,7 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     const clauses = parts
       .map((part) => {
         const tokens = tokenize(part);
-        const refersBack = tokens.some((t) => lang.backReferences.has(t));
+        const refersBack = tokens.some((t, i) => lang.backReferences.has(t) || standsAlone(tokens, i, lang));
         return {
           text: part,
           tokens,
@@ -172,6 +172,17 @@ export function openerOf(tokens: readonly string[], lang: LanguageData): string 
     if (!lang.openerLeads.has(t)) return null;
   }
   return null;
+}
+
+/**
+ * "dat" or "dit" as a pronoun of its own, not a determiner or conjunction: at the clause's end or before a filler
+ * word ("zienswijze op de begroting, moet dat echt elk jaar?"). Then it points back as "daarover" does.
+ */
+function standsAlone(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  if (!lang.standalonePronouns.has(tokens[i]!)) return false;
+  const next = tokens[i + 1];
+  if (next === undefined) return true;
+  return lang.filler.has(next) && !lang.determiners.has(next) && !lang.conditionalSubjects.has(next);
 }
 
 const startsWithOpener = (tokens: readonly string[], lang: LanguageData) => openerOf(tokens, lang) !== null;

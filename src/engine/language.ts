@@ -31,6 +31,7 @@ export const languageSchema = z.strictObject({
   generic_heads: wordList,
   modal_adjectives: wordList,
   determiners: wordList,
+  standalone_pronouns: wordList,
   particles_before_determiner: wordList,
   question_openers: wordList,
   opener_leads: wordList,
@@ -54,6 +55,8 @@ export const languageSchema = z.strictObject({
   asker_roles: wordList,
   inverted_verbs: wordList,
   inverted_subjects: wordList,
+  split_adverb_heads: wordList,
+  eruit_idiom_verbs: wordList,
   never_corrected: groupedWordList,
   figure_cues: cueList,
   document_cues: cueList,
@@ -109,6 +112,8 @@ export interface LanguageData {
   statementVerbs: ReadonlySet<string>;
   /** Pronouns by which a short question may point back to its context ("hoe werkt dat?"). */
   pointingPronouns: ReadonlySet<string>;
+  /** Pronouns that, standing alone at a clause's end or before a filler word, point back ("moet dat echt?"). */
+  standalonePronouns: ReadonlySet<string>;
   /** Words that open a clause going on from what was said before ("en de termijn?"). */
   continuationOpeners: ReadonlySet<string>;
   /** Conjunctions that open a clause of reason or circumstance ("omdat", "terwijl"): context, never the question. */
@@ -143,6 +148,10 @@ export interface LanguageData {
   invertedVerbs: ReadonlySet<string>;
   /** The subjects that, right after one of invertedVerbs, make it that verb. */
   invertedSubjects: ReadonlySet<string>;
+  /** "er", "daar": with "uit" at the clause's end they make "eruit" ("kunnen we daar nog uit?"). */
+  splitAdverbHeads: ReadonlySet<string>;
+  /** Verbs with which "eruit" is an idiom ("eruitzien", "eruit komen"), not leaving. */
+  eruitIdiomVerbs: ReadonlySet<string>;
   figureCues: ReadonlySet<string>;
   /** Words that point at a pasted or attached text ("plak", "bijlage", "dit stuk"). */
   documentCues: ReadonlySet<string>;
@@ -209,6 +218,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     backReferences: new Set(d.back_references),
     statementVerbs: new Set(d.statement_verbs),
     pointingPronouns: new Set(d.pointing_pronouns),
+    standalonePronouns: new Set(d.standalone_pronouns),
     continuationOpeners: new Set(d.continuation_openers),
     subordinators: new Set(d.subordinators),
     conditionals: new Set(d.conditionals),
@@ -225,6 +235,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     askerRoles: new Set(d.asker_roles),
     invertedVerbs: new Set(d.inverted_verbs),
     invertedSubjects: new Set(d.inverted_subjects),
+    splitAdverbHeads: new Set(d.split_adverb_heads),
+    eruitIdiomVerbs: new Set(d.eruit_idiom_verbs),
     figureCues: new Set(d.figure_cues),
     documentCues: new Set(d.document_cues),
     writingVerbs: new Set(d.writing_verbs),

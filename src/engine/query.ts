@@ -571,6 +571,19 @@ export function namesChoice(tokens: readonly string[], isContent: (t: string) =>
 }
 const ARTICLES = new Set(["de", "het", "een"]);
 
+/** Index of the last word of a clause that is no stop word or filler ("… uit de gr stappen nou?" → "stappen"). */
+function lastWordOf(tokens: readonly string[], lang: LanguageData): number {
+  let i = tokens.length - 1;
+  while (i > 0 && (isStopWord(tokens[i]!) || isFiller(tokens[i]!, lang))) i--;
+  return i;
+}
+
+/** "uit" ends the clause (but for filler) with "er", "daar" or "hier" shortly before it: "kunnen we daar nog uit". */
+function isSplitEruit(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  if (tokens[i] !== "uit" || tokens.slice(i + 1).some((t) => !isStopWord(t) && !isFiller(t, lang))) return false;
+  return tokens.slice(Math.max(0, i - SEPARABLE_WINDOW), i).some((t) => lang.splitAdverbHeads.has(t));
+}
+
 /** Step 3: the message's content words, one concept per stem, each with its focus weight. */
 function extractConcepts(
   text: string,
@@ -612,8 +625,12 @@ function extractConcepts(
     const writing = asksToWrite(clause.tokens, lang);
     if (writing) writingRequest = true;
     const consumed = new Set<number>();
-    clause.tokens.forEach((token, ti) => {
-      tokens.push(token);
+    const looks = clause.tokens.some((t) => lang.eruitIdiomVerbs.has(t));
+    clause.tokens.forEach((said, ti) => {
+      tokens.push(said);
+      // "kunnen we daar nog uit?" says "eruit"; in "hoe ziet dat eruit", "we komen er niet uit" an idiom: filler.
+      const token = !looks && isSplitEruit(clause.tokens, ti, lang) ? "eruit" : said;
+      if (looks && token === "eruit") return;
       // A lexicon phrase ("lid worden", "in de gaten houden") is one concept, whatever its words are on their own.
       const hit = phrases.get(ti);
       if (hit) {
@@ -849,12 +866,7 @@ function joinAdjacent(d: Draft, tokens: readonly string[]): void {
  */
 function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
   const particles = new Set(d.vocab.lang.particles);
-  // The last word of a clause that is no filler or stop word ("… uit de gr stappen nou?" ends with "stappen").
-  const lastWord = (tokens: readonly string[]): number => {
-    let i = tokens.length - 1;
-    while (i > 0 && (isStopWord(tokens[i]!) || isFiller(tokens[i]!, d.vocab.lang))) i--;
-    return i;
-  };
+  const lastWord = (tokens: readonly string[]) => lastWordOf(tokens, d.vocab.lang);
   const { determiners, particlesBeforeDeterminer } = d.vocab.lang;
   const prepositional = (tokens: readonly string[], j: number) =>
     determiners.has(tokens[j + 1] ?? "") && !particlesBeforeDeterminer.has(tokens[j]!);

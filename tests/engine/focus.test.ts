@@ -103,6 +103,15 @@ describe("splitClauses", () => {
     const goesOn = splitClauses("Zienswijze op de begroting van een GR. En de termijn?", language);
     expect(clauseWeights(goesOn, (c) => (c.asking ? 1 : 2))[0]).toBeGreaterThan(CONTEXT_WEIGHT_BACK);
   });
+
+  it("'dat' standing alone points back as 'daarover' does; before a noun it is a determiner (standalone_pronouns)", () => {
+    const alone = splitClauses("De zienswijze op de begroting, moet dat echt elk jaar?", language);
+    expect(alone.map((c) => c.refersBack)).toEqual([false, true]);
+    expect(clauseWeights(alone, (c) => (c.asking ? 2 : 3))[0]).toBe(CONTEXT_WEIGHT_BACK);
+    expect(splitClauses("Hoe werkt dat?", language)[0]!.refersBack).toBe(true);
+    expect(splitClauses("moet dat bedrag elk jaar omhoog?", language)[0]!.refersBack).toBe(false);
+    expect(splitClauses("klopt het dat de raad geen zienswijze mag geven?", language)[0]!.refersBack).toBe(false);
+  });
 });
 
 describe("focus in the engine (real knowledge base)", () => {

@@ -156,6 +156,31 @@ describe("verb forms, separable verbs and lexicon phrases (real knowledge base)"
     expect(x.candidates[0]?.id).toBe("resultaten-en-bijsturen");
   });
 
+  it("'er … uit' at the end of a clause is 'eruit' (leaving): 'kunnen we daar nog uit?' (split_adverb_heads)", () => {
+    for (const q of ["kunnen we er nog uit", "kan onze gemeente daar eigenlijk wel uit?"]) {
+      const x = engine.explain!(q);
+      expect(
+        x.focus.map((c) => c.word),
+        q,
+      ).toContain("eruit");
+      expect(x.candidates[0]?.id, q).toBe("uittreden-gr");
+    }
+    // "uit" before the place it comes from is a preposition: "lessen die er uit het voorbeeld te halen zijn".
+    expect(engine.explain!("welke lessen zijn er uit het voorbeeld te leren").focus.map((c) => c.word)).not.toContain(
+      "eruit",
+    );
+  });
+
+  it("'eruit' in an idiom is no leaving: 'hoe ziet een zienswijze eruit', 'we komen er niet uit' (eruit_idiom_verbs)", () => {
+    const looks = engine.ask("hoe ziet een zienswijze eruit");
+    expect(looks.answer?.id).toBe("zienswijze");
+    for (const q of ["hoe ziet een zienswijze eruit", "hoe ziet zo'n zienswijze er uit", "we komen er niet uit"])
+      expect(
+        engine.explain!(q).focus.map((c) => c.word),
+        q,
+      ).not.toContain("eruit");
+  });
+
   it("a phrase never reaches across 'en' ('willen eruit en het zelf gaan doen' is no 'eruit gaan')", () => {
     const x = engine.explain!("sommige partijen willen eruit en het zelf gaan doen");
     expect(x.focus.map((f) => f.word)).not.toContain("eruit gaan");
