@@ -297,6 +297,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("mag een raadslid lid zijn van het ab van de regio").answer?.id).toBe("positie-ab-lid");
   });
 
+  it("the current text of a regeling is in the register (actuele, geldende tekst)", () => {
+    // Before: refused (0.08), with an example region first ("actuele" in its text).
+    expect(engine.ask("waar vind ik de actuele tekst van onze gr").answer?.id).toBe(
+      "register-gemeenschappelijke-regelingen",
+    );
+  });
+
   it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
     // Before: each counted as a word unknown to the base, weighing against every answer.
     const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
