@@ -60,6 +60,7 @@ export const languageSchema = z.strictObject({
   never_corrected: groupedWordList,
   figure_cues: cueList,
   document_cues: cueList,
+  document_describers: wordList,
   writing_verbs: wordList,
   writing_objects: wordList,
   writing_addressees: wordList,
@@ -155,6 +156,8 @@ export interface LanguageData {
   figureCues: ReadonlySet<string>;
   /** Words that point at a pasted or attached text ("plak", "bijlage", "dit stuk"). */
   documentCues: ReadonlySet<string>;
+  /** Words before a document cue that make it describe others' papers ("de regeling als bijlage"). */
+  documentDescribers: ReadonlySet<string>;
   /** A request to write a text: a writing verb, a kind of text, and the bot addressed ("schrijf je een motie"). */
   writingVerbs: ReadonlySet<string>;
   writingObjects: ReadonlySet<string>;
@@ -239,6 +242,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     eruitIdiomVerbs: new Set(d.eruit_idiom_verbs),
     figureCues: new Set(d.figure_cues),
     documentCues: new Set(d.document_cues),
+    documentDescribers: new Set(d.document_describers),
     writingVerbs: new Set(d.writing_verbs),
     writingObjects: new Set(d.writing_objects),
     writingAddressees: new Set(d.writing_addressees),

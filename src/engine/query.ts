@@ -1137,7 +1137,10 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       new Set([...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token), ...organisations]),
       lang,
     ),
-    aboutDocument: tokens.some((_, i) => hasCue(lang.documentCues, tokens, i)),
+    // "de regeling als bijlage", "een voorstel met bijlagen" describe someone else's papers, not a text of the asker's.
+    aboutDocument: tokens.some(
+      (_, i) => hasCue(lang.documentCues, tokens, i) && !lang.documentDescribers.has(tokens[i - 1] ?? ""),
+    ),
     asksToWrite: writing,
     quoted: quotedTerms(text),
     terms,

@@ -114,6 +114,13 @@ describe("the confidence model", () => {
     const own = engine.explain!("hieronder mijn vraag: hoe lang duurt uittreden uit een gr?");
     expect(own.aboutDocument).toBe(false);
     expect(own.status).not.toBe("unknown");
+    // "de regeling als bijlage", "met bijlagen" describe papers the college sent (document_describers): no text of
+    // the asker's. Before: refused as a pasted text.
+    const sent = engine.ask(
+      "Het college wil toetreden tot een GR. Het voorstel is twee kantjes met de regeling als bijlage. Geef me een checklist.",
+    );
+    expect(sent.message ?? "").not.toMatch(/plakt of bijvoegt/);
+    expect(sent.answer?.id).toBe("checklist-toetreden-gr");
   });
 
   it("a request to write a text gets an honest unknown that says so (writing_verbs, writing_objects)", () => {

@@ -304,6 +304,17 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("'vraagstukken' are the opgaven; 'ermee kappen', 'de stekker eruit' is leaving (spreektaal)", () => {
+    // Before: the entry on cooperation within the municipality, and a refusal.
+    expect(engine.ask("welke grote vraagstukken dwingen gemeenten tot samenwerken").answer?.id).toBe(
+      "maatschappelijke-opgaven",
+    );
+    expect(["uittreden-gr", "checklist-uittreden"]).toContain(
+      engine.explain!("we willen ermee kappen bij de gr").candidates[0]?.id,
+    );
+    expect(engine.explain!("de stekker eruit trekken bij de gr").expansions.join()).not.toContain("typo");
+  });
+
   it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
     // Before: each counted as a word unknown to the base, weighing against every answer.
     const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
