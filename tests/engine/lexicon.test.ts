@@ -315,6 +315,17 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.explain!("de stekker eruit trekken bij de gr").expansions.join()).not.toContain("typo");
   });
 
+  it("'ja tegen zeggen' is consent, and a share in a bv or coöperatie gets the checklist on private-law participation", () => {
+    // Before: "tegen" (kept as a contrast word) led to the entry on reasons not to cooperate; then the GR checklist.
+    const r = engine.ask(
+      "Er ligt een voorstel om aandeelhouder te worden van een regionale energie-bv. Waar let ik op voordat we daar ja tegen zeggen?",
+    );
+    expect(r.answer?.id).toBe("checklist-privaatrechtelijke-deelname");
+    expect(
+      engine.explain!("het college wil lid worden van een energiecoöperatie, waar letten we op").candidates[0]?.id,
+    ).toBe("checklist-privaatrechtelijke-deelname");
+  });
+
   it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
     // Before: each counted as a word unknown to the base, weighing against every answer.
     const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
