@@ -24,6 +24,8 @@ export interface Sample {
   x: number[];
   y: 0 | 1;
   offtopic: boolean;
+  /** Refused by a rule whatever the model says (a pasted text, a request to write one): not fitted on, never answered. */
+  ruled?: boolean;
 }
 
 export const L2 = 1;
@@ -53,7 +55,10 @@ const fold = (s: unknown) =>
     .replace(/\p{M}/gu, "")
     .toLowerCase();
 
-/** The features of every case's best entry and whether that entry answers it (local-figure cases are left out). */
+/**
+ * The features of every case's best entry and whether that entry answers it (local-figure cases are left out). A
+ * message the engine refuses whatever the model says (a pasted text, a request to write one) is marked `ruled`.
+ */
 export function samplesOf(kb: KnowledgeBase, cases: readonly LabelledCase[]): Sample[] {
   // Features do not depend on the model; a neutral one also works when the committed model is out of date.
   const engine = createEngine(kb, { model: neutralModel() });
@@ -71,7 +76,8 @@ export function samplesOf(kb: KnowledgeBase, cases: readonly LabelledCase[]): Sa
       const words = (c.expect?.length ?? 0) > 0 && c.expect!.every((g) => g.some((alt) => text.includes(fold(alt))));
       y = kindOk && (words || (c.ids ?? []).includes(e.id)) ? 1 : 0;
     }
-    out.push({ q: c.q, x: vectorOf(top.features as Features), y, offtopic: !!c.offtopic });
+    const ruled = ex.aboutDocument || ex.asksToWrite;
+    out.push({ q: c.q, x: vectorOf(top.features as Features), y, offtopic: !!c.offtopic, ...(ruled ? { ruled } : {}) });
   }
   return out;
 }
@@ -144,13 +150,16 @@ export function probability(fit: Fit, x: readonly number[]): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Out-of-fold probabilities: fold k (every FOLDS-th sample) is predicted by a model fitted on the others. */
+/**
+ * Out-of-fold probabilities: fold k (every FOLDS-th sample) is predicted by a model fitted on the others. A ruled
+ * sample is refused at run time whatever the model says: it is not fitted on and gets probability 0.
+ */
 export function crossValidate(samples: readonly Sample[]): number[] {
   const p = new Array<number>(samples.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
-    const fit = fitLogistic(samples.filter((_, i) => i % FOLDS !== k));
+    const fit = fitLogistic(samples.filter((s, i) => i % FOLDS !== k && !s.ruled));
     samples.forEach((s, i) => {
-      if (i % FOLDS === k) p[i] = probability(fit, s.x);
+      if (i % FOLDS === k && !s.ruled) p[i] = probability(fit, s.x);
     });
   }
   return p;
@@ -205,7 +214,7 @@ export function calibrate(
   const samples = files.flatMap((f) => samplesOf(kb, readCases(f)));
   const oof = crossValidate(samples);
   const thresholds = chooseThresholds(samples, oof);
-  const fit = fitLogistic(samples);
+  const fit = fitLogistic(samples.filter((s) => !s.ruled));
   const model: ConfidenceModel = {
     version: 2,
     features: [...INPUTS],

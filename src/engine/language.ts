@@ -64,6 +64,9 @@ export const languageSchema = z.strictObject({
   writing_verbs: wordList,
   writing_objects: wordList,
   writing_addressees: wordList,
+  translation_verbs: wordList,
+  writing_base_objects: wordList,
+  request_modals: wordList,
   stem_overrides: z.record(z.string(), z.string()),
   irregular_verbs: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)),
   default_suggestions: z.array(z.string().min(1)),
@@ -162,6 +165,11 @@ export interface LanguageData {
   writingVerbs: ReadonlySet<string>;
   writingObjects: ReadonlySet<string>;
   writingAddressees: ReadonlySet<string>;
+  /** Of the writing verbs, those that ask for a text whatever its kind ("vertaal"). */
+  translationVerbs: ReadonlySet<string>;
+  /** Texts the base explains: a writing request only as a command or a request to the bot ("kun je …"). */
+  writingBaseObjects: ReadonlySet<string>;
+  requestModals: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
   /** Irregular verb forms → their infinitive ("opgeheven" → opheffen), for `infinitivesOf`. */
   irregularVerbs: ReadonlyMap<string, string>;
@@ -246,6 +254,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     writingVerbs: new Set(d.writing_verbs),
     writingObjects: new Set(d.writing_objects),
     writingAddressees: new Set(d.writing_addressees),
+    translationVerbs: new Set(d.translation_verbs),
+    writingBaseObjects: new Set(d.writing_base_objects),
+    requestModals: new Set(d.request_modals),
     stemOverrides: d.stem_overrides,
     irregularVerbs: new Map(Object.entries(d.irregular_verbs)),
     neverCorrected: d.never_corrected,

@@ -981,9 +981,15 @@ function isModalUse(tokens: readonly string[], i: number, lang: LanguageData): b
 
 /** A clause that asks the bot to write a text: a writing verb, a kind of text, and the bot addressed (see nl.yml). */
 function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {
-  if (!tokens.some((t) => lang.writingObjects.has(t))) return false;
   const verb = tokens.findIndex((t) => lang.writingVerbs.has(t));
-  return verb >= 0 && (verb === 0 || tokens.some((t) => lang.writingAddressees.has(t)));
+  if (verb < 0) return false;
+  // "vertaal 'gemeenteraad' naar het Engels": a translation needs no kind of text.
+  if (lang.translationVerbs.has(tokens[verb]!) || tokens.some((t) => lang.writingObjects.has(t)))
+    return verb === 0 || tokens.some((t) => lang.writingAddressees.has(t));
+  // A text the base explains ("hoe schrijf je een zienswijze" asks how): only a command or a request to the bot.
+  const baseObject = tokens.some((t) => [...lang.writingBaseObjects].some((o) => t.endsWith(o)));
+  const request = tokens.some((t, i) => lang.requestModals.has(t) && lang.writingAddressees.has(tokens[i + 1] ?? ""));
+  return baseObject && (verb === 0 || request);
 }
 
 /**

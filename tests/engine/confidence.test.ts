@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CALIBRATION_SETS } from "../../src/engine/calibration-sets.ts";
-import { calibrate } from "../../src/engine/calibrate.ts";
-import { bandOf, MODEL_FILE, parseModel, type ConfidenceModel } from "../../src/engine/confidence.ts";
+import { calibrate, chooseThresholds, crossValidate, type Sample } from "../../src/engine/calibrate.ts";
+import { bandOf, INPUTS, MODEL_FILE, parseModel, type ConfidenceModel } from "../../src/engine/confidence.ts";
 import { createEngine } from "../../src/engine/index.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { formatExplanation } from "../../src/cli/format-explain.ts";
@@ -32,6 +32,25 @@ describe("the confidence model", () => {
       "the committed model is stale: run `npm run calibrate` and commit src/engine/model/confidence.json",
     ).toEqual(committed);
   }, 60_000);
+
+  it("a message refused by a rule is not fitted on and counts as a refused off-topic question (ruled)", () => {
+    // Before: a pasted-text request left out of the fit was also left out of the off-topic count, which raised the
+    // refusal threshold; kept in the fit, the words the rule drops made its features look answerable.
+    const sample = (v: number, y: 0 | 1, offtopic: boolean, ruled = false): Sample => ({
+      q: "",
+      x: INPUTS.map((_, j) => v + ((j * 7) % 5) * 0.01),
+      y,
+      offtopic,
+      ...(ruled ? { ruled } : {}),
+    });
+    const samples = Array.from({ length: 40 }, (_, i) =>
+      i % 4 === 0 ? sample(0.9, 0, true, true) : i % 2 ? sample(0.8 + (i % 3) * 0.05, 1, false) : sample(0.1, 0, true),
+    );
+    const p = crossValidate(samples);
+    samples.forEach((s, i) => s.ruled && expect(p[i]).toBe(0));
+    // The ruled ones look answerable (0.9) yet are refused: the threshold is set by the others.
+    expect(chooseThresholds(samples, p).ambiguous).toBeLessThan(0.5);
+  });
 
   it("cuts probabilities into three bands at the calibrated thresholds", () => {
     const m = { ...committed, thresholds: { answer: 0.7, ambiguous: 0.4 } };
@@ -137,6 +156,19 @@ describe("the confidence model", () => {
     expect(engine.explain!("ik moet een motie schrijven, wat is een zienswijze?").asksToWrite).toBe(false);
     expect(engine.explain!("vertaal deze zin naar het engels: de raad dient een zienswijze in").asksToWrite).toBe(true);
     expect(engine.explain!("kun je me helpen een zienswijze op te stellen").asksToWrite).toBe(false);
+    // A text the base explains is a writing request as a command or a request to the bot, not as "hoe schrijf je"
+    // (writing_base_objects, request_modals); a translation needs no kind of text (translation_verbs). Before: the
+    // zienswijze entry at 78 %, the entry on the raad at 92 %.
+    expect(engine.ask("schrijf een conceptzienswijze over de begroting van de afval-gr, max 1 A4").status).toBe(
+      "unknown",
+    );
+    expect(engine.explain!("kunt u een zienswijze voor ons opstellen over de begroting").asksToWrite).toBe(true);
+    expect(engine.explain!("hoe schrijf je een zienswijze").asksToWrite).toBe(false);
+    expect(engine.ask("Vertaal 'gemeenteraad' naar het Engels").status).toBe("unknown");
+    // Summing up a text the bot has not got (document_cues). Before: a middle answer with an example region.
+    expect(engine.explain!("kun je de ontwerpbegroting van de regio even voor me samenvatten?").aboutDocument).toBe(
+      true,
+    );
     // In the request, the verb and the kind of text are what to do, not what about: the suggestions follow the rest.
     const request = engine.explain!("kun je een motie voor me schrijven over de zienswijze op de begroting");
     expect(request.focus.map((c) => c.word)).not.toContain("motie");

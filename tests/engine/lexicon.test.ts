@@ -326,6 +326,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     ).toBe("checklist-privaatrechtelijke-deelname");
   });
 
+  it("the kind of paper asked for is no subject: 'een raadsvoorstel over uittreden' is about uittreden", () => {
+    // Before: the entries on reasons (not) to cooperate, whose example questions mention a raadsvoorstel.
+    expect(["uittreden-gr", "checklist-uittreden"]).toContain(
+      engine.explain!("raadsvoorstel uittreden").candidates[0]?.id,
+    );
+  });
+
   it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
     // Before: each counted as a word unknown to the base, weighing against every answer.
     const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
