@@ -61,6 +61,7 @@ export const languageSchema = z.strictObject({
   figure_cues: cueList,
   document_cues: cueList,
   document_describers: wordList,
+  filler_pairs: cueList,
   writing_verbs: wordList,
   writing_objects: wordList,
   writing_addressees: wordList,
@@ -161,6 +162,8 @@ export interface LanguageData {
   documentCues: ReadonlySet<string>;
   /** Words before a document cue that make it describe others' papers ("de regeling als bijlage"). */
   documentDescribers: ReadonlySet<string>;
+  /** Two words that together are filler ("niet alleen"), written with one space. */
+  fillerPairs: ReadonlySet<string>;
   /** A request to write a text: a writing verb, a kind of text, and the bot addressed ("schrijf je een motie"). */
   writingVerbs: ReadonlySet<string>;
   writingObjects: ReadonlySet<string>;
@@ -251,6 +254,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureCues: new Set(d.figure_cues),
     documentCues: new Set(d.document_cues),
     documentDescribers: new Set(d.document_describers),
+    fillerPairs: new Set(d.filler_pairs),
     writingVerbs: new Set(d.writing_verbs),
     writingObjects: new Set(d.writing_objects),
     writingAddressees: new Set(d.writing_addressees),

@@ -654,6 +654,9 @@ function extractConcepts(
         }
       }
       if (consumed.has(ti) || hedged.has(ti)) return;
+      // "niet alleen … maar ook": together filler (`filler_pairs`), though "niet" and "alleen" alone carry meaning.
+      const ct = clause.tokens;
+      if (lang.fillerPairs.has(`${ct[ti - 1]} ${said}`) || lang.fillerPairs.has(`${said} ${ct[ti + 1]}`)) return;
       // "hoe lang", "zo lang": a question for a duration, like "wanneer"; not the word "lang" of "lange termijn".
       if (DURATION.has(token) && DURATION_LEAD.has(clause.tokens[ti - 1] ?? "")) return;
       if (

@@ -333,6 +333,17 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("'niet alleen' is no negation (filler_pairs); 'drukt door' is no 'drukte', 'helft' no typo of 'helpt'", () => {
+    // Before: the entry on reasons not to cooperate, and the entry on administrative bustle.
+    const notOnly = engine.explain!("hoe blijft de samenwerking democratisch en niet alleen iets van bestuurders");
+    expect(notOnly.focus.map((c) => c.word)).not.toContain("niet");
+    expect(notOnly.candidates[0]?.id).not.toBe("waarom-niet-samenwerken");
+    expect(engine.explain!("waarom niet samenwerken").candidates[0]?.id).toBe("waarom-niet-samenwerken");
+    const through = engine.explain!("de stad heeft de helft van de stemmen in het ab en drukt alles door");
+    expect(through.expansions.join()).not.toMatch(/drukte|helpt/);
+    expect(through.candidates[0]?.id).toBe("stemverhouding-ab");
+  });
+
   it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
     // Before: each counted as a word unknown to the base, weighing against every answer.
     const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
