@@ -344,6 +344,19 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(through.candidates[0]?.id).toBe("stemverhouding-ab");
   });
 
+  it("spreektaal: staff and buildings, a buy-out sum, a chapter of the budget, a letter of intent", () => {
+    // Before: refused (0.51), the words unknown to the base.
+    expect(engine.ask("wat gebeurt er met de mensen die er werken en met het gebouw als de gr stopt").answer?.id).toBe(
+      "opheffing-gr",
+    );
+    const expanded = (q: string) => engine.explain!(q).expansions.join(" ");
+    expect(expanded("moeten we een afkoopsom betalen")).toMatch(/uittreedsom/);
+    expect(expanded("wat hoort in dat hoofdstukje van de begroting")).toMatch(/paragraf/);
+    expect(expanded("telt een intentieovereenkomst als samenwerking")).toMatch(/convenant/);
+    // Real words are no typos ("forse" was corrected to "formele", "verwees" to "verdeel").
+    expect(expanded("de wethouder verwees naar een forse stijging")).not.toMatch(/typo/);
+  });
+
   it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
     // Before: each counted as a word unknown to the base, weighing against every answer.
     const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
