@@ -357,6 +357,19 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(expanded("de wethouder verwees naar een forse stijging")).not.toMatch(/typo/);
   });
 
+  it("a municipality that only pays while the regio does everything is the 'lege BV' (spreektaal)", () => {
+    // Before: the budget cycle, and the entry on policy and execution.
+    for (const q of [
+      "vroeger deden we dat zelf, nu mogen we als raad alleen nog geld overmaken naar de regio",
+      "als een gemeente alles door anderen laat doen, wat blijft er nog over voor de gemeente",
+    ])
+      expect(engine.explain!(q).candidates[0]?.id, q).toBe("valkuil-lege-bv");
+    // Not every "alles in de regio": a decision taken before the raad sees it is another pitfall.
+    expect(engine.explain!("alles in de regio is al in kannen en kruiken").candidates[0]?.id).not.toBe(
+      "valkuil-lege-bv",
+    );
+  });
+
   it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
     // Before: each counted as a word unknown to the base, weighing against every answer.
     const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
