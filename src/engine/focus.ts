@@ -110,6 +110,8 @@ function splitReported(part: string, lang: LanguageData): string[] {
     at = new RegExp(`(?<=\\b(?:${verbs})(?:\\s+[^\\s,]+){0,${REPORT_GAP}}?\\s+dat)\\s+`, "i");
     reportedSplit.set(lang, at);
   }
+  // The look-behind is costly at every space; a part without " dat" has no report to split.
+  if (!/\sdat\b/i.test(part)) return [part];
   const parts = part.split(at).filter((p) => p.trim());
   // Only the words after the last "en"/"maar" say who spoke: "Wij hebben geen beleid | en de accountant zegt dat".
   return parts.flatMap((p, i) =>
@@ -144,9 +146,12 @@ function splitEmbeddedQuestion(part: string, lang: LanguageData): string[] {
     at = new RegExp(`(?<=\\b(?:${hedges})(?:\\s+(?:${between}))*)\\s+(?=(?:${EMBEDDED_OPENERS})\\b)`, "i");
     embeddedSplit.set(lang, at);
   }
+  // The look-behind is costly at every space; only a part with a question word after a space can split.
+  if (!EMBEDDED_AFTER_SPACE.test(part)) return [part];
   return part.split(at).filter((p) => p.trim());
 }
 const EMBEDDED_OPENERS = "wat|wie|waar|wanneer|waarom|hoe|hoeveel|welke|welk|of";
+const EMBEDDED_AFTER_SPACE = new RegExp(`\\s(?:${EMBEDDED_OPENERS})\\b`, "i");
 const embeddedSplit = new WeakMap<LanguageData, RegExp>();
 
 /** The split pattern per language data, built once. */

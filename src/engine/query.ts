@@ -491,6 +491,37 @@ const PHRASE_SLACK = 2;
 /** Words a phrase never reaches across: "willen eruit en het zelf gaan doen" is no "eruit gaan". */
 const PHRASE_BREAK = new Set(["en", "of", "maar", "dan"]);
 
+/** The stem and the infinitives' stems of a word, kept for the words seen (cleared when it grows large). */
+const wordForms = new Map<string, ReadonlySet<string>>();
+function formsOf(word: string): ReadonlySet<string> {
+  let forms = wordForms.get(word);
+  if (!forms) {
+    if (wordForms.size > 50_000) wordForms.clear();
+    forms = new Set([stem(word), ...infinitivesOf(word).map(stem)]);
+    wordForms.set(word, forms);
+  }
+  return forms;
+}
+
+const phraseIndex = new WeakMap<readonly LexiconPhrase[], Map<string, number[]>>();
+
+/** Each stem → the indexes of the phrases that have it, for one list of phrases (built once). */
+function phrasesByStem(phrases: readonly LexiconPhrase[]): Map<string, number[]> {
+  let index = phraseIndex.get(phrases);
+  if (!index) {
+    index = new Map();
+    phrases.forEach((phrase, p) => {
+      for (const s of new Set(phrase.stems)) {
+        const list = index!.get(s);
+        if (list) list.push(p);
+        else index!.set(s, [p]);
+      }
+    });
+    phraseIndex.set(phrases, index);
+  }
+  return index;
+}
+
 /**
  * Lexicon phrases in a clause's words, longest first and not overlapping: token index → the phrase starting there
  * and the indexes of the words it took.
@@ -504,29 +535,36 @@ export function findPhrases(
 ): Map<number, { phrase: LexiconPhrase; used: number[] }> {
   const found = new Map<number, { phrase: LexiconPhrase; used: number[] }>();
   if (phrases.length === 0 || tokens.length < 2) return found;
-  // The stem and the infinitives' stems of each word, worked out only for words a phrase is tried at.
-  const formCache = new Array<ReadonlySet<string> | undefined>(tokens.length);
-  const formsAt = (at: number) =>
-    (formCache[at] ??= new Set([stem(tokens[at]!), ...infinitivesOf(tokens[at]!).map(stem)]));
+  const formsAt = (at: number) => formsOf(tokens[at]!);
   const taken = new Array<boolean>(tokens.length).fill(false);
-  for (const phrase of phrases) {
+  // Only the phrases with a word of the message are tried, in their order (longest first) and then by position, as
+  // trying every phrase at every position would; the phrases by stem are worked out once per list.
+  const byStem = phrasesByStem(phrases);
+  const tries: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const seen = new Set<number>();
+    for (const s of formsAt(i)) for (const p of byStem.get(s) ?? []) if (!seen.has(p)) seen.add(p);
+    for (const p of seen) tries.push(p * tokens.length + i);
+  }
+  tries.sort((a, b) => a - b);
+  for (const t of tries) {
+    const phrase = phrases[Math.floor(t / tokens.length)]!;
+    const i = t % tokens.length;
     const n = phrase.stems.length;
-    for (let i = 0; i + n <= tokens.length; i++) {
-      if (taken[i] || !phrase.stems.some((s) => formsAt(i).has(s))) continue;
-      let window = Math.min(tokens.length, i + n + PHRASE_SLACK);
-      for (let at = i + 1; at < window; at++) if (PHRASE_BREAK.has(tokens[at]!)) window = at;
-      const used = new Set<number>();
-      for (const s of phrase.stems) {
-        for (let at = i; at < window; at++)
-          if (!taken[at] && !used.has(at) && formsAt(at).has(s)) {
-            used.add(at);
-            break;
-          }
-      }
-      if (used.size < n || !used.has(i)) continue;
-      for (const at of used) taken[at] = true;
-      found.set(i, { phrase, used: [...used] });
+    if (i + n > tokens.length || taken[i]) continue;
+    let window = Math.min(tokens.length, i + n + PHRASE_SLACK);
+    for (let at = i + 1; at < window; at++) if (PHRASE_BREAK.has(tokens[at]!)) window = at;
+    const used = new Set<number>();
+    for (const s of phrase.stems) {
+      for (let at = i; at < window; at++)
+        if (!taken[at] && !used.has(at) && formsAt(at).has(s)) {
+          used.add(at);
+          break;
+        }
     }
+    if (used.size < n || !used.has(i)) continue;
+    for (const at of used) taken[at] = true;
+    found.set(i, { phrase, used: [...used] });
   }
   return found;
 }
