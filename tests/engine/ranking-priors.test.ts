@@ -123,4 +123,9 @@ describe("ranking priors (real knowledge base)", () => {
       "zienswijze-begroting",
     );
   });
+
+  it("an example region does not answer a general question through generic keywords", () => {
+    // Before: the BEL example first (its keywords named the algemeen and dagelijks bestuur).
+    expect(engine.explain!("mag het db zonder het ab besluiten").candidates[0]?.id).toBe("dagelijks-bestuur");
+  });
 });
