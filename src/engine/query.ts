@@ -1068,13 +1068,10 @@ function asksLocalFigure(
   // van het AB-lid dat namens ons in de regio zit" asks about information.
   const relative = (tokens: readonly string[], i: number) =>
     RELATIVE_PRONOUNS.has(tokens[i - 1] ?? "") || RELATIVE_PRONOUNS.has(tokens[i - 2] ?? "");
+  // "Wie betaalt …", "wie wijst de AB-leden aan namens ons": who by rule, whatever the other cues.
   const cue = (tokens: readonly string[]) =>
-    tokens.some(
-      (t, i) =>
-        hasCue(lang.figureCues, tokens, i) &&
-        !relative(tokens, i) &&
-        !(lang.whoRuleVerbs.has(t) && openerOf(tokens, lang) === "wie"),
-    );
+    !(openerOf(tokens, lang) === "wie" && tokens.some((t) => lang.whoRuleVerbs.has(t))) &&
+    tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && !relative(tokens, i));
   // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
   // "Waar vind ik …" asks where to look, which the base answers.
   const asksFigure = (tokens: readonly string[]) => {

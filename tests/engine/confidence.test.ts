@@ -221,6 +221,14 @@ describe("the confidence model", () => {
     expect(engine.explain!("hoeveel betalen wij aan de GGD?").localFigure).toBe(true);
   });
 
+  it("'wie wijst … aan namens onze gemeente' asks who has the power, not a name (who_rule_verbs)", () => {
+    // Before: refused as a local figure ("namens onze gemeente").
+    expect(engine.ask("wie wijst eigenlijk de AB-leden aan namens onze gemeente").status).not.toBe("unknown");
+    expect(engine.ask("wie zit namens onze gemeente in het ab van de ggd").status).toBe("unknown");
+    // "Wat drijft gemeenten": the reasons (spreektaal).
+    expect(engine.explain!("wat drijft gemeenten om taken samen te doen").candidates[0]?.id).toBe("waarom-samenwerken");
+  });
+
   it("a question about a rule around a local figure is no local-figure question", () => {
     // "namens ons" is local, but the question asks whether the raad may fire the AB-lid, not who it is.
     const x = engine.explain!("kan de raad het AB-lid dat namens ons in de GR zit ontslaan?");
