@@ -616,9 +616,18 @@ function lastWordOf(tokens: readonly string[], lang: LanguageData): number {
   return i;
 }
 
-/** "uit" ends the clause (but for filler) with "er", "daar" or "hier" shortly before it: "kunnen we daar nog uit". */
+/**
+ * "Uit" that says leaving: it ends the clause (but for filler) with "er", "daar" or "hier" shortly before it ("kunnen
+ * we daar nog uit"), or stands before a determiner and one of `leaving_objects` and no verb ("voordat we uit een gr
+ * zijn").
+ */
 function isSplitEruit(tokens: readonly string[], i: number, lang: LanguageData): boolean {
-  if (tokens[i] !== "uit" || tokens.slice(i + 1).some((t) => !isStopWord(t) && !isFiller(t, lang))) return false;
+  if (tokens[i] !== "uit") return false;
+  const onlyFillerFrom = (at: number) => tokens.slice(at).every((t) => isStopWord(t) || isFiller(t, lang));
+  // With a verb after it ("uit de gr stappen") the verb and its particle say it (`joinSeparableVerbs`).
+  if (lang.determiners.has(tokens[i + 1] ?? "") && lang.leavingObjects.has(tokens[i + 2] ?? ""))
+    return onlyFillerFrom(i + 3);
+  if (!onlyFillerFrom(i + 1)) return false;
   return tokens.slice(Math.max(0, i - SEPARABLE_WINDOW), i).some((t) => lang.splitAdverbHeads.has(t));
 }
 

@@ -370,6 +370,18 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("'uit een gr zijn' is leaving; an AB that 'legt naast zich neer', a wethouder who 'zegt nooit iets' (spreektaal)", () => {
+    // Before: the entry on what a GR is; a refusal at 0.518; a refusal at 0.43.
+    expect(engine.explain!("hoe lang duurt het voordat we uit een gr zijn").candidates[0]?.id).toBe("uittreden-gr");
+    expect(engine.explain!("wat blijkt uit de regeling over stemmen").focus.map((c) => c.word)).not.toContain("eruit");
+    expect(engine.ask("wat als het ab onze zienswijze gewoon naast zich neerlegt").answer?.id).toBe(
+      "zienswijze-begroting",
+    );
+    expect(engine.ask("onze wethouder zegt nooit iets over wat er in het ab gebeurt, wat kan ik doen").status).not.toBe(
+      "unknown",
+    );
+  });
+
   it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
     // Before: each counted as a word unknown to the base, weighing against every answer.
     const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
