@@ -382,6 +382,12 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("'bezuinigen' is about the begroting, no typo of 'beëindigen' (spreektaal)", () => {
+    const x = engine.explain!("kan de raad de gr laten bezuinigen");
+    expect(x.expansions.join()).not.toContain("typo");
+    expect(x.expansions.join()).toMatch(/begrot/);
+  });
+
   it("'1x', '2e', 'bijna' and 'ipv' are no unknown words of the question", () => {
     // Before: each counted as a word unknown to the base, weighing against every answer.
     const focus = engine.explain!("we horen bijna niks, 1x per jaar, kan dat ipv een gr via een stichting").focus;
