@@ -624,9 +624,12 @@ function lastWordOf(tokens: readonly string[], lang: LanguageData): number {
 function isSplitEruit(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   if (tokens[i] !== "uit") return false;
   const onlyFillerFrom = (at: number) => tokens.slice(at).every((t) => isStopWord(t) || isFiller(t, lang));
-  // With a verb after it ("uit de gr stappen") the verb and its particle say it (`joinSeparableVerbs`).
+  // With a verb after it ("uit de gr stappen") the verb and its particle say it (`joinSeparableVerbs`); after a word
+  // of content it is that word's preposition ("uittreden uit een GR").
+  const before = tokens[i - 1];
+  const afterContent = before !== undefined && !isStopWord(before) && !isFiller(before, lang);
   if (lang.determiners.has(tokens[i + 1] ?? "") && lang.leavingObjects.has(tokens[i + 2] ?? ""))
-    return onlyFillerFrom(i + 3);
+    return !afterContent && onlyFillerFrom(i + 3);
   if (!onlyFillerFrom(i + 1)) return false;
   return tokens.slice(Math.max(0, i - SEPARABLE_WINDOW), i).some((t) => lang.splitAdverbHeads.has(t));
 }
