@@ -28,6 +28,8 @@ export interface LoadResult {
   p99: number;
   max: number;
   errors: number;
+  /** The errors by code ("ECONNRESET": a keep-alive socket the server closed as the client reused it). */
+  errorCodes: Record<string, number>;
   non2xx: number;
   timeouts: number;
 }
@@ -39,6 +41,7 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   const interval = 1000 / cfg.rate;
   const latencies: number[] = [];
   let errors = 0;
+  const errorCodes: Record<string, number> = {};
   let non2xx = 0;
   let timeouts = 0;
   let sent = 0;
@@ -73,8 +76,10 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
         timeouts++;
         req.destroy();
       });
-      req.on("error", () => {
+      req.on("error", (err: NodeJS.ErrnoException) => {
         errors++;
+        const code = err.code ?? err.message;
+        errorCodes[code] = (errorCodes[code] ?? 0) + 1;
         finish();
       });
       req.end(r.body);
@@ -90,7 +95,17 @@ export async function runLoad(cfg: LoadConfig): Promise<LoadResult> {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) =>
     Number((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2));
-  return { requests: total, p50: pct(0.5), p90: pct(0.9), p99: pct(0.99), max: pct(1), errors, non2xx, timeouts };
+  return {
+    requests: total,
+    p50: pct(0.5),
+    p90: pct(0.9),
+    p99: pct(0.99),
+    max: pct(1),
+    errors,
+    errorCodes,
+    non2xx,
+    timeouts,
+  };
 }
 
 if (process.argv[1]?.endsWith("load-generator.ts")) {

@@ -244,6 +244,7 @@ try {
     p99_ms: result.p99,
     max_ms: result.max,
     errors: result.errors,
+    error_codes: result.errorCodes,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     server_cpu_ms_per_request: Number(cpuPerRequest.toFixed(3)),
@@ -263,7 +264,7 @@ try {
   };
   console.log(
     `requests ${summary.requests} | p50 ${summary.p50_ms} ms | p90 ${summary.p90_ms} ms | p99 ${summary.p99_ms} ms | max ${summary.max_ms} ms | ` +
-      `errors ${summary.errors} | timeouts ${summary.timeouts} | non-2xx ${summary.non2xx} | server CPU ${summary.server_cpu_ms_per_request} ms/request (main thread ${summary.server_main_thread_cpu_ms_per_request})`,
+      `errors ${summary.errors}${summary.errors ? ` ${JSON.stringify(summary.error_codes)}` : ""} | timeouts ${summary.timeouts} | non-2xx ${summary.non2xx} | server CPU ${summary.server_cpu_ms_per_request} ms/request (main thread ${summary.server_main_thread_cpu_ms_per_request})`,
   );
   console.log(
     `memory (server process, /proc): RSS after start-up ${summary.rss_after_startup_mb} MB | during the load median ${summary.rss_during_load_median_mb} MB, ` +
