@@ -675,12 +675,12 @@ function extractConcepts(
     const writing = asksToWrite(clause.tokens, lang);
     if (writing) writingRequest = true;
     const consumed = new Set<number>();
-    const looks = clause.tokens.some((t) => lang.eruitIdiomVerbs.has(t));
+    const idiom = clause.tokens.some((t) => lang.eruitIdiomVerbs.has(t));
     clause.tokens.forEach((said, ti) => {
       tokens.push(said);
       // "kunnen we daar nog uit?" says "eruit"; in "hoe ziet dat eruit", "we komen er niet uit" an idiom: filler.
-      const token = !looks && isSplitEruit(clause.tokens, ti, lang) ? "eruit" : said;
-      if (looks && token === "eruit") return;
+      const token = !idiom && isSplitEruit(clause.tokens, ti, lang) ? "eruit" : said;
+      if (idiom && token === "eruit") return;
       // A lexicon phrase ("lid worden", "in de gaten houden") is one concept, whatever its words are on their own.
       const hit = phrases.get(ti);
       if (hit) {
@@ -1040,7 +1040,7 @@ function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {
   if (lang.translationVerbs.has(tokens[verb]!) || tokens.some((t) => lang.writingObjects.has(t)))
     return verb === 0 || tokens.some((t) => lang.writingAddressees.has(t));
   // A text the base explains ("hoe schrijf je een zienswijze" asks how): only a command or a request to the bot.
-  const baseObject = tokens.some((t) => [...lang.writingBaseObjects].some((o) => t.endsWith(o)));
+  const baseObject = tokens.some((t) => lang.writingBaseObjects.some((o) => t.endsWith(o)));
   const request = tokens.some((t, i) => lang.requestModals.has(t) && lang.writingAddressees.has(tokens[i + 1] ?? ""));
   return baseObject && (verb === 0 || request);
 }
