@@ -423,4 +423,33 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(simpeler.focus.map((c) => c.word)).not.toContain("simpeler");
     expect(simpeler.expansions.some((e) => e.includes("simpel") && e.includes("typo"))).toBe(false);
   });
+  it("round sixteen: tribune, 'het idee erachter', 'alleen nog uitvoeren', 'weinig te zeggen', a commissie of raadsleden", () => {
+    // Before: refused ("tribune" unknown), a pitfall for the reasons, the council's role, and a legal form.
+    expect(engine.ask("mag ik als inwoner bij het ab op de tribune zitten, is dat openbaar").answer?.id).toBe(
+      "openbaarheid-geheimhouding-ab",
+    );
+    expect(
+      engine.explain!("wat is eigenlijk het idee erachter dat gemeenten samenwerken").expansions.join(" "),
+    ).toMatch(/reden/);
+    expect(engine.ask("wij voeren als gemeente alleen nog uit wat de regio beslist, is dat erg").answer?.id).toBe(
+      "valkuil-lege-bv",
+    );
+    expect(engine.explain!("we hebben als raad weinig te zeggen over de regio").expansions.join(" ")).toMatch(
+      /democratisch legitimatie/,
+    );
+    expect(engine.ask("kunnen de raden samen een commissie van raadsleden voor de gr maken").answer?.id).toBe(
+      "gemeenschappelijke-adviescommissie",
+    );
+    // "hoeveel tijd" asks for a term
+    expect(engine.explain!("hoeveel tijd heeft de raad voor een zienswijze").expansions.join(" ")).toMatch(/termijn/);
+  });
+
+  it("the asker's boss or project is situational ('mijn teamleider wil dat ik …')", () => {
+    // Before: "teamleider" weighed as an unknown word of the question.
+    const x = engine.explain!("mijn teamleider wil dat ik een stappenplan maak, heb je een checklist voor uittreden");
+    expect(x.focus.find((f) => f.word === "teamleider")?.weight).toBe(0);
+    expect(engine.ask("mijn leidinggevende vraagt het: wat is een verbonden partij").answer?.id).toBe(
+      "verbonden-partij",
+    );
+  });
 });
