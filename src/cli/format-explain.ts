@@ -12,6 +12,7 @@ export function formatExplanation(x: Explanation): string {
   if (x.localFigure) lines.push("vraagt om lokale cijfers, namen of data");
   if (x.aboutDocument) lines.push("wijst naar een eigen tekst (geplakt of bijgevoegd)");
   if (x.asksToWrite) lines.push("vraagt om een tekst te schrijven");
+  if (x.askedOffSubject) lines.push("de vraag gaat over iets anders dan de context (geen onderwerp van de kennisbank)");
   lines.push("kandidaten:");
   x.candidates.forEach((c, i) => lines.push(`  ${i + 1}. ${c.id}  rank ${c.rank}  coverage ${c.coverage}`));
   const f = x.candidates[0]?.features;

@@ -57,7 +57,8 @@ const fold = (s: unknown) =>
 
 /**
  * The features of every case's best entry and whether that entry answers it (local-figure cases are left out). A
- * message the engine refuses whatever the model says (a pasted text, a request to write one) is marked `ruled`.
+ * message the engine refuses whatever the model says (a pasted text, a request to write one, a question off the
+ * subject of its own context) is marked `ruled`.
  */
 export function samplesOf(kb: KnowledgeBase, cases: readonly LabelledCase[]): Sample[] {
   // Features do not depend on the model; a neutral one also works when the committed model is out of date.
@@ -76,7 +77,7 @@ export function samplesOf(kb: KnowledgeBase, cases: readonly LabelledCase[]): Sa
       const words = (c.expect?.length ?? 0) > 0 && c.expect!.every((g) => g.some((alt) => text.includes(fold(alt))));
       y = kindOk && (words || (c.ids ?? []).includes(e.id)) ? 1 : 0;
     }
-    const ruled = ex.aboutDocument || ex.asksToWrite;
+    const ruled = ex.aboutDocument || ex.asksToWrite || ex.askedOffSubject;
     out.push({ q: c.q, x: vectorOf(top.features as Features), y, offtopic: !!c.offtopic, ...(ruled ? { ruled } : {}) });
   }
   return out;

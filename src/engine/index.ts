@@ -443,7 +443,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       best.phrasing >= OWN_QUESTION &&
       features.coverageAll >= OWN_QUESTION_ALL &&
       bandOf(model, confidence) === "answer";
-    // A refusal on principle (local figures, documents) never shows a confidence that looks like an answer.
+    // A refusal on principle (local figures, documents, a question off its context's subject) never shows a confidence that looks like an answer.
     const refused = Math.min(confidence, round(model.thresholds.ambiguous * 0.9));
     // The base has no amounts, names or dates of one municipality: say so, and offer the general entries. Nor does
     // the bot read pasted or attached texts: that reply (below) offers what the rest of the message is about.
@@ -455,7 +455,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         alternatives: ranked.slice(0, 3).map(alt),
         message: language.messages.localFigures,
       };
-    const band = bandOf(model, confidence);
+    // Context about a GR and a question about something else ("… waar kan ik daar parkeren?"): no answer, however
+    // much of the context an entry covers; the entries on the context are offered.
+    const offSubject = q.askedOffSubject && !ownQuestion;
+    const band = offSubject ? "unknown" : bandOf(model, confidence);
     if (band === "unknown" || textMessage) {
       // Nothing the base is about was asked ("wat kost een brood": a word it does not know next to everyday words):
       // entries sharing an everyday word are no suggestion; the default topics are.
@@ -468,7 +471,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         .map(alt);
       return {
         status: "unknown",
-        confidence: textMessage ? refused : confidence,
+        confidence: textMessage || offSubject ? refused : confidence,
         answer: null,
         alternatives: suggestions.length ? suggestions : defaultSuggestions(),
         ...(textMessage ? { message: textMessage } : {}),
@@ -516,6 +519,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       expansions: [...q.expansions],
       wantsChecklist: q.wantsChecklist,
       localFigure: q.localFigure,
+      askedOffSubject: q.askedOffSubject,
       aboutDocument: q.aboutDocument,
       asksToWrite: q.asksToWrite,
       candidates: ranked.slice(0, 5).map((r, i) => ({

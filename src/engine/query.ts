@@ -90,6 +90,11 @@ export interface AnalyzedQuery {
   conceptCount: number;
   /** Focus-weighted share of the question unknown to the base (no word, part or correction). */
   unknownShare: number;
+  /**
+   * The message sets out a situation about a subject of the base and then asks, in words of its own, about something
+   * the base has no subject for ("… het AB vergadert in Apeldoorn. Waar kan ik daar parkeren?").
+   */
+  askedOffSubject: boolean;
   /** Focus-weighted share reached only through a typo correction. */
   correctedShare: number;
   /** Focus-weighted share made of names. */
@@ -1198,6 +1203,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       (_, i) => hasCue(lang.documentCues, tokens, i) && !lang.documentDescribers.has(tokens[i - 1] ?? ""),
     ),
     asksToWrite: writing,
+    askedOffSubject: askedOffSubject(d),
     quoted: quotedTerms(text),
     terms,
     concepts,
@@ -1291,6 +1297,31 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       return { coverage, coverageAll, coverageStrong, strongConcepts, exact, strong, topical, specificity };
     },
   };
+}
+
+/**
+ * No word of the asking clauses (full focus weight) is a subject of the base (in a title, question or keyword, or
+ * reaching one as a synonym, spreektaal or joined word), while the context (less weight) holds words of the base: the
+ * context is about a GR, the question is not. A question that points back to its context ("hoe los ik dat op?")
+ * weighs its context fully and never has this.
+ */
+function askedOffSubject(d: Draft): boolean {
+  const { concepts, credits, vocab } = d;
+  if (!concepts.some((c) => c.weight > 0 && c.weight < 1)) return false;
+  const subject = (stem: string) => vocab.topicalStems.has(stem) || vocab.subjectStems.has(stem);
+  const onSubject = (c: Concept, i: number): boolean => {
+    if (c.match !== "unknown" && subject(c.stem)) return true;
+    for (const [term, m] of credits) if ((m.get(i) ?? 0) >= CREDIT.corrected && subject(term)) return true;
+    return false;
+  };
+  let asked = 0;
+  for (const [i, c] of concepts.entries()) {
+    if (c.weight < 1) continue;
+    asked++;
+    if (onSubject(c, i)) return false;
+  }
+  // One word of its own ("wat is dan onze rol?", "welke stappen moeten we zetten?") leaves the subject to the context.
+  return asked >= 2;
 }
 
 /** Every form of a word with one letter deleted. */

@@ -31,6 +31,8 @@ export interface Explanation {
   aboutDocument: boolean;
   /** The message asks the bot to write a text (a motion, a mail), which it does not do. */
   asksToWrite: boolean;
+  /** The question asks, after context about a GR, about something the base has no subject for. */
+  askedOffSubject: boolean;
   candidates: { id: string; rank: number; coverage: number; features?: Record<string, number> }[];
   confidence: number;
   thresholds: { answer: number; ambiguous: number };

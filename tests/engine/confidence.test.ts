@@ -270,5 +270,13 @@ describe("explain", () => {
     expect(text).toContain("focus:");
     expect(text).toContain("kandidaten:");
     expect(text).toMatch(/zekerheid [\d.]+ \(antwoord ≥ [\d.]+, middenband ≥ [\d.]+\): band \w+, status \w+/);
+    expect(text).not.toContain("iets anders dan de context");
+  });
+
+  it("says when the question is off the subject of its own context", () => {
+    const x = engine.explain!(
+      "Het ab van de ggd vergadert morgen in Arnhem. Hoe laat vertrekt de laatste trein naar Zwolle?",
+    );
+    expect(formatExplanation(x)).toContain("de vraag gaat over iets anders dan de context");
   });
 });

@@ -284,4 +284,22 @@ describe("focus in the engine (real knowledge base)", () => {
     const fractievoorzitter = x.focus.find((c) => c.word === "fractievoorzitter");
     expect(fractievoorzitter?.weight ?? 0).toBe(0);
   });
+  it("context about a GR and a question about something else: refused, the context's entries offered", () => {
+    // Before: a middle answer on the AB (the context's words), whatever the question asked.
+    const q =
+      "Het ab van de omgevingsdienst vergadert dinsdag in Zwolle over de jaarrekening. " +
+      "Hoe laat vertrekt de laatste trein terug naar Den Bosch?";
+    expect(engine.explain!(q).askedOffSubject).toBe(true);
+    const r = engine.ask(q);
+    expect(r.status).toBe("unknown");
+    expect(r.confidence).toBeLessThan(engine.threshold);
+    expect(r.alternatives.length).toBeGreaterThan(0);
+    // A question in words of the base, or one word of its own with the subject in the context, is still answered.
+    const own = "Het ab van de GGD wil de begroting tussentijds wijzigen. Wat kan de raad dan doen?";
+    expect(engine.explain!(own).askedOffSubject).toBe(false);
+    expect(engine.ask(own).answer?.id).toBe("begrotingswijziging-gr");
+    expect(
+      engine.explain!("We willen uit de afvalregeling stappen. Welke stappen moeten we zetten?").askedOffSubject,
+    ).toBe(false);
+  });
 });
