@@ -657,6 +657,16 @@ function extractConcepts(
   const names = namesIn(text);
   const clauses = splitClauses(text, lang);
   const isContent = (t: string) => isContentWord(t, lang);
+  // A pronoun before a noun is its determiner: "bij zo'n zienswijze", "die regeling" name their subject themselves
+  // (the context still counts as what they point at, not as the subject itself).
+  for (const c of clauses) {
+    if (!c.mayPointBack || c.refersBack || lang.continuationOpeners.has(c.tokens[0] ?? "")) continue;
+    c.mayPointBack = c.tokens.some((t, i) => {
+      if (!lang.pointingPronouns.has(t)) return false;
+      const next = c.tokens[i + 1] === "n" ? c.tokens[i + 2] : c.tokens[i + 1];
+      return next === undefined || !isContent(next);
+    });
+  }
   // A context clause that only names alternatives ("publiekrecht of privaatrecht, wat kiezen we?") poses a choice:
   // the message compares them, as with a comparison cue.
   const compares = clauses.some(

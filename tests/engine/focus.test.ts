@@ -302,4 +302,22 @@ describe("focus in the engine (real knowledge base)", () => {
       engine.explain!("We willen uit de afvalregeling stappen. Welke stappen moeten we zetten?").askedOffSubject,
     ).toBe(false);
   });
+  it("a pronoun before a noun ('zo'n zienswijze') names the subject: the context weighs as pointed at, not fully", () => {
+    // Before: "zo'n" made the one-word question point back, so every context word weighed 1; "eerste keer" counted and
+    // "verlof" was corrected to "verloop".
+    const x = engine.explain!(
+      "Vanavond presidium en daarna agendacommissie. Ik moet de zienswijze op de ontwerpbegroting van de " +
+        "veiligheidsregio voorbereiden en het is de eerste keer dat ik dit doe; mijn collega heeft verlof. " +
+        "Heb je een lijstje voor zo'n zienswijze?",
+    );
+    const weight = (w: string) => x.focus.find((c) => c.word === w)?.weight;
+    expect(weight("zienswijze")).toBe(1);
+    expect(weight("ontwerpbegroting")).toBe(CONTEXT_WEIGHT_BACK);
+    expect(x.focus.map((c) => c.word)).not.toContain("eerste");
+    expect(x.expansions.join(" ")).not.toMatch(/verlof → /);
+    expect(x.candidates[0]?.id).toBe("checklist-zienswijze-begroting");
+    // Standing alone, the pronoun still points back: the context is the subject.
+    const back = engine.explain!("De regio wil een bedrijfsvoeringsorganisatie. Hoe werkt zo'n ding?");
+    expect(back.focus.find((c) => c.word === "bedrijfsvoeringsorganisatie")?.weight).toBe(1);
+  });
 });
