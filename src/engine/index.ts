@@ -490,9 +490,12 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const tie = others.slice(0, 2).filter((r) => strong(r) && !companions(best.entry, r.entry));
     const close = others.slice(0, 2).filter((r) => r.rank >= best.rank * CLOSE_RATIO);
     // Of a topic and its checklist just as strong, the form asked for answers: the checklist only when asked.
+    // The two forms cover different words (a checklist lists more), so rank alone decides between them.
     const topic =
       best.entry.kind === "checklist" && !q.wantsChecklist
-        ? others.slice(0, 2).find((r) => strong(r) && companions(best.entry, r.entry))
+        ? others
+            .slice(0, 2)
+            .find((r) => r.rank >= best.rank * AMBIGUOUS_RATIO && companions(best.entry, r.entry))
         : undefined;
     const shown = topic ?? best;
     return {

@@ -29,6 +29,17 @@ describe("a topic and its own checklist ranked side by side", () => {
     expect(r.alternatives[0]?.id).toBe("checklist-uittreden");
   });
 
+  it("the topic answers when it ranks close behind its checklist, though the checklist covers more words", () => {
+    // Before: the checklist on a verbonden partij's jaarrekening (more context words in its items) answered a
+    // question about the jaarrekening of a GR.
+    const r = engine.ask(
+      "bij team financien ligt de jaarrekening 2024 van onze belastingsamenwerking. raadsleden willen weten of het " +
+        "alleen ter kennisname is. hoe zit het met de jaarrekening van een gr?",
+    );
+    expect(r.answer?.id).toBe("jaarrekening-gr");
+    expect(r.alternatives.map((a) => a.id)).toContain("checklist-jaarrekening-verbonden-partij");
+  });
+
   it("a checklist request still gets the checklist", () => {
     const r = engine.ask("Is er een checklist voor uittreden uit een GR?");
     expect(r.answer?.id).toBe("checklist-uittreden");
