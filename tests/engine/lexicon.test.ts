@@ -444,6 +444,15 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.explain!("hoeveel tijd heeft de raad voor een zienswijze").expansions.join(" ")).toMatch(/termijn/);
   });
 
+  it("'belde' is no typo of 'beleid'; 'thuishoren' (to belong) is filler", () => {
+    // Before: "belde" was corrected to "beleid" and "thuishoren" weighed as a word unknown to the base.
+    expect(
+      engine.explain!("een raadslid belde over de gr, wat is een verbonden partij").expansions.join(" "),
+    ).not.toMatch(/belde → /);
+    const x = engine.explain!("welke vragen horen er in een evaluatie van een gr thuis, welke vragen thuishoren daar");
+    expect(x.focus.map((c) => c.word)).not.toContain("thuishoren");
+  });
+
   it("the asker's boss or project is situational ('mijn teamleider wil dat ik …')", () => {
     // Before: "teamleider" weighed as an unknown word of the question.
     const x = engine.explain!("mijn teamleider wil dat ik een stappenplan maak, heb je een checklist voor uittreden");
