@@ -674,7 +674,14 @@ function extractConcepts(
   );
   const weights = clauseWeights(
     clauses,
-    (c) => c.tokens.filter((t, i) => isContent(t) && !isChecklistCue(c.tokens, i, lang)).length,
+    // "hoe lang" asks for a duration, like "wanneer": "lang" is no content word there (as below).
+    (c) =>
+      c.tokens.filter(
+        (t, i) =>
+          isContent(t) &&
+          !isChecklistCue(c.tokens, i, lang) &&
+          !(DURATION.has(t) && DURATION_LEAD.has(c.tokens[i - 1] ?? "")),
+      ).length,
     // A comparison or a checklist request often names its subject in the context.
     compares || clauses.some((c) => c.asking && c.tokens.some((_, i) => isChecklistCue(c.tokens, i, lang))),
   );

@@ -320,4 +320,9 @@ describe("focus in the engine (real knowledge base)", () => {
     const back = engine.explain!("De regio wil een bedrijfsvoeringsorganisatie. Hoe werkt zo'n ding?");
     expect(back.focus.find((c) => c.word === "bedrijfsvoeringsorganisatie")?.weight).toBe(1);
   });
+  it("'hoe lang' asks for a duration: no content word of the asking clause, so a question that points back weighs its context fully", () => {
+    // Before: "lang" counted as a second content word beside "kost", so the context (the subject) weighed 0.35.
+    const x = engine.explain!("we willen uit de regionale afvalsamenwerking, hoe lang duurt dat en wat kost het?");
+    expect(x.focus.find((c) => c.word === "afvalsamenwerking")?.weight).toBe(1);
+  });
 });
