@@ -696,6 +696,8 @@ function extractConcepts(
     const hedged = hedgedWords(clause.tokens, lang);
     const writing = asksToWrite(clause.tokens, lang);
     if (writing) writingRequest = true;
+    // "Hoe schrijf je een zienswijze?" asks how to give one: the verb of making a text the base explains is no subject.
+    const makesBaseText = !writing && writesBaseText(clause.tokens, lang);
     const consumed = new Set<number>();
     const idiom = clause.tokens.some((t) => lang.eruitIdiomVerbs.has(t));
     clause.tokens.forEach((said, ti) => {
@@ -745,6 +747,7 @@ function extractConcepts(
       if (lang.documentCues.has(token)) return;
       // "schrijf een mail": in a request to write, the verb and the kind of text say what to do, not what about.
       if (writing && (lang.writingVerbs.has(token) || lang.writingObjects.has(token))) return;
+      if (makesBaseText && lang.writingVerbs.has(token)) return;
       if (INTENT_WORDS.has(token)) {
         intents.push(token);
         return;
@@ -1054,6 +1057,14 @@ function isModalUse(tokens: readonly string[], i: number, lang: LanguageData): b
   return isFiller(tokens[te + 1]!, lang);
 }
 
+/** A writing verb and a text the base explains ("zienswijze", "conceptzienswijze") in one clause. */
+function writesBaseText(tokens: readonly string[], lang: LanguageData): boolean {
+  return (
+    tokens.some((t) => lang.writingVerbs.has(t)) &&
+    tokens.some((t) => lang.writingBaseObjects.some((o) => t.endsWith(o)))
+  );
+}
+
 /** A clause that asks the bot to write a text: a writing verb, a kind of text, and the bot addressed (see nl.yml). */
 function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {
   const verb = tokens.findIndex((t) => lang.writingVerbs.has(t));
@@ -1062,9 +1073,8 @@ function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {
   if (lang.translationVerbs.has(tokens[verb]!) || tokens.some((t) => lang.writingObjects.has(t)))
     return verb === 0 || tokens.some((t) => lang.writingAddressees.has(t));
   // A text the base explains ("hoe schrijf je een zienswijze" asks how): only a command or a request to the bot.
-  const baseObject = tokens.some((t) => lang.writingBaseObjects.some((o) => t.endsWith(o)));
   const request = tokens.some((t, i) => lang.requestModals.has(t) && lang.writingAddressees.has(tokens[i + 1] ?? ""));
-  return baseObject && (verb === 0 || request);
+  return writesBaseText(tokens, lang) && (verb === 0 || request);
 }
 
 /**

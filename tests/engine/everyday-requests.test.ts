@@ -38,4 +38,12 @@ describe("everyday requests", () => {
     const focus = engine.explain!("hoe lang van tevoren krijgt de raad de ontwerpbegroting").focus.map((f) => f.word);
     expect(focus).not.toContain("tevoren");
   });
+  it("'hoe schrijf je een zienswijze' asks how to give one; 'schrijf een zienswijze voor ons' stays a writing request", () => {
+    // Before: refused (0.17), "schrijf" weighing as a rare word of the base's text on wensen en bedenkingen.
+    const how = engine.ask("hoe schrijf je als raad een zienswijze");
+    expect(how.status).not.toBe("unknown");
+    expect(how.answer?.id).toMatch(/zienswijze/);
+    expect(engine.ask("schrijf een zienswijze voor onze raad over de begroting").status).toBe("unknown");
+    expect(engine.ask("hoe schrijf ik een amendement op de begroting van de gemeente").status).toBe("unknown");
+  });
 });
