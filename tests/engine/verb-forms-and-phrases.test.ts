@@ -224,4 +224,10 @@ describe("verb forms, separable verbs and lexicon phrases (real knowledge base)"
     expect(words).toContain("begroting");
     expect(engine.explain!("waarom zou je niet samenwerken").focus.map((f) => f.word)).toContain("niet");
   });
+  it("'stelt … vast' is vaststellen, not the council's kaders stellen", () => {
+    // Before: "vast" was no particle, so "wie stelt de begroting van een gr vast" got the entry on kaderstellen.
+    const x = engine.explain!("wie stelt de begroting van een gr vast");
+    expect(x.expansions).toContain("stelt … vast → vaststellen (separable verb)");
+    expect(engine.ask("wie stelt de begroting van een gr vast").answer?.id).not.toBe("kaderstellen");
+  });
 });
