@@ -453,6 +453,15 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(x.focus.map((c) => c.word)).not.toContain("thuishoren");
   });
 
+  it("'alle' is a determiner, not a form of 'alleen'; 'tegenhouden' asks what the raad can do (zienswijze)", () => {
+    // Before: "alle → alleen (verb form)" and the question was refused; "tegenhouden" split into "tegen" + "houden"
+    // and went to wensen en bedenkingen.
+    const all = engine.explain!("moeten alle gemeenten in de veiligheidsregio");
+    expect(all.expansions.join(" ")).not.toMatch(/alle → /);
+    expect(engine.ask("moeten alle gemeenten in de veiligheidsregio").answer?.id).toBe("verplichte-samenwerking");
+    expect(engine.ask("kan de raad de begroting van de gr tegenhouden").answer?.id).toBe("zienswijze-begroting");
+  });
+
   it("the asker's boss or project is situational ('mijn teamleider wil dat ik …')", () => {
     // Before: "teamleider" weighed as an unknown word of the question.
     const x = engine.explain!("mijn teamleider wil dat ik een stappenplan maak, heb je een checklist voor uittreden");
