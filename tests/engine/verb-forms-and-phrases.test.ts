@@ -230,4 +230,10 @@ describe("verb forms, separable verbs and lexicon phrases (real knowledge base)"
     expect(x.expansions).toContain("stelt … vast → vaststellen (separable verb)");
     expect(engine.ask("wie stelt de begroting van een gr vast").answer?.id).not.toBe("kaderstellen");
   });
+  it("'geleden' (ago) is filler, not a form of a verb that leads to 'leden' (members)", () => {
+    // Before: "geleden → leden (verb form)", so "een paar jaar geleden" searched for AB members.
+    const x = engine.explain!("is de wgr een paar jaar geleden veranderd");
+    expect(x.expansions.join(" ")).not.toMatch(/geleden → /);
+    expect(x.focus.map((c) => c.word)).not.toContain("geleden");
+  });
 });
