@@ -462,6 +462,17 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("kan de raad de begroting van de gr tegenhouden").answer?.id).toBe("zienswijze-begroting");
   });
 
+  it("'daartegen' points back like 'daarover'; 'slim', 'verstandig' ask for the pros and cons", () => {
+    // Before: "daartegen" weighed as a word unknown to the base and the question was refused (0.27); "slim" too.
+    const x = engine.explain!("de ggd wil meer geld van ons, wat kunnen we daartegen doen");
+    expect(x.focus.map((c) => c.word)).not.toContain("daartegen");
+    expect(x.focus.find((c) => c.word === "geld")?.weight).toBe(1);
+    expect(engine.ask("de ggd wil meer geld van ons, wat kunnen we daartegen doen").status).not.toBe("unknown");
+    expect(engine.explain!("is het slim om met de buurgemeente ambtenaren te delen").expansions.join(" ")).toMatch(
+      /voordel/,
+    );
+  });
+
   it("the asker's boss or project is situational ('mijn teamleider wil dat ik …')", () => {
     // Before: "teamleider" weighed as an unknown word of the question.
     const x = engine.explain!("mijn teamleider wil dat ik een stappenplan maak, heb je een checklist voor uittreden");
