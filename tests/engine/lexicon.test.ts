@@ -473,6 +473,22 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("'de kosten in de hand houden' is steering; 'moeten blijven' in a GR is compulsory cooperation", () => {
+    // Before: no expansion; the entry on finding local figures, and the entry on a stronger local government.
+    expect(engine.explain!("hoe houden we de kosten van de regio in de hand").expansions.join(" ")).toMatch(/stur/);
+    expect(
+      engine.ask(
+        "Wij vinden de omgevingsdienst veel te duur geworden. De begroting stijgt elk jaar. Wat kunnen we als raad doen " +
+          "om de kosten in de hand te houden?",
+      ).answer?.id,
+    ).toBe("valkuil-geen-sturing");
+    expect(
+      engine.ask(
+        "De burgemeester zegt dat we in de veiligheidsregio moeten blijven, ook al bevalt het beleid ons niet.",
+      ).answer?.id,
+    ).toBe("verplichte-samenwerking");
+  });
+
   it("the asker's boss or project is situational ('mijn teamleider wil dat ik …')", () => {
     // Before: "teamleider" weighed as an unknown word of the question.
     const x = engine.explain!("mijn teamleider wil dat ik een stappenplan maak, heb je een checklist voor uittreden");
