@@ -663,8 +663,11 @@ function extractConcepts(
     if (!c.mayPointBack || c.refersBack || lang.continuationOpeners.has(c.tokens[0] ?? "")) continue;
     c.mayPointBack = c.tokens.some((t, i) => {
       if (!lang.pointingPronouns.has(t)) return false;
-      const next = c.tokens[i + 1] === "n" ? c.tokens[i + 2] : c.tokens[i + 1];
-      return next === undefined || !isContent(next);
+      const at = c.tokens[i + 1] === "n" ? i + 2 : i + 1;
+      const next = c.tokens[at];
+      // "waar kan ik die verlengen": a verb at the clause's end, with the pronoun its object, still points back.
+      const verbAtEnd = at === c.tokens.length - 1 && next !== undefined && next.endsWith("en");
+      return next === undefined || !isContent(next) || verbAtEnd;
     });
   }
   // A context clause that only names alternatives ("publiekrecht of privaatrecht, wat kiezen we?") poses a choice:

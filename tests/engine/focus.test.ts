@@ -325,4 +325,10 @@ describe("focus in the engine (real knowledge base)", () => {
     const x = engine.explain!("we willen uit de regionale afvalsamenwerking, hoe lang duurt dat en wat kost het?");
     expect(x.focus.find((c) => c.word === "afvalsamenwerking")?.weight).toBe(1);
   });
+  it("a pronoun before a verb at the clause's end is its object and still points back ('waar kan ik die verlengen')", () => {
+    // Before this fix (after the determiner rule): "die verlengen" read as a determiner and its noun, so the context
+    // weighed 0.35 and "verlengen" answered with the entry on verlengd lokaal bestuur.
+    const q = "mijn rijbewijs verloopt over een maand, waar kan ik die verlengen";
+    expect(engine.ask(q).status).toBe("unknown");
+  });
 });
