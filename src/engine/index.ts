@@ -493,9 +493,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // The two forms cover different words (a checklist lists more), so rank alone decides between them.
     const topic =
       best.entry.kind === "checklist" && !q.wantsChecklist
-        ? others
-            .slice(0, 2)
-            .find((r) => r.rank >= best.rank * AMBIGUOUS_RATIO && companions(best.entry, r.entry))
+        ? others.slice(0, 2).find((r) => r.rank >= best.rank * AMBIGUOUS_RATIO && companions(best.entry, r.entry))
         : undefined;
     const shown = topic ?? best;
     return {
