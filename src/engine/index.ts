@@ -443,7 +443,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       best.phrasing >= OWN_QUESTION &&
       features.coverageAll >= OWN_QUESTION_ALL &&
       bandOf(model, confidence) === "answer";
-    // A refusal on principle (local figures, documents, a question off its context's subject) never shows a confidence that looks like an answer.
+    // A refusal on principle (local figures, documents, a question off its context's subject) never shows a
+    // confidence that looks like an answer.
     const refused = Math.min(confidence, round(model.thresholds.ambiguous * 0.9));
     // The base has no amounts, names or dates of one municipality: say so, and offer the general entries. Nor does
     // the bot read pasted or attached texts: that reply (below) offers what the rest of the message is about.
