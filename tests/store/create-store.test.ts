@@ -45,8 +45,10 @@ describe("createStore with embedded PGlite in DATA_DIR", { timeout: 60_000 }, ()
     await rm(dir, { recursive: true, force: true });
   });
 
-  // The one test that starts on a truly empty DATA_DIR (initdb included); the others copy an initialised template.
+  // From a copy of the initialised template like the other tests: a first start on a truly empty DATA_DIR (initdb in a
+  // child process, as the server runs it) is tests/app/memory.test.ts's; a second initdb here cost 5 CPU-s and 12 s.
   it("generates a private hash key once and keeps data and hashes across restarts", async () => {
+    await seedPgliteDataDir(dir);
     const config: StoreConfig = { ...base, DATA_DIR: dir };
     const first = await createStore(config, logger);
     const run = await first.startChecklistRun("checklist-uittreden", "cli:test");
