@@ -96,7 +96,10 @@ function runUntil(command: string, args: string[], until: RegExp): Promise<strin
       innerPid ??= Number(/child-pid:(\d+)/.exec(out)?.[1]) || undefined;
       if (!stopping && until.test(out)) {
         stopping = true;
-        signalGroup(proc, "SIGTERM");
+        // Under `script`, the server alone: `script` ends when its program does. Signalled together, `script` closed
+        // the terminal under the server while it was shutting down, and the server took 2-4 s longer to exit.
+        if (innerPid === undefined) signalGroup(proc, "SIGTERM");
+        else process.kill(innerPid, "SIGTERM");
       }
     };
     proc.stdout.on("data", onData);
