@@ -3,10 +3,33 @@
 // asked-questions log, a checklist write) stalls the event loop and every request waiting on it. Here the main
 // thread only posts the statement and awaits the reply, so request handling goes on while the database works.
 // A reply comes after PGlite has executed the statement, so an acknowledged write is as durable as in-process.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SqlExecutor, SqlParam } from "./sql-client.ts";
 
 const WORKER_SCRIPT = new URL("./pglite-worker.mjs", import.meta.url);
+
+let compiledWasm: Promise<WebAssembly.Module | undefined> | undefined;
+
+/**
+ * PGlite's WebAssembly, compiled once per process and handed to every thread that opens a database (a compiled
+ * module crosses to a worker thread without being compiled again). Each thread compiled it anew before: about 90 ms
+ * of CPU per open, which the test suite, opening dozens of databases per process, paid each time. Undefined (PGlite
+ * then compiles it itself, as before) if the file is not where this PGlite version keeps it.
+ */
+export function pgliteWasmModule(): Promise<WebAssembly.Module | undefined> {
+  compiledWasm ??= (async () => {
+    try {
+      const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+      return await WebAssembly.compile(await readFile(join(dirname(entry), "pglite.wasm")));
+    } catch {
+      return undefined;
+    }
+  })();
+  return compiledWasm;
+}
 
 type Request =
   | { op: "query"; sql: string; params: SqlParam[]; tx?: number }
@@ -45,8 +68,13 @@ export interface PgliteThreadOptions {
 
 /** Starts the worker and resolves once PGlite is open in it; rejects with PGlite's error when it cannot open. */
 export async function openPgliteThread(opts: PgliteThreadOptions): Promise<PgliteThread> {
+  const pgliteWasm = await pgliteWasmModule();
   const worker = new Worker(WORKER_SCRIPT, {
-    workerData: { dataDir: opts.dataDir, options: opts.options, loadDataDir: opts.loadDataDir },
+    workerData: {
+      dataDir: opts.dataDir,
+      options: pgliteWasm ? { ...opts.options, pgliteWasmModule: pgliteWasm } : opts.options,
+      loadDataDir: opts.loadDataDir,
+    },
     // V8 flags (--liftoff-only, heap sizes) are process-wide; the main thread's other flags are not valid here.
     execArgv: [],
     stdout: false,

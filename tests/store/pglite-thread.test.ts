@@ -7,6 +7,7 @@ import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStore, PGLITE_SUBDIR } from "../../src/store/index.ts";
 import { createPgliteClient } from "../../src/store/pglite-client.ts";
+import { pgliteWasmModule } from "../../src/store/pglite-thread.ts";
 import type { SqlClient } from "../../src/store/sql-client.ts";
 import { SqlStore } from "../../src/store/sql-store.ts";
 import { seedPgliteDataDir } from "../support/pglite.ts";
@@ -56,6 +57,20 @@ describe("embedded database in a worker thread", { timeout: 120_000 }, () => {
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it("compiles PGlite's WebAssembly once per process for every thread it opens", async () => {
+    const compiled = await pgliteWasmModule();
+    expect(compiled).toBeInstanceOf(WebAssembly.Module);
+    expect(await pgliteWasmModule()).toBe(compiled);
+    // Opened with it, a thread's database works (the module is PGlite's own, not a stand-in).
+    await seedPgliteDataDir(dir);
+    const client = await createPgliteClient(join(dir, PGLITE_SUBDIR), { worker: true });
+    try {
+      expect(await client.query("SELECT 1 + 1 AS two")).toEqual([{ two: 2 }]);
+    } finally {
+      await client.close();
+    }
   });
 
   it("the store createStore opens keeps the event loop free during a large write", async () => {
