@@ -25,7 +25,10 @@ function templateDir(): string | undefined {
   }
 }
 
-/** Puts an initialised (empty, unmigrated) embedded database into `dataDir`, where createStore/startApp open it. */
+/**
+ * Puts an initialised embedded database, with the store's migrations applied and no rows, into `dataDir`, where
+ * createStore/startApp open it.
+ */
 export async function seedPgliteDataDir(dataDir: string): Promise<void> {
   const template = templateDir();
   if (!template) return;
