@@ -5,7 +5,7 @@
 // same package code; each source file's import.meta.url/dirname/filename stay its own path, so files next to the
 // sources (data, static assets, pglite-init.ts) are found as before, and the packages that load files of their own
 // stay ordinary imports (EXTERNAL_PACKAGES). `npm start` itself still runs through tsx: tests/app/npm-start.test.ts
-// and memory.test.ts start it from package.json.
+// starts it from package.json.
 // The bundle is kept between runs (about 2 CPU-s and as many seconds before the first test): a run reuses it when
 // every file that went into it (esbuild's metafile: sources and bundled packages) has the same content, and this
 // file and package-lock.json are unchanged; otherwise it builds a new one.
