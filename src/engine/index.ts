@@ -33,6 +33,7 @@ import {
   type ConfidenceModel,
   type Features,
 } from "./confidence.ts";
+import { CONTEXT_WEIGHT } from "./focus.ts";
 import { language } from "./language.ts";
 import type { Engine, Explanation } from "./types.ts";
 
@@ -325,6 +326,19 @@ export function featuresOf(q: AnalyzedQuery, ranked: readonly Candidate[]): Feat
   };
 }
 
+/**
+ * The best entry answers the context, not the question: context clauses that the asking clause neither points back
+ * to nor states as its condition (all at CONTEXT_WEIGHT), an asking clause with a word the base does not know beside
+ * one it does ("… Hoe deel ik mijn Outlook-agenda met een collega?"), and the entry names none of the asking
+ * clause's words outside its body. (The context's own words carry its rank: "ab", "db", "regio".)
+ */
+export function answersOnlyContext(q: AnalyzedQuery, best: Candidate): boolean {
+  const context = q.concepts.filter((c) => c.weight > 0 && c.weight < 1);
+  if (context.length === 0 || context.some((c) => c.weight > CONTEXT_WEIGHT)) return false;
+  const asked = q.concepts.filter((c) => c.weight >= 1);
+  return asked.some((c) => c.match === "unknown") && asked.some((c) => c.match !== "unknown") && best.askedStrong === 0;
+}
+
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
   const model = options.model ?? defaultModel();
   const threshold = model.thresholds.answer;
@@ -456,9 +470,10 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         alternatives: ranked.slice(0, 3).map(alt),
         message: language.messages.localFigures,
       };
-    // Context about a GR and a question about something else ("… waar kan ik daar parkeren?"): no answer, however
-    // much of the context an entry covers; the entries on the context are offered.
-    const offSubject = q.askedOffSubject && !ownQuestion;
+    // Context about a GR and a question about something else ("… waar kan ik daar parkeren?", "… hoe deel ik mijn
+    // Outlook-agenda?"): no answer, however much of the context an entry covers; the entries on the context are
+    // offered.
+    const offSubject = (q.askedOffSubject || answersOnlyContext(q, best)) && !ownQuestion;
     const band = offSubject ? "unknown" : bandOf(model, confidence);
     if (band === "unknown" || textMessage) {
       // Nothing the base is about was asked ("wat kost een brood": a word it does not know next to everyday words):
@@ -523,6 +538,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       wantsChecklist: q.wantsChecklist,
       localFigure: q.localFigure,
       askedOffSubject: q.askedOffSubject,
+      answersOnlyContext: ranked[0] ? answersOnlyContext(q, ranked[0]) : false,
       aboutDocument: q.aboutDocument,
       asksToWrite: q.asksToWrite,
       candidates: ranked.slice(0, 5).map((r, i) => ({

@@ -54,6 +54,8 @@ export interface Evaluation {
   strong: boolean;
   /** Number of asked-about concepts (focus weight > 0) the entry names outside its body, as words or synonyms. */
   strongConcepts: number;
+  /** Number of concepts of the asking clauses (full focus weight) the entry names outside its body. */
+  askedStrong: number;
   /** At least one concept matched in the title or keywords: the entry is about it. */
   topical: boolean;
   /** IDF of the rarest asked-about concept the entry matches outside its body, relative to the rarest possible. */
@@ -1324,7 +1326,21 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
         (n, c, i) => n + (c.weight > 0 && bestStrong[i]! >= CREDIT.corrected ? 1 : 0),
         0,
       );
-      return { coverage, coverageAll, coverageStrong, strongConcepts, exact, strong, topical, specificity };
+      const askedStrong = concepts.reduce(
+        (n, c, i) => n + (c.weight >= 1 && bestStrong[i]! >= CREDIT.corrected ? 1 : 0),
+        0,
+      );
+      return {
+        coverage,
+        coverageAll,
+        coverageStrong,
+        strongConcepts,
+        askedStrong,
+        exact,
+        strong,
+        topical,
+        specificity,
+      };
     },
   };
 }

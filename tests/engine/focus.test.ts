@@ -303,6 +303,24 @@ describe("focus in the engine (real knowledge base)", () => {
       engine.explain!("We willen uit de afvalregeling stappen. Welke stappen moeten we zetten?").askedOffSubject,
     ).toBe(false);
   });
+  it("an entry that names only the context's words, none of the question's, does not answer it", () => {
+    // Before: a middle answer on the DB ("Ik denk dat u dit bedoelt"), from the context's "db" alone.
+    const q =
+      "De griffier wil zien wanneer ik bij de vergaderingen van het db ben. Hoe deel ik mijn Outlook-agenda met een collega?";
+    expect(engine.explain!(q).answersOnlyContext).toBe(true);
+    const r = engine.ask(q);
+    expect(r.status).toBe("unknown");
+    expect(r.confidence).toBeLessThan(engine.threshold);
+    expect(r.alternatives.map((a) => a.id)).toContain("dagelijks-bestuur");
+    // A question that points back to its context ("daar … in") weighs the context more: answered.
+    const back =
+      "Onze afdelingen werken langs elkaar heen als het om de regio gaat. Hoe krijgen we daar meer eenheid in?";
+    expect(engine.explain!(back).answersOnlyContext).toBe(false);
+    expect(engine.ask(back).answer?.id).toBe("samenwerken-binnen-de-gemeente");
+    // A question in words of the base is answered by the entry that names them.
+    const own = "Het ab van de GGD wil de begroting tussentijds wijzigen. Wat kan de raad dan doen?";
+    expect(engine.explain!(own).answersOnlyContext).toBe(false);
+  });
   it("a pronoun before a noun ('zo'n zienswijze') names the subject: the context weighs as pointed at, not fully", () => {
     // Before: "zo'n" made the one-word question point back, so every context word weighed 1; "eerste keer" counted and
     // "verlof" was corrected to "verloop".
