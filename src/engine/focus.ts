@@ -3,7 +3,7 @@
 // rest is context. Each token gets the weight of its clause; the engine weighs coverage by it, so context
 // dilutes nothing and a long message scores like its question alone.
 import { tokenize } from "./analyze.ts";
-import { isChecklistCue, type LanguageData } from "./language.ts";
+import { isChecklistCue, opensWithRole, type LanguageData } from "./language.ts";
 
 /** Weight of a context clause when the asking clause names the subject itself (two or more content words). */
 export const CONTEXT_WEIGHT = 0.35;
@@ -66,7 +66,7 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
             lang.continuationOpeners.has(tokens[0] ?? "") ||
             tokens.some((t) => lang.pointingPronouns.has(t)),
           // "als raadslid" is no condition; "als een gemeente uittreedt" is.
-          condition: tokens.length >= 3 && lang.conditionals.has(tokens[0]!),
+          condition: tokens.length >= 3 && lang.conditionals.has(tokens[0]!) && !opensWithRole(tokens, lang),
           speaker: false,
           reported: false,
         } as Clause;

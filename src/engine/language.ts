@@ -304,6 +304,21 @@ export function isAskerRole(tokens: readonly string[], i: number, lang: Language
   return tokens.slice(Math.max(0, i - 3), i).some((t) => lang.identityVerbs.has(t));
 }
 
+/** A role of `asker_roles`, or a compound ending in one ("beleidsadviseur", "griffiemedewerker"). */
+export function isRoleWord(word: string, lang: LanguageData): boolean {
+  if (lang.askerRoles.has(word)) return true;
+  for (const role of lang.askerRoles) if (word.length > role.length + 2 && word.endsWith(role)) return true;
+  return false;
+}
+
+/**
+ * "Als" before a role opens who the asker is, not a condition: "als beleidsadviseur reis ik vaak naar de regio",
+ * "als raadslid vind ik …". ("als een gemeente uittreedt", "als gemeenten samenwerken" stay conditions.)
+ */
+export function opensWithRole(tokens: readonly string[], lang: LanguageData): boolean {
+  return tokens[0] === "als" && tokens[1] !== undefined && isRoleWord(tokens[1], lang);
+}
+
 /**
  * A word of `inverted_verbs` directly followed by a subject ("hoe zorg je dat …", "zorg ik ervoor"): the verb of the
  * question's frame, no subject. The same word before anything else may be a noun ("zorg en jeugd").

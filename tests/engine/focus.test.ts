@@ -30,6 +30,17 @@ describe("splitClauses", () => {
     expect(fronted.map((c) => c.asking)).toEqual([true, true]);
   });
 
+  it("'als' before a role says who the asker is, not a condition", () => {
+    // Before: "Als beleidsadviseur …" counted as a condition, so its words weighed like the subject (0.7).
+    const role = splitClauses("Als beleidsadviseur reis ik vaak naar overleggen van de regio. Wat kost dat?", language);
+    expect(role[0]!.condition).toBe(false);
+    expect(
+      splitClauses("Als raadslid vind ik de begroting van de GGD te vaag. Wat kan ik doen?", language)[0]!.condition,
+    ).toBe(false);
+    expect(splitClauses("Als een gemeente uittreedt, wie betaalt dan?", language)[0]!.condition).toBe(true);
+    expect(splitClauses("Als gemeenten samenwerken in een gr, wie beslist?", language)[0]!.condition).toBe(true);
+  });
+
   it("finds the question word after 'ik vraag me af'", () => {
     const clauses = splitClauses(
       "Dat doen we allemaal regionaal. Ik vraag me af wat een gemeente daaraan heeft",
