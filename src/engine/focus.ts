@@ -45,7 +45,7 @@ export interface Clause {
 export function splitClauses(text: string, lang: LanguageData): Clause[] {
   const out: Clause[] = [];
   // A dot inside "art. 1" or "15.000" is not a sentence end (no space after it).
-  const sentences = text.match(/(?:[^.!?;\n]|\.(?=\S))+(?:[.!?;\n]+|$)/g) ?? [text];
+  const sentences = (text.match(/(?:[^.!?;\n]|\.(?=\S))+(?:[.!?;\n]+|$)/g) ?? [text]).flatMap(atColon);
   for (const sentence of sentences) {
     const parts = sentence
       .split(/,\s+/)
@@ -97,6 +97,17 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     out.push(...clauses);
   }
   return out;
+}
+
+/**
+ * A colon followed by a space ends a sentence ("Als raadslid vraag ik me af: hoe geven we een zienswijze?"), unless
+ * what comes before it is a list ("klimaat, energie, zorg en jeugd: waarom kan een gemeente dat niet meer alleen?"),
+ * the subject of what follows. "Art. 1:2" has no space after its colon.
+ */
+function atColon(sentence: string): string[] {
+  const at = sentence.search(/:\s/);
+  if (at < 0 || sentence.slice(0, at).includes(",")) return [sentence];
+  return [sentence.slice(0, at + 1), ...atColon(sentence.slice(at + 1).trimStart())];
 }
 
 /**

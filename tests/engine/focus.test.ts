@@ -41,6 +41,23 @@ describe("splitClauses", () => {
     expect(splitClauses("Als gemeenten samenwerken in een gr, wie beslist?", language)[0]!.condition).toBe(true);
   });
 
+  it("a colon ends a sentence, unless it closes a list", () => {
+    // Before: the whole message was one asking sentence, so "adviescommissie" weighed fully and its entry answered.
+    const intro = splitClauses(
+      "Als raadslid in de adviescommissie van onze GR vraag ik me af: hoe geven we een zienswijze op de ontwerpbegroting?",
+      language,
+    );
+    expect(intro.map((c) => c.asking)).toEqual([false, true]);
+    // A list before the colon is the subject of the question after it: one sentence, as before.
+    const list = splitClauses(
+      "klimaat, energie, zorg en jeugd: waarom kan een gemeente dat niet meer alleen?",
+      language,
+    );
+    expect(list.every((c) => c.asking)).toBe(true);
+    // No space after the colon ("art. 1:2") is no sentence end.
+    expect(splitClauses("wat staat er in artikel 1:2 van de wgr?", language)).toHaveLength(1);
+  });
+
   it("finds the question word after 'ik vraag me af'", () => {
     const clauses = splitClauses(
       "Dat doen we allemaal regionaal. Ik vraag me af wat een gemeente daaraan heeft",
@@ -313,6 +330,11 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(
       engine.explain!("We willen uit de afvalregeling stappen. Welke stappen moeten we zetten?").askedOffSubject,
     ).toBe(false);
+  });
+  it("the question after 'vraag ik me af:' is what is asked, not the role and body before it", () => {
+    const q =
+      "Als raadslid in de adviescommissie van onze GR vraag ik me af: hoe geven we een zienswijze op de ontwerpbegroting?";
+    expect(engine.ask(q).answer?.id).toBe("zienswijze-begroting");
   });
   it("an entry that names only the context's words, none of the question's, does not answer it", () => {
     // Before: a middle answer on the DB ("Ik denk dat u dit bedoelt"), from the context's "db" alone.
