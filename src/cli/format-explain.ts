@@ -10,6 +10,7 @@ export function formatExplanation(x: Explanation): string {
   if (x.expansions.length) lines.push(`uitbreidingen: ${x.expansions.join("; ")}`);
   if (x.wantsChecklist) lines.push("vraagt om een checklist");
   if (x.localFigure) lines.push("vraagt om lokale cijfers, namen of data");
+  if (x.asksAmount) lines.push("vraagt om een bedrag (vergoeding, salaris, tarief): niet in de kennisbank");
   if (x.aboutDocument) lines.push("wijst naar een eigen tekst (geplakt of bijgevoegd)");
   if (x.asksToWrite) lines.push("vraagt om een tekst te schrijven");
   if (x.askedOffSubject) lines.push("de vraag gaat over iets anders dan de context (geen onderwerp van de kennisbank)");

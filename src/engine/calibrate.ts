@@ -77,7 +77,7 @@ export function samplesOf(kb: KnowledgeBase, cases: readonly LabelledCase[]): Sa
       const words = (c.expect?.length ?? 0) > 0 && c.expect!.every((g) => g.some((alt) => text.includes(fold(alt))));
       y = kindOk && (words || (c.ids ?? []).includes(e.id)) ? 1 : 0;
     }
-    const ruled = ex.aboutDocument || ex.asksToWrite || ex.askedOffSubject || ex.answersOnlyContext;
+    const ruled = ex.aboutDocument || ex.asksToWrite || ex.askedOffSubject || ex.answersOnlyContext || ex.asksAmount;
     out.push({ q: c.q, x: vectorOf(top.features as Features), y, offtopic: !!c.offtopic, ...(ruled ? { ruled } : {}) });
   }
   return out;

@@ -462,13 +462,14 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const refused = Math.min(confidence, round(model.thresholds.ambiguous * 0.9));
     // The base has no amounts, names or dates of one municipality: say so, and offer the general entries. Nor does
     // the bot read pasted or attached texts: that reply (below) offers what the rest of the message is about.
-    if (q.localFigure && !ownQuestion && !textMessage)
+    // Nor has it pay, allowances or rates at all ("hoeveel vergoeding krijgt een raadslid"): the same kind of reply.
+    if ((q.localFigure || q.asksAmount) && !ownQuestion && !textMessage)
       return {
         status: "unknown",
         confidence: refused,
         answer: null,
         alternatives: ranked.slice(0, 3).map(alt),
-        message: language.messages.localFigures,
+        message: q.localFigure ? language.messages.localFigures : language.messages.amounts,
       };
     // Context about a GR and a question about something else ("… waar kan ik daar parkeren?", "… hoe deel ik mijn
     // Outlook-agenda?"): no answer, however much of the context an entry covers; the entries on the context are
@@ -537,6 +538,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       expansions: [...q.expansions],
       wantsChecklist: q.wantsChecklist,
       localFigure: q.localFigure,
+      asksAmount: q.asksAmount,
       askedOffSubject: q.askedOffSubject,
       answersOnlyContext: ranked[0] ? answersOnlyContext(q, ranked[0]) : false,
       aboutDocument: q.aboutDocument,

@@ -60,6 +60,8 @@ export const languageSchema = z.strictObject({
   eruit_idiom_verbs: wordList,
   never_corrected: groupedWordList,
   figure_cues: cueList,
+  amount_questions: cueList,
+  amount_cues: wordList,
   document_cues: cueList,
   document_describers: wordList,
   filler_pairs: cueList,
@@ -76,6 +78,7 @@ export const languageSchema = z.strictObject({
     documents: z.string().min(1),
     writing: z.string().min(1),
     local_figures: z.string().min(1),
+    amounts: z.string().min(1),
   }),
 });
 
@@ -161,6 +164,10 @@ export interface LanguageData {
   /** Verbs with which "eruit" is an idiom ("eruitzien", "eruit komen"), not leaving. */
   eruitIdiomVerbs: ReadonlySet<string>;
   figureCues: ReadonlySet<string>;
+  /** How a question asks for an amount ("hoeveel", "hoe hoog"): one or two words. */
+  amountQuestions: ReadonlySet<string>;
+  /** Pay, allowances and rates ("vergoeding", "salaris", "cent"): amounts the base never has, local or not. */
+  amountCues: ReadonlySet<string>;
   /** Words that point at a pasted or attached text ("plak", "bijlage", "dit stuk"). */
   documentCues: ReadonlySet<string>;
   /** Words before a document cue that make it describe others' papers ("de regeling als bijlage"). */
@@ -184,7 +191,7 @@ export interface LanguageData {
   /** Words that tie a question to cooperation between municipalities (feature `anchored`). */
   domainAnchors: readonly string[];
   defaultSuggestions: readonly string[];
-  messages: { documents: string; writing: string; localFigures: string };
+  messages: { documents: string; writing: string; localFigures: string; amounts: string };
 }
 
 export const LANGUAGE_FILE = join(import.meta.dirname, "language", "nl.yml");
@@ -256,6 +263,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     leavingObjects: new Set(d.leaving_objects),
     eruitIdiomVerbs: new Set(d.eruit_idiom_verbs),
     figureCues: new Set(d.figure_cues),
+    amountQuestions: new Set(d.amount_questions),
+    amountCues: new Set(d.amount_cues),
     documentCues: new Set(d.document_cues),
     documentDescribers: new Set(d.document_describers),
     fillerPairs: new Set(d.filler_pairs),
@@ -274,6 +283,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
       documents: d.messages.documents.trim(),
       writing: d.messages.writing.trim(),
       localFigures: d.messages.local_figures.trim(),
+      amounts: d.messages.amounts.trim(),
     },
   };
 }

@@ -78,6 +78,8 @@ export interface AnalyzedQuery {
   wantsComparison: boolean;
   /** Asks for an amount, a name or a date of one municipality or body ("onze bijdrage aan de GGD"). */
   localFigure: boolean;
+  /** It asks how much pay, an allowance or a rate is ("hoeveel vergoeding krijgt een raadslid"), see asksAmount. */
+  asksAmount: boolean;
   /** Points at a text of the asker's own, pasted or attached ("ik plak het hieronder", "zie bijlage"). */
   aboutDocument: boolean;
   /** Asks the bot to write a text ("kun je een motie voor me schrijven"), which it does not do. */
@@ -1136,6 +1138,20 @@ function asksLocalFigure(
   );
 }
 
+/**
+ * An asking clause asks for an amount (`amount_questions`: "hoeveel", "hoe hoog") of pay, an allowance or a rate
+ * (`amount_cues`): "hoeveel vergoeding krijgt een raadslid per maand", "hoe hoog is het vacatiegeld". The base has no
+ * such figures, for one gemeente or for all.
+ */
+function asksAmount(clauses: readonly { tokens: string[]; asking: boolean }[], lang: LanguageData): boolean {
+  const asking = clauses.some((c) => c.asking) ? clauses.filter((c) => c.asking) : clauses;
+  return asking.some(
+    (c) =>
+      c.tokens.some((_, i) => hasCue(lang.amountQuestions, c.tokens, i)) &&
+      c.tokens.some((t) => lang.amountCues.has(t)),
+  );
+}
+
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
   const lang = vocab.lang;
   const text = cleanText(raw);
@@ -1225,6 +1241,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     wantsChecklist,
     wantsComparison,
     // One named body ("de GGD Hollands Noorden", "de ODR") makes a figure question local, like "onze".
+    asksAmount: asksAmount(clauses, lang),
     localFigure: asksLocalFigure(
       clauses,
       new Set([...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token), ...organisations]),

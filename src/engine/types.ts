@@ -27,6 +27,8 @@ export interface Explanation {
   expansions: string[];
   wantsChecklist: boolean;
   localFigure: boolean;
+  /** It asks how much pay, an allowance or a rate is, which the base never has. */
+  asksAmount: boolean;
   /** The message points at a pasted or attached text, which the bot does not read. */
   aboutDocument: boolean;
   /** The message asks the bot to write a text (a motion, a mail), which it does not do. */

@@ -202,6 +202,20 @@ describe("the confidence model", () => {
     expect(meeting.message).toMatch(/paragraaf verbonden partijen/);
   });
 
+  it("an amount of pay, an allowance or a rate gets an honest unknown, local or not", () => {
+    // Before: answered with the entry on the gemeenschappelijke adviescommissie at 87 %.
+    const pay = engine.ask("hoeveel vergoeding krijgt een raadslid per maand");
+    expect(pay.status).toBe("unknown");
+    expect(pay.confidence).toBeLessThan(engine.threshold);
+    expect(pay.message).toMatch(/vergoedingen, salarissen en tarieven/);
+    expect(engine.explain!("hoe hoog is het vacatiegeld voor een lid van de adviescommissie").asksAmount).toBe(true);
+    // The share of a GR's costs is a subject of the base; so is how much time the raad has.
+    expect(engine.explain!("hoe hoog is de bijdrage van een gemeente aan een gr").asksAmount).toBe(false);
+    expect(engine.explain!("hoeveel weken heeft de raad voor een zienswijze").asksAmount).toBe(false);
+    // A vergoeding that is no amount asked ("krijgt een AB-lid een vergoeding?") is not such a question.
+    expect(engine.explain!("krijgt een ab-lid een vergoeding voor het werk in de gr?").asksAmount).toBe(false);
+  });
+
   it("a question with no word of cooperation between municipalities weighs less (feature anchored)", () => {
     // Before the feature: a middle answer (0.63) with the checklist on a vision of cooperation.
     expect(engine.ask("hoe stellen we als raad een omgevingsvisie op").status).toBe("unknown");
