@@ -34,10 +34,9 @@ export default defineConfig({
         extends: true,
         // Most files share a worker process and its loaded modules (botbuilder, Bolt, the engine), which halves the
         // suite's CPU time. Every test still gets its own database, server, port and temp folder; a file that
-        // changes process-wide state must be listed in OWN_PROCESS instead. The browser files (tests/browser, sharing one
-        // Chromium per worker, each suite in contexts of its own; `npm run test:browser` runs them alone) are among
-        // them: in a project of their own they needed worker processes of their own that loaded the same modules
-        // again (3-6 CPU-s more).
+        // changes process-wide state must be listed in OWN_PROCESS instead. The browser files (tests/browser, each
+        // starting its own Chromium; `npm run test:browser` runs them alone) are among them: in a project of their
+        // own they needed worker processes of their own that loaded the same modules again (3-6 CPU-s more).
         test: {
           name: "unit",
           include: ["tests/**/*.test.ts"],

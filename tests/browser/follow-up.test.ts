@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)(groupTitle("follow-up questions on the preview pag
   const pageErrors: string[] = [];
 
   async function openTab(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "nl-NL" });
+    const context = await browser().newContext({ viewport: { width: 1360, height: 900 }, locale: "nl-NL" });
     const page = await context.newPage();
     page.on("pageerror", (err) => pageErrors.push(err.message));
     await page.goto(`${app().url}/`);

@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)(groupTitle("hand-off to the griffie on the preview
   const pageErrors: string[] = [];
 
   async function openPage(width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: "nl-NL" });
+    const context = await browser().newContext({ viewport: { width, height }, locale: "nl-NL" });
     const page = await context.newPage();
     page.on("pageerror", (err) => pageErrors.push(err.message));
     page.on("console", (msg) => {

@@ -3,29 +3,33 @@
 // axe-core accessibility scan (WCAG 2.1 A/AA). Saves screenshots in test-results/.
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestApp } from "../http/app-fixture.ts";
 import { groupTitle } from "../support/skip.ts";
-import { chromiumMissing, hasChromium, useChromium } from "./chromium.ts";
+import { chromiumMissing, hasChromium, launchChromium } from "./chromium.ts";
 import { seriousViolations } from "./axe.ts";
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-results/", import.meta.url));
 
 describe.skipIf(!hasChromium)(groupTitle("preview page in Chromium", chromiumMissing), () => {
   const app = useTestApp();
-  const browser = useChromium();
+  let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: "nl-NL" });
-    page = await context.newPage();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: "nl-NL" });
     page.on("pageerror", (err) => pageErrors.push(err.message));
     page.on("console", (msg) => {
       if (msg.type() === "error") pageErrors.push(msg.text());
     });
   }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
 
   it("asks, shows the card and renderings, keeps a ticked checklist item over a reload", async () => {
     await page.goto(`${app().url}/`);

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as runReport } from "../../src/cli/report-run.ts";
 import { runMigrations } from "../../src/store/migrations.ts";
@@ -17,7 +17,7 @@ import { SqlStore } from "../../src/store/sql-store.ts";
 import { runCli } from "../support/cli.ts";
 import { seedPgliteDataDir } from "../support/pglite.ts";
 import { groupTitle } from "../support/skip.ts";
-import { chromiumMissing, hasChromium, useChromium } from "./chromium.ts";
+import { chromiumMissing, hasChromium, launchChromium } from "./chromium.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const RESULTS = join(ROOT, "test-results");
@@ -36,7 +36,7 @@ const mondayOf = (d: Date): string =>
 
 describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMissing), () => {
   let dir: string;
-  const browser = useChromium();
+  let browser: Browser;
   let page: Page;
   let asked: AskedRow[];
   let feedback: FeedbackRow[];
@@ -119,8 +119,8 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
     expect(code, stderr).toBe(0);
     expect(stdout).toContain("Rapport geschreven naar");
 
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: "nl-NL" });
-    page = await context.newPage();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: "nl-NL" });
     page.on("request", (r) => {
       if (!r.url().startsWith("file:")) requests.push(r.url());
     });
@@ -133,6 +133,7 @@ describe.skipIf(!hasChromium)(groupTitle("HTML report in Chromium", chromiumMiss
   }, 180_000);
 
   afterAll(async () => {
+    await browser?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
