@@ -1105,6 +1105,11 @@ function hasCue(cues: ReadonlySet<string>, tokens: readonly string[], i: number)
   return cues.has(tokens[i]!) || (i > 0 && cues.has(`${tokens[i - 1]} ${tokens[i]}`));
 }
 
+/** The clauses that ask, or all of them when none does ("de termijn voor een zienswijze"). */
+function askingClauses<C extends { asking: boolean }>(clauses: readonly C[]): readonly C[] {
+  return clauses.some((c) => c.asking) ? clauses.filter((c) => c.asking) : clauses;
+}
+
 /**
  * Step 5: a local-figure question asks, in one asking clause, for money, people or meetings ("bijdrage",
  * "vertegenwoordiger", "vergadert") and says whose ("onze", "wij", a name the base does not know, or a named body).
@@ -1114,7 +1119,7 @@ function asksLocalFigure(
   unknownNames: ReadonlySet<string>,
   lang: LanguageData,
 ): boolean {
-  const asking = clauses.some((c) => c.asking) ? clauses.filter((c) => c.asking) : clauses;
+  const asking = askingClauses(clauses);
   // A cue in a relative clause describes who or what is meant, not what is asked: "welke informatie moet ik krijgen
   // van het AB-lid dat namens ons in de regio zit" asks about information.
   const relative = (tokens: readonly string[], i: number) =>
@@ -1144,7 +1149,7 @@ function asksLocalFigure(
  * such figures, for one gemeente or for all.
  */
 function asksAmount(clauses: readonly { tokens: string[]; asking: boolean }[], lang: LanguageData): boolean {
-  const asking = clauses.some((c) => c.asking) ? clauses.filter((c) => c.asking) : clauses;
+  const asking = askingClauses(clauses);
   return asking.some(
     (c) =>
       c.tokens.some((_, i) => hasCue(lang.amountQuestions, c.tokens, i)) &&
@@ -1339,14 +1344,11 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       );
       const coverageAll = concepts.reduce((sum, c, i) => sum + c.idf * best[i]!, 0) / totalAll;
       const coverageStrong = concepts.reduce((sum, c, i) => sum + focusMass(c) * bestStrong[i]!, 0) / totalFocus;
-      const strongConcepts = concepts.reduce(
-        (n, c, i) => n + (c.weight > 0 && bestStrong[i]! >= CREDIT.corrected ? 1 : 0),
-        0,
-      );
-      const askedStrong = concepts.reduce(
-        (n, c, i) => n + (c.weight >= 1 && bestStrong[i]! >= CREDIT.corrected ? 1 : 0),
-        0,
-      );
+      // Concepts of at least this focus weight that the entry names outside its body.
+      const namedOutsideBody = (atLeast: (weight: number) => boolean) =>
+        concepts.reduce((n, c, i) => n + (atLeast(c.weight) && bestStrong[i]! >= CREDIT.corrected ? 1 : 0), 0);
+      const strongConcepts = namedOutsideBody((w) => w > 0);
+      const askedStrong = namedOutsideBody((w) => w >= 1);
       return {
         coverage,
         coverageAll,
