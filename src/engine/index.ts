@@ -329,14 +329,18 @@ export function featuresOf(q: AnalyzedQuery, ranked: readonly Candidate[]): Feat
 /**
  * The best entry answers the context, not the question: context clauses that the asking clause neither points back
  * to nor states as its condition (all at CONTEXT_WEIGHT), an asking clause with a word the base does not know beside
- * one it does ("… Hoe deel ik mijn Outlook-agenda met een collega?"), and the entry names none of the asking
- * clause's words outside its body. (The context's own words carry its rank: "ab", "db", "regio".)
+ * one it does ("… Hoe deel ik mijn Outlook-agenda met een collega?"), and either the entry names none of the asking
+ * clause's words outside its body, or the asking clause has at least twice as many unknown words as known ones (a
+ * weather question naming a town of the context's region: the town alone is no subject). (The context's own words
+ * carry its rank: "ab", "db", "regio".)
  */
 export function answersOnlyContext(q: AnalyzedQuery, best: Candidate): boolean {
   const context = q.concepts.filter((c) => c.weight > 0 && c.weight < 1);
   if (context.length === 0 || context.some((c) => c.weight > CONTEXT_WEIGHT)) return false;
   const asked = q.concepts.filter((c) => c.weight >= 1);
-  return asked.some((c) => c.match === "unknown") && asked.some((c) => c.match !== "unknown") && best.askedStrong === 0;
+  const unknownAsked = asked.filter((c) => c.match === "unknown").length;
+  const knownAsked = asked.length - unknownAsked;
+  return unknownAsked > 0 && knownAsked > 0 && (best.askedStrong === 0 || unknownAsked >= 2 * knownAsked);
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {

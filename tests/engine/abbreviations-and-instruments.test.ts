@@ -26,6 +26,11 @@ describe("abbreviations and the council's instruments", () => {
     }
   });
 
+  it("council shorthand reaches its entry: rkc (rekenkamercommissie), vp's (verbonden partijen)", () => {
+    expect(engine.ask("mag de rkc een gr doorlichten").answer?.id).toBe("onderzoeksrecht-en-rekenkamer");
+    expect(engine.ask("wat zijn vp's eigenlijk").answer?.id).toBe("verbonden-partij");
+  });
+
   it("'opvragen' and 'tegenvallers' reach the base's words for the council's information", () => {
     const x = engine.explain!("hoe vraag ik informatie op bij de regio, kan ik die gewoon opvragen");
     expect(x.expansions.some((e) => e.startsWith("opvrag") && e.includes("spreektaal"))).toBe(true);

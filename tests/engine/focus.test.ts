@@ -354,6 +354,14 @@ describe("focus in the engine (real knowledge base)", () => {
     const own = "Het ab van de GGD wil de begroting tussentijds wijzigen. Wat kan de raad dan doen?";
     expect(engine.explain!(own).answersOnlyContext).toBe(false);
   });
+  it("a question mostly in words the base does not know, after context the base does know, is refused", () => {
+    // Before: answered with the Noord-Veluwe example, from the town named in the question and the region in the context.
+    const q =
+      "Morgen lopen we met de raden van de Noord-Veluwe een route langs de nieuwe zonneweide. Blijft het morgenmiddag " +
+      "zonnig in Harderwijk?";
+    expect(engine.explain!(q).answersOnlyContext).toBe(true);
+    expect(engine.ask(q).status).toBe("unknown");
+  });
   it("a pronoun before a noun ('zo'n zienswijze') names the subject: the context weighs as pointed at, not fully", () => {
     // Before: "zo'n" made the one-word question point back, so every context word weighed 1; "eerste keer" counted and
     // "verlof" was corrected to "verloop".
