@@ -1135,12 +1135,18 @@ function asksLocalFigure(
     if (opener === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
     return opener === null || lang.figureOpeners.has(opener);
   };
-  return asking.some(
+  const local = asking.filter(
     (c) =>
       asksFigure(c.tokens) &&
       cue(c.tokens) &&
       c.tokens.some((t, i) => hasCue(lang.localMarkers, c.tokens, i) || YEAR.test(t) || unknownNames.has(t)),
   );
+  if (local.length === 0) return false;
+  // Another asking clause is a yes-no question about a rule ("kan dat zomaar, welke uittreedsom moeten we betalen
+  // …"; it opens with a verb of `statement_verbs`): the base answers that part, the figure is one of several things
+  // asked. A request ("geef me het bedrag") is no such question.
+  const asksRule = (tokens: readonly string[]) => lang.statementVerbs.has(openerOf(tokens, lang) ?? "");
+  return !asking.some((c) => !local.includes(c) && asksRule(c.tokens));
 }
 
 /**

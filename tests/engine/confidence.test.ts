@@ -209,6 +209,18 @@ describe("the confidence model", () => {
     expect(engine.explain!("wat mag het algemeen bestuur in een vergadering besluiten").localFigure).toBe(false);
   });
 
+  it("a figure asked beside a yes-no question about the rule is answered with the rule", () => {
+    // Before: the local-figure reply, with the entry on leaving a GR only as a suggestion.
+    const both = engine.ask(
+      "Onze raad wil uit de gemeenschappelijke regeling voor jeugdhulp stappen. Kan dat zomaar, welke kosten moeten we dan nog betalen?",
+    );
+    expect(both.status).not.toBe("unknown");
+    expect(both.answer?.id).toBe("uittreden-gr");
+    // A request for the figure stays a figure question.
+    const figure = "Hoeveel betaalt onze gemeente aan de GGD dit jaar? Geef me het precieze bedrag";
+    expect(engine.explain!(figure).localFigure).toBe(true);
+  });
+
   it("an amount of pay, an allowance or a rate gets an honest unknown, local or not", () => {
     // Before: answered with the entry on the gemeenschappelijke adviescommissie at 87 %.
     const pay = engine.ask("hoeveel vergoeding krijgt een raadslid per maand");
