@@ -843,9 +843,10 @@ function expandWords(d: Draft): void {
       return;
     }
     // A word of the lexicons ("gedoe" → samenwerkingsverband) is no typo: its mapping gives it meaning. Nor is a
-    // real Dutch word the base does not use ("motie" ↛ "motief", "wenden" ↛ "wensen", in every form).
+    // real Dutch word the base does not use ("motie" ↛ "motief", "wenden" ↛ "wensen", in every form). Nor is a word
+    // that weighs nothing (a body's or party's name, the asker's role): "de Lokale Democraten" ↛ "democratie".
     const protectedWord = d.vocab.lexiconWords.has(c.stem) || d.vocab.realWords.has(c.stem);
-    const fixed = protectedWord ? null : d.vocab.correct(c.token);
+    const fixed = protectedWord || c.weight === 0 ? null : d.vocab.correct(c.token);
     if (fixed) {
       const s = stem(fixed);
       addTerm(d, s, i, CREDIT.corrected, 0.8);

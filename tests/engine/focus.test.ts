@@ -276,6 +276,13 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(x.expansions.join(" ")).not.toMatch(/typo/);
   });
 
+  it("a word that weighs nothing is not corrected, and 'geworden' is no subject", () => {
+    // Before: the party "Lokale Democraten" became "democratie", and "geworden" a context word of its own.
+    const x = engine.explain!("Ik ben sinds kort fractieassistent geworden voor de Lokale Democraten. Wat is een gr?");
+    expect(x.expansions.join(" ")).not.toMatch(/democratie/);
+    expect(x.focus.map((c) => c.word)).not.toContain("geworden");
+  });
+
   it("context weighs more when the asking clause points back to it", () => {
     const plain = splitClauses("Het college wil een stichting oprichten. Hoe werkt toestemming van de raad?", language);
     expect(clauseWeights(plain, () => 2)).toEqual([CONTEXT_WEIGHT, 1]);
