@@ -14,6 +14,8 @@ export function formatExplanation(x: Explanation): string {
   if (x.aboutDocument) lines.push("wijst naar een eigen tekst (geplakt of bijgevoegd)");
   if (x.asksToWrite) lines.push("vraagt om een tekst te schrijven");
   if (x.askedOffSubject) lines.push("de vraag gaat over iets anders dan de context (geen onderwerp van de kennisbank)");
+  if (x.asksOffDomain)
+    lines.push("de vraag noemt een onderwerp buiten de kennisbank (werk, belasting, ict, reizen, weer, …)");
   if (x.answersOnlyContext)
     lines.push("het beste item noemt geen woord van de vraag zelf, alleen van de context: geen antwoord");
   lines.push("kandidaten:");

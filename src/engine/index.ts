@@ -478,7 +478,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // Context about a GR and a question about something else ("… waar kan ik daar parkeren?", "… hoe deel ik mijn
     // Outlook-agenda?"): no answer, however much of the context an entry covers; the entries on the context are
     // offered.
-    const offSubject = (q.askedOffSubject || answersOnlyContext(q, best)) && !ownQuestion;
+    const offSubject = (q.askedOffSubject || q.asksOffDomain || answersOnlyContext(q, best)) && !ownQuestion;
     const band = offSubject ? "unknown" : bandOf(model, confidence);
     if (band === "unknown" || textMessage) {
       // Nothing the base is about was asked ("wat kost een brood": a word it does not know next to everyday words):
@@ -544,6 +544,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       localFigure: q.localFigure,
       asksAmount: q.asksAmount,
       askedOffSubject: q.askedOffSubject,
+      asksOffDomain: q.asksOffDomain,
       answersOnlyContext: ranked[0] ? answersOnlyContext(q, ranked[0]) : false,
       aboutDocument: q.aboutDocument,
       asksToWrite: q.asksToWrite,

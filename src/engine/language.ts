@@ -62,6 +62,7 @@ export const languageSchema = z.strictObject({
   figure_cues: cueList,
   amount_questions: cueList,
   amount_cues: wordList,
+  off_domain_words: groupedWordList,
   document_cues: cueList,
   document_describers: wordList,
   filler_pairs: cueList,
@@ -168,6 +169,8 @@ export interface LanguageData {
   amountQuestions: ReadonlySet<string>;
   /** Pay, allowances and rates ("vergoeding", "salaris", "cent"): amounts the base never has, local or not. */
   amountCues: ReadonlySet<string>;
+  /** Words of subjects the base never covers (`off_domain_words`): an asking clause naming one is refused. */
+  offDomainWords: ReadonlySet<string>;
   /** Words that point at a pasted or attached text ("plak", "bijlage", "dit stuk"). */
   documentCues: ReadonlySet<string>;
   /** Words before a document cue that make it describe others' papers ("de regeling als bijlage"). */
@@ -265,6 +268,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureCues: new Set(d.figure_cues),
     amountQuestions: new Set(d.amount_questions),
     amountCues: new Set(d.amount_cues),
+    offDomainWords: new Set(d.off_domain_words),
     documentCues: new Set(d.document_cues),
     documentDescribers: new Set(d.document_describers),
     fillerPairs: new Set(d.filler_pairs),

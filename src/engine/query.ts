@@ -99,6 +99,8 @@ export interface AnalyzedQuery {
    * the base has no subject for ("… het AB vergadert in Apeldoorn. Waar kan ik daar parkeren?").
    */
   askedOffSubject: boolean;
+  /** An asking clause names a subject the base never covers (language data `off_domain_words`: "cao", "wachtwoord"). */
+  asksOffDomain: boolean;
   /** Focus-weighted share reached only through a typo correction. */
   correctedShare: number;
   /** Focus-weighted share made of names. */
@@ -1164,6 +1166,21 @@ function asksAmount(clauses: readonly { tokens: string[]; asking: boolean }[], l
   );
 }
 
+/** Shortest off-domain word that also counts as the head of a compound ("ziekteverlof" for "verlof"). */
+const OFF_DOMAIN_HEAD = 5;
+
+/**
+ * An asking clause names a subject the base never covers (`off_domain_words`), as a word or as the head of a compound,
+ * and the base does not use that word itself: "… welke cao geldt dan?", "hoe vraag ik ziekteverlof aan?".
+ */
+function asksOffDomain(clauses: readonly { tokens: string[]; asking: boolean }[], vocab: QueryVocabulary): boolean {
+  const words = vocab.lang.offDomainWords;
+  const offDomain = (t: string) =>
+    !vocab.known(stem(t)) &&
+    (words.has(t) || [...words].some((w) => w.length >= OFF_DOMAIN_HEAD && t.length > w.length && t.endsWith(w)));
+  return askingClauses(clauses).some((c) => c.tokens.some(offDomain));
+}
+
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
   const lang = vocab.lang;
   const text = cleanText(raw);
@@ -1265,6 +1282,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     ),
     asksToWrite: writing,
     askedOffSubject: askedOffSubject(d),
+    asksOffDomain: asksOffDomain(clauses, vocab),
     quoted: quotedTerms(text),
     terms,
     concepts,

@@ -35,6 +35,8 @@ export interface Explanation {
   asksToWrite: boolean;
   /** The question asks, after context about a GR, about something the base has no subject for. */
   askedOffSubject: boolean;
+  /** An asking clause names a subject the base never covers (language data `off_domain_words`). */
+  asksOffDomain: boolean;
   /** The best entry names none of the asking clause's words, only its context's (see answersOnlyContext). */
   answersOnlyContext: boolean;
   candidates: { id: string; rank: number; coverage: number; features?: Record<string, number> }[];

@@ -34,6 +34,35 @@ describe("suggestions under a refusal", () => {
     expect(ids).toEqual(language.defaultSuggestions.slice(0, 3));
   });
 
+  it("refuses a question on a subject the base never covers, asked after GR context, and offers the context's entries", () => {
+    // Before: a middle answer ("Ik denk dat u dit bedoelt") on the entry on disputes, from "bezwaar maken".
+    const q =
+      "Ons ab heeft vorige maand de nieuwe formatie van de omgevingsdienst vastgesteld en mijn functie gaat een schaal " +
+      "omlaag. Welke cao is dan op mij van toepassing en kan ik bezwaar maken tegen die inschaling?";
+    expect(engine.explain!(q).asksOffDomain).toBe(true);
+    const r = engine.ask(q);
+    expect(r.status).toBe("unknown");
+    expect(r.alternatives.map((a) => a.id)).toContain("geschillen-gr");
+    // A compound ending in a listed word counts; GR business near such words does not.
+    expect(engine.explain!("hoe vraag ik bij de regio zwangerschapsverlof aan").asksOffDomain).toBe(true);
+    const holiday = engine.explain!(
+      "hoe lang is de termijn voor een zienswijze op de begroting als de zomervakantie ertussen zit?",
+    );
+    expect(holiday.asksOffDomain).toBe(false);
+    expect(holiday.status).toBe("answer");
+  });
+
+  it("a listed word stops counting as off the base's subject once the base uses it", () => {
+    const q = "geldt het abp-pensioen ook voor het personeel van een gemeenschappelijke regeling?";
+    expect(engine.explain!(q).asksOffDomain).toBe(true);
+    const [first, ...rest] = kb.entries;
+    const withPension = createEngine({
+      ...kb,
+      entries: [{ ...first!, body: `${first!.body}\n\nHet personeel bouwt pensioen op bij het ABP.` }, ...rest],
+    });
+    expect(withPension.explain!(q).asksOffDomain).toBe(false);
+  });
+
   it("still offers entries that share a word the base is about", () => {
     const r = engine.ask("wat kost een gemeenschappelijke regeling aan brood");
     expect(r.alternatives.map((a) => a.id)).not.toEqual(featured);
