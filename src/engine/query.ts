@@ -1173,12 +1173,17 @@ const OFF_DOMAIN_HEAD = 5;
  * An asking clause names a subject the base never covers (`off_domain_words`), as a word or as the head of a compound,
  * and the base does not use that word itself: "… welke cao geldt dan?", "hoe vraag ik ziekteverlof aan?".
  */
-function asksOffDomain(clauses: readonly { tokens: string[]; asking: boolean }[], vocab: QueryVocabulary): boolean {
+function asksOffDomain(
+  clauses: readonly { tokens: string[]; asking: boolean; refersBack?: boolean }[],
+  vocab: QueryVocabulary,
+): boolean {
   const words = vocab.lang.offDomainWords;
   const offDomain = (t: string) =>
     !vocab.known(stem(t)) &&
     (words.has(t) || [...words].some((w) => w.length >= OFF_DOMAIN_HEAD && t.length > w.length && t.endsWith(w)));
-  return askingClauses(clauses).some((c) => c.tokens.some(offDomain));
+  // A question that points back ("hoe los ik dat op?") asks about its context.
+  const asking = askingClauses(clauses);
+  return (asking.some((c) => c.refersBack) ? clauses : asking).some((c) => c.tokens.some(offDomain));
 }
 
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {

@@ -45,6 +45,10 @@ describe("suggestions under a refusal", () => {
     expect(r.alternatives.map((a) => a.id)).toContain("geschillen-gr");
     // A compound ending in a listed word counts; GR business near such words does not.
     expect(engine.explain!("hoe vraag ik bij de regio zwangerschapsverlof aan").asksOffDomain).toBe(true);
+    // A question that points back ("daaraan") asks about its context's subject.
+    const back =
+      "De leden van het ab krijgen steeds een foutmelding bij het vergaderportaal van de regio. Wat doe ik daaraan?";
+    expect(engine.explain!(back).asksOffDomain).toBe(true);
     const holiday = engine.explain!(
       "hoe lang is de termijn voor een zienswijze op de begroting als de zomervakantie ertussen zit?",
     );
