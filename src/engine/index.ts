@@ -496,7 +496,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         confidence: textMessage || offSubject ? refused : confidence,
         answer: null,
         alternatives: suggestions.length ? suggestions : defaultSuggestions(),
-        ...(textMessage ? { message: textMessage } : {}),
+        ...(textMessage
+          ? { message: textMessage }
+          : q.asksOffDomain && offSubject
+            ? { message: language.messages.offDomain }
+            : {}),
       };
     }
     if (band === "ambiguous") {

@@ -80,6 +80,7 @@ export const languageSchema = z.strictObject({
     writing: z.string().min(1),
     local_figures: z.string().min(1),
     amounts: z.string().min(1),
+    off_domain: z.string().min(1),
   }),
 });
 
@@ -194,7 +195,7 @@ export interface LanguageData {
   /** Words that tie a question to cooperation between municipalities (feature `anchored`). */
   domainAnchors: readonly string[];
   defaultSuggestions: readonly string[];
-  messages: { documents: string; writing: string; localFigures: string; amounts: string };
+  messages: { documents: string; writing: string; localFigures: string; amounts: string; offDomain: string };
 }
 
 export const LANGUAGE_FILE = join(import.meta.dirname, "language", "nl.yml");
@@ -288,6 +289,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
       writing: d.messages.writing.trim(),
       localFigures: d.messages.local_figures.trim(),
       amounts: d.messages.amounts.trim(),
+      offDomain: d.messages.off_domain.trim(),
     },
   };
 }

@@ -43,6 +43,9 @@ describe("suggestions under a refusal", () => {
     const r = engine.ask(q);
     expect(r.status).toBe("unknown");
     expect(r.alternatives.map((a) => a.id)).toContain("geschillen-gr");
+    // It says what the bot does not cover, instead of asking to rephrase.
+    expect(r.message).toBe(language.messages.offDomain);
+    expect(r.message).toMatch(/personeelszaken/);
     // A compound ending in a listed word counts; GR business near such words does not.
     expect(engine.explain!("hoe vraag ik bij de regio zwangerschapsverlof aan").asksOffDomain).toBe(true);
     // A question that points back ("daaraan") asks about its context's subject.
