@@ -276,6 +276,12 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(x.expansions.join(" ")).not.toMatch(/typo/);
   });
 
+  it("asking for plain words ('in jip en janneke taal', 'in gewone mensentaal') says how, not what about", () => {
+    // Before: both refused, the two unknown words outweighing the subject.
+    expect(engine.ask("leg een gr uit in gewone mensentaal").answer?.id).toBe("gemeenschappelijke-regeling");
+    expect(engine.ask("verbonden partij in jip en janneke taal graag").answer?.id).toBe("verbonden-partij");
+  });
+
   it("a word that weighs nothing is not corrected, and 'geworden' is no subject", () => {
     // Before: the party "Lokale Democraten" became "democratie", and "geworden" a context word of its own.
     const x = engine.explain!("Ik ben sinds kort fractieassistent geworden voor de Lokale Democraten. Wat is een gr?");
