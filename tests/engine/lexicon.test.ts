@@ -497,4 +497,12 @@ describe("everyday words in the engine (real knowledge base)", () => {
       "verbonden-partij",
     );
   });
+
+  it("'uit eigen beweging' informing is the active duty to inform", () => {
+    // Before: the entry on financial risks, from the context's "tekort".
+    const q =
+      "We lazen in de krant dat de omgevingsdienst een flink tekort verwacht. Moet het db ons uit eigen beweging " +
+      "informeren over zoiets, of moeten wij er als raad eerst om vragen?";
+    expect(engine.ask(q).answer?.id).toBe("actieve-informatieplicht");
+  });
 });
