@@ -2,7 +2,7 @@
 // voorstel schrijven. Welke termijn geldt voor de zienswijze?": the question sentence says what they want, the
 // rest is context. Each token gets the weight of its clause; the engine weighs coverage by it, so context
 // dilutes nothing and a long message scores like its question alone.
-import { tokenize } from "./analyze.ts";
+import { isStopWord, tokenize } from "./analyze.ts";
 import { isChecklistCue, opensWithRole, type LanguageData } from "./language.ts";
 
 /** Weight of a context clause when the asking clause names the subject itself (two or more content words). */
@@ -88,6 +88,18 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     clauses.forEach((c, i) => {
       c.asking = !c.speaker && (asking[i]! || (!subordinate[i] && !opener && sentence.includes("?")));
     });
+    // "Bouw ik als wethouder pensioen op bij het ABP, en hoeveel?": a question sentence that opens with a verb and
+    // then the asker ("bouw ik", "krijgen we") asks in that first clause too, whatever the clause after the comma.
+    const first = clauses[0];
+    if (
+      first &&
+      sentence.includes("?") &&
+      !first.speaker &&
+      !subordinate[0] &&
+      lang.askerPronouns.has(first.tokens[1] ?? "") &&
+      !isStopWord(first.tokens[0] ?? "")
+    )
+      first.asking = true;
     // "Telt een convenant ook als samenwerking, of moet het een regeling zijn?": the part before ", of …" is the first
     // half of the same question.
     clauses.forEach((c, i) => {

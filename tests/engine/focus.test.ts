@@ -289,6 +289,14 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(x.focus.map((c) => c.word)).not.toContain("geworden");
   });
 
+  it("a question sentence opening with a verb and the asker asks in its first clause too", () => {
+    // Before: only "en hoeveel" asked, so the pension question's words were context.
+    const c = splitClauses("Krijg ik als wethouder een pensioen via het ABP, en hoeveel?", language);
+    expect(c.map((x) => x.asking)).toEqual([true, true]);
+    const stated = splitClauses("Ik krijg een vergoeding als wethouder, hoe zit dat?", language);
+    expect(stated.map((x) => x.asking)).toEqual([false, true]);
+  });
+
   it("context weighs more when the asking clause points back to it", () => {
     const plain = splitClauses("Het college wil een stichting oprichten. Hoe werkt toestemming van de raad?", language);
     expect(clauseWeights(plain, () => 2)).toEqual([CONTEXT_WEIGHT, 1]);
