@@ -1075,12 +1075,21 @@ function writesBaseText(tokens: readonly string[], lang: LanguageData): boolean 
   );
 }
 
+/** Shortest kind of text that also counts as the head of a compound ("afscheidsspeech", "raadsinformatiebrief"). */
+const WRITING_OBJECT_HEAD = 4;
+
+function isWritingObject(token: string, lang: LanguageData): boolean {
+  if (lang.writingObjects.has(token)) return true;
+  for (const o of lang.writingObjects) if (o.length >= WRITING_OBJECT_HEAD && token.endsWith(o)) return true;
+  return false;
+}
+
 /** A clause that asks the bot to write a text: a writing verb, a kind of text, and the bot addressed (see nl.yml). */
 function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {
   const verb = tokens.findIndex((t) => lang.writingVerbs.has(t));
   if (verb < 0) return false;
   // "vertaal 'gemeenteraad' naar het Engels": a translation needs no kind of text.
-  if (lang.translationVerbs.has(tokens[verb]!) || tokens.some((t) => lang.writingObjects.has(t)))
+  if (lang.translationVerbs.has(tokens[verb]!) || tokens.some((t) => isWritingObject(t, lang)))
     return verb === 0 || tokens.some((t) => lang.writingAddressees.has(t));
   // A text the base explains ("hoe schrijf je een zienswijze" asks how): only a command or a request to the bot.
   const request = tokens.some((t, i) => lang.requestModals.has(t) && lang.writingAddressees.has(tokens[i + 1] ?? ""));

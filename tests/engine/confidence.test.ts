@@ -164,6 +164,11 @@ describe("the confidence model", () => {
     );
     expect(engine.explain!("kunt u een zienswijze voor ons opstellen over de begroting").asksToWrite).toBe(true);
     expect(engine.explain!("hoe schrijf je een zienswijze").asksToWrite).toBe(false);
+    // A compound ending in a kind of text is one too, and "uitschrijven" is writing (before: neither was).
+    expect(engine.explain!("kun je een afscheidsspeech voor de voorzitter van het ab voor me maken").asksToWrite).toBe(
+      true,
+    );
+    expect(engine.explain!("wil je de hele brief over de gr-begroting voor ons uitschrijven?").asksToWrite).toBe(true);
     expect(engine.ask("Vertaal 'gemeenteraad' naar het Engels").status).toBe("unknown");
     // Summing up a text the bot has not got (document_cues). Before: a middle answer with an example region.
     expect(engine.explain!("kun je de ontwerpbegroting van de regio even voor me samenvatten?").aboutDocument).toBe(
