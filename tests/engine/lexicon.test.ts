@@ -505,4 +505,9 @@ describe("everyday words in the engine (real knowledge base)", () => {
       "informeren over zoiets, of moeten wij er als raad eerst om vragen?";
     expect(engine.ask(q).answer?.id).toBe("actieve-informatieplicht");
   });
+
+  it("'uit een gr stappen' reaches the entry on leaving first, not the pitfall of never getting out", () => {
+    // Before: the pitfall entry, which named "uitstappen" among its keywords where the entry on leaving did not.
+    expect(engine.ask("mag onze gemeente zomaar uit een gr stappen?").answer?.id).toBe("uittreden-gr");
+  });
 });
