@@ -1075,21 +1075,28 @@ function writesBaseText(tokens: readonly string[], lang: LanguageData): boolean 
   );
 }
 
-/** Shortest kind of text that also counts as the head of a compound ("afscheidsspeech", "raadsinformatiebrief"). */
-const WRITING_OBJECT_HEAD = 4;
-
-function isWritingObject(token: string, lang: LanguageData): boolean {
-  if (lang.writingObjects.has(token)) return true;
-  for (const o of lang.writingObjects) if (o.length >= WRITING_OBJECT_HEAD && token.endsWith(o)) return true;
+/**
+ * The token is one of `words`, or a compound ending in one of at least `minHead` letters ("afscheidsspeech" for
+ * "speech", "ziekteverlof" for "verlof"). Shorter words only count whole: "zin" is no head of "bezin".
+ */
+function isWordOrCompoundOf(token: string, words: ReadonlySet<string>, minHead: number): boolean {
+  if (words.has(token)) return true;
+  for (const w of words) if (w.length >= minHead && token.length > w.length && token.endsWith(w)) return true;
   return false;
 }
+
+/** Shortest kind of text that also counts as the head of a compound ("afscheidsspeech", "raadsinformatiebrief"). */
+const WRITING_OBJECT_HEAD = 4;
 
 /** A clause that asks the bot to write a text: a writing verb, a kind of text, and the bot addressed (see nl.yml). */
 function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {
   const verb = tokens.findIndex((t) => lang.writingVerbs.has(t));
   if (verb < 0) return false;
   // "vertaal 'gemeenteraad' naar het Engels": a translation needs no kind of text.
-  if (lang.translationVerbs.has(tokens[verb]!) || tokens.some((t) => isWritingObject(t, lang)))
+  if (
+    lang.translationVerbs.has(tokens[verb]!) ||
+    tokens.some((t) => isWordOrCompoundOf(t, lang.writingObjects, WRITING_OBJECT_HEAD))
+  )
     return verb === 0 || tokens.some((t) => lang.writingAddressees.has(t));
   // A text the base explains ("hoe schrijf je een zienswijze" asks how): only a command or a request to the bot.
   const request = tokens.some((t, i) => lang.requestModals.has(t) && lang.writingAddressees.has(tokens[i + 1] ?? ""));
@@ -1186,10 +1193,8 @@ function asksOffDomain(
   clauses: readonly { tokens: string[]; asking: boolean; refersBack?: boolean }[],
   vocab: QueryVocabulary,
 ): boolean {
-  const words = vocab.lang.offDomainWords;
   const offDomain = (t: string) =>
-    !vocab.known(stem(t)) &&
-    (words.has(t) || [...words].some((w) => w.length >= OFF_DOMAIN_HEAD && t.length > w.length && t.endsWith(w)));
+    !vocab.known(stem(t)) && isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD);
   // A question that points back ("hoe los ik dat op?") asks about its context.
   const asking = askingClauses(clauses);
   return (asking.some((c) => c.refersBack) ? clauses : asking).some((c) => c.tokens.some(offDomain));
