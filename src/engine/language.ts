@@ -185,7 +185,7 @@ export interface LanguageData {
   /** Of the writing verbs, those that ask for a text whatever its kind ("vertaal"). */
   translationVerbs: ReadonlySet<string>;
   /** Texts the base explains: a writing request only as a command or a request to the bot ("kun je …"). */
-  writingBaseObjects: readonly string[];
+  writingBaseObjects: ReadonlySet<string>;
   requestModals: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
   /** Irregular verb forms → their infinitive ("opgeheven" → opheffen), for `infinitivesOf`. */
@@ -277,7 +277,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     writingObjects: new Set(d.writing_objects),
     writingAddressees: new Set(d.writing_addressees),
     translationVerbs: new Set(d.translation_verbs),
-    writingBaseObjects: d.writing_base_objects,
+    writingBaseObjects: new Set(d.writing_base_objects),
     requestModals: new Set(d.request_modals),
     stemOverrides: d.stem_overrides,
     irregularVerbs: new Map(Object.entries(d.irregular_verbs)),

@@ -1071,7 +1071,7 @@ function isModalUse(tokens: readonly string[], i: number, lang: LanguageData): b
 function writesBaseText(tokens: readonly string[], lang: LanguageData): boolean {
   return (
     tokens.some((t) => lang.writingVerbs.has(t)) &&
-    tokens.some((t) => lang.writingBaseObjects.some((o) => t.endsWith(o)))
+    tokens.some((t) => isWordOrCompoundOf(t, lang.writingBaseObjects, 1))
   );
 }
 
