@@ -47,6 +47,8 @@ export const languageSchema = z.strictObject({
   instances: wordList,
   instance_heads: wordList,
   figure_openers: wordList,
+  figure_how_words: wordList,
+  compute_verbs: wordList,
   local_markers: cueList,
   find_verbs: wordList,
   who_rule_verbs: wordList,
@@ -63,6 +65,7 @@ export const languageSchema = z.strictObject({
   amount_questions: cueList,
   amount_cues: wordList,
   off_domain_words: groupedWordList,
+  off_domain_phrases: cueList,
   document_cues: cueList,
   document_describers: wordList,
   filler_pairs: cueList,
@@ -143,6 +146,10 @@ export interface LanguageData {
   instanceHeads: readonly string[];
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
+  /** After "hoe", the words that make it ask for a figure ("hoe hoog", "hoe vaak"); otherwise it asks how. */
+  figureHowWords: ReadonlySet<string>;
+  /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
+  computeVerbs: ReadonlySet<string>;
   /** Whose or when a figure is asked ("onze", "wij", "dit jaar", "volgende keer"): one or two words. */
   localMarkers: ReadonlySet<string>;
   /** Verbs of looking something up: "waar vind ik …" asks where to look, not for the figure itself. */
@@ -172,6 +179,8 @@ export interface LanguageData {
   amountCues: ReadonlySet<string>;
   /** Words of subjects the base never covers (`off_domain_words`): an asking clause naming one is refused. */
   offDomainWords: ReadonlySet<string>;
+  /** The same as cues of one or two words ("of tegen" in "moet mijn fractie voor of tegen stemmen"). */
+  offDomainPhrases: ReadonlySet<string>;
   /** Words that point at a pasted or attached text ("plak", "bijlage", "dit stuk"). */
   documentCues: ReadonlySet<string>;
   /** Words before a document cue that make it describe others' papers ("de regeling als bijlage"). */
@@ -255,6 +264,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     instances: new Set(d.instances),
     instanceHeads: d.instance_heads,
     figureOpeners: new Set(d.figure_openers),
+    figureHowWords: new Set(d.figure_how_words),
+    computeVerbs: new Set(d.compute_verbs),
     localMarkers: new Set(d.local_markers),
     findVerbs: new Set(d.find_verbs),
     whoRuleVerbs: new Set(d.who_rule_verbs),
@@ -270,6 +281,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     amountQuestions: new Set(d.amount_questions),
     amountCues: new Set(d.amount_cues),
     offDomainWords: new Set(d.off_domain_words),
+    offDomainPhrases: new Set(d.off_domain_phrases),
     documentCues: new Set(d.document_cues),
     documentDescribers: new Set(d.document_describers),
     fillerPairs: new Set(d.filler_pairs),
@@ -310,13 +322,14 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
 /**
  * The token at i names who the asker is: a role within three words after a verb of being or working ("ik ben sinds
  * kort raadslid", "ik werk als griffier"), or right after "als" with the asker shortly before ("wat kan ik als
- * raadslid doen"). Such a role is context, like "fractievoorzitter". "Als" alone is not enough: "een termijn als
- * wethouder" asks about the wethouder.
+ * raadslid doen") or opening the clause with the asker right after ("als rekenkamerlid zoek ik …"). Such a role is
+ * context, like "fractievoorzitter". "Als" alone is not enough: "een termijn als wethouder" asks about the wethouder.
  */
 export function isAskerRole(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   if (!lang.askerRoles.has(tokens[i]!)) return false;
-  if (tokens[i - 1] === "als" && tokens.slice(Math.max(0, i - 5), i - 1).some((t) => lang.askerPronouns.has(t)))
-    return true;
+  const asker = (from: number, to: number) =>
+    tokens.slice(Math.max(0, from), to).some((t) => lang.askerPronouns.has(t));
+  if (tokens[i - 1] === "als" && (asker(i - 5, i - 1) || (i === 1 && asker(i + 1, i + 4)))) return true;
   return tokens.slice(Math.max(0, i - 3), i).some((t) => lang.identityVerbs.has(t));
 }
 

@@ -1150,8 +1150,11 @@ function asksLocalFigure(
   // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
   // "Waar vind ik …" asks where to look, which the base answers.
   const asksFigure = (tokens: readonly string[]) => {
+    if (tokens.some((t) => lang.computeVerbs.has(t))) return true;
     const opener = openerOf(tokens, lang);
     if (opener === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
+    // "Hoe hoog …", "hoe vaak …" ask for a figure; "hoe kunnen we …" asks how.
+    if (opener === "hoe") return lang.figureHowWords.has(tokens[tokens.indexOf("hoe") + 1] ?? "");
     return opener === null || lang.figureOpeners.has(opener);
   };
   const local = asking.filter(
@@ -1184,20 +1187,35 @@ function asksAmount(clauses: readonly { tokens: string[]; asking: boolean }[], l
 
 /** Shortest off-domain word that also counts as the head of a compound ("ziekteverlof" for "verlof"). */
 const OFF_DOMAIN_HEAD = 5;
+/** Shortest rest of a compound that opens with an off-domain word ("trein|verbinding", "aanbesteding|sdrempels"). */
+const OFF_DOMAIN_REST = 4;
 
 /**
- * An asking clause names a subject the base never covers (`off_domain_words`), as a word or as the head of a compound,
- * and the base does not use that word itself: "… welke cao geldt dan?", "hoe vraag ik ziekteverlof aan?".
+ * The token opens with an off-domain word of at least OFF_DOMAIN_HEAD letters and goes on for at least OFF_DOMAIN_REST
+ * more: the first part of a Dutch compound names its field ("treinverbinding", "bijstandsnorm", "excelbestand").
+ */
+function opensCompound(token: string, words: ReadonlySet<string>): boolean {
+  for (const w of words)
+    if (w.length >= OFF_DOMAIN_HEAD && token.length >= w.length + OFF_DOMAIN_REST && token.startsWith(w)) return true;
+  return false;
+}
+
+/**
+ * An asking clause names a subject the base never covers (`off_domain_words`), as a word, as the head of a compound or
+ * as its first part, and the base does not use that word itself: "… welke cao geldt dan?", "hoe vraag ik ziekteverlof aan?".
  */
 function asksOffDomain(
   clauses: readonly { tokens: string[]; asking: boolean; refersBack?: boolean }[],
   vocab: QueryVocabulary,
 ): boolean {
   const offDomain = (t: string) =>
-    !vocab.known(stem(t)) && isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD);
+    !vocab.known(stem(t)) &&
+    (isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD) || opensCompound(t, vocab.lang.offDomainWords));
   // A question that points back ("hoe los ik dat op?") asks about its context.
   const asking = askingClauses(clauses);
-  return (asking.some((c) => c.refersBack) ? clauses : asking).some((c) => c.tokens.some(offDomain));
+  return (asking.some((c) => c.refersBack) ? clauses : asking).some((c) =>
+    c.tokens.some((t, i) => offDomain(t) || hasCue(vocab.lang.offDomainPhrases, c.tokens, i)),
+  );
 }
 
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {

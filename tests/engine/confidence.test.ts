@@ -111,6 +111,15 @@ describe("the confidence model", () => {
     expect(engine.explain!("hoeveel heeft onze gemeente vorig jaar bijgedragen aan de ggd?").localFigure).toBe(true);
     expect(engine.explain!("welke partijen stemden bij ons tegen de zienswijze?").localFigure).toBe(true);
     expect(engine.explain!("wat kan onze fractie doen om meer grip op de gr te krijgen").localFigure).toBe(false);
+    // "Hoe" asks for a figure only as "hoe hoog", "hoe vaak" …; "hoe kunnen we …" asks how (before: refused).
+    expect(engine.explain!("hoe kunnen wij onze bijdrage aan de regio omlaag krijgen").localFigure).toBe(false);
+    expect(engine.explain!("hoe vaak vergadert ons algemeen bestuur").localFigure).toBe(true);
+    // A request to work a figure out asks for it, whatever the clause opens with; rates and people of one body too.
+    expect(engine.explain!("kunt u berekenen hoeveel euro wij in 2027 aan de ggd kwijt zijn").localFigure).toBe(true);
+    expect(engine.explain!("wat is het tarief van de rioolheffing bij ons dit jaar").localFigure).toBe(true);
+    expect(engine.explain!("hoeveel leden heeft ons algemeen bestuur").localFigure).toBe(true);
+    expect(engine.explain!("wie zijn momenteel onze vertegenwoordigers in de regio").localFigure).toBe(true);
+    expect(engine.explain!("hoeveel gemeenten moeten er meedoen om een gr op te richten").localFigure).toBe(false);
     const size = engine.ask("hoeveel inwoners heeft onze gemeente");
     expect(size.status).toBe("unknown");
     expect(size.message).toMatch(/paragraaf verbonden partijen/);

@@ -195,6 +195,14 @@ describe("focus in the engine (real knowledge base)", () => {
     // "als" + the role, with the asker ("ik", "je", "we") shortly before: the asker's role.
     expect(weightOf("wat kan ik als raadslid doen als de gr niet luistert", "raadslid")).toBe(0);
     expect(weightOf("welke informatie krijgen we als raadsleden van het ab", "raadsleden")).toBe(0);
+    // "Als" + the role opening the clause, with the asker right after ("als griffier zoek ik …"); before: full weight,
+    // and "rekenkamerlid" was corrected into "rekenkamers" as a typo, which pulled in the entries on the rekenkamer.
+    expect(weightOf("als griffier zoek ik een checklist voor de evaluatie van een gr", "griffier")).toBe(0);
+    const member = engine.explain!("als rekenkamerlid wil ik weten hoe je een samenwerking evalueert");
+    expect(member.focus.find((c) => c.word === "rekenkamerlid")?.weight).toBe(0);
+    expect(member.expansions.join(" ")).not.toMatch(/rekenkamerlid → /);
+    // Not a role that the clause is about: "als wethouder in het db" with nobody asking.
+    expect(weightOf("als wethouder in het db zit, wie controleert hem dan", "wethouder")).toBeGreaterThan(0);
   });
 
   it("'waar let ik op' asks for a checklist like 'waar moet ik op letten'", () => {

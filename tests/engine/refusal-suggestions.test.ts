@@ -48,6 +48,13 @@ describe("suggestions under a refusal", () => {
     expect(r.message).toMatch(/personeelszaken/);
     // A compound ending in a listed word counts; GR business near such words does not.
     expect(engine.explain!("hoe vraag ik bij de regio zwangerschapsverlof aan").asksOffDomain).toBe(true);
+    // A compound opening with one counts too ("aanbesteding" → "aanbestedingsregels"), and two-word cues: how to vote
+    // is the council's own choice. Before: both answered from their context.
+    expect(engine.explain!("welke aanbestedingsregels gelden voor de inkoop van onze gr?").asksOffDomain).toBe(true);
+    expect(
+      engine.explain!("de begroting van de regio staat op de agenda. stemmen wij voor of tegen?").asksOffDomain,
+    ).toBe(true);
+    expect(engine.explain!("welk formulier vul ik in voor een dienstreis naar de regio").asksOffDomain).toBe(true);
     // A question that points back ("daaraan") asks about its context's subject.
     const back =
       "De leden van het ab krijgen steeds een foutmelding bij het vergaderportaal van de regio. Wat doe ik daaraan?";
