@@ -118,6 +118,8 @@ describe("the confidence model", () => {
     expect(engine.explain!("kunt u berekenen hoeveel euro wij in 2027 aan de ggd kwijt zijn").localFigure).toBe(true);
     expect(engine.explain!("wat is het tarief van de rioolheffing bij ons dit jaar").localFigure).toBe(true);
     expect(engine.explain!("hoeveel leden heeft ons algemeen bestuur").localFigure).toBe(true);
+    expect(engine.explain!("hoeveel fte heeft de GGD Zaanstreek-Waterland nu").localFigure).toBe(true);
+    expect(engine.explain!("hoe groot waren de reserves van onze ggd vorig jaar").localFigure).toBe(true);
     expect(engine.explain!("wie zijn momenteel onze vertegenwoordigers in de regio").localFigure).toBe(true);
     expect(engine.explain!("hoeveel gemeenten moeten er meedoen om een gr op te richten").localFigure).toBe(false);
     const size = engine.ask("hoeveel inwoners heeft onze gemeente");

@@ -186,6 +186,12 @@ describe("focus in the engine (real knowledge base)", () => {
     }
   });
 
+  it("'ieder' and 'iedere' are filler, not a form of 'iedereen'", () => {
+    const x = engine.explain!("welke afspraken moeten in iedere gemeenschappelijke regeling staan?");
+    expect(x.focus.map((c) => c.word)).not.toContain("iedere");
+    expect(x.expansions.join(" ")).not.toMatch(/iedereen/);
+  });
+
   it("who the asker is weighs nothing; the same role as the subject keeps its weight (asker_roles)", () => {
     const weightOf = (q: string, w: string) => engine.explain!(q).focus.find((c) => c.word === w)?.weight;
     expect(weightOf("ik ben sinds maart raadslid, hoe dien ik een zienswijze in op de begroting?", "raadslid")).toBe(0);
