@@ -49,6 +49,7 @@ export const languageSchema = z.strictObject({
   figure_openers: wordList,
   figure_how_words: wordList,
   compute_verbs: wordList,
+  figure_request_verbs: wordList,
   local_markers: cueList,
   find_verbs: wordList,
   who_rule_verbs: wordList,
@@ -150,6 +151,8 @@ export interface LanguageData {
   figureHowWords: ReadonlySet<string>;
   /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
   computeVerbs: ReadonlySet<string>;
+  /** Verbs that, closing a clause addressed to the bot, ask to hand a figure over ("kun je me … geven"). */
+  figureRequestVerbs: ReadonlySet<string>;
   /** Whose or when a figure is asked ("onze", "wij", "dit jaar", "volgende keer"): one or two words. */
   localMarkers: ReadonlySet<string>;
   /** Verbs of looking something up: "waar vind ik …" asks where to look, not for the figure itself. */
@@ -266,6 +269,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureOpeners: new Set(d.figure_openers),
     figureHowWords: new Set(d.figure_how_words),
     computeVerbs: new Set(d.compute_verbs),
+    figureRequestVerbs: new Set(d.figure_request_verbs),
     localMarkers: new Set(d.local_markers),
     findVerbs: new Set(d.find_verbs),
     whoRuleVerbs: new Set(d.who_rule_verbs),

@@ -1151,6 +1151,9 @@ function asksLocalFigure(
   // "Waar vind ik …" asks where to look, which the base answers.
   const asksFigure = (tokens: readonly string[]) => {
     if (tokens.some((t) => lang.computeVerbs.has(t))) return true;
+    // "Kun je me de bijdrage per inwoner geven": a request to the bot that closes with a verb of handing over.
+    if (lang.figureRequestVerbs.has(tokens.at(-1) ?? "") && tokens.some((t) => lang.writingAddressees.has(t)))
+      return true;
     const opener = openerOf(tokens, lang);
     if (opener === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
     // "Hoe hoog …", "hoe vaak …" ask for a figure; "hoe kunnen we …" asks how.

@@ -120,6 +120,11 @@ describe("the confidence model", () => {
     expect(engine.explain!("hoeveel leden heeft ons algemeen bestuur").localFigure).toBe(true);
     expect(engine.explain!("hoeveel fte heeft de GGD Zaanstreek-Waterland nu").localFigure).toBe(true);
     expect(engine.explain!("hoe groot waren de reserves van onze ggd vorig jaar").localFigure).toBe(true);
+    // A request to hand a figure over, closing with the verb ("kun je … geven"); before: answered from the context.
+    expect(engine.explain!("kunt u mij het bedrag van onze bijdrage aan de ggd voor 2026 geven?").localFigure).toBe(
+      true,
+    );
+    expect(engine.explain!("kunnen we het ab opdracht geven onze bijdrage te verlagen").localFigure).toBe(false);
     expect(engine.explain!("wie zijn momenteel onze vertegenwoordigers in de regio").localFigure).toBe(true);
     expect(engine.explain!("hoeveel gemeenten moeten er meedoen om een gr op te richten").localFigure).toBe(false);
     const size = engine.ask("hoeveel inwoners heeft onze gemeente");

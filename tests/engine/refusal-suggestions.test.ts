@@ -56,6 +56,7 @@ describe("suggestions under a refusal", () => {
     ).toBe(true);
     expect(engine.explain!("welk formulier vul ik in voor een dienstreis naar de regio").asksOffDomain).toBe(true);
     expect(engine.explain!("wat regelt een omgevingsplan dat een gr niet regelt?").asksOffDomain).toBe(true);
+    expect(engine.explain!("telt mijn raadsvergoeding mee voor de toeslagen?").asksOffDomain).toBe(true);
     // A question that points back ("daaraan") asks about its context's subject.
     const back =
       "De leden van het ab krijgen steeds een foutmelding bij het vergaderportaal van de regio. Wat doe ik daaraan?";
