@@ -51,6 +51,13 @@ describe("language data (src/engine/language/nl.yml)", () => {
 });
 
 describe("stem overrides", () => {
+  it("'er nooit meer vanaf komen' is the pitfall of being stuck, not joining or leaving itself", async () => {
+    // Before: the checklist on joining a GR ("meedoen").
+    const engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
+    const x = engine.explain!("ik ben bang dat we er nooit meer vanaf komen als we eenmaal meedoen");
+    expect(x.candidates[0]!.id).toBe("valkuil-er-niet-vanaf-komen");
+  });
+
   it('keep the preposition "langs" ("langs de raad") apart from "lang" ("hoe lang")', () => {
     expect(stem("langs")).not.toBe(stem("lang"));
     expect(stem("lange")).toBe(stem("lang"));
