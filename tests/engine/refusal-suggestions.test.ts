@@ -51,6 +51,10 @@ describe("suggestions under a refusal", () => {
     // A compound opening with one counts too ("aanbesteding" → "aanbestedingsregels"), and two-word cues: how to vote
     // is the council's own choice. Before: both answered from their context.
     expect(engine.explain!("welke aanbestedingsregels gelden voor de inkoop van onze gr?").asksOffDomain).toBe(true);
+    // The message names procurement among the examples of what the bot does not cover.
+    expect(engine.ask("welke aanbestedingsregels gelden voor de inkoop van onze gr?").message).toMatch(
+      /aanbestedingen/,
+    );
     expect(
       engine.explain!("de begroting van de regio staat op de agenda. stemmen wij voor of tegen?").asksOffDomain,
     ).toBe(true);
