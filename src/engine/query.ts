@@ -1077,11 +1077,17 @@ function writesBaseText(tokens: readonly string[], lang: LanguageData): boolean 
 
 /**
  * The token is one of `words`, or a compound ending in one of at least `minHead` letters ("afscheidsspeech" for
- * "speech", "ziekteverlof" for "verlof"). Shorter words only count whole: "zin" is no head of "bezin".
+ * "speech", "ziekteverlof" for "verlof"). Shorter words only count whole: "zin" is no head of "bezin". With
+ * `minRest`, a compound opening with such a word and going on for at least that many letters counts too: its first
+ * part names its field ("treinverbinding" for "trein").
  */
-function isWordOrCompoundOf(token: string, words: ReadonlySet<string>, minHead: number): boolean {
+function isWordOrCompoundOf(token: string, words: ReadonlySet<string>, minHead: number, minRest?: number): boolean {
   if (words.has(token)) return true;
-  for (const w of words) if (w.length >= minHead && token.length > w.length && token.endsWith(w)) return true;
+  for (const w of words) {
+    if (w.length < minHead || token.length <= w.length) continue;
+    if (token.endsWith(w)) return true;
+    if (minRest !== undefined && token.length >= w.length + minRest && token.startsWith(w)) return true;
+  }
   return false;
 }
 
@@ -1194,26 +1200,16 @@ const OFF_DOMAIN_HEAD = 5;
 const OFF_DOMAIN_REST = 4;
 
 /**
- * The token opens with an off-domain word of at least OFF_DOMAIN_HEAD letters and goes on for at least OFF_DOMAIN_REST
- * more: the first part of a Dutch compound names its field ("treinverbinding", "bijstandsnorm", "excelbestand").
- */
-function opensCompound(token: string, words: ReadonlySet<string>): boolean {
-  for (const w of words)
-    if (w.length >= OFF_DOMAIN_HEAD && token.length >= w.length + OFF_DOMAIN_REST && token.startsWith(w)) return true;
-  return false;
-}
-
-/**
- * An asking clause names a subject the base never covers (`off_domain_words`), as a word, as the head of a compound or
- * as its first part, and the base does not use that word itself: "… welke cao geldt dan?", "hoe vraag ik ziekteverlof aan?".
+ * An asking clause names a subject the base never covers (`off_domain_words`, or a cue of `off_domain_phrases`), as a
+ * word, as the head of a compound or as its first part, and the base does not use that word itself: "… welke cao
+ * geldt dan?", "hoe vraag ik ziekteverlof aan?", "welke treinverbinding moet ik nemen?".
  */
 function asksOffDomain(
   clauses: readonly { tokens: string[]; asking: boolean; refersBack?: boolean }[],
   vocab: QueryVocabulary,
 ): boolean {
   const offDomain = (t: string) =>
-    !vocab.known(stem(t)) &&
-    (isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD) || opensCompound(t, vocab.lang.offDomainWords));
+    !vocab.known(stem(t)) && isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD, OFF_DOMAIN_REST);
   // A question that points back ("hoe los ik dat op?") asks about its context.
   const asking = askingClauses(clauses);
   return (asking.some((c) => c.refersBack) ? clauses : asking).some((c) =>
