@@ -31,6 +31,8 @@ export interface Sample {
 export const L2 = 1;
 const STEPS = 30;
 export const FOLDS = 5;
+/** Fold splits of the repeated cross-validation that thresholds are chosen on. */
+export const SPLITS = 8;
 /** Share of the off-topic fixtures that may get an (ambiguous) answer in cross-validation. */
 export const MAX_OFFTOPIC_ANSWERED = 0.04;
 /** Precision the confident band must reach on the cross-validated predictions. */
@@ -151,36 +153,61 @@ export function probability(fit: Fit, x: readonly number[]): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** Fold of each sample in one split: split 0 in file order (every FOLDS-th sample), the others shuffled. */
+function foldsOf(n: number, split: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  // A fixed linear congruential generator per split: the same shuffles on every machine and every run.
+  let seed = split;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  if (split > 0) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+  }
+  const fold = new Array<number>(n);
+  order.forEach((sample, position) => (fold[sample] = position % FOLDS));
+  return fold;
+}
+
 /**
- * Out-of-fold probabilities: fold k (every FOLDS-th sample) is predicted by a model fitted on the others. A ruled
- * sample is refused at run time whatever the model says: it is not fitted on and gets probability 0.
+ * Out-of-fold probabilities of one split: each fold is predicted by a model fitted on the others. A ruled sample is
+ * refused at run time whatever the model says: it is not fitted on and gets probability 0.
  */
-export function crossValidate(samples: readonly Sample[]): number[] {
+export function crossValidate(samples: readonly Sample[], split = 0): number[] {
+  const fold = foldsOf(samples.length, split);
   const p = new Array<number>(samples.length).fill(0);
   for (let k = 0; k < FOLDS; k++) {
-    const fit = fitLogistic(samples.filter((s, i) => i % FOLDS !== k && !s.ruled));
+    const fit = fitLogistic(samples.filter((s, i) => fold[i] !== k && !s.ruled));
     samples.forEach((s, i) => {
-      if (i % FOLDS === k && !s.ruled) p[i] = probability(fit, s.x);
+      if (fold[i] === k && !s.ruled) p[i] = probability(fit, s.x);
     });
   }
   return p;
 }
 
+/** Out-of-fold probabilities of SPLITS different fold splits (repeated cross-validation). */
+export function crossValidateRepeated(samples: readonly Sample[]): number[][] {
+  return Array.from({ length: SPLITS }, (_, split) => crossValidate(samples, split));
+}
+
 /**
- * Thresholds from out-of-fold probabilities. The refusal threshold (ambiguous) is the lowest at which at most
- * MAX_OFFTOPIC_ANSWERED of the off-topic questions would be answered: off-topic questions must be refused, and
- * every on-topic question above it is worth answering, with the other candidates offered. The answer threshold is
- * the lowest at or above it whose answers are ANSWER_PRECISION right.
+ * Thresholds from out-of-fold probabilities, pooled over every split given. The refusal threshold (ambiguous) is the
+ * lowest at which at most MAX_OFFTOPIC_ANSWERED of the off-topic questions would be answered: off-topic questions
+ * must be refused, and every on-topic question above it is worth answering, with the other candidates offered. The
+ * answer threshold is the lowest at or above it whose answers are ANSWER_PRECISION right. Pooled over several splits,
+ * a threshold no longer rests on one question's out-of-fold probability in one split (docs/engine.md, round twenty).
  */
 export function chooseThresholds(
   samples: readonly Sample[],
-  p: readonly number[],
+  splits: readonly (readonly number[])[],
 ): { answer: number; ambiguous: number } {
   const grid = Array.from({ length: 91 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
-  const off = samples.filter((s) => s.offtopic).length;
+  const off = samples.filter((s) => s.offtopic).length * splits.length;
   let ambiguous = 0.95;
   for (const t of grid) {
-    const answered = samples.filter((s, i) => s.offtopic && p[i]! >= t).length;
+    let answered = 0;
+    for (const p of splits) samples.forEach((s, i) => (answered += s.offtopic && p[i]! >= t ? 1 : 0));
     if (answered <= MAX_OFFTOPIC_ANSWERED * off) {
       ambiguous = t;
       break;
@@ -191,12 +218,13 @@ export function chooseThresholds(
     if (t < ambiguous) continue;
     let n = 0;
     let right = 0;
-    samples.forEach((s, i) => {
-      if (p[i]! >= t) {
-        n++;
-        right += s.y;
-      }
-    });
+    for (const p of splits)
+      samples.forEach((s, i) => {
+        if (p[i]! >= t) {
+          n++;
+          right += s.y;
+        }
+      });
     if (n > 0 && right / n >= ANSWER_PRECISION) {
       answer = t;
       break;
@@ -211,9 +239,9 @@ const r6 = (v: number) => Math.round(v * 1e6) / 1e6;
 export function calibrate(
   kb: KnowledgeBase,
   files: readonly string[],
-): { model: ConfidenceModel; samples: Sample[]; oof: number[] } {
+): { model: ConfidenceModel; samples: Sample[]; oof: number[][] } {
   const samples = files.flatMap((f) => samplesOf(kb, readCases(f)));
-  const oof = crossValidate(samples);
+  const oof = crossValidateRepeated(samples);
   const thresholds = chooseThresholds(samples, oof);
   const fit = fitLogistic(samples.filter((s) => !s.ruled));
   const model: ConfidenceModel = {
@@ -234,32 +262,39 @@ export function calibrate(
   return { model, samples, oof };
 }
 
-/** Precision and recall per status of cross-validated predictions under the chosen thresholds. */
+/**
+ * Precision and recall per status of cross-validated predictions under the chosen thresholds, each count the mean
+ * over the splits.
+ */
 export function report(
   samples: readonly Sample[],
-  p: readonly number[],
+  splits: readonly (readonly number[])[],
   t: { answer: number; ambiguous: number },
 ): string {
   const band = (v: number) => (v >= t.answer ? "answer" : v >= t.ambiguous ? "ambiguous" : "unknown");
   const rows: string[] = [];
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : "n/a");
+  const mean = (count: (p: readonly number[]) => number) =>
+    Math.round((10 * splits.reduce((sum, p) => sum + count(p), 0)) / splits.length) / 10;
   const positives = samples.filter((s) => s.y).length;
   const negatives = samples.length - positives;
+  const off = samples.filter((s) => s.offtopic).length;
   rows.push(`| status | replies | precision | recall |`, `|---|---|---|---|`);
   for (const status of ["answer", "ambiguous", "unknown"] as const) {
-    const idx = samples.map((_, i) => i).filter((i) => band(p[i]!) === status);
-    const good = idx.filter((i) => (status === "unknown" ? !samples[i]!.y : samples[i]!.y)).length;
+    const inBand = (p: readonly number[], i: number) => band(p[i]!) === status;
+    const replies = mean((p) => samples.filter((_, i) => inBand(p, i)).length);
+    const good = mean((p) => samples.filter((s, i) => inBand(p, i) && (status === "unknown" ? !s.y : s.y)).length);
     const denominator = status === "unknown" ? negatives : positives;
-    rows.push(`| ${status} | ${idx.length} | ${pct(good, idx.length)} | ${pct(good, denominator)} |`);
+    rows.push(`| ${status} | ${replies} | ${pct(good, replies)} | ${pct(good, denominator)} |`);
   }
-  const answered = samples.map((_, i) => i).filter((i) => p[i]! >= t.ambiguous);
-  const offAnswered = answered.filter((i) => samples[i]!.offtopic).length;
-  const off = samples.filter((s) => s.offtopic).length;
+  const right = mean((p) => samples.filter((s, i) => s.y && p[i]! >= t.ambiguous).length);
+  const refused = off - mean((p) => samples.filter((s, i) => s.offtopic && p[i]! >= t.ambiguous).length);
   rows.push(
     "",
-    `answer or ambiguous: ${answered.filter((i) => samples[i]!.y).length}/${positives} answerable answered right; ` +
-      `off-topic refused ${off - offAnswered}/${off} (${pct(off - offAnswered, off)})`,
-    `thresholds: answer ≥ ${t.answer}, ambiguous ≥ ${t.ambiguous} (precision and recall are ${FOLDS}-fold cross-validated)`,
+    `answer or ambiguous: ${right}/${positives} answerable answered right; ` +
+      `off-topic refused ${refused}/${off} (${pct(refused, off)})`,
+    `thresholds: answer ≥ ${t.answer}, ambiguous ≥ ${t.ambiguous} (precision and recall are ${FOLDS}-fold ` +
+      `cross-validated, the mean over ${splits.length} fold splits)`,
   );
   return rows.join("\n");
 }
