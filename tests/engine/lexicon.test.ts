@@ -58,6 +58,18 @@ describe("stem overrides", () => {
     expect(x.candidates[0]!.id).toBe("valkuil-er-niet-vanaf-komen");
   });
 
+  it("'niet meer vanaf' and 'niemand durft' describe the same pitfall in other words", async () => {
+    const engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
+    for (const q of [
+      "we komen er niet meer vanaf, die regionale samenwerking voor toerisme",
+      "de regio heeft al lang geen nut meer maar niemand durft het hardop te zeggen",
+    ]) {
+      const r = engine.ask(q);
+      expect(r.answer?.id, q).toBe("valkuil-er-niet-vanaf-komen");
+      expect(r.status, q).not.toBe("unknown");
+    }
+  });
+
   it('keep the preposition "langs" ("langs de raad") apart from "lang" ("hoe lang")', () => {
     expect(stem("langs")).not.toBe(stem("lang"));
     expect(stem("lange")).toBe(stem("lang"));
