@@ -191,6 +191,9 @@ function deriveInfinitives(token: string): readonly string[] {
   for (const particle of ["", ...language.particles]) {
     const rest = token.startsWith(`${particle}ge`) ? token.slice(particle.length + 2) : "";
     if (rest.length < 4) continue;
+    // An irregular participle after a particle: "aangenomen" → aan + nemen ("genomen" → nemen).
+    const irregularAfter = particle ? language.irregularVerbs.get(`ge${rest}`) : undefined;
+    if (irregularAfter) out.push(particle + irregularAfter);
     if (rest.endsWith("en")) out.push(particle + rest);
     // A stem ending in -d/-t takes no second one: "opgericht" (richt-en), "gemeld" (meld-en).
     else if (/[dt]$/.test(rest))

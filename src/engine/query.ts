@@ -138,6 +138,10 @@ const INSTANCE_WEIGHT = 0.25;
 const RARE_COMPOUND = 0.05;
 /** How many words after a verb its separated particle may stand. */
 const SEPARABLE_WINDOW = 6;
+/** Most letters a typo correction changes (deleted, added, changed or swapped neighbours). */
+const MAX_TYPO_EDITS = 2;
+/** Letters at the end of a word that a correction into another form of it may change ("efficiënter" → efficiency). */
+const ENDING_LETTERS = 3;
 
 /** What the query analysis needs to know about the base: document frequencies, vocabulary, synonyms. */
 export class QueryVocabulary {
@@ -316,7 +320,12 @@ export class QueryVocabulary {
       if (!fuse) continue;
       for (const r of fuse.search(token, { limit: 2 })) {
         const score = r.score ?? 1;
-        if (score <= 0.3 && (!best || score < best.score)) best = { item: r.item, score };
+        if (score > 0.3 || (best && score >= best.score)) continue;
+        // Fuse's score is relative to the word's length and lets a long word differ in three letters or more:
+        // "omgevingsplan" → omgevingsdienst, "maandag" → mandaat are other words, not typos. A word that differs
+        // only in its ending is another form of the same word ("efficiënter" → efficiency).
+        if (editDistance(token, r.item) <= MAX_TYPO_EDITS || sameButEnding(token, r.item))
+          best = { item: r.item, score };
       }
     }
     // A correction into an everyday word ("simpeler" → "simpel") would make noise a match.
@@ -1455,6 +1464,27 @@ function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
+}
+
+/** The two words differ only in their last ENDING_LETTERS letters, and share at least five. */
+function sameButEnding(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i >= 5 && i >= Math.min(a.length, b.length) - ENDING_LETTERS;
+}
+
+/** Optimal string alignment distance: letters deleted, added or changed, and neighbours swapped. */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  return rows[a.length]![b.length]!;
 }
 
 /** One letter deleted, added or changed, or two neighbours swapped (and not equal). */

@@ -103,6 +103,14 @@ describe("real Dutch words are never typo-corrected (never_corrected in nl.yml)"
     expect(typos("bedrijfsvoeringsorganisatei")).not.toEqual([]);
   });
 
+  it("corrects at most two letters, or another ending of the same word", () => {
+    // Before: fuzzy matching relative to the word's length took these for typos of other words of the base.
+    for (const q of ["maandag", "omgevingsplan", "hoeveel raadszetels heeft een gemeente", "auditcommissie"])
+      expect(typos(q), q).toEqual([]);
+    expect(typos("efficiënter")).toEqual(["efficienter → efficiency (typo)"]);
+    expect(typos("gemeenschapelijke")).not.toEqual([]);
+  });
+
   it("reads the list as lines of words, and names the file and list of a word listed twice or not folded", () => {
     expect(language.neverCorrected).toContain("motie");
     expect(language.neverCorrected).toContain("wenden");

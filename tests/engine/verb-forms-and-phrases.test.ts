@@ -37,6 +37,9 @@ describe("infinitivesOf (finite verb → infinitive)", () => {
     expect(infinitivesOf("uitgetreden")).toContain("uittreden");
     expect(infinitivesOf("opgeheven")).toEqual(["opheffen"]);
     expect(infinitivesOf("besloot")).toEqual(["besluiten"]);
+    // An irregular participle after a particle: "genomen" is listed, "aangenomen" is aan + nemen.
+    expect(infinitivesOf("aangenomen")).toContain("aannemen");
+    expect(infinitivesOf("overgenomen")).toContain("overnemen");
   });
 
   it("leaves infinitives, short words and non-words alone", () => {
