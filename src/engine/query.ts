@@ -1164,22 +1164,28 @@ function asksLocalFigure(
     tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && !relative(tokens, i));
   // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
   // "Waar vind ik …" asks where to look, which the base answers.
+  // "Kun je me de bijdrage per inwoner geven": a request to the bot that closes with a verb of handing over.
+  const isFigureRequest = (tokens: readonly string[]) =>
+    lang.figureRequestVerbs.has(tokens.at(-1) ?? "") && tokens.some((t) => lang.writingAddressees.has(t));
   const asksFigure = (tokens: readonly string[]) => {
     if (tokens.some((t) => lang.computeVerbs.has(t))) return true;
-    // "Kun je me de bijdrage per inwoner geven": a request to the bot that closes with a verb of handing over.
-    if (lang.figureRequestVerbs.has(tokens.at(-1) ?? "") && tokens.some((t) => lang.writingAddressees.has(t)))
-      return true;
+    if (isFigureRequest(tokens)) return true;
     const opener = openerOf(tokens, lang);
     if (opener === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
     // "Hoe hoog …", "hoe vaak …" ask for a figure; "hoe kunnen we …" asks how.
     if (opener === "hoe") return lang.figureHowWords.has(tokens[tokens.indexOf("hoe") + 1] ?? "");
     return opener === null || lang.figureOpeners.has(opener);
   };
+  const marked = (tokens: readonly string[]) =>
+    tokens.some((t, i) => hasCue(lang.localMarkers, tokens, i) || YEAR.test(t) || unknownNames.has(t));
+  // "Kun je me die naam geven?", "kun je die cijfers voor me opzoeken?": a request whose cue points back ("die",
+  // "deze"; read here as pointing, not as relative pronouns) at a figure the message's context ties to one body or moment.
+  const pointsBack = (tokens: readonly string[]) =>
+    isFigureRequest(tokens) &&
+    tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && lang.pointingPronouns.has(tokens[i - 1] ?? "")) &&
+    clauses.some((c) => marked(c.tokens));
   const local = asking.filter(
-    (c) =>
-      asksFigure(c.tokens) &&
-      cue(c.tokens) &&
-      c.tokens.some((t, i) => hasCue(lang.localMarkers, c.tokens, i) || YEAR.test(t) || unknownNames.has(t)),
+    (c) => asksFigure(c.tokens) && ((cue(c.tokens) && marked(c.tokens)) || pointsBack(c.tokens)),
   );
   if (local.length === 0) return false;
   // Another asking clause is a yes-no question about a rule ("kan dat zomaar, welke uittreedsom moeten we betalen

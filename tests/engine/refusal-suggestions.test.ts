@@ -61,6 +61,12 @@ describe("suggestions under a refusal", () => {
     expect(engine.explain!("welk formulier vul ik in voor een dienstreis naar de regio").asksOffDomain).toBe(true);
     expect(engine.explain!("wat regelt een omgevingsplan dat een gr niet regelt?").asksOffDomain).toBe(true);
     expect(engine.explain!("telt mijn raadsvergoeding mee voor de toeslagen?").asksOffDomain).toBe(true);
+    // A resident's waste pickup and a wedding at the town hall (before: answered from the context).
+    expect(
+      engine.explain!("de afvalgr is druk. kun je in de afvalkalender zien wanneer de gft weer wordt opgehaald?")
+        .asksOffDomain,
+    ).toBe(true);
+    expect(engine.explain!("kan een raadslid bij ons als trouwambtenaar optreden?").asksOffDomain).toBe(true);
     // A question that points back ("daaraan") asks about its context's subject.
     const back =
       "De leden van het ab krijgen steeds een foutmelding bij het vergaderportaal van de regio. Wat doe ik daaraan?";

@@ -219,6 +219,20 @@ describe("verb forms, separable verbs and lexicon phrases (real knowledge base)"
     );
   });
 
+  it("a request for 'die naam' or 'die cijfers' points back at the figures its context ties to one body", () => {
+    // Before: answered from the context (the entry on the AB at 95 %, the one on finding local figures at 99 %).
+    const name =
+      "Voor een artikel in de krant wil ik weten wie op dit moment het ab van de veiligheidsregio voorzit. " +
+      "Kun je me die naam geven?";
+    expect(engine.explain!(name).localFigure).toBe(true);
+    expect(engine.ask(name).status).toBe("unknown");
+    const figures =
+      "Ik heb de reserves van de Omgevingsdienst Noordzeekanaalgebied van vorig jaar nodig. Kun je die cijfers voor me opzoeken?";
+    expect(engine.explain!(figures).localFigure).toBe(true);
+    // Without anything tying it to one body or moment, a request about names of the base's subjects stays a question.
+    expect(engine.explain!("Kun je me de namen van de organen van een gr geven?").localFigure).toBe(false);
+  });
+
   it("'ik snap niet goed' is no subject: the question is about what follows", () => {
     const x = engine.explain!("ik snap niet goed wie er beslist over de begroting");
     const words = x.focus.map((f) => f.word);
