@@ -44,6 +44,8 @@ export interface Clause {
  */
 export function splitClauses(text: string, lang: LanguageData): Clause[] {
   const out: Clause[] = [];
+  /** Clauses of a sentence without a question mark that go on "dan kan ik …" (see below). */
+  const followUps: Clause[] = [];
   // A dot inside "art. 1" or "15.000" is not a sentence end (no space after it).
   const sentences = (text.match(/(?:[^.!?;\n]|\.(?=\S))+(?:[.!?;\n]+|$)/g) ?? [text]).flatMap(atColon);
   for (const sentence of sentences) {
@@ -106,8 +108,13 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
       const prev = clauses[i - 1];
       if (prev && c.asking && c.tokens[0] === "of" && !subordinate[i - 1] && !prev.speaker) prev.asking = true;
     });
+    // "… wat moet er in elke regeling staan? Dan kan ik dat navragen.": after a question, "dan" with a verb and no
+    // question mark of its own says what the asker will do with the answer; it asks nothing.
+    if (!sentence.includes("?"))
+      followUps.push(...clauses.filter((c) => c.tokens[0] === "dan" && lang.statementVerbs.has(c.tokens[1] ?? "")));
     out.push(...clauses);
   }
+  if (text.includes("?")) for (const c of followUps) c.asking = false;
   return out;
 }
 

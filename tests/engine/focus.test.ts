@@ -16,6 +16,15 @@ describe("splitClauses", () => {
     expect(comma.map((c) => c.asking)).toEqual([false, true]);
   });
 
+  it("'dan kan ik …' after a question says what the asker will do with the answer and asks nothing", () => {
+    // Before: it asked, and its "wijziging" pulled the answer towards an example of a changed regeling.
+    const q =
+      "wat moet er sinds 2024 verplicht in elke regeling staan? dan kan ik dat bij de volgende wijziging navragen";
+    expect(splitClauses(q, language).map((c) => c.asking)).toEqual([true, false]);
+    // Without a question elsewhere it may still be the question itself.
+    expect(splitClauses("dan kan ik dat bij de griffie navragen", language)[0]!.asking).toBe(true);
+  });
+
   it("a clause of reason or circumstance, or a condition after the main clause, is context, never the question", () => {
     const reason = splitClauses("We willen stoppen met de regio omdat het niets oplevert?", language);
     expect(reason.map((c) => [c.tokens[0], c.asking])).toEqual([
