@@ -319,6 +319,11 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
   return (
     lang.checklistCues.has(t) ||
     (lang.checklistNouns.has(t) && lang.checklistNounLeads.has(tokens[i - 1] ?? "")) ||
+    // "heb je een lijstje met de stappen", ending the clause: what the list holds, not a subject. (Followed by more,
+    // "met de stappen die we bij het uittreden moeten zetten", the noun stays: it says the list is about something.)
+    (lang.checklistNouns.has(t) &&
+      i === tokens.length - 1 &&
+      (tokens[i - 1] === "met" || (tokens[i - 1] === "de" && tokens[i - 2] === "met"))) ||
     (lang.checklistVerbs.has(t) && tokens[i - 1] === "aan")
   );
 }
