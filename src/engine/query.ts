@@ -1162,11 +1162,11 @@ function asksLocalFigure(
   const cue = (tokens: readonly string[]) =>
     !(openerOf(tokens, lang) === "wie" && tokens.some((t) => lang.whoRuleVerbs.has(t))) &&
     tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && !relative(tokens, i));
-  // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
-  // "Waar vind ik …" asks where to look, which the base answers.
   // "Kun je me de bijdrage per inwoner geven": a request to the bot that closes with a verb of handing over.
   const isFigureRequest = (tokens: readonly string[]) =>
     lang.figureRequestVerbs.has(tokens.at(-1) ?? "") && tokens.some((t) => lang.writingAddressees.has(t));
+  // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
+  // "Waar vind ik …" asks where to look, which the base answers.
   const asksFigure = (tokens: readonly string[]) => {
     if (tokens.some((t) => lang.computeVerbs.has(t))) return true;
     if (isFigureRequest(tokens)) return true;
