@@ -330,8 +330,9 @@ export function featuresOf(q: AnalyzedQuery, ranked: readonly Candidate[]): Feat
  * The best entry answers the context, not the question: context clauses that the asking clause neither points back
  * to nor states as its condition (all at CONTEXT_WEIGHT), an asking clause with a word the base does not know beside
  * one it does ("… Hoe deel ik mijn Outlook-agenda met een collega?"), and either the entry names none of the asking
- * clause's words outside its body, or the asking clause has at least twice as many unknown words as known ones (a
- * weather question naming a town of the context's region: the town alone is no subject). (The context's own words
+ * clause's words outside its body, or the asking clause has more unknown words than known ones (a weather question
+ * naming a town of the context's region: the town alone is no subject; "moet een GR een eigen functionaris
+ * gegevensbescherming aanstellen volgens de AVG?": "regeling" alone is no subject). (The context's own words
  * carry its rank: "ab", "db", "regio".)
  */
 export function answersOnlyContext(q: AnalyzedQuery, best: Candidate): boolean {
@@ -340,7 +341,7 @@ export function answersOnlyContext(q: AnalyzedQuery, best: Candidate): boolean {
   const asked = q.concepts.filter((c) => c.weight >= 1);
   const unknownAsked = asked.filter((c) => c.match === "unknown").length;
   const knownAsked = asked.length - unknownAsked;
-  return unknownAsked > 0 && knownAsked > 0 && (best.askedStrong === 0 || unknownAsked >= 2 * knownAsked);
+  return unknownAsked > 0 && knownAsked > 0 && (best.askedStrong === 0 || unknownAsked > knownAsked);
 }
 
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {

@@ -408,6 +408,12 @@ describe("focus in the engine (real knowledge base)", () => {
       "zonnig in Harderwijk?";
     expect(engine.explain!(q).answersOnlyContext).toBe(true);
     expect(engine.ask(q).status).toBe("unknown");
+    // More unknown words than known ones is enough (before: at least twice as many; answered at 95 % from the context).
+    const avg =
+      "De GGD gaat medische gegevens van jeugdigen verwerken voor een nieuwe taak. De centrumgemeente heeft een eigen " +
+      "privacy officer. Moet een gemeenschappelijke regeling een eigen functionaris gegevensbescherming aanstellen volgens de AVG?";
+    expect(engine.explain!(avg).answersOnlyContext).toBe(true);
+    expect(engine.ask(avg).status).toBe("unknown");
   });
   it("a pronoun before a noun ('zo'n zienswijze') names the subject: the context weighs as pointed at, not fully", () => {
     // Before: "zo'n" made the one-word question point back, so every context word weighed 1; "eerste keer" counted and
