@@ -76,8 +76,10 @@ describe("buffered stdout logs", () => {
       child.stdout.pause();
       await new Promise((r) => setTimeout(r, 1500));
       let out = "";
+      // Generous: the child starts, fills the pipe and logs "last" on its own clock, which a loaded machine (CI with
+      // other jobs) slows by seconds; a lost line never arrives, however long the wait.
       const last = new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => resolve(false), 5000);
+        const timer = setTimeout(() => resolve(false), 20_000);
         child.stdout.on("data", (c: Buffer) => {
           out += c.toString();
           if (out.includes('"msg":"last"')) {
