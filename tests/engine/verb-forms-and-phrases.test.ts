@@ -219,6 +219,17 @@ describe("verb forms, separable verbs and lexicon phrases (real knowledge base)"
     );
   });
 
+  it("who represents one gemeente, and what one gemeente spent, are local figures", () => {
+    // Before: answered from the entries on the AB and on the paragraaf verbonden partijen.
+    expect(engine.explain!("wie vertegenwoordigt onze gemeente in het ab").localFigure).toBe(true);
+    expect(
+      engine.explain!("Wat heeft Súdwest-Fryslân in 2024 in totaal aan al haar verbonden partijen uitgegeven?")
+        .localFigure,
+    ).toBe(true);
+    // Asked in general, it is a question about the rules.
+    expect(engine.explain!("wie vertegenwoordigt de gemeente in het algemeen bestuur?").localFigure).toBe(false);
+  });
+
   it("a request for 'die naam' or 'die cijfers' points back at the figures its context ties to one body", () => {
     // Before: answered from the context (the entry on the AB at 95 %, the one on finding local figures at 99 %).
     const name =
