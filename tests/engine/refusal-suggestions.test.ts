@@ -67,6 +67,12 @@ describe("suggestions under a refusal", () => {
         .asksOffDomain,
     ).toBe(true);
     expect(engine.explain!("kan een raadslid bij ons als trouwambtenaar optreden?").asksOffDomain).toBe(true);
+    // Running an election is not the base's subject; what elections mean for the AB is.
+    expect(
+      engine.explain!("wanneer moeten kandidatenlijsten voor de raadsverkiezingen bij het centraal stembureau liggen?")
+        .asksOffDomain,
+    ).toBe(true);
+    expect(engine.explain!("wat gebeurt er na de verkiezingen met onze leden in het ab?").asksOffDomain).toBe(false);
     // A question that points back ("daaraan") asks about its context's subject.
     const back =
       "De leden van het ab krijgen steeds een foutmelding bij het vergaderportaal van de regio. Wat doe ik daaraan?";
