@@ -487,8 +487,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       const aboutNothing =
         q.concepts.some((c) => c.weight > 0 && c.match === "unknown") &&
         q.concepts.every((c) => c.weight === 0 || c.match === "unknown" || vocab.everydayWords.has(c.stem));
-      // A question off its context's subject: the entries on the context are what the asker may want next.
-      const suggestions = (aboutNothing ? [] : ranked)
+      // A question off its context's subject: the entries on the context are what the asker may want next, when
+      // that context is about cooperation at all (an anchor word: "ab", "regio", "gr"); after "mijn partij wil dat
+      // ik me kandidaat stel" the default topics are.
+      const offContext = offSubject && !q.anchored;
+      const suggestions = (aboutNothing || offContext ? [] : ranked)
         .filter((r) => r.coverage > 0.2 || offSubject)
         .slice(0, 3)
         .map(alt);

@@ -73,6 +73,12 @@ describe("suggestions under a refusal", () => {
         .asksOffDomain,
     ).toBe(true);
     expect(engine.explain!("wat gebeurt er na de verkiezingen met onze leden in het ab?").asksOffDomain).toBe(false);
+    // With no context about cooperation, the suggestions are the featured topics, not entries sharing a stray word.
+    const election = engine.ask(
+      "Mijn partij wil dat ik me kandidaat stel. Wanneer moeten de kandidatenlijsten bij het centraal stembureau liggen?",
+    );
+    expect(election.status).toBe("unknown");
+    expect(election.alternatives.map((a) => a.id)).toEqual(kb.featured!.slice(0, 3));
     // A question that points back ("daaraan") asks about its context's subject.
     const back =
       "De leden van het ab krijgen steeds een foutmelding bij het vergaderportaal van de regio. Wat doe ik daaraan?";
