@@ -308,6 +308,13 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(engine.ask("verbonden partij in jip en janneke taal graag").answer?.id).toBe("verbonden-partij");
   });
 
+  it("the spoken 'ie' for 'hij' is no subject word ('wat bedoelt ie met …')", () => {
+    // Before: "ie" counted as an unknown subject word and the question about a term of the base was refused.
+    const x = engine.explain!("de wethouder had het over bestuurlijke drukte, wat bedoelt ie precies");
+    expect(x.focus.map((c) => c.word)).not.toContain("ie");
+    expect(engine.ask(x.question).answer?.id).toMatch(/^(bestuurlijke-drukte|valkuil-bestuurlijke-spaghetti)$/);
+  });
+
   it("a word that weighs nothing is not corrected, and 'geworden' is no subject", () => {
     // Before: the party "Lokale Democraten" became "democratie", and "geworden" a context word of its own.
     const x = engine.explain!("Ik ben sinds kort fractieassistent geworden voor de Lokale Democraten. Wat is een gr?");
