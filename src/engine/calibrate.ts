@@ -123,26 +123,37 @@ export function fitLogistic(samples: readonly Sample[], l2 = L2): Fit {
   for (const s of samples) s.x.forEach((v, j) => (mean[j]! += v / n));
   for (const s of samples) s.x.forEach((v, j) => (scale[j]! += (v - mean[j]!) ** 2 / n));
   for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]!) || 1;
-  const z = samples.map((s) => [1, ...s.x.map((v, j) => (v - mean[j]!) / scale[j]!)]);
+  const z = samples.map((s) => Float64Array.from([1, ...s.x.map((v, j) => (v - mean[j]!) / scale[j]!)]));
   let w = new Array<number>(d + 1).fill(0);
   for (let step = 0; step < STEPS; step++) {
     const grad = new Array<number>(d + 1).fill(0);
-    const hess = Array.from({ length: d + 1 }, () => new Array<number>(d + 1).fill(0));
+    // The Hessian is symmetric: summed over its upper triangle, then mirrored (half the work of the whole matrix).
+    const hess = Array.from({ length: d + 1 }, () => new Float64Array(d + 1));
     z.forEach((row, i) => {
-      const p = 1 / (1 + Math.exp(-row.reduce((acc, v, j) => acc + v * w[j]!, 0)));
+      let dot = 0;
+      for (let j = 0; j <= d; j++) dot += row[j]! * w[j]!;
+      const p = 1 / (1 + Math.exp(-dot));
       const r = p - samples[i]!.y;
       const h = Math.max(p * (1 - p), 1e-9);
       for (let j = 0; j <= d; j++) {
         grad[j]! += r * row[j]!;
-        for (let k = 0; k <= d; k++) hess[j]![k]! += h * row[j]! * row[k]!;
+        const hj = h * row[j]!;
+        const hessRow = hess[j]!;
+        for (let k = j; k <= d; k++) hessRow[k]! += hj * row[k]!;
       }
     });
+    for (let j = 0; j <= d; j++) for (let k = 0; k < j; k++) hess[j]![k] = hess[k]![j]!;
     for (let j = 1; j <= d; j++) {
       grad[j]! += l2 * w[j]!;
       hess[j]![j]! += l2;
     }
-    const delta = solve(hess, grad);
+    const delta = solve(
+      hess.map((row) => [...row]),
+      grad,
+    );
     w = w.map((v, j) => v - delta[j]!);
+    // Newton's method has converged once a step no longer moves any weight.
+    if (delta.every((v) => Math.abs(v) < 1e-12)) break;
   }
   return { mean, scale, weights: w.slice(1), bias: w[0]! };
 }
