@@ -128,4 +128,9 @@ describe("ranking priors (real knowledge base)", () => {
     // Before: the BEL example first (its keywords named the algemeen and dagelijks bestuur).
     expect(engine.explain!("mag het db zonder het ab besluiten").candidates[0]?.id).toBe("dagelijks-bestuur");
   });
+
+  it("asking why gemeenten work together reaches the reasons, not an entry that had 'samen werken' as a keyword", () => {
+    // Before: the entry on societal tasks first; its keyword "samen werken" matched the separated verb.
+    expect(engine.explain!("waarom werken gemeenten in de regio samen").candidates[0]?.id).toBe("waarom-samenwerken");
+  });
 });
