@@ -210,13 +210,15 @@ export function openerOf(tokens: readonly string[], lang: LanguageData): string 
 }
 
 /**
- * "dat" or "dit" as a pronoun of its own, not a determiner or conjunction: at the clause's end or before a filler
- * word ("zienswijze op de begroting, moet dat echt elk jaar?"). Then it points back as "daarover" does.
+ * "dat" or "dit" as a pronoun of its own, not a determiner or conjunction: at the clause's end, before the particle
+ * that ends it ("hoe los ik dat op?") or before a filler word ("zienswijze op de begroting, moet dat echt elk jaar?").
+ * Then it points back as "daarover" does.
  */
 function standsAlone(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   if (!lang.standalonePronouns.has(tokens[i]!)) return false;
   const next = tokens[i + 1];
   if (next === undefined) return true;
+  if (i + 2 === tokens.length && lang.particles.includes(next)) return true;
   return lang.filler.has(next) && !lang.determiners.has(next) && !lang.conditionalSubjects.has(next);
 }
 

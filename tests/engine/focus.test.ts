@@ -25,6 +25,14 @@ describe("splitClauses", () => {
     expect(splitClauses("dan kan ik dat bij de griffie navragen", language)[0]!.asking).toBe(true);
   });
 
+  it("'dat' before the particle that ends a separable verb points back ('hoe los ik dat op?', 'wat houdt dat in?')", () => {
+    const [, asking] = splitClauses("outlook laat mijn agenda niet zien. hoe los ik dat op?", language);
+    expect(asking!.refersBack).toBe(true);
+    expect(splitClauses("wat houdt dat in", language)[0]!.refersBack).toBe(true);
+    // Before a noun "dat" is a determiner: "neem dat besluit op" points nowhere.
+    expect(splitClauses("hoe neem ik dat besluit op", language)[0]!.refersBack).toBe(false);
+  });
+
   it("a clause of reason or circumstance, or a condition after the main clause, is context, never the question", () => {
     const reason = splitClauses("We willen stoppen met de regio omdat het niets oplevert?", language);
     expect(reason.map((c) => [c.tokens[0], c.asking])).toEqual([
@@ -306,6 +314,13 @@ describe("focus in the engine (real knowledge base)", () => {
     // Before: both refused, the two unknown words outweighing the subject.
     expect(engine.ask("leg een gr uit in gewone mensentaal").answer?.id).toBe("gemeenschappelijke-regeling");
     expect(engine.ask("verbonden partij in jip en janneke taal graag").answer?.id).toBe("verbonden-partij");
+  });
+
+  it("a question pointing back with 'hoe los ik dat op?' asks about its context: office software is off the subject", () => {
+    // Before: answered in the middle band with an entry on the GR's board.
+    const q =
+      "ik wil een afspraak met de secretaris van de gr inplannen maar outlook laat mijn agenda niet zien. hoe los ik dat op?";
+    expect(engine.ask(q).status).toBe("unknown");
   });
 
   it("the spoken 'ie' for 'hij' is no subject word ('wat bedoelt ie met …')", () => {
