@@ -39,6 +39,7 @@ export const languageSchema = z.strictObject({
   domain_anchors: groupedWordList,
   statement_verbs: wordList,
   pointing_pronouns: wordList,
+  body_pronouns: wordList,
   continuation_openers: wordList,
   subordinators: wordList,
   conditionals: wordList,
@@ -127,6 +128,8 @@ export interface LanguageData {
   statementVerbs: ReadonlySet<string>;
   /** Pronouns by which a short question may point back to its context ("hoe werkt dat?"). */
   pointingPronouns: ReadonlySet<string>;
+  /** Pronouns that stand for a body named before ("wanneer vergaderen ze?"). */
+  bodyPronouns: ReadonlySet<string>;
   /** Pronouns that, standing alone at a clause's end or before a filler word, point back ("moet dat echt?"). */
   standalonePronouns: ReadonlySet<string>;
   /** Words that open a clause going on from what was said before ("en de termijn?"). */
@@ -258,6 +261,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     backReferences: new Set(d.back_references),
     statementVerbs: new Set(d.statement_verbs),
     pointingPronouns: new Set(d.pointing_pronouns),
+    bodyPronouns: new Set(d.body_pronouns),
     standalonePronouns: new Set(d.standalone_pronouns),
     continuationOpeners: new Set(d.continuation_openers),
     subordinators: new Set(d.subordinators),

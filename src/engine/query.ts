@@ -1184,8 +1184,15 @@ function asksLocalFigure(
     isFigureRequest(tokens) &&
     tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && lang.pointingPronouns.has(tokens[i - 1] ?? "")) &&
     clauses.some((c) => marked(c.tokens));
+  // "Het AB van de GGD Gooi en Vechtstreek … Wanneer vergaderen ze?": a figure question about a body named before
+  // (`body_pronouns`) or pointing back ("daar"), in a message whose context names one body or moment.
+  const asksAboutContext = (tokens: readonly string[]) =>
+    tokens.some((t) => lang.backReferences.has(t) || lang.bodyPronouns.has(t)) &&
+    clauses.some((c) => !c.asking && marked(c.tokens));
   const local = asking.filter(
-    (c) => asksFigure(c.tokens) && ((cue(c.tokens) && marked(c.tokens)) || pointsBack(c.tokens)),
+    (c) =>
+      asksFigure(c.tokens) &&
+      ((cue(c.tokens) && (marked(c.tokens) || asksAboutContext(c.tokens))) || pointsBack(c.tokens)),
   );
   if (local.length === 0) return false;
   // Another asking clause is a yes-no question about a rule ("kan dat zomaar, welke uittreedsom moeten we betalen

@@ -158,6 +158,10 @@ describe("the confidence model", () => {
     expect(engine.explain!("kunnen we het ab opdracht geven onze bijdrage te verlagen").localFigure).toBe(false);
     expect(engine.explain!("wie zijn momenteel onze vertegenwoordigers in de regio").localFigure).toBe(true);
     expect(engine.explain!("hoeveel gemeenten moeten er meedoen om een gr op te richten").localFigure).toBe(false);
+    // A figure question about a body named before it ("ze", body_pronouns): before, answered from the context.
+    const named = "Ik volg namens de fractie het ab van de Regio Hart van Brabant. Op welke dagen vergaderen ze?";
+    expect(engine.explain!(named).localFigure).toBe(true);
+    expect(engine.explain!("Het ab van een gr, hoe vaak vergaderen ze eigenlijk?").localFigure).toBe(false);
     const size = engine.ask("hoeveel inwoners heeft onze gemeente");
     expect(size.status).toBe("unknown");
     expect(size.message).toMatch(/paragraaf verbonden partijen/);
