@@ -73,6 +73,13 @@ describe("suggestions under a refusal", () => {
         .asksOffDomain,
     ).toBe(true);
     expect(engine.explain!("wat gebeurt er na de verkiezingen met onze leden in het ab?").asksOffDomain).toBe(false);
+    // The council's own speaking time and a joke (before: answered with entries sharing "tijd" or "goede").
+    expect(
+      engine.explain!("hoeveel spreektijd krijgt elke fractie bij de behandeling van de zienswijze").asksOffDomain,
+    ).toBe(true);
+    expect(engine.explain!("de vergadering over de gr duurt lang, vertel eens een goede grap").asksOffDomain).toBe(
+      true,
+    );
     // With no context about cooperation, the suggestions are the featured topics, not entries sharing a stray word.
     const election = engine.ask(
       "Mijn partij wil dat ik me kandidaat stel. Wanneer moeten de kandidatenlijsten bij het centraal stembureau liggen?",
