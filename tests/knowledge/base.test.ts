@@ -43,6 +43,14 @@ describe("knowledge base", () => {
     }
   });
 
+  it("says the Wgr gives the raad a zienswijze on the begroting, not on the jaarrekening (art. 34-35 Wgr)", () => {
+    // Before: a question about a zienswijze on the jaarrekening got the jaarrekening entry, which did not answer it.
+    const r = engine.ask("kunnen wij een zienswijze geven op de jaarrekening van de regio");
+    expect(r.answer?.id).toBe("jaarrekening-gr");
+    expect(r.answer?.text).toMatch(/niet op de jaarrekening/);
+    expect(r.answer?.links.map((l) => l.url)).toContain("https://wetten.overheid.nl/jci1.3:c:BWBR0003740&artikel=35");
+  });
+
   it("quotes no question of any shared evaluation set verbatim", () => {
     const evalDir = join(root, "../shared/eval");
     if (!existsSync(evalDir)) return;
