@@ -1232,9 +1232,10 @@ function asksOffDomain(
 ): boolean {
   const offDomain = (t: string) =>
     !vocab.known(stem(t)) && isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD, OFF_DOMAIN_REST);
-  // A question that points back ("hoe los ik dat op?") asks about its context.
+  // A question that points back ("hoe los ik dat op?") or names nothing ("wat kan ik doen?") asks about its context.
   const asking = askingClauses(clauses);
-  return (asking.some((c) => c.refersBack) ? clauses : asking).some((c) =>
+  const namesNothing = (c: { tokens: string[] }) => c.tokens.every((t) => isStopWord(t) || isFiller(t, vocab.lang));
+  return (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses : asking).some((c) =>
     c.tokens.some((t, i) => offDomain(t) || hasCue(vocab.lang.offDomainPhrases, c.tokens, i)),
   );
 }

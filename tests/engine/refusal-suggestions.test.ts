@@ -86,6 +86,12 @@ describe("suggestions under a refusal", () => {
     );
     expect(election.status).toBe("unknown");
     expect(election.alternatives.map((a) => a.id)).toEqual(kb.featured!.slice(0, 3));
+    // An asking clause that names nothing ("wat kan ik doen?") asks about its context too (before: answered in the
+    // middle band from the GR context).
+    const nothing =
+      "ik kan sinds de update niet meer inloggen op de laptop van de gemeente en vanavond vergadert de commissie over de gr. wat kan ik doen?";
+    expect(engine.explain!(nothing).asksOffDomain).toBe(true);
+    expect(engine.explain!("de gr wil een nieuwe regeling, wat kan ik doen?").asksOffDomain).toBe(false);
     // A question that points back ("daaraan") asks about its context's subject.
     const back =
       "De leden van het ab krijgen steeds een foutmelding bij het vergaderportaal van de regio. Wat doe ik daaraan?";
