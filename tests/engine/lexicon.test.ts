@@ -537,4 +537,14 @@ describe("everyday words in the engine (real knowledge base)", () => {
     // Before: the pitfall entry, which named "uitstappen" among its keywords where the entry on leaving did not.
     expect(engine.ask("mag onze gemeente zomaar uit een gr stappen?").answer?.id).toBe("uittreden-gr");
   });
+
+  it("'het niet eens worden' is a dispute; 'niet eens' alone ('not even') is not", () => {
+    // Before: the entry on the kinds of regelingen, "eens" dropping out as a stop word.
+    expect(
+      engine.ask("wat gebeurt er als twee gemeenten in de gr het niet eens worden over de kosten").answer?.id,
+    ).toBe("geschillen-gr");
+    expect(engine.explain!("we krijgen niet eens de stukken van de gr op tijd").expansions.join(" ")).not.toMatch(
+      /geschil/,
+    );
+  });
 });
