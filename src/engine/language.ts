@@ -40,6 +40,7 @@ export const languageSchema = z.strictObject({
   statement_verbs: wordList,
   pointing_pronouns: wordList,
   body_pronouns: wordList,
+  demonstratives: wordList,
   continuation_openers: wordList,
   subordinators: wordList,
   conditionals: wordList,
@@ -130,6 +131,8 @@ export interface LanguageData {
   pointingPronouns: ReadonlySet<string>;
   /** Pronouns that stand for a body named before ("wanneer vergaderen ze?"). */
   bodyPronouns: ReadonlySet<string>;
+  /** Demonstratives before a noun ("die omgevingsdienst"): they point at something named before. */
+  demonstratives: ReadonlySet<string>;
   /** Pronouns that, standing alone at a clause's end or before a filler word, point back ("moet dat echt?"). */
   standalonePronouns: ReadonlySet<string>;
   /** Words that open a clause going on from what was said before ("en de termijn?"). */
@@ -262,6 +265,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     statementVerbs: new Set(d.statement_verbs),
     pointingPronouns: new Set(d.pointing_pronouns),
     bodyPronouns: new Set(d.body_pronouns),
+    demonstratives: new Set(d.demonstratives),
     standalonePronouns: new Set(d.standalone_pronouns),
     continuationOpeners: new Set(d.continuation_openers),
     subordinators: new Set(d.subordinators),

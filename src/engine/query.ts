@@ -1185,10 +1185,17 @@ function asksLocalFigure(
     tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && lang.pointingPronouns.has(tokens[i - 1] ?? "")) &&
     clauses.some((c) => marked(c.tokens));
   // "Het AB van de GGD Gooi en Vechtstreek … Wanneer vergaderen ze?": a figure question about a body named before
-  // (`body_pronouns`) or pointing back ("daar"), in a message whose context names one body or moment.
+  // (`body_pronouns`), pointing back ("daar") or naming it again after a demonstrative ("… de Omgevingsdienst
+  // Noordzeekanaalgebied … welke gemeenten zitten in die omgevingsdienst?"), in a message whose context names one
+  // body or moment.
+  const context = clauses.filter((c) => !c.asking && marked(c.tokens));
+  const namedBefore = (tokens: readonly string[], i: number) =>
+    lang.demonstratives.has(tokens[i - 1] ?? "") &&
+    !isStopWord(tokens[i]!) &&
+    context.some((c) => c.tokens.includes(tokens[i]!));
   const asksAboutContext = (tokens: readonly string[]) =>
-    tokens.some((t) => lang.backReferences.has(t) || lang.bodyPronouns.has(t)) &&
-    clauses.some((c) => !c.asking && marked(c.tokens));
+    context.length > 0 &&
+    tokens.some((t, i) => lang.backReferences.has(t) || lang.bodyPronouns.has(t) || namedBefore(tokens, i));
   const local = asking.filter(
     (c) =>
       asksFigure(c.tokens) &&

@@ -162,6 +162,12 @@ describe("the confidence model", () => {
     const named = "Ik volg namens de fractie het ab van de Regio Hart van Brabant. Op welke dagen vergaderen ze?";
     expect(engine.explain!(named).localFigure).toBe(true);
     expect(engine.explain!("Het ab van een gr, hoe vaak vergaderen ze eigenlijk?").localFigure).toBe(false);
+    // Or names it again after a demonstrative ("die veiligheidsregio"); the founding year is such a figure.
+    const founded =
+      "Voor een overzicht zoek ik gegevens over de Veiligheidsregio Zaanstreek-Waterland. In welk jaar is die veiligheidsregio opgericht?";
+    expect(engine.explain!(founded).localFigure).toBe(true);
+    expect(engine.explain!("hoe wordt een gr opgericht en wie moet daarmee instemmen").localFigure).toBe(false);
+    expect(engine.explain!("Ik zit in de raad van Ede. In welk jaar is de Wgr ingevoerd?").localFigure).toBe(false);
     const size = engine.ask("hoeveel inwoners heeft onze gemeente");
     expect(size.status).toBe("unknown");
     expect(size.message).toMatch(/paragraaf verbonden partijen/);
