@@ -86,7 +86,7 @@ export function samplesOf(kb: KnowledgeBase, cases: readonly LabelledCase[]): Sa
 }
 
 /** Solves A x = b (A symmetric positive definite) by Gaussian elimination with partial pivoting. */
-function solve(a: number[][], b: number[]): number[] {
+function solve(a: readonly Iterable<number>[], b: number[]): number[] {
   const n = b.length;
   const m = a.map((row, i) => [...row, b[i]!]);
   for (let c = 0; c < n; c++) {
@@ -147,10 +147,7 @@ export function fitLogistic(samples: readonly Sample[], l2 = L2): Fit {
       grad[j]! += l2 * w[j]!;
       hess[j]![j]! += l2;
     }
-    const delta = solve(
-      hess.map((row) => [...row]),
-      grad,
-    );
+    const delta = solve(hess, grad);
     w = w.map((v, j) => v - delta[j]!);
     // Newton's method has converged once a step no longer moves any weight.
     if (delta.every((v) => Math.abs(v) < 1e-12)) break;

@@ -1191,7 +1191,7 @@ function asksLocalFigure(
   const context = clauses.filter((c) => !c.asking && marked(c.tokens));
   const namedBefore = (tokens: readonly string[], i: number) =>
     lang.demonstratives.has(tokens[i - 1] ?? "") &&
-    !isStopWord(tokens[i]!) &&
+    isContentWord(tokens[i]!, lang) &&
     context.some((c) => c.tokens.includes(tokens[i]!));
   const asksAboutContext = (tokens: readonly string[]) =>
     context.length > 0 &&
@@ -1241,7 +1241,7 @@ function asksOffDomain(
     !vocab.known(stem(t)) && isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD, OFF_DOMAIN_REST);
   // A question that points back ("hoe los ik dat op?") or names nothing ("wat kan ik doen?") asks about its context.
   const asking = askingClauses(clauses);
-  const namesNothing = (c: { tokens: string[] }) => c.tokens.every((t) => isStopWord(t) || isFiller(t, vocab.lang));
+  const namesNothing = (c: { tokens: string[] }) => !c.tokens.some((t) => isContentWord(t, vocab.lang));
   return (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses : asking).some((c) =>
     c.tokens.some((t, i) => offDomain(t) || hasCue(vocab.lang.offDomainPhrases, c.tokens, i)),
   );
