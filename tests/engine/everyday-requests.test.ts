@@ -46,4 +46,15 @@ describe("everyday requests", () => {
     expect(engine.ask("schrijf een zienswijze voor onze raad over de begroting").status).toBe("unknown");
     expect(engine.ask("hoe schrijf ik een amendement op de begroting van de gemeente").status).toBe("unknown");
   });
+  it("asking the bot to write a reaction or a piece for the paper is a writing request", () => {
+    // Before: the checklist on the zienswijze (ambiguous), and a refusal without saying why.
+    const reaction = engine.ask("kun je een reactie op de kadernota van de gr voor me opstellen");
+    expect(reaction.status).toBe("unknown");
+    expect(reaction.message).toBe(language.messages.writing);
+    expect(engine.ask("schrijf een stuk over onze samenwerking voor de website van de gemeente").message).toBe(
+      language.messages.writing,
+    );
+    // Asking how such a text is made is no request to write it.
+    expect(engine.explain!("hoe schrijf je als raad een reactie op de begroting van de gr").asksToWrite).toBe(false);
+  });
 });

@@ -547,4 +547,29 @@ describe("everyday words in the engine (real knowledge base)", () => {
       /geschil/,
     );
   });
+  it("plain words for the council's instruments reach them (round twenty-two)", () => {
+    // Before: the entry on the public body ("aangeven" corrected to "aannemen"), the entry on compulsory cooperation,
+    // the paragraph on verbonden partijen, the adviescommissie only by chance.
+    expect(engine.ask("kan de raad van tevoren aangeven wat hij van de omgevingsdienst wil").answer?.id).toBe(
+      "kaderstellen",
+    );
+    expect(["rol-van-de-raad", "democratische-legitimatie", "valkuil-geen-sturing"]).toContain(
+      engine.ask("als raad hebben we niks te zeggen over de veiligheidsregio, hoe kan dat").answer?.id,
+    );
+    expect(["visie-op-samenwerking", "nota-verbonden-partijen", "checklist-samenwerkingsvisie"]).toContain(
+      engine.ask("welke onderdelen horen in een beleidsstuk van de raad over samenwerking").answer?.id,
+    );
+    expect(
+      engine.explain!("kunnen raadsleden uit de regio samen een commissie vormen om de gr te volgen").expansions.join(
+        " ",
+      ),
+    ).toMatch(/adviescommissie/);
+  });
+
+  it("'de GR stuurt ons' is sending, not steering", () => {
+    const sent = engine.explain!("de veiligheidsregio stuurt ons elk jaar een begroting, hoeveel tijd hebben we");
+    expect(sent.expansions.join(" ")).toMatch(/toezend/);
+    // Phrases match in any order within a few words: the council steering the GR must not become sending.
+    expect(engine.explain!("hoe kunnen we als raad de gr beter sturen").expansions.join(" ")).not.toMatch(/toezend/);
+  });
 });
