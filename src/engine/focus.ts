@@ -211,7 +211,8 @@ export function openerOf(tokens: readonly string[], lang: LanguageData): string 
 
 /**
  * "dat" or "dit" as a pronoun of its own, not a determiner or conjunction: at the clause's end, before the particle
- * that ends it ("hoe los ik dat op?") or before a filler word ("zienswijze op de begroting, moet dat echt elk jaar?").
+ * that ends it ("hoe los ik dat op?"), before a word that joins a second question ("wat is dat en waarom …") or before
+ * a filler word ("zienswijze op de begroting, moet dat echt elk jaar?").
  * Then it points back as "daarover" does.
  */
 function standsAlone(tokens: readonly string[], i: number, lang: LanguageData): boolean {
@@ -219,6 +220,7 @@ function standsAlone(tokens: readonly string[], i: number, lang: LanguageData): 
   const next = tokens[i + 1];
   if (next === undefined) return true;
   if (i + 2 === tokens.length && lang.particles.includes(next)) return true;
+  if (lang.standaloneBefore.has(next)) return true;
   return lang.filler.has(next) && !lang.determiners.has(next) && !lang.conditionalSubjects.has(next);
 }
 

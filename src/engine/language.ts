@@ -32,6 +32,7 @@ export const languageSchema = z.strictObject({
   modal_adjectives: wordList,
   determiners: wordList,
   standalone_pronouns: wordList,
+  standalone_before: wordList,
   particles_before_determiner: wordList,
   question_openers: wordList,
   opener_leads: wordList,
@@ -135,6 +136,8 @@ export interface LanguageData {
   demonstratives: ReadonlySet<string>;
   /** Pronouns that, standing alone at a clause's end or before a filler word, point back ("moet dat echt?"). */
   standalonePronouns: ReadonlySet<string>;
+  /** Words after which such a pronoun still stands alone: "wat is dat en waarom …". */
+  standaloneBefore: ReadonlySet<string>;
   /** Words that open a clause going on from what was said before ("en de termijn?"). */
   continuationOpeners: ReadonlySet<string>;
   /** Conjunctions that open a clause of reason or circumstance ("omdat", "terwijl"): context, never the question. */
@@ -267,6 +270,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     bodyPronouns: new Set(d.body_pronouns),
     demonstratives: new Set(d.demonstratives),
     standalonePronouns: new Set(d.standalone_pronouns),
+    standaloneBefore: new Set(d.standalone_before),
     continuationOpeners: new Set(d.continuation_openers),
     subordinators: new Set(d.subordinators),
     conditionals: new Set(d.conditionals),

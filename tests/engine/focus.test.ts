@@ -33,6 +33,13 @@ describe("splitClauses", () => {
     expect(splitClauses("hoe neem ik dat besluit op", language)[0]!.refersBack).toBe(false);
   });
 
+  it("'dat' before 'en' or 'of' that join a second question points back ('wat is dat en waarom …')", () => {
+    const [, asking] = splitClauses("de wethouder noemde een centrumregeling, wat is dat en hoe werkt het", language);
+    expect(asking!.refersBack).toBe(true);
+    // "dat" as a conjunction before a subject still points nowhere.
+    expect(splitClauses("klopt het dat de raad geen zienswijze mag geven", language)[0]!.refersBack).toBe(false);
+  });
+
   it("a clause of reason or circumstance, or a condition after the main clause, is context, never the question", () => {
     const reason = splitClauses("We willen stoppen met de regio omdat het niets oplevert?", language);
     expect(reason.map((c) => [c.tokens[0], c.asking])).toEqual([
