@@ -23,6 +23,7 @@ export const languageSchema = z.strictObject({
   checklist_cues: wordList,
   checklist_nouns: wordList,
   checklist_noun_leads: wordList,
+  checklist_lists: wordList,
   checklist_verbs: wordList,
   example_title_prefix: folded,
   example_cues: wordList,
@@ -104,6 +105,8 @@ export interface LanguageData {
   checklistNouns: ReadonlySet<string>;
   /** Words before a checklist noun that make it ask for a checklist ("welke stappen", "een paar punten"). */
   checklistNounLeads: ReadonlySet<string>;
+  /** A list that holds checklist nouns: "een lijst met punten", "een rijtje van stappen". */
+  checklistLists: ReadonlySet<string>;
   /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
   checklistVerbs: ReadonlySet<string>;
   /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
@@ -253,6 +256,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     checklistCues: new Set(d.checklist_cues),
     checklistNouns: new Set(d.checklist_nouns),
     checklistNounLeads: new Set(d.checklist_noun_leads),
+    checklistLists: new Set(d.checklist_lists),
     checklistVerbs: new Set(d.checklist_verbs),
     exampleTitlePrefix: d.example_title_prefix,
     exampleCues: new Set(d.example_cues),
@@ -331,6 +335,10 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
   return (
     lang.checklistCues.has(t) ||
     (lang.checklistNouns.has(t) && lang.checklistNounLeads.has(tokens[i - 1] ?? "")) ||
+    // "heb je een lijst met punten waar wij naar moeten kijken": a list of steps or points is a checklist.
+    (lang.checklistNouns.has(t) &&
+      (tokens[i - 1] === "met" || tokens[i - 1] === "van") &&
+      lang.checklistLists.has(tokens[i - 2] ?? "")) ||
     // "heb je een lijstje met de stappen", ending the clause: what the list holds, not a subject. (Followed by more,
     // "met de stappen die we bij het uittreden moeten zetten", the noun stays: it says the list is about something.)
     (lang.checklistNouns.has(t) &&

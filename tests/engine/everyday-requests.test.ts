@@ -22,6 +22,14 @@ describe("everyday requests", () => {
     expect(engine.explain!("wat betekent denken in de keten").candidates[0]?.id).toBe("samenwerken-binnen-de-gemeente");
   });
 
+  it("'een lijst met punten' asks for a checklist; 'de lijst van verbonden partijen' does not", () => {
+    // Before: a topic (the register), the list of points read as a subject.
+    const r = engine.ask("we gaan de gemeenschappelijke regeling wijzigen, heeft u een lijst met punten voor de raad");
+    expect(r.answer?.kind).toBe("checklist");
+    expect(r.answer?.id).toBe("checklist-wijzigen-regeling");
+    expect(engine.explain!("waar staat de lijst van verbonden partijen van onze gemeente").wantsChecklist).toBe(false);
+  });
+
   it("dissatisfaction with a GR reaches the entries on steering", () => {
     const x = engine.explain!("wij zijn niet blij met hoe de regionale afvaldienst werkt, wat kan de raad doen?");
     expect(x.expansions.join(" ")).toMatch(/niet blij → bijstur/);

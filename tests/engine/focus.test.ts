@@ -145,7 +145,9 @@ describe("splitClauses", () => {
     expect(isChecklistCue(["uit", "de", "gr", "stappen"], 3, language)).toBe(false);
     // Ending a request, "met de stappen" is what the list holds (before: "stappen" searched the entries on leaving).
     expect(isChecklistCue("heb je een afvinklijst met de stappen".split(" "), 6, language)).toBe(true);
-    expect(isChecklistCue("een lijst met stappen die we moeten zetten".split(" "), 3, language)).toBe(false);
+    expect(isChecklistCue("een afvinklijst met de stappen die we moeten zetten".split(" "), 4, language)).toBe(false);
+    // "een lijst met stappen" (checklist_lists): the list of steps is itself the request.
+    expect(isChecklistCue("een lijst met stappen die we moeten zetten".split(" "), 3, language)).toBe(true);
   });
 
   it("a one-word question that names its own subject weighs the context like any other (pointing_pronouns)", () => {
