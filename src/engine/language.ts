@@ -23,6 +23,7 @@ export const languageSchema = z.strictObject({
   checklist_cues: wordList,
   checklist_nouns: wordList,
   checklist_noun_leads: wordList,
+  checklist_heads: wordList,
   checklist_lists: wordList,
   checklist_verbs: wordList,
   example_title_prefix: folded,
@@ -105,6 +106,8 @@ export interface LanguageData {
   checklistNouns: ReadonlySet<string>;
   /** Words before a checklist noun that make it ask for a checklist ("welke stappen", "een paar punten"). */
   checklistNounLeads: ReadonlySet<string>;
+  /** Cues that ask for a checklist as the head of a compound too ("afwegingslijstje"). */
+  checklistHeads: ReadonlySet<string>;
   /** A list that holds checklist nouns: "een lijst met punten", "een rijtje van stappen". */
   checklistLists: ReadonlySet<string>;
   /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
@@ -256,6 +259,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     checklistCues: new Set(d.checklist_cues),
     checklistNouns: new Set(d.checklist_nouns),
     checklistNounLeads: new Set(d.checklist_noun_leads),
+    checklistHeads: new Set(d.checklist_heads),
     checklistLists: new Set(d.checklist_lists),
     checklistVerbs: new Set(d.checklist_verbs),
     exampleTitlePrefix: d.example_title_prefix,
@@ -326,6 +330,12 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
   };
 }
 
+/** The word is a compound whose last part is one of `heads` ("afwegingslijstje" → lijstje). */
+function endsInHead(word: string, heads: ReadonlySet<string>): boolean {
+  for (const h of heads) if (word.length > h.length && word.endsWith(h)) return true;
+  return false;
+}
+
 /**
  * The token at i asks for a checklist: a checklist cue, a checklist noun right after "welke" ("welke stappen"), or a
  * checklist verb right after "aan" ("waar moeten we aan denken").
@@ -334,6 +344,9 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
   const t = tokens[i]!;
   return (
     lang.checklistCues.has(t) ||
+    // Written apart ("check lijst", "afvink lijst") or as the head of a compound ("afwegingslijstje").
+    (i > 0 && lang.checklistCues.has(tokens[i - 1]! + t)) ||
+    endsInHead(t, lang.checklistHeads) ||
     (lang.checklistNouns.has(t) && lang.checklistNounLeads.has(tokens[i - 1] ?? "")) ||
     // "heb je een lijst met punten waar wij naar moeten kijken": a list of steps or points is a checklist.
     (lang.checklistNouns.has(t) &&

@@ -22,6 +22,13 @@ describe("everyday requests", () => {
     expect(engine.explain!("wat betekent denken in de keten").candidates[0]?.id).toBe("samenwerken-binnen-de-gemeente");
   });
 
+  it("a checklist cue written apart or ending a compound asks for a checklist ('check lijst', 'afwegingslijstje')", () => {
+    expect(isChecklistCue(["een", "check", "lijst"], 2, language)).toBe(true);
+    expect(isChecklistCue(["een", "afwegingslijstje"], 1, language)).toBe(true);
+    expect(isChecklistCue(["de", "kandidatenlijst"], 1, language)).toBe(false);
+    expect(engine.ask("is er een beslislijstje voor toetreden tot een gr").answer?.kind).toBe("checklist");
+  });
+
   it("'een lijst met punten' asks for a checklist; 'de lijst van verbonden partijen' does not", () => {
     // Before: a topic (the register), the list of points read as a subject.
     const r = engine.ask("we gaan de gemeenschappelijke regeling wijzigen, heeft u een lijst met punten voor de raad");
