@@ -68,6 +68,11 @@ const companions = (a: KnowledgeEntry, b: KnowledgeEntry): boolean =>
 /** A confident answer lists a runner-up ("Bedoelde u…") only when it is within this share of the best score. */
 const CLOSE_RATIO = 0.75;
 /**
+ * A topic covering at least what its checklist covers answers a message that asks for no checklist when it ranks this
+ * share of the checklist's rank: a checklist lists many words and outranks its topic on rank alone.
+ */
+const TOPIC_RANK = 0.6;
+/**
  * Rank = BM25 × (COVERAGE_FLOOR + coverage/2 + coverage outside the body/2): coverage re-orders BM25's candidates at
  * most by a factor of two. (0.25, a factor of five, let a candidate covering one common word of a long message beat
  * the entry BM25 found for its rare subject word: top-1 on the fixtures 486 → 489 of 540 with 1.)
@@ -520,17 +525,27 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const tie = others.slice(0, 2).filter((r) => strong(r) && !companions(best.entry, r.entry));
     const close = others.slice(0, 2).filter((r) => r.rank >= best.rank * CLOSE_RATIO);
     // Of a topic and its checklist just as strong, the form asked for answers: the checklist only when asked.
-    // The two forms cover different words (a checklist lists more), so rank alone decides between them.
+    // The two forms cover different words (a checklist lists more), so rank alone decides between them; a topic that
+    // covers the question at least as well answers further behind (TOPIC_RANK). The checklist is then offered first.
     const topic =
       best.entry.kind === "checklist" && !q.wantsChecklist
-        ? others.slice(0, 2).find((r) => r.rank >= best.rank * AMBIGUOUS_RATIO && companions(best.entry, r.entry))
+        ? others
+            .slice(0, 2)
+            .find(
+              (r) =>
+                companions(best.entry, r.entry) &&
+                (r.rank >= best.rank * AMBIGUOUS_RATIO ||
+                  (r.coverage >= best.coverage && r.rank >= best.rank * TOPIC_RANK)),
+            )
         : undefined;
     const shown = topic ?? best;
+    const listed = tie.length ? tie : close;
+    const offered = topic ? [best, ...listed.filter((r) => r !== topic)] : listed;
     return {
       status: tie.length ? "ambiguous" : "answer",
       confidence,
       answer: answerOf(shown.entry, kb.byId),
-      alternatives: (tie.length ? tie : close).map((r) => (r === topic ? best : r)).map(alt),
+      alternatives: offered.slice(0, 2).map(alt),
     };
   };
 

@@ -29,6 +29,13 @@ describe("a topic and its own checklist ranked side by side", () => {
     expect(r.alternatives[0]?.id).toBe("checklist-uittreden");
   });
 
+  it("the topic answers further behind its checklist when it covers the question at least as well", () => {
+    // Before: the checklist on taking part in a foundation or company answered, unasked, and the topic was not offered.
+    const r = engine.ask("mag een gemeente ook samenwerken in een stichting of een bv in plaats van zo'n regeling");
+    expect(r.answer?.id).toBe("privaatrechtelijke-samenwerking");
+    expect(r.alternatives[0]?.id).toBe("checklist-privaatrechtelijke-deelname");
+  });
+
   it("the topic answers when it ranks close behind its checklist, though the checklist covers more words", () => {
     // Before: the checklist on a verbonden partij's jaarrekening (more context words in its items) answered a
     // question about the jaarrekening of a GR.
