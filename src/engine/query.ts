@@ -1103,10 +1103,13 @@ function isWordOrCompoundOf(token: string, words: ReadonlySet<string>, minHead: 
 /** Shortest kind of text that also counts as the head of a compound ("afscheidsspeech", "raadsinformatiebrief"). */
 const WRITING_OBJECT_HEAD = 4;
 
-/** A clause that asks the bot to write a text: a writing verb, a kind of text, and the bot addressed (see nl.yml). */
+/**
+ * A clause that asks the bot to write a text: a writing verb, a kind of text, and the bot addressed (see nl.yml). A
+ * clause that asks for a checklist asks how it is done ("kun je een stappenplan geven voor het opstellen van een nota").
+ */
 function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {
   const verb = tokens.findIndex((t) => lang.writingVerbs.has(t));
-  if (verb < 0) return false;
+  if (verb < 0 || tokens.some((_, i) => isChecklistCue(tokens, i, lang))) return false;
   // "vertaal 'gemeenteraad' naar het Engels": a translation needs no kind of text.
   if (
     lang.translationVerbs.has(tokens[verb]!) ||

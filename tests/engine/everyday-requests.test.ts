@@ -61,6 +61,22 @@ describe("everyday requests", () => {
     expect(engine.ask("schrijf een zienswijze voor onze raad over de begroting").status).toBe("unknown");
     expect(engine.ask("hoe schrijf ik een amendement op de begroting van de gemeente").status).toBe("unknown");
   });
+  it("a nota is a text the bot does not write; steps for writing one are a checklist request", () => {
+    // Before: the entry on the nota verbonden partijen answered the request to write one.
+    expect(engine.ask("kun je onze nieuwe nota verbonden partijen voor me opstellen").message).toBe(
+      language.messages.writing,
+    );
+    // Before: refused as a writing request, though it asks for the steps.
+    const steps = engine.explain!("kun je een stappenplan geven voor het schrijven van een zienswijze");
+    expect(steps.asksToWrite).toBe(false);
+    expect(steps.status).not.toBe("unknown");
+  });
+
+  it("another language is off the subject: the bot neither translates nor answers in it", () => {
+    expect(engine.explain!("hoe heet een verbonden partij in het Engels").asksOffDomain).toBe(true);
+    expect(engine.ask("kun je de zienswijze van onze raad in het Duits omzetten").status).toBe("unknown");
+  });
+
   it("asking the bot to write a reaction or a piece for the paper is a writing request", () => {
     // Before: the checklist on the zienswijze (ambiguous), and a refusal without saying why.
     const reaction = engine.ask("kun je een reactie op de kadernota van de gr voor me opstellen");
