@@ -73,6 +73,13 @@ describe("suggestions under a refusal", () => {
         .asksOffDomain,
     ).toBe(true);
     expect(engine.explain!("wat gebeurt er na de verkiezingen met onze leden in het ab?").asksOffDomain).toBe(false);
+    // One's own job, a developer's contribution to costs (before: answered with entries on the GR's staff and on
+    // cooperating on a task); "bezwaar" alone stays a subject (the council objecting to a GR's budget).
+    expect(engine.explain!("ik werk bij de gr, krijg ik na twee jaar een vaste aanstelling").asksOffDomain).toBe(true);
+    expect(
+      engine.explain!("hoe regelen we het kostenverhaal bij een gezamenlijke woningbouwlocatie").asksOffDomain,
+    ).toBe(true);
+    expect(engine.explain!("kan de raad bezwaar maken tegen de begroting van de gr").asksOffDomain).toBe(false);
     // The council's own speaking time and a joke (before: answered with entries sharing "tijd" or "goede").
     expect(
       engine.explain!("hoeveel spreektijd krijgt elke fractie bij de behandeling van de zienswijze").asksOffDomain,
