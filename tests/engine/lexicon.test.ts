@@ -566,6 +566,16 @@ describe("everyday words in the engine (real knowledge base)", () => {
     ).toMatch(/adviescommissie/);
   });
 
+  it("going to an AB meeting is its openness; a GR wanting more money is its budget and the contribution", () => {
+    // Before: the entry on what a GR may do itself.
+    expect(engine.ask("mogen inwoners naar een vergadering van het ab van de gr").answer?.id).toBe(
+      "openbaarheid-geheimhouding-ab",
+    );
+    expect(
+      engine.explain!("de veiligheidsregio vraagt meer geld, moeten wij dat betalen").expansions.join(" "),
+    ).toMatch(/bijdrag/);
+  });
+
   it("'de GR stuurt ons' is sending, not steering", () => {
     const sent = engine.explain!("de veiligheidsregio stuurt ons elk jaar een begroting, hoeveel tijd hebben we");
     expect(sent.expansions.join(" ")).toMatch(/toezend/);
