@@ -51,6 +51,18 @@ describe("knowledge base", () => {
     expect(r.answer?.links.map((l) => l.url)).toContain("https://wetten.overheid.nl/jci1.3:c:BWBR0003740&artikel=35");
   });
 
+  it("steering a GR better is the entry on steering, not the drawbacks of cooperating", () => {
+    // Before: the drawbacks entry ("is samenwerken altijd beter" matched "beter").
+    expect(["valkuil-geen-sturing", "rol-van-de-raad"]).toContain(
+      engine.ask("hoe kunnen we als raad de gr beter sturen").answer?.id,
+    );
+  });
+
+  it("how to prevent one pitfall is that pitfall's entry, not the checklist of all pitfalls", () => {
+    // Before: the checklist of pitfalls (it names "voorkomen" and every pitfall; the entry on the empty shell did not).
+    expect(engine.ask("hoe voorkomen we dat onze gemeente een lege bv wordt").answer?.id).toBe("valkuil-lege-bv");
+  });
+
   it("quotes no question of any shared evaluation set verbatim", () => {
     const evalDir = join(root, "../shared/eval");
     if (!existsSync(evalDir)) return;
