@@ -63,6 +63,12 @@ describe("knowledge base", () => {
     expect(engine.ask("hoe voorkomen we dat onze gemeente een lege bv wordt").answer?.id).toBe("valkuil-lege-bv");
   });
 
+  it("says who checks the DB: the AB, to which it is accountable", () => {
+    // Before: refused (0.39), the entry on the DB naming its accountability only in its body.
+    const r = engine.ask("onze wethouder zit in het db, wie controleert hem daar");
+    expect(r.status).toBe("answer");
+    expect(r.answer?.id).toBe("dagelijks-bestuur");
+  });
   it("quotes no question of any shared evaluation set verbatim", () => {
     const evalDir = join(root, "../shared/eval");
     if (!existsSync(evalDir)) return;
