@@ -330,15 +330,31 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
   };
 }
 
-/** The word is a compound whose last part is one of `heads` ("afwegingslijstje" → lijstje). */
-function endsInHead(word: string, heads: ReadonlySet<string>): boolean {
-  for (const h of heads) if (word.length > h.length && word.endsWith(h)) return true;
+/**
+ * The token is one of `words`, or a compound ending in one of at least `minHead` letters ("afscheidsspeech" for
+ * "speech", "ziekteverlof" for "verlof"). Shorter words only count whole: "zin" is no head of "bezin". With
+ * `minRest`, a compound opening with such a word and going on for at least that many letters counts too: its first
+ * part names its field ("treinverbinding" for "trein").
+ */
+export function isWordOrCompoundOf(
+  token: string,
+  words: ReadonlySet<string>,
+  minHead: number,
+  minRest?: number,
+): boolean {
+  if (words.has(token)) return true;
+  for (const w of words) {
+    if (w.length < minHead || token.length <= w.length) continue;
+    if (token.endsWith(w)) return true;
+    if (minRest !== undefined && token.length >= w.length + minRest && token.startsWith(w)) return true;
+  }
   return false;
 }
 
 /**
- * The token at i asks for a checklist: a checklist cue, a checklist noun right after "welke" ("welke stappen"), or a
- * checklist verb right after "aan" ("waar moeten we aan denken").
+ * The token at i asks for a checklist: a checklist cue (also written apart, "check lijst", or ending a compound,
+ * "afwegingslijstje"), a checklist noun right after "welke" ("welke stappen") or in a list ("een lijst met punten"),
+ * or a checklist verb right after "aan" ("waar moeten we aan denken").
  */
 export function isChecklistCue(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   const t = tokens[i]!;
@@ -346,7 +362,7 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
     lang.checklistCues.has(t) ||
     // Written apart ("check lijst", "afvink lijst") or as the head of a compound ("afwegingslijstje").
     (i > 0 && lang.checklistCues.has(tokens[i - 1]! + t)) ||
-    endsInHead(t, lang.checklistHeads) ||
+    isWordOrCompoundOf(t, lang.checklistHeads, 1) ||
     (lang.checklistNouns.has(t) && lang.checklistNounLeads.has(tokens[i - 1] ?? "")) ||
     // "heb je een lijst met punten waar wij naar moeten kijken": a list of steps or points is a checklist.
     (lang.checklistNouns.has(t) &&

@@ -16,7 +16,14 @@ import {
   tokenize,
 } from "./analyze.ts";
 import { clauseWeights, openerOf, splitClauses, type Clause } from "./focus.ts";
-import { isAskerRole, isChecklistCue, isInvertedVerb, language, type LanguageData } from "./language.ts";
+import {
+  isAskerRole,
+  isChecklistCue,
+  isInvertedVerb,
+  isWordOrCompoundOf,
+  language,
+  type LanguageData,
+} from "./language.ts";
 
 export interface QueryTerm {
   term: string;
@@ -1082,22 +1089,6 @@ function writesBaseText(tokens: readonly string[], lang: LanguageData): boolean 
     tokens.some((t) => lang.writingVerbs.has(t)) &&
     tokens.some((t) => isWordOrCompoundOf(t, lang.writingBaseObjects, 1))
   );
-}
-
-/**
- * The token is one of `words`, or a compound ending in one of at least `minHead` letters ("afscheidsspeech" for
- * "speech", "ziekteverlof" for "verlof"). Shorter words only count whole: "zin" is no head of "bezin". With
- * `minRest`, a compound opening with such a word and going on for at least that many letters counts too: its first
- * part names its field ("treinverbinding" for "trein").
- */
-function isWordOrCompoundOf(token: string, words: ReadonlySet<string>, minHead: number, minRest?: number): boolean {
-  if (words.has(token)) return true;
-  for (const w of words) {
-    if (w.length < minHead || token.length <= w.length) continue;
-    if (token.endsWith(w)) return true;
-    if (minRest !== undefined && token.length >= w.length + minRest && token.startsWith(w)) return true;
-  }
-  return false;
 }
 
 /** Shortest kind of text that also counts as the head of a compound ("afscheidsspeech", "raadsinformatiebrief"). */
