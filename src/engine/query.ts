@@ -1329,11 +1329,16 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     isHelp,
     wantsChecklist,
     wantsComparison,
-    // One named body ("de GGD Hollands Noorden", "de ODR") makes a figure question local, like "onze".
+    // One named body ("de GGD Hollands Noorden", "de ODR", typed in lower case after its kind: "de veiligheidsregio
+    // utrecht") makes a figure question local, like "onze".
     asksAmount: asksAmount(clauses, lang),
     localFigure: asksLocalFigure(
       clauses,
-      new Set([...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token), ...organisations]),
+      new Set([
+        ...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token),
+        ...organisations,
+        ...tokens.filter((t, i) => i > 0 && lang.instances.has(tokens[i - 1]!) && !vocab.known(stem(t))),
+      ]),
       lang,
     ),
     // "de regeling als bijlage", "een voorstel met bijlagen" describe someone else's papers, not a text of the asker's.

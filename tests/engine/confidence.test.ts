@@ -168,6 +168,13 @@ describe("the confidence model", () => {
     expect(engine.explain!(founded).localFigure).toBe(true);
     expect(engine.explain!("hoe wordt een gr opgericht en wie moet daarmee instemmen").localFigure).toBe(false);
     expect(engine.explain!("Ik zit in de raad van Ede. In welk jaar is de Wgr ingevoerd?").localFigure).toBe(false);
+    // A body typed in lower case after its kind ("de veiligheidsregio utrecht") is named too; a request to list the
+    // figures ("op een rij zetten") asks for them. Before: the entries on the DB and on the jaarrekening answered.
+    expect(engine.explain!("wie is de voorzitter van het db van de veiligheidsregio utrecht").localFigure).toBe(true);
+    expect(engine.explain!("wie is de voorzitter van het db van een veiligheidsregio").localFigure).toBe(false);
+    expect(
+      engine.explain!("kun je de bijdrage van onze gemeente aan de ggd per jaar voor me op een rij zetten").localFigure,
+    ).toBe(true);
     const size = engine.ask("hoeveel inwoners heeft onze gemeente");
     expect(size.status).toBe("unknown");
     expect(size.message).toMatch(/paragraaf verbonden partijen/);
