@@ -512,18 +512,6 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
             : {}),
       };
     }
-    if (band === "ambiguous") {
-      return {
-        status: "ambiguous",
-        confidence,
-        answer: answerOf(best.entry, kb.byId),
-        alternatives: others.slice(0, 2).map(alt),
-      };
-    }
-    // A confident answer: a runner-up just as strong makes it ambiguous; only close runners-up are offered.
-    const strong = (r: Candidate) => r.rank >= best.rank * AMBIGUOUS_RATIO && r.coverage >= best.coverage * 0.9;
-    const tie = others.slice(0, 2).filter((r) => strong(r) && !companions(best.entry, r.entry));
-    const close = others.slice(0, 2).filter((r) => r.rank >= best.rank * CLOSE_RATIO);
     // Of a topic and its checklist just as strong, the form asked for answers: the checklist only when asked.
     // The two forms cover different words (a checklist lists more), so rank alone decides between them; a topic that
     // covers the question at least as well answers further behind (TOPIC_RANK). The checklist is then offered first.
@@ -539,13 +527,19 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
             )
         : undefined;
     const shown = topic ?? best;
-    const listed = tie.length ? tie : close;
-    const offered = topic ? [best, ...listed.filter((r) => r !== topic)] : listed;
+    const offer = (list: Candidate[]) =>
+      (topic ? [best, ...list.filter((r) => r !== topic)] : list).slice(0, 2).map(alt);
+    if (band === "ambiguous")
+      return { status: "ambiguous", confidence, answer: answerOf(shown.entry, kb.byId), alternatives: offer(others) };
+    // A confident answer: a runner-up just as strong makes it ambiguous; only close runners-up are offered.
+    const strong = (r: Candidate) => r.rank >= best.rank * AMBIGUOUS_RATIO && r.coverage >= best.coverage * 0.9;
+    const tie = others.slice(0, 2).filter((r) => strong(r) && !companions(best.entry, r.entry));
+    const close = others.slice(0, 2).filter((r) => r.rank >= best.rank * CLOSE_RATIO);
     return {
       status: tie.length ? "ambiguous" : "answer",
       confidence,
       answer: answerOf(shown.entry, kb.byId),
-      alternatives: offered.slice(0, 2).map(alt),
+      alternatives: offer(tie.length ? tie : close),
     };
   };
 

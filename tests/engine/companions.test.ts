@@ -29,6 +29,16 @@ describe("a topic and its own checklist ranked side by side", () => {
     expect(r.alternatives[0]?.id).toBe("checklist-uittreden");
   });
 
+  it("in the middle band too, the topic answers before its unasked checklist, which is offered first", () => {
+    // Before: "Ik denk dat u dit bedoelt:" with the checklist on choosing a form.
+    const r = engine.ask(
+      "moeten we eerst de juridische vorm vastleggen of eerst de inhoud, nu we iets nieuws met de buren beginnen",
+    );
+    expect(r.status).toBe("ambiguous");
+    expect(r.answer?.id).toBe("vorm-volgt-inhoud");
+    expect(r.alternatives[0]?.id).toBe("checklist-samenwerkingsvorm");
+  });
+
   it("the topic answers further behind its checklist when it covers the question at least as well", () => {
     // Before: the checklist on taking part in a foundation or company answered, unasked, and the topic was not offered.
     const r = engine.ask("mag een gemeente ook samenwerken in een stichting of een bv in plaats van zo'n regeling");
