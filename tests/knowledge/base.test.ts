@@ -69,6 +69,12 @@ describe("knowledge base", () => {
     expect(r.status).toBe("answer");
     expect(r.answer?.id).toBe("dagelijks-bestuur");
   });
+  it("plans the year's kaderbrieven, begrotingen and jaarrekeningen with the entry on the budget cycle", () => {
+    // Before: the entry on steering, which held the question on a year's planning.
+    expect(engine.ask("jaarplanning kadernota begroting jaarrekening gr wat komt eerst").answer?.id).toBe(
+      "begrotingscyclus-gr",
+    );
+  });
   it("quotes no question of any shared evaluation set verbatim", () => {
     const evalDir = join(root, "../shared/eval");
     if (!existsSync(evalDir)) return;
