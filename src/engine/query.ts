@@ -1337,7 +1337,9 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       new Set([
         ...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token),
         ...organisations,
-        ...tokens.filter((t, i) => i > 0 && lang.instances.has(tokens[i - 1]!) && !vocab.known(stem(t))),
+        ...tokens.filter(
+          (t, i) => i > 0 && lang.instances.has(tokens[i - 1]!) && isContentWord(t, lang) && !vocab.known(stem(t)),
+        ),
       ]),
       lang,
     ),

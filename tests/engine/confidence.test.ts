@@ -172,6 +172,8 @@ describe("the confidence model", () => {
     // figures ("op een rij zetten") asks for them. Before: the entries on the DB and on the jaarrekening answered.
     expect(engine.explain!("wie is de voorzitter van het db van de veiligheidsregio utrecht").localFigure).toBe(true);
     expect(engine.explain!("wie is de voorzitter van het db van een veiligheidsregio").localFigure).toBe(false);
+    // Only a content word names the body: "de ggd in een regio" names none.
+    expect(engine.explain!("wie is de voorzitter van het db van de ggd in een regio").localFigure).toBe(false);
     expect(
       engine.explain!("kun je de bijdrage van onze gemeente aan de ggd per jaar voor me op een rij zetten").localFigure,
     ).toBe(true);
