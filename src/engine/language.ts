@@ -64,6 +64,7 @@ export const languageSchema = z.strictObject({
   inverted_verbs: wordList,
   inverted_subjects: wordList,
   split_adverb_heads: wordList,
+  split_adverb_tails: wordList,
   leaving_objects: wordList,
   eruit_idiom_verbs: wordList,
   never_corrected: groupedWordList,
@@ -186,6 +187,7 @@ export interface LanguageData {
   invertedSubjects: ReadonlySet<string>;
   /** "er", "daar": with "uit" at the clause's end they make "eruit" ("kunnen we daar nog uit?"). */
   splitAdverbHeads: ReadonlySet<string>;
+  splitAdverbTails: ReadonlySet<string>;
   /** "uit de gr", "uit een regeling": leaving it. */
   leavingObjects: ReadonlySet<string>;
   /** Verbs with which "eruit" is an idiom ("eruitzien", "eruit komen"), not leaving. */
@@ -299,6 +301,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     invertedVerbs: new Set(d.inverted_verbs),
     invertedSubjects: new Set(d.inverted_subjects),
     splitAdverbHeads: new Set(d.split_adverb_heads),
+    splitAdverbTails: new Set(d.split_adverb_tails),
     leavingObjects: new Set(d.leaving_objects),
     eruitIdiomVerbs: new Set(d.eruit_idiom_verbs),
     figureCues: new Set(d.figure_cues),

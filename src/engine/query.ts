@@ -657,7 +657,15 @@ function isSplitEruit(tokens: readonly string[], i: number, lang: LanguageData):
   const afterContent = before !== undefined && !isStopWord(before) && !isFiller(before, lang);
   if (lang.determiners.has(tokens[i + 1] ?? "") && lang.leavingObjects.has(tokens[i + 2] ?? ""))
     return !afterContent && onlyFillerFrom(i + 3);
-  if (!onlyFillerFrom(i + 1)) return false;
+  return endsSplitAdverb(tokens, i, lang);
+}
+
+/**
+ * The token ends the clause (but for filler) with "er", "daar" or "hier" shortly before it: the second half of a
+ * pronominal adverb written apart ("kunnen we daar nog uit", "wat verstaan ze daar onder").
+ */
+function endsSplitAdverb(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  if (!tokens.slice(i + 1).every((t) => isStopWord(t) || isFiller(t, lang))) return false;
   return tokens.slice(Math.max(0, i - SEPARABLE_WINDOW), i).some((t) => lang.splitAdverbHeads.has(t));
 }
 
@@ -756,6 +764,8 @@ function extractConcepts(
       // "niet alleen … maar ook": together filler (`filler_pairs`), though "niet" and "alleen" alone carry meaning.
       const ct = clause.tokens;
       if (lang.fillerPairs.has(`${ct[ti - 1]} ${said}`) || lang.fillerPairs.has(`${said} ${ct[ti + 1]}`)) return;
+      // "wat verstaan ze daar onder": "daaronder" written apart points back, as "daaronder" does.
+      if (lang.splitAdverbTails.has(said) && endsSplitAdverb(ct, ti, lang)) return;
       // "hoe lang", "zo lang": a question for a duration, like "wanneer"; not the word "lang" of "lange termijn".
       if (DURATION.has(token) && DURATION_LEAD.has(clause.tokens[ti - 1] ?? "")) return;
       if (

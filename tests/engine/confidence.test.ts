@@ -177,6 +177,9 @@ describe("the confidence model", () => {
     expect(
       engine.explain!("kun je de bijdrage van onze gemeente aan de ggd per jaar voor me op een rij zetten").localFigure,
     ).toBe(true);
+    // One body's agenda is a local figure; how the council gets a subject onto an agenda is not.
+    expect(engine.explain!("wat staat er op de agenda van het ab van de GGD Hollands Noorden").localFigure).toBe(true);
+    expect(engine.explain!("hoe krijgt de raad een onderwerp op de agenda van het ab").localFigure).toBe(false);
     const size = engine.ask("hoeveel inwoners heeft onze gemeente");
     expect(size.status).toBe("unknown");
     expect(size.message).toMatch(/paragraaf verbonden partijen/);

@@ -49,6 +49,15 @@ describe("everyday requests", () => {
     expect(x.status).not.toBe("unknown");
   });
 
+  it("'wat verstaat men daar onder' asks what a term means: neither 'verstaan' nor 'onder' is a subject word", () => {
+    // Before: "verstaan" and "onder" were matched as subject words and the definition was refused (0.08).
+    const x = engine.explain!("verlengd lokaal bestuur, wat verstaat men daar eigenlijk onder");
+    expect(x.focus.map((f) => f.word)).toEqual(["verlengd", "lokaal", "bestuur"]);
+    const r = engine.ask("democratische legitimatie: wat verstaan ze daar onder?");
+    expect(r.status).toBe("answer");
+    expect(r.answer?.id).toBe("democratische-legitimatie");
+  });
+
   it('"van tevoren" is no subject word', () => {
     const focus = engine.explain!("hoe lang van tevoren krijgt de raad de ontwerpbegroting").focus.map((f) => f.word);
     expect(focus).not.toContain("tevoren");

@@ -576,6 +576,14 @@ describe("everyday words in the engine (real knowledge base)", () => {
     ).toMatch(/bijdrag/);
   });
 
+  it("a cooperation that yields nothing is the pitfall of never getting out, not its benefits", () => {
+    // Before: the entry on the benefits of cooperation ("levert … op" → voordelen), the negation unread.
+    expect(
+      engine.ask("ons regionale samenwerkingsverband levert al jaren niets op, hoe komen we daar vanaf").answer?.id,
+    ).toBe("valkuil-er-niet-vanaf-komen");
+    expect(engine.ask("wat levert samenwerken met buurgemeenten ons op").answer?.id).toBe("winstpunten-samenwerking");
+  });
+
   it("'de GR stuurt ons' is sending, not steering", () => {
     const sent = engine.explain!("de veiligheidsregio stuurt ons elk jaar een begroting, hoeveel tijd hebben we");
     expect(sent.expansions.join(" ")).toMatch(/toezend/);
