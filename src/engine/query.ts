@@ -421,15 +421,22 @@ const CONTEXT_PREPOSITIONS = new Set([
  * "Tilburg") right after a preposition of place or ownership. Returned folded, as tokens.
  */
 export function organisationNamesIn(text: string, lang: LanguageData): Set<string> {
-  const out = new Set<string>();
+  return new Set(organisationRunsIn(text, lang).flat());
+}
+
+/** A kind of body (`instances`, or a word ending in one of `instance_heads`): "veiligheidsregio", "werkbedrijf". */
+const isBodyWord = (w: string, lang: LanguageData) => {
+  const f = fold(w);
+  return lang.instances.has(f) || lang.instanceHeads.some((h) => f.endsWith(h));
+};
+
+/** The names of `organisationNamesIn`, each as the tokens of its run of capitalised words. */
+function organisationRunsIn(text: string, lang: LanguageData): string[][] {
+  const out: string[][] = [];
   const raw = text.split(/\s+/);
   const words = raw.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
   const capitalised = (i: number) =>
     i > 0 && /^\p{Lu}/u.test(words[i] ?? "") && !/[.!?:]$/.test(raw[i - 1] ?? "") && (words[i - 1] ?? "") !== "";
-  const isBody = (w: string) => {
-    const f = fold(w);
-    return lang.instances.has(f) || lang.instanceHeads.some((h) => f.endsWith(h));
-  };
   for (let i = 0; i < words.length; i++) {
     if (!capitalised(i)) continue;
     let end = i;
@@ -439,9 +446,11 @@ export function organisationNamesIn(text: string, lang: LanguageData): Set<strin
     const article = DEFINITE_ARTICLES.has(before);
     const acronym = run.some((w) => (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2);
     // An acronym or "de X" may also be a law ("geldt de Woo ook voor een GR", "de AVG"): only as the place or owner
-    // of what is asked ("in het AB van de ODR", "uit de Avri") is it a body. A kind of body in the name says so itself.
+    // of what is asked ("in het AB van de ODR", "uit de Avri") is it a body, and so is a name of two words or more
+    // there ("uit Ferm Werk stappen"). A kind of body in the name says so itself.
     const place = CONTEXT_PREPOSITIONS.has(article ? fold(words[i - 2] ?? "") : before);
-    if (run.some(isBody) || ((acronym || article) && place)) for (const t of tokenize(run.join(" "))) out.add(t);
+    if (run.some((w) => isBodyWord(w, lang)) || ((acronym || article || run.length >= 2) && place))
+      out.push(tokenize(run.join(" ")));
     i = end;
   }
   return out;
@@ -1259,9 +1268,18 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   // Foodvalley") says which body is meant, not what is asked. Next to a word the base knows it weighs nothing: it
   // neither counts against the answer nor carries one. A name alone stays the subject ("wat doet de ODR?"); the
   // name of a person or a town keeps its weight ("wat vindt Rutte van de gemeenteraad").
-  const organisations = organisationNamesIn(text, lang);
+  const runs = organisationRunsIn(text, lang);
+  const organisations = new Set(runs.flat());
+  // In the name of a body the base does not know ("Ferm Werk": a word of it unknown) a word the base knows is part of
+  // that name, not the subject; a kind of body keeps its meaning ("Veiligheidsregio Twente").
+  const unknownToken = (t: string) => concepts.some((c) => c.token === t && c.name && c.match === "unknown");
+  const nameParts = new Set(
+    runs.filter((run) => run.some(unknownToken)).flatMap((run) => run.filter((t) => !isBodyWord(t, lang))),
+  );
+  const partOfName = (c: Concept) =>
+    (c.name && c.match === "unknown" && organisations.has(c.token)) || nameParts.has(c.token);
   if (concepts.some((c) => c.weight > 0 && !c.name && c.match !== "unknown" && !organisations.has(c.token)))
-    for (const c of concepts) if (c.name && c.match === "unknown" && organisations.has(c.token)) c.weight = 0;
+    for (const c of concepts) if (partOfName(c)) c.weight = 0;
   // How much of the message is the other names is a feature of its own: "wat vindt Rutte van de gemeenteraad" is
   // about a person, "geldt de Woo ook voor een GR" about a law the base does not cover.
   const nameShare = concepts.length

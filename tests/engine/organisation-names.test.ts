@@ -1,6 +1,7 @@
 // Councillors name their own GR ("de ODR", "Regio Foodvalley", "het Werkbedrijf"). The base knows none of those
 // names; next to a word it does know, such a name says which body is meant, not what is asked, and must not turn
-// an answerable question into a refusal. A person or a town is no organisation and keeps its weight.
+// an answerable question into a refusal, nor may a word the base knows inside such a name ("Ferm Werk") be searched
+// as the subject. A person or a town is no organisation and keeps its weight.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { language } from "../../src/engine/language.ts";
@@ -25,6 +26,11 @@ describe("organisation names", () => {
     expect(orgs("kan de raad een zienswijze sturen naar de HVC?")).toEqual(["hvc"]);
   });
 
+  it("a name of two words or more after such a preposition is a body too ('uit Ferm Werk')", () => {
+    expect(orgs("kunnen we uit Ferm Werk stappen?")).toEqual(["ferm", "werk"]);
+    expect(orgs("wat vindt Mark Rutte van de gemeenteraad")).toEqual([]);
+  });
+
   it("leaves persons and towns alone", () => {
     expect(orgs("wat vindt Rutte van de gemeenteraad")).toEqual([]);
     expect(orgs("wie is de burgemeester van Tilburg?")).toEqual([]);
@@ -45,6 +51,11 @@ describe("organisation names", () => {
       [
         "kan de raad een zienswijze sturen over de begroting?",
         "kan de raad een zienswijze sturen naar de HVC over de begroting?",
+      ],
+      // Before: refused (0.08), the body's known word "Werk" searched as a subject (examples on work and income).
+      [
+        "mag de raad een zienswijze geven op de begroting?",
+        "mag de raad een zienswijze geven op de begroting van Ferm Werk?",
       ],
       [
         "heeft de rekenkamer het recht om een gemeenschappelijke regeling te onderzoeken?",
