@@ -364,6 +364,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     kb.synonyms,
     kb.colloquial ?? [],
     subjectVocabulary(entries),
+    subjectVocabulary(entries, true),
   );
 
   const titleOf = (id: string) => kb.byId.get(id)?.title ?? id;

@@ -165,6 +165,8 @@ export class QueryVocabulary {
   readonly topicalStems: ReadonlySet<string>;
   /** Stems of the words of titles and keywords (`subjectVocabulary`): what entries are about by name. */
   readonly subjectStems: ReadonlySet<string>;
+  /** Stems of the words of titles alone ("Voorbeeld: de Drechtsteden …" → drechtsteden). */
+  readonly titleStems: ReadonlySet<string>;
   /** Stems of one-word synonyms and colloquial words: known to the lexicon, so never a typo ("gedoe"). */
   readonly lexiconWords = new Set<string>();
   /** Stems of one-word colloquial words (spreektaal "van"): everyday words, never what the base is about. */
@@ -188,9 +190,11 @@ export class QueryVocabulary {
     synonyms: SynonymGroups,
     colloquial: readonly ColloquialMapping[] = [],
     subjects: Iterable<string> = [],
+    titles: Iterable<string> = [],
     readonly lang: LanguageData = language,
   ) {
     this.subjectStems = new Set([...subjects].map(stem));
+    this.titleStems = new Set([...titles].map(stem));
     this.docCount = Math.max(1, docCount);
     const groups = new Map<string, string[]>();
     const controlledWords = new Set(controlled);
@@ -362,10 +366,11 @@ const bucketKey = (first: string, length: number) => `${first}${length}`;
 
 /** The controlled vocabulary (for typo correction): words of titles, questions, keywords and synonyms. */
 /** The words of the entries' titles and keywords: what an entry is about by name (not its example questions). */
-export function subjectVocabulary(entries: readonly KnowledgeEntry[]): Set<string> {
+export function subjectVocabulary(entries: readonly KnowledgeEntry[], titlesOnly = false): Set<string> {
   const words = new Set<string>();
   for (const e of entries)
-    for (const text of [e.title, ...e.keywords]) for (const t of contentTokens(text)) words.add(t);
+    for (const text of titlesOnly ? [e.title] : [e.title, ...e.keywords])
+      for (const t of contentTokens(text)) words.add(t);
   return words;
 }
 
@@ -1280,6 +1285,12 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     (c.name && c.match === "unknown" && organisations.has(c.token)) || nameParts.has(c.token);
   if (concepts.some((c) => c.weight > 0 && !c.name && c.match !== "unknown" && !organisations.has(c.token)))
     for (const c of concepts) if (partOfName(c)) c.weight = 0;
+  // A body the base knows by name ("de begroting van de Avri") is an instance: next to a topic word it says which GR
+  // is meant and weighs no more than that word (`capInstances`). Not a name in a title: the asking clause naming an
+  // example's region asks about that example ("hoe werkte de regioraad in de Drechtsteden").
+  for (const c of concepts)
+    if (organisations.has(c.token) && c.match !== "unknown" && !partOfName(c) && !vocab.titleStems.has(c.stem))
+      c.instance = true;
   // How much of the message is the other names is a feature of its own: "wat vindt Rutte van de gemeenteraad" is
   // about a person, "geldt de Woo ook voor een GR" about a law the base does not cover.
   const nameShare = concepts.length

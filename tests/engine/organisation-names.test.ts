@@ -75,6 +75,14 @@ describe("organisation names", () => {
     );
   });
 
+  it("a body the base knows by name is context next to a topic word, and the subject without one", () => {
+    // Before: the example entry on Regio Rivierenland (which names the Avri) ranked first, in the middle band.
+    expect(engine.ask("hoe geven we een zienswijze op de begroting van de Avri").answer?.id).toBe(
+      "zienswijze-begroting",
+    );
+    expect(engine.ask("wat doet de Regio Rivierenland").answer?.id).toBe("voorbeeld-rivierenland");
+  });
+
   it("a name alone stays the subject, and a person's name still counts against an answer", () => {
     expect(engine.ask("wat doet de ODR eigenlijk?").status).toBe("unknown");
     expect(engine.ask("wat vindt Rutte van de gemeenteraad").status).toBe("unknown");

@@ -87,6 +87,12 @@ describe("suggestions under a refusal", () => {
     expect(engine.explain!("de vergadering over de gr duurt lang, vertel eens een goede grap").asksOffDomain).toBe(
       true,
     );
+    // Food for a regional meeting (before: answered in the middle band, "personen" matching "rechtspersoon").
+    expect(
+      engine.explain!(
+        "we organiseren een avond voor alle raadsleden van de gr, weet je een lekkere soep voor 40 personen",
+      ).asksOffDomain,
+    ).toBe(true);
     // With no context about cooperation, the suggestions are the featured topics, not entries sharing a stray word.
     const election = engine.ask(
       "Mijn partij wil dat ik me kandidaat stel. Wanneer moeten de kandidatenlijsten bij het centraal stembureau liggen?",
