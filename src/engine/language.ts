@@ -24,6 +24,7 @@ export const languageSchema = z.strictObject({
   checklist_nouns: wordList,
   checklist_noun_leads: wordList,
   checklist_heads: wordList,
+  checklist_describers: wordList,
   checklist_lists: wordList,
   checklist_verbs: wordList,
   example_title_prefix: folded,
@@ -111,6 +112,7 @@ export interface LanguageData {
   checklistHeads: ReadonlySet<string>;
   /** A list that holds checklist nouns: "een lijst met punten", "een rijtje van stappen". */
   checklistLists: ReadonlySet<string>;
+  checklistDescribers: ReadonlySet<string>;
   /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
   checklistVerbs: ReadonlySet<string>;
   /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
@@ -263,6 +265,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     checklistNounLeads: new Set(d.checklist_noun_leads),
     checklistHeads: new Set(d.checklist_heads),
     checklistLists: new Set(d.checklist_lists),
+    checklistDescribers: new Set(d.checklist_describers),
     checklistVerbs: new Set(d.checklist_verbs),
     exampleTitlePrefix: d.example_title_prefix,
     exampleCues: new Set(d.example_cues),

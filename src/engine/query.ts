@@ -668,7 +668,8 @@ function isSplitEruit(tokens: readonly string[], i: number, lang: LanguageData):
   // With a verb after it ("uit de gr stappen") the verb and its particle say it (`joinSeparableVerbs`); after a word
   // of content it is that word's preposition ("uittreden uit een GR").
   const before = tokens[i - 1];
-  const afterContent = before !== undefined && !isStopWord(before) && !isFiller(before, lang);
+  // (A date or another situational word is no such word: "we willen per 1 juli uit de regeling".)
+  const afterContent = before !== undefined && isContentWord(before, lang);
   if (lang.determiners.has(tokens[i + 1] ?? "") && lang.leavingObjects.has(tokens[i + 2] ?? ""))
     return !afterContent && onlyFillerFrom(i + 3);
   return endsSplitAdverb(tokens, i, lang);
@@ -681,6 +682,20 @@ function isSplitEruit(tokens: readonly string[], i: number, lang: LanguageData):
 function endsSplitAdverb(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   if (!tokens.slice(i + 1).every((t) => isStopWord(t) || isFiller(t, lang))) return false;
   return tokens.slice(Math.max(0, i - SEPARABLE_WINDOW), i).some((t) => lang.splitAdverbHeads.has(t));
+}
+
+/**
+ * In a clause that asks for a checklist, a word that says what a checklist holds ("een checklist met de stappen en de
+ * volgorde") describes the request, not its subject (`checklist_describers`). As a noun only, after a determiner or
+ * "met" / "van": "eruit stappen checklist" is leaving.
+ */
+function describesChecklist(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  const before = tokens[i - 1] ?? "";
+  return (
+    lang.checklistDescribers.has(tokens[i]!) &&
+    (lang.determiners.has(before) || before === "met" || before === "van") &&
+    tokens.some((_, j) => j !== i && isChecklistCue(tokens, j, lang))
+  );
 }
 
 /** Step 3: the message's content words, one concept per stem, each with its focus weight. */
@@ -727,6 +742,7 @@ function extractConcepts(
         (t, i) =>
           isContent(t) &&
           !isChecklistCue(c.tokens, i, lang) &&
+          !describesChecklist(c.tokens, i, lang) &&
           !(DURATION.has(t) && DURATION_LEAD.has(c.tokens[i - 1] ?? "")),
       ).length,
     // A comparison or a checklist request often names its subject in the context.
@@ -786,6 +802,7 @@ function extractConcepts(
         token.length <= 1 ||
         isStopWord(token) ||
         isChecklistCue(clause.tokens, ti, lang) ||
+        describesChecklist(clause.tokens, ti, lang) ||
         isFiller(token, lang) ||
         isInvertedVerb(clause.tokens, ti, lang)
       )

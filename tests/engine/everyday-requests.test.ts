@@ -37,6 +37,16 @@ describe("everyday requests", () => {
     expect(engine.explain!("waar staat de lijst van verbonden partijen van onze gemeente").wantsChecklist).toBe(false);
   });
 
+  it("what a requested checklist holds ('met de stappen en de volgorde') is no subject; 'per' is no subject word", () => {
+    // Before: refused (0.01), "volgorde" and "per" searched, the entry on form following content first.
+    const r = engine.ask("We willen per 1 juli uit de regeling. Heeft u een checklist met de stappen en de volgorde?");
+    expect(r.answer?.kind).toBe("checklist");
+    expect(r.answer?.id).toBe("checklist-uittreden");
+    // Without a checklist request the order stays a subject.
+    const focus = engine.explain!("in welke volgorde komen kadernota, begroting en jaarrekening").focus;
+    expect(focus.map((f) => f.word)).toContain("volgorde");
+  });
+
   it("dissatisfaction with a GR reaches the entries on steering", () => {
     const x = engine.explain!("wij zijn niet blij met hoe de regionale afvaldienst werkt, wat kan de raad doen?");
     expect(x.expansions.join(" ")).toMatch(/niet blij → bijstur/);
