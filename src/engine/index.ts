@@ -239,9 +239,9 @@ function exampleNames(entries: readonly KnowledgeEntry[], df: (stem: string) => 
 }
 
 /** A checklist covering this share of what the best entry covers answers a checklist request. */
-const CHECKLIST_COVERAGE = 0.7;
+const CHECKLIST_COVERAGE = 0.4;
 /** ... and ranks at least this share of the best entry's rank (after the checklist boost). */
-const CHECKLIST_RANK = 0.35;
+const CHECKLIST_RANK = 0.3;
 
 /**
  * A message that asks for a checklist ("afvinklijst", "lijstje", "stappenplan") gets a checklist when one of the

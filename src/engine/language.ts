@@ -25,6 +25,7 @@ export const languageSchema = z.strictObject({
   checklist_noun_leads: wordList,
   checklist_heads: wordList,
   checklist_describers: wordList,
+  checklist_cue_verbs: wordList,
   checklist_lists: wordList,
   checklist_verbs: wordList,
   example_title_prefix: folded,
@@ -113,6 +114,7 @@ export interface LanguageData {
   /** A list that holds checklist nouns: "een lijst met punten", "een rijtje van stappen". */
   checklistLists: ReadonlySet<string>;
   checklistDescribers: ReadonlySet<string>;
+  checklistCueVerbs: ReadonlySet<string>;
   /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
   checklistVerbs: ReadonlySet<string>;
   /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
@@ -266,6 +268,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     checklistHeads: new Set(d.checklist_heads),
     checklistLists: new Set(d.checklist_lists),
     checklistDescribers: new Set(d.checklist_describers),
+    checklistCueVerbs: new Set(d.checklist_cue_verbs),
     checklistVerbs: new Set(d.checklist_verbs),
     exampleTitlePrefix: d.example_title_prefix,
     exampleCues: new Set(d.example_cues),
@@ -365,7 +368,7 @@ export function isWordOrCompoundOf(
 export function isChecklistCue(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   const t = tokens[i]!;
   return (
-    lang.checklistCues.has(t) ||
+    (lang.checklistCues.has(t) && !verifies(tokens, i, lang)) ||
     // Written apart ("check lijst", "afvink lijst") or as the head of a compound ("afwegingslijstje").
     (i > 0 && lang.checklistCues.has(tokens[i - 1]! + t)) ||
     isWordOrCompoundOf(t, lang.checklistHeads, 1) ||
@@ -379,8 +382,22 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
     (lang.checklistNouns.has(t) &&
       i === tokens.length - 1 &&
       (tokens[i - 1] === "met" || (tokens[i - 1] === "de" && tokens[i - 2] === "met"))) ||
-    (lang.checklistVerbs.has(t) && tokens[i - 1] === "aan")
+    // "waar moeten we aan denken", "waar we vooraf aan moeten denken" (a modal between).
+    (lang.checklistVerbs.has(t) &&
+      (tokens[i - 1] === "aan" || (tokens[i - 2] === "aan" && lang.statementVerbs.has(tokens[i - 1]!))))
   );
+}
+
+/**
+ * A checking verb before "of" or a question word ("te checken wanneer de verkiezingen zijn", "checken in welke gr'en
+ * we zitten") asks to verify one fact, not for a checklist.
+ */
+function verifies(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  if (!lang.checklistCueVerbs.has(tokens[i]!)) return false;
+  const asks = (t: string | undefined) => t === "of" || (t !== undefined && lang.figureOpeners.has(t));
+  // "checken of afvinken": "of" between two cues joins them.
+  if (tokens[i + 1] === "of" && lang.checklistCues.has(tokens[i + 2] ?? "")) return false;
+  return asks(tokens[i + 1]) || asks(tokens[i + 2]);
 }
 
 /**

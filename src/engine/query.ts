@@ -687,13 +687,15 @@ function endsSplitAdverb(tokens: readonly string[], i: number, lang: LanguageDat
 /**
  * In a clause that asks for a checklist, a word that says what a checklist holds ("een checklist met de stappen en de
  * volgorde") describes the request, not its subject (`checklist_describers`). As a noun only, after a determiner or
- * "met" / "van": "eruit stappen checklist" is leaving.
+ * "met" / "van" ("eruit stappen checklist" is leaving), and only closing the clause: in "met de stappen die we bij
+ * het uittreden moeten zetten" the steps are what the list is about.
  */
 function describesChecklist(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   const before = tokens[i - 1] ?? "";
   return (
     lang.checklistDescribers.has(tokens[i]!) &&
     (lang.determiners.has(before) || before === "met" || before === "van") &&
+    tokens.slice(i + 1).every((t) => isStopWord(t) || lang.determiners.has(t) || lang.checklistDescribers.has(t)) &&
     tokens.some((_, j) => j !== i && isChecklistCue(tokens, j, lang))
   );
 }
@@ -802,6 +804,8 @@ function extractConcepts(
         token.length <= 1 ||
         isStopWord(token) ||
         isChecklistCue(clause.tokens, ti, lang) ||
+        // A checking verb that asks to verify a fact ("checken in welke gr'en we zitten") names no subject either.
+        lang.checklistCueVerbs.has(token) ||
         describesChecklist(clause.tokens, ti, lang) ||
         isFiller(token, lang) ||
         isInvertedVerb(clause.tokens, ti, lang)

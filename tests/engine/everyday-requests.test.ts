@@ -47,6 +47,26 @@ describe("everyday requests", () => {
     expect(focus.map((f) => f.word)).toContain("volgorde");
   });
 
+  it("'aan … denken' with a modal between asks for a checklist; 'checken wanneer' asks to verify a fact", () => {
+    expect(isChecklistCue(["waar", "we", "vooraf", "aan", "moeten", "denken"], 5, language)).toBe(true);
+    expect(isChecklistCue(["kun", "je", "checken", "wanneer", "het", "ab", "vergadert"], 2, language)).toBe(false);
+    expect(isChecklistCue(["kun", "je", "checken", "in", "welke", "regelingen"], 2, language)).toBe(false);
+    expect(isChecklistCue(["wat", "moet", "ik", "checken", "voordat", "we", "toetreden"], 3, language)).toBe(true);
+    // Verifying, "checken" is no subject word either.
+    const x = engine.explain!("kun je checken in welke gemeenschappelijke regelingen wij zitten, is er een register");
+    expect(x.wantsChecklist).toBe(false);
+    expect(x.focus.map((f) => f.word)).not.toContain("checken");
+  });
+
+  it("a checklist asked for after a context with rarer words still finds the checklist on the request's subject", () => {
+    // Before: refused (0.23), the entry on societal tasks first ("sociaal domein" rarer than "evalueren").
+    const r = engine.ask(
+      "we willen de regionale samenwerking in het sociaal domein na vier jaar evalueren, is daar een checklist voor",
+    );
+    expect(r.status).not.toBe("unknown");
+    expect(r.answer?.id).toBe("checklist-evaluatie-samenwerking");
+  });
+
   it("dissatisfaction with a GR reaches the entries on steering", () => {
     const x = engine.explain!("wij zijn niet blij met hoe de regionale afvaldienst werkt, wat kan de raad doen?");
     expect(x.expansions.join(" ")).toMatch(/niet blij → bijstur/);
