@@ -57,6 +57,7 @@ export const languageSchema = z.strictObject({
   figure_how_words: wordList,
   compute_verbs: wordList,
   figure_request_verbs: wordList,
+  decision_participles: wordList,
   local_markers: cueList,
   find_verbs: wordList,
   who_rule_verbs: wordList,
@@ -173,6 +174,7 @@ export interface LanguageData {
   computeVerbs: ReadonlySet<string>;
   /** Verbs that, closing a clause addressed to the bot, ask to hand a figure over ("kun je me … geven"). */
   figureRequestVerbs: ReadonlySet<string>;
+  decisionParticiples: ReadonlySet<string>;
   /** Whose or when a figure is asked ("onze", "wij", "dit jaar", "volgende keer"): one or two words. */
   localMarkers: ReadonlySet<string>;
   /** Verbs of looking something up: "waar vind ik …" asks where to look, not for the figure itself. */
@@ -298,6 +300,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureHowWords: new Set(d.figure_how_words),
     computeVerbs: new Set(d.compute_verbs),
     figureRequestVerbs: new Set(d.figure_request_verbs),
+    decisionParticiples: new Set(d.decision_participles),
     localMarkers: new Set(d.local_markers),
     findVerbs: new Set(d.find_verbs),
     whoRuleVerbs: new Set(d.who_rule_verbs),

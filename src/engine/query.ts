@@ -1173,6 +1173,9 @@ function quotedTerms(text: string): string[] {
   return out;
 }
 
+/** Auxiliaries of the perfect tense opening a yes-no question ("heeft de raad …ingestemd?"). */
+const PERFECT_AUXILIARIES = new Set(["heeft", "hebben", "is", "zijn"]);
+
 /** The word at i, or it and the word before it ("volgende vergadering", "dit stuk"), is one of `cues`. */
 function hasCue(cues: ReadonlySet<string>, tokens: readonly string[], i: number): boolean {
   return cues.has(tokens[i]!) || (i > 0 && cues.has(`${tokens[i - 1]} ${tokens[i]}`));
@@ -1213,6 +1216,8 @@ function asksLocalFigure(
     if (opener === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
     // "Hoe hoog …", "hoe vaak …" ask for a figure; "hoe kunnen we …" asks how.
     if (opener === "hoe") return lang.figureHowWords.has(tokens[tokens.indexOf("hoe") + 1] ?? "");
+    // "Heeft de raad van Zwolle ingestemd …?": asked yes or no, what one council decided (a perfect tense).
+    if (PERFECT_AUXILIARIES.has(opener ?? "") && tokens.some((t) => lang.decisionParticiples.has(t))) return true;
     return opener === null || lang.figureOpeners.has(opener);
   };
   const marked = (tokens: readonly string[]) =>
@@ -1276,8 +1281,11 @@ function asksOffDomain(
   clauses: readonly { tokens: string[]; asking: boolean; refersBack?: boolean }[],
   vocab: QueryVocabulary,
 ): boolean {
+  // A word the base is about (in a title, question or keyword) stops counting; one it uses in passing ("een
+  // veelgehoorde klacht is …") does not.
   const offDomain = (t: string) =>
-    !vocab.known(stem(t)) && isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD, OFF_DOMAIN_REST);
+    !vocab.topicalStems.has(stem(t)) &&
+    isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD, OFF_DOMAIN_REST);
   // A question that points back ("hoe los ik dat op?") or names nothing ("wat kan ik doen?") asks about its context.
   const asking = askingClauses(clauses);
   const namesNothing = (c: { tokens: string[] }) => !c.tokens.some((t) => isContentWord(t, vocab.lang));

@@ -177,6 +177,15 @@ describe("the confidence model", () => {
     expect(
       engine.explain!("kun je de bijdrage van onze gemeente aan de ggd per jaar voor me op een rij zetten").localFigure,
     ).toBe(true);
+    // What one council decided, asked with a question word or yes or no (before: the entry on the council's consent
+    // answered, 0.93); whether the raad must consent is a rule.
+    expect(
+      engine.explain!("heeft de raad van Deventer vorig jaar ingestemd met toetreding tot de regio").localFigure,
+    ).toBe(true);
+    expect(engine.explain!("wat heeft de gemeenteraad van Ede besloten over de begroting van de ggd").localFigure).toBe(
+      true,
+    );
+    expect(engine.explain!("moet onze raad instemmen voordat het college toetreedt").localFigure).toBe(false);
     // One body's agenda is a local figure; how the council gets a subject onto an agenda is not.
     expect(engine.explain!("wat staat er op de agenda van het ab van de GGD Hollands Noorden").localFigure).toBe(true);
     expect(engine.explain!("hoe krijgt de raad een onderwerp op de agenda van het ab").localFigure).toBe(false);

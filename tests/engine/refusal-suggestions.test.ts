@@ -116,15 +116,20 @@ describe("suggestions under a refusal", () => {
     expect(holiday.status).toBe("answer");
   });
 
-  it("a listed word stops counting as off the base's subject once the base uses it", () => {
-    const q = "geldt het abp-pensioen ook voor het personeel van een gemeenschappelijke regeling?";
+  it("a listed word stops counting as off the base's subject once an entry is about it, not when one mentions it", () => {
+    const q = "hoe zit het met het pensioen van het personeel van een gemeenschappelijke regeling?";
     expect(engine.explain!(q).asksOffDomain).toBe(true);
     const [first, ...rest] = kb.entries;
-    const withPension = createEngine({
+    const body = `${first!.body}\n\nHet personeel bouwt pensioen op bij het ABP.`;
+    // Mentioned in passing (before: that was enough, so "een klacht indienen" was answered with the zienswijze
+    // because one entry's text says "een veelgehoorde klacht is …").
+    const mentioned = createEngine({ ...kb, entries: [{ ...first!, body }, ...rest] });
+    expect(mentioned.explain!(q).asksOffDomain).toBe(true);
+    const about = createEngine({
       ...kb,
-      entries: [{ ...first!, body: `${first!.body}\n\nHet personeel bouwt pensioen op bij het ABP.` }, ...rest],
+      entries: [{ ...first!, body, keywords: [...first!.keywords, "pensioen"] }, ...rest],
     });
-    expect(withPension.explain!(q).asksOffDomain).toBe(false);
+    expect(about.explain!(q).asksOffDomain).toBe(false);
   });
 
   it("still offers entries that share a word the base is about", () => {
