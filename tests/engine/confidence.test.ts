@@ -186,6 +186,10 @@ describe("the confidence model", () => {
       true,
     );
     expect(engine.explain!("moet onze raad instemmen voordat het college toetreedt").localFigure).toBe(false);
+    // The reply says decisions are such figures too, and where to find them.
+    expect(engine.ask("heeft de raad van Deventer vorig jaar ingestemd met toetreding tot de regio").message).toMatch(
+      /besluiten .*raadsinformatie/s,
+    );
     // One body's agenda is a local figure; how the council gets a subject onto an agenda is not.
     expect(engine.explain!("wat staat er op de agenda van het ab van de GGD Hollands Noorden").localFigure).toBe(true);
     expect(engine.explain!("hoe krijgt de raad een onderwerp op de agenda van het ab").localFigure).toBe(false);
