@@ -68,7 +68,10 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
             lang.continuationOpeners.has(tokens[0] ?? "") ||
             tokens.some((t) => lang.pointingPronouns.has(t)),
           // "als raadslid" is no condition; "als een gemeente uittreedt" is.
-          condition: tokens.length >= 3 && lang.conditionals.has(tokens[0]!) && !opensWithRole(tokens, lang),
+          condition:
+            tokens.length >= 3 &&
+            (lang.conditionals.has(tokens[0]!) || lang.scenarioOpeners.has(tokens[0]!)) &&
+            !opensWithRole(tokens, lang),
           speaker: false,
           reported: false,
         } as Clause;

@@ -50,6 +50,7 @@ export const languageSchema = z.strictObject({
   subordinators: wordList,
   conditionals: wordList,
   conditional_subjects: wordList,
+  scenario_openers: wordList,
   reporting_verbs: wordList,
   instances: wordList,
   instance_heads: wordList,
@@ -160,6 +161,7 @@ export interface LanguageData {
    */
   conditionals: ReadonlySet<string>;
   conditionalSubjects: ReadonlySet<string>;
+  scenarioOpeners: ReadonlySet<string>;
   /** Verbs of saying before "dat" ("de wethouder zei dat …"): who said it is context, what was said the subject. */
   reportingVerbs: ReadonlySet<string>;
   /** Kinds of body that are one particular GR ("veiligheidsregio", "ggd"): in a question mostly context. */
@@ -293,6 +295,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     subordinators: new Set(d.subordinators),
     conditionals: new Set(d.conditionals),
     conditionalSubjects: new Set(d.conditional_subjects),
+    scenarioOpeners: new Set(d.scenario_openers),
     reportingVerbs: new Set(d.reporting_verbs),
     instances: new Set(d.instances),
     instanceHeads: d.instance_heads,

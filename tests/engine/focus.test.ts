@@ -54,6 +54,14 @@ describe("splitClauses", () => {
     expect(fronted.map((c) => c.asking)).toEqual([true, true]);
   });
 
+  it("'stel (dat)' opening a clause sets a scenario, as a condition does; inside a clause it opens none", () => {
+    // Before: "stel de gr legt onze zienswijze naast zich neer" weighed as plain background (0.35) and the entry on
+    // steering answered in the middle band.
+    const scenario = splitClauses("stel de gr legt onze zienswijze naast zich neer, wat kunnen we dan doen", language);
+    expect(scenario[0]!.condition).toBe(true);
+    expect(splitClauses("hoe stel ik een amendement op voor de begroting", language)).toHaveLength(1);
+  });
+
   it("'als' before a role says who the asker is, not a condition", () => {
     // Before: "Als beleidsadviseur …" counted as a condition, so its words weighed like the subject (0.7).
     const role = splitClauses("Als beleidsadviseur reis ik vaak naar overleggen van de regio. Wat kost dat?", language);
