@@ -31,6 +31,8 @@ describe("splitClauses", () => {
     expect(splitClauses("wat houdt dat in", language)[0]!.refersBack).toBe(true);
     // Before a noun "dat" is a determiner: "neem dat besluit op" points nowhere.
     expect(splitClauses("hoe neem ik dat besluit op", language)[0]!.refersBack).toBe(false);
+    // A closing "als" phrase of who acts does not end the clause's pointing (before: background at 0.35).
+    expect(splitClauses("hoe pak je dat aan als raad", language)[0]!.refersBack).toBe(true);
   });
 
   it("'dat' before 'en' or 'of' that join a second question points back ('wat is dat en waarom …')", () => {
