@@ -584,6 +584,15 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("wat levert samenwerken met buurgemeenten ons op").answer?.id).toBe("winstpunten-samenwerking");
   });
 
+  it("being told only when everything is settled is the pitfall of opaque cooperation", () => {
+    // Before: refused, and the entry on regional strategic cooperation ("regiodeal") with a second deal named.
+    for (const q of [
+      "bij de regiodeal werden wij pas ingelicht toen alles al rond was, hoe voorkomen we dat nu",
+      "bij de vorige regionale deal werd de raad pas ingelicht toen alles al rond was. hoe voorkomen we dat bij de nieuwe regio-deal",
+    ])
+      expect(engine.ask(q).answer?.id, q).toBe("valkuil-ondoorzichtig");
+  });
+
   it("'de GR stuurt ons' is sending, not steering", () => {
     const sent = engine.explain!("de veiligheidsregio stuurt ons elk jaar een begroting, hoeveel tijd hebben we");
     expect(sent.expansions.join(" ")).toMatch(/toezend/);
