@@ -58,6 +58,12 @@ describe("everyday requests", () => {
     expect(x.focus.map((f) => f.word)).not.toContain("checken");
   });
 
+  it("'uit te treden' with a checklist request gets the checklist on leaving, 'toe te treden' the one on joining", () => {
+    // Before: the checklist on joining, whose summary says "toe te treden" (the bare "treden" matched it).
+    expect(engine.ask("is er een checklist om uit te treden").answer?.id).toBe("checklist-uittreden");
+    expect(engine.ask("is er een checklist om toe te treden").answer?.id).toBe("checklist-toetreden-gr");
+  });
+
   it("a checklist asked for after a context with rarer words still finds the checklist on the request's subject", () => {
     // Before: refused (0.23), the entry on societal tasks first ("sociaal domein" rarer than "evalueren").
     const r = engine.ask(
