@@ -59,6 +59,7 @@ export const languageSchema = z.strictObject({
   compute_verbs: wordList,
   figure_request_verbs: wordList,
   decision_participles: wordList,
+  perfect_auxiliaries: wordList,
   local_markers: cueList,
   find_verbs: wordList,
   who_rule_verbs: wordList,
@@ -177,6 +178,7 @@ export interface LanguageData {
   /** Verbs that, closing a clause addressed to the bot, ask to hand a figure over ("kun je me … geven"). */
   figureRequestVerbs: ReadonlySet<string>;
   decisionParticiples: ReadonlySet<string>;
+  perfectAuxiliaries: ReadonlySet<string>;
   /** Whose or when a figure is asked ("onze", "wij", "dit jaar", "volgende keer"): one or two words. */
   localMarkers: ReadonlySet<string>;
   /** Verbs of looking something up: "waar vind ik …" asks where to look, not for the figure itself. */
@@ -304,6 +306,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     computeVerbs: new Set(d.compute_verbs),
     figureRequestVerbs: new Set(d.figure_request_verbs),
     decisionParticiples: new Set(d.decision_participles),
+    perfectAuxiliaries: new Set(d.perfect_auxiliaries),
     localMarkers: new Set(d.local_markers),
     findVerbs: new Set(d.find_verbs),
     whoRuleVerbs: new Set(d.who_rule_verbs),

@@ -1173,9 +1173,6 @@ function quotedTerms(text: string): string[] {
   return out;
 }
 
-/** Auxiliaries of the perfect tense opening a yes-no question ("heeft de raad …ingestemd?"). */
-const PERFECT_AUXILIARIES = new Set(["heeft", "hebben", "is", "zijn"]);
-
 /** The word at i, or it and the word before it ("volgende vergadering", "dit stuk"), is one of `cues`. */
 function hasCue(cues: ReadonlySet<string>, tokens: readonly string[], i: number): boolean {
   return cues.has(tokens[i]!) || (i > 0 && cues.has(`${tokens[i - 1]} ${tokens[i]}`));
@@ -1217,7 +1214,7 @@ function asksLocalFigure(
     // "Hoe hoog …", "hoe vaak …" ask for a figure; "hoe kunnen we …" asks how.
     if (opener === "hoe") return lang.figureHowWords.has(tokens[tokens.indexOf("hoe") + 1] ?? "");
     // "Heeft de raad van Zwolle ingestemd …?": asked yes or no, what one council decided (a perfect tense).
-    if (PERFECT_AUXILIARIES.has(opener ?? "") && tokens.some((t) => lang.decisionParticiples.has(t))) return true;
+    if (lang.perfectAuxiliaries.has(opener ?? "") && tokens.some((t) => lang.decisionParticiples.has(t))) return true;
     return opener === null || lang.figureOpeners.has(opener);
   };
   const marked = (tokens: readonly string[]) =>
