@@ -1211,10 +1211,16 @@ function asksLocalFigure(
     if (isFigureRequest(tokens)) return true;
     const opener = openerOf(tokens, lang);
     if (opener === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
-    // "Hoe hoog …", "hoe vaak …" ask for a figure; "hoe kunnen we …" asks how.
-    if (opener === "hoe") return lang.figureHowWords.has(tokens[tokens.indexOf("hoe") + 1] ?? "");
+    const decided = tokens.some((t) => lang.decisionParticiples.has(t));
+    // "Hoe hoog …", "hoe vaak …" ask for a figure, and so does how one vote went, in the perfect tense ("hoe hebben de
+    // gemeenten gestemd over …?"); "hoe kunnen we …" asks how.
+    if (opener === "hoe")
+      return (
+        lang.figureHowWords.has(tokens[tokens.indexOf("hoe") + 1] ?? "") ||
+        (decided && lang.perfectAuxiliaries.has(tokens[tokens.indexOf("hoe") + 1] ?? ""))
+      );
     // "Heeft de raad van Zwolle ingestemd …?": asked yes or no, what one council decided (a perfect tense).
-    if (lang.perfectAuxiliaries.has(opener ?? "") && tokens.some((t) => lang.decisionParticiples.has(t))) return true;
+    if (lang.perfectAuxiliaries.has(opener ?? "") && decided) return true;
     return opener === null || lang.figureOpeners.has(opener);
   };
   const marked = (tokens: readonly string[]) =>

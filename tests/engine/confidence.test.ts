@@ -186,6 +186,9 @@ describe("the confidence model", () => {
       true,
     );
     expect(engine.explain!("moet onze raad instemmen voordat het college toetreedt").localFigure).toBe(false);
+    // How one vote went; how votes are counted in an AB is a rule.
+    expect(engine.explain!("hoe heeft de raad van Oss gestemd over de ggd-begroting").localFigure).toBe(true);
+    expect(engine.explain!("hoe wordt er gestemd in het ab van onze gr").localFigure).toBe(false);
     // The reply says decisions are such figures too, and where to find them.
     expect(engine.ask("heeft de raad van Deventer vorig jaar ingestemd met toetreding tot de regio").message).toMatch(
       /besluiten .*raadsinformatie/s,
