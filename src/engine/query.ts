@@ -440,10 +440,14 @@ function organisationRunsIn(text: string, lang: LanguageData): string[][] {
   const out: string[][] = [];
   const raw = text.split(/\s+/);
   const words = raw.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
-  const capitalised = (i: number) =>
-    i > 0 && /^\p{Lu}/u.test(words[i] ?? "") && !/[.!?:]$/.test(raw[i - 1] ?? "") && (words[i - 1] ?? "") !== "";
+  const upper = (i: number) => /^\p{Lu}/u.test(words[i] ?? "");
+  const opensSentence = (i: number) => i === 0 || /[.!?:]$/.test(raw[i - 1] ?? "") || (words[i - 1] ?? "") === "";
+  const capitalised = (i: number) => upper(i) && !opensSentence(i);
   for (let i = 0; i < words.length; i++) {
-    if (!capitalised(i)) continue;
+    // A sentence's first word is capitalised anyway; with a capitalised word after it, it opens a name of two words or
+    // more ("Ferm Werk stuurt de jaarrekening", "Omgevingsdienst Haaglanden vraagt meer geld").
+    const namesFromStart = upper(i) && opensSentence(i) && capitalised(i + 1);
+    if (!capitalised(i) && !namesFromStart) continue;
     let end = i;
     while (end + 1 < words.length && capitalised(end + 1) && !/[,;]$/.test(raw[end] ?? "")) end++;
     const run = words.slice(i, end + 1);
@@ -454,7 +458,7 @@ function organisationRunsIn(text: string, lang: LanguageData): string[][] {
     // of what is asked ("in het AB van de ODR", "uit de Avri") is it a body, and so is a name of two words or more
     // there ("uit Ferm Werk stappen"). A kind of body in the name says so itself.
     const place = CONTEXT_PREPOSITIONS.has(article ? fold(words[i - 2] ?? "") : before);
-    if (run.some((w) => isBodyWord(w, lang)) || ((acronym || article || run.length >= 2) && place))
+    if (namesFromStart || run.some((w) => isBodyWord(w, lang)) || ((acronym || article || run.length >= 2) && place))
       out.push(tokenize(run.join(" ")));
     i = end;
   }
@@ -1309,12 +1313,11 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   const organisations = new Set(runs.flat());
   // In the name of a body the base does not know ("Ferm Werk": a word of it unknown) a word the base knows is part of
   // that name, not the subject; a kind of body keeps its meaning ("Veiligheidsregio Twente").
-  const unknownToken = (t: string) => concepts.some((c) => c.token === t && c.name && c.match === "unknown");
+  const unknownToken = (t: string) => concepts.some((c) => c.token === t && c.match === "unknown");
   const nameParts = new Set(
     runs.filter((run) => run.some(unknownToken)).flatMap((run) => run.filter((t) => !isBodyWord(t, lang))),
   );
-  const partOfName = (c: Concept) =>
-    (c.name && c.match === "unknown" && organisations.has(c.token)) || nameParts.has(c.token);
+  const partOfName = (c: Concept) => (c.match === "unknown" && organisations.has(c.token)) || nameParts.has(c.token);
   if (concepts.some((c) => c.weight > 0 && !c.name && c.match !== "unknown" && !organisations.has(c.token)))
     for (const c of concepts) if (partOfName(c)) c.weight = 0;
   // A body the base knows by name ("de begroting van de Avri") is an instance: next to a topic word it says which GR

@@ -16,7 +16,10 @@ describe("organisation names", () => {
     expect(orgs("mag een wethouder in het AB van de ODR zitten?")).toEqual(["ab", "odr"]);
     expect(orgs("De jaarrekening van het Werkbedrijf is binnen")).toEqual(["werkbedrijf"]);
     expect(orgs("hoe krijgen we grip op Regio Foodvalley")).toEqual(["foodvalley", "regio"]);
-    expect(orgs("Omgevingsdienst Haaglanden vraagt meer geld")).toEqual([]); // first word of the sentence: not a name
+    // A sentence's first word alone is no name; with a capitalised word after it, it opens one (before: neither was).
+    expect(orgs("Omgevingsdienst vraagt meer geld")).toEqual([]);
+    expect(orgs("Omgevingsdienst Haaglanden vraagt meer geld")).toEqual(["haaglanden", "omgevingsdienst"]);
+    expect(orgs("Ferm Werk stuurt de jaarrekening")).toEqual(["ferm", "werk"]);
     expect(orgs("wat wil Omgevingsdienst Haaglanden nu weer")).toEqual(["haaglanden", "omgevingsdienst"]);
   });
 
@@ -51,6 +54,11 @@ describe("organisation names", () => {
       [
         "kan de raad een zienswijze sturen over de begroting?",
         "kan de raad een zienswijze sturen naar de HVC over de begroting?",
+      ],
+      // Opening the message, the name is context too (before: refused, 0.46).
+      [
+        "wat moet de raad met de jaarrekening doen?",
+        "Ferm Werk stuurt de jaarrekening, wat moet de raad daarmee doen?",
       ],
       // Before: refused (0.08), the body's known word "Werk" searched as a subject (examples on work and income).
       [
