@@ -1218,11 +1218,10 @@ function asksLocalFigure(
     const decided = tokens.some((t) => lang.decisionParticiples.has(t));
     // "Hoe hoog …", "hoe vaak …" ask for a figure, and so does how one vote went, in the perfect tense ("hoe hebben de
     // gemeenten gestemd over …?"); "hoe kunnen we …" asks how.
-    if (opener === "hoe")
-      return (
-        lang.figureHowWords.has(tokens[tokens.indexOf("hoe") + 1] ?? "") ||
-        (decided && lang.perfectAuxiliaries.has(tokens[tokens.indexOf("hoe") + 1] ?? ""))
-      );
+    if (opener === "hoe") {
+      const next = tokens[tokens.indexOf("hoe") + 1] ?? "";
+      return lang.figureHowWords.has(next) || (decided && lang.perfectAuxiliaries.has(next));
+    }
     // "Heeft de raad van Zwolle ingestemd …?": asked yes or no, what one council decided (a perfect tense).
     if (lang.perfectAuxiliaries.has(opener ?? "") && decided) return true;
     return opener === null || lang.figureOpeners.has(opener);
