@@ -118,8 +118,43 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     out.push(...clauses);
   }
   if (text.includes("?")) for (const c of followUps) c.asking = false;
+  markQuoted(text, out);
   return out;
 }
+
+/**
+ * A passage in quotation marks is what a document or someone said ("in het raadsvoorstel staat 'de raad wordt
+ * gevraagd toestemming te verlenen …'. wat betekent dat?"): the subject the question checks, as reported speech is.
+ * A context clause mostly inside such a passage (two words or more) is marked reported.
+ */
+function markQuoted(text: string, clauses: readonly Clause[]): void {
+  const inQuote = new Uint8Array(text.length);
+  let any = false;
+  for (const m of text.matchAll(QUOTED)) {
+    const start = m.index + m[1]!.length + 1;
+    const inner = m[3]!;
+    if (!/\S\s+\S/.test(inner)) continue;
+    inQuote.fill(1, start, start + inner.length);
+    any = true;
+  }
+  if (!any) return;
+  let cursor = 0;
+  for (const c of clauses) {
+    const at = text.indexOf(c.text, cursor);
+    if (at < 0) continue;
+    cursor = at + c.text.length;
+    let quoted = 0;
+    let chars = 0;
+    for (let i = at; i < cursor; i++) {
+      if (/\s/.test(text[i]!)) continue;
+      chars++;
+      quoted += inQuote[i]!;
+    }
+    if (!c.speaker && quoted * 2 > chars) c.reported = true;
+  }
+}
+/** An opening mark after a space, colon or bracket, a closing mark before a space or punctuation; "zo'n" is none. */
+const QUOTED = /(^|[\s:(])(['"‘“„])(\S[^'"‘’“”„]*?\S)['"’”](?=$|[\s.,!?;:)])/g;
 
 /**
  * A colon followed by a space ends a sentence ("Als raadslid vraag ik me af: hoe geven we een zienswijze?"), unless

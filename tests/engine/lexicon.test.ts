@@ -90,6 +90,8 @@ describe("real Dutch words are never typo-corrected (never_corrected in nl.yml)"
       expect(typos(q), q).toEqual([]);
     for (const q of ["kunnen de gemeenten samen een besluit afdwingen", "moeten we dat maar slikken"])
       expect(typos(q), q).toEqual([]);
+    // Before: "verlenen" became "verlengd".
+    expect(typos("de raad wordt gevraagd toestemming te verlenen")).toEqual([]);
   });
 
   it("public services outside the base are no typos of its words, and are refused", () => {
@@ -523,6 +525,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("mijn leidinggevende vraagt het: wat is een verbonden partij").answer?.id).toBe(
       "verbonden-partij",
     );
+  });
+
+  it("a paper that lies before the council is situational ('de wijzigingsregeling ligt nu bij ons voor')", () => {
+    // Before: the rare word "ligt" led to the checklist on pitfalls.
+    const q = "is er een checklist voor het wijzigen van een gr? de wijzigingsregeling ligt nu bij ons voor";
+    expect(engine.explain!(q).focus.find((f) => f.word === "ligt")?.weight).toBe(0);
+    expect(engine.ask(q).answer?.id).toBe("checklist-wijzigen-regeling");
   });
 
   it("'uit eigen beweging' informing is the active duty to inform", () => {

@@ -1,8 +1,10 @@
 // Reported speech: "onze wethouder zei dat we gewoon kunnen uittreden, klopt dat?". Who said it never counts; what was
 // said is the subject the question checks.
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { clauseWeights, splitClauses } from "../../src/engine/focus.ts";
 import { language } from "../../src/engine/language.ts";
+import { sharedEngine } from "../support/knowledge.ts";
 
 const content = (c: { tokens: string[] }) =>
   c.tokens.filter((t) => t.length > 3 && t !== "klopt" && !language.backReferences.has(t)).length;
@@ -36,8 +38,25 @@ describe("reported speech", () => {
     expect(w[1]).toEqual(["en de accountant zegt dat", 0]);
   });
 
+  it("weighs a quoted passage as what was said, the subject the question checks", () => {
+    const w = weighted("college belooft 'de raad actief te informeren over de gr'. is dat een gunst of verplicht");
+    expect(w[0]).toEqual(["college belooft 'de raad actief te informeren over de gr'.", 0.7]);
+    // A quoted word or an apostrophe is no passage.
+    expect(weighted("ik las 'collegeregeling' in de stukken. hoe werkt de zienswijze")[0]![1]).toBe(0.35);
+    expect(weighted("zo'n regeling heeft auto's. hoe werkt de zienswijze")[0]![1]).toBe(0.35);
+  });
+
   it("is no report after an infinitive ('durft te zeggen dat')", () => {
     const clauses = splitClauses("niemand durft te zeggen dat het niet werkt, hoe doorbreek je dat", language);
     expect(clauses.some((c) => c.speaker)).toBe(false);
+  });
+
+  it("answers a question about a quoted promise from the quote ('is dat een gunst of zijn ze dat verplicht')", async () => {
+    const engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
+    const q =
+      "college belooft 'de raad actief te informeren over alle relevante ontwikkelingen bij de gr'. is dat een gunst of " +
+      "zijn ze dat verplicht";
+    // Before: the quote weighed as background and the entry on compulsory cooperation answered.
+    expect(engine.ask(q).answer?.id).toBe("actieve-informatieplicht");
   });
 });
