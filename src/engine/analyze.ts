@@ -214,6 +214,17 @@ function deriveInfinitives(token: string): readonly string[] {
 }
 
 /** Content tokens: folded, tokenized, stop words dropped. */
+/**
+ * Passages in quotes, straight or curly, single or double ("wat betekent 'lege bv'", "er staat: 'de raad wordt
+ * gevraagd …'"): the quote opens after a space, colon or bracket and closes before a space or punctuation, so "zo'n"
+ * and "gr'en" open none. Each with the offset of its first character inside the marks.
+ */
+export function quotedPassages(text: string): { start: number; text: string }[] {
+  return [...text.matchAll(QUOTED)].map((m) => ({ start: m.index + m[0].indexOf(m[1]!), text: m[1]! }));
+}
+const QUOTED =
+  /(?:^|[\s(:])['"\u2018\u201c\u201e]([^'"\u2018\u2019\u201c\u201d\n]{2,})['"\u2019\u201d](?=[\s.,;:!?)]|$)/gu;
+
 export function contentTokens(text: string): string[] {
   return tokenize(text).filter((t) => !STOP.has(t) && t.length > 1);
 }

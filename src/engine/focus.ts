@@ -2,7 +2,7 @@
 // voorstel schrijven. Welke termijn geldt voor de zienswijze?": the question sentence says what they want, the
 // rest is context. Each token gets the weight of its clause; the engine weighs coverage by it, so context
 // dilutes nothing and a long message scores like its question alone.
-import { isStopWord, tokenize } from "./analyze.ts";
+import { isStopWord, quotedPassages, tokenize } from "./analyze.ts";
 import { isChecklistCue, opensWithRole, type LanguageData } from "./language.ts";
 
 /** Weight of a context clause when the asking clause names the subject itself (two or more content words). */
@@ -130,10 +130,8 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
 function markQuoted(text: string, clauses: readonly Clause[]): void {
   const inQuote = new Uint8Array(text.length);
   let any = false;
-  for (const m of text.matchAll(QUOTED)) {
-    const start = m.index + m[1]!.length + 1;
-    const inner = m[3]!;
-    if (!/\S\s+\S/.test(inner)) continue;
+  for (const { start, text: inner } of quotedPassages(text)) {
+    if (!/\S\s+\S/.test(inner.trim())) continue;
     inQuote.fill(1, start, start + inner.length);
     any = true;
   }
@@ -153,8 +151,6 @@ function markQuoted(text: string, clauses: readonly Clause[]): void {
     if (!c.speaker && quoted * 2 > chars) c.reported = true;
   }
 }
-/** An opening mark after a space, colon or bracket, a closing mark before a space or punctuation; "zo'n" is none. */
-const QUOTED = /(^|[\s:(])(['"‘“„])(\S[^'"‘’“”„]*?\S)['"’”](?=$|[\s.,!?;:)])/g;
 
 /**
  * A colon followed by a space ends a sentence ("Als raadslid vraag ik me af: hoe geven we een zienswijze?"), unless

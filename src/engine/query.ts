@@ -12,6 +12,7 @@ import {
   isStopWord,
   MAX_QUERY_CHARS,
   fold,
+  quotedPassages,
   stem,
   tokenize,
 } from "./analyze.ts";
@@ -1161,17 +1162,12 @@ function asksToWrite(tokens: readonly string[], lang: LanguageData): boolean {
   return writesBaseText(tokens, lang) && (verb === 0 || request);
 }
 
-/**
- * A term of one to five words in quotes, straight or curly, single or double ("wat betekent 'lege bv'"): the quote
- * opens after a space or bracket, so "zo'n" and "gr'en" open none.
- */
-const QUOTED =
-  /(?:^|[\s(])['"\u2018\u201c\u201e]([^'"\u2018\u2019\u201c\u201d\n]{2,60})['"\u2019\u201d](?=[\s.,;:!?)]|$)/gu;
-
+/** A term of one to five words in quotes ("wat betekent 'lege bv'"), of at most 60 characters. */
 function quotedTerms(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(QUOTED)) {
-    const stems = contentTokens(m[1]!).map(stem);
+  for (const { text: inner } of quotedPassages(text)) {
+    if (inner.length > 60) continue;
+    const stems = contentTokens(inner).map(stem);
     if (stems.length >= 1 && stems.length <= 5) out.push(stems.join(" "));
   }
   return out;

@@ -114,6 +114,12 @@ describe("suggestions under a refusal", () => {
     );
     expect(holiday.asksOffDomain).toBe(false);
     expect(holiday.status).toBe("answer");
+    // A resident's own tax bill, even when a regional body sends it (before: the middle band, GR powers).
+    const bill = engine.explain!(
+      "Als inwoner wil ik bezwaar maken tegen mijn aanslag afvalstoffenheffing van de regionale belastingdienst. Hoe doe ik dat?",
+    );
+    expect(bill.asksOffDomain).toBe(true);
+    expect(bill.status).toBe("unknown");
   });
 
   it("a listed word stops counting as off the base's subject once an entry is about it, not when one mentions it", () => {
