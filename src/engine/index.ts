@@ -209,6 +209,11 @@ function rerankByPhrasing<
 export const EXAMPLE_PRIOR = 0.7;
 /** A capitalised title word of an example entry found in at most this many entries is one of its names. */
 const EXAMPLE_NAME_DF = 4;
+/**
+ * ... and a name for the local-figure check ("wie zitten er in het db van regio rivierenland"): the examples' regions
+ * come up in a few more entries (the overview, the forms), yet a figure asked of them is still one body's figure.
+ */
+const REGION_NAME_DF = 12;
 /** Focus weight from which a concept counts as asked about (the asking clause, or context it points back to). */
 const ASKED_WEIGHT = 0.7;
 
@@ -216,7 +221,7 @@ const ASKED_WEIGHT = 0.7;
  * The names of each example entry ("Voorbeeld: Regio Noord-Veluwe (ontmanteld)" → noord, veluwe): the capitalised
  * words of its title after the example prefix that are rare in the base; null for an entry that is no example.
  */
-function exampleNames(entries: readonly KnowledgeEntry[], df: (stem: string) => number) {
+function exampleNames(entries: readonly KnowledgeEntry[], df: (stem: string) => number, maxDf = EXAMPLE_NAME_DF) {
   const memo = new Map<number, Set<string> | null>();
   return (doc: number): Set<string> | null => {
     let names = memo.get(doc);
@@ -229,7 +234,7 @@ function exampleNames(entries: readonly KnowledgeEntry[], df: (stem: string) => 
           capitalised
             .flatMap((w) => contentTokens(w))
             .map(stem)
-            .filter((t) => df(t) <= EXAMPLE_NAME_DF),
+            .filter((t) => df(t) <= maxDf && !language.instances.has(t)),
         );
       }
       memo.set(doc, names);
@@ -355,6 +360,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const entries = kb.entries;
   const { index, lexicon } =
     (options.prebuiltIndex && loadPrebuilt(options.prebuiltIndex, entries)) || buildIndex(entries);
+  const examples = exampleNames(entries, (t) => index.df(t));
+  const regions = exampleNames(entries, (t) => index.df(t), REGION_NAME_DF);
   const vocab = new QueryVocabulary(
     (t) => index.df(t),
     entries.length,
@@ -365,6 +372,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     kb.colloquial ?? [],
     subjectVocabulary(entries),
     subjectVocabulary(entries, true),
+    entries.flatMap((_, doc) => [...(regions(doc) ?? [])]),
   );
 
   const titleOf = (id: string) => kb.byId.get(id)?.title ?? id;
@@ -380,7 +388,6 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const unknown = (): Reply => ({ status: "unknown", confidence: 0, answer: null, alternatives: defaultSuggestions() });
 
   const phrasing = entryPhrasing(entries);
-  const examples = exampleNames(entries, (t) => index.df(t));
   const score = (q: AnalyzedQuery): Candidate[] => {
     // An example entry (one region) whose region stands only in the context ("Bij ons in de Drechtsteden …. Waarom
     // …?") does not win on that name; named in the asking clause, or asked for as an example, it keeps its rank.

@@ -74,6 +74,7 @@ export const languageSchema = z.strictObject({
   eruit_idiom_verbs: wordList,
   never_corrected: groupedWordList,
   figure_cues: cueList,
+  example_fact_cues: cueList,
   amount_questions: cueList,
   amount_cues: wordList,
   off_domain_words: groupedWordList,
@@ -203,6 +204,8 @@ export interface LanguageData {
   /** Verbs with which "eruit" is an idiom ("eruitzien", "eruit komen"), not leaving. */
   eruitIdiomVerbs: ReadonlySet<string>;
   figureCues: ReadonlySet<string>;
+  /** Figure cues the example entries answer for their own region (members, founding year). */
+  exampleFactCues: ReadonlySet<string>;
   /** How a question asks for an amount ("hoeveel", "hoe hoog"): one or two words. */
   amountQuestions: ReadonlySet<string>;
   /** Pay, allowances and rates ("vergoeding", "salaris", "cent"): amounts the base never has, local or not. */
@@ -320,6 +323,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     leavingObjects: new Set(d.leaving_objects),
     eruitIdiomVerbs: new Set(d.eruit_idiom_verbs),
     figureCues: new Set(d.figure_cues),
+    exampleFactCues: new Set(d.example_fact_cues),
     amountQuestions: new Set(d.amount_questions),
     amountCues: new Set(d.amount_cues),
     offDomainWords: new Set(d.off_domain_words),

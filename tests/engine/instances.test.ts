@@ -41,4 +41,18 @@ describe("instances as context", () => {
     expect(engine.ask("hoe vraag ik de subsidieregeling van de gemeente aan").status).toBe("unknown");
     expect(engine.ask("wat doet het nutsbedrijf van de gemeente").status).toBe("unknown");
   });
+
+  it("a figure of an example's region is one body's figure; the members and years its story tells are not", () => {
+    // Before: "wat kost de regio rivierenland per jaar" was answered with the example, as if it held the amount.
+    for (const q of [
+      "wat kost de regio rivierenland per jaar",
+      "wat is de bijdrage van blaricum aan de bel combinatie",
+    ]) {
+      expect(engine.explain!(q).localFigure, q).toBe(true);
+      expect(engine.ask(q).status, q).toBe("unknown");
+    }
+    const members = "hoeveel gemeenten zitten in regio rivierenland";
+    expect(engine.explain!(members).localFigure).toBe(false);
+    expect(engine.ask(members).answer?.id).toBe("voorbeeld-rivierenland");
+  });
 });
