@@ -59,6 +59,7 @@ export const languageSchema = z.strictObject({
   compute_verbs: wordList,
   figure_request_verbs: wordList,
   decision_participles: wordList,
+  year_result_cues: wordList,
   perfect_auxiliaries: wordList,
   local_markers: cueList,
   find_verbs: wordList,
@@ -179,6 +180,8 @@ export interface LanguageData {
   /** Verbs that, closing a clause addressed to the bot, ask to hand a figure over ("kun je me … geven"). */
   figureRequestVerbs: ReadonlySet<string>;
   decisionParticiples: ReadonlySet<string>;
+  /** A financial result ('tekort') that, of one year ('over 2023'), is one body's figure. */
+  yearResultCues: ReadonlySet<string>;
   perfectAuxiliaries: ReadonlySet<string>;
   /** Whose or when a figure is asked ("onze", "wij", "dit jaar", "volgende keer"): one or two words. */
   localMarkers: ReadonlySet<string>;
@@ -309,6 +312,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     computeVerbs: new Set(d.compute_verbs),
     figureRequestVerbs: new Set(d.figure_request_verbs),
     decisionParticiples: new Set(d.decision_participles),
+    yearResultCues: new Set(d.year_result_cues),
     perfectAuxiliaries: new Set(d.perfect_auxiliaries),
     localMarkers: new Set(d.local_markers),
     findVerbs: new Set(d.find_verbs),

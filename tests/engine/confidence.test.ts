@@ -132,6 +132,10 @@ describe("the confidence model", () => {
     // A named body makes a figure question local, like "onze"; "hoe groot" and "hoe hoog" ask for an amount.
     expect(engine.explain!("wat is het budget van de GGD Hollands Noorden dit jaar").localFigure).toBe(true);
     expect(engine.explain!("hoe groot is het tekort van de regionale ambulancedienst bij ons").localFigure).toBe(true);
+    // A financial result of one year is one body's figure (before: answered with the entry on financial risks); a
+    // result without a year is a rule.
+    expect(engine.explain!("wat was het tekort van de GGD Hollands Noorden over 2023").localFigure).toBe(true);
+    expect(engine.explain!("wat gebeurt er met een tekort van onze gr").localFigure).toBe(false);
     expect(engine.explain!("hoe geeft de raad een zienswijze op de begroting van de VRU?").localFigure).toBe(false);
     // The date of one body's next meeting (before: answered with the entry on the algemeen bestuur at 99 %).
     expect(engine.ask("wanneer is de volgende vergadering van het algemeen bestuur van de GGD?").status).toBe(
