@@ -54,6 +54,7 @@ export const languageSchema = z.strictObject({
   reporting_verbs: wordList,
   instances: wordList,
   instance_heads: wordList,
+  act_modifiers: wordList,
   figure_openers: wordList,
   figure_how_words: wordList,
   compute_verbs: wordList,
@@ -171,6 +172,8 @@ export interface LanguageData {
   instances: ReadonlySet<string>;
   /** Heads of compounds that name one body ("afvaldienst", "belastingsamenwerking"): such compounds are instances. */
   instanceHeads: readonly string[];
+  /** Acts on a regeling that, before an instance head, make a kind of paper, not a body ('wijzigingsregeling'). */
+  actModifiers: ReadonlySet<string>;
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
   /** After "hoe", the words that make it ask for a figure ("hoe hoog", "hoe vaak"); otherwise it asks how. */
@@ -307,6 +310,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     reportingVerbs: new Set(d.reporting_verbs),
     instances: new Set(d.instances),
     instanceHeads: d.instance_heads,
+    actModifiers: new Set(d.act_modifiers),
     figureOpeners: new Set(d.figure_openers),
     figureHowWords: new Set(d.figure_how_words),
     computeVerbs: new Set(d.compute_verbs),

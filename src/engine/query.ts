@@ -961,7 +961,12 @@ function expandVerbForm(d: Draft, c: Concept, i: number): boolean {
  */
 function namesInstance(token: string, s: string, vocab: QueryVocabulary): boolean {
   if (vocab.subjectStems.has(s)) return false;
-  return vocab.lang.instanceHeads.some((head) => token.length >= head.length + 3 && token.endsWith(head));
+  return vocab.lang.instanceHeads.some(
+    (head) =>
+      token.length >= head.length + 3 &&
+      token.endsWith(head) &&
+      !vocab.lang.actModifiers.has(token.slice(0, -head.length).replace(/s$/, "")),
+  );
 }
 
 /**

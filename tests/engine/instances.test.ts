@@ -55,4 +55,14 @@ describe("instances as context", () => {
     expect(engine.explain!(members).localFigure).toBe(false);
     expect(engine.ask(members).answer?.id).toBe("voorbeeld-rivierenland");
   });
+
+  it("an act on a regeling before an instance head makes a kind of paper, searched by its parts ('wijzigingsregeling')", () => {
+    // Before: "wijzigingsregeling" was taken for the name of one body and weighed as an unknown word.
+    const x = engine.explain!("de wijzigingsregeling van de ggd ligt voor, wat moet de raad daarmee");
+    expect(x.expansions).toContain("wijzigingsregeling → wijziging + regeling (compound)");
+    expect(engine.explain!("de uittredingsregeling").focus[0]?.match).toBe("parts");
+    expect(engine.explain!("we willen eruit stappen bij de afvaldienst").expansions.join(" ")).not.toMatch(
+      /afvaldienst/,
+    );
+  });
 });
