@@ -118,7 +118,7 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     out.push(...clauses);
   }
   if (text.includes("?")) for (const c of followUps) c.asking = false;
-  markQuoted(text, out);
+  markQuoted(text, out, lang);
   return out;
 }
 
@@ -127,7 +127,7 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
  * gevraagd toestemming te verlenen …'. wat betekent dat?"): the subject the question checks, as reported speech is.
  * A context clause mostly inside such a passage (two words or more) is marked reported.
  */
-function markQuoted(text: string, clauses: readonly Clause[]): void {
+function markQuoted(text: string, clauses: readonly Clause[], lang: LanguageData): void {
   const inQuote = new Uint8Array(text.length);
   let any = false;
   for (const { start, text: inner } of quotedPassages(text)) {
@@ -150,7 +150,16 @@ function markQuoted(text: string, clauses: readonly Clause[]): void {
     }
     if (!c.speaker && quoted * 2 > chars) c.reported = true;
   }
+  // What introduces the quote ("de wethouder schreef in een raadsinformatiebrief:", "Raadsvoorstel:") says who or what
+  // said it, as "… zei dat" does: a clause closing with a colon, with a verb of saying or of a label's few words.
+  clauses.forEach((c, i) => {
+    const next = clauses[i + 1];
+    if (!next?.reported || c.asking || !c.text.trimEnd().endsWith(":")) return;
+    if (c.tokens.length <= LABEL_WORDS || c.tokens.some((t) => lang.reportingVerbs.has(t))) c.speaker = true;
+  });
 }
+/** Most words of a label before a quote ("Raadsvoorstel:", "Uit de begroting:"). */
+const LABEL_WORDS = 3;
 
 /**
  * A colon followed by a space ends a sentence ("Als raadslid vraag ik me af: hoe geven we een zienswijze?"), unless

@@ -46,6 +46,14 @@ describe("reported speech", () => {
     expect(weighted("zo'n regeling heeft auto's. hoe werkt de zienswijze")[0]![1]).toBe(0.35);
   });
 
+  it("gives what introduces a quote with a colon no weight, as it gives the speaker before 'dat'", () => {
+    const w = weighted("de wethouder schreef in een brief: 'de GR heeft een negatief weerstandsvermogen'. wat nu?");
+    expect(w[0]).toEqual(["de wethouder schreef in een brief:", 0]);
+    expect(weighted("Raadsvoorstel: 'de raad wordt gevraagd toestemming te verlenen'. waarom?")[0]![1]).toBe(0);
+    // A colon before a question, not a quote, says nothing about a speaker.
+    expect(weighted("de wethouder schreef in een brief: hoe werkt de zienswijze?")[0]![1]).toBeGreaterThan(0);
+  });
+
   it("is no report after an infinitive ('durft te zeggen dat')", () => {
     const clauses = splitClauses("niemand durft te zeggen dat het niet werkt, hoe doorbreek je dat", language);
     expect(clauses.some((c) => c.speaker)).toBe(false);
