@@ -136,6 +136,12 @@ describe("the confidence model", () => {
     // result without a year is a rule.
     expect(engine.explain!("wat was het tekort van de GGD Hollands Noorden over 2023").localFigure).toBe(true);
     expect(engine.explain!("wat gebeurt er met een tekort van onze gr").localFigure).toBe(false);
+    // One council's recess is a date of its own (before: answered with the budget cycle); how a recess bears on the
+    // term is a subject.
+    expect(engine.explain!("wanneer is het zomerreces van onze raad").localFigure).toBe(true);
+    const recess = engine.ask("hoe zit het met de zienswijze als de zomervakantie ertussen valt");
+    expect(recess.status).toBe("answer");
+    expect(recess.answer?.id).toBe("begrotingscyclus-gr");
     expect(engine.explain!("hoe geeft de raad een zienswijze op de begroting van de VRU?").localFigure).toBe(false);
     // The date of one body's next meeting (before: answered with the entry on the algemeen bestuur at 99 %).
     expect(engine.ask("wanneer is de volgende vergadering van het algemeen bestuur van de GGD?").status).toBe(
