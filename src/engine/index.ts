@@ -207,6 +207,8 @@ function rerankByPhrasing<
  * ranked right, but the confidence model then answered six fewer in cross-validation (docs/engine.md, round six).
  */
 export const EXAMPLE_PRIOR = 0.7;
+/** Rank factor of an example entry whose region the message does not name at all, nor asks for an example. */
+export const EXAMPLE_UNNAMED_PRIOR = 0.9;
 /** A capitalised title word of an example entry found in at most this many entries is one of its names. */
 const EXAMPLE_NAME_DF = 4;
 /**
@@ -410,8 +412,13 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       const evaluation = q.evaluate(matched);
       const checklistBoost = q.wantsChecklist && e.kind === "checklist" ? 1.6 : 1;
       const names = wantsExample ? null : examples(r.doc);
-      const examplePrior =
-        names && [...names].some((n) => mentioned.has(n)) && ![...names].some((n) => asked.has(n)) ? EXAMPLE_PRIOR : 1;
+      const examplePrior = !names
+        ? 1
+        : [...names].some((n) => asked.has(n))
+          ? 1
+          : [...names].some((n) => mentioned.has(n))
+            ? EXAMPLE_PRIOR
+            : EXAMPLE_UNNAMED_PRIOR;
       // A comparison is answered by an entry that sets the compared things side by side: it names several of them
       // outside its body (title, questions, keywords, summary), not one of them only.
       const comparisonBoost = q.wantsComparison && evaluation.strongConcepts >= 2 ? COMPARISON_BOOST : 1;

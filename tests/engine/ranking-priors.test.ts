@@ -1,5 +1,6 @@
 // Ranking between neighbours on one subject: an example entry (one region, "Voorbeeld: …") whose region is named
-// only in the context of a message ranks lower; named in the asking clause, or asked for as an example, it may win. A clause
+// only in the context of a message ranks lower, and one whose region is not named at all a little lower; named in
+// the asking clause, or asked for as an example, it may win. A clause
 // that only names alternatives ("publiekrecht of privaatrecht, wat kiezen we?") makes the message a comparison.
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +57,13 @@ describe("ranking priors (real knowledge base)", () => {
       "Bij ons in de Drechtsteden is er discussie. Waarom hebben sommige regio's een regioraad en andere niet?",
     );
     expect(r[0]).toBe("politieke-samenwerking");
+  });
+
+  it("an example whose region the message does not name at all ranks a little lower than the general entry", () => {
+    // Before: the Stedendriehoek example (its own rekenkamer) ranked first by a hair.
+    expect(ranking("kan onze rekenkamer onderzoek doen bij de gr")[0]).toBe("onderzoeksrecht-en-rekenkamer");
+    // Named, it still answers.
+    expect(ranking("hoe werkt de rekenkamer in de regio Stedendriehoek")[0]).toBe("voorbeeld-stedendriehoek");
   });
 
   it("a choice named before the question ranks an entry that sets both alternatives side by side first", () => {
