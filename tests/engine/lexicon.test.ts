@@ -527,6 +527,15 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("founding a GR ('een nieuwe GR oprichten') is entering a regeling, not founding a foundation", () => {
+    // Before: the checklist on private-law participation (a stichting or bv is "opgericht").
+    const q =
+      "In onze regio wil het college een nieuwe GR oprichten voor de inkoop van jeugdzorg. Welke rol heeft de raad bij " +
+      "het oprichten en waar moet ik op letten?";
+    expect(["checklist-toetreden-gr", "toestemming-raad"]).toContain(engine.ask(q).answer?.id);
+    expect(engine.ask("mogen gemeenten samen een stichting oprichten").answer?.id).not.toBe("toestemming-raad");
+  });
+
   it("a paper that lies before the council is situational ('de wijzigingsregeling ligt nu bij ons voor')", () => {
     // Before: the rare word "ligt" led to the checklist on pitfalls.
     const q = "is er een checklist voor het wijzigen van een gr? de wijzigingsregeling ligt nu bij ons voor";
