@@ -527,6 +527,14 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("a zienswijze 'niet meegenomen' is one the GR ignored", () => {
+    // Before: the budget cycle's deadlines, at 0.65.
+    const q =
+      "Bij de behandeling van de begroting van de omgevingsdienst bleek dat onze zienswijze vorig jaar helemaal niet is " +
+      "meegenomen. Kunnen we daar iets tegen doen?";
+    expect(engine.ask(q).answer?.id).toBe("zienswijze-begroting");
+  });
+
   it("founding a GR ('een nieuwe GR oprichten') is entering a regeling, not founding a foundation", () => {
     // Before: the checklist on private-law participation (a stichting or bv is "opgericht").
     const q =
