@@ -1128,8 +1128,8 @@ function expandSynonyms(d: Draft): void {
 const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
 /** A year ("de jaarrekening 2023") is one moment in time, like "dit jaar". */
 const YEAR = /^(19|20)\d\d$/;
-/** The prepositions of a financial year: "over 2023", "in 2024", "van 2025". */
-const YEAR_PREPOSITIONS = new Set(["over", "in", "van"]);
+/** The prepositions of the year a rule began or ends ("sinds 2022", "vanaf 2024", "tot 2015"), not of a figure's year. */
+const RULE_YEAR_PREPOSITIONS = new Set(["sinds", "vanaf", "tot", "voor", "na"]);
 
 /**
  * An adjective of `modal_adjectives` at i used as a modal: "te" or "om" follows, and the infinitive it governs is a
@@ -1213,10 +1213,11 @@ function asksLocalFigure(
   const cue = (tokens: readonly string[]) =>
     !(openerOf(tokens, lang) === "wie" && tokens.some((t) => lang.whoRuleVerbs.has(t))) &&
     (tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && !relative(tokens, i)) || ofOneYear(tokens));
-  // "Wat was het tekort van de GGD over 2023": a financial result of one year.
+  // "Wat was het tekort van de GGD over 2023", "het resultaat van de jaarrekening 2024": a financial result of one
+  // year; "sinds 2022" names when a rule began.
   const ofOneYear = (tokens: readonly string[]) =>
     tokens.some((t) => lang.yearResultCues.has(t)) &&
-    tokens.some((t, i) => YEAR.test(t) && YEAR_PREPOSITIONS.has(tokens[i - 1] ?? ""));
+    tokens.some((t, i) => YEAR.test(t) && !RULE_YEAR_PREPOSITIONS.has(tokens[i - 1] ?? ""));
   // "Kun je me de bijdrage per inwoner geven": a request to the bot that closes with a verb of handing over.
   const isFigureRequest = (tokens: readonly string[]) =>
     lang.figureRequestVerbs.has(tokens.at(-1) ?? "") && tokens.some((t) => lang.writingAddressees.has(t));

@@ -136,6 +136,10 @@ describe("the confidence model", () => {
     // result without a year is a rule.
     expect(engine.explain!("wat was het tekort van de GGD Hollands Noorden over 2023").localFigure).toBe(true);
     expect(engine.explain!("wat gebeurt er met een tekort van onze gr").localFigure).toBe(false);
+    expect(engine.explain!("wat was het resultaat van de jaarrekening 2024 van regio rivierenland").localFigure).toBe(
+      true,
+    );
+    expect(engine.explain!("wat gebeurt er sinds 2022 met een tekort van de gr").localFigure).toBe(false);
     // One council's recess is a date of its own (before: answered with the budget cycle); how a recess bears on the
     // term is a subject.
     expect(engine.explain!("wanneer is het zomerreces van onze raad").localFigure).toBe(true);
