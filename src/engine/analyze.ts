@@ -213,7 +213,6 @@ function deriveInfinitives(token: string): readonly string[] {
   return [...new Set(out)].filter((f) => f !== token);
 }
 
-/** Content tokens: folded, tokenized, stop words dropped. */
 /**
  * Passages in quotes, straight or curly, single or double ("wat betekent 'lege bv'", "er staat: 'de raad wordt
  * gevraagd …'"): the quote opens after a space, colon or bracket and closes before a space or punctuation, so "zo'n"
@@ -225,6 +224,7 @@ export function quotedPassages(text: string): { start: number; text: string }[] 
 const QUOTED =
   /(?:^|[\s(:])['"\u2018\u201c\u201e]([^'"\u2018\u2019\u201c\u201d\n]{2,})['"\u2019\u201d](?=[\s.,;:!?)]|$)/gu;
 
+/** Content tokens: folded, tokenized, stop words dropped. */
 export function contentTokens(text: string): string[] {
   return tokenize(text).filter((t) => !STOP.has(t) && t.length > 1);
 }

@@ -207,7 +207,11 @@ function rerankByPhrasing<
  * ranked right, but the confidence model then answered six fewer in cross-validation (docs/engine.md, round six).
  */
 export const EXAMPLE_PRIOR = 0.7;
-/** Rank factor of an example entry whose region the message does not name at all, nor asks for an example. */
+/**
+ * Rank factor of an example entry whose region the message does not name at all, nor asks for an example: milder than
+ * EXAMPLE_PRIOR, which was too strong for this case (round six); 0.9 lifted the calibration and probe sets, 0.8 less
+ * (docs/engine.md, round twenty-four).
+ */
 export const EXAMPLE_UNNAMED_PRIOR = 0.9;
 /** A capitalised title word of an example entry found in at most this many entries is one of its names. */
 const EXAMPLE_NAME_DF = 4;
@@ -412,9 +416,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       const evaluation = q.evaluate(matched);
       const checklistBoost = q.wantsChecklist && e.kind === "checklist" ? 1.6 : 1;
       const names = wantsExample ? null : examples(r.doc);
-      const examplePrior = !names
-        ? 1
-        : [...names].some((n) => asked.has(n))
+      const examplePrior =
+        !names || [...names].some((n) => asked.has(n))
           ? 1
           : [...names].some((n) => mentioned.has(n))
             ? EXAMPLE_PRIOR

@@ -1129,7 +1129,7 @@ const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
 /** A year ("de jaarrekening 2023") is one moment in time, like "dit jaar". */
 const YEAR = /^(19|20)\d\d$/;
 /** The prepositions of the year a rule began or ends ("sinds 2022", "vanaf 2024", "tot 2015"), not of a figure's year. */
-const RULE_YEAR_PREPOSITIONS = new Set(["sinds", "vanaf", "tot", "voor", "na"]);
+const RULE_YEAR_PREPOSITIONS = new Set(["sinds", "vanaf", "tot"]);
 
 /**
  * An adjective of `modal_adjectives` at i used as a modal: "te" or "om" follows, and the infinitive it governs is a

@@ -140,6 +140,7 @@ describe("the confidence model", () => {
       true,
     );
     expect(engine.explain!("wat gebeurt er sinds 2022 met een tekort van de gr").localFigure).toBe(false);
+    expect(engine.explain!("wat is het tekort van de veiligheidsregio voor 2025").localFigure).toBe(true);
     // One council's recess is a date of its own (before: answered with the budget cycle); how a recess bears on the
     // term is a subject.
     expect(engine.explain!("wanneer is het zomerreces van onze raad").localFigure).toBe(true);
