@@ -527,6 +527,11 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("'goedkoper' asks about the efficiency gain of cooperating", () => {
+    // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
+    expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
+  });
+
   it("a zienswijze 'niet meegenomen' is one the GR ignored", () => {
     // Before: the budget cycle's deadlines, at 0.65.
     const q =
