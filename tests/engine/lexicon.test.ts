@@ -527,6 +527,12 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("a verb of working out adds nothing to the subject, and a request to work one out stays a local figure", () => {
+    // Before: "berekenen" weighed as an unknown word and the question was refused at 0.07.
+    expect(engine.ask("uittreedsom berekenen hoe").answer?.id).toBe("uittreden-gr");
+    expect(engine.ask("kun je uitrekenen hoeveel euro onze gemeente bijdraagt").status).toBe("unknown");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
