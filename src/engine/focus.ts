@@ -131,7 +131,7 @@ function markQuoted(text: string, clauses: readonly Clause[], lang: LanguageData
   const inQuote = new Uint8Array(text.length);
   let any = false;
   for (const { start, text: inner } of quotedPassages(text)) {
-    if (!/\S\s+\S/.test(inner.trim())) continue;
+    if (!/\S\s+\S/.test(inner)) continue;
     inQuote.fill(1, start, start + inner.length);
     any = true;
   }

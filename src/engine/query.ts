@@ -169,7 +169,7 @@ export class QueryVocabulary {
   /** Stems of the words of titles alone ("Voorbeeld: de Drechtsteden …" → drechtsteden). */
   readonly titleStems: ReadonlySet<string>;
   /** Stems of the names of the example entries' regions ("Voorbeeld: Regio Rivierenland …" → rivierenland). */
-  readonly exampleNameStems: ReadonlySet<string>;
+  readonly exampleRegionStems: ReadonlySet<string>;
   /** Stems of one-word synonyms and colloquial words: known to the lexicon, so never a typo ("gedoe"). */
   readonly lexiconWords = new Set<string>();
   /** Stems of one-word colloquial words (spreektaal "van"): everyday words, never what the base is about. */
@@ -194,10 +194,10 @@ export class QueryVocabulary {
     colloquial: readonly ColloquialMapping[] = [],
     subjects: Iterable<string> = [],
     titles: Iterable<string> = [],
-    exampleNames: Iterable<string> = [],
+    exampleRegions: Iterable<string> = [],
     readonly lang: LanguageData = language,
   ) {
-    this.exampleNameStems = new Set(exampleNames);
+    this.exampleRegionStems = new Set(exampleRegions);
     this.subjectStems = new Set([...subjects].map(stem));
     this.titleStems = new Set([...titles].map(stem));
     this.docCount = Math.max(1, docCount);
@@ -1202,7 +1202,7 @@ function asksLocalFigure(
   clauses: readonly { tokens: string[]; asking: boolean }[],
   unknownNames: ReadonlySet<string>,
   lang: LanguageData,
-  exampleRegions: ReadonlySet<string> = new Set(),
+  exampleRegions: ReadonlySet<string>,
 ): boolean {
   const asking = askingClauses(clauses);
   // A cue in a relative clause describes who or what is meant, not what is asked: "welke informatie moet ik krijgen
@@ -1261,16 +1261,13 @@ function asksLocalFigure(
     tokens.some((t, i) => lang.backReferences.has(t) || lang.bodyPronouns.has(t) || namedBefore(tokens, i));
   // The region of an example ("wie zitten er in het db van regio rivierenland"): the base tells its story, not its
   // figures, except those of `example_fact_cues` ("hoeveel gemeenten zitten in regio rivierenland").
-  const asksOfExample = (tokens: readonly string[]) =>
-    tokens.some((t) => exampleRegions.has(t)) &&
-    cue(tokens) &&
-    !tokens.some((_, i) => hasCue(lang.exampleFactCues, tokens, i));
+  const namesExample = (tokens: readonly string[]) =>
+    tokens.some((t) => exampleRegions.has(t)) && !tokens.some((_, i) => hasCue(lang.exampleFactCues, tokens, i));
   const local = asking.filter(
     (c) =>
       asksFigure(c.tokens) &&
-      ((cue(c.tokens) && (marked(c.tokens) || asksAboutContext(c.tokens))) ||
-        pointsBack(c.tokens) ||
-        asksOfExample(c.tokens)),
+      ((cue(c.tokens) && (marked(c.tokens) || asksAboutContext(c.tokens) || namesExample(c.tokens))) ||
+        pointsBack(c.tokens)),
   );
   if (local.length === 0) return false;
   // Another asking clause is a yes-no question about a rule ("kan dat zomaar, welke uittreedsom moeten we betalen
@@ -1436,7 +1433,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
         ),
       ]),
       lang,
-      new Set(tokens.filter((t) => vocab.exampleNameStems.has(stem(t)))),
+      new Set(tokens.filter((t) => vocab.exampleRegionStems.has(stem(t)))),
     ),
     // "de regeling als bijlage", "een voorstel met bijlagen" describe someone else's papers, not a text of the asker's.
     aboutDocument: tokens.some(
