@@ -82,6 +82,8 @@ describe("SIGHUP", () => {
     app.child.kill("SIGHUP");
     await poll(async () => (await readyz()).knowledgeBase.lastReloadError !== null);
     expect(await summary()).toMatch(/^NA SIGHUP/);
+    // The error line reaches this process through the child's pipe, which may trail the state /readyz reports.
+    await poll(async () => /zienswijze-begroting\.md:\d+: /.test(app.output()));
     expect(app.output()).toMatch(/zienswijze-begroting\.md:\d+: /);
     expect(app.child.exitCode).toBeNull();
 
