@@ -533,6 +533,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("kun je uitrekenen hoeveel euro onze gemeente bijdraagt").status).toBe("unknown");
   });
 
+  it("'apart' and 'afzonderlijk' say nothing about the subject ('een aparte rechtspersoon')", () => {
+    // Before: "aparte" matched the entries that use the word in passing and the question was refused at 0.32.
+    const x = engine.explain!("is een gr een aparte rechtspersoon");
+    expect(x.focus.find((f) => f.word === "aparte")).toBeUndefined();
+    expect(engine.ask("is een gr een aparte rechtspersoon").answer?.id).toBe("wgr-vormen");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
