@@ -81,6 +81,7 @@ export const languageSchema = z.strictObject({
   amount_cues: wordList,
   off_domain_words: groupedWordList,
   off_domain_phrases: cueList,
+  off_domain_lookalikes: wordList,
   document_cues: cueList,
   document_describers: wordList,
   filler_pairs: cueList,
@@ -220,6 +221,8 @@ export interface LanguageData {
   offDomainWords: ReadonlySet<string>;
   /** The same as cues of one or two words ("of tegen" in "moet mijn fractie voor of tegen stemmen"). */
   offDomainPhrases: ReadonlySet<string>;
+  /** Words that end in an off-domain word without being a compound of it ("kregen", "vertrouwen"). */
+  offDomainLookalikes: ReadonlySet<string>;
   /** Words that point at a pasted or attached text ("plak", "bijlage", "dit stuk"). */
   documentCues: ReadonlySet<string>;
   /** Words before a document cue that make it describe others' papers ("de regeling als bijlage"). */
@@ -336,6 +339,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     amountCues: new Set(d.amount_cues),
     offDomainWords: new Set(d.off_domain_words),
     offDomainPhrases: new Set(d.off_domain_phrases),
+    offDomainLookalikes: new Set(d.off_domain_lookalikes),
     documentCues: new Set(d.document_cues),
     documentDescribers: new Set(d.document_describers),
     fillerPairs: new Set(d.filler_pairs),

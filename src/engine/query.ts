@@ -1309,6 +1309,7 @@ function asksOffDomain(
   // veelgehoorde klacht is …") does not.
   const offDomain = (t: string) =>
     !vocab.topicalStems.has(stem(t)) &&
+    ![...vocab.lang.offDomainLookalikes].some((w) => t.endsWith(w)) &&
     isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD, OFF_DOMAIN_REST);
   // A question that points back ("hoe los ik dat op?") or names nothing ("wat kan ik doen?") asks about its context.
   const asking = askingClauses(clauses);

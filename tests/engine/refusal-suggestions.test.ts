@@ -48,6 +48,13 @@ describe("suggestions under a refusal", () => {
     expect(r.message).toMatch(/personeelszaken/);
     // A compound ending in a listed word counts; GR business near such words does not.
     expect(engine.explain!("hoe vraag ik bij de regio zwangerschapsverlof aan").asksOffDomain).toBe(true);
+    // A word that only ends like one is no compound of it: "gekregen" is no rain, "vertrouwen" no wedding. Before: the
+    // first was refused although the model answered it at 0.95.
+    expect(
+      engine.explain!("heeft de raad sinds 2022 meer weken gekregen voor een zienswijze op de begroting van een gr")
+        .asksOffDomain,
+    ).toBe(false);
+    expect(engine.explain!("hoe herstel je het vertrouwen tussen de gemeenten in een gr").asksOffDomain).toBe(false);
     // A compound opening with one counts too ("aanbesteding" → "aanbestedingsregels"), and two-word cues: how to vote
     // is the council's own choice. Before: both answered from their context.
     expect(engine.explain!("welke aanbestedingsregels gelden voor de inkoop van onze gr?").asksOffDomain).toBe(true);
