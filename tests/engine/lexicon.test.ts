@@ -540,6 +540,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("is een gr een aparte rechtspersoon").answer?.id).toBe("wgr-vormen");
   });
 
+  it("'draait … op' with the particle at the end is 'opdraaien': the members pay for a deficit", () => {
+    // Before: "draait" weighed as a word no entry has and the question was refused at 0.47.
+    expect(engine.ask("als onze gr een tekort heeft, wie draait daar dan voor op").answer?.id).toBe(
+      "financiele-risicos-gr",
+    );
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
