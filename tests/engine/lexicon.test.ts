@@ -547,6 +547,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("writing a paper, in any form, is how it comes about, not its subject ('wie schrijft die?')", () => {
+    // Before: the rare "schrijft" outweighed "zienswijze" and the question was refused at 0.31.
+    const x = engine.explain!("hoe regelen we als raad een zienswijze, wie schrijft die?");
+    expect(x.focus.find((f) => f.word === "schrijft")?.weight).toBe(0);
+    expect(engine.ask("hoe regelen we als raad een zienswijze, wie schrijft die?").answer?.id).toBe("zienswijze");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
