@@ -554,6 +554,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("hoe regelen we als raad een zienswijze, wie schrijft die?").answer?.id).toBe("zienswijze");
   });
 
+  it("'online' and 'op internet' ask where a text is published", () => {
+    // Before: "online" weighed as a word the base does not know and the question was refused.
+    const r = engine.ask("ik zoek de regeling van de Avri, staat die ergens online?");
+    expect(r.status).toBe("answer");
+    expect(["register-gemeenschappelijke-regelingen", "lokale-gegevens-vinden"]).toContain(r.answer?.id);
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
