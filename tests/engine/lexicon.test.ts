@@ -561,6 +561,11 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(["register-gemeenschappelijke-regelingen", "lokale-gegevens-vinden"]).toContain(r.answer?.id);
   });
 
+  it("'wat is handiger' weighs two forms as 'beter' does", () => {
+    // Before: "handiger" was corrected to an unrelated word and the question was refused at 0.47.
+    expect(engine.ask("een stichting oprichten of toch een gr? wat is handiger").answer?.id).toBe("juridische-vormen");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
