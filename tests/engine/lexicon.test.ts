@@ -566,6 +566,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("een stichting oprichten of toch een gr? wat is handiger").answer?.id).toBe("juridische-vormen");
   });
 
+  it("'randvoorwaarden' and 'laten slagen' ask what a good cooperation needs", () => {
+    // Before: both words were unknown to the base and the question was refused at 0.02.
+    expect(engine.ask("wat zijn de randvoorwaarden om een regionale samenwerking te laten slagen").answer?.id).toBe(
+      "goede-samenwerking",
+    );
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
