@@ -573,6 +573,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("'gefuseerd' and 'fuseren' are a merger, as 'samengegaan' is", () => {
+    // Before: "gefuseerd" matched no entry and the question was refused.
+    const r = engine.ask("twee buurgemeenten van ons zijn vorig jaar gefuseerd, wat kunnen wij daarvan leren");
+    expect(r.status).not.toBe("unknown");
+    expect(["voorbeeld-k5", "voorbeeld-ten-boer", "voorbeelden-samenwerking"]).toContain(r.answer?.id);
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
