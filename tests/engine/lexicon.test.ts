@@ -580,6 +580,11 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(["voorbeeld-k5", "voorbeeld-ten-boer", "voorbeelden-samenwerking"]).toContain(r.answer?.id);
   });
 
+  it("'hoe voorkom je …' asks how a thing is countered ('tegengaan')", () => {
+    // Before: "voorkom" counted against the entry on working across departments, which says "tegengaan" (0.39).
+    expect(engine.ask("hoe voorkom je verkokering in de gemeente").answer?.id).toBe("samenwerken-binnen-de-gemeente");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
