@@ -336,6 +336,10 @@ describe("the confidence model", () => {
     expect(pay.confidence).toBeLessThan(engine.threshold);
     expect(pay.message).toMatch(/vergoedingen, salarissen en tarieven/);
     expect(engine.explain!("hoe hoog is het vacatiegeld voor een lid van de adviescommissie").asksAmount).toBe(true);
+    // "wat krijgt … aan" and "welk bedrag" ask for the amount too (before: answered at 0.90).
+    expect(engine.explain!("wat krijgt een wethouder aan vergoeding voor het ab van de ggd").asksAmount).toBe(true);
+    expect(engine.explain!("welk bedrag krijgt een commissielid als vergoeding").asksAmount).toBe(true);
+    expect(engine.explain!("wat krijgt de raad aan informatie van de gr").asksAmount).toBe(false);
     // The share of a GR's costs is a subject of the base; so is how much time the raad has.
     expect(engine.explain!("hoe hoog is de bijdrage van een gemeente aan een gr").asksAmount).toBe(false);
     expect(engine.explain!("hoeveel weken heeft de raad voor een zienswijze").asksAmount).toBe(false);
