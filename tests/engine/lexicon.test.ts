@@ -585,6 +585,20 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("hoe voorkom je verkokering in de gemeente").answer?.id).toBe("samenwerken-binnen-de-gemeente");
   });
 
+  it("English chat words around a question say nothing about its subject ('quick q', 'fyi', 'btw')", () => {
+    // Before: "fyi" weighed as an unknown word and the question was refused at 0.18.
+    expect(engine.ask("fyi wat is een bvo eigenlijk").answer?.id).toBe("bedrijfsvoeringsorganisatie");
+    expect(engine.ask("quick question, wat is een zienswijze").answer?.id).toBe("zienswijze");
+  });
+
+  it("English office words map to the base's words ('board', 'draft', 'input')", () => {
+    // Before: "board" was unknown and the question was refused at 0.003.
+    expect(engine.ask("wie zit er in de board van een gr").answer?.id).toBe("algemeen-bestuur");
+    // "input geven op de begroting" is the raad's zienswijze.
+    const input = engine.ask("hoe geeft de raad input op de begroting van de gr");
+    expect(input.answer?.id).toMatch(/zienswijze/);
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
