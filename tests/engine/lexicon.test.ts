@@ -599,6 +599,18 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(input.answer?.id).toMatch(/zienswijze/);
   });
 
+  it("'verhogen' is a raise of the contribution, not a typo of 'vermogen'", () => {
+    // Before: "verhogen" was corrected to "vermogen" and the question was refused at 0.41.
+    const q = "mag een gr zomaar de bijdrage verhogen zonder dat de raad iets kan zeggen";
+    expect(engine.explain!(q).focus.find((f) => f.word === "verhogen")?.match).toBe("word");
+    expect(["begrotingswijziging-gr", "zienswijze-begroting"]).toContain(engine.ask(q).answer?.id);
+  });
+
+  it("being outvoted ('wegstemmen', 'overstemmen') asks about the votes in the AB", () => {
+    // Before: "wegstemmen" was unknown and the question was refused at 0.29.
+    expect(engine.ask("wat als de andere gemeenten ons wegstemmen in het ab").answer?.id).toBe("stemverhouding-ab");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
