@@ -611,6 +611,11 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("wat als de andere gemeenten ons wegstemmen in het ab").answer?.id).toBe("stemverhouding-ab");
   });
 
+  it("'hoe lang van tevoren' asks for a term, so 'de begroting sturen' is sending it, not steering", () => {
+    // Before: the entry on steering (valkuil-geen-sturing) ranked first, on "sturen".
+    expect(engine.ask("hoe lang van tevoren moet een gr haar begroting sturen").answer?.id).toBe("begrotingscyclus-gr");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
