@@ -1110,13 +1110,13 @@ function expandSynonyms(d: Draft): void {
       for (const s of other)
         for (const ci of covered) added = addTerm(d, s, ci, credit, other.length > 1 ? 0.5 : 0.7) || added;
     }
-    if (added)
-      d.expansions.push(
-        `${from.join(" ")} → ${to
-          .filter((o) => o !== from)
-          .map((o) => o.join(" "))
-          .join(", ")} (${label})`,
-      );
+    if (!added) return;
+    // Several forms of one list may share a stem ("verhogen", "verhoogt"): the expansion is listed once.
+    const line = `${from.join(" ")} → ${to
+      .filter((o) => o !== from)
+      .map((o) => o.join(" "))
+      .join(", ")} (${label})`;
+    if (!d.expansions.includes(line)) d.expansions.push(line);
   };
   d.vocab.synonymStems.forEach((group, gi) => {
     for (const member of d.vocab.synonymFrom[gi]!) expand(member, group, CREDIT.synonym, "synonym");

@@ -418,6 +418,13 @@ describe("explain", () => {
     expect(text).not.toContain("iets anders dan de context");
   });
 
+  it("lists an expansion once when several forms of a mapping share a stem", () => {
+    // Before: "verhog → bijdrag, begrot (spreektaal)" stood there four times, once per form of the list.
+    const x = engine.explain!("mag de gr zomaar de bijdrage verhogen");
+    expect(x.expansions.length).toBeGreaterThan(0);
+    expect(new Set(x.expansions).size).toBe(x.expansions.length);
+  });
+
   it("says when the question is off the subject of its own context", () => {
     const x = engine.explain!(
       "Het ab van de ggd vergadert morgen in Arnhem. Hoe laat vertrekt de laatste trein naar Zwolle?",
