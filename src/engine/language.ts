@@ -58,6 +58,8 @@ export const languageSchema = z.strictObject({
   figure_openers: wordList,
   figure_how_words: wordList,
   compute_verbs: wordList,
+  number_leads: wordList,
+  number_units: wordList,
   figure_request_verbs: wordList,
   decision_participles: wordList,
   year_result_cues: wordList,
@@ -181,6 +183,10 @@ export interface LanguageData {
   figureHowWords: ReadonlySet<string>;
   /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
   computeVerbs: ReadonlySet<string>;
+  /** Words before a number that make it a reference ("art 27", "artikel 35"). */
+  numberLeads: ReadonlySet<string>;
+  /** Words after a number that make it a term or a date ("12 weken", "30 april"). */
+  numberUnits: ReadonlySet<string>;
   /** Verbs that, closing a clause addressed to the bot, ask to hand a figure over ("kun je me … geven"). */
   figureRequestVerbs: ReadonlySet<string>;
   decisionParticiples: ReadonlySet<string>;
@@ -317,6 +323,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureOpeners: new Set(d.figure_openers),
     figureHowWords: new Set(d.figure_how_words),
     computeVerbs: new Set(d.compute_verbs),
+    numberLeads: new Set(d.number_leads),
+    numberUnits: new Set(d.number_units),
     figureRequestVerbs: new Set(d.figure_request_verbs),
     decisionParticiples: new Set(d.decision_participles),
     yearResultCues: new Set(d.year_result_cues),

@@ -836,6 +836,9 @@ function extractConcepts(
       // A number the base does not know ("6 valkuilen", "15.000 inwoners", "1x per jaar", "2e keer") says nothing
       // about the subject.
       if (/^\d+(x|e|de|ste)?$/.test(token) && !vocab.known(s)) return;
+      // A number the base does know counts only as a reference, a term, a date or a year: "27 samenwerkingsverbanden"
+      // is a count, not article 27.
+      if (/^\d{1,3}$/.test(token) && !isReferenceOrTerm(clause.tokens, ti, lang)) return;
       // "verplicht te geven", "verplicht om aan de raad te melden": a modal ("moeten"), not the subject "verplicht".
       if (lang.modalAdjectives.has(token) && isModalUse(clause.tokens, ti, lang)) return;
       // A misspelt filler word ("eigelijk", "eignlijk") is filler, not a word unknown to the base.
@@ -1317,6 +1320,11 @@ function asksOffDomain(
   return (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses : asking).some((c) =>
     c.tokens.some((t, i) => offDomain(t) || hasCue(vocab.lang.offDomainPhrases, c.tokens, i)),
   );
+}
+
+/** The number at i is a reference ("art 27") or a term or date ("12 weken", "30 april"): see `number_units`. */
+function isReferenceOrTerm(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  return lang.numberLeads.has(tokens[i - 1] ?? "") || lang.numberUnits.has(tokens[i + 1] ?? "");
 }
 
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {

@@ -485,4 +485,12 @@ describe("focus in the engine (real knowledge base)", () => {
     const q = "mijn rijbewijs verloopt over een maand, waar kan ik die verlengen";
     expect(engine.ask(q).status).toBe("unknown");
   });
+
+  it("a number counts as a reference or a term, not as a count ('27 samenwerkingsverbanden' is no art. 27)", () => {
+    // Before: "27" matched the entries citing art. 27 Wgr.
+    const words = (q: string) => engine.explain!(q).focus.map((f) => f.word);
+    expect(words("we zitten in 27 samenwerkingsverbanden, is dat nog te overzien")).not.toContain("27");
+    expect(words("wat regelt art 27 wgr")).toContain("27");
+    expect(words("heeft de raad daar 12 weken voor")).toContain("12");
+  });
 });
