@@ -1240,6 +1240,8 @@ function asksLocalFigure(
     }
     // "Heeft de raad van Zwolle ingestemd …?": asked yes or no, what one council decided (a perfect tense).
     if (lang.perfectAuxiliaries.has(opener ?? "") && decided) return true;
+    // "Klopt het dat de GGD een tekort van 2 miljoen heeft?": a claim about a figure checks that figure.
+    if (opener === "klopt" && tokens.some((t) => /^\d/.test(t) || lang.claimedFigures.has(t))) return true;
     return opener === null || lang.figureOpeners.has(opener);
   };
   const marked = (tokens: readonly string[]) =>

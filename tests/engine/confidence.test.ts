@@ -141,6 +141,14 @@ describe("the confidence model", () => {
     );
     expect(engine.explain!("wat gebeurt er sinds 2022 met een tekort van de gr").localFigure).toBe(false);
     expect(engine.explain!("wat is het tekort van de veiligheidsregio voor 2025").localFigure).toBe(true);
+    // A claim to check about one body's figure is a figure question too (before: answered from the entry on
+    // steering, 0.70); a claim about a rule is not.
+    expect(
+      engine.explain!("klopt het dat de bijdrage aan de GGD Twente volgend jaar met 6 procent stijgt").localFigure,
+    ).toBe(true);
+    expect(engine.explain!("klopt het dat de bijdrage van een gemeente een verplichte uitgave is").localFigure).toBe(
+      false,
+    );
     // One council's recess is a date of its own (before: answered with the budget cycle); how a recess bears on the
     // term is a subject.
     expect(engine.explain!("wanneer is het zomerreces van onze raad").localFigure).toBe(true);
