@@ -1266,10 +1266,14 @@ function asksLocalFigure(
     tokens.some((t, i) => lang.backReferences.has(t) || lang.bodyPronouns.has(t) || namedBefore(tokens, i));
   // The region of an example ("wie zitten er in het db van regio rivierenland"): the base tells its story, not its
   // figures, except those of `example_fact_cues` ("hoeveel gemeenten zitten in regio rivierenland").
-  const namesExample = (tokens: readonly string[]) =>
-    tokens.some((t) => exampleRegions.has(t)) && !tokens.some((_, i) => hasCue(lang.exampleFactCues, tokens, i));
+  const namesExample = (tokens: readonly string[]) => tokens.some((t) => exampleRegions.has(t));
+  // What an example tells of its own region (`example_fact_cues`: "welke gemeenten zitten in de BEL-combinatie") is its
+  // story, however the name is written.
+  const asksExampleFact = (tokens: readonly string[]) =>
+    tokens.some((t) => exampleRegions.has(t)) && tokens.some((_, i) => hasCue(lang.exampleFactCues, tokens, i));
   const local = asking.filter(
     (c) =>
+      !asksExampleFact(c.tokens) &&
       asksFigure(c.tokens) &&
       ((cue(c.tokens) && (marked(c.tokens) || asksAboutContext(c.tokens) || namesExample(c.tokens))) ||
         pointsBack(c.tokens)),

@@ -54,6 +54,10 @@ describe("instances as context", () => {
     const members = "hoeveel gemeenten zitten in regio rivierenland";
     expect(engine.explain!(members).localFigure).toBe(false);
     expect(engine.ask(members).answer?.id).toBe("voorbeeld-rivierenland");
+    // However the name is written: "BEL-combinatie" in capitals was read as an unknown body (before: refused).
+    const bel = "hoeveel gemeenten zitten in de BEL-combinatie";
+    expect(engine.explain!(bel).localFigure).toBe(false);
+    expect(engine.ask(bel).answer?.id).toBe("voorbeeld-bel-combinatie");
   });
 
   it("an act on a regeling before an instance head makes a kind of paper, searched by its parts ('wijzigingsregeling')", () => {
