@@ -59,6 +59,7 @@ export const languageSchema = z.strictObject({
   figure_how_words: wordList,
   compute_verbs: wordList,
   number_leads: wordList,
+  embedding_verbs: wordList,
   claimed_figures: wordList,
   number_units: wordList,
   figure_request_verbs: wordList,
@@ -184,6 +185,8 @@ export interface LanguageData {
   figureHowWords: ReadonlySet<string>;
   /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
   computeVerbs: ReadonlySet<string>;
+  /** Verbs after which a question word opens the real question ("kun je me vertellen hoeveel …"). */
+  embeddingVerbs: ReadonlySet<string>;
   /** After "klopt het dat", words that make the claim a figure ("met 8 procent", "2 miljoen"): see asksLocalFigure. */
   claimedFigures: ReadonlySet<string>;
   /** Words before a number that make it a reference ("art 27", "artikel 35"). */
@@ -327,6 +330,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureHowWords: new Set(d.figure_how_words),
     computeVerbs: new Set(d.compute_verbs),
     numberLeads: new Set(d.number_leads),
+    embeddingVerbs: new Set(d.embedding_verbs),
     claimedFigures: new Set(d.claimed_figures),
     numberUnits: new Set(d.number_units),
     figureRequestVerbs: new Set(d.figure_request_verbs),

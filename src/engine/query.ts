@@ -1229,7 +1229,11 @@ function asksLocalFigure(
   const asksFigure = (tokens: readonly string[]) => {
     if (tokens.some((t) => lang.computeVerbs.has(t))) return true;
     if (isFigureRequest(tokens)) return true;
-    const opener = openerOf(tokens, lang);
+    // "Kun je me vertellen hoeveel …": the question word after a verb of telling opens what is asked.
+    const embedded = tokens.findIndex(
+      (t, i) => lang.embeddingVerbs.has(t) && lang.figureOpeners.has(tokens[i + 1] ?? ""),
+    );
+    const opener = embedded >= 0 ? tokens[embedded + 1]! : openerOf(tokens, lang);
     if (opener === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
     const decided = tokens.some((t) => lang.decisionParticiples.has(t));
     // "Hoe hoog …", "hoe vaak …" ask for a figure, and so does how one vote went, in the perfect tense ("hoe hebben de

@@ -149,6 +149,11 @@ describe("the confidence model", () => {
     expect(engine.explain!("klopt het dat de bijdrage van een gemeente een verplichte uitgave is").localFigure).toBe(
       false,
     );
+    // The question word after a verb of telling opens what is asked (before: answered with the entry on finding
+    // one's own figures).
+    expect(
+      engine.explain!("kun je me vertellen hoeveel onze gemeente aan de omgevingsdienst betaalt").localFigure,
+    ).toBe(true);
     // One council's recess is a date of its own (before: answered with the budget cycle); how a recess bears on the
     // term is a subject.
     expect(engine.explain!("wanneer is het zomerreces van onze raad").localFigure).toBe(true);

@@ -616,6 +616,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("hoe lang van tevoren moet een gr haar begroting sturen").answer?.id).toBe("begrotingscyclus-gr");
   });
 
+  it("'kun je me vertellen …' asks as 'kun je uitleggen …' does", () => {
+    // Before: "vertellen" weighed as a word no entry has and the question was refused at 0.004.
+    expect(engine.ask("kun je me vertellen wat een gemeenschappelijke regeling is").answer?.id).toBe(
+      "gemeenschappelijke-regeling",
+    );
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
