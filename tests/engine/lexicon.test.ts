@@ -623,6 +623,19 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("ways of asking for an explanation say nothing about the subject ('toelichten', 'meer weten', 'op weg helpen')", () => {
+    // Before: each of these weighed as a subject word: refused (toelichten, op weg, beschrijf) or answered with another
+    // entry (the budget change from "meer", opaque cooperation from "vroeg").
+    for (const q of [
+      "zou je kunnen toelichten wat een zienswijze is",
+      "ik wil graag meer weten over zienswijzen",
+      "kun je me op weg helpen met een zienswijze",
+      "ik vroeg me af hoe een zienswijze werkt",
+      "beschrijf wat een zienswijze is",
+    ])
+      expect(engine.ask(q).answer?.id, q).toBe("zienswijze");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
