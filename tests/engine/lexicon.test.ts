@@ -636,6 +636,23 @@ describe("everyday words in the engine (real knowledge base)", () => {
       expect(engine.ask(q).answer?.id, q).toBe("zienswijze");
   });
 
+  it("how a thing goes and what to mind in it say nothing about the subject ('hoe verloopt', 'rekening mee houden')", () => {
+    // Before: each was refused (0.09–0.44) or answered with the entry on the budget zienswijze ("verloopt",
+    // "procedure").
+    for (const q of [
+      "ik loop tegen iets aan bij het uittreden uit een gr",
+      "ik twijfel over uittreden uit een gr",
+      "wat is jouw advies bij uittreden uit een gr",
+      "waar moet ik rekening mee houden bij uittreden uit een gr",
+      "wat zijn de do's en don'ts bij uittreden uit een gr",
+      "hoe verloopt uittreden uit een gr",
+      "wat is de procedure voor uittreden uit een gr",
+    ])
+      expect(["uittreden-gr", "checklist-uittreden"], q).toContain(engine.ask(q).answer?.id);
+    // A passport that "verlopen" is and a suit ("pak") are no such words: those questions stay off the subject.
+    expect(engine.ask("paspoort verlopen, waar maak ik een afspraak").status).toBe("unknown");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
