@@ -653,6 +653,17 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("paspoort verlopen, waar maak ik een afspraak").status).toBe("unknown");
   });
 
+  it("checking one's own understanding says nothing about the subject ('klopt mijn beeld dat', 'ik heb begrepen dat')", () => {
+    // Before: refused at 0.45, 0.22, 0.22 and 0.15.
+    for (const q of [
+      "klopt mijn beeld dat de raad toestemming moet geven voor een gr",
+      "ik heb begrepen dat de raad toestemming moet geven voor een gr",
+      "wat is wijsheid bij de toestemming van de raad voor een gr",
+      "correct me if i'm wrong maar de raad moet toch toestemming geven voor een gr",
+    ])
+      expect(engine.ask(q).status, q).not.toBe("unknown");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
