@@ -664,6 +664,12 @@ describe("everyday words in the engine (real knowledge base)", () => {
       expect(engine.ask(q).status, q).not.toBe("unknown");
   });
 
+  it("'wat bedoelen ze met …' asks what a word means; a 'positief resultaat' is a surplus", () => {
+    // Before: "bedoelen" weighed as a subject word (refused at 0.06); "positief resultaat" found nothing (0.18).
+    expect(engine.ask("wat bedoelen ze met de kaderbrief").status).not.toBe("unknown");
+    expect(engine.ask("de gr heeft een positief resultaat, wat gebeurt daarmee").answer?.id).toBe("jaarrekening-gr");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
