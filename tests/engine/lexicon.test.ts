@@ -670,6 +670,11 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("de gr heeft een positief resultaat, wat gebeurt daarmee").answer?.id).toBe("jaarrekening-gr");
   });
 
+  it("the legal forms a GR can take are the five Wgr forms, not public versus private law", () => {
+    // Before: the overview of public and private forms ranked first (its title opens with "Juridische vormen").
+    expect(engine.ask("welke juridische vormen kan een gr eigenlijk hebben").answer?.id).toBe("wgr-vormen");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
