@@ -51,6 +51,22 @@ describe("knowledge base", () => {
     expect(r.answer?.links.map((l) => l.url)).toContain("https://wetten.overheid.nl/jci1.3:c:BWBR0003740&artikel=35");
   });
 
+  it("says every GR is in the national GR-register since 1 July 2021, not only in a register of the college", () => {
+    // Before: five entries said the college keeps the register (art. 27 Wgr), a duty the Wet elektronische publicaties
+    // replaced by the national register; the regeling is published in a gemeenteblad, no longer the Staatscourant.
+    const r = engine.ask("waar vind ik een overzicht van alle gemeenschappelijke regelingen van onze gemeente");
+    expect(r.answer?.id).toBe("register-gemeenschappelijke-regelingen");
+    expect(r.answer?.text).toMatch(/landelijke \*\*GR-register\*\*|GR-register/);
+    expect(r.answer?.text).toMatch(/1 juli 2021/);
+    expect(r.answer?.text).toMatch(/gemeenteblad/);
+    for (const e of kb.entries) {
+      const text = `${e.summary} ${e.body} ${(e.items ?? []).map((i) => i.text).join(" ")}`;
+      expect(text, e.id).not.toMatch(/[Hh]et college houdt een register bij/);
+      expect(text, e.id).not.toMatch(/register van gemeenschappelijke regelingen van het college/);
+      expect(text, e.id).not.toMatch(/bekendgemaakt in de Staatscourant/);
+    }
+  });
+
   it("steering a GR better is the entry on steering, not the drawbacks of cooperating", () => {
     // Before: the drawbacks entry ("is samenwerken altijd beter" matched "beter").
     expect(["valkuil-geen-sturing", "rol-van-de-raad"]).toContain(
