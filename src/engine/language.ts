@@ -59,6 +59,7 @@ export const languageSchema = z.strictObject({
   figure_how_words: wordList,
   compute_verbs: wordList,
   number_leads: wordList,
+  chat_abbreviations: wordList,
   embedding_verbs: wordList,
   claimed_figures: wordList,
   number_units: wordList,
@@ -185,6 +186,8 @@ export interface LanguageData {
   figureHowWords: ReadonlySet<string>;
   /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
   computeVerbs: ReadonlySet<string>;
+  /** Chat abbreviations ("btw"): filler unless the base uses the word. */
+  chatAbbreviations: ReadonlySet<string>;
   /** Verbs after which a question word opens the real question ("kun je me vertellen hoeveel …"). */
   embeddingVerbs: ReadonlySet<string>;
   /** After "klopt het dat", words that make the claim a figure ("met 8 procent", "2 miljoen"): see asksLocalFigure. */
@@ -330,6 +333,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureHowWords: new Set(d.figure_how_words),
     computeVerbs: new Set(d.compute_verbs),
     numberLeads: new Set(d.number_leads),
+    chatAbbreviations: new Set(d.chat_abbreviations),
     embeddingVerbs: new Set(d.embedding_verbs),
     claimedFigures: new Set(d.claimed_figures),
     numberUnits: new Set(d.number_units),

@@ -817,6 +817,8 @@ function extractConcepts(
         lang.checklistCueVerbs.has(token) ||
         describesChecklist(clause.tokens, ti, lang) ||
         isFiller(token, lang) ||
+        // "btw, wat is …": a chat abbreviation, unless the base uses that word (an entry on VAT).
+        (lang.chatAbbreviations.has(token) && !vocab.known(stem(token))) ||
         isInvertedVerb(clause.tokens, ti, lang)
       )
         return;
