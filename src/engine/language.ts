@@ -390,6 +390,12 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
  * `minRest`, a compound opening with such a word and going on for at least that many letters counts too: its first
  * part names its field ("treinverbinding" for "trein").
  */
+/** The token ends in one of these words ("gekregen" in "kregen"). */
+export function endsWithAny(token: string, words: ReadonlySet<string>): boolean {
+  for (const w of words) if (token.endsWith(w)) return true;
+  return false;
+}
+
 export function isWordOrCompoundOf(
   token: string,
   words: ReadonlySet<string>,

@@ -21,6 +21,7 @@ import {
   isAskerRole,
   isChecklistCue,
   isInvertedVerb,
+  endsWithAny,
   isWordOrCompoundOf,
   language,
   type LanguageData,
@@ -1271,12 +1272,11 @@ function asksLocalFigure(
     context.length > 0 &&
     tokens.some((t, i) => lang.backReferences.has(t) || lang.bodyPronouns.has(t) || namedBefore(tokens, i));
   // The region of an example ("wie zitten er in het db van regio rivierenland"): the base tells its story, not its
-  // figures, except those of `example_fact_cues` ("hoeveel gemeenten zitten in regio rivierenland").
+  // figures, except those of `example_fact_cues` ("hoeveel gemeenten zitten in de BEL-combinatie"), however the name
+  // is written.
   const namesExample = (tokens: readonly string[]) => tokens.some((t) => exampleRegions.has(t));
-  // What an example tells of its own region (`example_fact_cues`: "welke gemeenten zitten in de BEL-combinatie") is its
-  // story, however the name is written.
   const asksExampleFact = (tokens: readonly string[]) =>
-    tokens.some((t) => exampleRegions.has(t)) && tokens.some((_, i) => hasCue(lang.exampleFactCues, tokens, i));
+    namesExample(tokens) && tokens.some((_, i) => hasCue(lang.exampleFactCues, tokens, i));
   const local = asking.filter(
     (c) =>
       !asksExampleFact(c.tokens) &&
@@ -1324,7 +1324,7 @@ function asksOffDomain(
   // veelgehoorde klacht is …") does not.
   const offDomain = (t: string) =>
     !vocab.topicalStems.has(stem(t)) &&
-    ![...vocab.lang.offDomainLookalikes].some((w) => t.endsWith(w)) &&
+    !endsWithAny(t, vocab.lang.offDomainLookalikes) &&
     isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD, OFF_DOMAIN_REST);
   // A question that points back ("hoe los ik dat op?") or names nothing ("wat kan ik doen?") asks about its context.
   const asking = askingClauses(clauses);
