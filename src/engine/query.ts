@@ -1142,9 +1142,14 @@ const RULE_YEAR_PREPOSITIONS = new Set(["sinds", "vanaf", "tot"]);
  * filler verb ("verplicht te geven", "verplicht om iets te melden"). With a particle before "te" the verb is a
  * subject of its own: "verplicht om samen te werken", "verplicht om uit te treden" keep "verplicht".
  */
+/** Words a modal adjective may stand before its "te" ("verplicht een zienswijze te geven"). */
+const MODAL_OBJECT_SPAN = 4;
+
 function isModalUse(tokens: readonly string[], i: number, lang: LanguageData): boolean {
-  if (tokens[i + 1] !== "te" && tokens[i + 1] !== "om") return false;
+  // "verplicht te geven", "verplicht om … te melden", or with a short object between ("verplicht een zienswijze te
+  // geven").
   const te = tokens.indexOf("te", i + 1);
+  if (tokens[i + 1] !== "te" && tokens[i + 1] !== "om" && (te < 0 || te - i > MODAL_OBJECT_SPAN)) return false;
   if (te < 0 || te + 1 >= tokens.length) return false;
   if (lang.particles.includes(tokens[te - 1]!) || tokens[te - 1] === "deel") return false;
   return isFiller(tokens[te + 1]!, lang);

@@ -281,6 +281,11 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(modal.focus.map((c) => c.word)).not.toContain("verplicht");
     expect(modal.candidates[0]!.id).toMatch(/informati/);
     expect(engine.explain!("is samenwerking in de ggd verplicht").focus.map((c) => c.word)).toContain("verplicht");
+    // A short object may stand between ("verplicht een zienswijze te geven"; before: the entry on the mandatory
+    // contents of a regeling).
+    const object = engine.explain!("is de raad verplicht een zienswijze te geven");
+    expect(object.focus.map((c) => c.word)).not.toContain("verplicht");
+    expect(engine.ask("is de raad verplicht een zienswijze te geven").answer?.id).toBe("zienswijze");
     // With a particle before "te" the verb is a subject of its own: compulsory cooperation is what is asked.
     const own = engine.explain!("in welke gevallen is een gemeente verplicht om samen te werken");
     expect(own.focus.map((c) => c.word)).toContain("verplicht");
