@@ -59,6 +59,7 @@ export const languageSchema = z.strictObject({
   figure_how_words: wordList,
   compute_verbs: wordList,
   number_leads: wordList,
+  help_words_with_meaning: wordList,
   chat_abbreviations: wordList,
   embedding_verbs: wordList,
   claimed_figures: wordList,
@@ -186,6 +187,8 @@ export interface LanguageData {
   figureHowWords: ReadonlySet<string>;
   /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
   computeVerbs: ReadonlySet<string>;
+  /** Help words that in a sentence carry their meaning ("qua info"). */
+  helpWordsWithMeaning: ReadonlySet<string>;
   /** Chat abbreviations ("btw"): filler unless the base uses the word. */
   chatAbbreviations: ReadonlySet<string>;
   /** Verbs after which a question word opens the real question ("kun je me vertellen hoeveel …"). */
@@ -333,6 +336,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureHowWords: new Set(d.figure_how_words),
     computeVerbs: new Set(d.compute_verbs),
     numberLeads: new Set(d.number_leads),
+    helpWordsWithMeaning: new Set(d.help_words_with_meaning),
     chatAbbreviations: new Set(d.chat_abbreviations),
     embeddingVerbs: new Set(d.embedding_verbs),
     claimedFigures: new Set(d.claimed_figures),
@@ -445,6 +449,8 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
  */
 function verifies(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   if (!lang.checklistCueVerbs.has(tokens[i]!)) return false;
+  // "ik ben de begroting aan het checken": what the asker is doing, not a request.
+  if (tokens[i - 1] === "het" && tokens[i - 2] === "aan") return true;
   const asks = (t: string | undefined) => t === "of" || (t !== undefined && lang.figureOpeners.has(t));
   // "checken of afvinken": "of" between two cues joins them.
   if (tokens[i + 1] === "of" && lang.checklistCues.has(tokens[i + 2] ?? "")) return false;

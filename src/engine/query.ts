@@ -530,7 +530,7 @@ export function isContentWord(t: string, lang: LanguageData): boolean {
     !lang.checklistCues.has(t) &&
     !lang.comparisonCues.has(t) &&
     !isFiller(t, lang) &&
-    !lang.helpWords.has(t) &&
+    (!lang.helpWords.has(t) || lang.helpWordsWithMeaning.has(t)) &&
     !INTENT_WORDS.has(t) &&
     !lang.situational.has(t) &&
     !lang.documentCues.has(t)
@@ -834,7 +834,7 @@ function extractConcepts(
         intents.push(token);
         return;
       }
-      if (lang.helpWords.has(token)) return;
+      if (lang.helpWords.has(token) && !lang.helpWordsWithMeaning.has(token)) return;
       const s = stem(token);
       // A number the base does not know ("6 valkuilen", "15.000 inwoners", "1x per jaar", "2e keer") says nothing
       // about the subject.
@@ -1377,8 +1377,9 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     : 0;
   const wantsChecklist = tokens.some((_, i) => isChecklistCue(tokens, i, lang));
   const wantsComparison = compares;
+  // Only help words ("hallo", "info", "help"): a help word with a meaning ("info") is then no concept either.
   const isHelp =
-    concepts.length === 0 &&
+    concepts.every((c) => lang.helpWordsWithMeaning.has(c.token)) &&
     !wantsChecklist &&
     (tokens.length === 0 ||
       (tokens.every((t) => isStopWord(t) || lang.helpWords.has(t)) && tokens.some((t) => lang.helpWords.has(t))));

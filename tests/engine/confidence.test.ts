@@ -149,6 +149,10 @@ describe("the confidence model", () => {
     expect(engine.explain!("klopt het dat de bijdrage van een gemeente een verplichte uitgave is").localFigure).toBe(
       false,
     );
+    // Which members one body has, and how to reach its people, are its figures (before: answered with the example).
+    expect(
+      engine.explain!("welke raadsleden van de stedendriehoek zitten er nu in de regioraad? namen graag").localFigure,
+    ).toBe(true);
     // The question word after a verb of telling opens what is asked (before: answered with the entry on finding
     // one's own figures).
     expect(

@@ -675,6 +675,29 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("welke juridische vormen kan een gr eigenlijk hebben").answer?.id).toBe("wgr-vormen");
   });
 
+  it("'info' in a sentence asks about information, alone it asks for help; 'aan het checken' asks for no checklist", () => {
+    // Before: "info" was dropped as a help word and the question was refused at 0.12.
+    expect(engine.ask("we horen nooit iets van de regio, waar hebben we recht op qua info").answer?.id).toBe(
+      "informatievoorziening-raad",
+    );
+    expect(engine.ask("info").status).toBe("help");
+    // Before: "checken" read as a request for a checklist and the checklist on the jaarrekening answered.
+    const x = engine.explain!(
+      "welke verplichte onderdelen heeft de paragraaf verbonden partijen, ik ben de begroting aan het checken",
+    );
+    expect(x.wantsChecklist).toBe(false);
+  });
+
+  it("talking about a subject and 'argumenten' for it ('we gaan over uittreden praten')", () => {
+    // Before: "praten" (and "he") weighed as subject words and the checklist request was refused at 0.004.
+    const r = engine.ask("he we gaan over uittreden praten in de commissie, is er een stappenlijst die ik kan aflopen");
+    expect(r.answer?.id).toBe("checklist-uittreden");
+    // "argumenten" are reasons (before: the definition of cooperation).
+    expect(engine.ask("waarom werken gemeenten samen? ik zoek argumenten voor een memo").answer?.id).toBe(
+      "waarom-samenwerken",
+    );
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
