@@ -698,6 +698,11 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("'stemverdeling' is the stemverhouding in the AB", () => {
+    // Before: refused at 0.47 ("stemverdeling" matched no entry).
+    expect(engine.ask("hoe werkt de stemverdeling in het ab").answer?.id).toBe("stemverhouding-ab");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
