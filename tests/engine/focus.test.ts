@@ -225,6 +225,13 @@ describe("focus in the engine (real knowledge base)", () => {
     }
   });
 
+  it("joins a particle before a past participle that ends its clause ('uit een gr is gestapt' → uitstappen)", () => {
+    // Before: "gestapt" stood alone and the checklist on choosing a form answered.
+    const q = "ken je een gemeente die uit een gr is gestapt";
+    expect(engine.explain!(q).expansions.some((e) => e.startsWith("gestapt … uit"))).toBe(true);
+    expect(engine.ask(q).answer?.id).toMatch(/uittreden|vanaf-komen/);
+  });
+
   it("'ieder' and 'iedere' are filler, not a form of 'iedereen'", () => {
     const x = engine.explain!("welke afspraken moeten in iedere gemeenschappelijke regeling staan?");
     expect(x.focus.map((c) => c.word)).not.toContain("iedere");
