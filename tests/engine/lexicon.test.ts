@@ -703,6 +703,12 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("hoe werkt de stemverdeling in het ab").answer?.id).toBe("stemverhouding-ab");
   });
 
+  it("whether a zienswijze counts and gets an answer is what the DB does with the zienswijzen", () => {
+    // Before: refused at 0.08 and 0.26.
+    expect(engine.ask("telt onze zienswijze eigenlijk wel mee").answer?.id).toBe("zienswijze-begroting");
+    expect(engine.ask("krijgen we antwoord op onze zienswijze").answer?.id).toBe("zienswijze-begroting");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
