@@ -67,6 +67,20 @@ describe("knowledge base", () => {
     }
   });
 
+  it("answers a zienswijze term that ends on a weekend or holiday with the Algemene termijnenwet (art. 1, 3, 4 Atw)", () => {
+    // Before: no entry said what happens then; the question was refused (0.47) although /termijn applies the Atw.
+    const r = engine.ask("als de termijn voor de zienswijze op zondag eindigt, schuift die dan op naar maandag?");
+    expect(r.status).toBe("answer");
+    expect(r.answer?.id).toBe("termijn-feestdagen");
+    expect(r.answer?.summary).toMatch(/eerstvolgende werkdag/);
+    expect(r.answer?.text).toMatch(/niet op/); // counted backwards: no extension (art. 1 lid 2)
+    expect(r.answer?.links.map((l) => l.url)).toContain("https://wetten.overheid.nl/jci1.3:c:BWBR0002448&artikel=1");
+    // How long the raad has is still the begroting entries' question, not this one's.
+    expect(engine.ask("hoeveel weken heeft de raad voor een zienswijze op de ontwerpbegroting").answer?.id).not.toBe(
+      "termijn-feestdagen",
+    );
+  });
+
   it("steering a GR better is the entry on steering, not the drawbacks of cooperating", () => {
     // Before: the drawbacks entry ("is samenwerken altijd beter" matched "beter").
     expect(["valkuil-geen-sturing", "rol-van-de-raad"]).toContain(
