@@ -75,6 +75,8 @@ describe("suggestions under a refusal", () => {
     expect(engine.explain!("welk formulier vul ik in voor een dienstreis naar de regio").asksOffDomain).toBe(true);
     expect(engine.explain!("wat regelt een omgevingsplan dat een gr niet regelt?").asksOffDomain).toBe(true);
     expect(engine.explain!("telt mijn raadsvergoeding mee voor de toeslagen?").asksOffDomain).toBe(true);
+    // A resident's own sports club (before: the entry on private-law cooperation, as a middle answer).
+    expect(engine.explain!("stichting oprichten voor onze tennisclub, hoe gaat dat?").asksOffDomain).toBe(true);
     // A resident's waste pickup and a wedding at the town hall (before: answered from the context).
     expect(
       engine.explain!("de afvalgr is druk. kun je in de afvalkalender zien wanneer de gft weer wordt opgehaald?")

@@ -81,6 +81,14 @@ describe("knowledge base", () => {
     );
   });
 
+  it("the college founding a bv is private-law cooperation (art. 160 Gemeentewet); the ROB's report is on legitimacy", () => {
+    // Before: the entry on what a GR itself may do (a GR founding a bv), and the Noord-Veluwe example (its report).
+    expect(engine.ask("mag het college zonder de raad een bv oprichten").answer?.id).toBe("privaatrechtelijke-samenwerking");
+    const r = engine.ask("welk rapport schreef de ROB over het besturen van regio's");
+    expect(r.answer?.id).toBe("democratische-legitimatie");
+    expect(r.answer?.text).toMatch(/Droomland of niemandsland/);
+  });
+
   it("steering a GR better is the entry on steering, not the drawbacks of cooperating", () => {
     // Before: the drawbacks entry ("is samenwerken altijd beter" matched "beter").
     expect(["valkuil-geen-sturing", "rol-van-de-raad"]).toContain(
