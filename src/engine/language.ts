@@ -34,6 +34,7 @@ export const languageSchema = z.strictObject({
   particles: wordList,
   generic_heads: wordList,
   modal_adjectives: wordList,
+  membership_verbs: wordList,
   determiners: wordList,
   standalone_pronouns: wordList,
   standalone_before: wordList,
@@ -141,6 +142,8 @@ export interface LanguageData {
   genericHeads: ReadonlySet<string>;
   /** Adjectives that before "te" or "om" are a modal ("verplicht te geven" = "moeten geven"). */
   modalAdjectives: ReadonlySet<string>;
+  /** Verbs after a modal adjective that keep it the subject ("verplicht om in de gr te zitten"). */
+  membershipVerbs: ReadonlySet<string>;
   /** Articles and possessives: a particle right before one is a preposition ("stemde in de regio"). */
   determiners: ReadonlySet<string>;
   /** The particles that join their verb also right before a determiner ("stap je uit de gr"). */
@@ -312,6 +315,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     particles: d.particles,
     genericHeads: new Set(d.generic_heads),
     modalAdjectives: new Set(d.modal_adjectives),
+    membershipVerbs: new Set(d.membership_verbs),
     determiners: new Set(d.determiners),
     particlesBeforeDeterminer: new Set(d.particles_before_determiner),
     questionOpeners: new Set(d.question_openers),

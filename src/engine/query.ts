@@ -1141,7 +1141,8 @@ const RULE_YEAR_PREPOSITIONS = new Set(["sinds", "vanaf", "tot"]);
 /**
  * An adjective of `modal_adjectives` at i used as a modal: "te" or "om" follows, and the infinitive it governs is a
  * filler verb ("verplicht te geven", "verplicht om iets te melden"). With a particle before "te" the verb is a
- * subject of its own: "verplicht om samen te werken", "verplicht om uit te treden" keep "verplicht".
+ * subject of its own: "verplicht om samen te werken", "verplicht om uit te treden" keep "verplicht", and so does a verb
+ * of belonging ("verplicht om in een omgevingsdienst te zitten", `membership_verbs`).
  */
 /** Words a modal adjective may stand before its "te" ("verplicht een zienswijze te geven"). */
 const MODAL_OBJECT_SPAN = 4;
@@ -1153,6 +1154,7 @@ function isModalUse(tokens: readonly string[], i: number, lang: LanguageData): b
   if (tokens[i + 1] !== "te" && tokens[i + 1] !== "om" && (te < 0 || te - i > MODAL_OBJECT_SPAN)) return false;
   if (te < 0 || te + 1 >= tokens.length) return false;
   if (lang.particles.includes(tokens[te - 1]!) || tokens[te - 1] === "deel") return false;
+  if (lang.membershipVerbs.has(tokens[te + 1]!)) return false;
   return isFiller(tokens[te + 1]!, lang);
 }
 

@@ -297,6 +297,10 @@ describe("focus in the engine (real knowledge base)", () => {
     const own = engine.explain!("in welke gevallen is een gemeente verplicht om samen te werken");
     expect(own.focus.map((c) => c.word)).toContain("verplicht");
     expect(own.candidates[0]!.id).toBe("verplichte-samenwerking");
+    // So does a verb of belonging (membership_verbs). Before: "verplicht" was dropped and the question refused (0.04).
+    const member = "zijn we verplicht om in een omgevingsdienst te zitten of kunnen we de vth-taken ook zelf doen";
+    expect(engine.explain!(member).focus.map((c) => c.word)).toContain("verplicht");
+    expect(engine.ask(member).answer?.id).toBe("verplichte-samenwerking");
     const compound = engine.ask("wat houdt een centrumgemeenteconstructie in");
     expect(compound.answer?.id).toBe("centrumgemeente");
   });
