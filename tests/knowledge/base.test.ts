@@ -89,6 +89,18 @@ describe("knowledge base", () => {
     expect(r.answer?.text).toMatch(/Droomland of niemandsland/);
   });
 
+  it("the veiligheidsregio's AB is its burgemeesters (art. 11 lid 1 Wvr); the raad cannot amend a GR's begroting", () => {
+    // Before: a middle answer from the entry on voting weights, which said neither.
+    const r = engine.ask("kan de burgemeester in het ab van de veiligheidsregio zitten");
+    expect(["verplichte-samenwerking", "algemeen-bestuur"]).toContain(r.answer?.id);
+    expect(r.answer?.text).toMatch(/burgemeesters/);
+    expect(r.answer?.links.map((l) => l.url)).toContain("https://wetten.overheid.nl/jci1.3:c:BWBR0027466&artikel=11");
+    // Before: refused (0.42); the AB adopts the begroting, the raad only amends its own decision on the zienswijze.
+    const a = engine.ask("kan een raad een amendement indienen op de begroting van de gr");
+    expect(a.answer?.id).toBe("zienswijze-begroting");
+    expect(a.answer?.text).toMatch(/niet amenderen/);
+  });
+
   it("steering a GR better is the entry on steering, not the drawbacks of cooperating", () => {
     // Before: the drawbacks entry ("is samenwerken altijd beter" matched "beter").
     expect(["valkuil-geen-sturing", "rol-van-de-raad"]).toContain(
