@@ -711,6 +711,12 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask("krijgen we antwoord op onze zienswijze").answer?.id).toBe("zienswijze-begroting");
   });
 
+  it("'wij zien nooit stukken' is about the information the raad gets", () => {
+    // Before: refused at 0.04 ("stukken" is situational, "nooit" alone no subject).
+    const r = engine.ask("de wethouder zegt dat alles geregeld is maar wij zien nooit stukken, klopt dat wel");
+    expect(["actieve-informatieplicht", "informatievoorziening-raad"]).toContain(r.answer?.id);
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
