@@ -131,7 +131,10 @@ export function createTermijnService({ register, clock = () => new Date() }: Ter
   const registerAntwoord = (question: string): Reply | null => {
     const vraag = herkenRegisterVraag(question, namen);
     if (!vraag) return null;
-    if (!register) return vraag.type === "regeling" ? null : geenRegister();
+    // Without a register only "which zienswijzen are running" is ours to answer ("none set up"); which regelingen the
+    // gemeente takes part in the engine answers from the base (the national GR-register, the paragraaf verbonden
+    // partijen), which says more than that no register is set up.
+    if (!register) return vraag.type === "lopend" ? geenRegister() : null;
     if (vraag.type === "lopend") {
       const lopend = komend();
       const text = lopend.length ? lopend.map(regelTermijn).join("\n") : termijnTekst.geenLopend;

@@ -717,6 +717,16 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(["actieve-informatieplicht", "informatievoorziening-raad"]).toContain(r.answer?.id);
   });
 
+  it("'alle regelingen waar wij in zitten' asks for the overview of the gemeente's regelingen (the GR-register)", () => {
+    // Before: a middle answer from the entry on the regeling zonder meer, and the entry on joining a GR ("meedoen").
+    expect(engine.ask("waar vind ik alle regelingen waar wij in zitten").answer?.id).toBe(
+      "register-gemeenschappelijke-regelingen",
+    );
+    expect(engine.ask("Hoe kom ik erachter in welke gemeenschappelijke regelingen mijn gemeente zit?").answer?.id).toBe(
+      "register-gemeenschappelijke-regelingen",
+    );
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
