@@ -57,7 +57,12 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     const clauses = parts
       .map((part) => {
         const tokens = tokenize(part);
-        const refersBack = tokens.some((t, i) => lang.backReferences.has(t) || standsAlone(tokens, i, lang));
+        const refersBack = tokens.some(
+          (t, i) =>
+            lang.backReferences.has(t) ||
+            standsAlone(tokens, i, lang) ||
+            (lang.backReferencePapers.has(t) && lang.definiteDeterminers.has(tokens[i - 1] ?? "")),
+        );
         return {
           text: part,
           tokens,

@@ -42,6 +42,9 @@ export const languageSchema = z.strictObject({
   question_openers: wordList,
   opener_leads: wordList,
   back_references: wordList,
+  place_heads: wordList,
+  back_reference_papers: wordList,
+  definite_determiners: wordList,
   domain_anchors: groupedWordList,
   statement_verbs: wordList,
   pointing_pronouns: wordList,
@@ -153,6 +156,11 @@ export interface LanguageData {
   openerLeads: ReadonlySet<string>;
   /** Words by which an asking clause points back to the context before it ("daarbij", "zo'n"). */
   backReferences: ReadonlySet<string>;
+  /** Before "in" and a place in a clause of context: where the asker's gemeente lies. */
+  placeHeads: ReadonlySet<string>;
+  /** Papers that, after a definite determiner, point back to the context ("het raadsvoorstel"). */
+  backReferencePapers: ReadonlySet<string>;
+  definiteDeterminers: ReadonlySet<string>;
   /** Opening verbs that, right after the asker ("ik moet"), state rather than ask. */
   statementVerbs: ReadonlySet<string>;
   /** Pronouns by which a short question may point back to its context ("hoe werkt dat?"). */
@@ -321,6 +329,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     questionOpeners: new Set(d.question_openers),
     openerLeads: new Set(d.opener_leads),
     backReferences: new Set(d.back_references),
+    placeHeads: new Set(d.place_heads),
+    backReferencePapers: new Set(d.back_reference_papers),
+    definiteDeterminers: new Set(d.definite_determiners),
     statementVerbs: new Set(d.statement_verbs),
     pointingPronouns: new Set(d.pointing_pronouns),
     bodyPronouns: new Set(d.body_pronouns),

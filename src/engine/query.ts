@@ -846,7 +846,12 @@ function extractConcepts(
       if (lang.modalAdjectives.has(token) && isModalUse(clause.tokens, ti, lang)) return;
       // A misspelt filler word ("eigelijk", "eignlijk") is filler, not a word unknown to the base.
       if (!vocab.known(s) && !names.has(token) && vocab.isFillerTypo(token)) return;
-      const weight = lang.situational.has(token) || isAskerRole(clause.tokens, ti, lang) ? 0 : weights[ci]!;
+      const weight =
+        lang.situational.has(token) ||
+        isAskerRole(clause.tokens, ti, lang) ||
+        (weights[ci]! < 1 && isAskersPlace(clause.tokens, ti, lang))
+          ? 0
+          : weights[ci]!;
       const seen = byStem.get(s);
       if (seen) {
         seen.weight = Math.max(seen.weight, weight);
@@ -1144,6 +1149,14 @@ const RULE_YEAR_PREPOSITIONS = new Set(["sinds", "vanaf", "tot"]);
  * subject of its own: "verplicht om samen te werken", "verplicht om uit te treden" keep "verplicht", and so does a verb
  * of belonging ("verplicht om in een omgevingsdienst te zitten", `membership_verbs`).
  */
+/**
+ * Where the asker's gemeente lies, in a clause of context: "raadslid in een kleine gemeente in Drenthe" (`place_heads`
+ * before "in"). The place says who asks, not what about, even when an example of the base lies there.
+ */
+function isAskersPlace(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  return tokens[i - 1] === "in" && lang.placeHeads.has(tokens[i - 2] ?? "");
+}
+
 /** Words a modal adjective may stand before its "te" ("verplicht een zienswijze te geven"). */
 const MODAL_OBJECT_SPAN = 4;
 

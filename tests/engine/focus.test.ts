@@ -509,4 +509,26 @@ describe("focus in the engine (real knowledge base)", () => {
     expect(words("wat regelt art 27 wgr")).toContain("27");
     expect(words("heeft de raad daar 12 weken voor")).toContain("12");
   });
+
+  it("'het raadsvoorstel' in the question points back to the context that describes it", () => {
+    // Before: the context weighed 0.35 and "afwegingen" alone chose the entry on reasons not to cooperate.
+    const q =
+      "Het college heeft de raad gevraagd om toestemming voor toetreding tot de GR Regionaal Archief. Wat moet er in " +
+      "het raadsvoorstel staan en welke afwegingen moet de raad maken?";
+    expect(engine.explain!(q).focus.find((c) => c.word === "toetreding")?.weight).toBe(0.7);
+    expect(["checklist-toetreden-gr", "toestemming-raad"]).toContain(engine.explain!(q).candidates[0]!.id);
+  });
+
+  it("where the asker's gemeente lies says who asks, not what about ('een gemeente in Drenthe')", () => {
+    // Before: "Drenthe" chose the Groningen-Assen example (0.90) for a question about the raad's role.
+    const q =
+      "Ik ben net raadslid geworden in een kleine gemeente in Drenthe en ik krijg elke maand stukken van de GGD. " +
+      "Kunt u uitleggen wat de raad bij zulke samenwerkingsverbanden eigenlijk kan doen?";
+    expect(engine.explain!(q).focus.find((c) => c.word === "drenthe")?.weight).toBe(0);
+    expect(engine.explain!(q).candidates[0]!.id).not.toBe("voorbeeld-groningen-assen");
+    // Asked about, the place still counts.
+    expect(
+      engine.explain!("welke gemeenten in Drenthe werken samen in de regio groningen-assen").focus.map((c) => c.word),
+    ).toContain("drenthe");
+  });
 });

@@ -727,6 +727,14 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("'de wethouder daarop aanspreken' is holding the AB member to account", () => {
+    // Before: refused (0.34), with the entry on the centrumgemeente first ("aanspreken" only in one of its questions).
+    const q =
+      "Onze wethouder zit in het AB van de regionale sociale dienst en stemde daar voor een bezuiniging waar onze raad " +
+      "juist tegen was. Mag dat zomaar? Kunnen we hem daarop aanspreken?";
+    expect(engine.ask(q).answer?.id).toBe("positie-ab-lid");
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
