@@ -531,4 +531,12 @@ describe("focus in the engine (real knowledge base)", () => {
       engine.explain!("welke gemeenten in Drenthe werken samen in de regio groningen-assen").focus.map((c) => c.word),
     ).toContain("drenthe");
   });
+
+  it("'de dag erna' points back like 'daarna' ('erna' is a back reference)", () => {
+    // Before: "erna" counted as a word unknown to the base and the context weighed 0.35: the entry on the zienswijze
+    // on the begroting answered instead of the one on feestdagen (Algemene termijnenwet).
+    const q = "onze zienswijzetermijn eindigt op tweede pinksterdag, mogen we dan de dag erna nog indienen?";
+    expect(engine.explain!(q).focus.map((c) => c.word)).not.toContain("erna");
+    expect(engine.ask(q).answer?.id).toBe("termijn-feestdagen");
+  });
 });
