@@ -43,6 +43,7 @@ export const languageSchema = z.strictObject({
   opener_leads: wordList,
   back_references: wordList,
   place_heads: wordList,
+  asking_only: wordList,
   back_reference_papers: wordList,
   definite_determiners: wordList,
   domain_anchors: groupedWordList,
@@ -158,6 +159,8 @@ export interface LanguageData {
   backReferences: ReadonlySet<string>;
   /** Before "in" and a place in a clause of context: where the asker's gemeente lies. */
   placeHeads: ReadonlySet<string>;
+  /** Words that count only in an asking clause ("griffie" in the context says where the asker works). */
+  askingOnly: ReadonlySet<string>;
   /** Papers that, after a definite determiner, point back to the context ("het raadsvoorstel"). */
   backReferencePapers: ReadonlySet<string>;
   definiteDeterminers: ReadonlySet<string>;
@@ -330,6 +333,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     openerLeads: new Set(d.opener_leads),
     backReferences: new Set(d.back_references),
     placeHeads: new Set(d.place_heads),
+    askingOnly: new Set(d.asking_only),
     backReferencePapers: new Set(d.back_reference_papers),
     definiteDeterminers: new Set(d.definite_determiners),
     statementVerbs: new Set(d.statement_verbs),

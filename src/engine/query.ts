@@ -849,7 +849,8 @@ function extractConcepts(
       const weight =
         lang.situational.has(token) ||
         isAskerRole(clause.tokens, ti, lang) ||
-        (weights[ci]! < 1 && isAskersPlace(clause.tokens, ti, lang))
+        (weights[ci]! < 1 && isAskersPlace(clause.tokens, ti, lang)) ||
+        (lang.askingOnly.has(token) && !clause.asking && clauses.some((c) => c.asking))
           ? 0
           : weights[ci]!;
       const seen = byStem.get(s);

@@ -101,6 +101,22 @@ describe("knowledge base", () => {
     expect(a.answer?.text).toMatch(/niet amenderen/);
   });
 
+  it("the griffie's role has an entry (art. 107a Gemeentewet); 'griffie' in the context alone does not reach it", () => {
+    // Before: "welke rol heeft de griffie bij regionale samenwerking" got a middle answer about the raad's role.
+    for (const q of ["welke rol heeft de griffie bij regionale samenwerking?", "moet de griffier de zienswijze opstellen of het college"]) {
+      const r = engine.ask(q);
+      expect(r.answer?.id, q).toBe("rol-van-de-griffie");
+    }
+    expect(engine.ask("wat is de rol van de griffier bij regionale samenwerking").answer?.links.map((l) => l.url)).toContain(
+      "https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=107a",
+    );
+    // Where the asker works is context, not the subject (asking_only): a thank-you with the griffier in it is chat.
+    const chat =
+      "Dank je voor je hulp bij de zienswijze op de omgevingsdienst, de raad heeft hem aangenomen. De griffier was ook " +
+      "heel blij. hoe gaat het eigenlijk met jou?";
+    expect(engine.ask(chat).status).toBe("unknown");
+  });
+
   it("steering a GR better is the entry on steering, not the drawbacks of cooperating", () => {
     // Before: the drawbacks entry ("is samenwerken altijd beter" matched "beter").
     expect(["valkuil-geen-sturing", "rol-van-de-raad"]).toContain(
