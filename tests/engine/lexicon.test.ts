@@ -735,6 +735,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.ask(q).answer?.id).toBe("positie-ab-lid");
   });
 
+  it("'of de regionale dienst goed werk levert' asks about its results", () => {
+    // Before: the Drechtsteden example (0.97; "regionale raad", "diensten levert" in its questions).
+    expect(engine.ask("hoe weet de raad of de regionale dienst goed werk levert").answer?.id).toBe(
+      "resultaten-en-bijsturen",
+    );
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
