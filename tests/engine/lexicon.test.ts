@@ -742,6 +742,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     );
   });
 
+  it("'waar de gemeente geld in stopt' is money going in, not leaving the regeling", () => {
+    // Before: the pitfall of not getting out of a regeling ("stopt" → uittreden).
+    const r = engine.ask("wie houdt eigenlijk toezicht op die regionale organisaties waar de gemeente geld in stopt");
+    expect(["valkuil-er-niet-vanaf-komen", "uittreden-gr", "checklist-uittreden"]).not.toContain(r.answer?.id);
+    expect(engine.explain!("waar de gemeente geld in stopt").expansions.join(" ")).toMatch(/bijdrag/);
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
