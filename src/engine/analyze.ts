@@ -181,7 +181,7 @@ function infinitivesOfStem(base: string): string[] {
 }
 
 function deriveInfinitives(token: string): readonly string[] {
-  if (token.length < 4 || !/^[a-z]+$/.test(token)) return NONE;
+  if (token.length < 4 || !/^[a-z]+$/.test(token) || language.notVerbForms.has(token)) return NONE;
   const irregular = language.irregularVerbs.get(token);
   if (irregular) return [irregular];
   const out: string[] = [];

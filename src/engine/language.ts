@@ -103,6 +103,7 @@ export const languageSchema = z.strictObject({
   writing_base_objects: wordList,
   request_modals: wordList,
   stem_overrides: z.record(z.string(), z.string()),
+  not_verb_forms: wordList,
   irregular_verbs: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)),
   default_suggestions: z.array(z.string().min(1)),
   messages: z.strictObject({
@@ -273,6 +274,8 @@ export interface LanguageData {
   stemOverrides: Readonly<Record<string, string>>;
   /** Irregular verb forms → their infinitive ("opgeheven" → opheffen), for `infinitivesOf`. */
   irregularVerbs: ReadonlyMap<string, string>;
+  /** Words that look like a verb form but are none ("gemiddeld"). */
+  notVerbForms: ReadonlySet<string>;
   /** Real Dutch words (base forms) that are never typo-corrected: "motie" is no typo of "motief". */
   neverCorrected: readonly string[];
   /** Words that tie a question to cooperation between municipalities (feature `anchored`). */
@@ -394,6 +397,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     requestModals: new Set(d.request_modals),
     stemOverrides: d.stem_overrides,
     irregularVerbs: new Map(Object.entries(d.irregular_verbs)),
+    notVerbForms: new Set(d.not_verb_forms),
     neverCorrected: d.never_corrected,
     domainAnchors: d.domain_anchors,
     defaultSuggestions: d.default_suggestions,

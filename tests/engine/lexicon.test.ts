@@ -749,6 +749,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.explain!("waar de gemeente geld in stopt").expansions.join(" ")).toMatch(/bijdrag/);
   });
 
+  it("'gemiddeld' is no verb form of 'middelen', and as an adverb names no subject", () => {
+    // Before: "hoe lang duurt uittreden gemiddeld" went to the entry on the reasons to cooperate (0.52), via
+    // "gemiddeld → middelen".
+    expect(engine.ask("hoe lang duurt uittreden gemiddeld").answer?.id).toBe("uittreden-gr");
+    expect(engine.explain!("wat is de gemiddelde bijdrage per inwoner").expansions.join(" ")).not.toMatch(/middel/);
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
