@@ -756,6 +756,13 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(engine.explain!("wat is de gemiddelde bijdrage per inwoner").expansions.join(" ")).not.toMatch(/middel/);
   });
 
+  it("'de provincie als toezichthouder op de begroting' is the supervision in the budget cycle", () => {
+    // Before: refused (0.10); "toezichthouder" did not reach "toezicht".
+    expect(engine.ask("wat doet de provincie als toezichthouder op de begroting van een gr").answer?.id).toBe(
+      "begrotingscyclus-gr",
+    );
+  });
+
   it("'goedkoper' asks about the efficiency gain of cooperating", () => {
     // Before: refused at 0.21 with the entry on efficiency as the first suggestion.
     expect(engine.ask("is samenwerken altijd goedkoper").answer?.id).toBe("versterking-bedrijfsvoering");
