@@ -117,6 +117,13 @@ describe("knowledge base", () => {
     expect(engine.ask(chat).status).toBe("unknown");
   });
 
+  it("a regeling can include provincies and waterschappen (art. 51, 61, 73 Wgr)", () => {
+    // Before: the entry on the raad's consent, which says nothing about them.
+    const r = engine.ask("kunnen waterschappen ook meedoen in een gemeenschappelijke regeling");
+    expect(r.answer?.id).toBe("soorten-regelingen");
+    expect(r.answer?.text).toMatch(/waterschappen \(art\. 61\)/);
+  });
+
   it("steering a GR better is the entry on steering, not the drawbacks of cooperating", () => {
     // Before: the drawbacks entry ("is samenwerken altijd beter" matched "beter").
     expect(["valkuil-geen-sturing", "rol-van-de-raad"]).toContain(
