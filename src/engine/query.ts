@@ -766,6 +766,8 @@ function extractConcepts(
   const intents: string[] = [];
   const phraseOf = new Map<number, LexiconPhrase>();
   let writingRequest = false;
+  // Words of `asking_only` count only in an asking clause, when the message has one.
+  const hasAsking = clauses.some((c) => c.asking);
   clauses.forEach((clause, ci) => {
     const phrases = findPhrases(clause.tokens, vocab.phrases);
     const hedged = hedgedWords(clause.tokens, lang);
@@ -850,7 +852,7 @@ function extractConcepts(
         lang.situational.has(token) ||
         isAskerRole(clause.tokens, ti, lang) ||
         (weights[ci]! < 1 && isAskersPlace(clause.tokens, ti, lang)) ||
-        (lang.askingOnly.has(token) && !clause.asking && clauses.some((c) => c.asking))
+        (lang.askingOnly.has(token) && !clause.asking && hasAsking)
           ? 0
           : weights[ci]!;
       const seen = byStem.get(s);
@@ -1145,12 +1147,6 @@ const YEAR = /^(19|20)\d\d$/;
 const RULE_YEAR_PREPOSITIONS = new Set(["sinds", "vanaf", "tot"]);
 
 /**
- * An adjective of `modal_adjectives` at i used as a modal: "te" or "om" follows, and the infinitive it governs is a
- * filler verb ("verplicht te geven", "verplicht om iets te melden"). With a particle before "te" the verb is a
- * subject of its own: "verplicht om samen te werken", "verplicht om uit te treden" keep "verplicht", and so does a verb
- * of belonging ("verplicht om in een omgevingsdienst te zitten", `membership_verbs`).
- */
-/**
  * Where the asker's gemeente lies, in a clause of context: "raadslid in een kleine gemeente in Drenthe" (`place_heads`
  * before "in"). The place says who asks, not what about, even when an example of the base lies there.
  */
@@ -1161,6 +1157,12 @@ function isAskersPlace(tokens: readonly string[], i: number, lang: LanguageData)
 /** Words a modal adjective may stand before its "te" ("verplicht een zienswijze te geven"). */
 const MODAL_OBJECT_SPAN = 4;
 
+/**
+ * An adjective of `modal_adjectives` at i used as a modal: "te" or "om" follows, and the infinitive it governs is a
+ * filler verb ("verplicht te geven", "verplicht om iets te melden"). With a particle before "te" the verb is a
+ * subject of its own: "verplicht om samen te werken", "verplicht om uit te treden" keep "verplicht", and so does a verb
+ * of belonging ("verplicht om in een omgevingsdienst te zitten", `membership_verbs`).
+ */
 function isModalUse(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   // "verplicht te geven", "verplicht om … te melden", or with a short object between ("verplicht een zienswijze te
   // geven").
