@@ -46,8 +46,9 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
   const out: Clause[] = [];
   /** Clauses of a sentence without a question mark that go on "dan kan ik …" (see below). */
   const followUps: Clause[] = [];
-  // A dot inside "art. 1" or "15.000" is not a sentence end (no space after it).
-  const sentences = (text.match(/(?:[^.!?;\n]|\.(?=\S))+(?:[.!?;\n]+|$)/g) ?? [text]).flatMap(atColon);
+  // A dot inside "art. 1" or "15.000" is not a sentence end (no space after it); one before a closing quote is
+  // ("… in rekening gebracht.' Zijn wij verplicht …?"), and the quote mark ends that sentence.
+  const sentences = (text.match(/(?:[^.!?;\n]|\.(?=[^\s'"’”»]))+(?:[.!?;\n]+['"’”»]*|$)/g) ?? [text]).flatMap(atColon);
   for (const sentence of sentences) {
     const parts = sentence
       .split(/,\s+/)
@@ -61,7 +62,10 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
           (t, i) =>
             lang.backReferences.has(t) ||
             standsAlone(tokens, i, lang) ||
-            (lang.backReferencePapers.has(t) && lang.definiteDeterminers.has(tokens[i - 1] ?? "")),
+            (lang.backReferencePapers.has(t) && lang.definiteDeterminers.has(tokens[i - 1] ?? "")) ||
+            // "wat gebeurt er dan met het personeel": what follows from the step the context names.
+            (lang.consequenceVerbs.has(t) &&
+              (tokens[i + 1] === "dan" || tokens.slice(i + 1, i + 3).join(" ") === "er dan")),
         );
         return {
           text: part,

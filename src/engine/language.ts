@@ -95,6 +95,9 @@ export const languageSchema = z.strictObject({
   off_domain_lookalikes: wordList,
   document_cues: cueList,
   document_describers: wordList,
+  summary_cues: wordList,
+  consequence_verbs: wordList,
+  summary_subject_openers: wordList,
   filler_pairs: cueList,
   writing_verbs: wordList,
   writing_objects: wordList,
@@ -260,6 +263,12 @@ export interface LanguageData {
   documentCues: ReadonlySet<string>;
   /** Words before a document cue that make it describe others' papers ("de regeling als bijlage"). */
   documentDescribers: ReadonlySet<string>;
+  /** Document cues that sum up ("samenvatten"): followed by a question word they sum up a subject, not a text. */
+  summaryCues: ReadonlySet<string>;
+  /** Verbs that ask what follows from a step ("wat gebeurt er dan met het personeel"): a rule, never a figure. */
+  consequenceVerbs: ReadonlySet<string>;
+  /** Question words after which a summing-up cue is about a subject ("samenvatten wat de wijziging veranderde"). */
+  summarySubjectOpeners: ReadonlySet<string>;
   /** Two words that together are filler ("niet alleen"), written with one space. */
   fillerPairs: ReadonlySet<string>;
   /** A request to write a text: a writing verb, a kind of text, and the bot addressed ("schrijf je een motie"). */
@@ -388,6 +397,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     offDomainLookalikes: new Set(d.off_domain_lookalikes),
     documentCues: new Set(d.document_cues),
     documentDescribers: new Set(d.document_describers),
+    summaryCues: new Set(d.summary_cues),
+    consequenceVerbs: new Set(d.consequence_verbs),
+    summarySubjectOpeners: new Set(d.summary_subject_openers),
     fillerPairs: new Set(d.filler_pairs),
     writingVerbs: new Set(d.writing_verbs),
     writingObjects: new Set(d.writing_objects),
@@ -455,6 +467,10 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
     (lang.checklistNouns.has(t) &&
       (tokens[i - 1] === "met" || tokens[i - 1] === "van") &&
       lang.checklistLists.has(tokens[i - 2] ?? "")) ||
+    // "een lijst met aandachtspunten", "een rij van stappen": the list word itself asks for the checklist too.
+    (lang.checklistLists.has(t) &&
+      (tokens[i + 1] === "met" || tokens[i + 1] === "van") &&
+      (lang.checklistCues.has(tokens[i + 2] ?? "") || lang.checklistNouns.has(tokens[i + 2] ?? ""))) ||
     // "heb je een lijstje met de stappen", ending the clause: what the list holds, not a subject. (Followed by more,
     // "met de stappen die we bij het uittreden moeten zetten", the noun stays: it says the list is about something.)
     (lang.checklistNouns.has(t) &&
@@ -483,7 +499,8 @@ function verifies(tokens: readonly string[], i: number, lang: LanguageData): boo
 /**
  * The token at i names who the asker is: a role within three words after a verb of being or working ("ik ben sinds
  * kort raadslid", "ik werk als griffier"), or right after "als" with the asker shortly before ("wat kan ik als
- * raadslid doen") or opening the clause with the asker right after ("als rekenkamerlid zoek ik …"). Such a role is
+ * raadslid doen", "wij als ambtelijke werkgroep": one word may stand between) or opening the clause with the asker
+ * right after ("als rekenkamerlid zoek ik …"). Such a role is
  * context, like "fractievoorzitter". "Als" alone is not enough: "een termijn als wethouder" asks about the wethouder.
  */
 export function isAskerRole(tokens: readonly string[], i: number, lang: LanguageData): boolean {
@@ -491,6 +508,8 @@ export function isAskerRole(tokens: readonly string[], i: number, lang: Language
   const asker = (from: number, to: number) =>
     tokens.slice(Math.max(0, from), to).some((t) => lang.askerPronouns.has(t));
   if (tokens[i - 1] === "als" && (asker(i - 5, i - 1) || (i === 1 && asker(i + 1, i + 4)))) return true;
+  // "wij als ambtelijke werkgroep", "ik als nieuw raadslid": one describing word between "als" and the role.
+  if (tokens[i - 2] === "als" && asker(i - 6, i - 2)) return true;
   return tokens.slice(Math.max(0, i - 3), i).some((t) => lang.identityVerbs.has(t));
 }
 

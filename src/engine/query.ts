@@ -851,6 +851,8 @@ function extractConcepts(
       const weight =
         lang.situational.has(token) ||
         isAskerRole(clause.tokens, ti, lang) ||
+        // "wij als ambtelijke werkgroep": the word describing the asker's role is context as the role is.
+        (clause.tokens[ti - 1] === "als" && isAskerRole(clause.tokens, ti + 1, lang)) ||
         (weights[ci]! < 1 && isAskersPlace(clause.tokens, ti, lang)) ||
         (lang.askingOnly.has(token) && !clause.asking && hasAsking)
           ? 0
@@ -1214,6 +1216,13 @@ function quotedTerms(text: string): string[] {
   return out;
 }
 
+/** The summing-up cue at i asks about a subject: a question word follows, directly or after "van"/"even". */
+function sumsUpSubject(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  if (!lang.summaryCues.has(tokens[i]!)) return false;
+  const next = tokens[i + 1] === "van" || tokens[i + 1] === "even" ? tokens[i + 2] : tokens[i + 1];
+  return lang.summarySubjectOpeners.has(next ?? "");
+}
+
 /** The word at i, or it and the word before it ("volgende vergadering", "dit stuk"), is one of `cues`. */
 function hasCue(cues: ReadonlySet<string>, tokens: readonly string[], i: number): boolean {
   return cues.has(tokens[i]!) || (i > 0 && cues.has(`${tokens[i - 1]} ${tokens[i]}`));
@@ -1242,7 +1251,19 @@ function asksLocalFigure(
   // "Wie betaalt …", "wie wijst de AB-leden aan namens ons": who by rule, whatever the other cues.
   const cue = (tokens: readonly string[]) =>
     !(openerOf(tokens, lang) === "wie" && tokens.some((t) => lang.whoRuleVerbs.has(t))) &&
-    (tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && !relative(tokens, i)) || ofOneYear(tokens));
+    (tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && !relative(tokens, i)) ||
+      ofOneYear(tokens) ||
+      pastDecision(tokens));
+  // "Op welke datum heeft de raad … vastgesteld", "wanneer hebben de gemeenten ingestemd": a question word, at most one
+  // word, then a perfect auxiliary, and a participle of a decision: when or how one decision went.
+  const pastDecision = (tokens: readonly string[]) => {
+    const at = tokens.findIndex((t) => lang.figureOpeners.has(t));
+    return (
+      at >= 0 &&
+      tokens.slice(at + 1, at + 3).some((t) => lang.perfectAuxiliaries.has(t)) &&
+      tokens.some((t) => lang.decisionParticiples.has(t))
+    );
+  };
   // "Wat was het tekort van de GGD over 2023", "het resultaat van de jaarrekening 2024": a financial result of one
   // year; "sinds 2022" names when a rule began.
   const ofOneYear = (tokens: readonly string[]) =>
@@ -1255,6 +1276,7 @@ function asksLocalFigure(
   // "Waar vind ik …" asks where to look, which the base answers.
   const asksFigure = (tokens: readonly string[]) => {
     if (tokens.some((t) => lang.computeVerbs.has(t))) return true;
+    if (tokens.some((t) => lang.consequenceVerbs.has(t))) return false;
     if (isFigureRequest(tokens)) return true;
     // "Kun je me vertellen hoeveel …": the question word after a verb of telling opens what is asked.
     const embedded = tokens.findIndex(
@@ -1310,9 +1332,11 @@ function asksLocalFigure(
   );
   if (local.length === 0) return false;
   // Another asking clause is a yes-no question about a rule ("kan dat zomaar, welke uittreedsom moeten we betalen
-  // …"; it opens with a verb of `statement_verbs`): the base answers that part, the figure is one of several things
+  // …"; it opens with a verb of `statement_verbs`) or asks what follows: the base answers that part, the figure is one of several things
   // asked. A request ("geef me het bedrag") is no such question.
-  const asksRule = (tokens: readonly string[]) => lang.statementVerbs.has(openerOf(tokens, lang) ?? "");
+  // "Wat gebeurt er dan met het personeel, het gebouw en de reserves?" asks what follows, in all its parts.
+  const asksRule = (tokens: readonly string[]) =>
+    lang.statementVerbs.has(openerOf(tokens, lang) ?? "") || tokens.some((t) => lang.consequenceVerbs.has(t));
   return !asking.some((c) => !local.includes(c) && asksRule(c.tokens));
 }
 
@@ -1483,7 +1507,10 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     ),
     // "de regeling als bijlage", "een voorstel met bijlagen" describe someone else's papers, not a text of the asker's.
     aboutDocument: tokens.some(
-      (_, i) => hasCue(lang.documentCues, tokens, i) && !lang.documentDescribers.has(tokens[i - 1] ?? ""),
+      (_, i) =>
+        hasCue(lang.documentCues, tokens, i) &&
+        !lang.documentDescribers.has(tokens[i - 1] ?? "") &&
+        !sumsUpSubject(tokens, i, lang),
     ),
     asksToWrite: writing,
     askedOffSubject: askedOffSubject(d),
