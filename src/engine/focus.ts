@@ -35,6 +35,8 @@ export interface Clause {
   speaker?: boolean;
   /** The clause is what someone said ("… zei dat | we gewoon kunnen uittreden"): the subject the question checks. */
   reported?: boolean;
+  /** The clause is mostly a short term in quotation marks ("in de stukken staat | 'verbonden partij'"). */
+  quoted?: boolean;
 }
 
 /**
@@ -54,7 +56,8 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
       .split(/,\s+/)
       .flatMap((part) => splitReported(part, lang))
       .flatMap((part) => splitSubordinate(part, lang))
-      .flatMap((part) => splitEmbeddedQuestion(part, lang));
+      .flatMap((part) => splitEmbeddedQuestion(part, lang))
+      .flatMap((part) => (sentence.includes("?") ? [part] : splitClosingTerm(part)));
     const clauses = parts
       .map((part) => {
         const tokens = tokenize(part);
@@ -157,7 +160,10 @@ function markQuoted(text: string, clauses: readonly Clause[], lang: LanguageData
       chars++;
       quoted += inQuote[i]!;
     }
-    if (!c.speaker && quoted * 2 > chars) c.reported = true;
+    if (!c.speaker && quoted * 2 > chars) {
+      c.reported = true;
+      c.quoted = c.tokens.length <= CLOSING_TERM_WORDS;
+    }
   }
   // What introduces the quote ("de wethouder schreef in een raadsinformatiebrief:", "Raadsvoorstel:") says who or what
   // said it, as "… zei dat" does: a clause closing with a colon, with a verb of saying or of a label's few words.
@@ -167,6 +173,25 @@ function markQuoted(text: string, clauses: readonly Clause[], lang: LanguageData
     if (c.tokens.length <= LABEL_WORDS || c.tokens.some((t) => lang.reportingVerbs.has(t))) c.speaker = true;
   });
 }
+/**
+ * A statement that closes with a term of one to five words in quotes ("in elk financieel stuk staat 'verbonden
+ * partij'") splits before the quote: the term is what a later "wat is dat?" asks about (see clauseWeights). Only in a
+ * sentence without a question mark: "wat is een 'gemeenschappelijk orgaan'?" stays one question.
+ */
+function splitClosingTerm(part: string): string[] {
+  const passages = quotedPassages(part);
+  const last = passages.at(-1);
+  if (!last) return [part];
+  const open = last.start - 1;
+  const rest = part.slice(last.start + last.text.length + 1);
+  const words = last.text.trim().split(/\s+/).length;
+  if (open <= 0 || words > CLOSING_TERM_WORDS || /[\p{L}\p{N}]/u.test(rest)) return [part];
+  const before = part.slice(0, open);
+  return /[\p{L}\p{N}]/u.test(before) ? [before, part.slice(open)] : [part];
+}
+/** Most words of a quoted term that closes a statement. */
+const CLOSING_TERM_WORDS = 5;
+
 /** Most words of a label before a quote ("Raadsvoorstel:", "Uit de begroting:"). */
 const LABEL_WORDS = 3;
 
@@ -291,7 +316,8 @@ function isAsking(text: string, tokens: readonly string[], lang: LanguageData): 
  * Weight per clause: 1 for asking clauses; context clauses CONTEXT_WEIGHT, or CONTEXT_WEIGHT_VAGUE when the
  * asking clauses hold fewer than two content words and may point back ("hoe werkt dat?"; without such a word, "wat
  * is een zienswijze?", CONTEXT_WEIGHT), or CONTEXT_WEIGHT_BACK when an asking clause points back to the
- * context. In a comparison ("convenant of GR, wat is het verschil?") the compared things often stand in the context,
+ * context; when they may point back and the context quotes something, the quote weighs 1 and the rest of the context
+ * CONTEXT_WEIGHT. In a comparison ("convenant of GR, wat is het verschil?") the compared things often stand in the context,
  * and so does the subject of a checklist request ("De regeling moet worden aangepast. Welke stappen moet de raad
  * doorlopen?"): then (`subjectInContext`) it weighs at least CONTEXT_WEIGHT_BACK, as does a clause of condition. With
  * no asking clause (or only one clause) all weigh 1.
@@ -305,6 +331,10 @@ export function clauseWeights(
   const all = () => clauses.map((c) => (c.speaker ? 0 : 1));
   if (asking.length === 0 || asking.length === clauses.length) return all();
   const askingContent = asking.reduce((n, c) => n + contentCount(c), 0);
+  // "In elk financieel stuk staat 'verbonden partij'. Wat is dat?": a vague question about a quote asks about the
+  // quote; the rest of the context is background.
+  if (askingContent < 2 && asking.some((c) => c.mayPointBack) && clauses.some((c) => !c.asking && c.quoted))
+    return clauses.map((c) => (c.speaker ? 0 : c.asking || c.quoted ? 1 : CONTEXT_WEIGHT));
   if (askingContent === 0) return all();
   const context =
     askingContent < 2 && asking.some((c) => c.mayPointBack)

@@ -97,6 +97,8 @@ export const languageSchema = z.strictObject({
   document_describers: wordList,
   summary_cues: wordList,
   consequence_verbs: wordList,
+  opinion_verbs: wordList,
+  opinion_holders: wordList,
   summary_subject_openers: wordList,
   filler_pairs: cueList,
   writing_verbs: wordList,
@@ -267,6 +269,10 @@ export interface LanguageData {
   summaryCues: ReadonlySet<string>;
   /** Verbs that ask what follows from a step ("wat gebeurt er dan met het personeel"): a rule, never a figure. */
   consequenceVerbs: ReadonlySet<string>;
+  /** Verbs of an opinion ("vindt", "denkt"): with a party of `opinionHolders`, a political opinion is asked. */
+  opinionVerbs: ReadonlySet<string>;
+  /** Parties and fractions whose opinion the base never holds ("fractie", "coalitie"). */
+  opinionHolders: ReadonlySet<string>;
   /** Question words after which a summing-up cue is about a subject ("samenvatten wat de wijziging veranderde"). */
   summarySubjectOpeners: ReadonlySet<string>;
   /** Two words that together are filler ("niet alleen"), written with one space. */
@@ -399,6 +405,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     documentDescribers: new Set(d.document_describers),
     summaryCues: new Set(d.summary_cues),
     consequenceVerbs: new Set(d.consequence_verbs),
+    opinionVerbs: new Set(d.opinion_verbs),
+    opinionHolders: new Set(d.opinion_holders),
     summarySubjectOpeners: new Set(d.summary_subject_openers),
     fillerPairs: new Set(d.filler_pairs),
     writingVerbs: new Set(d.writing_verbs),

@@ -1377,8 +1377,16 @@ function asksOffDomain(
   // A question that points back ("hoe los ik dat op?") or names nothing ("wat kan ik doen?") asks about its context.
   const asking = askingClauses(clauses);
   const namesNothing = (c: { tokens: string[] }) => !c.tokens.some((t) => isContentWord(t, vocab.lang));
-  return (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses : asking).some((c) =>
-    c.tokens.some((t, i) => offDomain(t) || hasCue(vocab.lang.offDomainPhrases, c.tokens, i)),
+  // "Wat vindt de VVD-fractie van …": a party's opinion (`opinion_verbs`, `opinion_holders`).
+  const lang = vocab.lang;
+  const asksOpinion = (tokens: readonly string[]) =>
+    tokens.some((t, i) => lang.opinionVerbs.has(t) && (tokens[i - 1] === "wat" || tokens[i - 1] === "hoe")) &&
+    tokens.some((t) => isWordOrCompoundOf(t, lang.opinionHolders, OFF_DOMAIN_HEAD));
+  return (
+    asking.some((c) => asksOpinion(c.tokens)) ||
+    (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses : asking).some((c) =>
+      c.tokens.some((t, i) => offDomain(t) || hasCue(lang.offDomainPhrases, c.tokens, i)),
+    )
   );
 }
 
