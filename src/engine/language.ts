@@ -69,6 +69,7 @@ export const languageSchema = z.strictObject({
   embedding_verbs: wordList,
   claimed_figures: wordList,
   number_units: wordList,
+  number_words: wordList,
   figure_request_verbs: wordList,
   decision_participles: wordList,
   year_result_cues: wordList,
@@ -219,6 +220,8 @@ export interface LanguageData {
   numberLeads: ReadonlySet<string>;
   /** Words after a number that make it a term or a date ("12 weken", "30 april"). */
   numberUnits: ReadonlySet<string>;
+  /** Numbers written as words ("acht"): before a figure ("acht procent") they name no subject. */
+  numberWords: ReadonlySet<string>;
   /** Verbs that, closing a clause addressed to the bot, ask to hand a figure over ("kun je me … geven"). */
   figureRequestVerbs: ReadonlySet<string>;
   decisionParticiples: ReadonlySet<string>;
@@ -378,6 +381,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     embeddingVerbs: new Set(d.embedding_verbs),
     claimedFigures: new Set(d.claimed_figures),
     numberUnits: new Set(d.number_units),
+    numberWords: new Set(d.number_words),
     figureRequestVerbs: new Set(d.figure_request_verbs),
     decisionParticiples: new Set(d.decision_participles),
     yearResultCues: new Set(d.year_result_cues),
@@ -472,13 +476,16 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
     isWordOrCompoundOf(t, lang.checklistHeads, 1) ||
     (lang.checklistNouns.has(t) && lang.checklistNounLeads.has(tokens[i - 1] ?? "")) ||
     // "heb je een lijst met punten waar wij naar moeten kijken": a list of steps or points is a checklist.
-    (lang.checklistNouns.has(t) &&
+    ((lang.checklistNouns.has(t) || lang.checklistDescribers.has(t)) &&
       (tokens[i - 1] === "met" || tokens[i - 1] === "van") &&
       lang.checklistLists.has(tokens[i - 2] ?? "")) ||
-    // "een lijst met aandachtspunten", "een rij van stappen": the list word itself asks for the checklist too.
+    // "een lijst met aandachtspunten", "een rij van stappen", "een lijst met vragen": the list word asks for the
+    // checklist too.
     (lang.checklistLists.has(t) &&
       (tokens[i + 1] === "met" || tokens[i + 1] === "van") &&
-      (lang.checklistCues.has(tokens[i + 2] ?? "") || lang.checklistNouns.has(tokens[i + 2] ?? ""))) ||
+      (lang.checklistCues.has(tokens[i + 2] ?? "") ||
+        lang.checklistNouns.has(tokens[i + 2] ?? "") ||
+        lang.checklistDescribers.has(tokens[i + 2] ?? ""))) ||
     // "heb je een lijstje met de stappen", ending the clause: what the list holds, not a subject. (Followed by more,
     // "met de stappen die we bij het uittreden moeten zetten", the noun stays: it says the list is about something.)
     (lang.checklistNouns.has(t) &&

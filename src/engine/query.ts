@@ -844,6 +844,8 @@ function extractConcepts(
       // A number the base does know counts only as a reference, a term, a date or a year: "27 samenwerkingsverbanden"
       // is a count, not article 27.
       if (/^\d{1,3}$/.test(token) && !isReferenceOrTerm(clause.tokens, ti, lang)) return;
+      // "met acht procent omhoog": a number word before a figure ("procent", "miljoen") is that figure's size.
+      if (lang.numberWords.has(token) && countsFigure(clause.tokens, ti, lang)) return;
       // "verplicht te geven", "verplicht om aan de raad te melden": a modal ("moeten"), not the subject "verplicht".
       if (lang.modalAdjectives.has(token) && isModalUse(clause.tokens, ti, lang)) return;
       // A misspelt filler word ("eigelijk", "eignlijk") is filler, not a word unknown to the base.
@@ -1309,13 +1311,14 @@ function asksLocalFigure(
   // (`body_pronouns`), pointing back ("daar") or naming it again after a demonstrative ("… de Omgevingsdienst
   // Noordzeekanaalgebied … welke gemeenten zitten in die omgevingsdienst?"), in a message whose context names one
   // body or moment.
-  const context = clauses.filter((c) => !c.asking && marked(c.tokens));
+  // Another asking clause names the body too: "welke gemeenten zitten in de ROVA, en hoeveel betaalt elke gemeente daar".
+  const contextOf = (tokens: readonly string[]) => clauses.filter((c) => c.tokens !== tokens && marked(c.tokens));
   const namedBefore = (tokens: readonly string[], i: number) =>
     lang.demonstratives.has(tokens[i - 1] ?? "") &&
     isContentWord(tokens[i]!, lang) &&
-    context.some((c) => c.tokens.includes(tokens[i]!));
+    contextOf(tokens).some((c) => c.tokens.includes(tokens[i]!));
   const asksAboutContext = (tokens: readonly string[]) =>
-    context.length > 0 &&
+    contextOf(tokens).length > 0 &&
     tokens.some((t, i) => lang.backReferences.has(t) || lang.bodyPronouns.has(t) || namedBefore(tokens, i));
   // The region of an example ("wie zitten er in het db van regio rivierenland"): the base tells its story, not its
   // figures, except those of `example_fact_cues` ("hoeveel gemeenten zitten in de BEL-combinatie"), however the name
@@ -1389,6 +1392,21 @@ function asksOffDomain(
     )
   );
 }
+
+/**
+ * The number word at i gives the size of a figure ("acht procent", "twee of drie miljoen"): one of `claimed_figures`
+ * follows, after any further numbers joined by "of", "tot" or "en". "De vijf vormen", "acht weken" stay.
+ */
+function countsFigure(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  let j = i + 1;
+  while (
+    NUMBER_JOINS.has(tokens[j] ?? "") &&
+    (lang.numberWords.has(tokens[j + 1] ?? "") || /^\d+$/.test(tokens[j + 1] ?? ""))
+  )
+    j += 2;
+  return lang.claimedFigures.has(tokens[j] ?? "");
+}
+const NUMBER_JOINS = new Set(["of", "tot", "en"]);
 
 /** The number at i is a reference ("art 27") or a term or date ("12 weken", "30 april"): see `number_units`. */
 function isReferenceOrTerm(tokens: readonly string[], i: number, lang: LanguageData): boolean {

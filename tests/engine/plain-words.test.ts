@@ -56,4 +56,51 @@ describe("questions in plain words", () => {
     expect(engine.ask("Wat kan een fractie doen tegen de begroting van de GR?").status).not.toBe("unknown");
     expect(top("Welke wethouder zit namens de gemeente in het algemeen bestuur?")).toBe("algemeen-bestuur");
   });
+
+  it("everyday words of a hurried councillor reach the entry: 'niet weg bij', 'wat levert … op', 'bestaat die nog'", () => {
+    expect(top("Kunnen we echt niet weg bij die omgevingsdienst, ook als we er klaar mee zijn?")).toBe(
+      "verplichte-samenwerking",
+    );
+    expect(top("Wat levert samenwerken met de buren ons nou eigenlijk op, behalve een hoop overleg?")).toBe(
+      "winstpunten-samenwerking",
+    );
+    expect(top("Iemand had het over de Drechtraad, maar bestaat die eigenlijk nog?")).toBe("voorbeeld-drechtsteden");
+    expect(top("Wat gebeurt er met het geld dat de GR aan het eind van het jaar overhoudt?")).toBe("jaarrekening-gr");
+  });
+
+  it("a number word before 'procent' is a figure's size, not a subject; 'de vijf vormen' keeps its number", () => {
+    const words = (q: string) => engine.explain!(q).focus.map((f) => f.word);
+    expect(
+      words("Onze bijdrage aan de regio gaat met acht procent omhoog, kunnen we iets van die begroting vinden?"),
+    ).not.toContain("acht");
+    expect(words("welke vijf vormen kent de wgr")).toContain("vijf");
+    expect(
+      top(
+        "De bijdrage aan de regio stijgt met acht procent. Kan de raad daar als raad iets van vinden bij de begroting?",
+      ),
+    ).toBe("zienswijze-begroting");
+  });
+
+  it("'een lijst met vragen' asks for a checklist; 'is daar een naam voor' and 'op een gegeven moment' are filler", () => {
+    const r = engine.ask(
+      "Niemand kijkt of onze samenwerking nog iets oplevert. Is er een lijst met vragen die we kunnen gebruiken?",
+    );
+    expect(r.answer?.kind).toBe("checklist");
+    expect(r.answer?.id).toBe("checklist-evaluatie-samenwerking");
+    const words = engine.explain!("Op een gegeven moment heb je overal overleg. Is daar een naam voor?").focus.map(
+      (f) => f.word,
+    );
+    expect(words).not.toContain("naam");
+    expect(words).not.toContain("moment");
+  });
+
+  it("one body's surplus, a date of one body this year, what each member pays: local facts", () => {
+    for (const q of [
+      "Hoeveel heeft de Omgevingsdienst Rijnmond vorig jaar overgehouden?",
+      "Op welke datum sluit dit jaar onze termijn voor de begroting van de GGD Flevoland?",
+      "Welke gemeenten zitten in Afvalschap Zuidoost, en hoeveel betaalt elke gemeente daar per jaar aan?",
+    ])
+      expect(engine.explain!(q).localFigure, q).toBe(true);
+    expect(engine.explain!("Op welke datum moet de begroting van een GR bij de raad liggen?").localFigure).toBe(false);
+  });
 });
