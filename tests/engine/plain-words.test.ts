@@ -52,6 +52,9 @@ describe("questions in plain words", () => {
       "Hoe lang moet je wachten op een sociale huurwoning in de regio Rivierenland?",
     ])
       expect(engine.ask(q).status, q).toBe("unknown");
+    expect(engine.ask("Wat vindt de SP-fractie van de veiligheidsregio?").message).toContain(
+      "standpunten van partijen",
+    );
     // The raad's view and a fraction's options stay subjects.
     expect(engine.ask("Wat kan een fractie doen tegen de begroting van de GR?").status).not.toBe("unknown");
     expect(top("Welke wethouder zit namens de gemeente in het algemeen bestuur?")).toBe("algemeen-bestuur");
