@@ -106,4 +106,8 @@ describe("questions in plain words", () => {
       expect(engine.explain!(q).localFigure, q).toBe(true);
     expect(engine.explain!("Op welke datum moet de begroting van een GR bij de raad liggen?").localFigure).toBe(false);
   });
+
+  it("'waarom werken gemeenten samen' asks for the reasons, not the definition of samenwerking", () => {
+    expect(top("waarom werken gemeenten met elkaar samen")).toBe("waarom-samenwerken");
+  });
 });
