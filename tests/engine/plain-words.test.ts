@@ -110,4 +110,9 @@ describe("questions in plain words", () => {
   it("'waarom werken gemeenten samen' asks for the reasons, not the definition of samenwerking", () => {
     expect(top("waarom werken gemeenten met elkaar samen")).toBe("waarom-samenwerken");
   });
+
+  it("'die regionale club' is the regeling the asker means, not the subject of forms of cooperation", () => {
+    expect(top("Kunnen we de rekenkamer naar die regionale club laten kijken?")).toBe("onderzoeksrecht-en-rekenkamer");
+    expect(top("Mag de raad nee zeggen als het college bij een nieuwe club wil?")).toBe("toestemming-raad");
+  });
 });
