@@ -115,4 +115,11 @@ describe("questions in plain words", () => {
     expect(top("Kunnen we de rekenkamer naar die regionale club laten kijken?")).toBe("onderzoeksrecht-en-rekenkamer");
     expect(top("Mag de raad nee zeggen als het college bij een nieuwe club wil?")).toBe("toestemming-raad");
   });
+
+  it("who mentioned a term is no subject ('iemand noemde …'); 'buitenspel' at a collegeregeling is that entry", () => {
+    expect(
+      engine.explain!("Een collega noemde de Drechtraad. Bestaat die nog?").focus.map((f) => f.word),
+    ).not.toContain("noemde");
+    expect(top("Staat de raad buitenspel bij een collegeregeling?")).toBe("collegeregeling");
+  });
 });
