@@ -99,6 +99,7 @@ export const languageSchema = z.strictObject({
   summary_cues: wordList,
   consequence_verbs: wordList,
   opinion_verbs: wordList,
+  person_cues: cueList,
   opinion_holders: wordList,
   summary_subject_openers: wordList,
   filler_pairs: cueList,
@@ -274,6 +275,8 @@ export interface LanguageData {
   consequenceVerbs: ReadonlySet<string>;
   /** Verbs of an opinion ("vindt", "denkt"): with a party of `opinionHolders`, a political opinion is asked. */
   opinionVerbs: ReadonlySet<string>;
+  /** Figure cues that pick one person ("welke wethouder"): with a definite body of `instances` a local fact. */
+  personCues: ReadonlySet<string>;
   /** Parties and fractions whose opinion the base never holds ("fractie", "coalitie"). */
   opinionHolders: ReadonlySet<string>;
   /** Question words after which a summing-up cue is about a subject ("samenvatten wat de wijziging veranderde"). */
@@ -410,6 +413,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     summaryCues: new Set(d.summary_cues),
     consequenceVerbs: new Set(d.consequence_verbs),
     opinionVerbs: new Set(d.opinion_verbs),
+    personCues: new Set(d.person_cues),
     opinionHolders: new Set(d.opinion_holders),
     summarySubjectOpeners: new Set(d.summary_subject_openers),
     fillerPairs: new Set(d.filler_pairs),

@@ -1300,7 +1300,12 @@ function asksLocalFigure(
     return opener === null || lang.figureOpeners.has(opener);
   };
   const marked = (tokens: readonly string[]) =>
-    tokens.some((t, i) => hasCue(lang.localMarkers, tokens, i) || YEAR.test(t) || unknownNames.has(t));
+    tokens.some((t, i) => hasCue(lang.localMarkers, tokens, i) || YEAR.test(t) || unknownNames.has(t)) ||
+    picksPersonOfBody(tokens);
+  // "Welke wethouder zit in het db van de ggd?": one person of the one body the asker means.
+  const picksPersonOfBody = (tokens: readonly string[]) =>
+    tokens.some((_, i) => hasCue(lang.personCues, tokens, i)) &&
+    tokens.some((t, i) => lang.instances.has(t) && DEFINITE_ARTICLES.has(tokens[i - 1] ?? ""));
   // "Kun je me die naam geven?", "kun je die cijfers voor me opzoeken?": a request whose cue points back ("die",
   // "deze"; read here as pointing, not as relative pronouns) at a figure the message's context ties to one body or moment.
   const pointsBack = (tokens: readonly string[]) =>

@@ -49,6 +49,7 @@ describe("questions in plain words", () => {
       "Wat vindt de CDA-fractie in Zwolle eigenlijk van de regio?",
       "Hoe denkt de oppositie over de begroting van de GGD?",
       "Welke wethouder van Heerenveen zit in het algemeen bestuur van de veiligheidsregio?",
+      "welke wethouder zit in het dagelijks bestuur van de omgevingsdienst?",
       "Hoe lang moet je wachten op een sociale huurwoning in de regio Rivierenland?",
     ])
       expect(engine.ask(q).status, q).toBe("unknown");
