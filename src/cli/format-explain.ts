@@ -13,6 +13,7 @@ export function formatExplanation(x: Explanation): string {
   if (x.asksAmount) lines.push("vraagt om een bedrag (vergoeding, salaris, tarief): niet in de kennisbank");
   if (x.aboutDocument) lines.push("wijst naar een eigen tekst (geplakt of bijgevoegd)");
   if (x.asksToWrite) lines.push("vraagt om een tekst te schrijven");
+  if (x.asksWhereToFind) lines.push("vraagt waar iets te vinden is");
   if (x.askedOffSubject) lines.push("de vraag gaat over iets anders dan de context (geen onderwerp van de kennisbank)");
   if (x.asksOffDomain)
     lines.push("de vraag noemt een onderwerp buiten de kennisbank (werk, belasting, ict, reizen, weer, …)");

@@ -57,6 +57,8 @@ const BODY_MASK = 1 << 4;
 const TOPICAL_MASK = (1 << 0) | (1 << 2); // title, keywords
 /** Rank factor for an entry naming two or more of the things a comparison asks about outside its body. */
 const COMPARISON_BOOST = 1.3;
+/** Rank factor for an entry that says where to look, when the message asks where to find something. */
+const FIND_BOOST = 2;
 /** Runner-up within this share of the best score makes a confident reply "ambiguous". */
 const AMBIGUOUS_RATIO = 0.9;
 /**
@@ -425,6 +427,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       // A comparison is answered by an entry that sets the compared things side by side: it names several of them
       // outside its body (title, questions, keywords, summary), not one of them only.
       const comparisonBoost = q.wantsComparison && evaluation.strongConcepts >= 2 ? COMPARISON_BOOST : 1;
+      // "Waar vind ik de begroting van onze GR?": the entries that say where to look (`find_intent_keyword`).
+      const findBoost = q.asksWhereToFind && e.keywords.includes(language.findIntentKeyword) ? FIND_BOOST : 1;
       return {
         doc: r.doc,
         entry: e,
@@ -438,6 +442,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
           (COVERAGE_FLOOR + 0.5 * evaluation.coverage + 0.5 * evaluation.coverageStrong) *
           checklistBoost *
           comparisonBoost *
+          findBoost *
           examplePrior,
       };
     });
@@ -583,6 +588,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       answersOnlyContext: ranked[0] ? answersOnlyContext(q, ranked[0]) : false,
       aboutDocument: q.aboutDocument,
       asksToWrite: q.asksToWrite,
+      asksWhereToFind: q.asksWhereToFind,
       candidates: ranked.slice(0, 5).map((r, i) => ({
         id: r.entry.id,
         rank: round(r.rank),

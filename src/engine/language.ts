@@ -100,6 +100,8 @@ export const languageSchema = z.strictObject({
   consequence_verbs: wordList,
   opinion_verbs: wordList,
   person_cues: cueList,
+  find_intent_verbs: wordList,
+  find_intent_keyword: z.string().min(1),
   opinion_holders: wordList,
   summary_subject_openers: wordList,
   filler_pairs: cueList,
@@ -277,6 +279,10 @@ export interface LanguageData {
   opinionVerbs: ReadonlySet<string>;
   /** Figure cues that pick one person ("welke wethouder"): with a definite body of `instances` a local fact. */
   personCues: ReadonlySet<string>;
+  /** With "waar" in an asking clause, verbs that ask where to look ("waar vind ik …", "waar kan ik hem naar verwijzen"). */
+  findIntentVerbs: ReadonlySet<string>;
+  /** The keyword by which an entry says it answers where-to-look questions ("waar vind ik"). */
+  findIntentKeyword: string;
   /** Parties and fractions whose opinion the base never holds ("fractie", "coalitie"). */
   opinionHolders: ReadonlySet<string>;
   /** Question words after which a summing-up cue is about a subject ("samenvatten wat de wijziging veranderde"). */
@@ -414,6 +420,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     consequenceVerbs: new Set(d.consequence_verbs),
     opinionVerbs: new Set(d.opinion_verbs),
     personCues: new Set(d.person_cues),
+    findIntentVerbs: new Set(d.find_intent_verbs),
+    findIntentKeyword: d.find_intent_keyword,
     opinionHolders: new Set(d.opinion_holders),
     summarySubjectOpeners: new Set(d.summary_subject_openers),
     fillerPairs: new Set(d.filler_pairs),

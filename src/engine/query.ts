@@ -93,6 +93,8 @@ export interface AnalyzedQuery {
   aboutDocument: boolean;
   /** Asks the bot to write a text ("kun je een motie voor me schrijven"), which it does not do. */
   asksToWrite: boolean;
+  /** Asks where to look: "waar" and a verb of `find_intent_verbs` in one asking clause ("waar vind ik de begroting"). */
+  asksWhereToFind: boolean;
   /** Terms the message puts in quotes ("wat is een 'lege bv'"), each as its content stems joined by one space. */
   quoted: readonly string[];
   terms: QueryTerm[];
@@ -1544,6 +1546,9 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
         !sumsUpSubject(tokens, i, lang),
     ),
     asksToWrite: writing,
+    asksWhereToFind: askingClauses(clauses).some(
+      (c) => c.tokens.includes("waar") && c.tokens.some((t) => lang.findIntentVerbs.has(t)),
+    ),
     askedOffSubject: askedOffSubject(d),
     asksOffDomain: asksOffDomain(clauses, vocab),
     quoted: quotedTerms(text),

@@ -33,6 +33,8 @@ export interface Explanation {
   aboutDocument: boolean;
   /** The message asks the bot to write a text (a motion, a mail), which it does not do. */
   asksToWrite: boolean;
+  /** The message asks where to look ("waar vind ik …"): entries that say where rank higher. */
+  asksWhereToFind: boolean;
   /** The question asks, after context about a GR, about something the base has no subject for. */
   askedOffSubject: boolean;
   /** An asking clause names a subject the base never covers (language data `off_domain_words`). */

@@ -123,4 +123,14 @@ describe("questions in plain words", () => {
     ).not.toContain("noemde");
     expect(top("Staat de raad buitenspel bij een collegeregeling?")).toBe("collegeregeling");
   });
+
+  it("'waar vind ik …' and 'waar kan ik hem naar verwijzen' ask where to look: the entry that says where", () => {
+    expect(
+      top(
+        "Een raadslid vraagt mij waar hij de begroting van onze regeling voor de GGD kan vinden. Waar kan ik hem naar verwijzen?",
+      ),
+    ).toBe("lokale-gegevens-vinden");
+    expect(engine.explain!("Waar vind ik de begroting van onze GR?").asksWhereToFind).toBe(true);
+    expect(engine.explain!("Waar staat GR eigenlijk voor?").asksWhereToFind).toBe(false);
+  });
 });
