@@ -538,6 +538,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // Of a topic and its checklist just as strong, the form asked for answers: the checklist only when asked.
     // The two forms cover different words (a checklist lists more), so rank alone decides between them; a topic that
     // covers the question at least as well answers further behind (TOPIC_RANK). The checklist is then offered first.
+    // In a comparison ("wat is het verschil tussen de paragraaf en de nota verbonden partijen") the topic answers
+    // behind its checklist whatever it covers: the checklist's steps compare nothing.
     const topic =
       best.entry.kind === "checklist" && !q.wantsChecklist
         ? others
@@ -546,7 +548,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
               (r) =>
                 companions(best.entry, r.entry) &&
                 (r.rank >= best.rank * AMBIGUOUS_RATIO ||
-                  (r.coverage >= best.coverage && r.rank >= best.rank * TOPIC_RANK)),
+                  ((r.coverage >= best.coverage || q.wantsComparison) && r.rank >= best.rank * TOPIC_RANK)),
             )
         : undefined;
     const shown = topic ?? best;

@@ -56,4 +56,10 @@ describe("comparison questions (real knowledge base)", () => {
     for (const q of ["wat is het verschil tussen een kat en een hond", "iphone versus android", "vs", "verschil"])
       expect(engine.ask(q).status, q).toBe("unknown");
   });
+
+  it("a comparison is answered by a topic, not by a checklist it did not ask for", () => {
+    const r = engine.ask("wat is het verschil tussen de paragraaf verbonden partijen en een nota verbonden partijen");
+    expect(r.answer?.kind).not.toBe("checklist");
+    expect(r.answer?.id).toBe("nota-verbonden-partijen");
+  });
 });
