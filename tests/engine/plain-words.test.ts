@@ -133,4 +133,12 @@ describe("questions in plain words", () => {
     expect(engine.explain!("Waar vind ik de begroting van onze GR?").asksWhereToFind).toBe(true);
     expect(engine.explain!("Waar staat GR eigenlijk voor?").asksWhereToFind).toBe(false);
   });
+
+  it("'hoe heet dat probleem' names no subject; regional 'tafels' are overleggen", () => {
+    const words = engine.explain!("Er zijn zoveel regionale tafels. Hoe heet dat probleem?").focus.map((f) => f.word);
+    expect(words).not.toContain("probleem");
+    expect(
+      top("Er zijn zoveel overleggen en regionale tafels dat niemand het nog overziet. Hoe heet dat probleem?"),
+    ).toMatch(/^(valkuil-bestuurlijke-spaghetti|bestuurlijke-drukte)$/);
+  });
 });
