@@ -141,4 +141,10 @@ describe("questions in plain words", () => {
       top("Er zijn zoveel overleggen en regionale tafels dat niemand het nog overziet. Hoe heet dat probleem?"),
     ).toMatch(/^(valkuil-bestuurlijke-spaghetti|bestuurlijke-drukte)$/);
   });
+
+  it("papers that come when all is 'dichtgetimmerd' mean the raad comes in too late", () => {
+    expect(top("De stukken van de GGD komen altijd pas als alles al dichtgetimmerd is. Wat kunnen we doen?")).toBe(
+      "valkuil-ondoorzichtig",
+    );
+  });
 });
