@@ -74,6 +74,8 @@ const CLOSE_RATIO = 0.75;
  * share of the checklist's rank: a checklist lists many words and outranks its topic on rank alone.
  */
 const TOPIC_RANK = 0.6;
+/** ... and covers at least this share of what the checklist covers. */
+const TOPIC_COVERAGE = 0.9;
 /**
  * Rank = BM25 × (COVERAGE_FLOOR + coverage/2 + coverage outside the body/2): coverage re-orders BM25's candidates at
  * most by a factor of two. (0.25, a factor of five, let a candidate covering one common word of a long message beat
@@ -548,7 +550,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
               (r) =>
                 companions(best.entry, r.entry) &&
                 (r.rank >= best.rank * AMBIGUOUS_RATIO ||
-                  ((r.coverage >= best.coverage || q.wantsComparison) && r.rank >= best.rank * TOPIC_RANK)),
+                  ((r.coverage >= best.coverage * TOPIC_COVERAGE || q.wantsComparison) &&
+                    r.rank >= best.rank * TOPIC_RANK)),
             )
         : undefined;
     const shown = topic ?? best;

@@ -147,4 +147,12 @@ describe("questions in plain words", () => {
       "valkuil-ondoorzichtig",
     );
   });
+
+  it("a topic nearly as good as its checklist answers a question that asks for no checklist", () => {
+    const r = engine.ask(
+      "Onze wethouder beweert dat we 'er niet meer uit kunnen'. Klopt dat? En als we toch willen stoppen, beslist de raad dan of het college?",
+    );
+    expect(r.answer?.kind).not.toBe("checklist");
+    expect(r.alternatives.map((a) => a.id)).toContain("checklist-uittreden");
+  });
 });
