@@ -1271,7 +1271,7 @@ function asksLocalFigure(
   // "Wat was het tekort van de GGD over 2023", "het resultaat van de jaarrekening 2024": a financial result of one
   // year; "sinds 2022" names when a rule began.
   const ofOneYear = (tokens: readonly string[]) =>
-    tokens.some((t) => lang.yearResultCues.has(t)) &&
+    tokens.some((t) => isWordOrCompoundOf(t, lang.yearResultCues, YEAR_RESULT_HEAD)) &&
     tokens.some((t, i) => YEAR.test(t) && !RULE_YEAR_PREPOSITIONS.has(tokens[i - 1] ?? ""));
   // "Kun je me de bijdrage per inwoner geven": a request to the bot that closes with a verb of handing over.
   const isFigureRequest = (tokens: readonly string[]) =>
@@ -1364,6 +1364,8 @@ function asksAmount(clauses: readonly { tokens: string[]; asking: boolean }[], l
   );
 }
 
+/** Shortest financial-result word that also counts as the head of a compound ("jaarrekeningresultaat"). */
+const YEAR_RESULT_HEAD = 6;
 /** Shortest off-domain word that also counts as the head of a compound ("ziekteverlof" for "verlof"). */
 const OFF_DOMAIN_HEAD = 5;
 /** Shortest rest of a compound that opens with an off-domain word ("trein|verbinding", "aanbesteding|sdrempels"). */

@@ -155,4 +155,12 @@ describe("questions in plain words", () => {
     expect(r.answer?.kind).not.toBe("checklist");
     expect(r.alternatives.map((a) => a.id)).toContain("checklist-uittreden");
   });
+
+  it("one body's result in a compound ('jaarrekeningresultaat … over 2023') is a local figure; 'doorloopt' asks steps", () => {
+    expect(
+      engine.explain!("Welk jaarrekeningresultaat heeft de Omgevingsdienst Haaglanden over 2024 gemeld?").localFigure,
+    ).toBe(true);
+    expect(engine.explain!("Welke stappen doorloopt de raad bij het uittreden uit een GR?").wantsChecklist).toBe(true);
+    expect(engine.ask("Welke zoekperiode geldt voor een jongere die een uitkering aanvraagt?").status).toBe("unknown");
+  });
 });
