@@ -70,6 +70,7 @@ export const languageSchema = z.strictObject({
   claimed_figures: wordList,
   number_units: wordList,
   number_words: wordList,
+  months: wordList,
   figure_request_verbs: wordList,
   decision_participles: wordList,
   year_result_cues: wordList,
@@ -225,6 +226,8 @@ export interface LanguageData {
   numberUnits: ReadonlySet<string>;
   /** Numbers written as words ("acht"): before a figure ("acht procent") they name no subject. */
   numberWords: ReadonlySet<string>;
+  /** The months: a day and a month ("14 maart") name one moment. */
+  months: ReadonlySet<string>;
   /** Verbs that, closing a clause addressed to the bot, ask to hand a figure over ("kun je me … geven"). */
   figureRequestVerbs: ReadonlySet<string>;
   decisionParticiples: ReadonlySet<string>;
@@ -391,6 +394,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     claimedFigures: new Set(d.claimed_figures),
     numberUnits: new Set(d.number_units),
     numberWords: new Set(d.number_words),
+    months: new Set(d.months),
     figureRequestVerbs: new Set(d.figure_request_verbs),
     decisionParticiples: new Set(d.decision_participles),
     yearResultCues: new Set(d.year_result_cues),

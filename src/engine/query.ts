@@ -1301,9 +1301,15 @@ function asksLocalFigure(
     if (opener === "klopt" && tokens.some((t) => /^\d/.test(t) || lang.claimedFigures.has(t))) return true;
     return opener === null || lang.figureOpeners.has(opener);
   };
+  // A date ("de regioraad van 14 maart") is one moment, as "volgende week" is.
   const marked = (tokens: readonly string[]) =>
-    tokens.some((t, i) => hasCue(lang.localMarkers, tokens, i) || YEAR.test(t) || unknownNames.has(t)) ||
-    picksPersonOfBody(tokens);
+    tokens.some(
+      (t, i) =>
+        hasCue(lang.localMarkers, tokens, i) ||
+        YEAR.test(t) ||
+        unknownNames.has(t) ||
+        (/^\d{1,2}$/.test(t) && lang.months.has(tokens[i + 1] ?? "")),
+    ) || picksPersonOfBody(tokens);
   // "Welke wethouder zit in het db van de ggd?": one person of the one body the asker means.
   const picksPersonOfBody = (tokens: readonly string[]) =>
     tokens.some((_, i) => hasCue(lang.personCues, tokens, i)) &&

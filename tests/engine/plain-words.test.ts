@@ -163,4 +163,21 @@ describe("questions in plain words", () => {
     expect(engine.explain!("Welke stappen doorloopt de raad bij het uittreden uit een GR?").wantsChecklist).toBe(true);
     expect(engine.ask("Welke zoekperiode geldt voor een jongere die een uitkering aanvraagt?").status).toBe("unknown");
   });
+
+  it("an address, a new burgemeester's start, an agenda on a date: one body's facts", () => {
+    for (const q of [
+      "Wat is het bezoekadres van de Regio Rivierenland?",
+      "Wanneer begint de nieuwe griffier van Zaanstad?",
+      "agenda algemeen bestuur ggd 3 april",
+    ])
+      expect(engine.explain!(q).localFigure, q).toBe(true);
+  });
+
+  it("'heeft hij een punt', 'niemand overziet het nog', 'vervangen': everyday words reach the entry", () => {
+    expect(engine.explain!("Heeft hij een punt?").focus.map((f) => f.word)).not.toContain("punt");
+    expect(top("We zitten in veertig regelingen en niemand overziet het nog. Hoe heet dat?")).toBe(
+      "valkuil-bestuurlijke-spaghetti",
+    );
+    expect(top("Kunnen we ons AB-lid vervangen als we er nooit iets van horen?")).toBe("positie-ab-lid");
+  });
 });
