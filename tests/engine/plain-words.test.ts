@@ -164,13 +164,17 @@ describe("questions in plain words", () => {
     expect(engine.ask("Welke zoekperiode geldt voor een jongere die een uitkering aanvraagt?").status).toBe("unknown");
   });
 
-  it("an address, a new burgemeester's start, an agenda on a date: one body's facts", () => {
+  it("an address, a new burgemeester's start, an agenda on a date, one body's last date: one body's facts", () => {
     for (const q of [
       "Wat is het bezoekadres van de Regio Rivierenland?",
       "Wanneer begint de nieuwe griffier van Zaanstad?",
       "agenda algemeen bestuur ggd 3 april",
+      "Wat is de uiterste datum voor onze zienswijze op de begroting 2028 van de Regio Foodvalley?",
     ])
       expect(engine.explain!(q).localFigure, q).toBe(true);
+    expect(
+      engine.explain!("Wat is de uiterste datum voor een zienswijze op de begroting van een GR?").localFigure,
+    ).toBe(false);
   });
 
   it("'heeft hij een punt', 'niemand overziet het nog', 'vervangen': everyday words reach the entry", () => {
