@@ -71,6 +71,7 @@ export const languageSchema = z.strictObject({
   number_units: wordList,
   number_words: wordList,
   months: wordList,
+  claim_openings: z.array(z.string().regex(/^[a-z]+( [a-z]+)*$/, "must be folded words")),
   figure_request_verbs: wordList,
   decision_participles: wordList,
   year_result_cues: wordList,
@@ -228,6 +229,8 @@ export interface LanguageData {
   numberWords: ReadonlySet<string>;
   /** The months: a day and a month ("14 maart") name one moment. */
   months: ReadonlySet<string>;
+  /** Openings of a checked claim ("klopt het dat", "is het waar dat"), as word arrays. */
+  claimOpenings: readonly (readonly string[])[];
   /** Verbs that, closing a clause addressed to the bot, ask to hand a figure over ("kun je me … geven"). */
   figureRequestVerbs: ReadonlySet<string>;
   decisionParticiples: ReadonlySet<string>;
@@ -395,6 +398,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     numberUnits: new Set(d.number_units),
     numberWords: new Set(d.number_words),
     months: new Set(d.months),
+    claimOpenings: d.claim_openings.map((o) => o.split(" ")),
     figureRequestVerbs: new Set(d.figure_request_verbs),
     decisionParticiples: new Set(d.decision_participles),
     yearResultCues: new Set(d.year_result_cues),

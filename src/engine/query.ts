@@ -1297,8 +1297,9 @@ function asksLocalFigure(
     }
     // "Heeft de raad van Zwolle ingestemd …?": asked yes or no, what one council decided (a perfect tense).
     if (lang.perfectAuxiliaries.has(opener ?? "") && decided) return true;
-    // "Klopt het dat de GGD een tekort van 2 miljoen heeft?": a claim about a figure checks that figure.
-    if (opener === "klopt" && tokens.some((t) => /^\d/.test(t) || lang.claimedFigures.has(t))) return true;
+    // "Klopt het dat de GGD een tekort van 2 miljoen heeft?", "is het waar dat de GGD 20 euro per inwoner vraagt?": a
+    // claim about a figure checks that figure.
+    if (opensClaim(tokens, lang) && tokens.some((t) => /^\d/.test(t) || lang.claimedFigures.has(t))) return true;
     return opener === null || lang.figureOpeners.has(opener);
   };
   // A date ("de regioraad van 14 maart") is one moment, as "volgende week" is.
@@ -1363,11 +1364,18 @@ function asksLocalFigure(
  */
 function asksAmount(clauses: readonly { tokens: string[]; asking: boolean }[], lang: LanguageData): boolean {
   const asking = askingClauses(clauses);
+  // "Is het waar dat raadsleden een hogere vergoeding krijgen?": a claim about pay checks an amount too.
   return asking.some(
     (c) =>
-      c.tokens.some((_, i) => hasCue(lang.amountQuestions, c.tokens, i)) &&
+      (c.tokens.some((_, i) => hasCue(lang.amountQuestions, c.tokens, i)) || opensClaim(c.tokens, lang)) &&
       c.tokens.some((t) => lang.amountCues.has(t)),
   );
+}
+
+/** The clause opens a checked claim (`claim_openings`: "klopt het dat …", "is het waar dat …"). */
+function opensClaim(tokens: readonly string[], lang: LanguageData): boolean {
+  const start = tokens.findIndex((t) => !lang.openerLeads.has(t));
+  return lang.claimOpenings.some((o) => o.every((w, k) => tokens[start + k] === w));
 }
 
 /** Shortest financial-result word that also counts as the head of a compound ("jaarrekeningresultaat"). */

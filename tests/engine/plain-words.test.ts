@@ -184,4 +184,16 @@ describe("questions in plain words", () => {
     );
     expect(top("Kunnen we ons AB-lid vervangen als we er nooit iets van horen?")).toBe("positie-ab-lid");
   });
+
+  it("'is het waar dat …' checks a claim like 'klopt het dat …': one body's figure, or an amount of pay", () => {
+    expect(engine.explain!("Is het waar dat de Omgevingsdienst Twente 12 euro per inwoner vraagt?").localFigure).toBe(
+      true,
+    );
+    expect(engine.explain!("Is het waar dat wethouders een hogere vergoeding krijgen voor het AB?").asksAmount).toBe(
+      true,
+    );
+    expect(engine.explain!("Is het waar dat de bijdrage aan een GR een verplichte uitgave is?").localFigure).toBe(
+      false,
+    );
+  });
 });
