@@ -1352,8 +1352,11 @@ function asksLocalFigure(
   // …"; it opens with a verb of `statement_verbs`) or asks what follows: the base answers that part, the figure is one of several things
   // asked. A request ("geef me het bedrag") is no such question.
   // "Wat gebeurt er dan met het personeel, het gebouw en de reserves?" asks what follows, in all its parts.
+  // A yes-no question that names one body, year or date itself ("… en is dat nog steeds de burgemeester van
+  // Tielerveen?") is no rule; "kunnen we hem terugroepen" is ("we" marks whose, not which).
   const asksRule = (tokens: readonly string[]) =>
-    lang.statementVerbs.has(openerOf(tokens, lang) ?? "") || tokens.some((t) => lang.consequenceVerbs.has(t));
+    (lang.statementVerbs.has(openerOf(tokens, lang) ?? "") || tokens.some((t) => lang.consequenceVerbs.has(t))) &&
+    !tokens.some((t) => YEAR.test(t) || (unknownNames.has(t) && isContentWord(t, lang)));
   return !asking.some((c) => !local.includes(c) && asksRule(c.tokens));
 }
 

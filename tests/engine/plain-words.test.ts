@@ -196,4 +196,25 @@ describe("questions in plain words", () => {
       false,
     );
   });
+
+  it("a yes-no question that names one body or person itself is no rule question beside a local one", () => {
+    const q =
+      "Wie is tegenwoordig de voorzitter van het algemeen bestuur van de Regio Veenkoloniën, en is dat nog steeds de burgemeester van Stadskanaal?";
+    expect(engine.explain!(q).localFigure).toBe(true);
+    // "kunnen we zo iemand terugroepen" stays a rule question beside "wie zit er namens onze gemeente".
+    expect(
+      engine.explain!(
+        "Wie zit er namens onze gemeente in het bestuur van de regio, en kunnen we zo iemand terugroepen?",
+      ).localFigure,
+    ).toBe(false);
+  });
+
+  it("a livestream, a container emptied, a kieslijst: things the base does not cover", () => {
+    for (const q of [
+      "Hoe zet ik een livestream op voor de vergadering van de adviescommissie?",
+      "Wanneer wordt de groene container geleegd nu het afval bij de GR zit?",
+      "Hoe kom ik op de kieslijst van een partij?",
+    ])
+      expect(engine.ask(q).status, q).toBe("unknown");
+  });
 });
