@@ -183,6 +183,11 @@ describe("questions in plain words", () => {
       "valkuil-bestuurlijke-spaghetti",
     );
     expect(top("Kunnen we ons AB-lid vervangen als we er nooit iets van horen?")).toBe("positie-ab-lid");
+    expect(
+      top(
+        "Onze wethouder zit namens ons in het AB van de ggd en stemde vóór een hogere bijdrage terwijl de raad dat niet wilde. Kan de raad hem uit dat bestuur halen?",
+      ),
+    ).toBe("positie-ab-lid");
   });
 
   it("'is het waar dat …' checks a claim like 'klopt het dat …': one body's figure, or an amount of pay", () => {
