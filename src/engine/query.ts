@@ -1349,11 +1349,10 @@ function asksLocalFigure(
   );
   if (local.length === 0) return false;
   // Another asking clause is a yes-no question about a rule ("kan dat zomaar, welke uittreedsom moeten we betalen
-  // …"; it opens with a verb of `statement_verbs`) or asks what follows: the base answers that part, the figure is one of several things
-  // asked. A request ("geef me het bedrag") is no such question.
-  // "Wat gebeurt er dan met het personeel, het gebouw en de reserves?" asks what follows, in all its parts.
-  // A yes-no question that names one body, year or date itself ("… en is dat nog steeds de burgemeester van
-  // Tielerveen?") is no rule; "kunnen we hem terugroepen" is ("we" marks whose, not which).
+  // …"; it opens with a verb of `statement_verbs`) or asks what follows ("wat gebeurt er dan met het personeel, het
+  // gebouw en de reserves?"): the base answers that part, the figure is one of several things asked. A request ("geef
+  // me het bedrag") is no such question, nor is a yes-no question that names one body or year itself ("… en is dat
+  // nog steeds de burgemeester van Tielerveen?"); "kunnen we hem terugroepen" is one ("we" says whose, not which).
   const asksRule = (tokens: readonly string[]) =>
     (lang.statementVerbs.has(openerOf(tokens, lang) ?? "") || tokens.some((t) => lang.consequenceVerbs.has(t))) &&
     !tokens.some((t) => YEAR.test(t) || (unknownNames.has(t) && isContentWord(t, lang)));
