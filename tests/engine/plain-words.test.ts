@@ -222,4 +222,12 @@ describe("questions in plain words", () => {
     ])
       expect(engine.ask(q).status, q).toBe("unknown");
   });
+
+  it("toestemming or only a zienswijze when the college joins an existing regeling: the toestemming topic", () => {
+    expect(
+      top(
+        "Onze raad twijfelt: is er toestemming nodig als we toetreden tot een bestaande regeling voor de jeugdzorg, of alleen een zienswijze?",
+      ),
+    ).toBe("toestemming-raad");
+  });
 });
