@@ -316,11 +316,11 @@ function isAsking(text: string, tokens: readonly string[], lang: LanguageData): 
  * Weight per clause: 1 for asking clauses; context clauses CONTEXT_WEIGHT, or CONTEXT_WEIGHT_VAGUE when the
  * asking clauses hold fewer than two content words and may point back ("hoe werkt dat?"; without such a word, "wat
  * is een zienswijze?", CONTEXT_WEIGHT), or CONTEXT_WEIGHT_BACK when an asking clause points back to the
- * context; when they may point back and the context quotes something, the quote weighs 1 and the rest of the context
- * CONTEXT_WEIGHT. In a comparison ("convenant of GR, wat is het verschil?") the compared things often stand in the context,
- * and so does the subject of a checklist request ("De regeling moet worden aangepast. Welke stappen moet de raad
- * doorlopen?"): then (`subjectInContext`) it weighs at least CONTEXT_WEIGHT_BACK, as does a clause of condition. With
- * no asking clause (or only one clause) all weigh 1.
+ * context; when they may point back and the context quotes a short term, the term weighs 1 and the rest of the
+ * context CONTEXT_WEIGHT. In a comparison ("convenant of GR, wat is het verschil?") the compared things often stand in
+ * the context, and so does the subject of a checklist request ("De regeling moet worden aangepast. Welke stappen moet
+ * de raad doorlopen?"): then (`subjectInContext`) it weighs at least CONTEXT_WEIGHT_BACK, as does a clause of
+ * condition. With no asking clause (or only one clause) all weigh 1.
  */
 export function clauseWeights(
   clauses: readonly Clause[],

@@ -1302,6 +1302,10 @@ function asksLocalFigure(
     if (opensClaim(tokens, lang) && tokens.some((t) => /^\d/.test(t) || lang.claimedFigures.has(t))) return true;
     return opener === null || lang.figureOpeners.has(opener);
   };
+  // "Welke wethouder zit in het db van de ggd?": one person of the one body the asker means.
+  const picksPersonOfBody = (tokens: readonly string[]) =>
+    tokens.some((_, i) => hasCue(lang.personCues, tokens, i)) &&
+    tokens.some((t, i) => lang.instances.has(t) && DEFINITE_ARTICLES.has(tokens[i - 1] ?? ""));
   // A date ("de regioraad van 14 maart") is one moment, as "volgende week" is.
   const marked = (tokens: readonly string[]) =>
     tokens.some(
@@ -1311,29 +1315,33 @@ function asksLocalFigure(
         unknownNames.has(t) ||
         (/^\d{1,2}$/.test(t) && lang.months.has(tokens[i + 1] ?? "")),
     ) || picksPersonOfBody(tokens);
-  // "Welke wethouder zit in het db van de ggd?": one person of the one body the asker means.
-  const picksPersonOfBody = (tokens: readonly string[]) =>
-    tokens.some((_, i) => hasCue(lang.personCues, tokens, i)) &&
-    tokens.some((t, i) => lang.instances.has(t) && DEFINITE_ARTICLES.has(tokens[i - 1] ?? ""));
+  // The clauses that name one body or moment: found once, and only for a message with a figure cue (most have none).
+  let markedCache: typeof clauses | undefined;
+  const markedClauses = () => (markedCache ??= clauses.filter((c) => marked(c.tokens)));
   // "Kun je me die naam geven?", "kun je die cijfers voor me opzoeken?": a request whose cue points back ("die",
-  // "deze"; read here as pointing, not as relative pronouns) at a figure the message's context ties to one body or moment.
+  // "deze"; read here as pointing, not as relative pronouns) at a figure the message's context ties to one body or
+  // moment.
   const pointsBack = (tokens: readonly string[]) =>
     isFigureRequest(tokens) &&
     tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && lang.pointingPronouns.has(tokens[i - 1] ?? "")) &&
-    clauses.some((c) => marked(c.tokens));
+    markedClauses().length > 0;
   // "Het AB van de GGD Gooi en Vechtstreek … Wanneer vergaderen ze?": a figure question about a body named before
   // (`body_pronouns`), pointing back ("daar") or naming it again after a demonstrative ("… de Omgevingsdienst
-  // Noordzeekanaalgebied … welke gemeenten zitten in die omgevingsdienst?"), in a message whose context names one
-  // body or moment.
-  // Another asking clause names the body too: "welke gemeenten zitten in de ROVA, en hoeveel betaalt elke gemeente daar".
-  const contextOf = (tokens: readonly string[]) => clauses.filter((c) => c.tokens !== tokens && marked(c.tokens));
-  const namedBefore = (tokens: readonly string[], i: number) =>
+  // Noordzeekanaalgebied … welke gemeenten zitten in die omgevingsdienst?"), in a message whose other clauses name
+  // one body or moment (an asking clause too: "welke gemeenten zitten in de ROVA, en hoeveel betaalt elke gemeente
+  // daar").
+  const contextOf = (tokens: readonly string[]) => markedClauses().filter((c) => c.tokens !== tokens);
+  const namedBefore = (tokens: readonly string[], i: number, context: readonly { tokens: string[] }[]) =>
     lang.demonstratives.has(tokens[i - 1] ?? "") &&
     isContentWord(tokens[i]!, lang) &&
-    contextOf(tokens).some((c) => c.tokens.includes(tokens[i]!));
-  const asksAboutContext = (tokens: readonly string[]) =>
-    contextOf(tokens).length > 0 &&
-    tokens.some((t, i) => lang.backReferences.has(t) || lang.bodyPronouns.has(t) || namedBefore(tokens, i));
+    context.some((c) => c.tokens.includes(tokens[i]!));
+  const asksAboutContext = (tokens: readonly string[]) => {
+    const context = contextOf(tokens);
+    return (
+      context.length > 0 &&
+      tokens.some((t, i) => lang.backReferences.has(t) || lang.bodyPronouns.has(t) || namedBefore(tokens, i, context))
+    );
+  };
   // The region of an example ("wie zitten er in het db van regio rivierenland"): the base tells its story, not its
   // figures, except those of `example_fact_cues` ("hoeveel gemeenten zitten in de BEL-combinatie"), however the name
   // is written.
