@@ -1066,8 +1066,9 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
         if (at >= 2 && tokens[at - 1] === "te" && particles.has(tokens[at - 2]!)) found.add(tokens[at - 2]!);
         // An infinitive at the end of its clause takes the particle before it: "kunnen we uit de gr stappen",
         // "mag de gemeente uit de regeling treden". (Only forms the base knows are searched.)
-        // So does a past participle there: "een gemeente die uit een gr is gestapt".
-        if (at === lastWord(tokens) && (t.endsWith("en") || /^ge.+[dt]$/.test(t)))
+        // So does a past participle there, "een gemeente die uit een gr is gestapt", and the finite verb that ends a
+        // subordinate clause: "ze willen dat het college uit de veiligheidsregio stapt".
+        if (at === lastWord(tokens) && (t.endsWith("en") || t.endsWith("t")))
           for (const prev of tokens.slice(Math.max(0, at - SEPARABLE_WINDOW), at))
             if (particles.has(prev)) found.add(prev);
       });

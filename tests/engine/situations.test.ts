@@ -1,0 +1,41 @@
+// A situation told before the question (issue 11, round twenty-eight): a finite verb that ends a subordinate clause
+// takes its particle ("dat de gemeente uit de GR stapt"), asking the GR's board questions is asking for inlichtingen,
+// and a weekday beside a holiday is the Algemene termijnenwet's subject.
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/types.ts";
+import { sharedEngine } from "../support/knowledge.ts";
+
+describe("situations told before the question", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
+  });
+
+  it("joins the particle of a finite verb that ends a subordinate clause ('dat … uit de GR stapt')", () => {
+    // Before: "stapt" stood alone and the checklist for leaving answered a question that asked for no checklist.
+    const q = "De oppositie wil dat onze gemeente uit de omgevingsdienst stapt. Kan de raad dat zomaar besluiten?";
+    expect(engine.explain!(q).expansions.some((e) => e.startsWith("stapt … uit"))).toBe(true);
+    expect(engine.ask(q).answer?.id).toBe("uittreden-gr");
+  });
+
+  it("asking the board of a GR questions is asking for inlichtingen, not a detour via the wethouder", () => {
+    // Before: "vragen" is a stop word, so "bestuur", "via" and "lopen" ranked the entry on the AB.
+    const q =
+      "Mag ik als raadslid zelf vragen stellen aan het bestuur van de GGD, of moet alles via de wethouder lopen?";
+    expect(engine.ask(q).answer?.id).toMatch(/^(informatievoorziening-raad|positie-ab-lid)$/);
+    // Questions a councillor asks himself before joining are no request for inlichtingen.
+    const own = engine.explain!("welke vragen moet ik stellen voordat we toetreden tot een regeling?");
+    expect(own.expansions.join(" ")).not.toMatch(/inlicht/);
+  });
+
+  it("a deadline on a holiday with a weekday in the question is the Algemene termijnenwet's", () => {
+    // Before: "vrijdag" was a word of the asking clause that the entry named only in its body, so the reply was
+    // refused as an answer to the context alone.
+    const reply = engine.ask(
+      "De laatste dag voor onze zienswijze valt op Tweede Paasdag. Moeten we dan al op vrijdag inleveren?",
+    );
+    expect(reply.status).toBe("answer");
+    expect(reply.answer?.id).toBe("termijn-feestdagen");
+  });
+});
