@@ -39,3 +39,21 @@ describe("situations told before the question", () => {
     expect(reply.answer?.id).toBe("termijn-feestdagen");
   });
 });
+
+describe("practical questions around a GR", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
+  });
+
+  it("an address or a bus line is off the subject, even of a body the base has as an example", () => {
+    // Before: the example entry on the BEL Combinatie, and a pitfall entry for the bus lines (both answers).
+    for (const q of [
+      "wat is het bezoekadres van de BEL Combinatie, ik moet er vrijdag zijn",
+      "welke buslijnen rijden er straks niet meer in onze regio?",
+    ]) {
+      expect(engine.explain!(q).asksOffDomain, q).toBe(true);
+      expect(engine.ask(q).status, q).toBe("unknown");
+    }
+  });
+});
