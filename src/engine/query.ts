@@ -608,14 +608,20 @@ export function findPhrases(
     let window = Math.min(tokens.length, i + n + PHRASE_SLACK);
     for (let at = i + 1; at < window; at++) if (PHRASE_BREAK.has(tokens[at]!)) window = at;
     const used = new Set<number>();
+    const positions: number[] = [];
     for (const s of phrase.stems) {
       for (let at = i; at < window; at++)
         if (!taken[at] && !used.has(at) && formsAt(at).has(s)) {
           used.add(at);
+          positions.push(at);
           break;
         }
     }
     if (used.size < n || !used.has(i)) continue;
+    // The stop words that open a phrase stand before its first content word, as a preposition before its noun:
+    // "houden we in de gaten", but not "met twee buurgemeenten een stichting voor de …" for "voor de buurgemeenten".
+    const head = phrase.text.split(" ").findIndex((w) => !isStopWord(w));
+    if (head > 0 && positions.slice(0, head).some((at) => at > positions[head]!)) continue;
     for (const at of used) taken[at] = true;
     found.set(i, { phrase, used: [...used] });
   }

@@ -29,6 +29,17 @@ describe("situations told before the question", () => {
     expect(own.expansions.join(" ")).not.toMatch(/inlicht/);
   });
 
+  it("a phrase that opens with a preposition needs it before its noun ('voor de buurgemeenten')", () => {
+    // Before: "buurgemeenten … voor de" matched the phrase for a centrumgemeente, which answered with confidence.
+    const q =
+      "De wethouder wil met drie buurgemeenten een stichting voor de muziekschool oprichten. Heeft de raad daar iets over te zeggen?";
+    expect(engine.explain!(q).expansions.join(" ")).not.toMatch(/centrumgemeent/);
+    expect(engine.ask(q).answer?.id).not.toBe("centrumgemeente");
+    // In its own order the phrase still counts.
+    const own = engine.explain!("de grote gemeente doet het allemaal voor de buurgemeenten");
+    expect(own.expansions.some((e) => e.startsWith("voor de buurgemeenten"))).toBe(true);
+  });
+
   it("a deadline on a holiday with a weekday in the question is the Algemene termijnenwet's", () => {
     // Before: "vrijdag" was a word of the asking clause that the entry named only in its body, so the reply was
     // refused as an answer to the context alone.
