@@ -67,4 +67,11 @@ describe("practical questions around a GR", () => {
       expect(engine.ask(q).status, q).toBe("unknown");
     }
   });
+
+  it("a levy named as a compound ('afvalheffing') is a tax a GR may levy", () => {
+    // Before: "afvalheffing" was unknown ("heffing" was no word of the base, only "heffen" and "rioolheffing").
+    const q = "Mag een gr van ons een afvalheffing opleggen aan inwoners?";
+    expect(engine.explain!(q).expansions.some((e) => e.startsWith("afvalheffing →"))).toBe(true);
+    expect(engine.ask(q).answer?.id).toBe("bevoegdheden-gr");
+  });
 });
