@@ -40,6 +40,13 @@ describe("situations told before the question", () => {
     expect(own.expansions.some((e) => e.startsWith("voor de buurgemeenten"))).toBe(true);
   });
 
+  it("money left over at the end of the year is the surplus of the jaarrekening, not what remains after opheffing", () => {
+    // Before: "overblijft" reached the entry on ending a GR, whose text divides what remains.
+    expect(engine.ask("wat doet de GR met geld dat overblijft aan het eind van het jaar").answer?.id).toBe(
+      "jaarrekening-gr",
+    );
+  });
+
   it("a deadline on a holiday with a weekday in the question is the Algemene termijnenwet's", () => {
     // Before: "vrijdag" was a word of the asking clause that the entry named only in its body, so the reply was
     // refused as an answer to the context alone.
