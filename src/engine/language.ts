@@ -42,6 +42,7 @@ export const languageSchema = z.strictObject({
   question_openers: wordList,
   opener_leads: wordList,
   back_references: wordList,
+  need_words: wordList,
   place_heads: wordList,
   asking_only: wordList,
   back_reference_papers: wordList,
@@ -169,6 +170,8 @@ export interface LanguageData {
   openerLeads: ReadonlySet<string>;
   /** Words by which an asking clause points back to the context before it ("daarbij", "zo'n"). */
   backReferences: ReadonlySet<string>;
+  /** "nodig": without a question mark, a clause with one says what the asker needs ("heb de namen nodig"). */
+  needWords: ReadonlySet<string>;
   /** Before "in" and a place in a clause of context: where the asker's gemeente lies. */
   placeHeads: ReadonlySet<string>;
   /** Words that count only in an asking clause ("griffie" in the context says where the asker works). */
@@ -368,6 +371,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     questionOpeners: new Set(d.question_openers),
     openerLeads: new Set(d.opener_leads),
     backReferences: new Set(d.back_references),
+    needWords: new Set(d.need_words),
     placeHeads: new Set(d.place_heads),
     askingOnly: new Set(d.asking_only),
     backReferencePapers: new Set(d.back_reference_papers),

@@ -1249,7 +1249,7 @@ function askingClauses<C extends { asking: boolean }>(clauses: readonly C[]): re
  * "vertegenwoordiger", "vergadert") and says whose ("onze", "wij", a name the base does not know, or a named body).
  */
 function asksLocalFigure(
-  clauses: readonly { tokens: string[]; asking: boolean }[],
+  clauses: readonly { text: string; tokens: string[]; asking: boolean }[],
   unknownNames: ReadonlySet<string>,
   lang: LanguageData,
   exampleRegions: ReadonlySet<string>,
@@ -1368,10 +1368,15 @@ function asksLocalFigure(
   // gebouw en de reserves?"): the base answers that part, the figure is one of several things asked. A request ("geef
   // me het bedrag") is no such question, nor is a yes-no question that names one body or year itself ("… en is dat
   // nog steeds de burgemeester van Tielerveen?"); "kunnen we hem terugroepen" is one ("we" says whose, not which).
-  const asksRule = (tokens: readonly string[]) =>
-    (lang.statementVerbs.has(openerOf(tokens, lang) ?? "") || tokens.some((t) => lang.consequenceVerbs.has(t))) &&
-    !tokens.some((t) => YEAR.test(t) || (unknownNames.has(t) && isContentWord(t, lang)));
-  return !asking.some((c) => !local.includes(c) && asksRule(c.tokens));
+  // "… heb de namen nodig voor de uitnodiging", without a question mark, says what the asker needs (`need_words`): a
+  // statement with its subject left out, not a question "heb ik …?".
+  const statesNeed = (c: { text: string; tokens: string[] }) =>
+    !c.text.includes("?") && c.tokens.some((t) => lang.needWords.has(t));
+  const asksRule = (c: { text: string; tokens: string[] }) =>
+    !statesNeed(c) &&
+    (lang.statementVerbs.has(openerOf(c.tokens, lang) ?? "") || c.tokens.some((t) => lang.consequenceVerbs.has(t))) &&
+    !c.tokens.some((t) => YEAR.test(t) || (unknownNames.has(t) && isContentWord(t, lang)));
+  return !asking.some((c) => !local.includes(c) && asksRule(c));
 }
 
 /**

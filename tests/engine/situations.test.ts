@@ -81,4 +81,16 @@ describe("practical questions around a GR", () => {
     expect(engine.explain!(q).expansions.some((e) => e.startsWith("afvalheffing →"))).toBe(true);
     expect(engine.ask(q).answer?.id).toBe("bevoegdheden-gr");
   });
+
+  it("'heb de naam nodig' after a question for a name says what the asker needs; it asks no rule", () => {
+    // Before: read as a yes-no question ("heb ik …?") beside the figure question, which then counted as one of
+    // several things asked, so the reply did not say that the bot has no local names.
+    const q = "Wie vertegenwoordigt onze gemeente in het AB van de omgevingsdienst? Heb de naam nodig voor een brief.";
+    expect(engine.explain!(q).localFigure).toBe(true);
+    expect(engine.ask(q).status).toBe("unknown");
+    // Asked as a question, it still is one.
+    expect(
+      engine.explain!("Wat betalen wij aan de GGD, en heb ik daar toestemming van de raad voor nodig?").localFigure,
+    ).toBe(false);
+  });
 });
