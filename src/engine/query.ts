@@ -1372,11 +1372,16 @@ function asksLocalFigure(
   // statement with its subject left out, not a question "heb ik …?".
   const statesNeed = (c: { text: string; tokens: string[] }) =>
     !c.text.includes("?") && c.tokens.some((t) => lang.needWords.has(t));
-  const asksRule = (c: { text: string; tokens: string[] }) =>
+  // "… van de GGD? moet het nog in de raadsplanning zetten": a sentence without a question mark after a question is
+  // a remark on it, not a second question.
+  const remark = (c: { text: string }, i: number) =>
+    !c.text.includes("?") && asking.slice(0, i).some((q) => q.text.includes("?"));
+  const asksRule = (c: { text: string; tokens: string[] }, i: number) =>
     !statesNeed(c) &&
+    !remark(c, i) &&
     (lang.statementVerbs.has(openerOf(c.tokens, lang) ?? "") || c.tokens.some((t) => lang.consequenceVerbs.has(t))) &&
     !c.tokens.some((t) => YEAR.test(t) || (unknownNames.has(t) && isContentWord(t, lang)));
-  return !asking.some((c) => !local.includes(c) && asksRule(c));
+  return !asking.some((c, i) => !local.includes(c) && asksRule(c, i));
 }
 
 /**

@@ -93,4 +93,12 @@ describe("practical questions around a GR", () => {
       engine.explain!("Wat betalen wij aan de GGD, en heb ik daar toestemming van de raad voor nodig?").localFigure,
     ).toBe(false);
   });
+
+  it("a sentence without a question mark after a figure question is a remark on it, not a second question", () => {
+    // Before: "moet het nog … opnemen" opens with a verb of `statement_verbs`, so it was read as a yes-no question about
+    // a rule, and the entry on the AB's public meetings answered.
+    const q = "Wanneer vergadert het AB van de veiligheidsregio weer? moet het nog in onze raadsplanning opnemen";
+    expect(engine.explain!(q).localFigure).toBe(true);
+    expect(engine.ask(q).status).toBe("unknown");
+  });
 });
