@@ -47,6 +47,13 @@ describe("situations told before the question", () => {
     );
   });
 
+  it("'mee praten' written apart is having a say, as 'meepraten' is", () => {
+    // Before: "praten" is filler and "mee" a particle, so only "inwoners" and "regio" were left to search.
+    const q = "hoe kunnen inwoners van onze gemeente bij de regio mee praten";
+    expect(engine.explain!(q).expansions.some((e) => e.startsWith("mee praten →"))).toBe(true);
+    expect(engine.ask(q).answer?.id).toBe("verplichte-inhoud-gr");
+  });
+
   it("a deadline on a holiday with a weekday in the question is the Algemene termijnenwet's", () => {
     // Before: "vrijdag" was a word of the asking clause that the entry named only in its body, so the reply was
     // refused as an answer to the context alone.
