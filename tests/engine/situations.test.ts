@@ -54,6 +54,11 @@ describe("situations told before the question", () => {
     expect(engine.ask(q).answer?.id).toBe("verplichte-inhoud-gr");
   });
 
+  it("'omgaan' is a word of its own, no typo of 'orgaan'", () => {
+    const x = engine.explain!("hoe moet de raad omgaan met al die regionale samenwerkingen?");
+    expect(x.expansions.join(" ")).not.toMatch(/orgaan/);
+  });
+
   it("a deadline on a holiday with a weekday in the question is the Algemene termijnenwet's", () => {
     // Before: "vrijdag" was a word of the asking clause that the entry named only in its body, so the reply was
     // refused as an answer to the context alone.
