@@ -59,6 +59,14 @@ describe("situations told before the question", () => {
     expect(x.expansions.join(" ")).not.toMatch(/orgaan/);
   });
 
+  it("'al in beton gegoten' and 'er eerder bij zitten' say the raad comes in too late", () => {
+    // Before: "gegoten" was corrected to "gewogen" and the entry on voting weights in the AB came first (refused).
+    expect(
+      engine.ask("bij ons is alles al in beton gegoten voordat de raadsleden het zien, hoe zitten we er eerder bij")
+        .answer?.id,
+    ).toBe("valkuil-ondoorzichtig");
+  });
+
   it("a deadline on a holiday with a weekday in the question is the Algemene termijnenwet's", () => {
     // Before: "vrijdag" was a word of the asking clause that the entry named only in its body, so the reply was
     // refused as an answer to the context alone.
