@@ -67,6 +67,18 @@ describe("situations told before the question", () => {
     ).toBe("valkuil-ondoorzichtig");
   });
 
+  it("'nog te beslissen' after the regio took over is the municipality as an empty shell", () => {
+    // Before: refused, with the entry on the daily board as the first suggestion.
+    expect(
+      engine.ask("Het meeste werk doet nu de regio. Wat hebben wij als raad eigenlijk nog te beslissen?").answer?.id,
+    ).toBe("valkuil-lege-bv");
+  });
+
+  it("'op tafel krijgen' puts a matter on the agenda; it is no regional 'tafel' of officials", () => {
+    const x = engine.explain!("De regionale samenwerking levert niets op. Hoe krijgen we dat in de raad op tafel?");
+    expect(x.expansions.join(" ")).not.toMatch(/overleg/);
+  });
+
   it("a deadline on a holiday with a weekday in the question is the Algemene termijnenwet's", () => {
     // Before: "vrijdag" was a word of the asking clause that the entry named only in its body, so the reply was
     // refused as an answer to the context alone.
