@@ -1057,8 +1057,11 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
   const particles = new Set(d.vocab.lang.particles);
   const lastWord = (tokens: readonly string[]) => lastWordOf(tokens, d.vocab.lang);
   const { determiners, particlesBeforeDeterminer } = d.vocab.lang;
+  // Before a determiner ("stap op de trein") or a question word ("sturen op wat de ambtenaren doen") the particle is a
+  // preposition.
   const prepositional = (tokens: readonly string[], j: number) =>
-    determiners.has(tokens[j + 1] ?? "") && !particlesBeforeDeterminer.has(tokens[j]!);
+    (determiners.has(tokens[j + 1] ?? "") && !particlesBeforeDeterminer.has(tokens[j]!)) ||
+    d.vocab.lang.questionOpeners.has(tokens[j + 1] ?? "");
   // The particle follows its verb in the same clause, within a few words: "stap je als gemeente uit", not the
   // "aan" of a later phrase ("vraagt zich af of we mogen meedoen aan …").
   const near = (verb: string): Set<string> => {

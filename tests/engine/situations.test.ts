@@ -79,6 +79,13 @@ describe("situations told before the question", () => {
     expect(x.expansions.join(" ")).not.toMatch(/overleg/);
   });
 
+  it("'sturen op wat …' steers; the 'op' before a question word is a preposition, not a particle ('opsturen')", () => {
+    // Before: "sturen … op" became "opsturen" (sending papers in), and the entry on the budget cycle's deadlines came first.
+    const x = engine.explain!("Hoe kan de raad sturen op wat de regio doet?");
+    expect(x.expansions.join(" ")).not.toMatch(/opstur/);
+    expect(engine.ask("Hoe kan de raad sturen op wat de regio doet?").answer?.id).toBe("valkuil-geen-sturing");
+  });
+
   it("a deadline on a holiday with a weekday in the question is the Algemene termijnenwet's", () => {
     // Before: "vrijdag" was a word of the asking clause that the entry named only in its body, so the reply was
     // refused as an answer to the context alone.
