@@ -86,6 +86,14 @@ describe("situations told before the question", () => {
     expect(engine.ask("Hoe kan de raad sturen op wat de regio doet?").answer?.id).toBe("valkuil-geen-sturing");
   });
 
+  it("'welke vragen moet de raad stellen' before a step asks for that step's checklist", () => {
+    // Before: the topic on leaving answered; the checklist came second.
+    const reply = engine.ask("welke vragen moet de raad stellen voordat de gemeente uit een regeling stapt?");
+    expect(reply.answer?.id).toBe("checklist-uittreden");
+    // Questions put to someone are no checklist request.
+    expect(engine.ask("welke vragen mag een raadslid stellen aan het AB-lid").answer?.kind).not.toBe("checklist");
+  });
+
   it("a deadline on a holiday with a weekday in the question is the Algemene termijnenwet's", () => {
     // Before: "vrijdag" was a word of the asking clause that the entry named only in its body, so the reply was
     // refused as an answer to the context alone.
