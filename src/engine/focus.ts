@@ -130,6 +130,12 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     out.push(...clauses);
   }
   if (text.includes("?")) for (const c of followUps) c.asking = false;
+  // "wat is slimmer: eerst de vorm of eerst bedenken wat we willen": a question that ends in a colon asks about what
+  // follows it, so the clause after the colon asks too.
+  out.forEach((c, i) => {
+    const next = out[i + 1];
+    if (c.asking && next && !next.asking && !next.speaker && c.text.trimEnd().endsWith(":")) next.asking = true;
+  });
   markQuoted(text, out, lang);
   return out;
 }

@@ -94,6 +94,24 @@ describe("situations told before the question", () => {
     expect(engine.ask("welke vragen mag een raadslid stellen aan het AB-lid").answer?.kind).not.toBe("checklist");
   });
 
+  it("first deciding what to achieve together, before the form, is the form following the content", () => {
+    // Before: the entry on legal forms, and a refusal with the entry on steering first.
+    for (const q of [
+      "eerst bedenken wat we samen willen of eerst een rechtsvorm kiezen?",
+      "moet ik niet eerst weten wat we samen willen voordat we een convenant tekenen?",
+    ])
+      expect(engine.ask(q).answer?.id, q).toBe("vorm-volgt-inhoud");
+  });
+
+  it("a question that ends in a colon asks about what follows it", () => {
+    // Before: "wat is slimmer:" was the asking clause and what followed the colon counted as context (0.35).
+    const x = engine.explain!("wat is slimmer: eerst de vorm of eerst bedenken wat je samen wilt doen");
+    expect(x.focus.find((f) => f.word === "vorm")?.weight).toBe(1);
+    expect(engine.ask("wat is slimmer: eerst de vorm of eerst bedenken wat je samen wilt doen").answer?.id).toBe(
+      "vorm-volgt-inhoud",
+    );
+  });
+
   it("a deadline on a holiday with a weekday in the question is the Algemene termijnenwet's", () => {
     // Before: "vrijdag" was a word of the asking clause that the entry named only in its body, so the reply was
     // refused as an answer to the context alone.
