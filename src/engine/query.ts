@@ -1077,7 +1077,13 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
         // "mag de gemeente uit de regeling treden". (Only forms the base knows are searched.)
         // So does a past participle there, "een gemeente die uit een gr is gestapt", and the finite verb that ends a
         // subordinate clause: "ze willen dat het college uit de veiligheidsregio stapt".
-        if (at === lastWord(tokens) && (t.endsWith("en") || t.endsWith("t")))
+        // The clause may go on with a condition or reason that was not split off: "… uit een GR kunnen stappen als
+        // alle andere gemeenten …".
+        const ends =
+          at === lastWord(tokens) ||
+          d.vocab.lang.conditionals.has(tokens[at + 1] ?? "") ||
+          d.vocab.lang.subordinators.has(tokens[at + 1] ?? "");
+        if (ends && (t.endsWith("en") || t.endsWith("t")))
           for (const prev of tokens.slice(Math.max(0, at - SEPARABLE_WINDOW), at))
             if (particles.has(prev)) found.add(prev);
       });

@@ -19,6 +19,14 @@ describe("situations told before the question", () => {
     expect(engine.ask(q).answer?.id).toBe("uittreden-gr");
   });
 
+  it("joins the particle of an infinitive followed by a condition that was not split off ('stappen als alle …')", () => {
+    // Before: "stappen" was no clause end, so it stood alone (the "stappen" of a checklist) and a question on leaving
+    // went to the entry on the raad's consent.
+    const q = "Kan onze gemeente uit de afvalregeling stappen als alle buren akkoord gaan?";
+    expect(engine.explain!(q).expansions.some((e) => e.startsWith("stappen … uit"))).toBe(true);
+    expect(engine.ask(q).answer?.id).toBe("uittreden-gr");
+  });
+
   it("asking the board of a GR questions is asking for inlichtingen, not a detour via the wethouder", () => {
     // Before: "vragen" is a stop word, so "bestuur", "via" and "lopen" ranked the entry on the AB.
     const q =
