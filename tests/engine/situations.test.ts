@@ -148,6 +148,16 @@ describe("practical questions around a GR", () => {
     }
   });
 
+  it("'wat voor weer' in a town of an example is still the weather", () => {
+    // Before: Zutphen and Apeldoorn are in the Stedendriehoek example, which answered (0.62).
+    for (const q of ["wat voor weer wordt het morgen in Zutphen?", "Wat voor weer is het vandaag in Apeldoorn"]) {
+      expect(engine.explain!(q).asksOffDomain, q).toBe(true);
+      expect(engine.ask(q).status, q).toBe("unknown");
+    }
+    // "wat voor samenwerking" is no weather.
+    expect(engine.ask("wat voor samenwerking is er in de Stedendriehoek").answer?.id).toBe("voorbeeld-stedendriehoek");
+  });
+
   it("a levy named as a compound ('afvalheffing') is a tax a GR may levy", () => {
     // Before: "afvalheffing" was unknown ("heffing" was no word of the base, only "heffen" and "rioolheffing").
     const q = "Mag een gr van ons een afvalheffing opleggen aan inwoners?";
