@@ -184,4 +184,10 @@ describe("practical questions around a GR", () => {
     expect(engine.explain!(q).localFigure).toBe(true);
     expect(engine.ask(q).status).toBe("unknown");
   });
+
+  it("how one past vote went ('wie stemde tegen', 'de uitslag') is a local fact", () => {
+    const q = "wie stemde er vorige maand in het AB van de veiligheidsregio tegen de begroting?";
+    expect(engine.explain!(q).localFigure).toBe(true);
+    expect(engine.ask(q).status).toBe("unknown");
+  });
 });
