@@ -143,13 +143,16 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
 /**
  * A passage in quotation marks is what a document or someone said ("in het raadsvoorstel staat 'de raad wordt
  * gevraagd toestemming te verlenen …'. wat betekent dat?"): the subject the question checks, as reported speech is.
- * A context clause mostly inside such a passage (two words or more) is marked reported.
+ * A context clause mostly inside such a passage (by letters and digits; a passage of one word only when the clause is
+ * that word) is marked reported.
  */
 function markQuoted(text: string, clauses: readonly Clause[], lang: LanguageData): void {
   const inQuote = new Uint8Array(text.length);
   let any = false;
   for (const { start, text: inner } of quotedPassages(text)) {
-    if (!/\S\s+\S/.test(inner)) continue;
+    // One word counts when a clause is no more than that word ("… staat 'GR'. Wat wordt daarmee bedoeld?").
+    const oneWord = !/\S\s+\S/.test(inner);
+    if (oneWord && !clauses.some((c) => c.tokens.join(" ") === tokenize(inner).join(" "))) continue;
     inQuote.fill(1, start, start + inner.length);
     any = true;
   }
@@ -162,7 +165,8 @@ function markQuoted(text: string, clauses: readonly Clause[], lang: LanguageData
     let quoted = 0;
     let chars = 0;
     for (let i = at; i < cursor; i++) {
-      if (/\s/.test(text[i]!)) continue;
+      // Letters and digits only: the quote marks and the full stop of "'GR'." are not what the clause says.
+      if (!/[\p{L}\p{N}]/u.test(text[i]!)) continue;
       chars++;
       quoted += inQuote[i]!;
     }

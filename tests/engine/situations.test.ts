@@ -111,6 +111,14 @@ describe("situations told before the question", () => {
       expect(engine.ask(q).answer?.id, q).toBe("vorm-volgt-inhoud");
   });
 
+  it("a one-word term in quotes before a vague question is what the question asks about", () => {
+    // Before: a quote of one word never counted as quoted, so "wat wordt daarmee bedoeld?" weighed all its context 1.
+    const x = engine.explain!("In het voorstel over de afvalinzameling staat 'BVO'. Wat wordt daarmee bedoeld?");
+    const weight = Object.fromEntries(x.focus.map((f) => [f.word, f.weight]));
+    expect(weight.bvo).toBe(1);
+    expect(weight.afvalinzameling).toBeLessThan(1);
+  });
+
   it("a question that ends in a colon asks about what follows it", () => {
     // Before: "wat is slimmer:" was the asking clause and what followed the colon counted as context (0.35).
     const x = engine.explain!("wat is slimmer: eerst de vorm of eerst bedenken wat je samen wilt doen");
