@@ -1,17 +1,17 @@
-// A situation told before the question (issue 11, round twenty-eight): a finite verb that ends a subordinate clause
-// takes its particle ("dat de gemeente uit de GR stapt"), asking the GR's board questions is asking for inlichtingen,
-// and a weekday beside a holiday is the Algemene termijnenwet's subject.
+// Issue 11, round twenty-eight: situations told before the question (a finite verb that ends a subordinate clause takes
+// its particle, asking the GR's board questions is asking for inlichtingen, a weekday beside a holiday is the Algemene
+// termijnenwet's subject, …) and practical questions around a GR (addresses, the weather, one past vote).
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/types.ts";
 import { sharedEngine } from "../support/knowledge.ts";
 
-describe("situations told before the question", () => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
-  });
+let engine: Engine;
+beforeAll(async () => {
+  engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
+});
 
+describe("situations told before the question", () => {
   it("joins the particle of a finite verb that ends a subordinate clause ('dat … uit de GR stapt')", () => {
     // Before: "stapt" stood alone and the checklist for leaving answered a question that asked for no checklist.
     const q = "De oppositie wil dat onze gemeente uit de omgevingsdienst stapt. Kan de raad dat zomaar besluiten?";
@@ -140,11 +140,6 @@ describe("situations told before the question", () => {
 });
 
 describe("practical questions around a GR", () => {
-  let engine: Engine;
-  beforeAll(async () => {
-    engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
-  });
-
   it("an address or a bus line is off the subject, even of a body the base has as an example", () => {
     // Before: the example entry on the BEL Combinatie, and a pitfall entry for the bus lines (both answers).
     for (const q of [
