@@ -11,20 +11,24 @@ beforeAll(async () => {
   engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
 });
 
+/** The message's analysis has an expansion starting with `expansion`, and the reply answers with entry `id`. */
+function expectExpandedAndAnswered(q: string, expansion: string, id: string): void {
+  expect(engine.explain!(q).expansions.some((e) => e.startsWith(expansion))).toBe(true);
+  expect(engine.ask(q).answer?.id).toBe(id);
+}
+
 describe("situations told before the question", () => {
   it("joins the particle of a finite verb that ends a subordinate clause ('dat … uit de GR stapt')", () => {
     // Before: "stapt" stood alone and the checklist for leaving answered a question that asked for no checklist.
     const q = "De oppositie wil dat onze gemeente uit de omgevingsdienst stapt. Kan de raad dat zomaar besluiten?";
-    expect(engine.explain!(q).expansions.some((e) => e.startsWith("stapt … uit"))).toBe(true);
-    expect(engine.ask(q).answer?.id).toBe("uittreden-gr");
+    expectExpandedAndAnswered(q, "stapt … uit", "uittreden-gr");
   });
 
   it("joins the particle of an infinitive followed by a condition that was not split off ('stappen als alle …')", () => {
     // Before: "stappen" was no clause end, so it stood alone (the "stappen" of a checklist) and a question on leaving
     // went to the entry on the raad's consent.
     const q = "Kan onze gemeente uit de afvalregeling stappen als alle buren akkoord gaan?";
-    expect(engine.explain!(q).expansions.some((e) => e.startsWith("stappen … uit"))).toBe(true);
-    expect(engine.ask(q).answer?.id).toBe("uittreden-gr");
+    expectExpandedAndAnswered(q, "stappen … uit", "uittreden-gr");
   });
 
   it("asking the board of a GR questions is asking for inlichtingen, not a detour via the wethouder", () => {
@@ -58,8 +62,7 @@ describe("situations told before the question", () => {
   it("'mee praten' written apart is having a say, as 'meepraten' is", () => {
     // Before: "praten" is filler and "mee" a particle, so only "inwoners" and "regio" were left to search.
     const q = "hoe kunnen inwoners van onze gemeente bij de regio mee praten";
-    expect(engine.explain!(q).expansions.some((e) => e.startsWith("mee praten →"))).toBe(true);
-    expect(engine.ask(q).answer?.id).toBe("verplichte-inhoud-gr");
+    expectExpandedAndAnswered(q, "mee praten →", "verplichte-inhoud-gr");
   });
 
   it("'omgaan' is a word of its own, no typo of 'orgaan'", () => {
@@ -164,8 +167,7 @@ describe("practical questions around a GR", () => {
   it("a levy named as a compound ('afvalheffing') is a tax a GR may levy", () => {
     // Before: "afvalheffing" was unknown ("heffing" was no word of the base, only "heffen" and "rioolheffing").
     const q = "Mag een gr van ons een afvalheffing opleggen aan inwoners?";
-    expect(engine.explain!(q).expansions.some((e) => e.startsWith("afvalheffing →"))).toBe(true);
-    expect(engine.ask(q).answer?.id).toBe("bevoegdheden-gr");
+    expectExpandedAndAnswered(q, "afvalheffing →", "bevoegdheden-gr");
   });
 
   it("'heb de naam nodig' after a question for a name says what the asker needs; it asks no rule", () => {
