@@ -31,6 +31,14 @@ describe("situations told before the question", () => {
     expectExpandedAndAnswered(q, "stappen … uit", "uittreden-gr");
   });
 
+  it("leaving is not joining: 'uit een GR te treden' does not draw the checklist for joining", () => {
+    // Before: that checklist's summary said "toe te treden", so the bare "treden" made it a close runner-up (ambiguous).
+    const reply = engine.ask("Welke stappen volgen we als het college voorstelt uit een GR te treden?");
+    expect(reply.status).toBe("answer");
+    expect(reply.answer?.id).toBe("checklist-uittreden");
+    expect(reply.alternatives.map((a) => a.id)).not.toContain("checklist-toetreden-gr");
+  });
+
   it("asking the board of a GR questions is asking for inlichtingen, not a detour via the wethouder", () => {
     // Before: "vragen" is a stop word, so "bestuur", "via" and "lopen" ranked the entry on the AB.
     const q =
