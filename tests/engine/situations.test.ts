@@ -31,6 +31,16 @@ describe("situations told before the question", () => {
     expectExpandedAndAnswered(q, "stappen … uit", "uittreden-gr");
   });
 
+  it("whether the other members must agree when one gemeente leaves is the entry on leaving", () => {
+    // Before: refused ("goedvinden" was split into "goed" + "vinden"), and a variant with "instemmen" got the raad's
+    // consent; the entry on leaving says the others need not agree.
+    expect(
+      engine.ask(
+        "Onze gemeente wil uit de GR voor recreatie. Mogen we dat zelf beslissen of moeten de andere deelnemers het goedvinden?",
+      ).answer?.id,
+    ).toBe("uittreden-gr");
+  });
+
   it("leaving is not joining: 'uit een GR te treden' does not draw the checklist for joining", () => {
     // Before: that checklist's summary said "toe te treden", so the bare "treden" made it a close runner-up (ambiguous).
     const reply = engine.ask("Welke stappen volgen we als het college voorstelt uit een GR te treden?");
