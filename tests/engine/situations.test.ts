@@ -213,4 +213,31 @@ describe("practical questions around a GR", () => {
     expect(engine.explain!(q).localFigure).toBe(true);
     expect(engine.ask(q).status).toBe("unknown");
   });
+
+  it("'goeiemiddag, alles goed?' is a greeting", () => {
+    // Before: refused, with the entry on good cooperation first (and answered in a variant: "goed" was a word).
+    expect(engine.ask("goeiemiddag, alles goed daar?").status).toBe("help");
+  });
+
+  it("shorthand: 'zw' is a zienswijze, 'adviescie' the adviescommissie", () => {
+    expect(engine.explain!("termijn zw ontwerpbegroting veiligheidsregio").expansions.join(" ")).toMatch(/zienswijz/);
+    expect(engine.ask("wat doet een adviescie van raadsleden").answer?.id).toBe("gemeenschappelijke-adviescommissie");
+  });
+
+  it("treasury banking and depreciation are off the subject; which firm audits one GR is a local fact", () => {
+    expect(engine.explain!("Hoe werkt schatkistbankieren voor een gemeenschappelijke regeling?").asksOffDomain).toBe(
+      true,
+    );
+    const audit = "Welk accountantskantoor doet de controle bij de GR Afvalbeheer Noord?";
+    expect(engine.explain!(audit).localFigure).toBe(true);
+    expect(engine.ask(audit).status).toBe("unknown");
+  });
+
+  it("a Tuesday after a holiday Monday is the Algemene termijnenwet's subject", () => {
+    const reply = engine.ask(
+      "De laatste dag van onze zienswijzetermijn is Tweede Pinksterdag. Is dinsdag dan nog op tijd?",
+    );
+    expect(reply.status).toBe("answer");
+    expect(reply.answer?.id).toBe("termijn-feestdagen");
+  });
 });
