@@ -1056,12 +1056,12 @@ function joinAdjacent(d: Draft, tokens: readonly string[]): void {
 function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
   const particles = new Set(d.vocab.lang.particles);
   const lastWord = (tokens: readonly string[]) => lastWordOf(tokens, d.vocab.lang);
-  const { determiners, particlesBeforeDeterminer } = d.vocab.lang;
+  const { determiners, particlesBeforeDeterminer, questionOpeners, conditionals, subordinators } = d.vocab.lang;
   // Before a determiner ("stap op de trein") or a question word ("sturen op wat de ambtenaren doen") the particle is a
   // preposition.
   const prepositional = (tokens: readonly string[], j: number) =>
     (determiners.has(tokens[j + 1] ?? "") && !particlesBeforeDeterminer.has(tokens[j]!)) ||
-    d.vocab.lang.questionOpeners.has(tokens[j + 1] ?? "");
+    questionOpeners.has(tokens[j + 1] ?? "");
   // The particle follows its verb in the same clause, within a few words: "stap je als gemeente uit", not the
   // "aan" of a later phrase ("vraagt zich af of we mogen meedoen aan …").
   const near = (verb: string): Set<string> => {
@@ -1080,9 +1080,7 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
         // The clause may go on with a condition or reason that was not split off: "… uit een GR kunnen stappen als
         // alle andere gemeenten …".
         const ends =
-          at === lastWord(tokens) ||
-          d.vocab.lang.conditionals.has(tokens[at + 1] ?? "") ||
-          d.vocab.lang.subordinators.has(tokens[at + 1] ?? "");
+          at === lastWord(tokens) || conditionals.has(tokens[at + 1] ?? "") || subordinators.has(tokens[at + 1] ?? "");
         if (ends && (t.endsWith("en") || t.endsWith("t")))
           for (const prev of tokens.slice(Math.max(0, at - SEPARABLE_WINDOW), at))
             if (particles.has(prev)) found.add(prev);
@@ -1377,17 +1375,14 @@ function asksLocalFigure(
   // gebouw en de reserves?"): the base answers that part, the figure is one of several things asked. A request ("geef
   // me het bedrag") is no such question, nor is a yes-no question that names one body or year itself ("… en is dat
   // nog steeds de burgemeester van Tielerveen?"); "kunnen we hem terugroepen" is one ("we" says whose, not which).
-  // "… heb de namen nodig voor de uitnodiging", without a question mark, says what the asker needs (`need_words`): a
-  // statement with its subject left out, not a question "heb ik …?".
-  const statesNeed = (c: { text: string; tokens: string[] }) =>
-    !c.text.includes("?") && c.tokens.some((t) => lang.needWords.has(t));
-  // "… van de GGD? moet het nog in de raadsplanning zetten": a sentence without a question mark after a question is
-  // a remark on it, not a second question.
-  const remark = (c: { text: string }, i: number) =>
-    !c.text.includes("?") && asking.slice(0, i).some((q) => q.text.includes("?"));
+  // A clause without a question mark is a statement, not a question "heb ik …?", when it says what the asker needs
+  // (`need_words`: "… heb de namen nodig voor de uitnodiging") or follows a question as a remark on it ("… van de
+  // GGD? moet het nog in de raadsplanning zetten").
+  const states = (c: { text: string; tokens: string[] }, i: number) =>
+    !c.text.includes("?") &&
+    (c.tokens.some((t) => lang.needWords.has(t)) || asking.slice(0, i).some((q) => q.text.includes("?")));
   const asksRule = (c: { text: string; tokens: string[] }, i: number) =>
-    !statesNeed(c) &&
-    !remark(c, i) &&
+    !states(c, i) &&
     (lang.statementVerbs.has(openerOf(c.tokens, lang) ?? "") || c.tokens.some((t) => lang.consequenceVerbs.has(t))) &&
     !c.tokens.some((t) => YEAR.test(t) || (unknownNames.has(t) && isContentWord(t, lang)));
   return !asking.some((c, i) => !local.includes(c) && asksRule(c, i));
