@@ -19,6 +19,11 @@ export const CONTEXT_WEIGHT_BACK = 0.7;
  * GR haar begroting wijzigt"): it sets the situation the question is about, so it is more than background.
  */
 export const CONDITION_WEIGHT = 0.7;
+/**
+ * Weight of a clause that guesses at the answer ("wat is een gr, een soort samenwerkingsverband?"): its words are
+ * what the asker expects the answer to say, so they may help the ranking a little but never steer it.
+ */
+export const GUESS_WEIGHT = 0.1;
 
 export interface Clause {
   text: string;
@@ -37,6 +42,8 @@ export interface Clause {
   reported?: boolean;
   /** The clause is mostly a short term in quotation marks ("in de stukken staat | 'verbonden partij'"). */
   quoted?: boolean;
+  /** The clause guesses at the answer to the question before it ("wat is een zienswijze, | gewoon een brief?"). */
+  guess?: boolean;
 }
 
 /**
@@ -122,6 +129,18 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     clauses.forEach((c, i) => {
       const prev = clauses[i - 1];
       if (prev && c.asking && c.tokens[0] === "of" && !subordinate[i - 1] && !prev.speaker) prev.asking = true;
+    });
+    // "wat is een zienswijze, gewoon een brief met onze mening erin?": after a question that opens with a question word,
+    // a clause that opens with a guess (`guess_openers`) and no question word of its own offers an answer; it is
+    // context, not a second question.
+    clauses.forEach((c, i) => {
+      const prev = clauses[i - 1];
+      const opensGuess =
+        lang.guessOpeners.has(c.tokens[0] ?? "") || lang.guessOpeners.has(c.tokens.slice(0, 2).join(" "));
+      if (prev?.asking && opensGuess && startsWithOpener(prev.tokens, lang) && !startsWithOpener(c.tokens, lang)) {
+        c.asking = false;
+        c.guess = true;
+      }
     });
     // "… wat moet er in elke regeling staan? Dan kan ik dat navragen.": after a question, "dan" with a verb and no
     // question mark of its own says what the asker will do with the answer; it asks nothing.
@@ -353,6 +372,14 @@ export function clauseWeights(
         ? CONTEXT_WEIGHT_BACK
         : CONTEXT_WEIGHT;
   return clauses.map((c) =>
-    c.speaker ? 0 : c.asking ? 1 : c.condition || c.reported ? Math.max(context, CONDITION_WEIGHT) : context,
+    c.speaker
+      ? 0
+      : c.asking
+        ? 1
+        : c.guess
+          ? GUESS_WEIGHT
+          : c.condition || c.reported
+            ? Math.max(context, CONDITION_WEIGHT)
+            : context,
   );
 }

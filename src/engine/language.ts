@@ -53,6 +53,7 @@ export const languageSchema = z.strictObject({
   body_pronouns: wordList,
   demonstratives: wordList,
   continuation_openers: wordList,
+  guess_openers: cueList,
   subordinators: wordList,
   conditionals: wordList,
   conditional_subjects: wordList,
@@ -193,6 +194,8 @@ export interface LanguageData {
   standaloneBefore: ReadonlySet<string>;
   /** Words that open a clause going on from what was said before ("en de termijn?"). */
   continuationOpeners: ReadonlySet<string>;
+  /** Openings of a clause that guesses at the answer to the question before it ("…, gewoon een brief?"). */
+  guessOpeners: ReadonlySet<string>;
   /** Conjunctions that open a clause of reason or circumstance ("omdat", "terwijl"): context, never the question. */
   subordinators: ReadonlySet<string>;
   /**
@@ -383,6 +386,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     standalonePronouns: new Set(d.standalone_pronouns),
     standaloneBefore: new Set(d.standalone_before),
     continuationOpeners: new Set(d.continuation_openers),
+    guessOpeners: new Set(d.guess_openers),
     subordinators: new Set(d.subordinators),
     conditionals: new Set(d.conditionals),
     conditionalSubjects: new Set(d.conditional_subjects),

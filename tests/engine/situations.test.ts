@@ -241,3 +241,62 @@ describe("practical questions around a GR", () => {
     expect(reply.answer?.id).toBe("termijn-feestdagen");
   });
 });
+
+// Round twenty-nine: newcomers who describe what they mean in their own words, and a guess after the question.
+describe("plain words and guesses", () => {
+  it("a clause that guesses at the answer after 'wat is …' is context, not a second question", () => {
+    // Before: "brief" and "mening" weighed as much as "zienswijze" and the question was refused.
+    const q = "wat is een zienswijze nou, gewoon een brief met onze mening erin?";
+    const focus = engine.explain!(q).focus;
+    expect(focus.find((f) => f.word === "brief")?.weight).toBeLessThan(0.5);
+    expect(engine.ask(q).answer?.id).toBe("zienswijze");
+    expect(engine.ask("wat is een gr, een soort samenwerkingsverband?").answer?.id).toBe("gemeenschappelijke-regeling");
+  });
+
+  it("'net gekozen' says who the asker is, not what is asked", () => {
+    // Before: "gekozen" led to the entry on verlengd lokaal bestuur (whose questions are about who elects the AB).
+    const q =
+      "ben net gekozen en iedereen heeft het over 'de GR'... wat is zo'n gemeenschappelijke regeling eigenlijk?";
+    expect(engine.ask(q).answer?.id).toBe("gemeenschappelijke-regeling");
+  });
+
+  it("a list to check that nothing is forgotten is a checklist request on the subject named", () => {
+    // Before: "vergeet" was corrected to "verdeel" and "nagaan" searched, and the checklist for leaving answered.
+    const reply = engine.ask(
+      "heb je een lijstje waarmee ik kan nagaan of ik niks vergeet bij een zienswijze op de begroting?",
+    );
+    expect(reply.answer?.id).toBe("checklist-zienswijze-begroting");
+  });
+
+  it("who is right when two gemeenten read the regeling differently is a geschil; who weighs most is the vote", () => {
+    expect(
+      engine.ask("wij en de buren lezen de regeling anders, wie beslist dan wie er gelijk heeft?").answer?.id,
+    ).toBe("geschillen-gr");
+    expect(engine.ask("telt een kleine gemeente in het ab even zwaar mee als de grote stad?").answer?.id).toBe(
+      "stemverhouding-ab",
+    );
+    expect(
+      engine.explain!("de termijn eindigt op een feestdag, mogen we een dag later insturen?").expansions.join(" "),
+    ).toMatch(/opschuiv/);
+  });
+
+  it("expenses, party membership and job applications are off the subject; 'loonkosten' is not 'onkosten'", () => {
+    for (const q of [
+      "kan ik mijn reiskosten naar de vergadering van het algemeen bestuur declareren?",
+      "hoe word ik lid van een politieke partij, ik wil ook in de raad",
+      "hoe solliciteer ik bij de gemeenschappelijke regeling sociaal domein?",
+    ]) {
+      expect(engine.explain!(q).asksOffDomain, q).toBe(true);
+      expect(engine.ask(q).status, q).toBe("unknown");
+    }
+    const wages =
+      "De GR stuurt een begrotingswijziging omdat de loonkosten stijgen. Mag de raad daar een zienswijze op geven?";
+    expect(engine.explain!(wages).asksOffDomain).toBe(false);
+  });
+
+  it("how many people work at our omgevingsdienst is a local figure", () => {
+    const q = "hoeveel mensen werken er bij onze omgevingsdienst?";
+    expect(engine.explain!(q).localFigure).toBe(true);
+    expect(engine.ask(q).status).toBe("unknown");
+  });
+});
