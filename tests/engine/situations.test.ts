@@ -253,6 +253,13 @@ describe("plain words and guesses", () => {
     expect(engine.ask("wat is een gr, een soort samenwerkingsverband?").answer?.id).toBe("gemeenschappelijke-regeling");
   });
 
+  it("'wij als klein dorp' says who asks: what the samenwerking brings is the question", () => {
+    // Before: refused ("klein" and "dorp" weighed as subjects the base does not hold).
+    expect(
+      engine.ask("wat hebben wij als klein dorp eigenlijk aan die samenwerking, wat levert het op?").answer?.id,
+    ).toBe("winstpunten-samenwerking");
+  });
+
   it("'net gekozen' says who the asker is, not what is asked", () => {
     // Before: "gekozen" led to the entry on verlengd lokaal bestuur (whose questions are about who elects the AB).
     const q =
