@@ -307,3 +307,19 @@ describe("plain words and guesses", () => {
     expect(engine.ask(q).status).toBe("unknown");
   });
 });
+
+describe("one body's past decisions and votes", () => {
+  it("which zienswijze one council submitted, or how one gemeente voted, at one moment is a local fact", () => {
+    // Before: answered with the entries on the zienswijze and on the vote in the AB.
+    for (const q of [
+      "Welke gemeenten hebben vorig jaar een negatieve zienswijze gegeven op de begroting van de Veiligheidsregio Twente?",
+      "Welke zienswijze heeft de raad van Oldenzaal dit jaar ingediend op de begroting van de GGD?",
+      "Hoe stemde de gemeente Dinkelland vorige maand in het AB over de nieuwe verdeelsleutel?",
+    ]) {
+      expect(engine.explain!(q).localFigure, q).toBe(true);
+      expect(engine.ask(q).status, q).toBe("unknown");
+    }
+    // Without a marker of one body or moment it stays a question the base answers.
+    expect(engine.explain!("welke informatie heeft het db gegeven over de begroting?").localFigure).toBe(false);
+  });
+});
