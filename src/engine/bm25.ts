@@ -183,7 +183,11 @@ export class Bm25Index {
   }
 
   /** Top `limit` documents for weighted query terms (OR semantics). */
-  search(terms: readonly { term: string; weight: number }[], limit: number): Hit[] {
+  /**
+   * The `limit` best documents for the weighted terms, and besides them every document of `include` that matches any
+   * term (whatever its score).
+   */
+  search(terms: readonly { term: string; weight: number }[], limit: number, include?: ReadonlySet<number>): Hit[] {
     const acc = this.acc;
     const touched = this.touched;
     touched.length = 0;
@@ -201,12 +205,14 @@ export class Bm25Index {
       }
     }
     const hits: Hit[] = [];
+    const included: Hit[] = [];
     // Keep the best `limit` without sorting every touched document.
     let floor = -Infinity;
     for (const d of touched) {
       const score = acc[d]!;
       acc[d] = 0;
-      if (hits.length < limit) {
+      if (include?.has(d)) included.push({ doc: d, score });
+      else if (hits.length < limit) {
         hits.push({ doc: d, score });
         if (hits.length === limit) floor = Math.min(...hits.map((h) => h.score));
       } else if (score > floor) {
@@ -216,6 +222,7 @@ export class Bm25Index {
         floor = Math.min(...hits.map((h) => h.score));
       }
     }
+    if (included.length) hits.push(...included);
     return hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 

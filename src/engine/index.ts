@@ -131,6 +131,14 @@ const RERANK = 8;
 const NAMED_BOOST = 0.3;
 /** Rank factor for an entry whose title part, or words of its title, the message puts in quotes ("een 'lege bv'"). */
 const QUOTED_BOOST = 1.5;
+/**
+ * Further rank factor for an entry that is called by the quoted term: its title is that term and at most its
+ * abbreviation or spelled-out form ("GR (gemeenschappelijke regeling)" for "… staat 'GR'. Wat wordt daarmee bedoeld?").
+ * The term may be in most entries, so without it the definition lost to entries that matched the context.
+ */
+const CALLED_BOOST = 2.5;
+/** A title part of at most this many words can be a name (see CALLED_BOOST). */
+const NAME_WORDS = 3;
 /** Phrasing similarity at which a message counts as one of the entry's own questions. */
 const OWN_QUESTION = 0.85;
 /** Share of all the message's words (by idf, situational ones too) an entry must hold to count as its own question. */
@@ -150,6 +158,8 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
       subjects: Set<string>[];
       keywords: Set<string>;
       names: Set<string>;
+      /** The entry's title is one name and at most its other form: these (CALLED_BOOST). */
+      calledBy: Set<string>;
     }
   >();
   const stems = (text: string) => contentTokens(text).map(stem);
@@ -173,7 +183,18 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
       const names = new Set(titleParts.map((k) => k.join(" ")));
       for (let i = 0; i < titleStems.length; i++)
         for (let j = i + 2; j <= Math.min(titleStems.length, i + 5); j++) names.add(titleStems.slice(i, j).join(" "));
-      p = { phrasings: [e.title, ...e.questions].map((q) => new Set(stems(q))), keyPhrases, subjects, keywords, names };
+      const parts = titleParts.filter((k) => k.length > 0);
+      const calledBy = new Set(
+        parts.length <= 2 && parts.every((k) => k.length <= NAME_WORDS) ? parts.map((k) => k.join(" ")) : [],
+      );
+      p = {
+        phrasings: [e.title, ...e.questions].map((q) => new Set(stems(q))),
+        keyPhrases,
+        subjects,
+        keywords,
+        names,
+        calledBy,
+      };
       if (memo.size > 20_000) memo.clear();
       memo.set(doc, p);
     }
@@ -188,7 +209,12 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
 function rerankByPhrasing<
   T extends { doc: number; rank: number; keyPhrase: number; phrasing: number; named: number; keyword: number },
 >(ranked: T[], q: AnalyzedQuery, phrasing: ReturnType<typeof entryPhrasing>): void {
-  for (const r of ranked.slice(0, RERANK)) {
+  const zone = ranked.slice(0, RERANK);
+  // A term in quotes names what is asked even when it is in most entries ("staat 'GR'. wat wordt daarmee bedoeld?"):
+  // the entries it names (in the candidates through `namedByQuote`) are reranked too, however far down they are.
+  if (q.quoted.length)
+    for (const r of ranked.slice(RERANK)) if (q.quoted.some((t) => phrasing(r.doc).names.has(t))) zone.push(r);
+  for (const r of zone) {
     const p = phrasing(r.doc);
     const best = Math.max(0, ...p.phrasings.map((set) => q.phrasingMatch(set)));
     r.keyPhrase = Math.max(0, ...p.keyPhrases.map((k) => q.phraseShare(k)));
@@ -201,6 +227,7 @@ function rerankByPhrasing<
     r.rank *= (1 + 0.5 * best) * (r.keyPhrase > 0 ? 1.2 : 1) * (1 + NAMED_BOOST * (r.named === 1 ? 1 : 0));
     // A term in quotes is the one asked about: the entry it names moves up.
     if (q.quoted.some((t) => p.names.has(t))) r.rank *= QUOTED_BOOST;
+    if (q.quoted.some((t) => p.calledBy.has(t))) r.rank *= CALLED_BOOST;
   }
   ranked.sort((a, b) => b.rank - a.rank);
 }
@@ -398,6 +425,16 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const unknown = (): Reply => ({ status: "unknown", confidence: 0, answer: null, alternatives: defaultSuggestions() });
 
   const phrasing = entryPhrasing(entries);
+  /** The entries that a quoted term names (a title part, or a run of title words): built on the first quote. */
+  let byName: Map<string, number[]> | undefined;
+  const namedByQuote = (quoted: readonly string[]): ReadonlySet<number> => {
+    if (!byName) {
+      byName = new Map();
+      for (let doc = 0; doc < entries.length; doc++)
+        for (const name of phrasing(doc).names) byName.set(name, [...(byName.get(name) ?? []), doc]);
+    }
+    return new Set(quoted.flatMap((t) => byName!.get(t) ?? []));
+  };
   const score = (q: AnalyzedQuery): Candidate[] => {
     // An example entry (one region) whose region stands only in the context ("Bij ons in de Drechtsteden …. Waarom
     // …?") does not win on that name; named in the asking clause, or asked for as an example, it keeps its rank.
@@ -405,7 +442,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const asked = new Set(q.concepts.filter((c) => c.weight >= ASKED_WEIGHT).map((c) => c.stem));
     const mentioned = new Set(q.concepts.map((c) => c.stem));
     // A checklist request looks further down the ranking: the checklist on the subject may rank below topics.
-    const hits = index.search(q.terms, q.wantsChecklist ? CHECKLIST_CANDIDATES : CANDIDATES);
+    const hits = index.search(
+      q.terms,
+      q.wantsChecklist ? CHECKLIST_CANDIDATES : CANDIDATES,
+      q.quoted.length ? namedByQuote(q.quoted) : undefined,
+    );
     const ranked = hits.map((r) => {
       const e = entries[r.doc]!;
       const matched = new Map<string, Strength>();

@@ -323,3 +323,18 @@ describe("one body's past decisions and votes", () => {
     expect(engine.explain!("welke informatie heeft het db gegeven over de begroting?").localFigure).toBe(false);
   });
 });
+
+describe("a quoted term the base is full of", () => {
+  it("'staat GR. wat wordt daarmee bedoeld?' ranks the entry called GR first or second, although 'gr' is in most entries", () => {
+    // Before: the definition was not among the candidates at all (the index returned the 20 best matches of the
+    // context words), and the question was refused.
+    expect(
+      engine.ask("Ik ben net raadslid en in bijna elk raadsstuk staat 'GR'. Wat wordt daar eigenlijk mee bedoeld?")
+        .answer?.id,
+    ).toBe("gemeenschappelijke-regeling");
+    const ids = engine.explain!(
+      "Ik ben nieuw en in bijna ieder raadsstuk staat 'GR'. Wat bedoelen ze daarmee?",
+    ).candidates.map((c) => c.id);
+    expect(ids.slice(0, 2)).toContain("gemeenschappelijke-regeling");
+  });
+});
