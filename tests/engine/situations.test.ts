@@ -338,3 +338,34 @@ describe("a quoted term the base is full of", () => {
     expect(ids.slice(0, 2)).toContain("gemeenschappelijke-regeling");
   });
 });
+
+describe("the law in detail, and what the base does not follow", () => {
+  it("case law as such, the province stepping in and working from home are off the subject", () => {
+    // Before: answered with the entries on financial risks, on the BVO and on private participation.
+    for (const q of [
+      "Is er jurisprudentie over de aansprakelijkheid van een GR voor fouten bij de vergunningverlening?",
+      "Wat oordeelde de bestuursrechter over een gemeente die de subsidie aan een regionale stichting stopte?",
+      "Welke uitspraak deed de Hoge Raad over een gemeente als bestuurder van een stichting?",
+      "Wanneer mag de provincie overgaan tot indeplaatsstelling bij een gemeente?",
+      "Mogen medewerkers van een bedrijfsvoeringsorganisatie thuiswerken?",
+    ]) {
+      expect(engine.explain!(q).asksOffDomain, q).toBe(true);
+      expect(engine.ask(q).status, q).toBe("unknown");
+    }
+    // The ruling on leaving a GR and the court in a dispute stay subjects.
+    expect(
+      engine.ask("Klopt het dat de Raad van State heeft gezegd dat uittreden een eenzijdige bevoegdheid is?").answer
+        ?.id,
+    ).toBe("uittreden-gr");
+    expect(engine.ask("Wanneer gaat een ruzie over een GR naar de rechter?").answer?.id).toBe("geschillen-gr");
+  });
+
+  it("what one body's regeling says word for word is a local fact; what the Wgr says is not", () => {
+    const q = "Wat zegt de regeling van de Veiligheidsregio Twente letterlijk over de verdeling van de kosten?";
+    expect(engine.explain!(q).localFigure).toBe(true);
+    expect(engine.ask(q).status).toBe("unknown");
+    expect(engine.ask("Wat zegt de Wgr letterlijk over de termijn voor een zienswijze op de begroting?").status).toBe(
+      "answer",
+    );
+  });
+});
