@@ -360,6 +360,11 @@ describe("the law in detail, and what the base does not follow", () => {
     expect(engine.ask("Wanneer gaat een ruzie over een GR naar de rechter?").answer?.id).toBe("geschillen-gr");
   });
 
+  it("art. 34b Wgr is the entry on the budget cycle, as art. 34 and 35 are", () => {
+    // Before: the entry named articles 34 and 35 among its key words, not 34b (the kaders before 30 April).
+    expect(engine.ask("wat regelt art. 34b wgr precies?").answer?.id).toBe("begrotingscyclus-gr");
+  });
+
   it("what one body's regeling says word for word is a local fact; what the Wgr says is not", () => {
     const q = "Wat zegt de regeling van de Veiligheidsregio Twente letterlijk over de verdeling van de kosten?";
     expect(engine.explain!(q).localFigure).toBe(true);
