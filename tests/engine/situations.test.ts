@@ -11,6 +11,12 @@ beforeAll(async () => {
   engine = await sharedEngine(join(import.meta.dirname, "../../knowledge"));
 });
 
+/** The message's analysis sets `flag` (off the subject, or one body's figure), and the reply refuses it. */
+function expectRefusedAs(q: string, flag: "asksOffDomain" | "localFigure"): void {
+  expect(engine.explain!(q)[flag], q).toBe(true);
+  expect(engine.ask(q).status, q).toBe("unknown");
+}
+
 /** The message's analysis has an expansion starting with `expansion`, and the reply answers with entry `id`. */
 function expectExpandedAndAnswered(q: string, expansion: string, id: string): void {
   expect(engine.explain!(q).expansions.some((e) => e.startsWith(expansion))).toBe(true);
@@ -166,18 +172,14 @@ describe("practical questions around a GR", () => {
     for (const q of [
       "wat is het bezoekadres van de BEL Combinatie, ik moet er vrijdag zijn",
       "welke buslijnen rijden er straks niet meer in onze regio?",
-    ]) {
-      expect(engine.explain!(q).asksOffDomain, q).toBe(true);
-      expect(engine.ask(q).status, q).toBe("unknown");
-    }
+    ])
+      expectRefusedAs(q, "asksOffDomain");
   });
 
   it("'wat voor weer' in a town of an example is still the weather", () => {
     // Before: Zutphen and Apeldoorn are in the Stedendriehoek example, which answered (0.62).
-    for (const q of ["wat voor weer wordt het morgen in Zutphen?", "Wat voor weer is het vandaag in Apeldoorn"]) {
-      expect(engine.explain!(q).asksOffDomain, q).toBe(true);
-      expect(engine.ask(q).status, q).toBe("unknown");
-    }
+    for (const q of ["wat voor weer wordt het morgen in Zutphen?", "Wat voor weer is het vandaag in Apeldoorn"])
+      expectRefusedAs(q, "asksOffDomain");
     // "wat voor samenwerking" is no weather.
     expect(engine.ask("wat voor samenwerking is er in de Stedendriehoek").answer?.id).toBe("voorbeeld-stedendriehoek");
   });
@@ -192,8 +194,7 @@ describe("practical questions around a GR", () => {
     // Before: read as a yes-no question ("heb ik …?") beside the figure question, which then counted as one of
     // several things asked, so the reply did not say that the bot has no local names.
     const q = "Wie vertegenwoordigt onze gemeente in het AB van de omgevingsdienst? Heb de naam nodig voor een brief.";
-    expect(engine.explain!(q).localFigure).toBe(true);
-    expect(engine.ask(q).status).toBe("unknown");
+    expectRefusedAs(q, "localFigure");
     // Asked as a question, it still is one.
     expect(
       engine.explain!("Wat betalen wij aan de GGD, en heb ik daar toestemming van de raad voor nodig?").localFigure,
@@ -204,14 +205,12 @@ describe("practical questions around a GR", () => {
     // Before: "moet het nog … opnemen" opens with a verb of `statement_verbs`, so it was read as a yes-no question about
     // a rule, and the entry on the AB's public meetings answered.
     const q = "Wanneer vergadert het AB van de veiligheidsregio weer? moet het nog in onze raadsplanning opnemen";
-    expect(engine.explain!(q).localFigure).toBe(true);
-    expect(engine.ask(q).status).toBe("unknown");
+    expectRefusedAs(q, "localFigure");
   });
 
   it("how one past vote went ('wie stemde tegen', 'de uitslag') is a local fact", () => {
     const q = "wie stemde er vorige maand in het AB van de veiligheidsregio tegen de begroting?";
-    expect(engine.explain!(q).localFigure).toBe(true);
-    expect(engine.ask(q).status).toBe("unknown");
+    expectRefusedAs(q, "localFigure");
   });
 
   it("'goeiemiddag, alles goed?' is a greeting", () => {
@@ -229,8 +228,7 @@ describe("practical questions around a GR", () => {
       true,
     );
     const audit = "Welk accountantskantoor doet de controle bij de GR Afvalbeheer Noord?";
-    expect(engine.explain!(audit).localFigure).toBe(true);
-    expect(engine.ask(audit).status).toBe("unknown");
+    expectRefusedAs(audit, "localFigure");
   });
 
   it("a Tuesday after a holiday Monday is the Algemene termijnenwet's subject", () => {
@@ -292,10 +290,8 @@ describe("plain words and guesses", () => {
       "kan ik mijn reiskosten naar de vergadering van het algemeen bestuur declareren?",
       "hoe word ik lid van een politieke partij, ik wil ook in de raad",
       "hoe solliciteer ik bij de gemeenschappelijke regeling sociaal domein?",
-    ]) {
-      expect(engine.explain!(q).asksOffDomain, q).toBe(true);
-      expect(engine.ask(q).status, q).toBe("unknown");
-    }
+    ])
+      expectRefusedAs(q, "asksOffDomain");
     const wages =
       "De GR stuurt een begrotingswijziging omdat de loonkosten stijgen. Mag de raad daar een zienswijze op geven?";
     expect(engine.explain!(wages).asksOffDomain).toBe(false);
@@ -303,8 +299,7 @@ describe("plain words and guesses", () => {
 
   it("how many people work at our omgevingsdienst is a local figure", () => {
     const q = "hoeveel mensen werken er bij onze omgevingsdienst?";
-    expect(engine.explain!(q).localFigure).toBe(true);
-    expect(engine.ask(q).status).toBe("unknown");
+    expectRefusedAs(q, "localFigure");
   });
 });
 
@@ -315,10 +310,8 @@ describe("one body's past decisions and votes", () => {
       "Welke gemeenten hebben vorig jaar een negatieve zienswijze gegeven op de begroting van de Veiligheidsregio Twente?",
       "Welke zienswijze heeft de raad van Oldenzaal dit jaar ingediend op de begroting van de GGD?",
       "Hoe stemde de gemeente Dinkelland vorige maand in het AB over de nieuwe verdeelsleutel?",
-    ]) {
-      expect(engine.explain!(q).localFigure, q).toBe(true);
-      expect(engine.ask(q).status, q).toBe("unknown");
-    }
+    ])
+      expectRefusedAs(q, "localFigure");
     // Without a marker of one body or moment it stays a question the base answers.
     expect(engine.explain!("welke informatie heeft het db gegeven over de begroting?").localFigure).toBe(false);
   });
@@ -348,10 +341,8 @@ describe("the law in detail, and what the base does not follow", () => {
       "Welke uitspraak deed de Hoge Raad over een gemeente als bestuurder van een stichting?",
       "Wanneer mag de provincie overgaan tot indeplaatsstelling bij een gemeente?",
       "Mogen medewerkers van een bedrijfsvoeringsorganisatie thuiswerken?",
-    ]) {
-      expect(engine.explain!(q).asksOffDomain, q).toBe(true);
-      expect(engine.ask(q).status, q).toBe("unknown");
-    }
+    ])
+      expectRefusedAs(q, "asksOffDomain");
     // The ruling on leaving a GR and the court in a dispute stay subjects.
     expect(
       engine.ask("Klopt het dat de Raad van State heeft gezegd dat uittreden een eenzijdige bevoegdheid is?").answer
@@ -367,8 +358,7 @@ describe("the law in detail, and what the base does not follow", () => {
 
   it("what one body's regeling says word for word is a local fact; what the Wgr says is not", () => {
     const q = "Wat zegt de regeling van de Veiligheidsregio Twente letterlijk over de verdeling van de kosten?";
-    expect(engine.explain!(q).localFigure).toBe(true);
-    expect(engine.ask(q).status).toBe("unknown");
+    expectRefusedAs(q, "localFigure");
     expect(engine.ask("Wat zegt de Wgr letterlijk over de termijn voor een zienswijze op de begroting?").status).toBe(
       "answer",
     );
