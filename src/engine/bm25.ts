@@ -182,10 +182,9 @@ export class Bm25Index {
     return Math.log(1 + (this.docCount - n + 0.5) / (n + 0.5));
   }
 
-  /** Top `limit` documents for weighted query terms (OR semantics). */
   /**
-   * The `limit` best documents for the weighted terms, and besides them every document of `include` that matches any
-   * term (whatever its score).
+   * Top `limit` documents for weighted query terms (OR semantics), and besides them every document of `include` that
+   * matches any term, whatever its score.
    */
   search(terms: readonly { term: string; weight: number }[], limit: number, include?: ReadonlySet<number>): Hit[] {
     const acc = this.acc;

@@ -431,7 +431,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     if (!byName) {
       byName = new Map();
       for (let doc = 0; doc < entries.length; doc++)
-        for (const name of phrasing(doc).names) byName.set(name, [...(byName.get(name) ?? []), doc]);
+        for (const name of phrasing(doc).names) {
+          const docs = byName.get(name);
+          if (docs) docs.push(doc);
+          else byName.set(name, [doc]);
+        }
     }
     return new Set(quoted.flatMap((t) => byName!.get(t) ?? []));
   };
