@@ -1381,8 +1381,10 @@ function asksLocalFigure(
   const states = (c: { text: string; tokens: string[] }, i: number) =>
     !c.text.includes("?") &&
     (c.tokens.some((t) => lang.needWords.has(t)) || asking.slice(0, i).some((q) => q.text.includes("?")));
+  // "…, kan je de namen geven?": a request to the bot to hand the figure over, though it opens with "kan".
   const asksRule = (c: { text: string; tokens: string[] }, i: number) =>
     !states(c, i) &&
+    !isFigureRequest(c.tokens) &&
     (lang.statementVerbs.has(openerOf(c.tokens, lang) ?? "") || c.tokens.some((t) => lang.consequenceVerbs.has(t))) &&
     !c.tokens.some((t) => YEAR.test(t) || (unknownNames.has(t) && isContentWord(t, lang)));
   return !asking.some((c, i) => !local.includes(c) && asksRule(c, i));

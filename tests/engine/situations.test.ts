@@ -364,3 +364,19 @@ describe("the law in detail, and what the base does not follow", () => {
     );
   });
 });
+
+describe("three registers: formal, non-native, young and casual", () => {
+  it("'…, kan je de namen geven?' after a figure question is a request, not a question about a rule", () => {
+    // Before: the clause opening with "kan" counted as a yes-no question about a rule, so the figure question was
+    // answered with the entry on the adviescommissie.
+    expectRefusedAs(
+      "Welke raadsleden van onze gemeente zitten in de regionale adviescommissie, kan je me de namen geven?",
+      "localFigure",
+    );
+  });
+
+  it("English loanwords: 'leaven' is leaving, 'blocken' is stopping a decision", () => {
+    expect(engine.ask("kan onze gemeente de gr gewoon leaven?").answer?.id).toBe("uittreden-gr");
+    expect(engine.explain!("kan de raad de begroting blocken?").expansions.join(" ")).toMatch(/zienswijz/);
+  });
+});
