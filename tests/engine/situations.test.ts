@@ -375,6 +375,17 @@ describe("three registers: formal, non-native, young and casual", () => {
     );
   });
 
+  it("'geef me de namen van …' of one named body is a local fact; a resident's own benefits and taxes are off the subject", () => {
+    // Before: "geef" opened no figure question, and the stappen of a benefit or tax led to a checklist.
+    expectRefusedAs("Geef me de namen van alle DB-leden van de Omgevingsdienst Twentekanaal.", "localFigure");
+    for (const q of [
+      "Welke stappen moet ik zetten om bijzondere bijstand aan te vragen?",
+      "Welke stappen om de hondenbelasting stop te zetten?",
+      "Mag ik in de raad een motie vreemd aan de orde van de dag indienen over het zwembad?",
+    ])
+      expectRefusedAs(q, "asksOffDomain");
+  });
+
   it("English loanwords: 'leaven' is leaving, 'blocken' is stopping a decision", () => {
     expect(engine.ask("kan onze gemeente de gr gewoon leaven?").answer?.id).toBe("uittreden-gr");
     expect(engine.explain!("kan de raad de begroting blocken?").expansions.join(" ")).toMatch(/zienswijz/);
