@@ -391,3 +391,16 @@ describe("three registers: formal, non-native, young and casual", () => {
     expect(engine.explain!("kan de raad de begroting blocken?").expansions.join(" ")).toMatch(/zienswijz/);
   });
 });
+
+describe("the weather with a trip to the region, and one person's pay", () => {
+  it("'wat wordt het weer morgen?' before a trip to a town of an example is the weather", () => {
+    // Before: the question named nothing, so it asked about its context and the Stedendriehoek example answered.
+    expectRefusedAs("Wat wordt het weer morgen? Ik fiets straks naar de regioraad in Zutphen.", "asksOffDomain");
+  });
+
+  it("how much vergadergeld one wethouder gets is an amount the base does not have", () => {
+    const q = "Hoeveel vergadergeld krijgt wethouder Jansen voor het AB van de afvalregeling?";
+    expect(engine.explain!(q).asksAmount).toBe(true);
+    expect(engine.ask(q).status).toBe("unknown");
+  });
+});
