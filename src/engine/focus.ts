@@ -171,7 +171,10 @@ function markQuoted(text: string, clauses: readonly Clause[], lang: LanguageData
   for (const { start, text: inner } of quotedPassages(text)) {
     // One word counts when a clause is no more than that word ("… staat 'GR'. Wat wordt daarmee bedoeld?").
     const oneWord = !/\S\s+\S/.test(inner);
-    if (oneWord && !clauses.some((c) => c.tokens.join(" ") === tokenize(inner).join(" "))) continue;
+    if (oneWord) {
+      const word = tokenize(inner).join(" ");
+      if (!clauses.some((c) => c.tokens.join(" ") === word)) continue;
+    }
     inQuote.fill(1, start, start + inner.length);
     any = true;
   }

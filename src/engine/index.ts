@@ -208,12 +208,16 @@ function entryPhrasing(entries: readonly KnowledgeEntry[]) {
  */
 function rerankByPhrasing<
   T extends { doc: number; rank: number; keyPhrase: number; phrasing: number; named: number; keyword: number },
->(ranked: T[], q: AnalyzedQuery, phrasing: ReturnType<typeof entryPhrasing>): void {
+>(
+  ranked: T[],
+  q: AnalyzedQuery,
+  phrasing: ReturnType<typeof entryPhrasing>,
+  quoteNamed: ReadonlySet<number> | undefined,
+): void {
   const zone = ranked.slice(0, RERANK);
   // A term in quotes names what is asked even when it is in most entries ("staat 'GR'. wat wordt daarmee bedoeld?"):
-  // the entries it names (in the candidates through `namedByQuote`) are reranked too, however far down they are.
-  if (q.quoted.length)
-    for (const r of ranked.slice(RERANK)) if (q.quoted.some((t) => phrasing(r.doc).names.has(t))) zone.push(r);
+  // the entries it names (`quoteNamed`, in the candidates whatever their score) are reranked too, however far down.
+  if (quoteNamed) for (const r of ranked.slice(RERANK)) if (quoteNamed.has(r.doc)) zone.push(r);
   for (const r of zone) {
     const p = phrasing(r.doc);
     const best = Math.max(0, ...p.phrasings.map((set) => q.phrasingMatch(set)));
@@ -226,7 +230,7 @@ function rerankByPhrasing<
     r.keyword = q.conceptShare(p.keywords);
     r.rank *= (1 + 0.5 * best) * (r.keyPhrase > 0 ? 1.2 : 1) * (1 + NAMED_BOOST * (r.named === 1 ? 1 : 0));
     // A term in quotes is the one asked about: the entry it names moves up.
-    if (q.quoted.some((t) => p.names.has(t))) r.rank *= QUOTED_BOOST;
+    if (quoteNamed?.has(r.doc)) r.rank *= QUOTED_BOOST;
     if (q.quoted.some((t) => p.calledBy.has(t))) r.rank *= CALLED_BOOST;
   }
   ranked.sort((a, b) => b.rank - a.rank);
@@ -446,11 +450,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const asked = new Set(q.concepts.filter((c) => c.weight >= ASKED_WEIGHT).map((c) => c.stem));
     const mentioned = new Set(q.concepts.map((c) => c.stem));
     // A checklist request looks further down the ranking: the checklist on the subject may rank below topics.
-    const hits = index.search(
-      q.terms,
-      q.wantsChecklist ? CHECKLIST_CANDIDATES : CANDIDATES,
-      q.quoted.length ? namedByQuote(q.quoted) : undefined,
-    );
+    const quoteNamed = q.quoted.length ? namedByQuote(q.quoted) : undefined;
+    const hits = index.search(q.terms, q.wantsChecklist ? CHECKLIST_CANDIDATES : CANDIDATES, quoteNamed);
     const ranked = hits.map((r) => {
       const e = entries[r.doc]!;
       const matched = new Map<string, Strength>();
@@ -494,7 +495,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       };
     });
     ranked.sort((a, b) => b.rank - a.rank);
-    rerankByPhrasing(ranked, q, phrasing);
+    rerankByPhrasing(ranked, q, phrasing, quoteNamed);
     if (q.wantsChecklist) preferChecklist(ranked);
     return ranked;
   };
