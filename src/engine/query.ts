@@ -198,6 +198,8 @@ export class QueryVocabulary {
     subjects: Iterable<string> = [],
     titles: Iterable<string> = [],
     exampleRegions: Iterable<string> = [],
+    /** Pairs of words that stand side by side in the base ("gemeenschappelijke regeling"), see `unglue`. */
+    readonly pairs: ReadonlySet<string> = new Set(),
     readonly lang: LanguageData = language,
   ) {
     this.exampleRegionStems = new Set(exampleRegions);
@@ -403,6 +405,23 @@ export function cleanText(raw: string): string {
     .replace(/<[^>]{0,200}>/g, " ")
     .replace(/https?:\/\/\S+/g, " ")
     .slice(0, MAX_QUERY_CHARS);
+}
+
+/**
+ * Step 1b: two words of the base typed as one ("gemeenschappelijkeregeling", "verbondenpartij") are read apart
+ * again: a word the base does not have that splits into exactly two of its words, which the base has side by side.
+ * A compound the base writes as one word ("zienswijzetermijn") stays whole, as does one whose parts never meet there.
+ */
+export function unglue(text: string, vocab: QueryVocabulary): string {
+  if (vocab.pairs.size === 0) return text;
+  return text.replace(/\p{L}{8,}/gu, (word) => {
+    const [token, ...more] = tokenize(word);
+    if (!token || more.length > 0 || token.length !== word.length || vocab.lexicon.has(token)) return word;
+    const parts = vocab.splitter.split(token);
+    if (parts?.length !== 2 || parts[0]!.length + parts[1]!.length !== token.length) return word;
+    if (!vocab.pairs.has(parts.join(" "))) return word;
+    return `${word.slice(0, parts[0]!.length)} ${word.slice(parts[0]!.length)}`;
+  });
 }
 
 /** Capitalised words inside a sentence are names ("Eindhoven", "GGD"). */
@@ -1471,7 +1490,7 @@ function isReferenceOrTerm(tokens: readonly string[], i: number, lang: LanguageD
 
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
   const lang = vocab.lang;
-  const text = cleanText(raw);
+  const text = unglue(cleanText(raw), vocab);
   const { concepts, tokens, intents, clauses, compares, phraseOf, asksToWrite: writing } = extractConcepts(text, vocab);
   // The name of an organisation the base does not know (the asker's own GR or region: "de ODR", "Regio
   // Foodvalley") says which body is meant, not what is asked. Next to a word the base knows it weighs nothing: it

@@ -217,6 +217,18 @@ describe("everyday words in the engine (real knowledge base)", () => {
     expect(x.expansions.filter((e) => e.includes("(joined)"))).toEqual([]);
   });
 
+  it("two words of the base typed as one are read apart; a compound whose parts never meet there stays whole", () => {
+    // Before: "gemeenschappelijkeregeling" was one unknown word (ending in the body head "regeling") and refused.
+    const glued = engine.explain!("gemeenschappelijkeregeling wat houdt dat in");
+    expect(glued.focus.map((c) => c.word)).toEqual(expect.arrayContaining(["gemeenschappelijke", "regeling"]));
+    expect(engine.ask(glued.question).answer?.id).toBe("gemeenschappelijke-regeling");
+    expect(engine.explain!("is de ggd voor ons een verbondenpartij").focus.map((c) => c.word)).toContain("partij");
+    // The base writes "ontwerp" and "wijziging" only with words between them: the compound stays one word.
+    expect(engine.explain!("een ontwerpwijziging van de regeling").focus.map((c) => c.word)).toContain(
+      "ontwerpwijziging",
+    );
+  });
+
   it("'als het misgaat' asks about the risks", () => {
     // Before: refused (0.41); "misgaat" was a word the base does not know.
     const reply = engine.ask("wie is er aansprakelijk als het misgaat bij de gr?");
