@@ -24,6 +24,11 @@ export const CONDITION_WEIGHT = 0.7;
  * what the asker expects the answer to say, so they may help the ranking a little but never steer it.
  */
 export const GUESS_WEIGHT = 0.1;
+/**
+ * Weight of an aside after the question ("… hoeveel weken hebben we? En trouwens, telt het reces mee?"): a second,
+ * smaller question, more than background but never the one the answer is chosen for.
+ */
+export const ASIDE_WEIGHT = 0.5;
 
 export interface Clause {
   text: string;
@@ -44,6 +49,8 @@ export interface Clause {
   quoted?: boolean;
   /** The clause guesses at the answer to the question before it ("wat is een zienswijze, | gewoon een brief?"). */
   guess?: boolean;
+  /** The sentence is an aside after an earlier question ("… ? | En trouwens, | telt het reces mee?"). */
+  aside?: boolean;
 }
 
 /**
@@ -146,6 +153,16 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     // question mark of its own says what the asker will do with the answer; it asks nothing.
     if (!sentence.includes("?"))
       followUps.push(...clauses.filter((c) => c.tokens[0] === "dan" && lang.statementVerbs.has(c.tokens[1] ?? "")));
+    // "… hoeveel weken hebben we? En trouwens, telt het reces mee?": a sentence that opens with an aside word
+    // (`aside_openers`) once a question was asked is a second, smaller question: it no longer
+    // decides what is asked (nor whether to refuse), and its words weigh less than the question's.
+    const opening = clauses[0]?.tokens ?? [];
+    const aside = lang.asideOpeners.has(opening[0] ?? "") || lang.asideOpeners.has(opening.slice(0, 2).join(" "));
+    if (aside && out.some((c) => c.asking))
+      for (const c of clauses) {
+        c.asking = false;
+        c.aside = true;
+      }
     out.push(...clauses);
   }
   if (text.includes("?")) for (const c of followUps) c.asking = false;
@@ -381,8 +398,10 @@ export function clauseWeights(
         ? 1
         : c.guess
           ? GUESS_WEIGHT
-          : c.condition || c.reported
-            ? Math.max(context, CONDITION_WEIGHT)
-            : context,
+          : c.aside
+            ? ASIDE_WEIGHT
+            : c.condition || c.reported
+              ? Math.max(context, CONDITION_WEIGHT)
+              : context,
   );
 }

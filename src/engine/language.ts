@@ -54,6 +54,7 @@ export const languageSchema = z.strictObject({
   demonstratives: wordList,
   continuation_openers: wordList,
   guess_openers: cueList,
+  aside_openers: cueList,
   subordinators: wordList,
   conditionals: wordList,
   conditional_subjects: wordList,
@@ -196,6 +197,8 @@ export interface LanguageData {
   continuationOpeners: ReadonlySet<string>;
   /** Openings of a clause that guesses at the answer to the question before it ("…, gewoon een brief?"). */
   guessOpeners: ReadonlySet<string>;
+  /** Words that open an aside after a question ("en trouwens, …", "overigens …"): a second, smaller question. */
+  asideOpeners: ReadonlySet<string>;
   /** Conjunctions that open a clause of reason or circumstance ("omdat", "terwijl"): context, never the question. */
   subordinators: ReadonlySet<string>;
   /**
@@ -387,6 +390,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     standaloneBefore: new Set(d.standalone_before),
     continuationOpeners: new Set(d.continuation_openers),
     guessOpeners: new Set(d.guess_openers),
+    asideOpeners: new Set(d.aside_openers),
     subordinators: new Set(d.subordinators),
     conditionals: new Set(d.conditionals),
     conditionalSubjects: new Set(d.conditional_subjects),

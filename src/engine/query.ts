@@ -1335,9 +1335,11 @@ function asksLocalFigure(
     if (opensClaim(tokens, lang) && tokens.some((t) => /^\d/.test(t) || lang.claimedFigures.has(t))) return true;
     return opener === null || lang.figureOpeners.has(opener);
   };
-  // "Welke wethouder zit in het db van de ggd?": one person of the one body the asker means.
+  // "Welke wethouder zit in het db van de ggd?": one person of the one body the asker means; "… van de ggd in een
+  // regio" means any.
   const picksPersonOfBody = (tokens: readonly string[]) =>
     tokens.some((_, i) => hasCue(lang.personCues, tokens, i)) &&
+    !tokens.includes("een") &&
     tokens.some((t, i) => lang.instances.has(t) && DEFINITE_ARTICLES.has(tokens[i - 1] ?? ""));
   // A date ("de regioraad van 14 maart") is one moment, as "volgende week" is.
   const marked = (tokens: readonly string[]) =>

@@ -1,6 +1,12 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { clauseWeights, CONTEXT_WEIGHT, CONTEXT_WEIGHT_BACK, splitClauses } from "../../src/engine/focus.ts";
+import {
+  ASIDE_WEIGHT,
+  clauseWeights,
+  CONTEXT_WEIGHT,
+  CONTEXT_WEIGHT_BACK,
+  splitClauses,
+} from "../../src/engine/focus.ts";
 import { isChecklistCue, language } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { sharedEngine } from "../support/knowledge.ts";
@@ -14,6 +20,21 @@ describe("splitClauses", () => {
     expect(clauses.map((c) => c.asking)).toEqual([false, true]);
     const comma = splitClauses("de GR heeft een tekort, wat betekent dat voor ons", language);
     expect(comma.map((c) => c.asking)).toEqual([false, true]);
+  });
+
+  it("a sentence opening with 'trouwens' after a question is an aside: it asks nothing and weighs less (aside_openers)", () => {
+    const clauses = splitClauses(
+      "Wat kost uittreden ons? En trouwens, tellen de feestdagen mee voor de termijn?",
+      language,
+    );
+    expect(clauses.map((c) => [c.asking, c.aside ?? false])).toEqual([
+      [true, false],
+      [false, true],
+      [false, true],
+    ]);
+    expect(clauseWeights(clauses, (c) => c.tokens.length).slice(1)).toEqual([ASIDE_WEIGHT, ASIDE_WEIGHT]);
+    // With no question before it, the sentence is the question.
+    expect(splitClauses("Trouwens, wat is een zienswijze?", language).some((c) => c.asking)).toBe(true);
   });
 
   it("'dan kan ik …' after a question says what the asker will do with the answer and asks nothing", () => {

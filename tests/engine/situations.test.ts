@@ -404,3 +404,28 @@ describe("the weather with a trip to the region, and one person's pay", () => {
     expect(engine.ask(q).status).toBe("unknown");
   });
 });
+
+describe("asides, one body's chair and one meeting's time and place", () => {
+  it("an aside after the question does not decide whether to refuse ('En trouwens, telt … mee?')", () => {
+    // Before: the aside's "reces" and "daarin" made the whole message a question about one body's figure.
+    const q =
+      "Hoeveel tijd krijgt de raad voor een zienswijze op de begroting van de GGD? En trouwens, telt het kerstreces daarin mee?";
+    expect(engine.explain!(q).localFigure).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("begrotingscyclus-gr");
+  });
+
+  it("'wie is de voorzitter van' one body is a person of that body; of the AB in general the rule", () => {
+    // Before: answered with the entry on the algemeen bestuur.
+    expectRefusedAs("wie is de voorzitter van het dagelijks bestuur van de omgevingsdienst?", "localFigure");
+    expect(engine.ask("wie is de voorzitter van het algemeen bestuur van een gr?").status).not.toBe("unknown");
+  });
+
+  it("the time of day and the room of one meeting are not in the base ('hoe laat', 'zaal')", () => {
+    // Before: answered with the entry on the griffie or on the AB's meetings.
+    for (const q of [
+      "De regionale raadsledenbijeenkomst over de GR is volgende week. Hoe laat begint die?",
+      "In welke zaal vergadert het algemeen bestuur van de veiligheidsregio donderdag?",
+    ])
+      expectRefusedAs(q, "asksOffDomain");
+  });
+});
