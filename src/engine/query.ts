@@ -1619,7 +1619,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     asksWhereToFind: askingClauses(clauses).some(
       (c) => c.tokens.includes("waar") && c.tokens.some((t) => lang.findIntentVerbs.has(t)),
     ),
-    askedOffSubject: askedOffSubject(d),
+    askedOffSubject: !clauses.some((c) => c.asking && c.refersBack) && askedOffSubject(d),
     asksOffDomain: asksOffDomain(clauses, vocab),
     quoted: quotedTerms(text),
     terms,
@@ -1730,8 +1730,8 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
 /**
  * No word of the asking clauses (full focus weight) is a subject of the base (in a title, question or keyword, or
  * reaching one as a synonym, spreektaal or joined word), while the context (less weight) holds words of the base: the
- * context is about a GR, the question is not. A question that points back to its context ("hoe los ik dat op?")
- * weighs its context fully and never has this.
+ * context is about a GR, the question is not. A question that points back to its context ("hoe los ik dat op?", "wat
+ * wordt daarmee bedoeld?") asks about that context and never has this (see analyzeQuery).
  */
 function askedOffSubject(d: Draft): boolean {
   const { concepts, credits, vocab } = d;

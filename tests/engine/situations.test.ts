@@ -429,3 +429,23 @@ describe("asides, one body's chair and one meeting's time and place", () => {
       expectRefusedAs(q, "asksOffDomain");
   });
 });
+
+describe("a question pointing back at a quoted term, and more subjects the base does not hold", () => {
+  it("'wat wordt daarmee bedoeld' asks about the term named before it, however little the question names itself", () => {
+    // Before: "adviseert" and "VNG" were the question's own words, none a subject, so the message was refused.
+    const q =
+      "Ik maak een memo voor de fractie over 'verlengd lokaal bestuur'. Wat wordt daarmee bedoeld en wat adviseert de VNG?";
+    expect(engine.explain!(q).askedOffSubject).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("verlengd-lokaal-bestuur");
+  });
+
+  it("a tablet, capitals and spelling, hourly rates, and the season of one body's meeting", () => {
+    for (const q of [
+      "de vergaderapp loopt vast op mijn ipad tijdens de commissie, wat kan ik doen?",
+      "moet verbonden partij in de titel van het raadsvoorstel met een hoofdletter?",
+      "tegen welk uurtarief koopt onze regio de jeugdhulp in?",
+    ])
+      expectRefusedAs(q, "asksOffDomain");
+    expectRefusedAs("Wanneer vergadert het AB van de GGD dit najaar?", "localFigure");
+  });
+});
