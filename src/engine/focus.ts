@@ -80,6 +80,7 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
             lang.backReferences.has(t) ||
             standsAlone(tokens, i, lang) ||
             (lang.backReferencePapers.has(t) && lang.definiteDeterminers.has(tokens[i - 1] ?? "")) ||
+            (lang.backReferenceNouns.has(t) && lang.demonstratives.has(tokens[i - 1] ?? "")) ||
             // "wat gebeurt er dan met het personeel": what follows from the step the context names.
             (lang.consequenceVerbs.has(t) &&
               (tokens[i + 1] === "dan" || tokens.slice(i + 1, i + 3).join(" ") === "er dan")),

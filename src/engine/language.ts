@@ -46,6 +46,7 @@ export const languageSchema = z.strictObject({
   place_heads: wordList,
   asking_only: wordList,
   back_reference_papers: wordList,
+  back_reference_nouns: wordList,
   definite_determiners: wordList,
   domain_anchors: groupedWordList,
   statement_verbs: wordList,
@@ -107,6 +108,7 @@ export const languageSchema = z.strictObject({
   person_cues: cueList,
   find_intent_verbs: wordList,
   find_intent_keyword: z.string().min(1),
+  find_intent_term: z.string().min(1),
   opinion_holders: wordList,
   summary_subject_openers: wordList,
   filler_pairs: cueList,
@@ -180,6 +182,8 @@ export interface LanguageData {
   askingOnly: ReadonlySet<string>;
   /** Papers that, after a definite determiner, point back to the context ("het raadsvoorstel"). */
   backReferencePapers: ReadonlySet<string>;
+  /** Nouns that, after a demonstrative, stand for what the context described ("dit probleem", "die situatie"). */
+  backReferenceNouns: ReadonlySet<string>;
   definiteDeterminers: ReadonlySet<string>;
   /** Opening verbs that, right after the asker ("ik moet"), state rather than ask. */
   statementVerbs: ReadonlySet<string>;
@@ -298,6 +302,8 @@ export interface LanguageData {
   findIntentVerbs: ReadonlySet<string>;
   /** The keyword by which an entry says it answers where-to-look questions ("waar vind ik"). */
   findIntentKeyword: string;
+  /** The verb the base says where to look with ("vinden"): in a where-to-find question every verb of looking up. */
+  findIntentTerm: string;
   /** Parties and fractions whose opinion the base never holds ("fractie", "coalitie"). */
   opinionHolders: ReadonlySet<string>;
   /** Question words after which a summing-up cue is about a subject ("samenvatten wat de wijziging veranderde"). */
@@ -381,6 +387,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     placeHeads: new Set(d.place_heads),
     askingOnly: new Set(d.asking_only),
     backReferencePapers: new Set(d.back_reference_papers),
+    backReferenceNouns: new Set(d.back_reference_nouns),
     definiteDeterminers: new Set(d.definite_determiners),
     statementVerbs: new Set(d.statement_verbs),
     pointingPronouns: new Set(d.pointing_pronouns),
@@ -442,6 +449,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     personCues: new Set(d.person_cues),
     findIntentVerbs: new Set(d.find_intent_verbs),
     findIntentKeyword: d.find_intent_keyword,
+    findIntentTerm: d.find_intent_term,
     opinionHolders: new Set(d.opinion_holders),
     summarySubjectOpeners: new Set(d.summary_subject_openers),
     fillerPairs: new Set(d.filler_pairs),

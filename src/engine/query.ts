@@ -1125,6 +1125,20 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
 }
 
 /** A concept made of a lexicon phrase (`findPhrases`): its stem is the phrase, marked with "~". */
+/**
+ * Step 4f: in a question where to look ("waar kan ik de regeling van onze GGD inzien / nakijken?") each verb of looking
+ * up (`find_intent_verbs`) is the base's own word for it (`find_intent_term`: "waar vind ik …"), whatever else the verb
+ * means elsewhere.
+ */
+function lookUpAsFinding(d: Draft): void {
+  const { findIntentTerm } = d.vocab.lang;
+  const find = stem(findIntentTerm);
+  d.concepts.forEach((c, i) => {
+    if (c.stem === find || !d.vocab.lang.findIntentVerbs.has(c.token)) return;
+    if (addTerm(d, find, i, CREDIT.synonym, 1)) d.expansions.push(`${c.token} → ${findIntentTerm} (where to find)`);
+  });
+}
+
 const isPhrase = (c: Concept) => c.stem.startsWith("~");
 
 /**
@@ -1544,6 +1558,10 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
   joinSeparableVerbs(d, clauses);
   expandPhrases(d, phraseOf);
   expandSynonyms(d);
+  const asksWhereToFind = askingClauses(clauses).some(
+    (c) => c.tokens.includes("waar") && c.tokens.some((t) => lang.findIntentVerbs.has(t)),
+  );
+  if (asksWhereToFind) lookUpAsFinding(d);
   capInstances(d);
   const { credits, weights } = d;
   // Question words steer the ranking a little ("waarom" → the entry on reasons) but earn no coverage.
@@ -1616,9 +1634,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
         !sumsUpSubject(tokens, i, lang),
     ),
     asksToWrite: writing,
-    asksWhereToFind: askingClauses(clauses).some(
-      (c) => c.tokens.includes("waar") && c.tokens.some((t) => lang.findIntentVerbs.has(t)),
-    ),
+    asksWhereToFind,
     askedOffSubject: !clauses.some((c) => c.asking && c.refersBack) && askedOffSubject(d),
     asksOffDomain: asksOffDomain(clauses, vocab),
     quoted: quotedTerms(text),

@@ -37,6 +37,16 @@ describe("splitClauses", () => {
     expect(splitClauses("Trouwens, wat is een zienswijze?", language).some((c) => c.asking)).toBe(true);
   });
 
+  it("'dit probleem', 'die situatie' stand for what the message described: the clause points back (back_reference_nouns)", () => {
+    const [context, question] = splitClauses(
+      "We zitten in dertig regelingen met elk een eigen bestuur. Hoe heet dit probleem?",
+      language,
+    );
+    expect([context!.refersBack, question!.refersBack]).toEqual([false, true]);
+    // "het probleem" is no pointer: it may be the subject itself.
+    expect(splitClauses("Wat is het probleem met een gr?", language)[0]!.refersBack).toBe(false);
+  });
+
   it("'dan kan ik …' after a question says what the asker will do with the answer and asks nothing", () => {
     // Before: it asked, and its "wijziging" pulled the answer towards an example of a changed regeling.
     const q =

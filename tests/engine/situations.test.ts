@@ -449,3 +449,25 @@ describe("a question pointing back at a quoted term, and more subjects the base 
     expectRefusedAs("Wanneer vergadert het AB van de GGD dit najaar?", "localFigure");
   });
 });
+
+describe("looking things up, and many meetings", () => {
+  it("'waar kan ik … inzien / nakijken' asks where to look, as 'waar vind ik …' does (find_intent_term)", () => {
+    // Before: refused (0.02): "inzien" is no word of the base, which says "waar vind ik".
+    for (const q of [
+      "waar kan ik de regeling van onze omgevingsdienst inzien",
+      "waar kan ik de gemeenschappelijke regeling van de ggd nakijken?",
+    ]) {
+      expect(
+        engine.explain!(q).expansions.some((e) => e.endsWith("(where to find)")),
+        q,
+      ).toBe(true);
+      expect(engine.ask(q).answer?.id, q).toBe("lokale-gegevens-vinden");
+    }
+  });
+
+  it("'overleg op overleg' is bestuurlijke drukte (spreektaal)", () => {
+    expect(engine.ask("het is bij ons overleg op overleg in de regio, wat kan de raad daaraan doen?").answer?.id).toBe(
+      "bestuurlijke-drukte",
+    );
+  });
+});
