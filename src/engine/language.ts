@@ -65,6 +65,12 @@ export const languageSchema = z.strictObject({
   instance_heads: wordList,
   act_modifiers: wordList,
   figure_openers: wordList,
+  identity_openers: wordList,
+  identity_copulas: wordList,
+  identity_copulas_past: wordList,
+  identity_nouns: wordList,
+  identity_tails: wordList,
+  identity_generic: wordList,
   figure_how_words: wordList,
   compute_verbs: wordList,
   number_leads: wordList,
@@ -222,6 +228,15 @@ export interface LanguageData {
   actModifiers: ReadonlySet<string>;
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
+  /** A short "wie is het geworden?", "welke gemeenten waren dat?" after a context: who or what the context meant. */
+  identity: {
+    openers: ReadonlySet<string>;
+    copulas: ReadonlySet<string>;
+    pastCopulas: ReadonlySet<string>;
+    nouns: ReadonlySet<string>;
+    tails: ReadonlySet<string>;
+    generic: ReadonlySet<string>;
+  };
   /** After "hoe", the words that make it ask for a figure ("hoe hoog", "hoe vaak"); otherwise it asks how. */
   figureHowWords: ReadonlySet<string>;
   /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
@@ -407,6 +422,14 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     instanceHeads: d.instance_heads,
     actModifiers: new Set(d.act_modifiers),
     figureOpeners: new Set(d.figure_openers),
+    identity: {
+      openers: new Set(d.identity_openers),
+      copulas: new Set(d.identity_copulas),
+      pastCopulas: new Set(d.identity_copulas_past),
+      nouns: new Set(d.identity_nouns),
+      tails: new Set(d.identity_tails),
+      generic: new Set(d.identity_generic),
+    },
     figureHowWords: new Set(d.figure_how_words),
     computeVerbs: new Set(d.compute_verbs),
     numberLeads: new Set(d.number_leads),

@@ -1364,6 +1364,10 @@ function asksLocalFigure(
         unknownNames.has(t) ||
         (/^\d{1,2}$/.test(t) && lang.months.has(tokens[i + 1] ?? "")),
     ) || picksPersonOfBody(tokens);
+  // "… van onze GGD", "… stopt volgend jaar", "… de begroting 2026", "… Regio Rivierenland": one body, moment or
+  // example named by a local marker, a year or an example's region (not merely by a capitalised "AB").
+  const namesOneMoment = (tokens: readonly string[]) =>
+    tokens.some((t, i) => hasCue(lang.localMarkers, tokens, i) || YEAR.test(t)) || namesExample(tokens);
   // The clauses that name one body or moment: found once, and only for a message with a figure cue (most have none).
   let markedCache: typeof clauses | undefined;
   const markedClauses = () => (markedCache ??= clauses.filter((c) => marked(c.tokens)));
@@ -1388,7 +1392,14 @@ function asksLocalFigure(
     const context = contextOf(tokens);
     return (
       context.length > 0 &&
-      tokens.some((t, i) => lang.backReferences.has(t) || lang.bodyPronouns.has(t) || namedBefore(tokens, i, context))
+      tokens.some(
+        (t, i) =>
+          lang.backReferences.has(t) ||
+          lang.bodyPronouns.has(t) ||
+          namedBefore(tokens, i, context) ||
+          // "… een flink overschot over vorig jaar. Hoe groot was dat bedrag?": a figure the context implies.
+          (lang.demonstratives.has(tokens[i - 1] ?? "") && hasCue(lang.figureCues, tokens, i)),
+      )
     );
   };
   // The region of an example ("wie zitten er in het db van regio rivierenland"): the base tells its story, not its
@@ -1399,10 +1410,11 @@ function asksLocalFigure(
     namesExample(tokens) && tokens.some((_, i) => hasCue(lang.exampleFactCues, tokens, i));
   const local = asking.filter(
     (c) =>
-      !asksExampleFact(c.tokens) &&
-      asksFigure(c.tokens) &&
-      ((cue(c.tokens) && (marked(c.tokens) || asksAboutContext(c.tokens) || namesExample(c.tokens))) ||
-        pointsBack(c.tokens)),
+      (asksIdentity(c.tokens, lang) && clauses.some((o) => o.tokens !== c.tokens && namesOneMoment(o.tokens))) ||
+      (!asksExampleFact(c.tokens) &&
+        asksFigure(c.tokens) &&
+        ((cue(c.tokens) && (marked(c.tokens) || asksAboutContext(c.tokens) || namesExample(c.tokens))) ||
+          pointsBack(c.tokens))),
   );
   if (local.length === 0) return false;
   // Another asking clause is a yes-no question about a rule ("kan dat zomaar, welke uittreedsom moeten we betalen
@@ -1423,6 +1435,26 @@ function asksLocalFigure(
     (lang.statementVerbs.has(openerOf(c.tokens, lang) ?? "") || c.tokens.some((t) => lang.consequenceVerbs.has(t))) &&
     !c.tokens.some((t) => YEAR.test(t) || (unknownNames.has(t) && isContentWord(t, lang)));
   return !asking.some((c, i) => !local.includes(c) && asksRule(c, i));
+}
+
+/**
+ * "Wie is het geworden?", "wie wordt de opvolger?", "welke gemeenten waren dat?": who or which, a copula, then only a
+ * pointer or "de" with a noun of `identity_nouns` (and words of `identity_tails`): who or what the context meant.
+ */
+function asksIdentity(tokens: readonly string[], lang: LanguageData): boolean {
+  const { openers, copulas, pastCopulas, nouns, tails, generic } = lang.identity;
+  const opener = openerOf(tokens, lang);
+  if (!opener || !openers.has(opener) || tokens.some((t) => generic.has(t))) return false;
+  const at = tokens.findIndex((t) => copulas.has(t));
+  if (at < 0 || (opener !== "wie" && !pastCopulas.has(tokens[at]!))) return false;
+  // "welke gemeenten waren dat": at most one word between the question word and the copula.
+  if (at - tokens.indexOf(opener) > 2) return false;
+  let rest = tokens.slice(at + 1);
+  if (lang.pointingPronouns.has(rest[0] ?? "")) rest = rest.slice(1);
+  else if (rest[0] === "de" && nouns.has(rest[1] ?? "")) rest = rest.slice(2).filter((t) => !nouns.has(t));
+  else return false;
+  const end = rest.findIndex((t) => t === "en" || t === "of");
+  return (end < 0 ? rest : rest.slice(0, end)).every((t) => tails.has(t));
 }
 
 /**

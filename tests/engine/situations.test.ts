@@ -471,3 +471,30 @@ describe("looking things up, and many meetings", () => {
     );
   });
 });
+
+describe("who or what the context meant", () => {
+  it("a short 'wie is het geworden?', 'welke gemeenten waren dat?' after one body or moment is refused (identity_*)", () => {
+    // Before: answered with the entry on the algemeen bestuur or on the zienswijze.
+    for (const q of [
+      "Onze omgevingsdienst heeft sinds vorige maand een nieuwe directeur. Wie is het geworden?",
+      "De secretaris van het DB van de Drechtsteden vertrekt volgend jaar. Wie wordt de opvolger?",
+      "In 2025 stemden drie gemeenten tegen de jaarrekening van de GR. Welke gemeenten waren dat?",
+    ])
+      expectRefusedAs(q, "localFigure");
+    // The rule: "meestal" asks how it usually goes, "welke regels zijn dat" asks the rules, and a context without one
+    // body or moment names nobody.
+    for (const q of [
+      "Het AB wijst uit zijn midden een voorzitter aan. Wie is dat meestal?",
+      "Voor de paragraaf verbonden partijen gelden regels. Welke regels zijn dat?",
+      "De raad moet iemand aanwijzen voor het AB. Wie is dat dan?",
+    ])
+      expect(engine.explain!(q).localFigure, q).toBe(false);
+  });
+
+  it("'dat bedrag' after a context of one year asks that year's figure; 'dat bedrag' in a rule question does not", () => {
+    expectRefusedAs("De GGD had vorig jaar een overschot. Hoe hoog was dat bedrag?", "localFigure");
+    expect(engine.explain!("Onze GR vraagt een hogere bijdrage. Hoe wordt dat bedrag berekend?").localFigure).toBe(
+      false,
+    );
+  });
+});
