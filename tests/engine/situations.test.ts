@@ -493,6 +493,11 @@ describe("who or what the context meant", () => {
 
   it("'dat bedrag' after a context of one year asks that year's figure; 'dat bedrag' in a rule question does not", () => {
     expectRefusedAs("De GGD had vorig jaar een overschot. Hoe hoog was dat bedrag?", "localFigure");
+    // Paying in slang is paying: "ophoesten" is a figure cue as "betalen" is.
+    expectRefusedAs(
+      "De veiligheidsregio zit dit jaar in de min. Hoeveel moet Zutphen daarvan ophoesten?",
+      "localFigure",
+    );
     expect(engine.explain!("Onze GR vraagt een hogere bijdrage. Hoe wordt dat bedrag berekend?").localFigure).toBe(
       false,
     );
