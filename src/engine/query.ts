@@ -1355,11 +1355,15 @@ function asksLocalFigure(
     tokens.some((_, i) => hasCue(lang.personCues, tokens, i)) &&
     !tokens.includes("een") &&
     tokens.some((t, i) => lang.instances.has(t) && DEFINITE_ARTICLES.has(tokens[i - 1] ?? ""));
+  // "Volgende" before a period of the budget cycle ("de kaders voor het volgende begrotingsjaar") is the rule's next
+  // year, not one moment (`cycle_periods`).
+  const localMarker = (tokens: readonly string[], i: number) =>
+    hasCue(lang.localMarkers, tokens, i) && !(tokens[i] === "volgende" && lang.cyclePeriods.has(tokens[i + 1] ?? ""));
   // A date ("de regioraad van 14 maart") is one moment, as "volgende week" is.
   const marked = (tokens: readonly string[]) =>
     tokens.some(
       (t, i) =>
-        hasCue(lang.localMarkers, tokens, i) ||
+        localMarker(tokens, i) ||
         YEAR.test(t) ||
         unknownNames.has(t) ||
         (/^\d{1,2}$/.test(t) && lang.months.has(tokens[i + 1] ?? "")),
@@ -1367,7 +1371,7 @@ function asksLocalFigure(
   // "… van onze GGD", "… stopt volgend jaar", "… de begroting 2026", "… Regio Rivierenland": one body, moment or
   // example named by a local marker, a year or an example's region (not merely by a capitalised "AB").
   const namesOneMoment = (tokens: readonly string[]) =>
-    tokens.some((t, i) => hasCue(lang.localMarkers, tokens, i) || YEAR.test(t)) || namesExample(tokens);
+    tokens.some((t, i) => localMarker(tokens, i) || YEAR.test(t)) || namesExample(tokens);
   // The clauses that name one body or moment: found once, and only for a message with a figure cue (most have none).
   let markedCache: typeof clauses | undefined;
   const markedClauses = () => (markedCache ??= clauses.filter((c) => marked(c.tokens)));

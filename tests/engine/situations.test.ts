@@ -503,3 +503,22 @@ describe("who or what the context meant", () => {
     );
   });
 });
+
+describe("parliament, other tiers, and the next budget year", () => {
+  it("the Tweede Kamer's rights, the EU and a waterschap's own levies are not in the base", () => {
+    for (const q of [
+      "Welke instrumenten heeft de Tweede Kamer om ministers te controleren?",
+      "Hoe komt een besluit van de Europese Unie tot stand?",
+      "Hoe berekent het waterschap de zuiveringsheffing?",
+    ])
+      expectRefusedAs(q, "asksOffDomain");
+  });
+
+  it("'het volgende begrotingsjaar' in a rule is the cycle's next year, not one moment (cycle_periods)", () => {
+    // Before: refused as one body's date ("welke datum" with "volgende").
+    const q =
+      "Op welke datum moet de GR de kaders voor het volgende begrotingsjaar naar de gemeenteraden hebben gestuurd?";
+    expect(engine.explain!(q).localFigure).toBe(false);
+    expect(engine.explain!("Op welke datum vergadert het AB van de GGD volgende week?").localFigure).toBe(true);
+  });
+});
