@@ -173,6 +173,13 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
     const next = out[i + 1];
     if (c.asking && next && !next.asking && !next.speaker && c.text.trimEnd().endsWith(":")) next.asking = true;
   });
+  // "Zonnepanelen: kan ik beter subsidie aanvragen?", "Zienswijze: hoeveel weken hebben we?": a label of a few words
+  // before the colon names what the question after it is about, so it asks with it.
+  out.forEach((c, i) => {
+    const next = out[i + 1];
+    if (next?.asking && !c.asking && c.tokens.length > 0 && c.tokens.length <= LABEL_WORDS && /:\s*$/.test(c.text))
+      c.asking = true;
+  });
   markQuoted(text, out, lang);
   return out;
 }

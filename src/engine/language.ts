@@ -65,6 +65,7 @@ export const languageSchema = z.strictObject({
   instance_heads: wordList,
   act_modifiers: wordList,
   figure_openers: wordList,
+  choice_verdicts: wordList,
   cycle_periods: wordList,
   identity_openers: wordList,
   identity_copulas: wordList,
@@ -229,6 +230,8 @@ export interface LanguageData {
   actModifiers: ReadonlySet<string>;
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
+  /** Verdicts on a choice ("wat is goedkoper?"): an asking clause of these alone names no subject of its own. */
+  choiceVerdicts: ReadonlySet<string>;
   /** Periods of the budget cycle: after "volgende" ("het volgende begrotingsjaar") the rule's next one. */
   cyclePeriods: ReadonlySet<string>;
   /** A short "wie is het geworden?", "welke gemeenten waren dat?" after a context: who or what the context meant. */
@@ -425,6 +428,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     instanceHeads: d.instance_heads,
     actModifiers: new Set(d.act_modifiers),
     figureOpeners: new Set(d.figure_openers),
+    choiceVerdicts: new Set(d.choice_verdicts),
     cyclePeriods: new Set(d.cycle_periods),
     identity: {
       openers: new Set(d.identity_openers),

@@ -1506,7 +1506,10 @@ function asksOffDomain(
     isWordOrCompoundOf(t, vocab.lang.offDomainWords, OFF_DOMAIN_HEAD, OFF_DOMAIN_REST);
   // A question that points back ("hoe los ik dat op?") or names nothing ("wat kan ik doen?") asks about its context.
   const asking = askingClauses(clauses);
-  const namesNothing = (c: { tokens: string[] }) => !c.tokens.some((t) => isContentWord(t, vocab.lang));
+  // "Trouwen in de raadzaal of in de trouwkamer, wat is goedkoper?": a verdict on a choice (`choice_verdicts`) names no
+  // subject of its own either; the choice is in the context.
+  const namesNothing = (c: { tokens: string[] }) =>
+    !c.tokens.some((t) => isContentWord(t, vocab.lang) && !vocab.lang.choiceVerdicts.has(t));
   // "Wat vindt de VVD-fractie van …": a party's opinion (`opinion_verbs`, `opinion_holders`).
   const lang = vocab.lang;
   const asksOpinion = (tokens: readonly string[]) =>

@@ -47,6 +47,16 @@ describe("splitClauses", () => {
     expect(splitClauses("Wat is het probleem met een gr?", language)[0]!.refersBack).toBe(false);
   });
 
+  it("a label of a few words before a colon asks with the question after it ('Zienswijze: hoeveel weken?')", () => {
+    expect(splitClauses("Zienswijze: hoeveel weken hebben we?", language).map((c) => c.asking)).toEqual([true, true]);
+    // A longer lead-in stays context.
+    expect(
+      splitClauses("Ik zit al een tijdje te puzzelen over dit: hoeveel weken hebben we?", language).map(
+        (c) => c.asking,
+      ),
+    ).toEqual([false, true]);
+  });
+
   it("'dan kan ik …' after a question says what the asker will do with the answer and asks nothing", () => {
     // Before: it asked, and its "wijziging" pulled the answer towards an example of a changed regeling.
     const q =

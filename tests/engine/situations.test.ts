@@ -522,3 +522,15 @@ describe("parliament, other tiers, and the next budget year", () => {
     expect(engine.explain!("Op welke datum vergadert het AB van de GGD volgende week?").localFigure).toBe(true);
   });
 });
+
+describe("a subject named as a label or as a choice", () => {
+  it("a resident's solar panels named as a label before the question are off the subject", () => {
+    // Before: the label was context, and "subsidie van de gemeente" answered with an entry on regional cooperation.
+    expectRefusedAs("Zonnepanelen: krijg ik subsidie van de gemeente of van de provincie?", "asksOffDomain");
+  });
+
+  it("'wat is goedkoper?' after a choice the base does not cover asks about that choice (choice_verdicts)", () => {
+    expectRefusedAs("Trouwen op het stadhuis of in een kasteel, wat is goedkoper?", "asksOffDomain");
+    expect(engine.explain!("Een GR of een convenant, wat is beter?").asksOffDomain).toBe(false);
+  });
+});
