@@ -104,6 +104,17 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
         } as Clause;
       })
       .filter((c) => c.tokens.length > 0);
+    // "Wat is dat eigenlijk, een gemeenschappelijke regeling?": "dat" points ahead to the few words after the comma
+    // that open with an article, not back to the context.
+    clauses.forEach((c, i) => {
+      const next = clauses[i + 1];
+      if (!c.refersBack || !next || !APPOSITION_ARTICLES.has(next.tokens[0]!) || next.tokens.length > APPOSITION_WORDS)
+        return;
+      if (c.tokens.some((t) => lang.backReferences.has(t) || lang.consequenceVerbs.has(t))) return;
+      if (!c.tokens.some((_, j) => standsAlone(c.tokens, j, lang))) return;
+      c.refersBack = false;
+      c.mayPointBack = false;
+    });
     clauses.forEach((c, i) => {
       const n = c.tokens.length;
       const verb = c.tokens.slice(Math.max(0, n - 2 - REPORT_GAP), n - 1).some((t) => lang.reportingVerbs.has(t));
@@ -248,6 +259,10 @@ function splitClosingTerm(part: string): string[] {
 }
 /** Most words of a quoted term that closes a statement. */
 const CLOSING_TERM_WORDS = 5;
+
+/** Articles that open the words a "dat" points ahead to ("wat is dat, een …?"), and at most how many words they are. */
+const APPOSITION_ARTICLES = new Set(["een", "de", "het"]);
+const APPOSITION_WORDS = 5;
 
 /** Most words of a label before a quote ("Raadsvoorstel:", "Uit de begroting:"). */
 const LABEL_WORDS = 3;

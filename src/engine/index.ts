@@ -225,11 +225,16 @@ function rerankByPhrasing<
   q: AnalyzedQuery,
   phrasing: ReturnType<typeof entryPhrasing>,
   quoteNamed: ReadonlySet<number> | undefined,
+  called: readonly string[],
+  nameNamed: ReadonlySet<number> | undefined,
 ): void {
   const zone = ranked.slice(0, RERANK);
   // A term in quotes names what is asked even when it is in most entries ("staat 'GR'. wat wordt daarmee bedoeld?"):
-  // the entries it names (`quoteNamed`, in the candidates whatever their score) are reranked too, however far down.
-  if (quoteNamed) for (const r of ranked.slice(RERANK)) if (quoteNamed.has(r.doc)) zone.push(r);
+  // the entries it names (`quoteNamed`, in the candidates whatever their score) are reranked too, however far down;
+  // so are the entries an asking clause names and nothing more ("wat is dat eigenlijk, een gemeenschappelijke
+  // regeling?", `nameNamed`), whatever context words pulled others up.
+  for (const named of [quoteNamed, nameNamed])
+    if (named) for (const r of ranked.slice(RERANK)) if (named.has(r.doc) && !zone.includes(r)) zone.push(r);
   for (const r of zone) {
     const p = phrasing(r.doc);
     const best = Math.max(0, ...p.phrasings.map((set) => q.phrasingMatch(set)));
@@ -243,7 +248,7 @@ function rerankByPhrasing<
     r.rank *= (1 + 0.5 * best) * (r.keyPhrase > 0 ? 1.2 : 1) * (1 + NAMED_BOOST * (r.named === 1 ? 1 : 0));
     // A term in quotes is the one asked about: the entry it names moves up.
     if (quoteNamed?.has(r.doc)) r.rank *= QUOTED_BOOST;
-    if (q.quoted.some((t) => p.calledBy.has(t))) r.rank *= CALLED_BOOST;
+    if (called.some((t) => p.calledBy.has(t))) r.rank *= CALLED_BOOST;
   }
   ranked.sort((a, b) => b.rank - a.rank);
 }
@@ -469,7 +474,19 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const mentioned = new Set(q.concepts.map((c) => c.stem));
     // A checklist request looks further down the ranking: the checklist on the subject may rank below topics.
     const quoteNamed = q.quoted.length ? namedByQuote(q.quoted) : undefined;
-    const hits = index.search(q.terms, q.wantsChecklist ? CHECKLIST_CANDIDATES : CANDIDATES, quoteNamed);
+    // What the asking clauses name and nothing more ("wat is dat, een gemeenschappelijke regeling?"): a name, as a quote
+    // is.
+    // Only in a question what something is: in "we zitten in een BVO, heeft die een algemeen bestuur?" the BVO is asked
+    // about.
+    const askedWords = q.concepts.filter((c) => c.weight >= 1 && !c.stem.startsWith("~") && c.match !== "unknown");
+    const askedName =
+      q.asksDefinition && askedWords.length > 0 && askedWords.length <= NAME_WORDS
+        ? askedWords.map((c) => c.stem).join(" ")
+        : null;
+    const named = askedName ? namedByQuote([askedName]) : undefined;
+    const nameNamed = named?.size ? named : undefined;
+    const include = quoteNamed && nameNamed ? new Set([...quoteNamed, ...nameNamed]) : (quoteNamed ?? nameNamed);
+    const hits = index.search(q.terms, q.wantsChecklist ? CHECKLIST_CANDIDATES : CANDIDATES, include);
     const ranked = hits.map((r) => {
       const e = entries[r.doc]!;
       const matched = new Map<string, Strength>();
@@ -513,7 +530,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       };
     });
     ranked.sort((a, b) => b.rank - a.rank);
-    rerankByPhrasing(ranked, q, phrasing, quoteNamed);
+    rerankByPhrasing(ranked, q, phrasing, quoteNamed, askedName ? [...q.quoted, askedName] : q.quoted, nameNamed);
     if (q.wantsChecklist) preferChecklist(ranked);
     return ranked;
   };

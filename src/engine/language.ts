@@ -65,6 +65,7 @@ export const languageSchema = z.strictObject({
   instance_heads: wordList,
   act_modifiers: wordList,
   figure_openers: wordList,
+  definition_openers: cueList,
   choice_verdicts: wordList,
   cycle_periods: wordList,
   identity_openers: wordList,
@@ -230,6 +231,8 @@ export interface LanguageData {
   actModifiers: ReadonlySet<string>;
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
+  /** Openings of a question what something is ("wat is", "wat betekent"). */
+  definitionOpeners: ReadonlySet<string>;
   /** Verdicts on a choice ("wat is goedkoper?"): an asking clause of these alone names no subject of its own. */
   choiceVerdicts: ReadonlySet<string>;
   /** Periods of the budget cycle: after "volgende" ("het volgende begrotingsjaar") the rule's next one. */
@@ -428,6 +431,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     instanceHeads: d.instance_heads,
     actModifiers: new Set(d.act_modifiers),
     figureOpeners: new Set(d.figure_openers),
+    definitionOpeners: new Set(d.definition_openers),
     choiceVerdicts: new Set(d.choice_verdicts),
     cyclePeriods: new Set(d.cycle_periods),
     identity: {

@@ -95,6 +95,8 @@ export interface AnalyzedQuery {
   asksToWrite: boolean;
   /** Asks where to look: "waar" and a verb of `find_intent_verbs` in one asking clause ("waar vind ik de begroting"). */
   asksWhereToFind: boolean;
+  /** An asking clause asks what something is ("wat is …", "wat betekent …": `definition_openers`). */
+  asksDefinition: boolean;
   /** Terms the message puts in quotes ("wat is een 'lege bv'"), each as its content stems joined by one space. */
   quoted: readonly string[];
   terms: QueryTerm[];
@@ -1674,6 +1676,11 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     ),
     asksToWrite: writing,
     asksWhereToFind,
+    asksDefinition: askingClauses(clauses).some((c) => {
+      const opener = openerOf(c.tokens, lang);
+      const at = opener ? c.tokens.indexOf(opener) : -1;
+      return at >= 0 && lang.definitionOpeners.has(`${c.tokens[at]} ${c.tokens[at + 1] ?? ""}`);
+    }),
     askedOffSubject: !clauses.some((c) => c.asking && c.refersBack) && askedOffSubject(d),
     asksOffDomain: asksOffDomain(clauses, vocab),
     quoted: quotedTerms(text),

@@ -57,6 +57,17 @@ describe("splitClauses", () => {
     ).toEqual([false, true]);
   });
 
+  it("'dat' before a comma and a few words with an article points ahead to them, not back ('wat is dat, een …?')", () => {
+    const [what] = splitClauses("wat is dat nou, een zienswijze? hoor het steeds in de raad", language);
+    expect(what!.refersBack).toBe(false);
+    // A list after a question of what follows is no such apposition: "gebeurt er dan" still points back.
+    const [follows] = splitClauses(
+      "De GR wordt opgeheven. Wat gebeurt er dan met het personeel, de panden en de schulden?",
+      language,
+    ).slice(1);
+    expect(follows!.refersBack).toBe(true);
+  });
+
   it("'dan kan ik …' after a question says what the asker will do with the answer and asks nothing", () => {
     // Before: it asked, and its "wijziging" pulled the answer towards an example of a changed regeling.
     const q =

@@ -534,3 +534,19 @@ describe("a subject named as a label or as a choice", () => {
     expect(engine.explain!("Een GR of een convenant, wat is beter?").asksOffDomain).toBe(false);
   });
 });
+
+describe("what something is, asked among other words", () => {
+  it("'wat is dat eigenlijk, een gemeenschappelijke regeling?' with context words answers with the entry so named", () => {
+    // Before: words of the context ("huis", "tegen") pulled other entries up and the GR entry was not among the best.
+    const q =
+      "wat is dat eigenlijk, een gemeenschappelijke regeling? zie het telkens staan in de lokale krant bij het nieuws";
+    expect(engine.ask(q).answer?.id).toBe("gemeenschappelijke-regeling");
+  });
+
+  it("'in grote lijnen' is filler: 'kunt u in grote lijnen uitleggen wat de Wgr regelt' asks about the Wgr", () => {
+    // Before: refused (0.12): "lijnen" was a word of the question the entry on the Wgr does not have.
+    expect(
+      engine.ask("Kunt u mij in grote lijnen uitleggen wat de Wet gemeenschappelijke regelingen regelt?").answer?.id,
+    ).toBe("wgr");
+  });
+});
