@@ -26,6 +26,8 @@ export const languageSchema = z.strictObject({
   checklist_heads: wordList,
   checklist_describers: wordList,
   checklist_cue_verbs: wordList,
+  expiry_verbs: wordList,
+  period_words: wordList,
   checklist_lists: wordList,
   checklist_verbs: wordList,
   example_title_prefix: folded,
@@ -159,6 +161,9 @@ export interface LanguageData {
   checklistLists: ReadonlySet<string>;
   checklistDescribers: ReadonlySet<string>;
   checklistCueVerbs: ReadonlySet<string>;
+  /** Cue verbs that after a period word say it runs out ("de termijn loopt af", "de weken aflopen"). */
+  expiryVerbs: ReadonlySet<string>;
+  periodWords: ReadonlySet<string>;
   /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
   checklistVerbs: ReadonlySet<string>;
   /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
@@ -394,6 +399,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     checklistLists: new Set(d.checklist_lists),
     checklistDescribers: new Set(d.checklist_describers),
     checklistCueVerbs: new Set(d.checklist_cue_verbs),
+    expiryVerbs: new Set(d.expiry_verbs),
+    periodWords: new Set(d.period_words),
     checklistVerbs: new Set(d.checklist_verbs),
     exampleTitlePrefix: d.example_title_prefix,
     exampleCues: new Set(d.example_cues),
@@ -545,7 +552,7 @@ export function isWordOrCompoundOf(
 export function isChecklistCue(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   const t = tokens[i]!;
   return (
-    (lang.checklistCues.has(t) && !verifies(tokens, i, lang)) ||
+    (lang.checklistCues.has(t) && !verifies(tokens, i, lang) && !expires(tokens, i, lang)) ||
     // Written apart ("check lijst", "afvink lijst") or as the head of a compound ("afwegingslijstje").
     (i > 0 && lang.checklistCues.has(tokens[i - 1]! + t)) ||
     isWordOrCompoundOf(t, lang.checklistHeads, 1) ||
@@ -570,6 +577,14 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
     (lang.checklistVerbs.has(t) &&
       (tokens[i - 1] === "aan" || (tokens[i - 2] === "aan" && lang.statementVerbs.has(tokens[i - 1]!))))
   );
+}
+
+/**
+ * "De 12 weken voor onze zienswijze lopen af op tweede pinksterdag": a period before a verb of going through
+ * (`expiry_verbs`) runs out; nothing is gone through.
+ */
+function expires(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  return lang.expiryVerbs.has(tokens[i]!) && tokens.slice(0, i).some((t) => lang.periodWords.has(t));
 }
 
 /**

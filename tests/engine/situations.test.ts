@@ -550,3 +550,14 @@ describe("what something is, asked among other words", () => {
     ).toBe("wgr");
   });
 });
+
+describe("a period that runs out", () => {
+  it("'de weken lopen af op …' is a deadline, not a list to go through (expiry_verbs)", () => {
+    // Before: "aflopen" asked for a checklist, and the reply was refused (0.33).
+    const q =
+      "De acht weken voor onze zienswijze aflopen precies op Hemelvaartsdag. Mogen we hem de vrijdag erna sturen?";
+    expect(engine.explain!(q).wantsChecklist).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("termijn-feestdagen");
+    expect(engine.explain!("welke punten moet ik aflopen voor de zienswijze").wantsChecklist).toBe(true);
+  });
+});
