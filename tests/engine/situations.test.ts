@@ -561,3 +561,18 @@ describe("a period that runs out", () => {
     expect(engine.explain!("welke punten moet ik aflopen voor de zienswijze").wantsChecklist).toBe(true);
   });
 });
+
+describe("the asker's diary and phone numbers; what a body does", () => {
+  it("checking the asker's own diary or asking a phone number is not in the base", () => {
+    expectRefusedAs("Kun je mijn agenda nakijken, wanneer heb ik naast de AB-vergadering nog tijd?", "asksOffDomain");
+    expectRefusedAs("Wat is het telefoonnummer van de GGD in onze regio?", "asksOffDomain");
+  });
+
+  it("'wat doet zo'n algemeen bestuur' after the asker's role asks what the AB does (definition_openers)", () => {
+    // Before: the entry on the position of an AB member answered: the asker's role outweighed the question.
+    expect(
+      engine.ask("Sinds kort wethouder en ook AB-lid van twee regelingen. Wat doet zo'n algemeen bestuur eigenlijk?")
+        .answer?.id,
+    ).toBe("algemeen-bestuur");
+  });
+});
