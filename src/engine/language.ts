@@ -106,6 +106,7 @@ export const languageSchema = z.strictObject({
   never_corrected: groupedWordList,
   figure_cues: cueList,
   example_fact_cues: cueList,
+  example_seeking: wordList,
   amount_questions: cueList,
   amount_cues: wordList,
   off_domain_words: groupedWordList,
@@ -305,6 +306,8 @@ export interface LanguageData {
   figureCues: ReadonlySet<string>;
   /** Figure cues the example entries answer for their own region (members, founding year). */
   exampleFactCues: ReadonlySet<string>;
+  /** With an example fact cue, these ask for examples anywhere ("welke gemeenten hebben al …"). */
+  exampleSeeking: ReadonlySet<string>;
   /** How a question asks for an amount ("hoeveel", "hoe hoog"): one or two words. */
   amountQuestions: ReadonlySet<string>;
   /** Pay, allowances and rates ("vergoeding", "salaris", "cent"): amounts the base never has, local or not. */
@@ -478,6 +481,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     eruitIdiomVerbs: new Set(d.eruit_idiom_verbs),
     figureCues: new Set(d.figure_cues),
     exampleFactCues: new Set(d.example_fact_cues),
+    exampleSeeking: new Set(d.example_seeking),
     amountQuestions: new Set(d.amount_questions),
     amountCues: new Set(d.amount_cues),
     offDomainWords: new Set(d.off_domain_words),

@@ -1299,8 +1299,12 @@ function asksLocalFigure(
   const asking = askingClauses(clauses);
   // A cue in a relative clause describes who or what is meant, not what is asked: "welke informatie moet ik krijgen
   // van het AB-lid dat namens ons in de regio zit" asks about information.
+  // After a verb of being ("hoeveel is dat bedrag bij ons", "hoe hoog was dat bedrag") "dat" is a determiner.
+  const determines = (tokens: readonly string[], i: number) =>
+    lang.identity.copulas.has(tokens[i - 2] ?? "") || lang.statementVerbs.has(tokens[i - 2] ?? "");
   const relative = (tokens: readonly string[], i: number) =>
-    RELATIVE_PRONOUNS.has(tokens[i - 1] ?? "") || RELATIVE_PRONOUNS.has(tokens[i - 2] ?? "");
+    (RELATIVE_PRONOUNS.has(tokens[i - 1] ?? "") && !determines(tokens, i)) ||
+    RELATIVE_PRONOUNS.has(tokens[i - 2] ?? "");
   // "Wie betaalt …", "wie wijst de AB-leden aan namens ons": who by rule, whatever the other cues.
   const cue = (tokens: readonly string[]) =>
     !(openerOf(tokens, lang) === "wie" && tokens.some((t) => lang.whoRuleVerbs.has(t))) &&
@@ -1412,8 +1416,11 @@ function asksLocalFigure(
   // figures, except those of `example_fact_cues` ("hoeveel gemeenten zitten in de BEL-combinatie"), however the name
   // is written.
   const namesExample = (tokens: readonly string[]) => tokens.some((t) => exampleRegions.has(t));
+  // "Welke gemeenten hebben al een gezamenlijk ambtelijk apparaat?": such a cue with a word of `example_seeking` asks
+  // for examples anywhere, not one body's members.
   const asksExampleFact = (tokens: readonly string[]) =>
-    namesExample(tokens) && tokens.some((_, i) => hasCue(lang.exampleFactCues, tokens, i));
+    tokens.some((_, i) => hasCue(lang.exampleFactCues, tokens, i)) &&
+    (namesExample(tokens) || tokens.some((t) => lang.exampleSeeking.has(t)));
   const local = asking.filter(
     (c) =>
       (asksIdentity(c.tokens, lang) && clauses.some((o) => o.tokens !== c.tokens && namesOneMoment(o.tokens))) ||

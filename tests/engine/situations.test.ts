@@ -576,3 +576,24 @@ describe("the asker's diary and phone numbers; what a body does", () => {
     ).toBe("algemeen-bestuur");
   });
 });
+
+describe("which gemeenten, that amount, and a room to book", () => {
+  it("'welke gemeenten doen mee in' one named body is a local fact; 'welke gemeenten hebben al …' asks for examples", () => {
+    // Before: the entry on the GR register answered (0.74).
+    expectRefusedAs("welke gemeenten doen mee in de GR Noordwerk?", "localFigure");
+    const examples = "welke gemeenten hebben al een gezamenlijke werkorganisatie? Wij in Dalwijk overwegen dat ook.";
+    expect(engine.explain!(examples).localFigure).toBe(false);
+  });
+
+  it("'hoeveel is dat bedrag bij ons?': 'dat' after a verb of being is a determiner, not a relative pronoun", () => {
+    // Before: "dat bedrag" read as a relative clause, so the figure cue did not count and the entry answered (0.95).
+    expectRefusedAs(
+      "Een raadslid vroeg wat ze krijgt voor de adviescommissie van de regio. Hoeveel is dat bedrag bij ons?",
+      "localFigure",
+    );
+  });
+
+  it("booking a room is not in the base", () => {
+    expectRefusedAs("Kan ik via jou de raadzaal reserveren voor het regio-overleg van dinsdag?", "asksOffDomain");
+  });
+});
