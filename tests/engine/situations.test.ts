@@ -597,3 +597,11 @@ describe("which gemeenten, that amount, and a room to book", () => {
     expectRefusedAs("Kan ik via jou de raadzaal reserveren voor het regio-overleg van dinsdag?", "asksOffDomain");
   });
 });
+
+describe("an existing regeling", () => {
+  it("'een bestaande gemeenschappelijke regeling' names no subject: evaluating one is the evaluation checklist", () => {
+    // Before: the rare "bestaande" drew the checklist for joining an existing GR.
+    const q = "Maak een afvinklijst voor de raad bij de evaluatie van een bestaande GR.";
+    expect(engine.ask(q).answer?.id).toBe("checklist-evaluatie-samenwerking");
+  });
+});
