@@ -9,7 +9,7 @@ import { language } from "./language.ts";
 import type { Engine } from "./types.ts";
 
 /** Bump when the analysis or index format changes, so old caches are not used. */
-const FORMAT = "engine-v4";
+const FORMAT = "engine-v3";
 
 export function knowledgeHash(kb: KnowledgeBase): string {
   // Stem overrides are language data that changes how entries are indexed.

@@ -95,24 +95,35 @@ const fieldTexts = (e: KnowledgeEntry): string[] => [
   [e.body, ...e.items.map((i) => i.text)].join("\n"),
 ];
 
-/**
- * Folded words of the base (the lexicon that compounds are split against), and the pairs of them that stand side by
- * side in its text ("gemeenschappelijke regeling"): a question that glues such a pair into one word is read apart.
- */
-function buildLexicon(entries: readonly KnowledgeEntry[]): { lexicon: Set<string>; pairs: Set<string> } {
-  const lexicon = new Set<string>();
-  const pairs = new Set<string>();
+/** Folded words of the base (the lexicon that compounds are split against). */
+function buildLexicon(entries: readonly KnowledgeEntry[]): Set<string> {
+  const lex = new Set<string>();
   for (const e of entries)
-    for (const text of fieldTexts(e)) {
-      for (const t of contentTokens(text)) if (t.length >= 4) lexicon.add(t);
-      // Side by side means within one phrase: no punctuation and no other word between them.
-      for (const phrase of text.split(/[.,;:!?()[\]"\n]/))
-        tokenize(phrase).forEach((t, i, tokens) => {
-          const next = tokens[i + 1];
-          if (next && t.length >= 4 && next.length >= 4) pairs.add(`${t} ${next}`);
-        });
-    }
-  return { lexicon, pairs };
+    for (const text of fieldTexts(e)) for (const t of contentTokens(text)) if (t.length >= 4) lex.add(t);
+  return lex;
+}
+
+/**
+ * The terms of two words the base names things by, as pairs of folded words side by side ("gemeenschappelijke
+ * regeling", "verbonden partij"): from the titles, the keywords and the synonym groups, one phrase at a time (no
+ * punctuation between). A question that glues such a pair into one word is read apart (`unglue` in query.ts). Titles
+ * and keywords only: pairs from every body text made a large base's start-up cache two and a half times bigger.
+ */
+function termPairs(entries: readonly KnowledgeEntry[], synonyms: readonly (readonly string[])[]): Set<string> {
+  const pairs = new Set<string>();
+  const add = (text: string) => {
+    for (const phrase of text.split(/[.,;:!?()[\]"\n]/))
+      tokenize(phrase).forEach((t, i, tokens) => {
+        const next = tokens[i + 1];
+        if (next && t.length >= 4 && next.length >= 4) pairs.add(`${t} ${next}`);
+      });
+  };
+  for (const e of entries) {
+    add(e.title);
+    for (const k of e.keywords) add(k);
+  }
+  for (const group of synonyms) for (const term of group) add(term);
+  return pairs;
 }
 
 /** Index terms of every token: its stem, plus the stems of its compound parts (memoised per token). */
@@ -328,36 +339,31 @@ function preferChecklist<T extends { entry: KnowledgeEntry; coverage: number; ra
 interface PrebuiltExtra {
   entryIds: string[];
   lexicon: string[];
-  pairs: string[];
 }
 
-interface BuiltIndex {
-  index: Bm25Index;
-  lexicon: Set<string>;
-  pairs: Set<string>;
-}
-
-function buildIndex(entries: readonly KnowledgeEntry[]): BuiltIndex {
-  const { lexicon, pairs } = buildLexicon(entries);
+function buildIndex(entries: readonly KnowledgeEntry[]): { index: Bm25Index; lexicon: Set<string> } {
+  const lexicon = buildLexicon(entries);
   const analyse = indexTerms(new CompoundSplitter(lexicon));
   const texts = entries.map(fieldTexts);
   const index = Bm25Index.build(entries.length, FIELDS, (d, f) => analyse(texts[d]![f]!));
-  return { index, lexicon, pairs };
+  return { index, lexicon };
 }
 
 /** Serializes the analysed index of these entries for a start-up cache (see src/engine/cache.ts). */
 export function serializeIndex(entries: readonly KnowledgeEntry[]): Uint8Array {
-  const { index, lexicon, pairs } = buildIndex(entries);
-  const extra: PrebuiltExtra = { entryIds: entries.map((e) => e.id), lexicon: [...lexicon], pairs: [...pairs] };
+  const { index, lexicon } = buildIndex(entries);
+  const extra: PrebuiltExtra = { entryIds: entries.map((e) => e.id), lexicon: [...lexicon] };
   return index.toBinary(extra);
 }
 
-function loadPrebuilt(bytes: Uint8Array, entries: readonly KnowledgeEntry[]): BuiltIndex | null {
+function loadPrebuilt(
+  bytes: Uint8Array,
+  entries: readonly KnowledgeEntry[],
+): { index: Bm25Index; lexicon: Set<string> } | null {
   const { index, extra } = Bm25Index.fromBinary(bytes);
-  const { entryIds, lexicon, pairs } = extra as PrebuiltExtra;
+  const { entryIds, lexicon } = extra as PrebuiltExtra;
   if (entryIds.length !== entries.length || entryIds.some((id, i) => id !== entries[i]?.id)) return null;
-  if (!Array.isArray(pairs)) return null;
-  return { index, lexicon: new Set(lexicon), pairs: new Set(pairs) };
+  return { index, lexicon: new Set(lexicon) };
 }
 
 /** One ranked candidate with what the confidence needs to know about it. */
@@ -421,7 +427,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
   const model = options.model ?? defaultModel();
   const threshold = model.thresholds.answer;
   const entries = kb.entries;
-  const { index, lexicon, pairs } =
+  const { index, lexicon } =
     (options.prebuiltIndex && loadPrebuilt(options.prebuiltIndex, entries)) || buildIndex(entries);
   const examples = exampleNames(entries, (t) => index.df(t));
   const regions = exampleNames(entries, (t) => index.df(t), REGION_NAME_DF);
@@ -436,7 +442,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     subjectVocabulary(entries),
     subjectVocabulary(entries, true),
     entries.flatMap((_, doc) => [...(regions(doc) ?? [])]),
-    pairs,
+    termPairs(entries, kb.synonyms),
   );
 
   const titleOf = (id: string) => kb.byId.get(id)?.title ?? id;
