@@ -67,6 +67,7 @@ export const languageSchema = z.strictObject({
   instance_heads: wordList,
   act_modifiers: wordList,
   figure_openers: wordList,
+  generic_bodies: wordList,
   definition_openers: cueList,
   choice_verdicts: wordList,
   cycle_periods: wordList,
@@ -237,6 +238,8 @@ export interface LanguageData {
   actModifiers: ReadonlySet<string>;
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
+  /** Bodies every GR or gemeente has, often written in capitals ("GS", "AB"): no name of one body. */
+  genericBodies: ReadonlySet<string>;
   /** Openings of a question what something is ("wat is", "wat betekent"). */
   definitionOpeners: ReadonlySet<string>;
   /** Verdicts on a choice ("wat is goedkoper?"): an asking clause of these alone names no subject of its own. */
@@ -441,6 +444,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     instanceHeads: d.instance_heads,
     actModifiers: new Set(d.act_modifiers),
     figureOpeners: new Set(d.figure_openers),
+    genericBodies: new Set(d.generic_bodies),
     definitionOpeners: new Set(d.definition_openers),
     choiceVerdicts: new Set(d.choice_verdicts),
     cyclePeriods: new Set(d.cycle_periods),

@@ -1666,7 +1666,8 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       clauses,
       new Set([
         ...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token),
-        ...organisations,
+        // "bij GS", "in het AB": a body every GR has, written in capitals, names no one body.
+        ...[...organisations].filter((t) => !lang.genericBodies.has(t)),
         ...tokens.filter(
           (t, i) => i > 0 && lang.instances.has(tokens[i - 1]!) && isContentWord(t, lang) && !vocab.known(stem(t)),
         ),

@@ -605,3 +605,11 @@ describe("an existing regeling", () => {
     expect(engine.ask(q).answer?.id).toBe("checklist-evaluatie-samenwerking");
   });
 });
+
+describe("a body every GR has, in capitals", () => {
+  it("'bij GS' names no one body: a deadline for sending the jaarrekening there is a rule (generic_bodies)", () => {
+    // Before: the capitalised "GS" counted as the name of the asker's own body, and the question was refused.
+    expect(engine.explain!("Tot welke datum moet een GR haar jaarrekening bij GS indienen?").localFigure).toBe(false);
+    expectRefusedAs("wie is de voorzitter van de VNG?", "localFigure");
+  });
+});
