@@ -67,6 +67,7 @@ export const languageSchema = z.strictObject({
   instance_heads: wordList,
   act_modifiers: wordList,
   figure_openers: wordList,
+  law_changes: wordList,
   generic_bodies: wordList,
   definition_openers: cueList,
   choice_verdicts: wordList,
@@ -238,6 +239,8 @@ export interface LanguageData {
   actModifiers: ReadonlySet<string>;
   /** Question words that ask for a figure, name or date ("hoeveel", "wie"); "kan", "mag" ask about rules. */
   figureOpeners: ReadonlySet<string>;
+  /** Words for a change of the law: the year after them and "van" is when a rule began ("de wijziging van 2022"). */
+  lawChanges: ReadonlySet<string>;
   /** Bodies every GR or gemeente has, often written in capitals ("GS", "AB"): no name of one body. */
   genericBodies: ReadonlySet<string>;
   /** Openings of a question what something is ("wat is", "wat betekent"). */
@@ -444,6 +447,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     instanceHeads: d.instance_heads,
     actModifiers: new Set(d.act_modifiers),
     figureOpeners: new Set(d.figure_openers),
+    lawChanges: new Set(d.law_changes),
     genericBodies: new Set(d.generic_bodies),
     definitionOpeners: new Set(d.definition_openers),
     choiceVerdicts: new Set(d.choice_verdicts),

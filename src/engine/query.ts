@@ -1200,6 +1200,11 @@ const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
 const YEAR = /^(19|20)\d\d$/;
 /** The prepositions of the year a rule began or ends ("sinds 2022", "vanaf 2024", "tot 2015"), not of a figure's year. */
 const RULE_YEAR_PREPOSITIONS = new Set(["sinds", "vanaf", "tot"]);
+/** The year at i is when a rule began or ends: "sinds 2022", or "de wijziging van 2022" (`law_changes`). */
+function ruleYear(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  const before = tokens[i - 1] ?? "";
+  return RULE_YEAR_PREPOSITIONS.has(before) || (before === "van" && lang.lawChanges.has(tokens[i - 2] ?? ""));
+}
 
 /**
  * Where the asker's gemeente lies, in a clause of context: "raadslid in een kleine gemeente in Drenthe" (`place_heads`
@@ -1365,12 +1370,14 @@ function asksLocalFigure(
   // year, not one moment (`cycle_periods`).
   const localMarker = (tokens: readonly string[], i: number) =>
     hasCue(lang.localMarkers, tokens, i) && !(tokens[i] === "volgende" && lang.cyclePeriods.has(tokens[i + 1] ?? ""));
+  // A year marks one moment ("de begroting 2026"), not the year a rule began ("sinds 2022", "de wijziging van 2022").
+  const oneYear = (tokens: readonly string[], i: number) => YEAR.test(tokens[i]!) && !ruleYear(tokens, i, lang);
   // A date ("de regioraad van 14 maart") is one moment, as "volgende week" is.
   const marked = (tokens: readonly string[]) =>
     tokens.some(
       (t, i) =>
         localMarker(tokens, i) ||
-        YEAR.test(t) ||
+        oneYear(tokens, i) ||
         unknownNames.has(t) ||
         (/^\d{1,2}$/.test(t) && lang.months.has(tokens[i + 1] ?? "")),
     ) || picksPersonOfBody(tokens);

@@ -613,3 +613,15 @@ describe("a body every GR has, in capitals", () => {
     expectRefusedAs("wie is de voorzitter van de VNG?", "localFigure");
   });
 });
+
+describe("the year a rule began", () => {
+  it("'sinds 2022', 'de wijziging van 2022' are when a rule began, not one body's year (law_changes)", () => {
+    // Before: the year made "welke datum" one body's date and the question was refused.
+    for (const q of [
+      "Op welke datum moet de kaderbrief sinds 2022 bij de raden zijn?",
+      "Voor welke datum moet de ontwerpbegroting sinds de wijziging van 2022 naar de raden?",
+    ])
+      expect(engine.explain!(q).localFigure, q).toBe(false);
+    expectRefusedAs("Op welke datum vergaderde het AB van de GGD in 2024?", "localFigure");
+  });
+});
