@@ -117,6 +117,7 @@ export const languageSchema = z.strictObject({
   document_cues: cueList,
   document_describers: wordList,
   summary_cues: wordList,
+  summary_nouns: wordList,
   consequence_verbs: wordList,
   opinion_verbs: wordList,
   person_cues: cueList,
@@ -329,6 +330,8 @@ export interface LanguageData {
   /** Words before a document cue that make it describe others' papers ("de regeling als bijlage"). */
   documentDescribers: ReadonlySet<string>;
   /** Document cues that sum up ("samenvatten"): followed by a question word they sum up a subject, not a text. */
+  /** Of those, the nouns: a question word a few words later says what to sum up ("samenvatting gevraagd: wat …"). */
+  summaryNouns: ReadonlySet<string>;
   summaryCues: ReadonlySet<string>;
   /** Verbs that ask what follows from a step ("wat gebeurt er dan met het personeel"): a rule, never a figure. */
   consequenceVerbs: ReadonlySet<string>;
@@ -498,6 +501,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     documentCues: new Set(d.document_cues),
     documentDescribers: new Set(d.document_describers),
     summaryCues: new Set(d.summary_cues),
+    summaryNouns: new Set(d.summary_nouns),
     consequenceVerbs: new Set(d.consequence_verbs),
     opinionVerbs: new Set(d.opinion_verbs),
     personCues: new Set(d.person_cues),

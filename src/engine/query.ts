@@ -1278,8 +1278,15 @@ function quotedTerms(text: string): string[] {
 function sumsUpSubject(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   if (!lang.summaryCues.has(tokens[i]!)) return false;
   const next = tokens[i + 1] === "van" || tokens[i + 1] === "even" ? tokens[i + 2] : tokens[i + 1];
-  return lang.summarySubjectOpeners.has(next ?? "");
+  if (lang.summarySubjectOpeners.has(next ?? "")) return true;
+  // "Korte samenvatting gevraagd voor een notitie: wat heeft de wet veranderd?": the noun, a few words, then what.
+  return (
+    lang.summaryNouns.has(tokens[i]!) &&
+    tokens.slice(i + 1, i + 1 + SUMMARY_GAP).some((t) => lang.summarySubjectOpeners.has(t))
+  );
 }
+/** At most this many words between a summing-up noun and the question word it announces. */
+const SUMMARY_GAP = 5;
 
 /** The word at i, or it and the word before it ("volgende vergadering", "dit stuk"), is one of `cues`. */
 function hasCue(cues: ReadonlySet<string>, tokens: readonly string[], i: number): boolean {

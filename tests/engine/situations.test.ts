@@ -625,3 +625,12 @@ describe("the year a rule began", () => {
     expectRefusedAs("Op welke datum vergaderde het AB van de GGD in 2024?", "localFigure");
   });
 });
+
+describe("a summary asked for", () => {
+  it("'samenvatting gevraagd voor een notitie: wat heeft … veranderd?' sums up a subject, not a text (summary_nouns)", () => {
+    // Before: "samenvatting" made it a request about the asker's own document.
+    const q = "Samenvatting nodig voor de fractie: wat is er in 2022 aan de Wgr veranderd voor de raden?";
+    expect(engine.explain!(q).aboutDocument).toBe(false);
+    expect(engine.explain!("kun je een samenvatting geven van de jaarrekening van de ggd").aboutDocument).toBe(true);
+  });
+});
