@@ -237,15 +237,14 @@ function rerankByPhrasing<
   phrasing: ReturnType<typeof entryPhrasing>,
   quoteNamed: ReadonlySet<number> | undefined,
   called: readonly string[],
-  nameNamed: ReadonlySet<number> | undefined,
+  named: ReadonlySet<number> | undefined,
 ): void {
   const zone = ranked.slice(0, RERANK);
-  // A term in quotes names what is asked even when it is in most entries ("staat 'GR'. wat wordt daarmee bedoeld?"):
-  // the entries it names (`quoteNamed`, in the candidates whatever their score) are reranked too, however far down;
-  // so are the entries an asking clause names and nothing more ("wat is dat eigenlijk, een gemeenschappelijke
-  // regeling?", `nameNamed`), whatever context words pulled others up.
-  for (const named of [quoteNamed, nameNamed])
-    if (named) for (const r of ranked.slice(RERANK)) if (named.has(r.doc) && !zone.includes(r)) zone.push(r);
+  // A term in quotes names what is asked even when it is in most entries ("staat 'GR'. wat wordt daarmee bedoeld?"),
+  // and so does an asking clause that names an entry and nothing more ("wat is dat eigenlijk, een gemeenschappelijke
+  // regeling?"): the entries they name (`named`, in the candidates whatever their score) are reranked too, however
+  // far down, whatever context words pulled others up.
+  if (named) for (const r of ranked.slice(RERANK)) if (named.has(r.doc)) zone.push(r);
   for (const r of zone) {
     const p = phrasing(r.doc);
     const best = Math.max(0, ...p.phrasings.map((set) => q.phrasingMatch(set)));
@@ -480,10 +479,9 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const mentioned = new Set(q.concepts.map((c) => c.stem));
     // A checklist request looks further down the ranking: the checklist on the subject may rank below topics.
     const quoteNamed = q.quoted.length ? namedByQuote(q.quoted) : undefined;
-    // What the asking clauses name and nothing more ("wat is dat, een gemeenschappelijke regeling?"): a name, as a quote
-    // is.
-    // Only in a question what something is: in "we zitten in een BVO, heeft die een algemeen bestuur?" the BVO is asked
-    // about.
+    // What the asking clauses name and nothing more ("wat is dat, een gemeenschappelijke regeling?") is a name, as a
+    // quote is; only in a question what something is: in "we zitten in een BVO, heeft die een algemeen bestuur?" the
+    // BVO is asked about.
     const askedWords = q.concepts.filter((c) => c.weight >= 1 && !c.stem.startsWith("~") && c.match !== "unknown");
     const askedName =
       q.asksDefinition && askedWords.length > 0 && askedWords.length <= NAME_WORDS
@@ -536,7 +534,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
       };
     });
     ranked.sort((a, b) => b.rank - a.rank);
-    rerankByPhrasing(ranked, q, phrasing, quoteNamed, askedName ? [...q.quoted, askedName] : q.quoted, nameNamed);
+    rerankByPhrasing(ranked, q, phrasing, quoteNamed, askedName ? [...q.quoted, askedName] : q.quoted, include);
     if (q.wantsChecklist) preferChecklist(ranked);
     return ranked;
   };

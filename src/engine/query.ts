@@ -200,7 +200,7 @@ export class QueryVocabulary {
     subjects: Iterable<string> = [],
     titles: Iterable<string> = [],
     exampleRegions: Iterable<string> = [],
-    /** Pairs of words that stand side by side in the base ("gemeenschappelijke regeling"), see `unglue`. */
+    /** Pairs of words side by side in a title, keyword or synonym ("gemeenschappelijke regeling"), see `unglue`. */
     readonly pairs: ReadonlySet<string> = new Set(),
     readonly lang: LanguageData = language,
   ) {
@@ -411,8 +411,9 @@ export function cleanText(raw: string): string {
 
 /**
  * Step 1b: two words of the base typed as one ("gemeenschappelijkeregeling", "verbondenpartij") are read apart
- * again: a word the base does not have that splits into exactly two of its words, which the base has side by side.
- * A compound the base writes as one word ("zienswijzetermijn") stays whole, as does one whose parts never meet there.
+ * again: a word the base does not have that splits into exactly two of its words, which stand side by side in one of
+ * its terms (`pairs`). A compound the base writes as one word ("zienswijzetermijn") stays whole, as does one whose
+ * parts never meet in a term.
  */
 export function unglue(text: string, vocab: QueryVocabulary): string {
   if (vocab.pairs.size === 0) return text;
@@ -1126,7 +1127,6 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
   });
 }
 
-/** A concept made of a lexicon phrase (`findPhrases`): its stem is the phrase, marked with "~". */
 /**
  * Step 4f: in a question where to look ("waar kan ik de regeling van onze GGD inzien / nakijken?") each verb of looking
  * up (`find_intent_verbs`) is the base's own word for it (`find_intent_term`: "waar vind ik …"), whatever else the verb
@@ -1141,6 +1141,7 @@ function lookUpAsFinding(d: Draft): void {
   });
 }
 
+/** A concept made of a lexicon phrase (`findPhrases`): its stem is the phrase, marked with "~". */
 const isPhrase = (c: Concept) => c.stem.startsWith("~");
 
 /**
