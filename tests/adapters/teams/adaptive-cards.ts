@@ -1,5 +1,10 @@
 // Parses cards with Microsoft's `adaptivecards` library (it needs a DOM: jsdom's window as globals) and
 // reports every serialization event and validation failure.
+//
+// Inline styles are kept in a plain store instead of jsdom's CSSStyleDeclaration: the library sets a dozen style
+// properties on every element it renders, and jsdom parses and serialises each one (half the CPU time of a card's
+// check, about 10 ms a card). No test reads a rendered style; what rendering must show (that it runs without an
+// exception and yields an element with the card's actions and inputs) does not depend on them.
 import { JSDOM } from "jsdom";
 
 type AdaptiveCardsModule = typeof import("adaptivecards");
@@ -27,9 +32,39 @@ export async function loadAdaptiveCards(): Promise<AdaptiveCardsModule> {
           : value;
     }
   }
+  storeInlineStylesPlainly(dom.window.HTMLElement.prototype);
   const mod = (await import("adaptivecards")) as AdaptiveCardsModule & { default?: AdaptiveCardsModule };
   loaded = mod.AdaptiveCard ? mod : (mod.default as AdaptiveCardsModule);
   return loaded;
+}
+
+/** Replaces `element.style` with a store of the values set (read back as set, "" when unset). */
+function storeInlineStylesPlainly(prototype: object): void {
+  const styles = new WeakMap<object, Record<string, string>>();
+  const methods: Record<string, (store: Record<string, string>) => unknown> = {
+    setProperty: (store) => (name: string, value: unknown) => void (store[name] = String(value)),
+    removeProperty: (store) => (name: string) => {
+      const old = store[name] ?? "";
+      delete store[name];
+      return old;
+    },
+    getPropertyValue: (store) => (name: string) => store[name] ?? "",
+  };
+  const handler: ProxyHandler<Record<string, string>> = {
+    get: (store, key) => (typeof key !== "string" ? undefined : (methods[key]?.(store) ?? store[key] ?? "")),
+    set: (store, key, value) => {
+      if (typeof key === "string") store[key] = String(value);
+      return true;
+    },
+  };
+  Object.defineProperty(prototype, "style", {
+    configurable: true,
+    get(this: object) {
+      let style = styles.get(this);
+      if (!style) styles.set(this, (style = new Proxy({}, handler)));
+      return style;
+    },
+  });
 }
 
 export interface CardCheck {
