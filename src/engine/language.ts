@@ -3,7 +3,7 @@
 // with itself.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { load } from "js-yaml";
 import { z } from "zod";
 
 const folded = z.string().regex(/^[a-z0-9]+$/, "must be one folded word (a-z, 0-9)");
@@ -381,7 +381,9 @@ export const LANGUAGE_FILE = join(import.meta.dirname, "language", "nl.yml");
  * cues (src/core/follow-up.ts).
  */
 export function parseWordLists<T extends Record<string, unknown>>(raw: string, schema: z.ZodType<T>, file: string): T {
-  const result = schema.safeParse(parse(raw));
+  // js-yaml rather than `yaml` (used where a file's problems are reported by line): the same data from the 72 KB
+  // language file in a tenth of the time (13 instead of 128 ms at every start), and a syntax error names the file.
+  const result = schema.safeParse(load(raw, { filename: file }));
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
     throw new Error(`${file}: ${problems.join("; ")}`);

@@ -48,6 +48,12 @@ describe("language data (src/engine/language/nl.yml)", () => {
     expect(language.filler.has("weer")).toBe(true);
     expect(() => parseLanguage("version: 1\nfiller: [nou, nou]\n", "x.yml")).toThrow(/x\.yml/);
   });
+
+  it("names the file and the line of a YAML syntax error", () => {
+    expect(() => parseLanguage("version: 1\nfiller: [nou, toch\nquestion_words: [wat]\n", "x.yml")).toThrow(
+      /"x\.yml" \(3:1\)/,
+    );
+  });
 });
 
 describe("stem overrides", () => {
