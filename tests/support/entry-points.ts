@@ -132,6 +132,9 @@ async function buildBundle(cacheDir: string): Promise<{ dir: string; inputs: str
       bundle: true,
       splitting: true,
       format: "esm",
+      // .mjs: Node loads an ES module without first reading its source to detect the format (a .js file outside a
+      // package with "type": "module"), about 0.1 CPU-s of every child's start spent on the 7 MB of chunks.
+      outExtension: { ".js": ".mjs" },
       platform: "node",
       target: "node20",
       external: [...EXTERNAL_PACKAGES],
@@ -181,6 +184,6 @@ function bundleDir(): string | undefined {
  */
 export function nodeArgs(entry: EntryPoint): string[] {
   const dir = bundleDir();
-  const script = dir ? join(dir, entry.replace(/\.ts$/, ".js")) : join(ROOT, entry);
+  const script = dir ? join(dir, entry.replace(/\.ts$/, ".mjs")) : join(ROOT, entry);
   return dir ? [...PGLITE_NODE_FLAGS, script] : [...PGLITE_NODE_FLAGS, "--import", "tsx", script];
 }
