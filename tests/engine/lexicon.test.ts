@@ -37,6 +37,18 @@ describe("spreektaal.yml (colloquial lexicon)", () => {
     expect(good[0]!.line).toBe(4);
   });
 
+  it("reports a YAML syntax error at its line, and a key given twice", () => {
+    const broken: Problem[] = [];
+    expect(parseColloquial("s.yml", "mappings:\n  - van: [club\n    naar: verband\n", broken)).toEqual([]);
+    expect(broken).toHaveLength(1);
+    expect(broken[0]).toMatchObject({ file: "s.yml", field: "mappings" });
+    expect(broken[0]!.line).toBeGreaterThanOrEqual(2);
+    const twice: Problem[] = [];
+    parseColloquial("s.yml", "mappings:\n  - van: club\n    van: clubje\n    naar: verband\n", twice);
+    expect(twice).toHaveLength(1);
+    expect(twice[0]!.line).toBe(3);
+  });
+
   it("is loaded with the real knowledge base", async () => {
     const kb = await sharedKnowledgeBase(join(import.meta.dirname, "../../knowledge"));
     expect(kb.colloquial?.length).toBeGreaterThan(5);
