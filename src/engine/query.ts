@@ -1366,6 +1366,21 @@ function asksLocalFigure(
     // "Klopt het dat de GGD een tekort van 2 miljoen heeft?", "is het waar dat de GGD 20 euro per inwoner vraagt?": a
     // claim about a figure checks that figure.
     if (opensClaim(tokens, lang) && tokens.some((t) => /^\d/.test(t) || lang.claimedFigures.has(t))) return true;
+    // "Is het waar dat de regio volgend jaar een nieuwe directeur krijgt?": a claim about one moment checks a fact of
+    // that moment, as a figure does.
+    // Only a moment named by two words ("volgend jaar", "vorige week") or a year: "we", "onze" or "tegenwoordig" say
+    // whose or now, which a claim about a rule has too.
+    if (
+      opensClaim(tokens, lang) &&
+      tokens.some((t, i) => (i > 0 && lang.localMarkers.has(`${tokens[i - 1]} ${t}`)) || oneYear(tokens, i))
+    )
+      return true;
+    // "Is de vergadering van het AB nou op 3 juli of op 10 juli?": asked yes or no, on which day one thing happens
+    // ("op" and a date; "voor 15 april" is a term of the rules).
+    if (
+      tokens.some((t, i) => t === "op" && /^\d{1,2}$/.test(tokens[i + 1] ?? "") && lang.months.has(tokens[i + 2] ?? ""))
+    )
+      return true;
     return opener === null || lang.figureOpeners.has(opener);
   };
   // "Welke wethouder zit in het db van de ggd?": one person of the one body the asker means; "… van de ggd in een
@@ -1457,8 +1472,12 @@ function asksLocalFigure(
     !c.text.includes("?") &&
     (c.tokens.some((t) => lang.needWords.has(t)) || asking.slice(0, i).some((q) => q.text.includes("?")));
   // "…, kan je de namen geven?": a request to the bot to hand the figure over, though it opens with "kan".
+  // "Zit X nog in het DB, of is dat veranderd?": the other half of the same yes-no question, pointing back.
+  const alternative = (c: { tokens: string[] }) =>
+    c.tokens[0] === "of" && c.tokens.some((t) => lang.standalonePronouns.has(t));
   const asksRule = (c: { text: string; tokens: string[] }, i: number) =>
     !states(c, i) &&
+    !alternative(c) &&
     !isFigureRequest(c.tokens) &&
     (lang.statementVerbs.has(openerOf(c.tokens, lang) ?? "") || c.tokens.some((t) => lang.consequenceVerbs.has(t))) &&
     !c.tokens.some((t) => YEAR.test(t) || (unknownNames.has(t) && isContentWord(t, lang)));

@@ -634,3 +634,54 @@ describe("a summary asked for", () => {
     expect(engine.explain!("kun je een samenvatting geven van de jaarrekening van de ggd").aboutDocument).toBe(true);
   });
 });
+
+describe("a fact of one body checked yes or no", () => {
+  it("'is de vergadering … op 12 mei of op 19 mei?' asks on which day one thing happens; 'voor 15 april' is a term", () => {
+    expectRefusedAs(
+      "Is de volgende vergadering van het AB van Regio Rivierenland nou op 12 mei of op 19 mei?",
+      "localFigure",
+    );
+    expect(engine.explain!("Moet de ontwerpbegroting van de GR voor 15 april bij de raden liggen?").localFigure).toBe(
+      false,
+    );
+  });
+
+  it("'is het waar dat … volgend jaar …' checks a fact of one moment; 'klopt het dat wij …' may ask a rule", () => {
+    expectRefusedAs("Is het waar dat de veiligheidsregio volgend jaar een nieuwe directeur krijgt?", "localFigure");
+    const rule = "Klopt het dat wij als gemeente altijd moeten bijbetalen als de GR een tekort heeft?";
+    expect(engine.explain!(rule).localFigure).toBe(false);
+    expect(engine.ask(rule).status).toBe("answer");
+  });
+
+  it("', of is dat veranderd?' is the other half of the same yes-no question, not a rule asked beside it", () => {
+    expectRefusedAs(
+      "Zit wethouder Jansen nog namens Apeldoorn in het dagelijks bestuur van de Stedendriehoek, of is dat veranderd?",
+      "localFigure",
+    );
+  });
+});
+
+describe("plain words for a shared service centre and for reporting", () => {
+  it("'een servicecentrum' of gemeenten is a shared service center", () => {
+    expectExpandedAndAnswered(
+      "Drie steden hadden samen een servicecentrum. Waarom is dat mislukt?",
+      "servicecentrum → shared",
+      "voorbeeld-parkstad-limburg",
+    );
+  });
+
+  it("'verslag doen' is what an AB-lid owes the raad: verantwoording and inlichtingen", () => {
+    expectExpandedAndAnswered(
+      "Onze afgevaardigde in het bestuur van de regio zegt nooit iets. Kunnen we eisen dat hij verslag doet?",
+      "verslag doe",
+      "positie-ab-lid",
+    );
+  });
+
+  it("'een rijtje vragen' asks for a checklist, and 'voortaan' is no typo of 'voortgang'", () => {
+    expect(engine.ask("Is er een rijtje vragen voor de raad als de samenwerking wordt geëvalueerd?").answer?.kind).toBe(
+      "checklist",
+    );
+    expect(engine.explain!("We regelen het voortaan zelf, mag dat?").expansions.join(" ")).not.toContain("voortgang");
+  });
+});
