@@ -81,9 +81,12 @@ export function splitClauses(text: string, lang: LanguageData): Clause[] {
             standsAlone(tokens, i, lang) ||
             (lang.backReferencePapers.has(t) && lang.definiteDeterminers.has(tokens[i - 1] ?? "")) ||
             (lang.backReferenceNouns.has(t) && lang.demonstratives.has(tokens[i - 1] ?? "")) ||
-            // "wat gebeurt er dan met het personeel": what follows from the step the context names.
+            // "wat gebeurt er dan met het personeel": what follows from the step the context names; so does the
+            // verb-last order of a passed-on question ("een raadslid vraagt wat er dan gebeurt met …").
             (lang.consequenceVerbs.has(t) &&
-              (tokens[i + 1] === "dan" || tokens.slice(i + 1, i + 3).join(" ") === "er dan")),
+              (tokens[i + 1] === "dan" ||
+                tokens.slice(i + 1, i + 3).join(" ") === "er dan" ||
+                tokens[i - 1] === "dan")),
         );
         return {
           text: part,
@@ -315,13 +318,26 @@ function splitSubordinate(part: string, lang: LanguageData): string[] {
 }
 /**
  * A part split before a question embedded after a hedge: "… en snap nog steeds niet goed | wat een GR is", "ik weet
- * niet precies | hoe het zit". The embedded question asks, like "ik vraag me af wat …".
+ * niet precies | hoe het zit", or after a verb that passes on someone else's question ("een raadslid vraagt | welke …").
+ * The embedded question asks, like "ik vraag me af wat …".
  */
 function splitEmbeddedQuestion(part: string, lang: LanguageData): string[] {
   let at = embeddedSplit.get(lang);
   if (!at) {
-    const hedges = [...lang.hedges].join("|") || "(?!)";
-    const between = [...lang.hedgeModifiers, "het", "dat", "er", "nou", "eigenlijk", "ik", "steeds", "ook"].join("|");
+    const hedges = [...lang.hedges, ...lang.reportedAskingVerbs].join("|") || "(?!)";
+    const between = [
+      ...lang.hedgeModifiers,
+      "het",
+      "dat",
+      "er",
+      "nou",
+      "eigenlijk",
+      "ik",
+      "steeds",
+      "ook",
+      "zich",
+      "af",
+    ].join("|");
     at = new RegExp(`(?<=\\b(?:${hedges})(?:\\s+(?:${between}))*)\\s+(?=(?:${EMBEDDED_OPENERS})\\b)`, "i");
     embeddedSplit.set(lang, at);
   }

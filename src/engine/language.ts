@@ -19,6 +19,7 @@ export const languageSchema = z.strictObject({
   situational: groupedWordList,
   help_words: wordList,
   hedges: wordList,
+  reported_asking_verbs: wordList,
   hedge_modifiers: wordList,
   checklist_cues: wordList,
   checklist_nouns: wordList,
@@ -152,6 +153,8 @@ export interface LanguageData {
   helpWords: ReadonlySet<string>;
   /** Verbs about the asker's own understanding ("snap", "begrijp", "weet"): they hedge, they ask nothing. */
   hedges: ReadonlySet<string>;
+  /** Verbs that pass on someone else's question ("een raadslid vraagt welke …"). */
+  reportedAskingVerbs: ReadonlySet<string>;
   /** Negations and degree words that, next to a hedge ("snap niet goed"), are filler too ("niet", "goed"). */
   hedgeModifiers: ReadonlySet<string>;
   checklistCues: ReadonlySet<string>;
@@ -405,6 +408,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     situational: new Set(d.situational),
     helpWords: new Set(d.help_words),
     hedges: new Set(d.hedges),
+    reportedAskingVerbs: new Set(d.reported_asking_verbs),
     hedgeModifiers: new Set(d.hedge_modifiers),
     checklistCues: new Set(d.checklist_cues),
     checklistNouns: new Set(d.checklist_nouns),

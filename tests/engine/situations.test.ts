@@ -4,6 +4,8 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/types.ts";
+import { splitClauses } from "../../src/engine/focus.ts";
+import { language } from "../../src/engine/language.ts";
 import { sharedEngine } from "../support/knowledge.ts";
 
 let engine: Engine;
@@ -683,5 +685,20 @@ describe("plain words for a shared service centre and for reporting", () => {
       "checklist",
     );
     expect(engine.explain!("We regelen het voortaan zelf, mag dat?").expansions.join(" ")).not.toContain("voortgang");
+  });
+});
+
+describe("a question passed on", () => {
+  it("'een raadslid vraagt hoe laat …' asks what the raadslid asks (reported_asking_verbs)", () => {
+    // Before: only "kun jij dat nagaan?" asked, and the openness of AB meetings answered a question about the time.
+    expectRefusedAs(
+      "Van de griffie: het AB van de GGD vergadert binnenkort weer. Een raadslid vraagt hoe laat die vergadering begint. Kun jij dat nagaan?",
+      "asksOffDomain",
+    );
+  });
+
+  it("'… vraagt wat er dan gebeurt met …' points back to the step the context names, as 'wat gebeurt er dan' does", () => {
+    const clauses = splitClauses("Een raadslid vraagt wat er dan gebeurt met de reserves.", language);
+    expect(clauses.find((c) => c.asking)?.refersBack).toBe(true);
   });
 });
