@@ -51,6 +51,7 @@ export const languageSchema = z.strictObject({
   back_reference_papers: wordList,
   back_reference_nouns: wordList,
   definite_determiners: wordList,
+  such_determiners: cueList,
   domain_anchors: groupedWordList,
   statement_verbs: wordList,
   pointing_pronouns: wordList,
@@ -206,6 +207,8 @@ export interface LanguageData {
   /** Nouns that, after a demonstrative, stand for what the context described ("dit probleem", "die situatie"). */
   backReferenceNouns: ReadonlySet<string>;
   definiteDeterminers: ReadonlySet<string>;
+  /** "Zo'n" ("zo n"): before a noun, such a one as the context named. */
+  suchDeterminers: ReadonlySet<string>;
   /** Opening verbs that, right after the asker ("ik moet"), state rather than ask. */
   statementVerbs: ReadonlySet<string>;
   /** Pronouns by which a short question may point back to its context ("hoe werkt dat?"). */
@@ -438,6 +441,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     backReferencePapers: new Set(d.back_reference_papers),
     backReferenceNouns: new Set(d.back_reference_nouns),
     definiteDeterminers: new Set(d.definite_determiners),
+    suchDeterminers: new Set(d.such_determiners),
     statementVerbs: new Set(d.statement_verbs),
     pointingPronouns: new Set(d.pointing_pronouns),
     bodyPronouns: new Set(d.body_pronouns),

@@ -1558,8 +1558,25 @@ function asksOffDomain(
   const asksOpinion = (tokens: readonly string[]) =>
     tokens.some((t, i) => lang.opinionVerbs.has(t) && (tokens[i - 1] === "wat" || tokens[i - 1] === "hoe")) &&
     tokens.some((t) => isWordOrCompoundOf(t, lang.opinionHolders, OFF_DOMAIN_HEAD));
+  // "Een voetbalvereniging mailde over de subsidieregeling. Tot wanneer kan de vereniging een aanvraag indienen?": a
+  // definite noun (or one after "zo'n") that names again what the context called by an off-domain word (or the head
+  // of its compound).
+  const contextOffDomain = clauses
+    .filter((c) => !asking.includes(c))
+    .flatMap((c) => c.tokens.filter(offDomain))
+    .map((t) => stem(t));
+  const namesAgain = (tokens: readonly string[]) =>
+    contextOffDomain.length > 0 &&
+    tokens.some(
+      (t, i) =>
+        (lang.definiteDeterminers.has(tokens[i - 1] ?? "") ||
+          lang.suchDeterminers.has(`${tokens[i - 2]} ${tokens[i - 1]}`)) &&
+        t.length >= OFF_DOMAIN_HEAD &&
+        isContentWord(t, lang) &&
+        contextOffDomain.some((o) => o.endsWith(stem(t))),
+    );
   return (
-    asking.some((c) => asksOpinion(c.tokens)) ||
+    asking.some((c) => asksOpinion(c.tokens) || namesAgain(c.tokens)) ||
     (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses : asking).some((c) =>
       c.tokens.some((t, i) => offDomain(t) || hasCue(lang.offDomainPhrases, c.tokens, i)),
     )

@@ -702,3 +702,26 @@ describe("a question passed on", () => {
     expect(clauses.find((c) => c.asking)?.refersBack).toBe(true);
   });
 });
+
+describe("an off-domain subject named again", () => {
+  it("'de vereniging' after 'een voetbalvereniging', 'zo'n vergunning' after 'parkeervergunningen'", () => {
+    expectRefusedAs(
+      "Een voetbalvereniging mailde ons over de gemeentelijke subsidie. Hoe hoog is het bedrag dat de vereniging kan krijgen?",
+      "asksOffDomain",
+    );
+    expectRefusedAs(
+      "De gemeente heeft nieuwe parkeervergunningen voor raadsleden. Hoe vraag ik als AB-lid zo'n vergunning aan?",
+      "asksOffDomain",
+    );
+  });
+
+  it("apps and microphones are not in the base; 'ons updaten' is being kept informed", () => {
+    expectRefusedAs(
+      "De app voor de raadsstukken van de regio werkt niet meer. Moet ik hem opnieuw installeren?",
+      "asksOffDomain",
+    );
+    expect(engine.explain!("Moet het AB ons niet zelf updaten over wat er speelt in de regio?").asksOffDomain).toBe(
+      false,
+    );
+  });
+});
