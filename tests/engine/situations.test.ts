@@ -725,3 +725,25 @@ describe("an off-domain subject named again", () => {
     );
   });
 });
+
+describe("'is dat niet …?' and plain idioms for a deficit, an objection and many partners", () => {
+  it("'is dat niet heel onhandig?': 'dat' is the subject of a question that opens with its verb, pointing back", () => {
+    const clauses = splitClauses("We hebben voor elke taak een andere regio. Is dat niet erg onhandig?", language);
+    expect(clauses.find((c) => c.asking)?.refersBack).toBe(true);
+    expect(splitClauses("Is dat document openbaar?", language)[0]!.refersBack).toBe(false);
+  });
+
+  it("'steeds met andere buren' is bestuurlijke drukte; 'in het rood' a deficit; 'tegenin brengen' a zienswijze", () => {
+    expectExpandedAndAnswered(
+      "Voor de GGD en de afvaldienst zitten we steeds met andere buren om tafel. Is dat niet onhandig?",
+      "steeds met andere buren → bestur drukt",
+      "bestuurlijke-drukte",
+    );
+    expect(
+      engine.explain!("De werkvoorziening staat in het rood. Moeten wij bijpassen?").expansions.join(" "),
+    ).toContain("in het rood → tekort");
+    expect(engine.explain!("Kan de raad iets tegenin brengen tegen de begroting?").expansions.join(" ")).toContain(
+      "tegenin breng → zienswijz",
+    );
+  });
+});
