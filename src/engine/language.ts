@@ -615,13 +615,19 @@ function expires(tokens: readonly string[], i: number, lang: LanguageData): bool
 
 /**
  * A checking verb before "of" or a question word ("te checken wanneer de verkiezingen zijn", "checken in welke gr'en
- * we zitten") asks to verify one fact, not for a checklist.
+ * we zitten"), or opening a message that goes on with a sentence, asks to verify one fact, not for a checklist.
  */
+/** More words than this after an opening checking verb make a sentence of their own ("ff checken: kan het …"). */
+const VERIFIED_SENTENCE = 4;
+
 function verifies(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   if (!lang.checklistCueVerbs.has(tokens[i]!)) return false;
   // "ik ben de begroting aan het checken": what the asker is doing, not a request.
   if (tokens[i - 1] === "het" && tokens[i - 2] === "aan") return true;
   const asks = (t: string | undefined) => t === "of" || (t !== undefined && lang.figureOpeners.has(t));
+  // "ff checken: kan het college zonder de raad in een nieuwe gr stappen?": opening the message (after filler only)
+  // and followed by a sentence of its own, it says the asker checks what follows.
+  if (tokens.slice(0, i).every((t) => lang.filler.has(t)) && tokens.length - i > VERIFIED_SENTENCE) return true;
   // "checken of afvinken": "of" between two cues joins them.
   if (tokens[i + 1] === "of" && lang.checklistCues.has(tokens[i + 2] ?? "")) return false;
   return asks(tokens[i + 1]) || asks(tokens[i + 2]);

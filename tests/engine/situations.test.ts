@@ -747,3 +747,12 @@ describe("'is dat niet …?' and plain idioms for a deficit, an objection and ma
     );
   });
 });
+
+describe("a quick check opening a message", () => {
+  it("'ff checken: kan …?' verifies what follows; 'checken bij uittreden' still asks for the checklist", () => {
+    const q = "Even checken: mag het college zonder de raad toetreden tot een nieuwe gemeenschappelijke regeling?";
+    expect(engine.explain!(q).wantsChecklist).toBe(false);
+    expect(engine.ask(q).answer?.kind).toBe("topic");
+    expect(engine.explain!("checken bij uittreden").wantsChecklist).toBe(true);
+  });
+});
