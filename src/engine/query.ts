@@ -1201,10 +1201,15 @@ const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
 const YEAR = /^(19|20)\d\d$/;
 /** The prepositions of the year a rule began or ends ("sinds 2022", "vanaf 2024", "tot 2015"), not of a figure's year. */
 const RULE_YEAR_PREPOSITIONS = new Set(["sinds", "vanaf", "tot"]);
-/** The year at i is when a rule began or ends: "sinds 2022", or "de wijziging van 2022" (`law_changes`). */
+/**
+ * The year at i is when a rule began or ends: "sinds 2022", "sinds (1) juli 2024", or "de wijziging van 2022"
+ * (`law_changes`).
+ */
 function ruleYear(tokens: readonly string[], i: number, lang: LanguageData): boolean {
-  const before = tokens[i - 1] ?? "";
-  return RULE_YEAR_PREPOSITIONS.has(before) || (before === "van" && lang.lawChanges.has(tokens[i - 2] ?? ""));
+  let at = i;
+  if (lang.months.has(tokens[at - 1] ?? "")) at -= /^\d{1,2}$/.test(tokens[at - 2] ?? "") ? 2 : 1;
+  const before = tokens[at - 1] ?? "";
+  return RULE_YEAR_PREPOSITIONS.has(before) || (before === "van" && lang.lawChanges.has(tokens[at - 2] ?? ""));
 }
 
 /**
@@ -1323,10 +1328,14 @@ function asksLocalFigure(
     !(openerOf(tokens, lang) === "wie" && tokens.some((t) => lang.whoRuleVerbs.has(t))) &&
     (tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && !relative(tokens, i)) ||
       ofOneYear(tokens) ||
-      pastDecision(tokens));
+      pastDecision(tokens) ||
+      claimsMoment(tokens));
   // "Op welke datum heeft de raad … vastgesteld", "wanneer hebben de gemeenten ingestemd": a question word, at most one
-  // word, then a perfect auxiliary, and a participle of a decision: when or how one decision went.
+  // word, then a perfect auxiliary, and a participle of a decision: when or how one decision went. So does a question
+  // that opens with the auxiliary ("heeft de raad van Tholen vorig jaar een zienswijze ingediend?"): whether it went.
   const pastDecision = (tokens: readonly string[]) => {
+    if (lang.perfectAuxiliaries.has(tokens[0] ?? "") && tokens.some((t) => lang.decisionParticiples.has(t)))
+      return true;
     const at = tokens.findIndex((t) => lang.figureOpeners.has(t));
     return (
       at >= 0 &&
@@ -1366,15 +1375,7 @@ function asksLocalFigure(
     // "Klopt het dat de GGD een tekort van 2 miljoen heeft?", "is het waar dat de GGD 20 euro per inwoner vraagt?": a
     // claim about a figure checks that figure.
     if (opensClaim(tokens, lang) && tokens.some((t) => /^\d/.test(t) || lang.claimedFigures.has(t))) return true;
-    // "Is het waar dat de regio volgend jaar een nieuwe directeur krijgt?": a claim about one moment checks a fact of
-    // that moment, as a figure does.
-    // Only a moment named by two words ("volgend jaar", "vorige week") or a year: "we", "onze" or "tegenwoordig" say
-    // whose or now, which a claim about a rule has too.
-    if (
-      opensClaim(tokens, lang) &&
-      tokens.some((t, i) => (i > 0 && lang.localMarkers.has(`${tokens[i - 1]} ${t}`)) || oneYear(tokens, i))
-    )
-      return true;
+    if (claimsMoment(tokens)) return true;
     // "Is de vergadering van het AB nou op 3 juli of op 10 juli?": asked yes or no, on which day one thing happens
     // ("op" and a date; "voor 15 april" is a term of the rules).
     if (
@@ -1393,6 +1394,13 @@ function asksLocalFigure(
   // year, not one moment (`cycle_periods`).
   const localMarker = (tokens: readonly string[], i: number) =>
     hasCue(lang.localMarkers, tokens, i) && !(tokens[i] === "volgende" && lang.cyclePeriods.has(tokens[i + 1] ?? ""));
+  // "Is het waar dat de regio volgend jaar een nieuwe directeur krijgt?", "… dat de raad vorig jaar een motie aannam":
+  // a claim about one moment checks what happened or happens then, as a figure does. Only a moment named by two
+  // words ("volgend jaar", "vorige week") or a year: "we", "onze" or "tegenwoordig" say whose or now, which a claim
+  // about a rule has too.
+  const claimsMoment = (tokens: readonly string[]) =>
+    opensClaim(tokens, lang) &&
+    tokens.some((t, i) => (i > 0 && lang.localMarkers.has(`${tokens[i - 1]} ${t}`)) || oneYear(tokens, i));
   // A year marks one moment ("de begroting 2026"), not the year a rule began ("sinds 2022", "de wijziging van 2022").
   const oneYear = (tokens: readonly string[], i: number) => YEAR.test(tokens[i]!) && !ruleYear(tokens, i, lang);
   // A date ("de regioraad van 14 maart") is one moment, as "volgende week" is.
@@ -1402,7 +1410,10 @@ function asksLocalFigure(
         localMarker(tokens, i) ||
         oneYear(tokens, i) ||
         unknownNames.has(t) ||
-        (/^\d{1,2}$/.test(t) && lang.months.has(tokens[i + 1] ?? "")),
+        // "sinds 1 juli 2024", "vanaf 1 januari": when a rule began, not one moment.
+        (/^\d{1,2}$/.test(t) &&
+          lang.months.has(tokens[i + 1] ?? "") &&
+          !RULE_YEAR_PREPOSITIONS.has(tokens[i - 1] ?? "")),
     ) || picksPersonOfBody(tokens);
   // "… van onze GGD", "… stopt volgend jaar", "… de begroting 2026", "… Regio Rivierenland": one body, moment or
   // example named by a local marker, a year or an example's region (not merely by a capitalised "AB").

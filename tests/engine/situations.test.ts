@@ -756,3 +756,23 @@ describe("a quick check opening a message", () => {
     expect(engine.explain!("checken bij uittreden").wantsChecklist).toBe(true);
   });
 });
+
+describe("whether one decision went, and when a rule began", () => {
+  it("'heeft de raad van X vorig jaar een zienswijze ingediend?' asks how one decision went", () => {
+    expectRefusedAs(
+      "Heeft de raad van Zundert vorig jaar een zienswijze ingediend op de begroting van de GGD?",
+      "localFigure",
+    );
+    expect(engine.explain!("Heeft de raad een zienswijze ingediend als het AB die negeert?").localFigure).toBe(false);
+  });
+
+  it("'is het waar / kan het zijn dat … vorig jaar …' checks one moment, whatever the verb", () => {
+    expectRefusedAs("Kan het zijn dat de raad van Epe vorig jaar een motie over de regio aannam?", "localFigure");
+  });
+
+  it("'sinds 1 juli 2024' is when a rule began, with a month and day between", () => {
+    const q = "Klopt het dat sinds 1 juli 2024 in elke regeling iets over inspraak van inwoners moet staan?";
+    expect(engine.explain!(q).localFigure).toBe(false);
+    expect(engine.ask(q).status).toBe("answer");
+  });
+});
