@@ -776,3 +776,18 @@ describe("whether one decision went, and when a rule began", () => {
     expect(engine.ask(q).status).toBe("answer");
   });
 });
+
+describe("the accountant's standards and company tax", () => {
+  it("a materiality threshold, IFRS for leases and corporate tax are not in the base", () => {
+    expectRefusedAs(
+      "Welke materialiteitsgrens gebruikt de accountant bij de jaarrekening van een GR?",
+      "asksOffDomain",
+    );
+    expectRefusedAs("Is een GR die diensten levert aan waterschappen vennootschapsbelastingplichtig?", "asksOffDomain");
+    // A company with a software supplier is still a GR taking part in a company.
+    expect(
+      engine.explain!("De GR wil met een softwareleverancier een BV opzetten. Mag de GR zoiets zelf besluiten?")
+        .asksOffDomain,
+    ).toBe(false);
+  });
+});
