@@ -1737,12 +1737,14 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       lang,
       new Set(tokens.filter((t) => vocab.exampleRegionStems.has(stem(t)))),
     ),
-    // "de regeling als bijlage", "een voorstel met bijlagen" describe someone else's papers, not a text of the asker's.
+    // "de regeling als bijlage", "een voorstel met bijlagen" describe someone else's papers, not a text of the asker's;
+    // so does a quoted question ("Vraag van een raadslid: '… wat kan ik met dit stuk doen?'").
     aboutDocument: tokens.some(
-      (_, i) =>
+      (t, i) =>
         hasCue(lang.documentCues, tokens, i) &&
         !lang.documentDescribers.has(tokens[i - 1] ?? "") &&
-        !sumsUpSubject(tokens, i, lang),
+        !sumsUpSubject(tokens, i, lang) &&
+        clauses.some((c) => !c.reported && c.tokens.includes(t)),
     ),
     asksToWrite: writing,
     asksWhereToFind,

@@ -791,3 +791,13 @@ describe("the accountant's standards and company tax", () => {
     ).toBe(false);
   });
 });
+
+describe("a document named in someone else's quoted question", () => {
+  it("'dit stuk' inside the quoted words of a raadslid is their paper, not a text the asker pasted", () => {
+    const q =
+      "Vraag van een raadslid: 'De jaarrekening van de omgevingsdienst staat op de agenda. Wie stelt die vast en wat kan ik met dit stuk doen?' Kun je helpen?";
+    expect(engine.explain!(q).aboutDocument).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("jaarrekening-gr");
+    expect(engine.explain!("Wie stelt de jaarrekening vast? Ik plak dit stuk hieronder.").aboutDocument).toBe(true);
+  });
+});
