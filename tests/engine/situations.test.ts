@@ -801,3 +801,14 @@ describe("a document named in someone else's quoted question", () => {
     expect(engine.explain!("Wie stelt de jaarrekening vast? Ik plak dit stuk hieronder.").aboutDocument).toBe(true);
   });
 });
+
+describe("a service named by what it does", () => {
+  it("'de kredietbank', 'de werkvoorziening' are instances (`instance_heads`: bank, voorziening), not the subject", () => {
+    // Before: both words weighed as much as the question's own and nothing was answered.
+    for (const q of [
+      "In welk deel van onze begroting lees ik de risico's van de kredietbank?",
+      "Waar in de gemeentebegroting staan de risico's van de werkvoorziening?",
+    ])
+      expect(engine.ask(q).answer?.id, q).toBe("paragraaf-verbonden-partijen");
+  });
+});
