@@ -812,3 +812,14 @@ describe("a service named by what it does", () => {
       expect(engine.ask(q).answer?.id, q).toBe("paragraaf-verbonden-partijen");
   });
 });
+
+describe("chat apologies and 'toevallig'", () => {
+  it("'sorry voor de domme vraag' and 'weet jij toevallig' are filler", () => {
+    const q = "sorry voor de domme vraag, maar wat voor wet is de Wgr eigenlijk?";
+    expect(engine.explain!(q).focus.map((c) => c.word)).not.toContain("domme");
+    expect(engine.ask(q).answer?.id).toBe("wgr");
+    expect(engine.explain!("weet jij toevallig wat een centrumgemeente is?").focus.map((c) => c.word)).not.toContain(
+      "toevallig",
+    );
+  });
+});
