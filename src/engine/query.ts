@@ -1572,19 +1572,21 @@ function asksOffDomain(
   // "Een voetbalvereniging mailde over de subsidieregeling. Tot wanneer kan de vereniging een aanvraag indienen?": a
   // definite noun (or one after "zo'n") that names again what the context called by an off-domain word (or the head
   // of its compound).
-  const contextOffDomain = clauses
-    .filter((c) => !asking.includes(c))
-    .flatMap((c) => c.tokens.filter(offDomain))
-    .map((t) => stem(t));
+  // The context's off-domain words (stemmed), found only once a definite noun asks for them: most messages have none.
+  let contextOffDomain: string[] | undefined;
+  const offDomainInContext = () =>
+    (contextOffDomain ??= clauses
+      .filter((c) => !asking.includes(c))
+      .flatMap((c) => c.tokens.filter(offDomain))
+      .map((t) => stem(t)));
   const namesAgain = (tokens: readonly string[]) =>
-    contextOffDomain.length > 0 &&
     tokens.some(
       (t, i) =>
         (lang.definiteDeterminers.has(tokens[i - 1] ?? "") ||
           lang.suchDeterminers.has(`${tokens[i - 2]} ${tokens[i - 1]}`)) &&
         t.length >= OFF_DOMAIN_HEAD &&
         isContentWord(t, lang) &&
-        contextOffDomain.some((o) => o.endsWith(stem(t))),
+        offDomainInContext().some((o) => o.endsWith(stem(t))),
     );
   return (
     asking.some((c) => asksOpinion(c.tokens) || namesAgain(c.tokens)) ||
