@@ -613,13 +613,13 @@ function expires(tokens: readonly string[], i: number, lang: LanguageData): bool
   return lang.expiryVerbs.has(tokens[i]!) && tokens.slice(0, i).some((t) => lang.periodWords.has(t));
 }
 
+/** More words than this after an opening checking verb make a sentence of their own ("ff checken: kan het …"). */
+const VERIFIED_SENTENCE = 4;
+
 /**
  * A checking verb before "of" or a question word ("te checken wanneer de verkiezingen zijn", "checken in welke gr'en
  * we zitten"), or opening a message that goes on with a sentence, asks to verify one fact, not for a checklist.
  */
-/** More words than this after an opening checking verb make a sentence of their own ("ff checken: kan het …"). */
-const VERIFIED_SENTENCE = 4;
-
 function verifies(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   if (!lang.checklistCueVerbs.has(tokens[i]!)) return false;
   // "ik ben de begroting aan het checken": what the asker is doing, not a request.

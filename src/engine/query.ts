@@ -1201,13 +1201,18 @@ const RELATIVE_PRONOUNS = new Set(["dat", "die"]);
 const YEAR = /^(19|20)\d\d$/;
 /** The prepositions of the year a rule began or ends ("sinds 2022", "vanaf 2024", "tot 2015"), not of a figure's year. */
 const RULE_YEAR_PREPOSITIONS = new Set(["sinds", "vanaf", "tot"]);
+/** A day of the month at i and a month after it: "14 maart". */
+function startsDate(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  return /^\d{1,2}$/.test(tokens[i] ?? "") && lang.months.has(tokens[i + 1] ?? "");
+}
+
 /**
  * The year at i is when a rule began or ends: "sinds 2022", "sinds (1) juli 2024", or "de wijziging van 2022"
  * (`law_changes`).
  */
 function ruleYear(tokens: readonly string[], i: number, lang: LanguageData): boolean {
   let at = i;
-  if (lang.months.has(tokens[at - 1] ?? "")) at -= /^\d{1,2}$/.test(tokens[at - 2] ?? "") ? 2 : 1;
+  if (lang.months.has(tokens[at - 1] ?? "")) at -= startsDate(tokens, at - 2, lang) ? 2 : 1;
   const before = tokens[at - 1] ?? "";
   return RULE_YEAR_PREPOSITIONS.has(before) || (before === "van" && lang.lawChanges.has(tokens[at - 2] ?? ""));
 }
@@ -1378,10 +1383,7 @@ function asksLocalFigure(
     if (claimsMoment(tokens)) return true;
     // "Is de vergadering van het AB nou op 3 juli of op 10 juli?": asked yes or no, on which day one thing happens
     // ("op" and a date; "voor 15 april" is a term of the rules).
-    if (
-      tokens.some((t, i) => t === "op" && /^\d{1,2}$/.test(tokens[i + 1] ?? "") && lang.months.has(tokens[i + 2] ?? ""))
-    )
-      return true;
+    if (tokens.some((t, i) => t === "op" && startsDate(tokens, i + 1, lang))) return true;
     return opener === null || lang.figureOpeners.has(opener);
   };
   // "Welke wethouder zit in het db van de ggd?": one person of the one body the asker means; "… van de ggd in een
@@ -1411,9 +1413,7 @@ function asksLocalFigure(
         oneYear(tokens, i) ||
         unknownNames.has(t) ||
         // "sinds 1 juli 2024", "vanaf 1 januari": when a rule began, not one moment.
-        (/^\d{1,2}$/.test(t) &&
-          lang.months.has(tokens[i + 1] ?? "") &&
-          !RULE_YEAR_PREPOSITIONS.has(tokens[i - 1] ?? "")),
+        (startsDate(tokens, i, lang) && !RULE_YEAR_PREPOSITIONS.has(tokens[i - 1] ?? "")),
     ) || picksPersonOfBody(tokens);
   // "… van onze GGD", "… stopt volgend jaar", "… de begroting 2026", "… Regio Rivierenland": one body, moment or
   // example named by a local marker, a year or an example's region (not merely by a capitalised "AB").
@@ -1482,10 +1482,10 @@ function asksLocalFigure(
   const states = (c: { text: string; tokens: string[] }, i: number) =>
     !c.text.includes("?") &&
     (c.tokens.some((t) => lang.needWords.has(t)) || asking.slice(0, i).some((q) => q.text.includes("?")));
-  // "…, kan je de namen geven?": a request to the bot to hand the figure over, though it opens with "kan".
   // "Zit X nog in het DB, of is dat veranderd?": the other half of the same yes-no question, pointing back.
   const alternative = (c: { tokens: string[] }) =>
     c.tokens[0] === "of" && c.tokens.some((t) => lang.standalonePronouns.has(t));
+  // "…, kan je de namen geven?": a request to the bot to hand the figure over, though it opens with "kan".
   const asksRule = (c: { text: string; tokens: string[] }, i: number) =>
     !states(c, i) &&
     !alternative(c) &&
@@ -1571,8 +1571,7 @@ function asksOffDomain(
     tokens.some((t) => isWordOrCompoundOf(t, lang.opinionHolders, OFF_DOMAIN_HEAD));
   // "Een voetbalvereniging mailde over de subsidieregeling. Tot wanneer kan de vereniging een aanvraag indienen?": a
   // definite noun (or one after "zo'n") that names again what the context called by an off-domain word (or the head
-  // of its compound).
-  // The context's off-domain words (stemmed), found only once a definite noun asks for them: most messages have none.
+  // of its compound). The context's off-domain words (stemmed) are found only once such a noun asks for them.
   let contextOffDomain: string[] | undefined;
   const offDomainInContext = () =>
     (contextOffDomain ??= clauses
