@@ -340,7 +340,13 @@ interface PrebuiltExtra {
   lexicon: string[];
 }
 
-function buildIndex(entries: readonly KnowledgeEntry[]): { index: Bm25Index; lexicon: Set<string> } {
+/** The analysed index and the lexicon its compounds were split against (built, or loaded from the cache). */
+interface BuiltIndex {
+  index: Bm25Index;
+  lexicon: Set<string>;
+}
+
+function buildIndex(entries: readonly KnowledgeEntry[]): BuiltIndex {
   const lexicon = buildLexicon(entries);
   const analyse = indexTerms(new CompoundSplitter(lexicon));
   const texts = entries.map(fieldTexts);
@@ -355,10 +361,7 @@ export function serializeIndex(entries: readonly KnowledgeEntry[]): Uint8Array {
   return index.toBinary(extra);
 }
 
-function loadPrebuilt(
-  bytes: Uint8Array,
-  entries: readonly KnowledgeEntry[],
-): { index: Bm25Index; lexicon: Set<string> } | null {
+function loadPrebuilt(bytes: Uint8Array, entries: readonly KnowledgeEntry[]): BuiltIndex | null {
   const { index, extra } = Bm25Index.fromBinary(bytes);
   const { entryIds, lexicon } = extra as PrebuiltExtra;
   if (entryIds.length !== entries.length || entryIds.some((id, i) => id !== entries[i]?.id)) return null;
