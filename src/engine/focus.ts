@@ -322,32 +322,22 @@ function splitSubordinate(part: string, lang: LanguageData): string[] {
  * The embedded question asks, like "ik vraag me af wat …".
  */
 function splitEmbeddedQuestion(part: string, lang: LanguageData): string[] {
-  let at = embeddedSplit.get(lang);
-  if (!at) {
+  let split = embeddedSplit.get(lang);
+  if (!split) {
     const hedges = [...lang.hedges, ...lang.reportedAskingVerbs].join("|") || "(?!)";
-    const between = [
-      ...lang.hedgeModifiers,
-      "het",
-      "dat",
-      "er",
-      "nou",
-      "eigenlijk",
-      "ik",
-      "steeds",
-      "ook",
-      "zich",
-      "af",
-    ].join("|");
-    at = new RegExp(`(?<=\\b(?:${hedges})(?:\\s+(?:${between}))*)\\s+(?=(?:${EMBEDDED_OPENERS})\\b)`, "i");
-    embeddedSplit.set(lang, at);
+    const between = [...lang.hedgeModifiers, ...lang.hedgeGapWords].join("|") || "(?!)";
+    const openers = [...lang.embeddedOpeners].join("|") || "(?!)";
+    split = {
+      at: new RegExp(`(?<=\\b(?:${hedges})(?:\\s+(?:${between}))*)\\s+(?=(?:${openers})\\b)`, "i"),
+      // The look-behind is costly at every space; only a part with a question word after a space can split.
+      candidate: new RegExp(`\\s(?:${openers})\\b`, "i"),
+    };
+    embeddedSplit.set(lang, split);
   }
-  // The look-behind is costly at every space; only a part with a question word after a space can split.
-  if (!EMBEDDED_AFTER_SPACE.test(part)) return [part];
-  return part.split(at).filter((p) => p.trim());
+  if (!split.candidate.test(part)) return [part];
+  return part.split(split.at).filter((p) => p.trim());
 }
-const EMBEDDED_OPENERS = "wat|wie|waar|wanneer|waarom|hoe|hoeveel|welke|welk|of";
-const EMBEDDED_AFTER_SPACE = new RegExp(`\\s(?:${EMBEDDED_OPENERS})\\b`, "i");
-const embeddedSplit = new WeakMap<LanguageData, RegExp>();
+const embeddedSplit = new WeakMap<LanguageData, { at: RegExp; candidate: RegExp }>();
 
 /** The split pattern per language data, built once. */
 const subordinateSplit = new WeakMap<LanguageData, RegExp>();

@@ -21,6 +21,8 @@ export const languageSchema = z.strictObject({
   hedges: wordList,
   reported_asking_verbs: wordList,
   hedge_modifiers: wordList,
+  hedge_gap_words: wordList,
+  embedded_openers: wordList,
   checklist_cues: wordList,
   checklist_nouns: wordList,
   checklist_noun_leads: wordList,
@@ -158,6 +160,10 @@ export interface LanguageData {
   reportedAskingVerbs: ReadonlySet<string>;
   /** Negations and degree words that, next to a hedge ("snap niet goed"), are filler too ("niet", "goed"). */
   hedgeModifiers: ReadonlySet<string>;
+  /** Other words that may stand between a hedge and the question it embeds ("ik weet het eigenlijk niet | wie …"). */
+  hedgeGapWords: ReadonlySet<string>;
+  /** Question words that open a question embedded after a hedge or a reported asking verb ("… niet goed | wat …"). */
+  embeddedOpeners: ReadonlySet<string>;
   checklistCues: ReadonlySet<string>;
   /** Nouns that ask for a checklist right after "welke" ("welke stappen"). */
   checklistNouns: ReadonlySet<string>;
@@ -413,6 +419,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     hedges: new Set(d.hedges),
     reportedAskingVerbs: new Set(d.reported_asking_verbs),
     hedgeModifiers: new Set(d.hedge_modifiers),
+    hedgeGapWords: new Set(d.hedge_gap_words),
+    embeddedOpeners: new Set(d.embedded_openers),
     checklistCues: new Set(d.checklist_cues),
     checklistNouns: new Set(d.checklist_nouns),
     checklistNounLeads: new Set(d.checklist_noun_leads),
