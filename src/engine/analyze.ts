@@ -31,97 +31,17 @@ export function tokenize(text: string): string[] {
   );
 }
 
-// Negations and contrast words carry meaning here ("waarom niet samenwerken"), so they stay searchable.
-const KEEP = new Set(["niet", "geen", "zonder", "tegen", "meer", "alleen", "andere"]);
-const EXTRA_STOP = [
-  "welk",
-  "welke",
-  "waar",
-  "waarover",
-  "waarmee",
-  "wat",
-  "hoe",
-  "kun",
-  "kunt",
-  "kan",
-  "kunnen",
-  "mag",
-  "mogen",
-  "moet",
-  "moeten",
-  "zou",
-  "zouden",
-  "wil",
-  "wilt",
-  "willen",
-  "ga",
-  "gaat",
-  "gaan",
-  "doe",
-  "doet",
-  "ben",
-  "bent",
-  "is",
-  "zijn",
-  "wordt",
-  "worden",
-  "heb",
-  "hebt",
-  "heeft",
-  "precies",
-  "eigenlijk",
-  "even",
-  "graag",
-  "ik",
-  "jij",
-  "je",
-  "jullie",
-  "wij",
-  "we",
-  "ons",
-  "onze",
-  "mijn",
-  "uw",
-  "u",
-  "er",
-  "eens",
-  "daarbij",
-  "daarvan",
-  "hierover",
-  "iets",
-  "iemand",
-  "welk",
-  "soort",
-  "alsjeblieft",
-  "alstublieft",
-  "svp",
-  "bijvoorbeeld",
-  "vraag",
-  "vragen",
-  "vertel",
-  "uitleg",
-  "leg",
-  "uit",
-  "betekent",
-  "betekenis",
-  "zit",
-  "staat",
-  "gebeurt",
-  "de",
-  "het",
-  "een",
-  "dan",
-  "toe",
-  "s",
-  "t",
-  "n",
-];
 /**
  * Question words that say what kind of answer is wanted ("waarom" → reasons, "wanneer" → dates). They are
  * indexed and help ranking, but are not part of what a question is about (see src/engine/query.ts).
  */
-export const INTENT_WORDS: ReadonlySet<string> = new Set(["waarom", "wanneer", "hoeveel", "wie"]);
-const STOP = new Set([...nld.filter((w) => !KEEP.has(w) && !INTENT_WORDS.has(w)), ...EXTRA_STOP]);
+export const INTENT_WORDS: ReadonlySet<string> = language.intentWords;
+// The stopword package's Dutch list, less the words that carry meaning here and the intent words, plus the question
+// and chat words of nl.yml (`stop_words`).
+const STOP = new Set([
+  ...nld.filter((w) => !language.stopWordsKept.has(w) && !INTENT_WORDS.has(w)),
+  ...language.stopWords,
+]);
 
 export const isStopWord = (token: string): boolean => STOP.has(token);
 

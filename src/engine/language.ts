@@ -137,6 +137,9 @@ export const languageSchema = z.strictObject({
   translation_verbs: wordList,
   writing_base_objects: wordList,
   request_modals: wordList,
+  stop_words: groupedWordList,
+  stop_words_kept: wordList,
+  intent_words: wordList,
   stem_overrides: z.record(z.string(), z.string()),
   not_verb_forms: wordList,
   irregular_verbs: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^[a-z]+$/)),
@@ -372,6 +375,12 @@ export interface LanguageData {
   /** Texts the base explains: a writing request only as a command or a request to the bot ("kun je …"). */
   writingBaseObjects: ReadonlySet<string>;
   requestModals: ReadonlySet<string>;
+  /** Question and chat words indexed nowhere, besides the stopword package's Dutch list. */
+  stopWords: ReadonlySet<string>;
+  /** Words of that package's list that carry meaning here ("niet", "zonder", "andere"): searchable. */
+  stopWordsKept: ReadonlySet<string>;
+  /** Question words that say what kind of answer is wanted ("waarom", "wanneer"): indexed, never the subject. */
+  intentWords: ReadonlySet<string>;
   stemOverrides: Readonly<Record<string, string>>;
   /** Irregular verb forms → their infinitive ("opgeheven" → opheffen), for `infinitivesOf`. */
   irregularVerbs: ReadonlyMap<string, string>;
@@ -535,6 +544,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     translationVerbs: new Set(d.translation_verbs),
     writingBaseObjects: new Set(d.writing_base_objects),
     requestModals: new Set(d.request_modals),
+    stopWords: new Set(d.stop_words),
+    stopWordsKept: new Set(d.stop_words_kept),
+    intentWords: new Set(d.intent_words),
     stemOverrides: d.stem_overrides,
     irregularVerbs: new Map(Object.entries(d.irregular_verbs)),
     notVerbForms: new Set(d.not_verb_forms),
