@@ -187,7 +187,14 @@ const MIN_PART = 4;
 export class CompoundSplitter {
   private readonly memo = new Map<string, string[] | null>();
 
-  constructor(private readonly lexicon: ReadonlySet<string>) {}
+  /**
+   * @param heads words that may end a compound though the lexicon lacks them (the query's generic heads:
+   *   "samenwerkingsding" → samenwerking + ding).
+   */
+  constructor(
+    private readonly lexicon: ReadonlySet<string>,
+    private readonly heads: ReadonlySet<string> = new Set(),
+  ) {}
 
   split(word: string): string[] | null {
     if (word.length < 2 * MIN_PART || /\d/.test(word)) return null;
@@ -211,7 +218,7 @@ export class CompoundSplitter {
         if (!word.startsWith(link, i)) continue;
         const tail = word.slice(i + link.length);
         if (tail.length < MIN_PART) continue;
-        const rest = this.lexicon.has(tail) ? [tail] : this.best(tail, depth + 1);
+        const rest = this.lexicon.has(tail) || this.heads.has(tail) ? [tail] : this.best(tail, depth + 1);
         if (rest && (!best || rest.length + 1 < best.length)) best = [head, ...rest];
         if (best?.length === 2) return best;
       }

@@ -437,7 +437,7 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     (t) => index.df(t),
     entries.length,
     lexicon,
-    new CompoundSplitter(lexicon),
+    new CompoundSplitter(lexicon, language.genericHeads),
     controlledVocabulary(entries, kb.synonyms),
     kb.synonyms,
     kb.colloquial ?? [],

@@ -823,3 +823,43 @@ describe("chat apologies and 'toevallig'", () => {
     );
   });
 });
+
+describe("round thirty-two: everyday words for a deficit, frameworks, taxes and a holiday deadline", () => {
+  it("'dat gat dichten' is paying towards a deficit", () => {
+    const q = "de milieudienst-GR zit 2 miljoen in de min, moeten de gemeenten dat gat dichten?";
+    expect(engine.ask(q).answer?.id).toBe("financiele-risicos-gr");
+  });
+
+  it("'kaders meegeven' is setting frameworks, in any word order", () => {
+    // Before: refused (the words stood too far apart for "vooraf meegeven").
+    expect(engine.ask("kaders meegeven aan de GGD voordat ze plannen maken, hoe pak je dat aan?").answer?.id).toBe(
+      "kaderstellen",
+    );
+  });
+
+  it("'belasting ophalen' by a GR is its power to levy taxes", () => {
+    // Before: a reason to cooperate ranked first.
+    const reply = engine.ask("kan die regionale dienst zelf belasting ophalen bij de inwoners?");
+    expect(reply.status).toBe("answer");
+    expect(reply.answer?.id).toBe("bevoegdheden-gr");
+  });
+
+  it("'de dag erna' after a deadline on a holiday asks whether it moves on", () => {
+    const reply = engine.ask("de termijn loopt af op kerstdag, mag het de dag erna nog?");
+    expect(reply.answer?.id).toBe("termijn-feestdagen");
+    expect(reply.status).toBe("answer");
+  });
+
+  it("a compound ending in a generic head the base never uses ('samenwerkingsding') is its first part", () => {
+    const q = "wat is zo'n samenwerkingsding eigenlijk?";
+    expect(engine.explain!(q).expansions).toContain("samenwerkingsding → samenwerking (compound)");
+    expect(engine.ask(q).status).not.toBe("unknown");
+  });
+
+  it("sharing a screen or restarting is IT, not a subject", () => {
+    expectRefusedAs(
+      "ik krijg steeds een zwart scherm in teams bij de regiovergadering, hoe los ik dat op?",
+      "asksOffDomain",
+    );
+  });
+});
