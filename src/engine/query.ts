@@ -1314,12 +1314,16 @@ function askingClauses<C extends { asking: boolean }>(clauses: readonly C[]): re
  * "vertegenwoordiger", "vergadert") and says whose ("onze", "wij", a name the base does not know, or a named body).
  */
 function asksLocalFigure(
-  clauses: readonly { text: string; tokens: string[]; asking: boolean }[],
+  clauses: readonly { text: string; tokens: string[]; asking: boolean; reported?: boolean }[],
   unknownNames: ReadonlySet<string>,
   lang: LanguageData,
   exampleRegions: ReadonlySet<string>,
 ): boolean {
-  const asking = askingClauses(clauses);
+  // A question quoted from someone else ("zei iemand: 'daar heeft toch niemand op gestemd?'") is what the asker's own
+  // question is about when the message asks one with a subject of its own ("… hoe zit het met de democratische
+  // legitimatie?"); a forwarded question with no more than "kun je helpen?" is the question asked.
+  const own = askingClauses(clauses).filter((c) => !c.reported);
+  const asking = own.some((c) => c.tokens.some((t) => isContentWord(t, lang))) ? own : askingClauses(clauses);
   // A cue in a relative clause describes who or what is meant, not what is asked: "welke informatie moet ik krijgen
   // van het AB-lid dat namens ons in de regio zit" asks about information.
   // After a verb of being ("hoeveel is dat bedrag bij ons", "hoe hoog was dat bedrag") "dat" is a determiner.
@@ -1485,11 +1489,18 @@ function asksLocalFigure(
   // "Zit X nog in het DB, of is dat veranderd?": the other half of the same yes-no question, pointing back.
   const alternative = (c: { tokens: string[] }) =>
     c.tokens[0] === "of" && c.tokens.some((t) => lang.standalonePronouns.has(t));
-  // "…, kan je de namen geven?": a request to the bot to hand the figure over, though it opens with "kan".
+  // "Kun je helpen?", "weet jij dat?": a plea to the bot, with no subject of its own.
+  const pleads = (tokens: readonly string[]) =>
+    tokens.some((t) => lang.writingAddressees.has(t)) &&
+    tokens.some((t) => lang.helpWords.has(t) || lang.hedges.has(t)) &&
+    !tokens.some((t) => isContentWord(t, lang));
+  // "…, kan je de namen geven?": a request to the bot to hand the figure over, though it opens with "kan"; nor does a
+  // plea ask about a rule.
   const asksRule = (c: { text: string; tokens: string[] }, i: number) =>
     !states(c, i) &&
     !alternative(c) &&
     !isFigureRequest(c.tokens) &&
+    !pleads(c.tokens) &&
     (lang.statementVerbs.has(openerOf(c.tokens, lang) ?? "") || c.tokens.some((t) => lang.consequenceVerbs.has(t))) &&
     !c.tokens.some((t) => YEAR.test(t) || (unknownNames.has(t) && isContentWord(t, lang)));
   return !asking.some((c, i) => !local.includes(c) && asksRule(c, i));

@@ -863,3 +863,18 @@ describe("round thirty-two: everyday words for a deficit, frameworks, taxes and 
     );
   });
 });
+
+describe("a question quoted from someone else beside the asker's own", () => {
+  it("is what the own question is about, not a local figure asked", () => {
+    // Before: the quoted "daar … gestemd?" pointed back at "wij" and was refused as one council's vote.
+    const q =
+      "Op de inloopavond riep een inwoner: 'daar heeft toch nooit iemand op gestemd?' Hoe zit het met de democratische legitimatie van zo'n regeling en wat kunnen wij als raad daaraan doen?";
+    expect(engine.explain!(q).localFigure).toBe(false);
+    expect(engine.ask(q).status).not.toBe("unknown");
+    // A forwarded question with no question of the asker's own is still the question asked.
+    expect(
+      engine.explain!("Vraag van een raadslid: 'hoeveel betaalt onze gemeente dit jaar aan de GGD?' Kun je helpen?")
+        .localFigure,
+    ).toBe(true);
+  });
+});
