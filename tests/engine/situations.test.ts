@@ -878,3 +878,14 @@ describe("a question quoted from someone else beside the asker's own", () => {
     ).toBe(true);
   });
 });
+
+describe("who audits one body, and taxes on visitors", () => {
+  it("'wie is de accountant van onze GGD' asks one body's auditor; who appoints the auditor stays a rule", () => {
+    expect(engine.explain!("wie is eigenlijk de accountant van onze GGD?").localFigure).toBe(true);
+    expect(engine.explain!("wie wijst de accountant van een GR aan?").localFigure).toBe(false);
+  });
+
+  it("'toeristenbelasting' is another tax than the ones a GR may levy", () => {
+    expectRefusedAs("mag een gemeente toeristenbelasting heffen van dagjesmensen?", "asksOffDomain");
+  });
+});
