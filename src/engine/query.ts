@@ -1598,10 +1598,13 @@ function asksOffDomain(
         isContentWord(t, lang) &&
         offDomainInContext().some((o) => o.endsWith(stem(t))),
     );
+  // A clause of reason in the context ("… omdat de cao hoger uitvalt") says why, not what a question pointing back
+  // asks about.
+  const why = (c: { tokens: string[]; asking: boolean }) => !c.asking && lang.subordinators.has(c.tokens[0] ?? "");
   return (
     asking.some((c) => asksOpinion(c.tokens) || namesAgain(c.tokens)) ||
-    (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses : asking).some((c) =>
-      c.tokens.some((t, i) => offDomain(t) || hasCue(lang.offDomainPhrases, c.tokens, i)),
+    (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses.filter((c) => !why(c)) : asking).some(
+      (c) => c.tokens.some((t, i) => offDomain(t) || hasCue(lang.offDomainPhrases, c.tokens, i)),
     )
   );
 }

@@ -889,3 +889,14 @@ describe("who audits one body, and taxes on visitors", () => {
     expectRefusedAs("mag een gemeente toeristenbelasting heffen van dagjesmensen?", "asksOffDomain");
   });
 });
+
+describe("a reason in the context of a question pointing back", () => {
+  it("'omdat de cao stijgt' says why; the off-domain word does not make the question off-domain", () => {
+    const q =
+      "De GGD past haar begroting halverwege het jaar aan, omdat de cao duurder uitvalt. Het bestuur zegt dat de raden daar niets van hoeven te vinden. Klopt dat, of moet dit via een zienswijze langs de raad?";
+    expect(engine.explain!(q).asksOffDomain).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("begrotingswijziging-gr");
+    // Told as what happened, the off-domain word still makes "hoe regel ik dat?" off-domain.
+    expectRefusedAs("Ik wil volgende maand verlof opnemen. Hoe regel ik dat?", "asksOffDomain");
+  });
+});
