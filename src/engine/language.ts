@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { load } from "js-yaml";
 import { z } from "zod";
+import { oneEditApart } from "./edits.ts";
 
 const folded = z.string().regex(/^[a-z0-9]+$/, "must be one folded word (a-z, 0-9)");
 const wordList = z.array(folded);
@@ -621,9 +622,19 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
       (tokens[i - 1] === "met" || (tokens[i - 1] === "de" && tokens[i - 2] === "met"))) ||
     // "waar moeten we aan denken", "waar we vooraf aan moeten denken" (a modal between).
     (lang.checklistVerbs.has(t) &&
-      (tokens[i - 1] === "aan" || (tokens[i - 2] === "aan" && lang.statementVerbs.has(tokens[i - 1]!))))
+      (tokens[i - 1] === "aan" || (tokens[i - 2] === "aan" && lang.statementVerbs.has(tokens[i - 1]!)))) ||
+    misspellsChecklistHead(t, lang)
   );
 }
+
+/** "checklst", "cheklist": one typo off a checklist head of TYPO_HEAD_LETTERS letters or more. */
+function misspellsChecklistHead(t: string, lang: LanguageData): boolean {
+  if (t.length < TYPO_HEAD_LETTERS - 1) return false;
+  for (const head of lang.checklistHeads)
+    if (head.length >= TYPO_HEAD_LETTERS && head[0] === t[0] && oneEditApart(head, t)) return true;
+  return false;
+}
+const TYPO_HEAD_LETTERS = 8;
 
 /**
  * "De 12 weken voor onze zienswijze lopen af op tweede pinksterdag": a period before a verb of going through

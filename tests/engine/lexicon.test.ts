@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.ts";
 import { stem } from "../../src/engine/analyze.ts";
-import { oneEditApart } from "../../src/engine/query.ts";
+import { oneEditApart } from "../../src/engine/edits.ts";
 import { LANGUAGE_FILE, language, parseLanguage } from "../../src/engine/language.ts";
 import type { Engine } from "../../src/engine/types.ts";
 import { parseColloquial } from "../../src/knowledge/colloquial.ts";

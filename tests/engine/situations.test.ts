@@ -900,3 +900,17 @@ describe("a reason in the context of a question pointing back", () => {
     expectRefusedAs("Ik wil volgende maand verlof opnemen. Hoe regel ik dat?", "asksOffDomain");
   });
 });
+
+describe("a checklist asked with a typo", () => {
+  it("'checklst', 'cheklist', 'stappenpaln' ask for a checklist; shorter words one letter off do not", () => {
+    for (const q of [
+      "checklst valkuilen bij samenwerken",
+      "cheklist voor uittreden uit de gr",
+      "stappenpaln toetreden",
+    ]) {
+      expect(engine.explain!(q).wantsChecklist, q).toBe(true);
+      expect(engine.ask(q).answer?.kind, q).toBe("checklist");
+    }
+    expect(engine.explain!("wat is een lijst van de GR?").wantsChecklist).toBe(false);
+  });
+});
