@@ -1357,7 +1357,12 @@ function asksLocalFigure(
   // year; "sinds 2022" names when a rule began.
   const ofOneYear = (tokens: readonly string[]) =>
     tokens.some((t) => isWordOrCompoundOf(t, lang.yearResultCues, YEAR_RESULT_HEAD)) &&
-    tokens.some((t, i) => YEAR.test(t) && !RULE_YEAR_PREPOSITIONS.has(tokens[i - 1] ?? ""));
+    tokens.some(
+      (t, i) =>
+        (YEAR.test(t) && !RULE_YEAR_PREPOSITIONS.has(tokens[i - 1] ?? "")) ||
+        // "… vorig jaar", "… dit jaar": a year named by a moment
+        (i > 0 && lang.cyclePeriods.has(t) && lang.localMarkers.has(`${tokens[i - 1]} ${t}`)),
+    );
   // "Kun je me de bijdrage per inwoner geven": a request to the bot that closes with a verb of handing over.
   const isFigureRequest = (tokens: readonly string[]) =>
     lang.figureRequestVerbs.has(tokens.at(-1) ?? "") && tokens.some((t) => lang.writingAddressees.has(t));

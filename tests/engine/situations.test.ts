@@ -914,3 +914,11 @@ describe("a checklist asked with a typo", () => {
     expect(engine.explain!("wat is een lijst van de GR?").wantsChecklist).toBe(false);
   });
 });
+
+describe("a year's result named by a moment", () => {
+  it("'hoeveel tekort had de GGD vorig jaar' asks one body's figure, like '… over 2024'", () => {
+    expectRefusedAs("Hoeveel tekort had de regionale GGD vorig jaar precies?", "localFigure");
+    // How a deficit of a year is shared stays a rule.
+    expect(engine.explain!("hoe wordt een tekort van vorig jaar verdeeld over de gemeenten?").localFigure).toBe(false);
+  });
+});
