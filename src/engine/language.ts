@@ -119,6 +119,8 @@ export const languageSchema = z.strictObject({
   off_domain_words: groupedWordList,
   off_domain_phrases: cueList,
   off_domain_lookalikes: wordList,
+  law_heads: wordList,
+  law_content_cues: wordList,
   document_cues: cueList,
   document_describers: wordList,
   summary_cues: wordList,
@@ -341,6 +343,10 @@ export interface LanguageData {
   offDomainPhrases: ReadonlySet<string>;
   /** Words that end in an off-domain word without being a compound of it ("kregen", "vertrouwen"). */
   offDomainLookalikes: ReadonlySet<string>;
+  /** The word that names a law, alone before its name ("Wet normering …") or ending it ("Participatiewet"). */
+  lawHeads: ReadonlySet<string>;
+  /** Words by which a question asks what a law requires ("stelt", "bepaalt", "volgens", "eisen"). */
+  lawContentCues: ReadonlySet<string>;
   /** Words that point at a pasted or attached text ("plak", "bijlage", "dit stuk"). */
   documentCues: ReadonlySet<string>;
   /** Words before a document cue that make it describe others' papers ("de regeling als bijlage"). */
@@ -526,6 +532,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     offDomainWords: new Set(d.off_domain_words),
     offDomainPhrases: new Set(d.off_domain_phrases),
     offDomainLookalikes: new Set(d.off_domain_lookalikes),
+    lawHeads: new Set(d.law_heads),
+    lawContentCues: new Set(d.law_content_cues),
     documentCues: new Set(d.document_cues),
     documentDescribers: new Set(d.document_describers),
     summaryCues: new Set(d.summary_cues),

@@ -1607,13 +1607,27 @@ function asksOffDomain(
   // A clause of reason in the context ("… omdat de cao hoger uitvalt") says why, not what a question pointing back
   // asks about.
   const why = (c: { tokens: string[]; asking: boolean }) => !c.asking && lang.subordinators.has(c.tokens[0] ?? "");
+  // "Welke eisen stelt de Wet normering topinkomens …", "wat bepaalt de Participatiewet over …": what a law the base
+  // never names requires (`law_heads` before or ending a word the base does not know, even after a typo correction,
+  // with a word of `law_content_cues`) is another subject.
+  const unknownWord = (t: string) => isContentWord(t, lang) && !vocab.known(stem(t)) && !vocab.correct(t);
+  const namesUnknownLaw = (tokens: readonly string[]) =>
+    tokens.some((t) => lang.lawContentCues.has(t)) &&
+    tokens.some(
+      (t, i) =>
+        (lang.lawHeads.has(t) && unknownWord(tokens[i + 1] ?? "")) ||
+        [...lang.lawHeads].some((h) => t.length > h.length + LAW_NAME_LETTERS && t.endsWith(h) && unknownWord(t)),
+    );
   return (
-    asking.some((c) => asksOpinion(c.tokens) || namesAgain(c.tokens)) ||
+    asking.some((c) => asksOpinion(c.tokens) || namesAgain(c.tokens) || namesUnknownLaw(c.tokens)) ||
     (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses.filter((c) => !why(c)) : asking).some(
       (c) => c.tokens.some((t, i) => offDomain(t) || hasCue(lang.offDomainPhrases, c.tokens, i)),
     )
   );
 }
+
+/** Fewest letters before a law head that make a compound the name of a law ("provinciewet", not "kieswet"). */
+const LAW_NAME_LETTERS = 4;
 
 /**
  * The number word at i gives the size of a figure ("acht procent", "twee of drie miljoen"): one of `claimed_figures`

@@ -922,3 +922,20 @@ describe("a year's result named by a moment", () => {
     expect(engine.explain!("hoe wordt een tekort van vorig jaar verdeeld over de gemeenten?").localFigure).toBe(false);
   });
 });
+
+describe("what a law the base never names requires", () => {
+  it("is another subject; the laws the base explains stay subjects", () => {
+    for (const q of [
+      "Wat bepaalt de Wet normering topinkomens over het salaris van een GR-directeur?",
+      "Welke verplichtingen legt de Participatiewet de gemeenten op bij re-integratie?",
+      "Wat zijn de gevolgen van de Wet normalisering rechtspositie ambtenaren voor gemeenteambtenaren?",
+    ])
+      expectRefusedAs(q, "asksOffDomain");
+    for (const q of [
+      "Wat bepaalt de Wet gemeenschappelijke regelingen over uittreden?",
+      "Wat regelt de Gemeentewet over inlichtingen aan de raad?",
+      "Welke eisen stelt de Algemene termijnenwet aan een termijn die op zondag eindigt?",
+    ])
+      expect(engine.explain!(q).asksOffDomain, q).toBe(false);
+  });
+});
