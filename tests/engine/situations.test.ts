@@ -939,3 +939,17 @@ describe("what a law the base never names requires", () => {
       expect(engine.explain!(q).asksOffDomain, q).toBe(false);
   });
 });
+
+describe("other parts of public law", () => {
+  it("enforcement, state aid, a mayor's appointment and the herindeling procedure are off the subject", () => {
+    for (const q of [
+      "Wanneer mag een college een last onder bestuursdwang opleggen?",
+      "Welke regels gelden er voor staatssteun aan bedrijven door gemeenten?",
+      "Wat doet de vertrouwenscommissie bij de benoeming van een burgemeester?",
+      "Hoe verloopt een herindeling volgens de Wet algemene regels herindeling?",
+    ])
+      expectRefusedAs(q, "asksOffDomain");
+    // The province's supervision of a GR's budget is explained by the base.
+    expect(engine.explain!("hoe werkt het begrotingstoezicht van de provincie op een GR?").asksOffDomain).toBe(false);
+  });
+});
