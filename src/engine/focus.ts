@@ -379,6 +379,9 @@ function standsAlone(tokens: readonly string[], i: number, lang: LanguageData): 
   const rest = tokens.slice(i + 2);
   if (lang.particles.includes(next) && rest[0] === "als" && rest.length <= 3) return true;
   if (lang.standaloneBefore.has(next)) return true;
+  // … or as the object of an infinitive after "om": "om dat (zelf) op te lossen", "om dat te regelen" ("om dat
+  // probleem op te lossen" has a noun after it).
+  if (tokens[i - 1] === "om" && (next === "te" || next === "zelf" || lang.particles.includes(next))) return true;
   // … or as the subject of a question that opens with its verb, before a degree word or negation: "is dat niet heel
   // onhandig?", "klopt dat echt?" ("is dat document openbaar?" has a noun after it).
   if (i === 1 && lang.statementVerbs.has(tokens[0]!) && lang.hedgeModifiers.has(next)) return true;

@@ -953,3 +953,12 @@ describe("other parts of public law", () => {
     expect(engine.explain!("hoe werkt het begrotingstoezicht van de provincie op een GR?").asksOffDomain).toBe(false);
   });
 });
+
+describe("'om dat … op te lossen'", () => {
+  it("'dat' as the object of an infinitive after 'om' points back at the context", () => {
+    expectRefusedAs(
+      "Mijn laptop van het werk start niet meer op sinds de update. Heb je een stappenplan om dat zelf op te lossen?",
+      "asksOffDomain",
+    );
+  });
+});
