@@ -945,8 +945,9 @@ function expandWords(d: Draft): void {
       }
       return;
     }
-    // An instance ("afvaldienst") is not searched by its parts: its "dienst" is no hint of an "omgevingsdienst".
-    const parts = c.instance ? null : partsOf(d, c.token);
+    // An instance ("afvaldienst") is not searched by its parts: its "dienst" is no hint of an "omgevingsdienst"; nor is
+    // a word of the lexicons, whose mapping gives it its meaning ("achteraan" is no "acht" + "eraan").
+    const parts = c.instance || d.vocab.lexiconWords.has(c.stem) ? null : partsOf(d, c.token);
     // One word left after a generic head ("centrumgemeenteconstructie" → centrumgemeente): the word itself.
     if (parts?.length === 1 && d.vocab.known(stem(parts[0]!))) {
       const s = stem(parts[0]!);
@@ -1372,6 +1373,8 @@ function asksLocalFigure(
     if (tokens.some((t) => lang.computeVerbs.has(t))) return true;
     if (tokens.some((t) => lang.consequenceVerbs.has(t))) return false;
     if (isFigureRequest(tokens)) return true;
+    // "Waar kan ik zelf opzoeken hoeveel …" asks where to look, whatever it embeds.
+    if (openerOf(tokens, lang) === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
     // "Kun je me vertellen hoeveel …": the question word after a verb of telling opens what is asked.
     const embedded = tokens.findIndex(
       (t, i) => lang.embeddingVerbs.has(t) && lang.figureOpeners.has(tokens[i + 1] ?? ""),

@@ -962,3 +962,22 @@ describe("'om dat … op te lossen'", () => {
     );
   });
 });
+
+describe("where to look up a figure, votes and chasing information", () => {
+  it("'waar kan ik opzoeken hoeveel …' asks where to look, not for the figure", () => {
+    const q = "Waar kan ik zelf opzoeken hoeveel onze gemeente aan de regionale belastingdienst betaalt?";
+    expect(engine.explain!(q).localFigure).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("lokale-gegevens-vinden");
+    // Asked of the bot, the figure is still one body's.
+    expect(engine.explain!("kun je opzoeken hoeveel onze gemeente aan de GGD betaalt?").localFigure).toBe(true);
+  });
+
+  it("'meer stemmen' is the division of votes; 'er zelf achteraan' is chasing information, not 'acht + eraan'", () => {
+    expect(engine.ask("waarom heeft de stad in het bestuur van de GR meer stemmen dan ons dorp?").answer?.id).toBe(
+      "stemverhouding-ab",
+    );
+    const q = "moet de GGD het ons melden als het misgaat, of moeten wij er elke keer zelf achteraan?";
+    expect(engine.explain!(q).expansions.join(" ")).not.toContain("acht + eraan");
+    expect(engine.ask(q).answer?.id).toBe("actieve-informatieplicht");
+  });
+});
