@@ -1492,9 +1492,12 @@ function asksLocalFigure(
   // A clause without a question mark is a statement, not a question "heb ik …?", when it says what the asker needs
   // (`need_words`: "… heb de namen nodig voor de uitnodiging") or follows a question as a remark on it ("… van de
   // GGD? moet het nog in de raadsplanning zetten").
+  // So is one that ends with a full stop ("De afvaldienst, een openbaar lichaam, | heeft vorig jaar een tekort gehad.").
   const states = (c: { text: string; tokens: string[] }, i: number) =>
     !c.text.includes("?") &&
-    (c.tokens.some((t) => lang.needWords.has(t)) || asking.slice(0, i).some((q) => q.text.includes("?")));
+    (c.tokens.some((t) => lang.needWords.has(t)) ||
+      asking.slice(0, i).some((q) => q.text.includes("?")) ||
+      c.text.trimEnd().endsWith("."));
   // "Zit X nog in het DB, of is dat veranderd?": the other half of the same yes-no question, pointing back.
   const alternative = (c: { tokens: string[] }) =>
     c.tokens[0] === "of" && c.tokens.some((t) => lang.standalonePronouns.has(t));

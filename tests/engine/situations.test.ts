@@ -981,3 +981,26 @@ describe("where to look up a figure, votes and chasing information", () => {
     expect(engine.ask(q).answer?.id).toBe("actieve-informatieplicht");
   });
 });
+
+describe("a statement after an apposition, 'waar zoek ik', WNT and AVG", () => {
+  it("'…, heeft vorig jaar een tekort gehad.' is a statement, not a question about a rule beside the figure asked", () => {
+    expectRefusedAs(
+      "Onze afvaldienst, een GR van vier gemeenten, heeft vorig jaar verlies gedraaid. Hoe groot was dat verlies en welk bedrag moet onze gemeente bijleggen?",
+      "localFigure",
+    );
+  });
+
+  it("'waar zoek ik …' asks where to look", () => {
+    expect(engine.ask("waar zoek ik wat onze gemeente aan de GGD bijdraagt?").answer?.id).toBe(
+      "lokale-gegevens-vinden",
+    );
+  });
+
+  it("the pay ceiling (WNT) and privacy law (AVG) are off the subject", () => {
+    expectRefusedAs("Valt de secretaris van onze GR onder de WNT?", "asksOffDomain");
+    expectRefusedAs(
+      "Welke verwerkersovereenkomst hebben we nodig om cliëntgegevens met de GR te delen?",
+      "asksOffDomain",
+    );
+  });
+});
