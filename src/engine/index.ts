@@ -586,7 +586,9 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // The base has no amounts, names or dates of one municipality: say so, and offer the general entries. Nor does
     // the bot read pasted or attached texts: that reply (below) offers what the rest of the message is about.
     // Nor has it pay, allowances or rates at all ("hoeveel vergoeding krijgt een raadslid"): the same kind of reply.
-    if ((q.localFigure || q.asksAmount) && !ownQuestion && !textMessage)
+    // A question off the base's subjects as well ("wat bepaalt de Wet normering topinkomens over het salaris van een
+    // GR-directeur?") gets the reply below, which says so.
+    if ((q.localFigure || q.asksAmount) && !q.asksOffDomain && !ownQuestion && !textMessage)
       return {
         status: "unknown",
         confidence: refused,

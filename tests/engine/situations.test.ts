@@ -1004,3 +1004,17 @@ describe("a statement after an apposition, 'waar zoek ik', WNT and AVG", () => {
     );
   });
 });
+
+describe("the reply to a question off the subject that also asks a figure", () => {
+  it("says the subject is not the bot's, rather than that it lacks one body's figures", () => {
+    const q = "Wat bepaalt de Wet normering topinkomens over het salaris van een GR-directeur?";
+    expect(engine.explain!(q).localFigure).toBe(true);
+    const reply = engine.ask(q);
+    expect(reply.status).toBe("unknown");
+    expect(reply.message).toBe(language.messages.offDomain);
+    // One body's figure alone keeps its own reply.
+    expect(engine.ask("hoeveel betaalt onze gemeente dit jaar aan de GGD?").message).toBe(
+      language.messages.localFigures,
+    );
+  });
+});
