@@ -1373,14 +1373,14 @@ function asksLocalFigure(
     if (tokens.some((t) => lang.computeVerbs.has(t))) return true;
     if (tokens.some((t) => lang.consequenceVerbs.has(t))) return false;
     if (isFigureRequest(tokens)) return true;
-    // "Waar kan ik zelf opzoeken hoeveel …" asks where to look, whatever it embeds.
-    if (openerOf(tokens, lang) === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
     // "Kun je me vertellen hoeveel …": the question word after a verb of telling opens what is asked.
     const embedded = tokens.findIndex(
       (t, i) => lang.embeddingVerbs.has(t) && lang.figureOpeners.has(tokens[i + 1] ?? ""),
     );
-    const opener = embedded >= 0 ? tokens[embedded + 1]! : openerOf(tokens, lang);
-    if (opener === "waar" && tokens.some((t) => lang.findVerbs.has(t))) return false;
+    const own = openerOf(tokens, lang);
+    const opener = embedded >= 0 ? tokens[embedded + 1]! : own;
+    // "Waar vind ik …", "waar kan ik zelf opzoeken hoeveel …": where to look, whatever it embeds.
+    if ((opener === "waar" || own === "waar") && tokens.some((t) => lang.findVerbs.has(t))) return false;
     const decided = tokens.some((t) => lang.decisionParticiples.has(t));
     // "Hoe hoog …", "hoe vaak …" ask for a figure, and so does how one vote went, in the perfect tense ("hoe hebben de
     // gemeenten gestemd over …?"); "hoe kunnen we …" asks how.
@@ -1617,13 +1617,13 @@ function asksOffDomain(
   // never names requires (`law_heads` before or ending a word the base does not know, even after a typo correction,
   // with a word of `law_content_cues`) is another subject.
   const unknownWord = (t: string) => isContentWord(t, lang) && !vocab.known(stem(t)) && !vocab.correct(t);
+  const lawName = (t: string) => {
+    for (const h of lang.lawHeads) if (t.length >= h.length + LAW_NAME_LETTERS && t.endsWith(h)) return true;
+    return false;
+  };
   const namesUnknownLaw = (tokens: readonly string[]) =>
     tokens.some((t) => lang.lawContentCues.has(t)) &&
-    tokens.some(
-      (t, i) =>
-        (lang.lawHeads.has(t) && unknownWord(tokens[i + 1] ?? "")) ||
-        [...lang.lawHeads].some((h) => t.length > h.length + LAW_NAME_LETTERS && t.endsWith(h) && unknownWord(t)),
-    );
+    tokens.some((t, i) => (lang.lawHeads.has(t) && unknownWord(tokens[i + 1] ?? "")) || (lawName(t) && unknownWord(t)));
   return (
     asking.some((c) => asksOpinion(c.tokens) || namesAgain(c.tokens) || namesUnknownLaw(c.tokens)) ||
     (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses.filter((c) => !why(c)) : asking).some(
@@ -1633,7 +1633,7 @@ function asksOffDomain(
 }
 
 /** Fewest letters before a law head that make a compound the name of a law ("provinciewet", not "kieswet"). */
-const LAW_NAME_LETTERS = 4;
+const LAW_NAME_LETTERS = 5;
 
 /**
  * The number word at i gives the size of a figure ("acht procent", "twee of drie miljoen"): one of `claimed_figures`
