@@ -1018,3 +1018,13 @@ describe("the reply to a question off the subject that also asks a figure", () =
     );
   });
 });
+
+describe("a checklist request whose subject is in its context", () => {
+  it("gets the checklist whose title names that subject, not one whose words the request shares", () => {
+    for (const q of [
+      "Een paar fracties willen uit de regionale belastingsamenwerking. Is er een checklist die we kunnen aflopen voordat de raad besluit?",
+      "Onze fractie wil dat de gemeente uit de regionale afvalregeling stapt. Geef me een stappenlijst van wat we eerst moeten uitzoeken.",
+    ])
+      expect(engine.ask(q).answer?.id, q).toBe("checklist-uittreden");
+  });
+});
