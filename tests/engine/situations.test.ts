@@ -1028,3 +1028,10 @@ describe("a checklist request whose subject is in its context", () => {
       expect(engine.ask(q).answer?.id, q).toBe("checklist-uittreden");
   });
 });
+
+describe("public transport and the EU's Committee of the Regions", () => {
+  it("are off the subject", () => {
+    expectRefusedAs("Wie regelt het openbaar vervoer tussen de dorpen in onze regio?", "asksOffDomain");
+    expectRefusedAs("Hoeveel zetels hebben Nederlandse gemeenten in het Comité van de Regio's?", "asksOffDomain");
+  });
+});
