@@ -516,25 +516,20 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     const hits = index.search(q.terms, q.wantsChecklist ? CHECKLIST_CANDIDATES : CANDIDATES, include);
     const ranked = hits.map((r) => {
       const e = entries[r.doc]!;
+      const askedChecklist = q.wantsChecklist && e.kind === "checklist";
       const matched = new Map<string, Strength>();
-      for (const { term } of q.terms) {
-        const mask = index.fieldsOf(term, r.doc);
-        if (mask)
-          matched.set(
-            term,
-            mask & TOPICAL_MASK ? Strength.Topical : mask & ~BODY_MASK ? Strength.Other : Strength.Body,
-          );
-      }
-      const evaluation = q.evaluate(matched);
       // A checklist asked for whose title names what the message is about, in words few checklist titles share
       // ("uittreden", "toetreden", "begroting"; not "samenwerking"), ranks higher: the request itself ("welke punten
       // moeten we nalopen?") often names nothing, the subject of the list stands in its context.
       let titled = 0;
-      if (q.wantsChecklist && e.kind === "checklist")
-        for (const term of matched.keys())
-          if (index.fieldsOf(term, r.doc) & TITLE_MASK && checklistTitlesWith(term) <= CHECKLIST_TITLE_SHARED) titled++;
-      const checklistBoost =
-        q.wantsChecklist && e.kind === "checklist" ? CHECKLIST_BOOST * (1 + CHECKLIST_TITLE_BOOST * titled) : 1;
+      for (const { term } of q.terms) {
+        const mask = index.fieldsOf(term, r.doc);
+        if (!mask || matched.has(term)) continue;
+        matched.set(term, mask & TOPICAL_MASK ? Strength.Topical : mask & ~BODY_MASK ? Strength.Other : Strength.Body);
+        if (askedChecklist && mask & TITLE_MASK && checklistTitlesWith(term) <= CHECKLIST_TITLE_SHARED) titled++;
+      }
+      const evaluation = q.evaluate(matched);
+      const checklistBoost = askedChecklist ? CHECKLIST_BOOST * (1 + CHECKLIST_TITLE_BOOST * titled) : 1;
       const names = wantsExample ? null : examples(r.doc);
       const examplePrior =
         !names || [...names].some((n) => asked.has(n))
