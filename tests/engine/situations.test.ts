@@ -1035,3 +1035,24 @@ describe("public transport and the EU's Committee of the Regions", () => {
     expectRefusedAs("Hoeveel zetels hebben Nederlandse gemeenten in het Comité van de Regio's?", "asksOffDomain");
   });
 });
+
+describe("words inside an everyday phrase of several words", () => {
+  it("search less for themselves than for what the phrase means", () => {
+    // "een hogere bijdrage" is the budget's subject in the context; asked is calling the AB member to account.
+    const q =
+      "Ons AB-lid stemde in met een hogere bijdrage terwijl wij dat niet wilden. Kunnen we hem daarop aanspreken?";
+    expect(engine.ask(q).answer?.id).toBe("positie-ab-lid");
+  });
+});
+
+describe("everyday words for cooperating, secrecy and a public meeting", () => {
+  it("are understood", () => {
+    expect(engine.ask("Waarom zouden gemeenten met elkaar in zee gaan?").answer?.id).toBe("waarom-samenwerken");
+    expect(engine.ask("Het DB noemde een stuk geheim. Mag ik het aan mijn fractie doorvertellen?").answer?.id).toBe(
+      "openbaarheid-geheimhouding-ab",
+    );
+    expect(engine.ask("Kan ik als inwoner gaan zitten luisteren bij het algemeen bestuur?").answer?.id).toBe(
+      "openbaarheid-geheimhouding-ab",
+    );
+  });
+});
