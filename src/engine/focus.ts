@@ -375,6 +375,9 @@ function standsAlone(tokens: readonly string[], i: number, lang: LanguageData): 
   const next = tokens[i + 1];
   if (next === undefined) return true;
   if (i + 2 === tokens.length && lang.particles.includes(next)) return true;
+  // … or between the asker and a closing verb, in the verb-last order of an embedded question: "weet jij hoe ik dat
+  // oplos?", "hoe we dat aanpakken".
+  if (i + 2 === tokens.length && lang.askerPronouns.has(tokens[i - 1] ?? "")) return true;
   // … or before the particle and a closing "als" phrase of who acts: "hoe pak je dat aan als raad?".
   const rest = tokens.slice(i + 2);
   if (lang.particles.includes(next) && rest[0] === "als" && rest.length <= 3) return true;

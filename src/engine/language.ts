@@ -74,6 +74,9 @@ export const languageSchema = z.strictObject({
   figure_openers: wordList,
   law_changes: wordList,
   generic_bodies: wordList,
+  pay_verbs: wordList,
+  paid_persons: wordList,
+  municipality_heads: wordList,
   definition_openers: cueList,
   choice_verdicts: wordList,
   cycle_periods: wordList,
@@ -262,6 +265,11 @@ export interface LanguageData {
   lawChanges: ReadonlySet<string>;
   /** Bodies every GR or gemeente has, often written in capitals ("GS", "AB"): no name of one body. */
   genericBodies: ReadonlySet<string>;
+  /** "Hoeveel krijgt een raadslid": verbs of being paid and the persons paid (`asksAmount`). */
+  payVerbs: ReadonlySet<string>;
+  paidPersons: ReadonlySet<string>;
+  /** Words before a name of one municipality ("de gemeente Zwolle", "de raad van Deventer"). */
+  municipalityHeads: ReadonlySet<string>;
   /** Openings of a question what something is ("wat is", "wat betekent"). */
   definitionOpeners: ReadonlySet<string>;
   /** Verdicts on a choice ("wat is goedkoper?"): an asking clause of these alone names no subject of its own. */
@@ -486,6 +494,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureOpeners: new Set(d.figure_openers),
     lawChanges: new Set(d.law_changes),
     genericBodies: new Set(d.generic_bodies),
+    payVerbs: new Set(d.pay_verbs),
+    paidPersons: new Set(d.paid_persons),
+    municipalityHeads: new Set(d.municipality_heads),
     definitionOpeners: new Set(d.definition_openers),
     choiceVerdicts: new Set(d.choice_verdicts),
     cyclePeriods: new Set(d.cycle_periods),

@@ -433,6 +433,17 @@ export function unglue(text: string, vocab: QueryVocabulary): string {
   });
 }
 
+/** Names of one municipality: a name after one of `municipality_heads`, or after one and "van". */
+function namedMunicipalities(tokens: readonly string[], names: ReadonlySet<string>, lang: LanguageData): string[] {
+  return tokens.filter(
+    (t, i) =>
+      names.has(t) &&
+      !lang.genericBodies.has(t) &&
+      (lang.municipalityHeads.has(tokens[i - 1] ?? "") ||
+        (tokens[i - 1] === "van" && lang.municipalityHeads.has(tokens[i - 2] ?? ""))),
+  );
+}
+
 /** Capitalised words inside a sentence are names ("Eindhoven", "GGD"). */
 function namesIn(text: string): Set<string> {
   return new Set(tokenize((text.match(/(?<=[\p{L}\p{N},;] +)\p{Lu}[\p{L}-]+/gu) ?? []).join(" ")));
@@ -1573,9 +1584,19 @@ function asksAmount(clauses: readonly { tokens: string[]; asking: boolean }[], l
   // "Is het waar dat raadsleden een hogere vergoeding krijgen?": a claim about pay checks an amount too.
   return asking.some(
     (c) =>
-      (c.tokens.some((_, i) => hasCue(lang.amountQuestions, c.tokens, i)) || opensClaim(c.tokens, lang)) &&
-      c.tokens.some((t) => lang.amountCues.has(t)),
+      ((c.tokens.some((_, i) => hasCue(lang.amountQuestions, c.tokens, i)) || opensClaim(c.tokens, lang)) &&
+        c.tokens.some((t) => lang.amountCues.has(t))) ||
+      asksPay(c.tokens, lang),
   );
+}
+
+/** "Hoeveel krijgt een raadslid", "hoeveel verdient de burgemeester": `pay_verbs` and `paid_persons` after "hoeveel". */
+function asksPay(tokens: readonly string[], lang: LanguageData): boolean {
+  return tokens.some((t, i) => {
+    if (t !== "hoeveel" || !lang.payVerbs.has(tokens[i + 1] ?? "")) return false;
+    const next = DEFINITE_ARTICLES.has(tokens[i + 2] ?? "") || tokens[i + 2] === "een" ? i + 3 : i + 2;
+    return lang.paidPersons.has(tokens[next] ?? "");
+  });
 }
 
 /** The clause opens a checked claim (`claim_openings`: "klopt het dat …", "is het waar dat …"). */
@@ -1796,6 +1817,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
         ...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token),
         // "bij GS", "in het AB": a body every GR has, written in capitals, names no one body.
         ...[...organisations].filter((t) => !lang.genericBodies.has(t)),
+        ...namedMunicipalities(tokens, namesIn(text), lang),
         ...tokens.filter(
           (t, i) => i > 0 && lang.instances.has(tokens[i - 1]!) && isContentWord(t, lang) && !vocab.known(stem(t)),
         ),

@@ -1056,3 +1056,43 @@ describe("everyday words for cooperating, secrecy and a public meeting", () => {
     );
   });
 });
+
+describe("one named municipality's decision, a ratio of one year and a councillor's pay", () => {
+  it("are figures the base does not hold, even for a municipality it names in an example", () => {
+    expectRefusedAs(
+      "Wanneer heeft de gemeenteraad van Deventer ingestemd met de nieuwe regeling van de regio?",
+      "localFigure",
+    );
+    expectRefusedAs("Hoe hoog was de weerstandsratio van de Regio Rivierenland in 2024?", "localFigure");
+    // The Raad van State is no municipality: what it ruled on leaving a GR is a subject.
+    expect(engine.explain!("Wat heeft de Raad van State besloten over uittreden uit een GR?").localFigure).toBe(false);
+  });
+
+  it("asks an amount when it asks what a councillor or alderman gets", () => {
+    for (const q of ["hoeveel krijgt een wethouder eigenlijk per maand?", "Hoeveel ontvangen raadsleden?"]) {
+      expect(engine.explain!(q).asksAmount, q).toBe(true);
+      expect(engine.ask(q).status, q).toBe("unknown");
+    }
+    // What a gemeente gets back is no one's pay.
+    expect(engine.explain!("hoeveel krijgt een gemeente terug bij uittreden?").asksAmount).toBe(false);
+  });
+});
+
+describe("public order and watching a meeting again", () => {
+  it("are off the subject", () => {
+    expectRefusedAs(
+      "Mag de burgemeester bij een evenement zelf maatregelen nemen voor de openbare orde?",
+      "asksOffDomain",
+    );
+    expectRefusedAs("Waar kan ik de vergadering van het AB van vorige week terugkijken?", "asksOffDomain");
+  });
+});
+
+describe("'hoe ik dat oplos' after a problem told before", () => {
+  it("points back at that problem, so an IT problem there is off the subject", () => {
+    expectRefusedAs(
+      "Ik krijg de stukken van de GR niet open in iBabs op mijn laptop. Weet u hoe ik dat oplos?",
+      "asksOffDomain",
+    );
+  });
+});
