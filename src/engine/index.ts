@@ -611,7 +611,9 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // Nor has it pay, allowances or rates at all ("hoeveel vergoeding krijgt een raadslid"): the same kind of reply.
     // A question off the base's subjects as well ("wat bepaalt de Wet normering topinkomens over het salaris van een
     // GR-directeur?") gets the reply below, which says so.
-    if ((q.localFigure || q.asksAmount) && !q.asksOffDomain && !ownQuestion && !textMessage)
+    // Asked where to look it up as well ("… wat wij aan de veiligheidsregio bijdragen. Waar zoek ik dat op?"), the
+    // figure is what the asker will look for: the entries that say where one body's figures stand answer that.
+    if ((q.localFigure || q.asksAmount) && !q.asksWhereToFind && !q.asksOffDomain && !ownQuestion && !textMessage)
       return {
         status: "unknown",
         confidence: refused,

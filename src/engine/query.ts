@@ -1405,7 +1405,11 @@ function asksLocalFigure(
     lang.figureRequestVerbs.has(tokens.at(-1) ?? "") && tokens.some((t) => lang.writingAddressees.has(t));
   // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
   // "Waar vind ik …" asks where to look, which the base answers.
-  const asksFigure = (tokens: readonly string[]) => {
+  const asksFigure = (whole: readonly string[]) => {
+    // "… of je dit weet maar mag een GR zelf heffingen opleggen aan onze inwoners?": after a hedge, "maar" and a verb
+    // open the question itself.
+    const turn = whole.findIndex((t, i) => t === "maar" && lang.statementVerbs.has(whole[i + 1] ?? ""));
+    const tokens = turn >= 0 ? whole.slice(turn + 1) : whole;
     if (tokens.some((t) => lang.computeVerbs.has(t))) return true;
     if (tokens.some((t) => lang.consequenceVerbs.has(t))) return false;
     if (isFigureRequest(tokens)) return true;

@@ -1096,3 +1096,20 @@ describe("'hoe ik dat oplos' after a problem told before", () => {
     );
   });
 });
+
+describe("a figure asked together with where to look it up", () => {
+  it("is answered with where one body's figures stand", () => {
+    const q = "Ik moet weten hoeveel wij per jaar aan de omgevingsdienst betalen. Waar zoek ik dat op?";
+    const reply = engine.ask(q);
+    expect(reply.status).toBe("answer");
+    expect(reply.answer?.id).toBe("lokale-gegevens-vinden");
+  });
+});
+
+describe("a hedge before the question ('ik weet niet of u dit weet maar mag …')", () => {
+  it("leaves the question a yes-no question about a rule, not a figure of the asker's inwoners", () => {
+    const q = "Ik weet niet of u dit weet maar mag een GR zelf belasting heffen bij onze inwoners?";
+    expect(engine.explain!(q).localFigure).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("bevoegdheden-gr");
+  });
+});
