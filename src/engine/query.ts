@@ -1099,8 +1099,10 @@ function joinSeparableVerbs(d: Draft, clauses: readonly Clause[]): void {
   const { determiners, particlesBeforeDeterminer, questionOpeners, conditionals, subordinators } = d.vocab.lang;
   // Before a determiner ("stap op de trein") or a question word ("sturen op wat de ambtenaren doen") the particle is a
   // preposition.
+  // So does "al" before one ("sturen op al die samenwerkingen").
   const prepositional = (tokens: readonly string[], j: number) =>
-    (determiners.has(tokens[j + 1] ?? "") && !particlesBeforeDeterminer.has(tokens[j]!)) ||
+    ((determiners.has(tokens[j + 1] ?? "") || (tokens[j + 1] === "al" && determiners.has(tokens[j + 2] ?? ""))) &&
+      !particlesBeforeDeterminer.has(tokens[j]!)) ||
     questionOpeners.has(tokens[j + 1] ?? "");
   // The particle follows its verb in the same clause, within a few words: "stap je als gemeente uit", not the
   // "aan" of a later phrase ("vraagt zich af of we mogen meedoen aan …").

@@ -1113,3 +1113,24 @@ describe("a hedge before the question ('ik weet niet of u dit weet maar mag …'
     expect(engine.ask(q).answer?.id).toBe("bevoegdheden-gr");
   });
 });
+
+describe("everyday words for the two boards and a committee of councillors", () => {
+  it("'groot bestuur' and 'klein bestuur' are the AB and the DB", () => {
+    const reply = engine.ask("Wat doet het kleine bestuur van de GR eigenlijk, en wat het grote bestuur?");
+    expect(["dagelijks-bestuur", "algemeen-bestuur"]).toContain(reply.answer?.id);
+    expect(reply.status).not.toBe("unknown");
+  });
+
+  it("'een groepje vormen' of councillors is the joint advisory committee", () => {
+    expect(engine.ask("Mogen raadsleden uit de hele regio samen een groepje vormen voor de GGD?").answer?.id).toBe(
+      "gemeenschappelijke-adviescommissie",
+    );
+  });
+});
+
+describe("'op' before 'al' and a determiner", () => {
+  it("is a preposition, not the particle of a separable verb ('sturen op al die …' is no 'opsturen')", () => {
+    const { expansions } = engine.explain!("Hoe kan de raad sturen op al die regelingen?");
+    expect(expansions.some((e) => e.includes("toezend"))).toBe(false);
+  });
+});
