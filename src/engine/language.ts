@@ -74,6 +74,8 @@ export const languageSchema = z.strictObject({
   figure_openers: wordList,
   law_changes: wordList,
   generic_bodies: wordList,
+  yes_no_subjects: wordList,
+  wondering_verbs: wordList,
   pay_verbs: wordList,
   paid_persons: wordList,
   municipality_heads: wordList,
@@ -265,6 +267,10 @@ export interface LanguageData {
   lawChanges: ReadonlySet<string>;
   /** Bodies every GR or gemeente has, often written in capitals ("GS", "AB"): no name of one body. */
   genericBodies: ReadonlySet<string>;
+  /** Subjects right after a clause's first word that make it a yes-no question ("betalen wij dat?"). */
+  yesNoSubjects: ReadonlySet<string>;
+  /** Verbs of wondering before an embedded yes-no question ("weet jij of …", "ik vraag me af of …"). */
+  wonderingVerbs: ReadonlySet<string>;
   /** "Hoeveel krijgt een raadslid": verbs of being paid and the persons paid (`asksAmount`). */
   payVerbs: ReadonlySet<string>;
   paidPersons: ReadonlySet<string>;
@@ -494,6 +500,8 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureOpeners: new Set(d.figure_openers),
     lawChanges: new Set(d.law_changes),
     genericBodies: new Set(d.generic_bodies),
+    yesNoSubjects: new Set(d.yes_no_subjects),
+    wonderingVerbs: new Set(d.wondering_verbs),
     payVerbs: new Set(d.pay_verbs),
     paidPersons: new Set(d.paid_persons),
     municipalityHeads: new Set(d.municipality_heads),

@@ -1439,6 +1439,17 @@ function asksLocalFigure(
     // "Is de vergadering van het AB nou op 3 juli of op 10 juli?": asked yes or no, on which day one thing happens
     // ("op" and a date; "voor 15 april" is a term of the rules).
     if (tokens.some((t, i) => t === "op" && startsDate(tokens, i + 1, lang))) return true;
+    // "Betalen wij dat?", "krijgen we dat vanzelf?": a verb and then its subject, a yes-no question; so is one embedded
+    // after a verb of wondering ("weet jij of een gr belasting mag heffen bij onze inwoners", "ik vraag me af of wij
+    // moeten bijbetalen"), unless it names a number.
+    // ("weet jij wie …" embeds a question word: that asks.)
+    if (opener === null && lang.yesNoSubjects.has(tokens[1] ?? "") && !tokens.some((t) => lang.figureOpeners.has(t)))
+      return false;
+    const embeddedYesNo = tokens.findIndex(
+      (t, i) => t === "of" && tokens.slice(Math.max(0, i - 3), i).some((w) => lang.wonderingVerbs.has(w)),
+    );
+    if (embeddedYesNo >= 0)
+      return tokens.slice(embeddedYesNo + 1).some((t) => /^\d/.test(t) || lang.claimedFigures.has(t));
     return opener === null || lang.figureOpeners.has(opener);
   };
   // "Welke wethouder zit in het db van de ggd?": one person of the one body the asker means; "… van de ggd in een

@@ -1134,3 +1134,32 @@ describe("'op' before 'al' and a determiner", () => {
     expect(expansions.some((e) => e.includes("toezend"))).toBe(false);
   });
 });
+
+describe("a yes-no question with a figure word", () => {
+  it("opening with its verb ('betalen wij dat?') asks a rule, not a figure", () => {
+    const q = "De GGD heeft een tekort. Betalen wij dat?";
+    expect(engine.explain!(q).localFigure).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("financiele-risicos-gr");
+  });
+
+  it("embedded after a verb of wondering asks a rule too, unless it names a number", () => {
+    expect(engine.explain!("weet u of een GR belasting mag heffen bij onze inwoners?").localFigure).toBe(false);
+    // "Weet jij wie …" embeds a question word: one body's chair stays a figure.
+    expect(engine.explain!("Weet jij wie de voorzitter van het AB van onze GGD is?").localFigure).toBe(true);
+  });
+});
+
+describe("a dispute between deelnemers, GS or the court", () => {
+  it("is the subject of disputes, not case law", () => {
+    const q = "Twee gemeenten krijgen ruzie over de regeling. Gaat zo'n geschil naar GS of naar de bestuursrechter?";
+    expect(engine.ask(q).answer?.id).toBe("geschillen-gr");
+  });
+});
+
+describe("exclamations ('serieus?', 'in godsnaam')", () => {
+  it("say nothing about the subject, so the question is answered", () => {
+    const q =
+      "De termijn voor de zienswijze loopt door ons reces heen. Serieus? Hoe moeten we dat in godsnaam plannen?";
+    expect(engine.ask(q).status).not.toBe("unknown");
+  });
+});
