@@ -74,6 +74,7 @@ export const languageSchema = z.strictObject({
   figure_openers: wordList,
   law_changes: wordList,
   generic_bodies: wordList,
+  rule_nouns: wordList,
   yes_no_subjects: wordList,
   wondering_verbs: wordList,
   pay_verbs: wordList,
@@ -267,6 +268,8 @@ export interface LanguageData {
   lawChanges: ReadonlySet<string>;
   /** Bodies every GR or gemeente has, often written in capitals ("GS", "AB"): no name of one body. */
   genericBodies: ReadonlySet<string>;
+  /** Nouns of a rule or a means after "welke" ("welke rechten hebben wij"): no figure asked. */
+  ruleNouns: ReadonlySet<string>;
   /** Subjects right after a clause's first word that make it a yes-no question ("betalen wij dat?"). */
   yesNoSubjects: ReadonlySet<string>;
   /** Verbs of wondering before an embedded yes-no question ("weet jij of …", "ik vraag me af of …"). */
@@ -500,6 +503,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     figureOpeners: new Set(d.figure_openers),
     lawChanges: new Set(d.law_changes),
     genericBodies: new Set(d.generic_bodies),
+    ruleNouns: new Set(d.rule_nouns),
     yesNoSubjects: new Set(d.yes_no_subjects),
     wonderingVerbs: new Set(d.wondering_verbs),
     payVerbs: new Set(d.pay_verbs),

@@ -1442,6 +1442,16 @@ function asksLocalFigure(
     // "Betalen wij dat?", "krijgen we dat vanzelf?": a verb and then its subject, a yes-no question; so is one embedded
     // after a verb of wondering ("weet jij of een gr belasting mag heffen bij onze inwoners", "ik vraag me af of wij
     // moeten bijbetalen"), unless it names a number.
+    // "Welke informatieplicht hebben … onze vertegenwoordigers", "welke afspraken kunnen we maken over … onze AB-leden":
+    // which rule or means (`rule_nouns`, at most one word after "welke"), not one body's figure.
+    if (
+      tokens.some(
+        (t, i) =>
+          (t === "welke" || t === "welk") &&
+          (lang.ruleNouns.has(tokens[i + 1] ?? "") || lang.ruleNouns.has(tokens[i + 2] ?? "")),
+      )
+    )
+      return false;
     // ("weet jij wie …" embeds a question word: that asks.)
     if (opener === null && lang.yesNoSubjects.has(tokens[1] ?? "") && !tokens.some((t) => lang.figureOpeners.has(t)))
       return false;

@@ -1163,3 +1163,25 @@ describe("exclamations ('serieus?', 'in godsnaam')", () => {
     expect(engine.ask(q).status).not.toBe("unknown");
   });
 });
+
+describe("'welke' and a noun of a rule or means", () => {
+  it("asks which rule, not one body's figure, though a figure cue stands in the clause", () => {
+    const q = "Welke rechten hebben wij als raad tegenover onze vertegenwoordigers in het AB?";
+    expect(engine.explain!(q).localFigure).toBe(false);
+    expect(engine.ask(q).status).not.toBe("unknown");
+  });
+});
+
+describe("reading up ('nalezen') and mistakes ('fouten')", () => {
+  it("'waar kan ik … nalezen' asks where to look, and is no typo of 'nalopen'", () => {
+    const q = "Waar kan ik de afspraken van onze GR nalezen?";
+    expect(engine.explain!(q).asksWhereToFind).toBe(true);
+    expect(engine.explain!(q).expansions.some((e) => e.includes("nalopen"))).toBe(false);
+  });
+
+  it("'de grootste fouten' of cooperating are its pitfalls", () => {
+    expect(engine.ask("Welke fouten maken gemeenten vaak als ze gaan samenwerken?").answer?.id).toBe(
+      "valkuilen-samenwerking",
+    );
+  });
+});
