@@ -1403,8 +1403,13 @@ function asksLocalFigure(
         (i > 0 && lang.cyclePeriods.has(t) && lang.localMarkers.has(`${tokens[i - 1]} ${t}`)),
     );
   // "Kun je me de bijdrage per inwoner geven": a request to the bot that closes with a verb of handing over.
+  // "Kun je me het bedrag geven dat Ede aan de GGD betaalt?": the verb may stand before a relative clause that says
+  // which one.
   const isFigureRequest = (tokens: readonly string[]) =>
-    lang.figureRequestVerbs.has(tokens.at(-1) ?? "") && tokens.some((t) => lang.writingAddressees.has(t));
+    tokens.some(
+      (t, i) =>
+        lang.figureRequestVerbs.has(t) && (i === tokens.length - 1 || RELATIVE_PRONOUNS.has(tokens[i + 1] ?? "")),
+    ) && tokens.some((t) => lang.writingAddressees.has(t));
   // It asks for the figure ("wie zit namens ons …"), not about a rule around it ("kan de raad … namens ons …").
   // "Waar vind ik …" asks where to look, which the base answers.
   const asksFigure = (whole: readonly string[]) => {
@@ -1619,12 +1624,16 @@ function asksAmount(clauses: readonly { tokens: string[]; asking: boolean }[], l
 
 /** "Hoeveel krijgt een raadslid", "hoeveel verdient de burgemeester": `pay_verbs` and `paid_persons` after "hoeveel". */
 function asksPay(tokens: readonly string[], lang: LanguageData): boolean {
+  // "Wat verdient die directeur?": earning is pay, whoever earns.
+  if (tokens.some((t, i) => t === "wat" && EARN_VERBS.has(tokens[i + 1] ?? ""))) return true;
   return tokens.some((t, i) => {
     if (t !== "hoeveel" || !lang.payVerbs.has(tokens[i + 1] ?? "")) return false;
     const next = DEFINITE_ARTICLES.has(tokens[i + 2] ?? "") || tokens[i + 2] === "een" ? i + 3 : i + 2;
     return lang.paidPersons.has(tokens[next] ?? "");
   });
 }
+
+const EARN_VERBS = new Set(["verdient", "verdienen", "verdiende", "verdienden"]);
 
 /** The clause opens a checked claim (`claim_openings`: "klopt het dat …", "is het waar dat …"). */
 function opensClaim(tokens: readonly string[], lang: LanguageData): boolean {

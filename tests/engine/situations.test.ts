@@ -1185,3 +1185,19 @@ describe("reading up ('nalezen') and mistakes ('fouten')", () => {
     );
   });
 });
+
+describe("pay, a paper of one council asked for, and office systems", () => {
+  it("'wat verdient …' asks pay", () => {
+    expect(engine.explain!("Wat verdient de directeur van een omgevingsdienst eigenlijk?").asksAmount).toBe(true);
+  });
+
+  it("a request verb before a relative clause asks for that figure ('geef me het bedrag dat …')", () => {
+    expectRefusedAs("Kun je me het bedrag geven dat onze gemeente dit jaar aan de GGD betaalt?", "localFigure");
+  });
+
+  it("a case system, an app that does not load and the VAT compensation fund are off the subject", () => {
+    expectRefusedAs("In welk zaaktype zet ik de zienswijze van de raad op de GR-begroting?", "asksOffDomain");
+    expectRefusedAs("Mijn vergaderapp laadt de stukken van het AB niet meer, hoe los ik dat op?", "asksOffDomain");
+    expectRefusedAs("Kan een GR de btw over haar diensten terugvragen via het BCF?", "asksOffDomain");
+  });
+});
