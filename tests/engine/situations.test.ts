@@ -1201,3 +1201,23 @@ describe("pay, a paper of one council asked for, and office systems", () => {
     expectRefusedAs("Kan een GR de btw over haar diensten terugvragen via het BCF?", "asksOffDomain");
   });
 });
+
+describe("everyday words for the means to steer, last year's figures and plain words", () => {
+  it("'knoppen om aan te draaien' are the means to steer", () => {
+    expect(engine.ask("Welke knoppen heeft de raad om aan te draaien bij een GR?").answer?.id).toBe(
+      "valkuil-geen-sturing",
+    );
+  });
+
+  it("'hoe het financieel is gegaan' is the annual accounts", () => {
+    expect(engine.ask("Hoe hoort de raad hoe het vorig jaar financieel is gegaan bij de GR?").answer?.id).toBe(
+      "jaarrekening-gr",
+    );
+  });
+
+  it("'zonder juristentaal' asks how to answer, not about lawyers' language", () => {
+    const q =
+      "Iedereen heeft het over een BVO en een centrumgemeente. Kunt u zonder juristentaal uitleggen welke smaken er zijn?";
+    expect(engine.ask(q).status).not.toBe("unknown");
+  });
+});
