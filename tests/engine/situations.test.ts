@@ -1221,3 +1221,17 @@ describe("everyday words for the means to steer, last year's figures and plain w
     expect(engine.ask(q).status).not.toBe("unknown");
   });
 });
+
+describe("everyday words for informing the council and for what cooperating yields", () => {
+  it("'moet hij ons vertellen wat daar gebeurt' asks the AB member's duty to inform", () => {
+    const q =
+      "Onze wethouder zit namens ons in het bestuur van de afvaldienst. Moet hij ons als raad vertellen wat daar gebeurt?";
+    expect(engine.ask(q).answer?.id).toBe("positie-ab-lid");
+  });
+
+  it("'levert het … iets op, of is dat een fabeltje' asks the benefits", () => {
+    expect(engine.ask("Levert het samenwerken met de buren echt iets op, of is dat een fabeltje?").answer?.id).toBe(
+      "winstpunten-samenwerking",
+    );
+  });
+});
