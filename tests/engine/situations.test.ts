@@ -1235,3 +1235,11 @@ describe("everyday words for informing the council and for what cooperating yiel
     );
   });
 });
+
+describe("a change in the course of the budget year", () => {
+  it("'halverwege het jaar', 'gedurende het begrotingsjaar' is an interim change of the budget", () => {
+    const q =
+      "Welke procedure is van toepassing wanneer het bestuur van een GR gedurende het begrotingsjaar de begroting wil aanpassen?";
+    expect(engine.ask(q).answer?.id).toBe("begrotingswijziging-gr");
+  });
+});
