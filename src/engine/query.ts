@@ -1706,10 +1706,14 @@ function asksOffDomain(
   const namesUnknownLaw = (tokens: readonly string[]) =>
     tokens.some((t) => lang.lawContentCues.has(t)) &&
     tokens.some((t, i) => (lang.lawHeads.has(t) && unknownWord(tokens[i + 1] ?? "")) || (lawName(t) && unknownWord(t)));
+  // "Ik las over 'verbonden partijen'. Zijn dat de politieke partijen …?": a copula and "dat" or "dit" ask whether the
+  // context's term is what follows; that guess is no subject asked.
+  const guessesIdentity = (c: { tokens: string[]; asking: boolean }) =>
+    c.asking && lang.identity.copulas.has(c.tokens[0] ?? "") && lang.standalonePronouns.has(c.tokens[1] ?? "");
   return (
     asking.some((c) => asksOpinion(c.tokens) || namesAgain(c.tokens) || namesUnknownLaw(c.tokens)) ||
     (asking.some((c) => c.refersBack) || asking.every(namesNothing) ? clauses.filter((c) => !why(c)) : asking).some(
-      (c) => c.tokens.some((t, i) => offDomain(t) || hasCue(lang.offDomainPhrases, c.tokens, i)),
+      (c) => !guessesIdentity(c) && c.tokens.some((t, i) => offDomain(t) || hasCue(lang.offDomainPhrases, c.tokens, i)),
     )
   );
 }
@@ -1867,6 +1871,8 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       (t, i) =>
         hasCue(lang.documentCues, tokens, i) &&
         !lang.documentDescribers.has(tokens[i - 1] ?? "") &&
+        // "stuk voor stuk" is "one by one", no paper.
+        !(tokens[i] === "stuk" && tokens[i + 1] === "voor" && tokens[i + 2] === "stuk") &&
         !sumsUpSubject(tokens, i, lang) &&
         clauses.some((c) => !c.reported && c.tokens.includes(t)),
     ),

@@ -1243,3 +1243,29 @@ describe("a change in the course of the budget year", () => {
     expect(engine.ask(q).answer?.id).toBe("begrotingswijziging-gr");
   });
 });
+
+describe("a guess what a term of the base means ('zijn dat de politieke partijen …?')", () => {
+  it("is no question off the subject", () => {
+    const q = "Ik las in de jaarstukken over 'verbonden partijen'. Zijn dat de politieke partijen in de raad?";
+    expect(engine.explain!(q).asksOffDomain).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("verbonden-partij");
+  });
+});
+
+describe("'stuk voor stuk'", () => {
+  it("is 'one by one', no paper of the asker's own", () => {
+    const q =
+      "De jaarrekening van de GR heeft een tekort. Is er een checklist waarmee ik dit stuk voor stuk kan doorlopen?";
+    expect(engine.explain!(q).aboutDocument).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("checklist-jaarrekening-verbonden-partij");
+  });
+});
+
+describe("'weglopen bij' a GR and a 'regioparlement'", () => {
+  it("are leaving and a regional council", () => {
+    expect(engine.ask("Kunnen we als gemeente zomaar weglopen bij de GR?").answer?.id).toMatch(/uittreden|vanaf-komen/);
+    const reply = engine.ask("Wat doet een regioparlement?");
+    expect(reply.status).not.toBe("unknown");
+    expect([reply.answer?.id, ...reply.alternatives.map((a) => a.id)]).toContain("politieke-samenwerking");
+  });
+});
