@@ -1269,3 +1269,21 @@ describe("'weglopen bij' a GR and a 'regioparlement'", () => {
     expect([reply.answer?.id, ...reply.alternatives.map((a) => a.id)]).toContain("politieke-samenwerking");
   });
 });
+
+describe("European subsidy programmes, the province's supervision and its own budget", () => {
+  it("are off the subject", () => {
+    expectRefusedAs("Kan onze GR subsidie krijgen uit het Interreg-programma?", "asksOffDomain");
+    expectRefusedAs(
+      "Wanneer grijpt de provincie in als interbestuurlijk toezichthouder bij een gemeente?",
+      "asksOffDomain",
+    );
+    expectRefusedAs("Wie stelt de provinciale begroting vast?", "asksOffDomain");
+  });
+
+  it("'heb jij die cijfers paraat?' asks the bot for one body's figures", () => {
+    expectRefusedAs(
+      "Hoeveel kinderen kregen vorig jaar jeugdhulp via onze GR? Heb jij die cijfers paraat?",
+      "localFigure",
+    );
+  });
+});
