@@ -1287,3 +1287,17 @@ describe("European subsidy programmes, the province's supervision and its own bu
     );
   });
 });
+
+describe("'samenwerkingsclub' and 'grenzen meegeven'", () => {
+  it("a compound ending in 'club' is about its first part", () => {
+    expect(engine.explain!("Hoe stap je uit zo'n samenwerkingsclub?").expansions).toContain(
+      "samenwerkingsclub → samenwerking (compound)",
+    );
+  });
+
+  it("'grenzen meegeven' before the region makes its plans is setting frameworks", () => {
+    expect(engine.ask("Kunnen we de GR grenzen meegeven voordat ze hun plannen maken?").answer?.id).toBe(
+      "kaderstellen",
+    );
+  });
+});
