@@ -1301,3 +1301,19 @@ describe("'samenwerkingsclub' and 'grenzen meegeven'", () => {
     );
   });
 });
+
+describe("a bigger neighbour that does the work, 'richting mee' and 'verb partijen'", () => {
+  it("'de stad regelt de bijstand voor ons dorp' describes a centrumgemeente", () => {
+    expect(engine.ask("De stad hiernaast regelt de bijstand voor ons dorp. Hoe zit dat?").answer?.id).toBe(
+      "centrumgemeente",
+    );
+  });
+
+  it("'richting mee(geven)' before a decision in the region is setting frameworks", () => {
+    expect(engine.ask("Hoe geven we ons AB-lid vooraf richting mee?").answer?.id).toBe("kaderstellen");
+  });
+
+  it("'verb partijen' is the abbreviation of verbonden partijen", () => {
+    expect(engine.ask("paragraaf verb partijen wat moet erin").answer?.id).toBe("paragraaf-verbonden-partijen");
+  });
+});
