@@ -1317,3 +1317,15 @@ describe("a bigger neighbour that does the work, 'richting mee' and 'verb partij
     expect(engine.ask("paragraaf verb partijen wat moet erin").answer?.id).toBe("paragraaf-verbonden-partijen");
   });
 });
+
+describe("'een dag extra' after a deadline on a holiday, and 'alsof ik allang weet'", () => {
+  it("'een dag extra' asks whether the deadline moves on", () => {
+    const q = "Onze termijn voor de zienswijze loopt af op Hemelvaartsdag. Hebben we dan een dag extra?";
+    expect(engine.ask(q).answer?.id).toBe("termijn-feestdagen");
+  });
+
+  it("'alsof ik allang weet wat dat is' names no subject beside the term asked", () => {
+    const q = "Iedereen heeft het over 'de GR' alsof ik allang weet wat dat is. Kunt u uitleggen wat het is?";
+    expect(engine.ask(q).answer?.id).toBe("gemeenschappelijke-regeling");
+  });
+});
