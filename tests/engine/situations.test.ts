@@ -1329,3 +1329,13 @@ describe("'een dag extra' after a deadline on a holiday, and 'alsof ik allang we
     expect(engine.ask(q).answer?.id).toBe("gemeenschappelijke-regeling");
   });
 });
+
+describe("'aan de slag', 'stamt uit' and 'een nieuwe versie'", () => {
+  it("name no subject, so the text the context names is what is asked", () => {
+    const q =
+      "Onze nota verbonden partijen stamt uit 2010. Wat moet er in een nieuwe versie staan? Ik moet ermee aan de slag.";
+    const { expansions } = engine.explain!(q);
+    expect(expansions.some((e) => e.startsWith("stamt →") || e.startsWith("slag →"))).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("nota-verbonden-partijen");
+  });
+});
