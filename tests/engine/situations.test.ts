@@ -1339,3 +1339,10 @@ describe("'aan de slag', 'stamt uit' and 'een nieuwe versie'", () => {
     expect(engine.ask(q).answer?.id).toBe("nota-verbonden-partijen");
   });
 });
+
+describe("'wat beslissen we zelf nog' when most tasks went to the region", () => {
+  it("is the pitfall of the gemeente as an empty shell", () => {
+    const q = "We hebben zoveel in de regio gestopt, wat beslissen we zelf nog?";
+    expect(engine.ask(q).answer?.id).toBe("valkuil-lege-bv");
+  });
+});
