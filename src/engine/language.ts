@@ -79,6 +79,7 @@ export const languageSchema = z.strictObject({
   wondering_verbs: wordList,
   pay_verbs: wordList,
   paid_persons: wordList,
+  earn_verbs: wordList,
   municipality_heads: wordList,
   definition_openers: cueList,
   choice_verdicts: wordList,
@@ -277,6 +278,8 @@ export interface LanguageData {
   /** "Hoeveel krijgt een raadslid": verbs of being paid and the persons paid (`asksAmount`). */
   payVerbs: ReadonlySet<string>;
   paidPersons: ReadonlySet<string>;
+  /** "Wat verdient die directeur?": after "wat", verbs of earning ask pay whoever earns. */
+  earnVerbs: ReadonlySet<string>;
   /** Words before a name of one municipality ("de gemeente Zwolle", "de raad van Deventer"). */
   municipalityHeads: ReadonlySet<string>;
   /** Openings of a question what something is ("wat is", "wat betekent"). */
@@ -508,6 +511,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     wonderingVerbs: new Set(d.wondering_verbs),
     payVerbs: new Set(d.pay_verbs),
     paidPersons: new Set(d.paid_persons),
+    earnVerbs: new Set(d.earn_verbs),
     municipalityHeads: new Set(d.municipality_heads),
     definitionOpeners: new Set(d.definition_openers),
     choiceVerdicts: new Set(d.choice_verdicts),

@@ -1444,9 +1444,6 @@ function asksLocalFigure(
     // "Is de vergadering van het AB nou op 3 juli of op 10 juli?": asked yes or no, on which day one thing happens
     // ("op" and a date; "voor 15 april" is a term of the rules).
     if (tokens.some((t, i) => t === "op" && startsDate(tokens, i + 1, lang))) return true;
-    // "Betalen wij dat?", "krijgen we dat vanzelf?": a verb and then its subject, a yes-no question; so is one embedded
-    // after a verb of wondering ("weet jij of een gr belasting mag heffen bij onze inwoners", "ik vraag me af of wij
-    // moeten bijbetalen"), unless it names a number.
     // "Welke informatieplicht hebben … onze vertegenwoordigers", "welke afspraken kunnen we maken over … onze AB-leden":
     // which rule or means (`rule_nouns`, at most one word after "welke"), not one body's figure.
     if (
@@ -1457,7 +1454,9 @@ function asksLocalFigure(
       )
     )
       return false;
-    // ("weet jij wie …" embeds a question word: that asks.)
+    // "Betalen wij dat?", "krijgen we dat vanzelf?": a verb and then its subject, a yes-no question ("weet jij wie …"
+    // embeds a question word: that asks); so is one embedded after a verb of wondering ("weet jij of een gr belasting
+    // mag heffen bij onze inwoners", "ik vraag me af of wij moeten bijbetalen"), unless it names a number.
     if (opener === null && lang.yesNoSubjects.has(tokens[1] ?? "") && !tokens.some((t) => lang.figureOpeners.has(t)))
       return false;
     const embeddedYesNo = tokens.findIndex(
@@ -1624,16 +1623,14 @@ function asksAmount(clauses: readonly { tokens: string[]; asking: boolean }[], l
 
 /** "Hoeveel krijgt een raadslid", "hoeveel verdient de burgemeester": `pay_verbs` and `paid_persons` after "hoeveel". */
 function asksPay(tokens: readonly string[], lang: LanguageData): boolean {
-  // "Wat verdient die directeur?": earning is pay, whoever earns.
-  if (tokens.some((t, i) => t === "wat" && EARN_VERBS.has(tokens[i + 1] ?? ""))) return true;
+  // "Wat verdient die directeur?": earning is pay, whoever earns (`earn_verbs`).
+  if (tokens.some((t, i) => t === "wat" && lang.earnVerbs.has(tokens[i + 1] ?? ""))) return true;
   return tokens.some((t, i) => {
     if (t !== "hoeveel" || !lang.payVerbs.has(tokens[i + 1] ?? "")) return false;
     const next = DEFINITE_ARTICLES.has(tokens[i + 2] ?? "") || tokens[i + 2] === "een" ? i + 3 : i + 2;
     return lang.paidPersons.has(tokens[next] ?? "");
   });
 }
-
-const EARN_VERBS = new Set(["verdient", "verdienen", "verdiende", "verdienden"]);
 
 /** The clause opens a checked claim (`claim_openings`: "klopt het dat …", "is het waar dat …"). */
 function opensClaim(tokens: readonly string[], lang: LanguageData): boolean {
