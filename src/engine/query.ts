@@ -770,6 +770,8 @@ function extractConcepts(
   phraseOf: Map<number, LexiconPhrase>;
   /** A clause asks the bot to write a text (`asksToWrite`). */
   asksToWrite: boolean;
+  /** The capitalised words inside a sentence (`namesIn`). */
+  names: Set<string>;
 } {
   const lang = vocab.lang;
   const names = namesIn(text);
@@ -928,7 +930,7 @@ function extractConcepts(
       byStem.set(s, c);
     });
   });
-  return { concepts, tokens, intents, clauses, compares, phraseOf, asksToWrite: writingRequest };
+  return { concepts, tokens, intents, clauses, compares, phraseOf, asksToWrite: writingRequest, names };
 }
 
 /**
@@ -1741,7 +1743,16 @@ function isReferenceOrTerm(tokens: readonly string[], i: number, lang: LanguageD
 export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery {
   const lang = vocab.lang;
   const text = unglue(cleanText(raw), vocab);
-  const { concepts, tokens, intents, clauses, compares, phraseOf, asksToWrite: writing } = extractConcepts(text, vocab);
+  const {
+    concepts,
+    tokens,
+    intents,
+    clauses,
+    compares,
+    phraseOf,
+    asksToWrite: writing,
+    names,
+  } = extractConcepts(text, vocab);
   // The name of an organisation the base does not know (the asker's own GR or region: "de ODR", "Regio
   // Foodvalley") says which body is meant, not what is asked. Next to a word the base knows it weighs nothing: it
   // neither counts against the answer nor carries one. A name alone stays the subject ("wat doet de ODR?"); the
@@ -1854,7 +1865,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
         ...concepts.filter((c) => c.name && c.match === "unknown").map((c) => c.token),
         // "bij GS", "in het AB": a body every GR has, written in capitals, names no one body.
         ...[...organisations].filter((t) => !lang.genericBodies.has(t)),
-        ...namedMunicipalities(tokens, namesIn(text), lang),
+        ...namedMunicipalities(tokens, names, lang),
         ...tokens.filter(
           (t, i) => i > 0 && lang.instances.has(tokens[i - 1]!) && isContentWord(t, lang) && !vocab.known(stem(t)),
         ),
