@@ -371,8 +371,12 @@ export function openerOf(tokens: readonly string[], lang: LanguageData): string 
  * Then it points back as "daarover" does.
  */
 function standsAlone(tokens: readonly string[], i: number, lang: LanguageData): boolean {
-  if (!lang.standalonePronouns.has(tokens[i]!)) return false;
   const next = tokens[i + 1];
+  // A question of three words, its verb first, a demonstrative and a last word: "is die veranderd?", "mag dat
+  // zomaar?", "zijn deze openbaar?" ask about what the context named.
+  if (i === 1 && tokens.length === 3 && lang.statementVerbs.has(tokens[0]!) && lang.demonstratives.has(tokens[1]!))
+    return true;
+  if (!lang.standalonePronouns.has(tokens[i]!)) return false;
   if (next === undefined) return true;
   if (i + 2 === tokens.length && lang.particles.includes(next)) return true;
   // … or between the asker and a closing verb, in the verb-last order of an embedded question: "weet jij hoe ik dat

@@ -34,6 +34,7 @@ export const languageSchema = z.strictObject({
   period_words: wordList,
   checklist_lists: wordList,
   checklist_verbs: wordList,
+  checklist_phrases: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)+$/, "must be two or more folded words")),
   example_title_prefix: folded,
   example_cues: wordList,
   comparison_cues: groupedWordList,
@@ -193,6 +194,8 @@ export interface LanguageData {
   periodWords: ReadonlySet<string>;
   /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
   checklistVerbs: ReadonlySet<string>;
+  /** Phrases of several words that ask for a checklist ("stap voor stap"), each as its words. */
+  checklistPhrases: readonly (readonly string[])[];
   /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
   exampleTitlePrefix: string;
   /** Words that ask for an example ("voorbeeld", "praktijkvoorbeelden"). */
@@ -467,6 +470,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     expiryVerbs: new Set(d.expiry_verbs),
     periodWords: new Set(d.period_words),
     checklistVerbs: new Set(d.checklist_verbs),
+    checklistPhrases: d.checklist_phrases.map((p) => p.split(" ")),
     exampleTitlePrefix: d.example_title_prefix,
     exampleCues: new Set(d.example_cues),
     comparisonCues: new Set(d.comparison_cues),
@@ -658,7 +662,26 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
     // "waar moeten we aan denken", "waar we vooraf aan moeten denken" (a modal between).
     (lang.checklistVerbs.has(t) &&
       (tokens[i - 1] === "aan" || (tokens[i - 2] === "aan" && lang.statementVerbs.has(tokens[i - 1]!)))) ||
+    // "Stappen om dat goed te beoordelen?", "punten om op te letten": a clause that opens with steps or points for a
+    // purpose asks for them (after a verb, "uit de GR stappen om kosten te besparen", it is no noun).
+    (i === 0 && opensWithChecklistNoun(tokens, lang)) ||
+    // "een vaste set vragen", "een rijtje punten": a list word right before what it holds, and that noun after it.
+    (lang.checklistNouns.has(t) && lang.checklistLists.has(tokens[i - 1] ?? "")) ||
+    (lang.checklistLists.has(t) && lang.checklistNouns.has(tokens[i + 1] ?? "")) ||
+    inChecklistPhrase(tokens, i, lang) ||
     misspellsChecklistHead(t, lang)
+  );
+}
+
+/** The clause opens with steps or points for a purpose: "Stappen om dat goed te beoordelen?". */
+export function opensWithChecklistNoun(tokens: readonly string[], lang: LanguageData): boolean {
+  return lang.checklistNouns.has(tokens[0] ?? "") && tokens[1] === "om";
+}
+
+/** The token at i is a word of one of `checklist_phrases` written out in full ("stap voor stap"). */
+function inChecklistPhrase(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  return lang.checklistPhrases.some((p) =>
+    p.some((w, k) => w === tokens[i] && p.every((x, j) => tokens[i - k + j] === x)),
   );
 }
 

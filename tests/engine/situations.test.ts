@@ -1346,3 +1346,57 @@ describe("'wat beslissen we zelf nog' when most tasks went to the region", () =>
     expect(engine.ask(q).answer?.id).toBe("valkuil-lege-bv");
   });
 });
+
+describe("checklist requests in everyday words", () => {
+  it("'wat moet … allemaal nagaan' asks for the checklist on the subject", () => {
+    const reply = engine.ask("Wat moet het college allemaal nagaan voordat we uit de regeling stappen?");
+    expect(reply.answer?.id).toBe("checklist-uittreden");
+  });
+
+  it("a clause that opens with 'Stappen om …' asks for steps", () => {
+    const reply = engine.ask("Stappen om de jaarrekening van de GGD goed te beoordelen?");
+    expect(reply.status).toBe("answer");
+    expect(reply.answer?.id).toBe("checklist-jaarrekening-verbonden-partij");
+  });
+
+  it("'een reeks vragen' is a list of questions to go through", () => {
+    const reply = engine.ask("Heeft u een reeks vragen voor als we uit de GR willen stappen?");
+    expect(reply.answer?.id).toBe("checklist-uittreden");
+  });
+
+  it("'stap voor stap' asks for steps and its words are not searched", () => {
+    const q = "Hoe toetsen we een wijziging van de GR stap voor stap?";
+    expect(engine.explain!(q).focus.some((c) => c.word === "stap")).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("checklist-wijzigen-regeling");
+  });
+
+  it("a list to test a change of the regeling is the checklist for changing it", () => {
+    const reply = engine.ask("Heeft u een lijstje om een wijziging van onze GR te toetsen?");
+    expect(reply.answer?.id).toBe("checklist-wijzigen-regeling");
+  });
+
+  it("'uit de regeling stappen om …' after a verb stays a verb, no checklist", () => {
+    expect(engine.ask("We willen uit de regeling stappen om kosten te besparen. Kan dat?").answer?.kind).not.toBe(
+      "checklist",
+    );
+  });
+});
+
+describe("a kind of body that is one GR, and questions about the asker's own devices and bins", () => {
+  it("the kind of body asked about is on the subject even when the base does not name it", () => {
+    const q =
+      "Graag een afvinklijst om te bekijken of het recreatieschap nog zin heeft, of dat we beter kunnen stoppen.";
+    expect(engine.explain!(q).askedOffSubject).toBe(false);
+    expect(engine.ask(q).answer?.kind).toBe("checklist");
+  });
+
+  it("'iemand een idee?' after a broken app asks about the app", () => {
+    const q = "De app met de raadsstukken opent niet meer op mijn laptop sinds de update. Iemand een idee?";
+    expect(engine.ask(q).status).toBe("unknown");
+  });
+
+  it("'is die veranderd?' asks about the collection day the context names", () => {
+    const q = "Sinds de regionale afvaldienst het overnam klopt de ophaaldag niet meer. Is die veranderd?";
+    expect(engine.ask(q).status).toBe("unknown");
+  });
+});
