@@ -1191,7 +1191,8 @@ function expandPhrases(d: Draft, phraseOf: ReadonlyMap<number, LexiconPhrase>): 
 function expandSynonyms(d: Draft): void {
   const stems = d.concepts.map((c) => c.stem);
   // A word inside a colloquial phrase of several words means what the phrase means: "niet meer meedoen" is leaving,
-  // so "meedoen" there does not also search its synonyms of joining (`inPhrase`), and searches less for itself.
+  // so "meedoen" there does not also search its synonyms of joining (`inPhrase`), and searches less for itself; nor
+  // does a word with a colloquial meaning of its own ("een clubje vormen" is a committee, not "clubje" as a body).
   const inPhrase = new Set<number>();
   const lessened = new Set<number>();
   for (const m of d.vocab.colloquialStems)
@@ -1204,7 +1205,7 @@ function expandSynonyms(d: Draft): void {
     // A one-word phrase may also be a word the question forms with a neighbour ("stap … uit" → uitstappen).
     if (at < 0 && from.length === 1) for (const [ci, list] of d.aliases) if (list.includes(from[0]!)) at = ci;
     if (at < 0) return;
-    if (from.length === 1 && label === "synonym" && inPhrase.has(at)) return;
+    if (from.length === 1 && inPhrase.has(at)) return;
     // A word found in most entries gains nothing from its synonyms but noise.
     if (from.length === 1 && d.vocab.df(from[0]!) > 0.3 * d.vocab.docCount) return;
     const covered = from.map((_, k) => at + k);

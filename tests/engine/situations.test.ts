@@ -1400,3 +1400,23 @@ describe("a kind of body that is one GR, and questions about the asker's own dev
     expect(engine.ask(q).status).toBe("unknown");
   });
 });
+
+describe("a word inside a colloquial phrase, and words the base now holds", () => {
+  it("'een clubje vormen' is the joint advisory committee, not 'clubje' as a body of cooperation", () => {
+    const q = "Kunnen raadsleden van verschillende gemeenten een clubje vormen dat meepraat over de veiligheidsregio?";
+    expect(engine.explain!(q).expansions.some((e) => e.startsWith("clubj →"))).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("gemeenschappelijke-adviescommissie");
+  });
+
+  it("'verandert' is changed, as 'veranderd' is", () => {
+    expect(engine.ask("wat is er in 2024 verandert aan de wet voor gemeenteraden").answer?.id).toBe(
+      "wet-versterking-democratische-legitimatie",
+    );
+  });
+
+  it("the reserves of a regio that ends are a matter of its dissolution", () => {
+    const reply = engine.ask("Wie krijgt de reserves als de regio ophoudt te bestaan?");
+    expect(reply.status).toBe("answer");
+    expect(reply.answer?.id).toBe("opheffing-gr");
+  });
+});
