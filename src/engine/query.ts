@@ -1386,15 +1386,17 @@ function asksLocalFigure(
   // "Op welke datum heeft de raad … vastgesteld", "wanneer hebben de gemeenten ingestemd": a question word, at most one
   // word, then a perfect auxiliary, and a participle of a decision: when or how one decision went. So does a question
   // that opens with the auxiliary ("heeft de raad van Tholen vorig jaar een zienswijze ingediend?"): whether it went.
+  // "Wat heeft de Wgr-wijziging ons gegeven?": a change of the law as the subject right after the auxiliary did
+  // something to every council, it is no decision of one (`law_changes`).
+  const lawDid = (tokens: readonly string[], aux: number) =>
+    tokens.slice(aux + 1, aux + 1 + LAW_SUBJECT_WORDS).some((t) => lang.lawChanges.has(t));
   const pastDecision = (tokens: readonly string[]) => {
-    if (lang.perfectAuxiliaries.has(tokens[0] ?? "") && tokens.some((t) => lang.decisionParticiples.has(t)))
-      return true;
+    if (!tokens.some((t) => lang.decisionParticiples.has(t))) return false;
+    if (lang.perfectAuxiliaries.has(tokens[0] ?? "")) return !lawDid(tokens, 0);
     const at = tokens.findIndex((t) => lang.figureOpeners.has(t));
-    return (
-      at >= 0 &&
-      tokens.slice(at + 1, at + 3).some((t) => lang.perfectAuxiliaries.has(t)) &&
-      tokens.some((t) => lang.decisionParticiples.has(t))
-    );
+    if (at < 0) return false;
+    const aux = tokens.slice(at + 1, at + 3).findIndex((t) => lang.perfectAuxiliaries.has(t));
+    return aux >= 0 && !lawDid(tokens, at + 1 + aux);
   };
   // "Wat was het tekort van de GGD over 2023", "het resultaat van de jaarrekening 2024": a financial result of one
   // year; "sinds 2022" names when a rule began.
@@ -1718,6 +1720,9 @@ function asksOffDomain(
     )
   );
 }
+
+/** Words after a perfect auxiliary that may name its subject ("heeft de wgr wijziging …"). */
+const LAW_SUBJECT_WORDS = 3;
 
 /** Fewest letters before a law head that make a compound the name of a law ("provinciewet", not "kieswet"). */
 const LAW_NAME_LETTERS = 5;

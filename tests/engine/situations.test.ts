@@ -1420,3 +1420,27 @@ describe("a word inside a colloquial phrase, and words the base now holds", () =
     expect(reply.answer?.id).toBe("opheffing-gr");
   });
 });
+
+describe("a change of the law that gave the council something, and everyday words for things going wrong", () => {
+  it("'wat heeft de wetswijziging ons gegeven' asks about the law, not a decision of one council", () => {
+    const q = "Wat heeft de wetswijziging van 2022 ons als raad aan nieuwe instrumenten gegeven?";
+    expect(engine.ask(q).answer?.id).toBe("wet-versterking-democratische-legitimatie");
+    // The council's own decision, in the same tense, stays a local figure.
+    expect(engine.ask("Welke zienswijze heeft onze raad vorig jaar gegeven op de begroting?").status).toBe("unknown");
+  });
+
+  it("'wat loopt er mis' asks for the pitfalls", () => {
+    expect(engine.ask("Wat loopt er vaak mis bij een gemeenschappelijke regeling?").answer?.id).toBe(
+      "valkuilen-samenwerking",
+    );
+  });
+
+  it("'meestal' says nothing about the subject", () => {
+    expect(engine.ask("Hoe lang duurt uittreden meestal?").answer?.id).toBe("uittreden-gr");
+  });
+
+  it("'bekokstoofd' in back rooms is the pitfall of an opaque cooperation", () => {
+    const reply = engine.ask("In de regio wordt alles in achterkamertjes bekokstoofd, hoe krijgen we als raad zicht?");
+    expect([reply.answer?.id, ...reply.alternatives.map((a) => a.id)]).toContain("valkuil-ondoorzichtig");
+  });
+});
