@@ -34,6 +34,7 @@ export const languageSchema = z.strictObject({
   period_words: wordList,
   checklist_lists: wordList,
   checklist_verbs: wordList,
+  name_verbs: wordList,
   checklist_phrases: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)+$/, "must be two or more folded words")),
   example_title_prefix: folded,
   example_cues: wordList,
@@ -302,6 +303,8 @@ export interface LanguageData {
   };
   /** After "hoe", the words that make it ask for a figure ("hoe hoog", "hoe vaak"); otherwise it asks how. */
   figureHowWords: ReadonlySet<string>;
+  /** After "hoe" and before a person, the verbs that ask for that person's name ("hoe heet de wethouder …"). */
+  nameVerbs: ReadonlySet<string>;
   /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
   computeVerbs: ReadonlySet<string>;
   /** Help words that in a sentence carry their meaning ("qua info"). */
@@ -529,6 +532,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
       generic: new Set(d.identity_generic),
     },
     figureHowWords: new Set(d.figure_how_words),
+    nameVerbs: new Set(d.name_verbs),
     computeVerbs: new Set(d.compute_verbs),
     numberLeads: new Set(d.number_leads),
     helpWordsWithMeaning: new Set(d.help_words_with_meaning),

@@ -1382,7 +1382,18 @@ function asksLocalFigure(
     (tokens.some((t, i) => hasCue(lang.figureCues, tokens, i) && !relative(tokens, i)) ||
       ofOneYear(tokens) ||
       pastDecision(tokens) ||
-      claimsMoment(tokens));
+      claimsMoment(tokens) ||
+      asksPersonName(tokens));
+  // "Hoe heet de wethouder die namens ons …": the name of one person (`name_verbs`).
+  const asksPersonName = (tokens: readonly string[]) =>
+    tokens.some(
+      (t, i) =>
+        t === "hoe" &&
+        lang.nameVerbs.has(tokens[i + 1] ?? "") &&
+        tokens
+          .slice(i + 2, i + 2 + PERSON_NAME_WORDS)
+          .some((w) => lang.paidPersons.has(w) || lang.identity.nouns.has(w)),
+    );
   // "Op welke datum heeft de raad … vastgesteld", "wanneer hebben de gemeenten ingestemd": a question word, at most one
   // word, then a perfect auxiliary, and a participle of a decision: when or how one decision went. So does a question
   // that opens with the auxiliary ("heeft de raad van Tholen vorig jaar een zienswijze ingediend?"): whether it went.
@@ -1720,6 +1731,9 @@ function asksOffDomain(
     )
   );
 }
+
+/** Words after "hoe heet" within which the person named stands ("hoe heet de nieuwe wethouder"). */
+const PERSON_NAME_WORDS = 3;
 
 /** Words after a perfect auxiliary that may name its subject ("heeft de wgr wijziging …"). */
 const LAW_SUBJECT_WORDS = 3;

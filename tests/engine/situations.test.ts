@@ -1444,3 +1444,21 @@ describe("a change of the law that gave the council something, and everyday word
     expect([reply.answer?.id, ...reply.alternatives.map((a) => a.id)]).toContain("valkuil-ondoorzichtig");
   });
 });
+
+describe("one person's name, and subjects of other laws", () => {
+  it("'hoe heet onze wethouder in het AB' asks for one person's name", () => {
+    const reply = engine.ask("Hoe heet onze wethouder in het AB van de GGD?");
+    expect(reply.status).toBe("unknown");
+    // A term's name is answered: "zo'n stuk" is no person.
+    expect(engine.ask("Hoe heet zo'n stuk waarin de raad zijn beleid voor verbonden partijen vastlegt?").status).toBe(
+      "answer",
+    );
+  });
+
+  it.each([
+    "Hoe wordt de WOZ-waarde van een woning bepaald door de gemeenschappelijke regeling voor belastingen?",
+    "Mag de burgemeester een noodverordening vaststellen zonder de raad?",
+  ])("%s is another subject", (q) => {
+    expect(engine.ask(q).status).toBe("unknown");
+  });
+});
