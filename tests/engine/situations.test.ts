@@ -1462,3 +1462,18 @@ describe("one person's name, and subjects of other laws", () => {
     expect(engine.ask(q).status).toBe("unknown");
   });
 });
+
+describe("'sturen' as sending, beside 'sturen' as steering", () => {
+  it("'de kaders naar de raad sturen' and 'aan de raden zenden' send papers by a deadline", () => {
+    expect(engine.ask("Uiterlijk wanneer moet de GR de kaders naar de raad sturen?").answer?.id).toBe(
+      "begrotingscyclus-gr",
+    );
+    expect(engine.ask("Wanneer moet het bestuur de financiële kaders aan de raden zenden?").answer?.id).toBe(
+      "begrotingscyclus-gr",
+    );
+  });
+
+  it("'de GR beter sturen' still steers", () => {
+    expect(engine.ask("Hoe kan de raad de GR beter sturen?").answer?.id).toBe("valkuil-geen-sturing");
+  });
+});
