@@ -561,8 +561,14 @@ export function isFiller(token: string, lang: LanguageData): boolean {
     const base = token.slice(0, -ending.length);
     if (lang.filler.has(base) || (base.at(-1) === base.at(-2) && lang.filler.has(base.slice(0, -1)))) return true;
   }
+  // The superlative: "makkelijkst", "simpelste" (a base of SUPERLATIVE_BASE letters or more: "laatste" is no "laat").
+  for (const ending of ["st", "ste"])
+    if (token.endsWith(ending) && token.length >= SUPERLATIVE_BASE + ending.length) {
+      if (lang.filler.has(token.slice(0, -ending.length))) return true;
+    }
   return false;
 }
+const SUPERLATIVE_BASE = 5;
 
 /** A word that can be part of what a question is about: no stop word, filler, cue, help or situational word. */
 export function isContentWord(t: string, lang: LanguageData): boolean {

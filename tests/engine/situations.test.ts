@@ -1477,3 +1477,23 @@ describe("'sturen' as sending, beside 'sturen' as steering", () => {
     expect(engine.ask("Hoe kan de raad de GR beter sturen?").answer?.id).toBe("valkuil-geen-sturing");
   });
 });
+
+describe("everyday words for votes, pitfalls and superlatives", () => {
+  it("'evenveel te zeggen' asks about the voting ratio", () => {
+    expect(engine.ask("Hebben kleine gemeenten evenveel te zeggen in het AB als de grote stad?").answer?.id).toBe(
+      "stemverhouding-ab",
+    );
+  });
+
+  it("'waar trap je in' asks for the pitfalls", () => {
+    expect(engine.ask("Waar trap je het makkelijkst in bij een gemeenschappelijke regeling?").answer?.id).toBe(
+      "valkuilen-samenwerking",
+    );
+  });
+
+  it("a filler adjective in the superlative is filler too ('makkelijkste')", () => {
+    const q = "Wat is de makkelijkste manier om uit een GR te stappen?";
+    expect(engine.explain!(q).focus.some((c) => c.word.startsWith("makkelijk"))).toBe(false);
+    expect(engine.ask(q).answer?.id).toBe("uittreden-gr");
+  });
+});
