@@ -1497,3 +1497,14 @@ describe("everyday words for votes, pitfalls and superlatives", () => {
     expect(engine.ask(q).answer?.id).toBe("uittreden-gr");
   });
 });
+
+describe("passing tasks on to the region ('taken doorschuiven')", () => {
+  it("is the gemeente becoming an empty shell, not a deadline that moves", () => {
+    expect(
+      engine.ask("Wij schuiven alles door naar de regio en beslissen niets meer zelf. Is dat erg?").answer?.id,
+    ).toBe("valkuil-lege-bv");
+    expect(engine.ask("De zienswijzetermijn eindigt op Hemelvaartsdag. Schuift die dan door?").answer?.id).toBe(
+      "termijn-feestdagen",
+    );
+  });
+});
