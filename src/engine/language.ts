@@ -35,6 +35,11 @@ export const languageSchema = z.strictObject({
   checklist_lists: wordList,
   checklist_verbs: wordList,
   name_verbs: wordList,
+  send_verbs: wordList,
+  sent_papers: wordList,
+  steer_prepositions: wordList,
+  send_as: folded,
+  send_to_asker: wordList,
   checklist_phrases: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)+$/, "must be two or more folded words")),
   example_title_prefix: folded,
   example_cues: wordList,
@@ -305,6 +310,15 @@ export interface LanguageData {
   figureHowWords: ReadonlySet<string>;
   /** After "hoe" and before a person, the verbs that ask for that person's name ("hoe heet de wethouder …"). */
   nameVerbs: ReadonlySet<string>;
+  /** "De kaders sturen" is sending them: the verb forms, the papers sent, the prepositions of steering, and the word
+   * a verb of sending is searched as. */
+  sending: {
+    verbs: ReadonlySet<string>;
+    papers: ReadonlySet<string>;
+    steerPrepositions: ReadonlySet<string>;
+    as: string;
+    toAsker: ReadonlySet<string>;
+  };
   /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
   computeVerbs: ReadonlySet<string>;
   /** Help words that in a sentence carry their meaning ("qua info"). */
@@ -533,6 +547,13 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     },
     figureHowWords: new Set(d.figure_how_words),
     nameVerbs: new Set(d.name_verbs),
+    sending: {
+      verbs: new Set(d.send_verbs),
+      papers: new Set(d.sent_papers),
+      steerPrepositions: new Set(d.steer_prepositions),
+      as: d.send_as,
+      toAsker: new Set(d.send_to_asker),
+    },
     computeVerbs: new Set(d.compute_verbs),
     numberLeads: new Set(d.number_leads),
     helpWordsWithMeaning: new Set(d.help_words_with_meaning),

@@ -950,6 +950,35 @@ function partsOf(d: Draft, token: string): string[] | null {
   return parts.length > 1 && d.vocab.lang.genericHeads.has(parts.at(-1)!) ? parts.slice(0, -1) : parts;
 }
 
+/**
+ * Step 4': "wanneer moet de GR ons de kaders sturen?" sends papers, it does not steer: a verb of sending with a paper
+ * as its object in the same clause is searched as `send_as` ("toesturen"), whose colloquial meaning is toezenden. A
+ * paper after a preposition of steering ("sturen op de begroting") or the verb before "op" keeps it steering; sent to
+ * the asker ("kun je me de brief sturen") it is a request to the bot.
+ */
+function readSending(d: Draft, clauses: readonly Clause[]): void {
+  const { sending } = d.vocab.lang;
+  const sends = (tokens: readonly string[], i: number) =>
+    sending.verbs.has(tokens[i]!) &&
+    tokens[i + 1] !== "op" &&
+    !tokens.some((t) => sending.toAsker.has(t)) &&
+    tokens.some(
+      (t, j) =>
+        sending.papers.has(t) &&
+        !sending.steerPrepositions.has(tokens[j - 1] ?? "") &&
+        !sending.steerPrepositions.has(tokens[j - 2] ?? ""),
+    );
+  const sent = new Set(clauses.flatMap((c) => c.tokens.filter((_, i) => sends(c.tokens, i))));
+  if (sent.size === 0) return;
+  const as = stem(sending.as);
+  for (const c of d.concepts)
+    if (sent.has(c.token)) {
+      d.expansions.push(`${c.token} → ${sending.as} (sending)`);
+      c.token = sending.as;
+      c.stem = as;
+    }
+}
+
 /** Step 4a: words the base knows directly, through compound parts, or after a typo correction. */
 function expandWords(d: Draft): void {
   d.concepts.forEach((c, i) => {
@@ -1827,6 +1856,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     aliases: new Map(),
     compounds: new Map(),
   };
+  readSending(d, clauses);
   expandWords(d);
   joinAdjacent(d, tokens);
   joinSeparableVerbs(d, clauses);

@@ -1508,3 +1508,19 @@ describe("passing tasks on to the region ('taken doorschuiven')", () => {
     );
   });
 });
+
+describe("a verb of sending with a paper as its object (send_verbs, sent_papers)", () => {
+  it("'de GR stuurt de begroting te laat' is about the deadlines for sending, not steering", () => {
+    const q = "De GR stuurt de begroting steeds te laat, wat nu?";
+    expect(engine.explain!(q).expansions).toContain("stuurt → toesturen (sending)");
+    expect(engine.ask(q).answer?.id).toBe("begrotingscyclus-gr");
+  });
+
+  it("'sturen op de begroting' and 'kun je me … sturen' are no sending by the GR", () => {
+    for (const q of [
+      "Hoe kan de raad sturen op de begroting van de GR?",
+      "Kun je me de brief sturen over de begroting?",
+    ])
+      expect(engine.explain!(q).expansions.some((e) => e.endsWith("(sending)"))).toBe(false);
+  });
+});
