@@ -1524,3 +1524,21 @@ describe("a verb of sending with a paper as its object (send_verbs, sent_papers)
       expect(engine.explain!(q).expansions.some((e) => e.endsWith("(sending)"))).toBe(false);
   });
 });
+
+describe("one report's findings, a resident's care and tips", () => {
+  it("the conclusions of one year's report are one body's figure (year_result_cues)", () => {
+    const reply = engine.ask("conclusies rkc onderzoek ggd 2022?");
+    expect(reply.status).toBe("unknown");
+    expect(engine.explain!("conclusies rkc onderzoek ggd 2022?").localFigure).toBe(true);
+  });
+
+  it("a maatwerkvoorziening is a resident's own care, another subject", () => {
+    expect(engine.ask("Hoe vraagt een inwoner een maatwerkvoorziening aan bij de regionale dienst?").status).toBe(
+      "unknown",
+    );
+  });
+
+  it("'tips' names no subject, so the printer in the context is what is asked", () => {
+    expect(engine.ask("Mijn printer thuis doet het niet meer, heeft u misschien tips?").status).toBe("unknown");
+  });
+});
