@@ -35,6 +35,9 @@ export const languageSchema = z.strictObject({
   checklist_lists: wordList,
   checklist_verbs: wordList,
   name_verbs: wordList,
+  checklist_requests: wordList,
+  enumerating_words: wordList,
+  step_verbs: wordList,
   send_verbs: wordList,
   sent_papers: wordList,
   steer_prepositions: wordList,
@@ -200,6 +203,11 @@ export interface LanguageData {
   periodWords: ReadonlySet<string>;
   /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
   checklistVerbs: ReadonlySet<string>;
+  /** "Geef me de punten": requests that before a checklist noun ask for a checklist. */
+  checklistRequests: ReadonlySet<string>;
+  /** "Wat moeten we allemaal uitzoeken": the words of enumeration and the verbs of steps that ask for a checklist. */
+  enumeratingWords: ReadonlySet<string>;
+  stepVerbs: ReadonlySet<string>;
   /** Phrases of several words that ask for a checklist ("stap voor stap"), each as its words. */
   checklistPhrases: readonly (readonly string[])[];
   /** First word of an example entry's title ("Voorbeeld: Drechtsteden …"). */
@@ -488,6 +496,9 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     periodWords: new Set(d.period_words),
     checklistVerbs: new Set(d.checklist_verbs),
     checklistPhrases: d.checklist_phrases.map((p) => p.split(" ")),
+    checklistRequests: new Set(d.checklist_requests),
+    enumeratingWords: new Set(d.enumerating_words),
+    stepVerbs: new Set(d.step_verbs),
     exampleTitlePrefix: d.example_title_prefix,
     exampleCues: new Set(d.example_cues),
     comparisonCues: new Set(d.comparison_cues),
@@ -694,13 +705,33 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
     (lang.checklistNouns.has(t) && lang.checklistLists.has(tokens[i - 1] ?? "")) ||
     (lang.checklistLists.has(t) && lang.checklistNouns.has(tokens[i + 1] ?? "")) ||
     inChecklistPhrase(tokens, i, lang) ||
+    requestsChecklistNoun(tokens, i, lang) ||
     misspellsChecklistHead(t, lang)
   );
 }
 
-/** The clause opens with steps or points for a purpose: "Stappen om dat goed te beoordelen?". */
+/**
+ * The clause opens with steps or points for a purpose ("Stappen om dat goed te beoordelen?"), or asks with "wat", a
+ * modal, a word of enumeration and a verb of steps what to go through ("wat moeten we allemaal uitzoeken voordat …").
+ */
 export function opensWithChecklistNoun(tokens: readonly string[], lang: LanguageData): boolean {
-  return lang.checklistNouns.has(tokens[0] ?? "") && tokens[1] === "om";
+  if (lang.checklistNouns.has(tokens[0] ?? "") && tokens[1] === "om") return true;
+  const wat = tokens.indexOf("wat");
+  return (
+    wat >= 0 &&
+    wat <= 1 &&
+    lang.statementVerbs.has(tokens[wat + 1] ?? "") &&
+    tokens.some((t) => lang.enumeratingWords.has(t)) &&
+    tokens.some((t) => lang.stepVerbs.has(t))
+  );
+}
+
+/** "Geef me de punten", "noem ons een paar stappen": a request for a checklist noun, the asker and an article between. */
+function requestsChecklistNoun(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  if (!lang.checklistNouns.has(tokens[i]!)) return false;
+  const before = tokens.slice(Math.max(0, i - 4), i);
+  const request = before.findIndex((t) => lang.checklistRequests.has(t));
+  return request >= 0 && ["me", "mij", "ons"].includes(before[request + 1] ?? "");
 }
 
 /** The token at i is a word of one of `checklist_phrases` written out in full ("stap voor stap"). */

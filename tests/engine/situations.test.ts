@@ -1542,3 +1542,25 @@ describe("one report's findings, a resident's care and tips", () => {
     expect(engine.ask("Mijn printer thuis doet het niet meer, heeft u misschien tips?").status).toBe("unknown");
   });
 });
+
+describe("more ways to ask for the points to go through", () => {
+  it("'geef me de punten' asks for the checklist", () => {
+    expect(engine.ask("Geef me de punten voor een zienswijze op de begroting.").answer?.id).toBe(
+      "checklist-zienswijze-begroting",
+    );
+  });
+
+  it("'wat moeten we allemaal regelen voordat …' asks for the steps; 'wat moet er allemaal in … staan' does not", () => {
+    expect(engine.ask("Wat moeten we allemaal regelen voordat we uit de GR stappen?").answer?.id).toBe(
+      "checklist-uittreden",
+    );
+    expect(engine.ask("Wat moet er allemaal in een gemeenschappelijke regeling staan?").answer?.kind).not.toBe(
+      "checklist",
+    );
+  });
+
+  it("'een lijst met dingen' is a list to go through", () => {
+    const q = "Is er een lijst met dingen die de raad bij de jaarrekening van een verbonden partij moet bekijken?";
+    expect(engine.ask(q).answer?.id).toBe("checklist-jaarrekening-verbonden-partij");
+  });
+});
