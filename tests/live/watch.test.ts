@@ -71,6 +71,8 @@ describe("watchTree", () => {
     await sleep(300);
     expect(fired).toBe(0);
     await writeFile(join(root, "synoniemen.yml"), "groups: []");
-    await until(() => fired === 1);
+    // One write may raise two events more than the 50 ms debounce apart on a loaded machine (CI on Node 20 saw the
+    // wait for exactly one fire time out): any fire now comes from the real file, the scratch files had their 300 ms.
+    await until(() => fired >= 1);
   });
 });
