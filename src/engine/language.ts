@@ -36,6 +36,7 @@ export const languageSchema = z.strictObject({
   checklist_verbs: wordList,
   name_verbs: wordList,
   checklist_requests: wordList,
+  checklist_request_objects: wordList,
   enumerating_words: wordList,
   step_verbs: wordList,
   send_verbs: wordList,
@@ -203,8 +204,9 @@ export interface LanguageData {
   periodWords: ReadonlySet<string>;
   /** Verbs that ask for a checklist right after "aan" ("waar moeten we aan denken"). */
   checklistVerbs: ReadonlySet<string>;
-  /** "Geef me de punten": requests that before a checklist noun ask for a checklist. */
+  /** "Geef me de punten": requests that before a checklist noun ask for a checklist, and whom they ask it for. */
   checklistRequests: ReadonlySet<string>;
+  checklistRequestObjects: ReadonlySet<string>;
   /** "Wat moeten we allemaal uitzoeken": the words of enumeration and the verbs of steps that ask for a checklist. */
   enumeratingWords: ReadonlySet<string>;
   stepVerbs: ReadonlySet<string>;
@@ -497,6 +499,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     checklistVerbs: new Set(d.checklist_verbs),
     checklistPhrases: d.checklist_phrases.map((p) => p.split(" ")),
     checklistRequests: new Set(d.checklist_requests),
+    checklistRequestObjects: new Set(d.checklist_request_objects),
     enumeratingWords: new Set(d.enumerating_words),
     stepVerbs: new Set(d.step_verbs),
     exampleTitlePrefix: d.example_title_prefix,
@@ -700,7 +703,7 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
       (tokens[i - 1] === "aan" || (tokens[i - 2] === "aan" && lang.statementVerbs.has(tokens[i - 1]!)))) ||
     // "Stappen om dat goed te beoordelen?", "punten om op te letten": a clause that opens with steps or points for a
     // purpose asks for them (after a verb, "uit de GR stappen om kosten te besparen", it is no noun).
-    (i === 0 && opensWithChecklistNoun(tokens, lang)) ||
+    (i === 0 && clauseAsksForChecklist(tokens, lang)) ||
     // "een vaste set vragen", "een rijtje punten": a list word right before what it holds, and that noun after it.
     (lang.checklistNouns.has(t) && lang.checklistLists.has(tokens[i - 1] ?? "")) ||
     (lang.checklistLists.has(t) && lang.checklistNouns.has(tokens[i + 1] ?? "")) ||
@@ -714,7 +717,7 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
  * The clause opens with steps or points for a purpose ("Stappen om dat goed te beoordelen?"), or asks with "wat", a
  * modal, a word of enumeration and a verb of steps what to go through ("wat moeten we allemaal uitzoeken voordat …").
  */
-export function opensWithChecklistNoun(tokens: readonly string[], lang: LanguageData): boolean {
+export function clauseAsksForChecklist(tokens: readonly string[], lang: LanguageData): boolean {
   if (lang.checklistNouns.has(tokens[0] ?? "") && tokens[1] === "om") return true;
   const wat = tokens.indexOf("wat");
   return (
@@ -731,7 +734,7 @@ function requestsChecklistNoun(tokens: readonly string[], i: number, lang: Langu
   if (!lang.checklistNouns.has(tokens[i]!)) return false;
   const before = tokens.slice(Math.max(0, i - 4), i);
   const request = before.findIndex((t) => lang.checklistRequests.has(t));
-  return request >= 0 && ["me", "mij", "ons"].includes(before[request + 1] ?? "");
+  return request >= 0 && lang.checklistRequestObjects.has(before[request + 1] ?? "");
 }
 
 /** The token at i is a word of one of `checklist_phrases` written out in full ("stap voor stap"). */

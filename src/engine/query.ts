@@ -21,7 +21,7 @@ import { clauseWeights, openerOf, splitClauses, type Clause } from "./focus.ts";
 import {
   isAskerRole,
   isChecklistCue,
-  opensWithChecklistNoun,
+  clauseAsksForChecklist,
   isInvertedVerb,
   endsWithAny,
   isWordOrCompoundOf,
@@ -1838,7 +1838,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     : 0;
   const wantsChecklist =
     tokens.some((_, i) => isChecklistCue(tokens, i, lang)) ||
-    clauses.some((c) => opensWithChecklistNoun(c.tokens, lang));
+    clauses.some((c) => clauseAsksForChecklist(c.tokens, lang));
   const wantsComparison = compares;
   // Only help words ("hallo", "info", "help"): a help word with a meaning ("info") is then no concept either.
   const isHelp =
@@ -2069,8 +2069,8 @@ function askedOffSubject(d: Draft): boolean {
   if (!concepts.some((c) => c.weight > 0 && c.weight < 1)) return false;
   const subject = (stem: string) => vocab.topicalStems.has(stem) || vocab.subjectStems.has(stem);
   const onSubject = (c: Concept, i: number): boolean => {
-    // A kind of body that is one GR ("of het recreatieschap nog zin heeft") is the subject asked about,
-    // whether or not the base names that kind.
+    // A kind of body that is one GR ("of het recreatieschap nog zin heeft") is the subject asked about, whether or
+    // not the base names that kind.
     if ((c.match !== "unknown" && subject(c.stem)) || vocab.lang.instances.has(c.token)) return true;
     for (const [term, m] of credits) if ((m.get(i) ?? 0) >= CREDIT.corrected && subject(term)) return true;
     return false;
