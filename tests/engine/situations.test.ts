@@ -1550,10 +1550,13 @@ describe("more ways to ask for the points to go through", () => {
     );
   });
 
-  it("'wat moeten we allemaal regelen voordat …' asks for the steps; 'wat moet er allemaal in … staan' does not", () => {
-    expect(engine.ask("Wat moeten we allemaal regelen voordat we uit de GR stappen?").answer?.id).toBe(
+  it("'wat moeten we allemaal uitzoeken voordat …' asks for the steps; 'wat moet er allemaal in … staan' does not", () => {
+    expect(engine.ask("Wat moeten we allemaal uitzoeken voordat we uit de GR stappen?").answer?.id).toBe(
       "checklist-uittreden",
     );
+    // "Doen" and "regelen" name no steps to go through: the subject's own entry answers.
+    expect(engine.ask("Wat moet een AB-lid allemaal doen om de raad te informeren?").answer?.id).toBe("positie-ab-lid");
+    expect(engine.ask("Wat moeten wij allemaal doen om een GR op te heffen?").answer?.id).toBe("opheffing-gr");
     expect(engine.ask("Wat moet er allemaal in een gemeenschappelijke regeling staan?").answer?.kind).not.toBe(
       "checklist",
     );
