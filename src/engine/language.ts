@@ -44,6 +44,7 @@ export const languageSchema = z.strictObject({
   steer_prepositions: wordList,
   send_as: folded,
   send_to_asker: wordList,
+  steer_particles: wordList,
   checklist_phrases: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)+$/, "must be two or more folded words")),
   example_title_prefix: folded,
   example_cues: wordList,
@@ -328,6 +329,7 @@ export interface LanguageData {
     steerPrepositions: ReadonlySet<string>;
     as: string;
     toAsker: ReadonlySet<string>;
+    steerParticles: ReadonlySet<string>;
   };
   /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
   computeVerbs: ReadonlySet<string>;
@@ -567,6 +569,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
       steerPrepositions: new Set(d.steer_prepositions),
       as: d.send_as,
       toAsker: new Set(d.send_to_asker),
+      steerParticles: new Set(d.steer_particles),
     },
     computeVerbs: new Set(d.compute_verbs),
     numberLeads: new Set(d.number_leads),

@@ -953,14 +953,16 @@ function partsOf(d: Draft, token: string): string[] | null {
 /**
  * Step 4': "wanneer moet de GR ons de kaders sturen?" sends papers, it does not steer: a verb of sending with a paper
  * as its object in the same clause is searched as `send_as` ("toesturen"), whose colloquial meaning is toezenden. A
- * paper after a preposition of steering ("sturen op de begroting") or the verb before "op" keeps it steering; sent to
- * the asker ("kun je me de brief sturen") it is a request to the bot.
+ * paper after a preposition of steering ("sturen op de begroting"), the verb before "op" or a clause that closes with a
+ * particle of steering ("stuurt de begroting bij") keeps it steering; sent to the asker ("kun je me de brief sturen")
+ * it is a request to the bot.
  */
 function readSending(d: Draft, clauses: readonly Clause[]): void {
   const { sending } = d.vocab.lang;
   const sends = (tokens: readonly string[], i: number) =>
     sending.verbs.has(tokens[i]!) &&
     tokens[i + 1] !== "op" &&
+    !sending.steerParticles.has(tokens.at(-1) ?? "") &&
     !tokens.some((t) => sending.toAsker.has(t)) &&
     tokens.some(
       (t, j) =>

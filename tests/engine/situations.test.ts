@@ -1520,6 +1520,7 @@ describe("a verb of sending with a paper as its object (send_verbs, sent_papers)
     for (const q of [
       "Hoe kan de raad sturen op de begroting van de GR?",
       "Kun je me de brief sturen over de begroting?",
+      "Hoe stuurt de raad de begroting van de GR bij?",
     ])
       expect(engine.explain!(q).expansions.some((e) => e.endsWith("(sending)"))).toBe(false);
   });
