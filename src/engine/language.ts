@@ -706,7 +706,7 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
       (tokens[i - 1] === "aan" || (tokens[i - 2] === "aan" && lang.statementVerbs.has(tokens[i - 1]!)))) ||
     // "Stappen om dat goed te beoordelen?", "punten om op te letten": a clause that opens with steps or points for a
     // purpose asks for them (after a verb, "uit de GR stappen om kosten te besparen", it is no noun).
-    (i === 0 && clauseAsksForChecklist(tokens, lang)) ||
+    (i === 0 && opensWithStepsFor(tokens, lang)) ||
     // "een vaste set vragen", "een rijtje punten": a list word right before what it holds, and that noun after it.
     (lang.checklistNouns.has(t) && lang.checklistLists.has(tokens[i - 1] ?? "")) ||
     (lang.checklistLists.has(t) && lang.checklistNouns.has(tokens[i + 1] ?? "")) ||
@@ -719,9 +719,19 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
 /**
  * The clause opens with steps or points for a purpose ("Stappen om dat goed te beoordelen?"), or asks with "wat", a
  * modal, a word of enumeration and a verb of steps what to go through ("wat moeten we allemaal uitzoeken voordat …").
+ * Only a clause's own words: in a whole message "wat" and "allemaal" may stand in different sentences.
  */
 export function clauseAsksForChecklist(tokens: readonly string[], lang: LanguageData): boolean {
-  if (lang.checklistNouns.has(tokens[0] ?? "") && tokens[1] === "om") return true;
+  return opensWithStepsFor(tokens, lang) || asksWhatAllToGoThrough(tokens, lang);
+}
+
+/** "Stappen om dat goed te beoordelen?", "punten om op te letten": steps or points for a purpose, opening the text. */
+function opensWithStepsFor(tokens: readonly string[], lang: LanguageData): boolean {
+  return lang.checklistNouns.has(tokens[0] ?? "") && tokens[1] === "om";
+}
+
+/** "Wat moeten we allemaal uitzoeken": "wat", a modal, a word of enumeration and a verb of steps. */
+function asksWhatAllToGoThrough(tokens: readonly string[], lang: LanguageData): boolean {
   const wat = tokens.indexOf("wat");
   return (
     wat >= 0 &&

@@ -1563,6 +1563,11 @@ describe("more ways to ask for the points to go through", () => {
     );
   });
 
+  it("'wat' and 'allemaal' in different sentences ask for no checklist", () => {
+    const q = "Wat is een gemeenschappelijke regeling? We moeten allemaal nog veel controleren.";
+    expect(engine.explain!(q).wantsChecklist).toBe(false);
+  });
+
   it("'een lijst met dingen' is a list to go through", () => {
     const q = "Is er een lijst met dingen die de raad bij de jaarrekening van een verbonden partij moet bekijken?";
     expect(engine.ask(q).answer?.id).toBe("checklist-jaarrekening-verbonden-partij");
