@@ -11,6 +11,10 @@ const folded = z.string().regex(/^[a-z0-9]+$/, "must be one folded word (a-z, 0-
 const wordList = z.array(folded);
 /** Cues matched on the message's words (`hasCue` in query.ts): a word, or two words written with one space. */
 const cueList = z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)?$/, "must be one or two folded words"));
+/** Phrases of two or more folded words ("stap voor stap"), read as their words. */
+const phraseList = z
+  .array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)+$/, "must be two or more folded words"))
+  .transform((l) => l.map((p) => p.split(" ")));
 /** A list that may be written as lines of words ("- [motie, amendement]"), read as one flat list. */
 const groupedWordList = z.array(z.union([folded, z.array(folded)])).transform((l) => l.flat());
 
@@ -45,7 +49,7 @@ export const languageSchema = z.strictObject({
   send_as: folded,
   send_to_asker: wordList,
   steer_particles: wordList,
-  checklist_phrases: z.array(z.string().regex(/^[a-z0-9]+( [a-z0-9]+)+$/, "must be two or more folded words")),
+  checklist_phrases: phraseList,
   example_title_prefix: folded,
   example_cues: wordList,
   comparison_cues: groupedWordList,
@@ -142,6 +146,7 @@ export const languageSchema = z.strictObject({
   law_content_cues: wordList,
   document_cues: cueList,
   document_describers: wordList,
+  document_idioms: phraseList,
   summary_cues: wordList,
   summary_nouns: wordList,
   consequence_verbs: wordList,
@@ -403,6 +408,8 @@ export interface LanguageData {
   documentCues: ReadonlySet<string>;
   /** Words before a document cue that make it describe others' papers ("de regeling als bijlage"). */
   documentDescribers: ReadonlySet<string>;
+  /** Idioms whose words are no document cue ("stuk voor stuk" is "one by one"), each as its words. */
+  documentIdioms: readonly (readonly string[])[];
   /** Document cues that sum up ("samenvatten"): followed by a question word they sum up a subject, not a text. */
   /** Of those, the nouns: a question word a few words later says what to sum up ("samenvatting gevraagd: wat …"). */
   summaryNouns: ReadonlySet<string>;
@@ -499,7 +506,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     expiryVerbs: new Set(d.expiry_verbs),
     periodWords: new Set(d.period_words),
     checklistVerbs: new Set(d.checklist_verbs),
-    checklistPhrases: d.checklist_phrases.map((p) => p.split(" ")),
+    checklistPhrases: d.checklist_phrases,
     checklistRequests: new Set(d.checklist_requests),
     checklistRequestObjects: new Set(d.checklist_request_objects),
     enumeratingWords: new Set(d.enumerating_words),
@@ -609,6 +616,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     lawContentCues: new Set(d.law_content_cues),
     documentCues: new Set(d.document_cues),
     documentDescribers: new Set(d.document_describers),
+    documentIdioms: d.document_idioms,
     summaryCues: new Set(d.summary_cues),
     summaryNouns: new Set(d.summary_nouns),
     consequenceVerbs: new Set(d.consequence_verbs),
@@ -710,7 +718,7 @@ export function isChecklistCue(tokens: readonly string[], i: number, lang: Langu
     // "een vaste set vragen", "een rijtje punten": a list word right before what it holds, and that noun after it.
     (lang.checklistNouns.has(t) && lang.checklistLists.has(tokens[i - 1] ?? "")) ||
     (lang.checklistLists.has(t) && lang.checklistNouns.has(tokens[i + 1] ?? "")) ||
-    inChecklistPhrase(tokens, i, lang) ||
+    withinPhrase(lang.checklistPhrases, tokens, i) ||
     requestsChecklistNoun(tokens, i, lang) ||
     misspellsChecklistHead(t, lang)
   );
@@ -750,11 +758,9 @@ function requestsChecklistNoun(tokens: readonly string[], i: number, lang: Langu
   return request >= 0 && lang.checklistRequestObjects.has(before[request + 1] ?? "");
 }
 
-/** The token at i is a word of one of `checklist_phrases` written out in full ("stap voor stap"). */
-function inChecklistPhrase(tokens: readonly string[], i: number, lang: LanguageData): boolean {
-  return lang.checklistPhrases.some((p) =>
-    p.some((w, k) => w === tokens[i] && p.every((x, j) => tokens[i - k + j] === x)),
-  );
+/** The token at i is a word of one of `phrases` written out in full ("stap voor stap", "stuk voor stuk"). */
+export function withinPhrase(phrases: readonly (readonly string[])[], tokens: readonly string[], i: number): boolean {
+  return phrases.some((p) => p.some((w, k) => w === tokens[i] && p.every((x, j) => tokens[i - k + j] === x)));
 }
 
 /** "checklst", "cheklist": one typo off a checklist head of TYPO_HEAD_LETTERS letters or more. */

@@ -22,6 +22,7 @@ import {
   isAskerRole,
   isChecklistCue,
   clauseAsksForChecklist,
+  withinPhrase,
   isInvertedVerb,
   endsWithAny,
   isWordOrCompoundOf,
@@ -562,11 +563,12 @@ export function isFiller(token: string, lang: LanguageData): boolean {
     if (lang.filler.has(base) || (base.at(-1) === base.at(-2) && lang.filler.has(base.slice(0, -1)))) return true;
   }
   // The superlative: "makkelijkst", "simpelste" (a base of SUPERLATIVE_BASE letters or more: "laatste" is no "laat").
-  for (const ending of ["st", "ste"])
-    if (token.endsWith(ending) && token.length >= SUPERLATIVE_BASE + ending.length) {
-      if (lang.filler.has(token.slice(0, -ending.length))) return true;
-    }
-  return false;
+  return ["st", "ste"].some(
+    (ending) =>
+      token.endsWith(ending) &&
+      token.length >= SUPERLATIVE_BASE + ending.length &&
+      lang.filler.has(token.slice(0, -ending.length)),
+  );
 }
 const SUPERLATIVE_BASE = 5;
 
@@ -1940,8 +1942,8 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
       (t, i) =>
         hasCue(lang.documentCues, tokens, i) &&
         !lang.documentDescribers.has(tokens[i - 1] ?? "") &&
-        // "stuk voor stuk" is "one by one", no paper.
-        !(tokens[i] === "stuk" && tokens[i + 1] === "voor" && tokens[i + 2] === "stuk") &&
+        // "stuk voor stuk" is "one by one", no paper (`document_idioms`).
+        !withinPhrase(lang.documentIdioms, tokens, i) &&
         !sumsUpSubject(tokens, i, lang) &&
         clauses.some((c) => !c.reported && c.tokens.includes(t)),
     ),
