@@ -36,6 +36,34 @@ import {
 import { CONTEXT_WEIGHT } from "./focus.ts";
 import { language } from "./language.ts";
 import type { Engine, Explanation } from "./types.ts";
+import {
+  AMBIGUOUS_RATIO,
+  ASKED_WEIGHT,
+  CALLED_BOOST,
+  CANDIDATES,
+  CHECKLIST_BOOST,
+  CHECKLIST_CANDIDATES,
+  CHECKLIST_COVERAGE,
+  CHECKLIST_RANK,
+  CHECKLIST_TITLE_BOOST,
+  CHECKLIST_TITLE_SHARED,
+  CLOSE_RATIO,
+  COMPARISON_BOOST,
+  COVERAGE_FLOOR,
+  EXAMPLE_NAME_DF,
+  EXAMPLE_PRIOR,
+  EXAMPLE_UNNAMED_PRIOR,
+  FIND_BOOST,
+  NAMED_BOOST,
+  NAME_WORDS,
+  OWN_QUESTION,
+  OWN_QUESTION_ALL,
+  QUOTED_BOOST,
+  REGION_NAME_DF,
+  RERANK,
+  TOPIC_COVERAGE,
+  TOPIC_RANK,
+} from "./weights.ts";
 
 export type { Engine, Explanation } from "./types.ts";
 
@@ -56,45 +84,12 @@ const FIELDS: FieldSpec[] = [
 const BODY_MASK = 1 << 4;
 const TITLE_MASK = 1 << 0;
 const TOPICAL_MASK = TITLE_MASK | (1 << 2); // title, keywords
-/** A checklist asked for ranks this much higher than a topic. */
-const CHECKLIST_BOOST = 1.6;
-/**
- * And this much more for each term of the message its title holds that at most CHECKLIST_TITLE_SHARED checklist titles
- * hold (round thirty-two: +9 on the probe sets, nothing lost).
- */
-const CHECKLIST_TITLE_BOOST = 0.25;
-const CHECKLIST_TITLE_SHARED = 2;
-/** Rank factor for an entry naming two or more of the things a comparison asks about outside its body. */
-const COMPARISON_BOOST = 1.3;
-/** Rank factor for an entry that says where to look, when the message asks where to find something. */
-const FIND_BOOST = 2;
-/** Runner-up within this share of the best score makes a confident reply "ambiguous". */
-const AMBIGUOUS_RATIO = 0.9;
 /**
  * A topic and the checklist that goes with it (one lists the other as related) are one subject in two forms: a tie
  * between them leaves no doubt about what is asked, so it does not make the reply ambiguous; the other is offered.
  */
 const companions = (a: KnowledgeEntry, b: KnowledgeEntry): boolean =>
   (a.kind === "checklist") !== (b.kind === "checklist") && (a.related.includes(b.id) || b.related.includes(a.id));
-/** A confident answer lists a runner-up ("Bedoelde u…") only when it is within this share of the best score. */
-const CLOSE_RATIO = 0.75;
-/**
- * A topic covering at least what its checklist covers answers a message that asks for no checklist when it ranks this
- * share of the checklist's rank: a checklist lists many words and outranks its topic on rank alone.
- */
-const TOPIC_RANK = 0.6;
-/** ... and covers at least this share of what the checklist covers. */
-const TOPIC_COVERAGE = 0.9;
-/**
- * Rank = BM25 × (COVERAGE_FLOOR + coverage/2 + coverage outside the body/2): coverage re-orders BM25's candidates at
- * most by a factor of two. (0.25, a factor of five, let a candidate covering one common word of a long message beat
- * the entry BM25 found for its rare subject word: top-1 on the fixtures 486 → 489 of 540 with 1.)
- */
-const COVERAGE_FLOOR = 1;
-/** Candidates taken from BM25 for coverage scoring. */
-const CANDIDATES = 20;
-/** Candidates taken for a checklist request. */
-const CHECKLIST_CANDIDATES = 60;
 
 const fieldTexts = (e: KnowledgeEntry): string[] => [
   e.title,
@@ -156,25 +151,6 @@ function indexTerms(splitter: CompoundSplitter): (text: string) => string[] {
     return out;
   };
 }
-
-/** How many of the best BM25 candidates are compared with the way people ask them (their questions). */
-const RERANK = 8;
-/** Rank factor for an entry whose whole subject (title or key phrase) the message names. */
-const NAMED_BOOST = 0.3;
-/** Rank factor for an entry whose title part, or words of its title, the message puts in quotes ("een 'lege bv'"). */
-const QUOTED_BOOST = 1.5;
-/**
- * Further rank factor for an entry that is called by the quoted term: its title is that term and at most its
- * abbreviation or spelled-out form ("GR (gemeenschappelijke regeling)" for "… staat 'GR'. Wat wordt daarmee bedoeld?").
- * The term may be in most entries, so without it the definition lost to entries that matched the context.
- */
-const CALLED_BOOST = 2.5;
-/** A title part of at most this many words can be a name (see CALLED_BOOST). */
-const NAME_WORDS = 3;
-/** Phrasing similarity at which a message counts as one of the entry's own questions. */
-const OWN_QUESTION = 0.85;
-/** Share of all the message's words (by idf, situational ones too) an entry must hold to count as its own question. */
-const OWN_QUESTION_ALL = 0.5;
 
 /**
  * How entries are phrased, for the best candidates only (stems computed lazily and memoised per entry):
@@ -273,28 +249,6 @@ function rerankByPhrasing<
 }
 
 /**
- * Rank factor of an example entry whose region the message names only in its context, not in the asking clause
- * (see exampleNames). Tried on every example entry whose region the asking clause does not name: one more fixture
- * ranked right, but the confidence model then answered six fewer in cross-validation (docs/engine.md, round six).
- */
-export const EXAMPLE_PRIOR = 0.7;
-/**
- * Rank factor of an example entry whose region the message does not name at all, nor asks for an example: milder than
- * EXAMPLE_PRIOR, which was too strong for this case (round six); 0.9 lifted the calibration and probe sets, 0.8 less
- * (docs/engine.md, round twenty-four).
- */
-export const EXAMPLE_UNNAMED_PRIOR = 0.9;
-/** A capitalised title word of an example entry found in at most this many entries is one of its names. */
-const EXAMPLE_NAME_DF = 4;
-/**
- * ... and a name for the local-figure check ("wie zitten er in het db van regio rivierenland"): the examples' regions
- * come up in a few more entries (the overview, the forms), yet a figure asked of them is still one body's figure.
- */
-const REGION_NAME_DF = 12;
-/** Focus weight from which a concept counts as asked about (the asking clause, or context it points back to). */
-const ASKED_WEIGHT = 0.7;
-
-/**
  * The names of each example entry ("Voorbeeld: Regio Noord-Veluwe (ontmanteld)" → noord, veluwe): the capitalised
  * words of its title after the example prefix that are rare in the base; null for an entry that is no example.
  */
@@ -319,11 +273,6 @@ function exampleNames(entries: readonly KnowledgeEntry[], df: (stem: string) => 
     return names;
   };
 }
-
-/** A checklist covering this share of what the best entry covers answers a checklist request. */
-const CHECKLIST_COVERAGE = 0.4;
-/** ... and ranks at least this share of the best entry's rank (after the checklist boost). */
-const CHECKLIST_RANK = 0.3;
 
 /**
  * A message that asks for a checklist ("afvinklijst", "lijstje", "stappenplan") gets a checklist when one of the

@@ -29,6 +29,19 @@ import {
   language,
   type LanguageData,
 } from "./language.ts";
+import {
+  BODY_ONLY,
+  CREDIT,
+  ENDING_LETTERS,
+  INCIDENTAL,
+  INSTANCE_WEIGHT,
+  MAX_TYPO_EDITS,
+  NAME_WEIGHT,
+  PHRASE_WORD_SEARCH,
+  RARE_COMPOUND,
+  SEPARABLE_WINDOW,
+  SITUATIONAL_SEARCH,
+} from "./weights.ts";
 
 export interface QueryTerm {
   term: string;
@@ -131,38 +144,6 @@ export interface AnalyzedQuery {
   namedShare(stems: Iterable<string>): number;
   evaluate(matched: ReadonlyMap<string, Strength>): Evaluation;
 }
-
-const BODY_ONLY = 0.8;
-const CREDIT = {
-  exact: 1,
-  joined: 1,
-  synonym: 0.85,
-  colloquial: 0.85,
-  corrected: 0.7,
-  part: 0.5,
-  allParts: 0.85,
-} as const;
-/**
- * Search weight, as a share of its own, of a word inside a colloquial phrase of several words the message holds ("niet
- * meer meedoen"). Measured on the fixture sets (2026-12-06): 0.5 answered four more than 1, 0.25 and 0.35 no more.
- */
-const PHRASE_WORD_SEARCH = 0.5;
-/** Search weight of a situational word the base knows: it may help the ranking a little. */
-const SITUATIONAL_SEARCH = 0.2;
-/** Weight of the IDF of a word that occurs in the base only outside titles, questions and keywords. */
-const INCIDENTAL = 0.5;
-/** A name weighs this much of its focus weight in the coverage. */
-const NAME_WEIGHT = 0.5;
-/** The kind of body a GR is ("veiligheidsregio", "GGD") weighs this much: it says which GR, rarely what is asked. */
-const INSTANCE_WEIGHT = 0.25;
-/** A known compound found in at most this share of the entries is also searched by its parts. */
-const RARE_COMPOUND = 0.05;
-/** How many words after a verb its separated particle may stand. */
-const SEPARABLE_WINDOW = 6;
-/** Most letters a typo correction changes (deleted, added, changed or swapped neighbours). */
-const MAX_TYPO_EDITS = 2;
-/** Letters at the end of a word that a correction into another form of it may change ("efficiënter" → efficiency). */
-const ENDING_LETTERS = 3;
 
 /** What the query analysis needs to know about the base: document frequencies, vocabulary, synonyms. */
 export class QueryVocabulary {
