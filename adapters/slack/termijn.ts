@@ -1,6 +1,6 @@
 // Slack side of the deadlines (src/termijnen): the /termijn command, the "Eerstvolgende termijnen" section of
 // App Home and the reminder poster. Wording comes from the core; user text is escaped.
-import { slackWebClient, type WebClientConfig } from "./web-client.ts";
+import { type SlackClientOptions, slackWebClient, type WebClientConfig } from "./web-client.ts";
 import { type AllMiddlewareArgs, type App, type SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { Reply } from "../../src/reply.ts";
 import type { Logger } from "../../src/log.ts";
@@ -62,7 +62,7 @@ export function registerTermijnCommand(app: App, termijnen: TermijnService | und
 export function slackReminderSink(
   config: WebClientConfig,
   channel: string,
-  options: { timeoutMs?: number } = {},
+  options: SlackClientOptions = {},
 ): ReminderSink {
   const client = slackWebClient(config, options);
   return {

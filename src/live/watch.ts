@@ -6,6 +6,7 @@ import { type FSWatcher, readdirSync, watch } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../log.ts";
 
+/** How often a removed root folder is looked for (default). */
 const ROOT_POLL_MS = 2_000;
 
 export interface TreeWatcher {
@@ -37,7 +38,7 @@ function listFolders(root: string): string[] {
 export function watchTree(
   root: string,
   onChange: () => void,
-  opts: { debounceMs: number; logger: Logger },
+  opts: { debounceMs: number; logger: Logger; rootPollMs?: number },
 ): TreeWatcher {
   const log = opts.logger.child({ component: "knowledge-watch" });
   const watchers = new Map<string, FSWatcher>();
@@ -102,7 +103,7 @@ export function watchTree(
       log.info({ root }, "knowledge folder is back");
       schedule();
     }
-  }, ROOT_POLL_MS);
+  }, opts.rootPollMs ?? ROOT_POLL_MS);
   poll.unref();
   log.info({ root, folders: watchers.size, debounceMs: opts.debounceMs }, "watching the knowledge base for changes");
   return {

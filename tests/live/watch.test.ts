@@ -52,7 +52,8 @@ describe("watchTree", () => {
   it("survives the folder being removed and picks it up again when it is back", async () => {
     root = await mkdtemp(join(tmpdir(), "watch-test-"));
     let fired = 0;
-    watcher = watchTree(root, () => fired++, { debounceMs: 50, logger });
+    // Looks for the removed root every 100 ms instead of every 2 s: the test waits for that look.
+    watcher = watchTree(root, () => fired++, { debounceMs: 50, logger, rootPollMs: 100 });
     await rm(root, { recursive: true });
     await until(() => !watcher!.folders().includes(root));
     await mkdir(root);
