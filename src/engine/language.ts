@@ -49,6 +49,7 @@ export const languageSchema = z.strictObject({
   send_as: folded,
   send_to_asker: wordList,
   steer_particles: wordList,
+  paper_determiners: wordList,
   checklist_phrases: phraseList,
   example_title_prefix: folded,
   example_cues: wordList,
@@ -335,6 +336,8 @@ export interface LanguageData {
     as: string;
     toAsker: ReadonlySet<string>;
     steerParticles: ReadonlySet<string>;
+    /** Words before a paper that make it one document (`paper_determiners`). */
+    paperDeterminers: ReadonlySet<string>;
   };
   /** Verbs that ask to work a figure out ("uitrekenen"): such a clause asks for the figure. */
   computeVerbs: ReadonlySet<string>;
@@ -577,6 +580,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
       as: d.send_as,
       toAsker: new Set(d.send_to_asker),
       steerParticles: new Set(d.steer_particles),
+      paperDeterminers: new Set(d.paper_determiners),
     },
     computeVerbs: new Set(d.compute_verbs),
     numberLeads: new Set(d.number_leads),

@@ -1403,7 +1403,33 @@ function asksLocalFigure(
       ofOneYear(tokens) ||
       pastDecision(tokens) ||
       claimsMoment(tokens) ||
-      asksPersonName(tokens));
+      asksPersonName(tokens) ||
+      namesOnePaper(tokens));
+  // "Kun je me de brief sturen die …", "stuur me de begroting 2027": one document asked of the bot, which is one body's
+  // like a figure: the asker (`send_to_asker`), a word of `paper_determiners` and a paper of `sent_papers` that ends
+  // its noun phrase (a year may follow), with a verb of handing over. "Kun je me de checklist voor onze zienswijze sturen" asks for a
+  // checklist, and so does "… me de zienswijze-checklist sturen".
+  const handsOver = (t: string) => lang.figureRequestVerbs.has(t) || lang.sending.verbs.has(t);
+  const paperAt = (tokens: readonly string[]) =>
+    tokens.some(handsOver)
+      ? tokens.findIndex((t, i) => {
+          const next = tokens[i + 1];
+          return (
+            lang.sending.papers.has(t) &&
+            lang.sending.paperDeterminers.has(tokens[i - 1] ?? "") &&
+            lang.sending.toAsker.has(tokens[i - 2] ?? "") &&
+            (next === undefined || !isContentWord(next, lang) || handsOver(next) || YEAR.test(next))
+          );
+        })
+      : -1;
+  const namesOnePaper = (tokens: readonly string[]) => paperAt(tokens) >= 0;
+  // "… de brief die de raad naar de GR stuurde", "… de brief sturen die …": a relative clause after the paper (or its
+  // verb) says which one.
+  const describesOnePaper = (tokens: readonly string[]) => {
+    const at = paperAt(tokens);
+    const after = handsOver(tokens[at + 1] ?? "") ? at + 2 : at + 1; // "… de brief sturen die …"
+    return at >= 0 && RELATIVE_PRONOUNS.has(tokens[after] ?? "");
+  };
   // "Hoe heet de wethouder die namens ons …": the name of one person (`name_verbs`).
   const asksPersonName = (tokens: readonly string[]) =>
     tokens.some(
@@ -1584,7 +1610,8 @@ function asksLocalFigure(
       (asksIdentity(c.tokens, lang) && clauses.some((o) => o.tokens !== c.tokens && namesOneMoment(o.tokens))) ||
       (!asksExampleFact(c.tokens) &&
         asksFigure(c.tokens) &&
-        ((cue(c.tokens) && (marked(c.tokens) || asksAboutContext(c.tokens) || namesExample(c.tokens))) ||
+        ((cue(c.tokens) &&
+          (marked(c.tokens) || describesOnePaper(c.tokens) || asksAboutContext(c.tokens) || namesExample(c.tokens))) ||
           pointsBack(c.tokens))),
   );
   if (local.length === 0) return false;

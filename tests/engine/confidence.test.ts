@@ -374,6 +374,25 @@ describe("the confidence model", () => {
     expect(feature("wat doet de veiligheidsregio")).toBe(1);
   });
 
+  it("one body's document asked of the bot gets the local-figures reply (paper_determiners)", () => {
+    // Before: answered with the entry on steering (valkuil-geen-sturing), the budget-checklist or the annual accounts.
+    for (const q of [
+      "kun je me de brief sturen die de raad vorige week naar de GR stuurde?",
+      "kun je me de brief die de GR stuurde doorsturen?",
+      "Stuur me de begroting 2027 van de veiligheidsregio",
+      "kun je mij de jaarrekening 2025 van onze regio geven?",
+    ]) {
+      const r = engine.ask(q);
+      expect(r.status, q).toBe("unknown");
+      expect(r.message, q).toMatch(/^Bedragen, namen, data en besluiten/);
+    }
+    // A checklist about a paper, a paper to explain, or the GR sending a paper, is no request for a document.
+    expect(engine.explain!("Kun je me de checklist voor onze zienswijze sturen?").localFigure).toBe(false);
+    expect(engine.explain!("kun je me de begroting 2027 van de GR uitleggen?").localFigure).toBe(false);
+    expect(engine.explain!("kun je me vertellen wanneer de GR ons de begroting moet sturen?").localFigure).toBe(false);
+    expect(engine.ask("Wanneer moet de GR ons de kaders sturen?").status).toBe("answer");
+  });
+
   it("'wie betaalt' asks who bears a cost by rule, not a local figure (who_rule_verbs)", () => {
     const q = "wie betaalt er mee aan het tekort van de omgevingsdienst waar wij in zitten?";
     expect(engine.explain!(q).localFigure).toBe(false);
