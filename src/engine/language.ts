@@ -134,6 +134,9 @@ export const languageSchema = z.strictObject({
   split_adverb_tails: wordList,
   leaving_objects: wordList,
   eruit_idiom_verbs: wordList,
+  sitting_verbs: wordList,
+  sitting_organs: wordList,
+  sitting_as: folded,
   never_corrected: groupedWordList,
   figure_cues: cueList,
   example_fact_cues: cueList,
@@ -388,6 +391,8 @@ export interface LanguageData {
   leavingObjects: ReadonlySet<string>;
   /** Verbs with which "eruit" is an idiom ("eruitzien", "eruit komen"), not leaving. */
   eruitIdiomVerbs: ReadonlySet<string>;
+  /** "in het AB zitten": a verb of sitting with "in" and an organ is being a member (searched as `as`). */
+  sitting: { verbs: ReadonlySet<string>; organs: ReadonlySet<string>; as: string };
   figureCues: ReadonlySet<string>;
   /** Figure cues the example entries answer for their own region (members, founding year). */
   exampleFactCues: ReadonlySet<string>;
@@ -608,6 +613,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     splitAdverbTails: new Set(d.split_adverb_tails),
     leavingObjects: new Set(d.leaving_objects),
     eruitIdiomVerbs: new Set(d.eruit_idiom_verbs),
+    sitting: { verbs: new Set(d.sitting_verbs), organs: new Set(d.sitting_organs), as: d.sitting_as },
     figureCues: new Set(d.figure_cues),
     exampleFactCues: new Set(d.example_fact_cues),
     exampleSeeking: new Set(d.example_seeking),

@@ -704,6 +704,28 @@ function lastWordOf(tokens: readonly string[], lang: LanguageData): number {
   return i;
 }
 
+/** How many words after "in" an organ may stand for "in … zitten" to be membership ("in het algemeen bestuur"). */
+const SITTING_ORGAN_SPAN = 3;
+/** How many words the verb of sitting may stand from that "in" ("zit er namens ons in", "in het AB van de GGD zitten"). */
+const SITTING_VERB_SPAN = 4;
+
+/**
+ * "Mag een raadslid in het AB van een GR zitten?", "ik zit namens ons in het db": a verb of sitting (`sitting_verbs`)
+ * near "in" and an organ (`sitting_organs`) at most SITTING_ORGAN_SPAN words after it is being a member. Not in a
+ * question for who sits there ("wie zit er in het db van …" asks for names, see asksLocalFigure).
+ */
+function sitsInOrgan(tokens: readonly string[], i: number, lang: LanguageData): boolean {
+  const { sitting } = lang;
+  if (!sitting.verbs.has(tokens[i]!) || tokens[0] === "wie") return false;
+  return tokens.some((t, j) => {
+    if (t !== "in") return false;
+    const organ = tokens.slice(j + 1, j + 1 + SITTING_ORGAN_SPAN).findIndex((o) => sitting.organs.has(o));
+    if (organ < 0) return false;
+    const organAt = j + 1 + organ;
+    return (i < j && j - i <= SITTING_VERB_SPAN) || (i > organAt && i - organAt <= SITTING_VERB_SPAN);
+  });
+}
+
 /**
  * "Uit" that says leaving: it ends the clause (but for filler) with "er", "daar" or "hier" shortly before it ("kunnen
  * we daar nog uit"), or stands before a determiner and one of `leaving_objects` and no verb ("voordat we uit een gr
@@ -819,7 +841,12 @@ function extractConcepts(
     clause.tokens.forEach((said, ti) => {
       tokens.push(said);
       // "kunnen we daar nog uit?" says "eruit"; in "hoe ziet dat eruit", "we komen er niet uit" an idiom: filler.
-      const token = !idiom && isSplitEruit(clause.tokens, ti, lang) ? "eruit" : said;
+      const token =
+        !idiom && isSplitEruit(clause.tokens, ti, lang)
+          ? "eruit"
+          : sitsInOrgan(clause.tokens, ti, lang)
+            ? lang.sitting.as
+            : said;
       if (idiom && token === "eruit") return;
       // A lexicon phrase ("lid worden", "in de gaten houden") is one concept, whatever its words are on their own.
       const hit = phrases.get(ti);

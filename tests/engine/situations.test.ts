@@ -1573,3 +1573,17 @@ describe("more ways to ask for the points to go through", () => {
     expect(engine.ask(q).answer?.id).toBe("checklist-jaarrekening-verbonden-partij");
   });
 });
+
+describe("sitting in an organ is being a member", () => {
+  it("'in het AB … zitten' searches 'lid' (sitting_verbs, sitting_organs)", () => {
+    // Before: the entry on attending AB meetings (openbaarheid-geheimhouding-ab) ranked first.
+    expect(engine.ask("Mag een raadslid in het AB van een GR zitten?").answer?.id).toBe("positie-ab-lid");
+    const focus = (q: string) => engine.explain!(q).focus.map((f) => f.word);
+    expect(focus("ik zit namens de raad in het algemeen bestuur")).toContain("lid");
+    // Far from that "in", or a question for who sits there (names), or sitting elsewhere: no membership.
+    expect(focus("Ik zit nu twee jaar in de raad en weet niet wat er in het AB besproken wordt")).not.toContain("lid");
+    expect(focus("wie zit er namens ons in het db van de ggd")).not.toContain("lid");
+    expect(engine.explain!("wie zit er namens ons in het db van de ggd").localFigure).toBe(true);
+    expect(focus("Kan ik als raadslid bij de vergadering van het algemeen bestuur gaan zitten?")).not.toContain("lid");
+  });
+});
