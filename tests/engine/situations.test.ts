@@ -1587,3 +1587,18 @@ describe("sitting in an organ is being a member", () => {
     expect(focus("Kan ik als raadslid bij de vergadering van het algemeen bestuur gaan zitten?")).not.toContain("lid");
   });
 });
+
+describe("standing as a candidate is no subject of the base", () => {
+  it("'kandidaatstelling' is off the domain (off_domain_words)", () => {
+    // Before: answered with the entry on zienswijzen ("deadlines", "formele kant").
+    const r = engine.ask(
+      "Mijn partij wil dat ik me verkiesbaar stel voor de Staten, naast de raad. Ik weet niets van de formele kant en er zijn deadlines. Hoe werkt de kandidaatstelling?",
+    );
+    expect(r.status).toBe("unknown");
+    // A campaign about the region stays a question about the region.
+    expect(
+      engine.ask("Ik wil in de campagne aankaarten dat niemand het regiobestuur heeft gekozen. Wat kan de raad doen?")
+        .status,
+    ).not.toBe("unknown");
+  });
+});
