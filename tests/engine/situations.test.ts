@@ -1602,3 +1602,12 @@ describe("standing as a candidate is no subject of the base", () => {
     ).not.toBe("unknown");
   });
 });
+
+describe("telling of its own accord", () => {
+  it("'ons zelf inlichten' is being informed unasked (spreektaal)", () => {
+    // Before: the general entry on informing the council, as ambiguous.
+    expect(engine.ask("moet het gr bestuur ons zelf inlichten als er problemen zijn").answer?.id).toBe(
+      "actieve-informatieplicht",
+    );
+  });
+});
