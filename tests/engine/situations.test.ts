@@ -1611,3 +1611,15 @@ describe("telling of its own accord", () => {
     );
   });
 });
+
+describe("how usual something is names no subject", () => {
+  it("'typische', 'gangbare' are filler", () => {
+    // Before: "typische" counted as a word the base does not know, and the question was refused.
+    expect(engine.ask("we mopperen allemaal over de regio, wat zijn nou de typische valkuilen?").answer?.id).toBe(
+      "valkuilen-samenwerking",
+    );
+    expect(engine.explain!("wat zijn de gangbare vormen van samenwerking").focus.map((f) => f.word)).not.toContain(
+      "gangbare",
+    );
+  });
+});
