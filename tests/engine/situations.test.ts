@@ -1623,3 +1623,14 @@ describe("how usual something is names no subject", () => {
     );
   });
 });
+
+describe("leaving on one's own", () => {
+  it("'in ons eentje uit' is leaving unilaterally (spreektaal → eenzijdig)", () => {
+    // Before: refused.
+    expect(engine.ask("kunnen we in ons eentje uit de ggd?").answer?.id).toBe("uittreden-gr");
+    // Doing something alone is no leaving.
+    expect(engine.explain!("specialisten die we in ons eentje niet kunnen betalen").expansions.join(" ")).not.toMatch(
+      /eenzijd/,
+    );
+  });
+});
