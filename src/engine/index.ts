@@ -573,7 +573,8 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
     // Context about a GR and a question about something else ("… waar kan ik daar parkeren?", "… hoe deel ik mijn
     // Outlook-agenda?"): no answer, however much of the context an entry covers; the entries on the context are
     // offered.
-    const offSubject = (q.askedOffSubject || q.asksOffDomain || answersOnlyContext(q, best)) && !ownQuestion;
+    const offSubject =
+      q.asksBotOpinion || ((q.askedOffSubject || q.asksOffDomain || answersOnlyContext(q, best)) && !ownQuestion);
     const band = offSubject ? "unknown" : bandOf(model, confidence);
     if (band === "unknown" || textMessage) {
       // Nothing the base is about was asked ("wat kost een brood": a word it does not know next to everyday words):
@@ -596,9 +597,11 @@ export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): En
         alternatives: suggestions.length ? suggestions : defaultSuggestions(),
         ...(textMessage
           ? { message: textMessage }
-          : q.asksOffDomain && offSubject
-            ? { message: language.messages.offDomain }
-            : {}),
+          : q.asksBotOpinion
+            ? { message: language.messages.opinion }
+            : q.asksOffDomain && offSubject
+              ? { message: language.messages.offDomain }
+              : {}),
       };
     }
     // Of a topic and its checklist just as strong, the form asked for answers: the checklist only when asked.

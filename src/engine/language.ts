@@ -160,6 +160,10 @@ export const languageSchema = z.strictObject({
   find_intent_keyword: z.string().min(1),
   find_intent_term: z.string().min(1),
   opinion_holders: wordList,
+  bot_pronouns: wordList,
+  opinion_objects: wordList,
+  bot_possessives: wordList,
+  opinion_nouns: wordList,
   summary_subject_openers: wordList,
   filler_pairs: cueList,
   writing_verbs: wordList,
@@ -181,6 +185,7 @@ export const languageSchema = z.strictObject({
     local_figures: z.string().min(1),
     amounts: z.string().min(1),
     off_domain: z.string().min(1),
+    opinion: z.string().min(1),
   }),
 });
 
@@ -436,6 +441,12 @@ export interface LanguageData {
   findIntentTerm: string;
   /** Parties and fractions whose opinion the base never holds ("fractie", "coalitie"). */
   opinionHolders: ReadonlySet<string>;
+  /** The bot addressed ("jij", "u"): right after a verb of opinion, with `opinionObjects` after it, its opinion. */
+  botPronouns: ReadonlySet<string>;
+  opinionObjects: ReadonlySet<string>;
+  /** "Wat is jouw mening …": the bot's possessive and a noun of opinion after "wat". */
+  botPossessives: ReadonlySet<string>;
+  opinionNouns: ReadonlySet<string>;
   /** Question words after which a summing-up cue is about a subject ("samenvatten wat de wijziging veranderde"). */
   summarySubjectOpeners: ReadonlySet<string>;
   /** Two words that together are filler ("niet alleen"), written with one space. */
@@ -465,7 +476,14 @@ export interface LanguageData {
   /** Words that tie a question to cooperation between municipalities (feature `anchored`). */
   domainAnchors: readonly string[];
   defaultSuggestions: readonly string[];
-  messages: { documents: string; writing: string; localFigures: string; amounts: string; offDomain: string };
+  messages: {
+    documents: string;
+    writing: string;
+    localFigures: string;
+    amounts: string;
+    offDomain: string;
+    opinion: string;
+  };
 }
 
 export const LANGUAGE_FILE = join(import.meta.dirname, "language", "nl.yml");
@@ -636,6 +654,10 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
     findIntentKeyword: d.find_intent_keyword,
     findIntentTerm: d.find_intent_term,
     opinionHolders: new Set(d.opinion_holders),
+    botPronouns: new Set(d.bot_pronouns),
+    opinionObjects: new Set(d.opinion_objects),
+    botPossessives: new Set(d.bot_possessives),
+    opinionNouns: new Set(d.opinion_nouns),
     summarySubjectOpeners: new Set(d.summary_subject_openers),
     fillerPairs: new Set(d.filler_pairs),
     writingVerbs: new Set(d.writing_verbs),
@@ -659,6 +681,7 @@ export function parseLanguage(raw: string, file = LANGUAGE_FILE): LanguageData {
       localFigures: d.messages.local_figures.trim(),
       amounts: d.messages.amounts.trim(),
       offDomain: d.messages.off_domain.trim(),
+      opinion: d.messages.opinion.trim(),
     },
   };
 }

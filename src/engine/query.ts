@@ -129,6 +129,8 @@ export interface AnalyzedQuery {
    */
   askedOffSubject: boolean;
   /** An asking clause names a subject the base never covers (language data `off_domain_words`: "cao", "wachtwoord"). */
+  /** Every asking clause asks the bot's own opinion ("wat vind jij van …"), see asksBotOpinion. */
+  asksBotOpinion: boolean;
   asksOffDomain: boolean;
   /** Focus-weighted share reached only through a typo correction. */
   correctedShare: number;
@@ -1732,9 +1734,44 @@ function opensClaim(tokens: readonly string[], lang: LanguageData): boolean {
 /** Shortest financial-result word that also counts as the head of a compound ("jaarrekeningresultaat"). */
 const YEAR_RESULT_HEAD = 6;
 /** Shortest off-domain word that also counts as the head of a compound ("ziekteverlof" for "verlof"). */
+/** Words after a verb of opinion within which "jij"/"u" and "van"/"over" make it the bot's opinion ("wat vind jij eigenlijk van"). */
+const BOT_OPINION_SPAN = 4;
 const OFF_DOMAIN_HEAD = 5;
 /** Shortest rest of a compound that opens with an off-domain word ("trein|verbinding", "aanbesteding|sdrempels"). */
 const OFF_DOMAIN_REST = 4;
+
+/** Where a verb of opinion follows "wat" or "hoe" ("wat vindt …", "hoe denkt …"), or -1. */
+function opinionAt(tokens: readonly string[], lang: LanguageData): number {
+  return tokens.findIndex((t, i) => lang.opinionVerbs.has(t) && (tokens[i - 1] === "wat" || tokens[i - 1] === "hoe"));
+}
+
+/**
+ * "Wat vind jij eigenlijk van de veiligheidsregio?", "hoe denkt u daarover?", "wat is jouw mening over …": every
+ * asking clause asks the bot's own opinion (`bot_pronouns` within BOT_OPINION_SPAN words after the verb, then one of
+ * `opinion_objects`; or "wat" and then `bot_possessives` with one of `opinion_nouns`). The bot gives
+ * none. A message that asks something else as well ("wat vind je van het plan om uit te treden? welke stappen moeten
+ * we zetten?") is answered on that.
+ */
+export function asksBotOpinion(clauses: readonly Clause[], lang: LanguageData): boolean {
+  const asking = askingClauses(clauses);
+  return (
+    asking.length > 0 &&
+    asking.every((c) => {
+      // "Wat is jouw mening over …"
+      const head = c.tokens.slice(1, 1 + BOT_OPINION_SPAN);
+      if (
+        c.tokens[0] === "wat" &&
+        head.some((t, i) => lang.botPossessives.has(t) && lang.opinionNouns.has(head[i + 1] ?? ""))
+      )
+        return true;
+      const at = opinionAt(c.tokens, lang);
+      if (at < 0) return false;
+      const rest = c.tokens.slice(at + 1, at + 1 + BOT_OPINION_SPAN);
+      const pronoun = rest.findIndex((t) => lang.botPronouns.has(t));
+      return pronoun >= 0 && rest.slice(pronoun + 1).some((t) => lang.opinionObjects.has(t));
+    })
+  );
+}
 
 /**
  * An asking clause names a subject the base never covers (`off_domain_words`, or a cue of `off_domain_phrases`), as a
@@ -1760,8 +1797,7 @@ function asksOffDomain(
   // "Wat vindt de VVD-fractie van …": a party's opinion (`opinion_verbs`, `opinion_holders`).
   const lang = vocab.lang;
   const asksOpinion = (tokens: readonly string[]) =>
-    tokens.some((t, i) => lang.opinionVerbs.has(t) && (tokens[i - 1] === "wat" || tokens[i - 1] === "hoe")) &&
-    tokens.some((t) => isWordOrCompoundOf(t, lang.opinionHolders, OFF_DOMAIN_HEAD));
+    opinionAt(tokens, lang) >= 0 && tokens.some((t) => isWordOrCompoundOf(t, lang.opinionHolders, OFF_DOMAIN_HEAD));
   // "Een voetbalvereniging mailde over de subsidieregeling. Tot wanneer kan de vereniging een aanvraag indienen?": a
   // definite noun (or one after "zo'n") that names again what the context called by an off-domain word (or the head
   // of its compound). The context's off-domain words (stemmed) are found only once such a noun asks for them.
@@ -1991,6 +2027,7 @@ export function analyzeQuery(raw: string, vocab: QueryVocabulary): AnalyzedQuery
     }),
     askedOffSubject: !clauses.some((c) => c.asking && c.refersBack) && askedOffSubject(d),
     asksOffDomain: asksOffDomain(clauses, vocab),
+    asksBotOpinion: asksBotOpinion(clauses, lang),
     quoted: quotedTerms(text),
     terms,
     concepts,

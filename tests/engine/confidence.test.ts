@@ -374,6 +374,29 @@ describe("the confidence model", () => {
     expect(feature("wat doet de veiligheidsregio")).toBe(1);
   });
 
+  it("the bot's own opinion gets an honest unknown that says it gives none (bot_pronouns, opinion_nouns)", () => {
+    // Before: answered with an entry (the compulsory cooperation, a pitfall).
+    for (const q of [
+      "wat vind jij eigenlijk van de veiligheidsregio?",
+      "Wat is jouw mening over regionale samenwerking?",
+    ]) {
+      const r = engine.ask(q);
+      expect(r.status, q).toBe("unknown");
+      expect(r.message, q).toMatch(/^Een eigen mening geef ik niet/);
+      expect(r.alternatives.length, q).toBeGreaterThan(0);
+    }
+    // A question beside the opinion is answered; "wat vind je dat de raad moet doen" asks what to do.
+    expect(
+      engine.ask("Wat vind je van het plan om uit de GR te stappen? Welke stappen moeten we zetten?").answer?.id,
+    ).toBe("checklist-uittreden");
+    expect(engine.ask("wat vind je dat de raad moet doen als de GR de begroting te laat stuurt?").status).toBe(
+      "answer",
+    );
+    expect(engine.explain!("hoe geeft u uw mening over de begroting van de GR?").status).not.toBe("unknown");
+    // A party's opinion is a political one, off the base's subjects (`opinion_holders`).
+    expect(engine.explain!("Wat vindt het CDA van de GR?").asksOffDomain).toBe(true);
+  });
+
   it("one body's document asked of the bot gets the local-figures reply (paper_determiners)", () => {
     // Before: answered with the entry on steering (valkuil-geen-sturing), the budget-checklist or the annual accounts.
     for (const q of [
