@@ -28,6 +28,16 @@ beforeAll(async () => {
   committed = parseModel(readFileSync(MODEL_FILE, "utf8"));
 });
 
+/** Each question gets an honest unknown: no answer, a message matching `message`, entries offered instead. */
+function expectHonestUnknown(questions: readonly string[], message: RegExp): void {
+  for (const q of questions) {
+    const r = engine.ask(q);
+    expect(r.status, q).toBe("unknown");
+    expect(r.message, q).toMatch(message);
+    expect(r.alternatives.length, q).toBeGreaterThan(0);
+  }
+}
+
 describe("the confidence model", () => {
   it("re-fitting on the committed fixtures reproduces the committed weights (else: run npm run calibrate)", () => {
     const { model } = calibrate(
@@ -376,15 +386,10 @@ describe("the confidence model", () => {
 
   it("the bot's own opinion gets an honest unknown that says it gives none (bot_pronouns, opinion_nouns)", () => {
     // Before: answered with an entry (the compulsory cooperation, a pitfall).
-    for (const q of [
-      "wat vind jij eigenlijk van de veiligheidsregio?",
-      "Wat is jouw mening over regionale samenwerking?",
-    ]) {
-      const r = engine.ask(q);
-      expect(r.status, q).toBe("unknown");
-      expect(r.message, q).toMatch(/^Een eigen mening geef ik niet/);
-      expect(r.alternatives.length, q).toBeGreaterThan(0);
-    }
+    expectHonestUnknown(
+      ["wat vind jij eigenlijk van de veiligheidsregio?", "Wat is jouw mening over regionale samenwerking?"],
+      /^Een eigen mening geef ik niet/,
+    );
     // A question beside the opinion is answered; "wat vind je dat de raad moet doen" asks what to do.
     expect(
       engine.ask("Wat vind je van het plan om uit de GR te stappen? Welke stappen moeten we zetten?").answer?.id,
@@ -399,16 +404,15 @@ describe("the confidence model", () => {
 
   it("one body's document asked of the bot gets the local-figures reply (paper_determiners)", () => {
     // Before: answered with the entry on steering (valkuil-geen-sturing), the budget-checklist or the annual accounts.
-    for (const q of [
-      "kun je me de brief sturen die de raad vorige week naar de GR stuurde?",
-      "kun je me de brief die de GR stuurde doorsturen?",
-      "Stuur me de begroting 2027 van de veiligheidsregio",
-      "kun je mij de jaarrekening 2025 van onze regio geven?",
-    ]) {
-      const r = engine.ask(q);
-      expect(r.status, q).toBe("unknown");
-      expect(r.message, q).toMatch(/^Bedragen, namen, data en besluiten/);
-    }
+    expectHonestUnknown(
+      [
+        "kun je me de brief sturen die de raad vorige week naar de GR stuurde?",
+        "kun je me de brief die de GR stuurde doorsturen?",
+        "Stuur me de begroting 2027 van de veiligheidsregio",
+        "kun je mij de jaarrekening 2025 van onze regio geven?",
+      ],
+      /^Bedragen, namen, data en besluiten/,
+    );
     // A checklist about a paper, a paper to explain, or the GR sending a paper, is no request for a document.
     expect(engine.explain!("Kun je me de checklist voor onze zienswijze sturen?").localFigure).toBe(false);
     expect(engine.explain!("kun je me de begroting 2027 van de GR uitleggen?").localFigure).toBe(false);
