@@ -1436,8 +1436,8 @@ function asksLocalFigure(
       namesOnePaper(tokens));
   // "Kun je me de brief sturen die …", "stuur me de begroting 2027": one document asked of the bot, which is one body's
   // like a figure: the asker (`send_to_asker`), a word of `paper_determiners` and a paper of `sent_papers` that ends
-  // its noun phrase (a year may follow), with a verb of handing over. "Kun je me de checklist voor onze zienswijze sturen" asks for a
-  // checklist, and so does "… me de zienswijze-checklist sturen".
+  // its noun phrase (a year may follow), with a verb of handing over. "Kun je me de checklist voor onze zienswijze
+  // sturen" asks for a checklist, and so does "… me de zienswijze-checklist sturen".
   const handsOver = (t: string) => lang.figureRequestVerbs.has(t) || lang.sending.verbs.has(t);
   const paperAt = (tokens: readonly string[]) =>
     tokens.some(handsOver)
@@ -1456,8 +1456,9 @@ function asksLocalFigure(
   // verb) says which one.
   const describesOnePaper = (tokens: readonly string[]) => {
     const at = paperAt(tokens);
+    if (at < 0) return false;
     const after = handsOver(tokens[at + 1] ?? "") ? at + 2 : at + 1; // "… de brief sturen die …"
-    return at >= 0 && RELATIVE_PRONOUNS.has(tokens[after] ?? "");
+    return RELATIVE_PRONOUNS.has(tokens[after] ?? "");
   };
   // "Hoe heet de wethouder die namens ons …": the name of one person (`name_verbs`).
   const asksPersonName = (tokens: readonly string[]) =>
@@ -1734,7 +1735,7 @@ function opensClaim(tokens: readonly string[], lang: LanguageData): boolean {
 /** Shortest financial-result word that also counts as the head of a compound ("jaarrekeningresultaat"). */
 const YEAR_RESULT_HEAD = 6;
 /** Shortest off-domain word that also counts as the head of a compound ("ziekteverlof" for "verlof"). */
-/** Words after a verb of opinion within which "jij"/"u" and "van"/"over" make it the bot's opinion ("wat vind jij eigenlijk van"). */
+/** Words after a verb of opinion in which "jij"/"u" and "van"/"over" make it the bot's opinion ("wat vind jij eigenlijk van"). */
 const BOT_OPINION_SPAN = 4;
 const OFF_DOMAIN_HEAD = 5;
 /** Shortest rest of a compound that opens with an off-domain word ("trein|verbinding", "aanbesteding|sdrempels"). */
@@ -1752,7 +1753,7 @@ function opinionAt(tokens: readonly string[], lang: LanguageData): number {
  * none. A message that asks something else as well ("wat vind je van het plan om uit te treden? welke stappen moeten
  * we zetten?") is answered on that.
  */
-export function asksBotOpinion(clauses: readonly Clause[], lang: LanguageData): boolean {
+function asksBotOpinion(clauses: readonly Clause[], lang: LanguageData): boolean {
   const asking = askingClauses(clauses);
   return (
     asking.length > 0 &&
