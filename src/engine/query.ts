@@ -982,6 +982,14 @@ function readSending(d: Draft, clauses: readonly Clause[]): void {
         !sending.steerPrepositions.has(tokens[j - 1] ?? "") &&
         !sending.steerPrepositions.has(tokens[j - 2] ?? ""),
     );
+  // "Kun je me de brief sturen …": a paper handed to the asker is a request to the bot, neither steering nor the GR
+  // sending; the verb names no subject.
+  const handed = (tokens: readonly string[], i: number) =>
+    sending.verbs.has(tokens[i]!) &&
+    tokens.some((t) => sending.toAsker.has(t)) &&
+    tokens.some((t) => sending.papers.has(t));
+  const toAsker = new Set(clauses.flatMap((c) => c.tokens.filter((_, i) => handed(c.tokens, i))));
+  for (const c of d.concepts) if (toAsker.has(c.token)) c.weight = 0;
   const sent = new Set(clauses.flatMap((c) => c.tokens.filter((_, i) => sends(c.tokens, i))));
   if (sent.size === 0) return;
   const as = stem(sending.as);

@@ -413,6 +413,11 @@ describe("the confidence model", () => {
       ],
       /^Bedragen, namen, data en besluiten/,
     );
+    // Handed to the asker, "sturen" is no steering: the entry on steering is not offered.
+    const offered = engine
+      .ask("kun je me de stukken sturen die bij een zienswijze horen?")
+      .alternatives.map((x) => x.id);
+    expect(offered).not.toContain("valkuil-geen-sturing");
     // A checklist about a paper, a paper to explain, or the GR sending a paper, is no request for a document.
     expect(engine.explain!("Kun je me de checklist voor onze zienswijze sturen?").localFigure).toBe(false);
     expect(engine.explain!("kun je me de begroting 2027 van de GR uitleggen?").localFigure).toBe(false);
