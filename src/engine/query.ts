@@ -971,26 +971,28 @@ function partsOf(d: Draft, token: string): string[] | null {
  */
 function readSending(d: Draft, clauses: readonly Clause[]): void {
   const { sending } = d.vocab.lang;
-  const sends = (tokens: readonly string[], i: number) =>
-    sending.verbs.has(tokens[i]!) &&
-    tokens[i + 1] !== "op" &&
-    !sending.steerParticles.has(tokens.at(-1) ?? "") &&
-    !tokens.some((t) => sending.toAsker.has(t)) &&
-    tokens.some(
-      (t, j) =>
-        sending.papers.has(t) &&
-        !sending.steerPrepositions.has(tokens[j - 1] ?? "") &&
-        !sending.steerPrepositions.has(tokens[j - 2] ?? ""),
-    );
   // "Kun je me de brief sturen …": a paper handed to the asker is a request to the bot, neither steering nor the GR
   // sending; the verb names no subject.
-  const handed = (tokens: readonly string[], i: number) =>
-    sending.verbs.has(tokens[i]!) &&
-    tokens.some((t) => sending.toAsker.has(t)) &&
-    tokens.some((t) => sending.papers.has(t));
-  const toAsker = new Set(clauses.flatMap((c) => c.tokens.filter((_, i) => handed(c.tokens, i))));
-  for (const c of d.concepts) if (toAsker.has(c.token)) c.weight = 0;
-  const sent = new Set(clauses.flatMap((c) => c.tokens.filter((_, i) => sends(c.tokens, i))));
+  const handed = new Set<string>();
+  const sent = new Set<string>();
+  for (const { tokens } of clauses) {
+    const verbs = tokens.filter((t) => sending.verbs.has(t));
+    if (verbs.length === 0) continue;
+    if (tokens.some((t) => sending.toAsker.has(t))) {
+      if (tokens.some((t) => sending.papers.has(t))) for (const v of verbs) handed.add(v);
+      continue;
+    }
+    const sentPaper =
+      !sending.steerParticles.has(tokens.at(-1) ?? "") &&
+      tokens.some(
+        (t, j) =>
+          sending.papers.has(t) &&
+          !sending.steerPrepositions.has(tokens[j - 1] ?? "") &&
+          !sending.steerPrepositions.has(tokens[j - 2] ?? ""),
+      );
+    if (sentPaper) tokens.forEach((t, i) => sending.verbs.has(t) && tokens[i + 1] !== "op" && sent.add(t));
+  }
+  for (const c of d.concepts) if (handed.has(c.token)) c.weight = 0;
   if (sent.size === 0) return;
   const as = stem(sending.as);
   for (const c of d.concepts)
